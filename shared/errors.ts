@@ -1,0 +1,75 @@
+/**
+ * Errors that cross the IPC boundary. Every failure reaching the renderer is a plain
+ * `{ code, message }`: the code is for program logic, the message is for the artist and must say
+ * what happened and what to do. Stack traces and internal details never cross.
+ */
+import { z } from 'zod';
+
+export const errorCodes = [
+  // IPC and app
+  'INVALID_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'UNKNOWN_SENDER',
+  'INTERNAL',
+  'NOT_FOUND',
+  'CANCELLED',
+  // API key and gateway
+  'NO_API_KEY',
+  'KEY_STORAGE_UNAVAILABLE',
+  'GATEWAY_BAD_REQUEST',
+  'GATEWAY_BAD_KEY',
+  'GATEWAY_OUT_OF_CREDITS',
+  'GATEWAY_UNKNOWN_MODEL',
+  'GATEWAY_IMAGE_TOO_LARGE',
+  'GATEWAY_SAFETY_REJECTED',
+  'GATEWAY_RATE_LIMITED',
+  'GATEWAY_PROVIDER_FAILED',
+  'GATEWAY_TIMEOUT',
+  'GATEWAY_UNREACHABLE',
+  'GATEWAY_BAD_RESPONSE',
+  'GATEWAY_BAD_IMAGE',
+  'GATEWAY_URL_EXPIRED',
+  'GATEWAY_ERROR',
+  // images received or imported
+  'IMAGE_INVALID',
+  'IMAGE_TOO_LARGE',
+  // projects
+  'NO_PROJECT',
+  'PROJECT_NOT_FOUND',
+  'PROJECT_UNREADABLE',
+  'PROJECT_INVALID',
+  'PROJECT_TOO_NEW',
+  'PROJECT_LOCKED',
+  'PROJECT_SAVE_FAILED',
+  'PROJECT_IMAGE_MISSING',
+  'PROJECT_EXISTS',
+  // export
+  'EXPORT_INVALID_OPTIONS',
+  'EXPORT_EMPTY',
+  'EXPORT_WRITE_FAILED',
+] as const;
+
+export const ErrorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const SerializedErrorSchema = z.object({ code: ErrorCodeSchema, message: z.string() });
+export type SerializedError = z.infer<typeof SerializedErrorSchema>;
+
+/** An error whose message is written for the artist. Anything else is reported as INTERNAL. */
+export class CastboardError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CastboardError';
+    this.code = code;
+  }
+
+  toJSON(): SerializedError {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isCastboardError(value: unknown): value is CastboardError {
+  return value instanceof CastboardError;
+}

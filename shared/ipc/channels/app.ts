@@ -1,0 +1,21 @@
+/** App-level channels: settings, the API key, the gateway connection check. */
+import { z } from 'zod';
+import { SettingsPatchSchema, SettingsSchema } from '../../domain/settings';
+import { KeyStatusSchema, SetKeyRequestSchema } from '../../domain/api-key';
+import { ConnectionTestSchema } from '../../domain/gateway';
+import { channel, noPayload } from '../define';
+
+export const appChannels = {
+  'app:info': channel(noPayload, z.object({ version: z.string(), platform: z.string() }).strict()),
+  'settings:get': channel(noPayload, SettingsSchema),
+  'settings:update': channel(SettingsPatchSchema, SettingsSchema),
+  'key:status': channel(noPayload, KeyStatusSchema),
+  'key:set': channel(SetKeyRequestSchema, KeyStatusSchema),
+  'key:clear': channel(noPayload, KeyStatusSchema),
+  'key:test': channel(noPayload, ConnectionTestSchema),
+};
+
+export const appEvents = {
+  'settings:changed': SettingsSchema,
+  'key:changed': KeyStatusSchema,
+};

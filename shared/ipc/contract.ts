@@ -1,0 +1,35 @@
+/**
+ * The IPC contract: every channel and push event is declared exactly once, here, with zod
+ * schemas. Main parses every request with it before a handler runs; createApi() derives the
+ * renderer's typed API from it. Channel names are `domain:verb`.
+ */
+import type { z } from 'zod';
+import type { ChannelSpec } from './define';
+import { appChannels, appEvents } from './channels/app';
+
+export const channels = {
+  ...appChannels,
+} satisfies Record<`${string}:${string}`, ChannelSpec>;
+
+export const events = {
+  ...appEvents,
+} satisfies Record<`${string}:${string}`, z.ZodType>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type EventName = keyof typeof events;
+
+/** What a caller passes (before defaults/transforms). */
+export type RequestInput<C extends ChannelName> = z.input<Channels[C]['request']>;
+/** What a handler receives (after parsing). */
+export type RequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

@@ -1,0 +1,84 @@
+/**
+ * createApi(transport) turns the contract into the typed `CastboardApi` the renderer uses:
+ * `api.settings.update({...})`, `api.on('jobs:progress', fn)`. The preload passes an
+ * ipcRenderer transport, the browser harness an HTTP one; the renderer cannot tell them apart.
+ * Answers are checked against the contract here too, so a main-side bug surfaces as a clear
+ * error instead of a malformed object deep inside the UI.
+ */
+import { CastboardError } from '../errors';
+import {
+  channels,
+  events,
+  type ChannelName,
+  type EventName,
+  type EventPayload,
+  type RequestInput,
+  type ResponseOf,
+} from './contract';
+import { EnvelopeSchema } from './envelope';
+
+export interface Transport {
+  /** Resolves to an Envelope; rejects only when the transport itself fails. */
+  invoke(channel: ChannelName, payload: unknown): Promise<unknown>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Base URL under which project media (images, thumbnails) are served. Ends with '/'. */
+  readonly mediaBaseUrl: string;
+}
+
+type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
+type Domain = DomainOf<ChannelName>;
+
+type Method<C extends ChannelName> = undefined extends RequestInput<C>
+  ? (request?: RequestInput<C>) => Promise<ResponseOf<C>>
+  : (request: RequestInput<C>) => Promise<ResponseOf<C>>;
+
+export type CastboardApi = {
+  readonly [D in Domain]: { readonly [C in ChannelName as C extends `${D}:${infer V}` ? V : never]: Method<C> };
+} & {
+  /** Subscribe to a push event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** URL for a project-relative media path such as `images/<sha>.png`. */
+  mediaUrl(relativePath: string): string;
+};
+
+function unwrap<C extends ChannelName>(name: C, answer: unknown): ResponseOf<C> {
+  const envelope = EnvelopeSchema.safeParse(answer);
+  if (!envelope.success) {
+    throw new CastboardError('INTERNAL', `Castboard's main process sent an unreadable answer to ${name}.`);
+  }
+  if (!envelope.data.ok) throw new CastboardError(envelope.data.error.code, envelope.data.error.message);
+  const value = channels[name].response.safeParse(envelope.data.value);
+  if (!value.success) {
+    throw new CastboardError('INTERNAL', `Castboard's main process sent an answer to ${name} that does not match the contract.`);
+  }
+  return value.data as ResponseOf<C>;
+}
+
+export function createApi(transport: Transport): CastboardApi {
+  const domains: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {};
+  for (const name of Object.keys(channels) as ChannelName[]) {
+    const [domain = '', verb = ''] = name.split(':');
+    (domains[domain] ??= {})[verb] = async (request?: unknown) => {
+      let answer: unknown;
+      try {
+        answer = await transport.invoke(name, request);
+      } catch (cause) {
+        throw new CastboardError('INTERNAL', 'Castboard lost contact with its main process. Restart the app; your saved work is safe.', { cause });
+      }
+      return unwrap(name, answer);
+    };
+  }
+
+  const extras = {
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      return transport.subscribe(event, (payload) => {
+        const parsed = events[event].safeParse(payload);
+        if (parsed.success) listener(parsed.data as EventPayload<E>);
+      });
+    },
+    mediaUrl(relativePath: string): string {
+      return transport.mediaBaseUrl + relativePath.split('/').map(encodeURIComponent).join('/');
+    },
+  };
+  return Object.freeze(Object.assign(domains, extras)) as unknown as CastboardApi;
+}

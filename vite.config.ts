@@ -1,0 +1,71 @@
+/**
+ * One Vite config, one build target per mode:
+ *   renderer        React UI            -> dist/renderer (served by the app protocol / harness)
+ *   main            Electron main (ESM) -> dist/main/index.js
+ *   preload         sandboxed preload   -> dist/preload/index.cjs (CommonJS, everything bundled but electron)
+ *   cli             castboard command   -> dist/cli/castboard.js
+ *   harness-bridge  test-only bridge    -> dist/harness/bridge.js (never packaged)
+ * Node targets keep npm dependencies external so sharp's native binary and openai load from node_modules.
+ */
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type UserConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies?: Record<string, string>;
+};
+const nodeExternals = [
+  'electron',
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+];
+const isExternal = (id: string): boolean =>
+  nodeExternals.some((name) => id === name || id.startsWith(`${name}/`));
+
+function nodeBuild(entry: string, outDir: string, fileName: string, format: 'es' | 'cjs'): UserConfig {
+  return {
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      ssr: entry,
+      sourcemap: true,
+      minify: false,
+      rollupOptions: {
+        external: format === 'cjs' ? ['electron'] : isExternal,
+        output: { format, entryFileNames: fileName },
+      },
+    },
+    ssr: { noExternal: format === 'cjs' ? true : undefined },
+  };
+}
+
+export default defineConfig(({ mode }): UserConfig => {
+  switch (mode) {
+    case 'main':
+      return nodeBuild('electron/main/index.ts', 'dist/main', 'index.js', 'es');
+    case 'preload':
+      return nodeBuild('electron/preload/index.ts', 'dist/preload', 'index.cjs', 'cjs');
+    case 'cli':
+      return nodeBuild('electron/cli/castboard.ts', 'dist/cli', 'castboard.js', 'es');
+    case 'harness-bridge':
+      return {
+        build: {
+          outDir: 'dist/harness',
+          emptyOutDir: true,
+          target: 'es2022',
+          lib: { entry: 'test/harness/bridge.ts', formats: ['iife'], name: 'castboardHarness', fileName: () => 'bridge.js' },
+        },
+      };
+    case 'renderer':
+    default:
+      return {
+        root: 'renderer',
+        base: './',
+        plugins: [react()],
+        build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'es2022', sourcemap: true },
+      };
+  }
+});
