@@ -24,7 +24,7 @@ const nodeExternals = [
 const isExternal = (id: string): boolean =>
   nodeExternals.some((name) => id === name || id.startsWith(`${name}/`));
 
-function nodeBuild(entry: string, outDir: string, fileName: string, format: 'es' | 'cjs'): UserConfig {
+function nodeBuild(entry: string, outDir: string, fileName: string, format: 'es' | 'cjs', banner = ''): UserConfig {
   return {
     build: {
       outDir,
@@ -35,7 +35,7 @@ function nodeBuild(entry: string, outDir: string, fileName: string, format: 'es'
       minify: false,
       rollupOptions: {
         external: format === 'cjs' ? ['electron'] : isExternal,
-        output: { format, entryFileNames: fileName },
+        output: { format, entryFileNames: fileName, banner },
       },
     },
     ssr: { noExternal: format === 'cjs' ? true : undefined },
@@ -49,7 +49,7 @@ export default defineConfig(({ mode }): UserConfig => {
     case 'preload':
       return nodeBuild('electron/preload/index.ts', 'dist/preload', 'index.cjs', 'cjs');
     case 'cli':
-      return nodeBuild('electron/cli/castboard.ts', 'dist/cli', 'castboard.js', 'es');
+      return nodeBuild('electron/cli/castboard.ts', 'dist/cli', 'castboard.js', 'es', '#!/usr/bin/env node');
     case 'harness-bridge':
       return {
         build: {

@@ -13,10 +13,10 @@ export type ConfinedPathResult = { ok: true; filePath: string } | { ok: false; r
 
 const FORBIDDEN_SEGMENT = /[/\\\0]|^\.{1,2}$|^[a-zA-Z]:/;
 
+/** `urlPath` is relative to the mount point: a leading '/' (an absolute path) is refused. */
 export function decodeSegments(urlPath: string): string[] | null {
-  const raw = urlPath.split('/').filter((segment, index) => !(index === 0 && segment === ''));
   const decoded: string[] = [];
-  for (const segment of raw) {
+  for (const segment of urlPath.split('/')) {
     let name: string;
     try {
       name = decodeURIComponent(segment);

@@ -37,8 +37,8 @@ export function createStaticHandler({ root, mountPath = '/', transformIndexHtml 
     const resolved = await resolveConfinedPath(root, relative);
     if (!resolved.ok) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     const extension = /\.([a-z0-9]+)$/i.exec(resolved.filePath)?.[1]?.toLowerCase() ?? '';
-    let body: Uint8Array | string = new Uint8Array(await readFile(resolved.filePath));
-    if (extension === 'html' && transformIndexHtml) body = transformIndexHtml(new TextDecoder().decode(body));
+    const bytes = await readFile(resolved.filePath);
+    const body: BodyInit = extension === 'html' && transformIndexHtml ? transformIndexHtml(bytes.toString('utf8')) : new Uint8Array(bytes);
     return new Response(request.method === 'HEAD' ? null : body, {
       status: 200,
       headers: { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' },

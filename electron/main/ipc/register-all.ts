@@ -1,0 +1,8 @@
+/** Mounts every feature's channels on a registrar: one register*(registrar, services) per feature. */
+import type { AppServices } from '../app-services';
+import { registerApp } from './register-app';
+import type { Registrar } from './registrar';
+
+export function registerAll(registrar: Registrar, services: AppServices): void {
+  registerApp(registrar, services);
+}

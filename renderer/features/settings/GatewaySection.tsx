@@ -1,0 +1,58 @@
+/** Gateway URL, parallel requests and the price used when the gateway does not report cost. */
+import { useId, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Settings } from '../../../shared/domain/settings';
+import { useAppStore } from '../../app/app-context';
+import { messageOf } from '../../lib/errors';
+
+function GatewayForm({ settings }: { settings: Settings }) {
+  const updateSettings = useAppStore((s) => s.updateSettings);
+  const [baseUrl, setBaseUrl] = useState(settings.gatewayBaseUrl);
+  const [concurrency, setConcurrency] = useState(String(settings.concurrency));
+  const [price, setPrice] = useState((settings.pricePerImageCents / 100).toFixed(2));
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const id = useId();
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    try {
+      await updateSettings({
+        gatewayBaseUrl: baseUrl,
+        concurrency: Number(concurrency),
+        pricePerImageCents: Math.round(Number(price) * 100),
+      });
+      setMessage({ ok: true, text: 'Gateway settings saved.' });
+    } catch (error) {
+      setMessage({ ok: false, text: messageOf(error) });
+    }
+  }
+
+  return (
+    <form className="settings-grid" onSubmit={onSubmit}>
+      <label htmlFor={`${id}-url`}>Gateway URL</label>
+      <input id={`${id}-url`} type="url" value={baseUrl} onChange={(event) => setBaseUrl(event.target.value)} spellCheck={false} />
+      <label htmlFor={`${id}-concurrency`}>Parallel requests</label>
+      <input id={`${id}-concurrency`} type="number" min={1} max={8} value={concurrency} onChange={(event) => setConcurrency(event.target.value)} />
+      <label htmlFor={`${id}-price`}>Price per image (USD)</label>
+      <input id={`${id}-price`} type="number" min={0} step={0.01} value={price} onChange={(event) => setPrice(event.target.value)} />
+      <div className="settings-grid-actions">
+        <button type="submit">Save gateway settings</button>
+        <span role="status" aria-live="polite" className={message?.ok ? 'text-ok' : 'text-error'}>
+          {message?.text}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+export function GatewaySection() {
+  const { settings } = useAppStore(useShallow((s) => ({ settings: s.settings })));
+  const id = useId();
+  return (
+    <section className="settings-section" aria-labelledby={id}>
+      <h3 id={id}>Gateway</h3>
+      {settings ? <GatewayForm settings={settings} /> : <p>Loading…</p>}
+    </section>
+  );
+}

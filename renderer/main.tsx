@@ -1,0 +1,19 @@
+/** Renderer entry: reads the bridge once, builds the store, renders the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { AppStoreProvider } from './app/app-context';
+import { createAppStore } from './app/store';
+import { getBridge } from './lib/api';
+import './styles/app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppStoreProvider store={createAppStore(getBridge())}>
+      <App />
+    </AppStoreProvider>
+  </StrictMode>,
+);

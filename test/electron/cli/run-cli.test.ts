@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run-cli';
+import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
+
+const KEY = 'sk-cli-key-4321';
+let gateway: FakeGateway;
+beforeAll(async () => {
+  gateway = await startFakeGateway({ apiKey: KEY });
+});
+afterAll(async () => {
+  await gateway.close();
+});
+
+async function cli(argv: string[], env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env }, '1.2.3');
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('castboard command', () => {
+  it('prints help with the command list', async () => {
+    const result = await cli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: castboard <command>');
+    expect(result.stdout).toContain('check');
+  });
+
+  it('exits 2 with no command or an unknown one, naming the fix', async () => {
+    expect((await cli([])).code).toBe(2);
+    const unknown = await cli(['paint']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('castboard --help');
+  });
+
+  it('has --help on every command', async () => {
+    const result = await cli(['check', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('AIGATEWAY_API_KEY');
+  });
+
+  it('check: exits 2 without a key, 0 with a good one, 1 with a rejected one', async () => {
+    const missing = await cli(['check']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('export AIGATEWAY_API_KEY');
+
+    const good = await cli(['check', '--json'], { AIGATEWAY_API_KEY: KEY, AIGATEWAY_BASE_URL: gateway.url });
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ ok: true, baseUrl: gateway.url });
+
+    const bad = await cli(['check'], { AIGATEWAY_API_KEY: 'sk-wrong-0000', AIGATEWAY_BASE_URL: gateway.url });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('rejected this API key');
+  });
+
+  it('exits 2 on an unknown option', async () => {
+    const result = await cli(['check', '--colour'], { AIGATEWAY_API_KEY: KEY });
+    expect(result.code).toBe(2);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * The harness's stand-in for the preload: `window.castboard` built by the same createApi(), over
+ * HTTP instead of ipcRenderer. Loaded as a classic script before the app's module script.
+ */
+import { createApi, type CastboardApi, type Transport } from '../../shared/ipc/create-api';
+
+declare global {
+  interface Window {
+    castboard?: CastboardApi;
+  }
+}
+
+let source: EventSource | undefined;
+
+const httpTransport: Transport = {
+  async invoke(channel, payload) {
+    const response = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ payload: payload ?? null }),
+    });
+    return response.json();
+  },
+  subscribe(event, listener) {
+    source ??= new EventSource('/events');
+    const forward = (message: MessageEvent<string>) => listener(JSON.parse(message.data));
+    source.addEventListener(event, forward);
+    return () => source?.removeEventListener(event, forward);
+  },
+  mediaBaseUrl: `${location.origin}/media/`,
+};
+
+window.castboard = createApi(httpTransport);

@@ -1,0 +1,125 @@
+/**
+ * The browser harness (ARCHITECTURE.md §2): serves the built renderer over HTTP with the app's
+ * CSP, mounts the same registrar (as HTTP) and media handler as the app, with temp-folder
+ * adapters, a fake cipher, scripted dialogs and a loopback-only fetch. The gateway is
+ * AIGATEWAY_BASE_URL/AIGATEWAY_API_KEY when given, else a fake gateway started here.
+ *
+ *   /                 built renderer (dist/renderer), index.html gets the harness bridge script
+ *   /harness/bridge.js  window.castboard over HTTP (dist/harness/bridge.js)
+ *   /ipc/<channel>    contract calls          /events   push events (SSE)
+ *   /media/<path>     project media           /__harness/*  test controls (dialogs, logs)
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createAppServices, type AppServices } from '../../electron/main/app-services';
+import { createDispatcher } from '../../electron/main/ipc/dispatcher';
+import { registerAll } from '../../electron/main/ipc/register-all';
+import { consoleLogger, type Logger } from '../../electron/services/logger';
+import { createMediaHandler } from '../../electron/services/serving/media-handler';
+import { createStaticHandler } from '../../electron/services/serving/static-handler';
+import { startFakeGateway, type FakeGateway } from '../fakes/gateway/fake-gateway';
+import { createFakeCipher, createMemorySecret, createScriptedDialogs, createTempSettingsStore, type KeyProtection } from './harness-adapters';
+import { createHttpRegistrar } from './http-registrar';
+import { createLoopbackFetch, type OutboundLog } from './loopback-fetch';
+import { json, sendResponse, toRequest } from './node-http';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface HarnessOptions {
+  port?: number;
+  projectDir?: string;
+  /** How the fake cipher reports itself (default 'encrypted'); 'plain-text-fallback' mimics Linux without a keyring. */
+  keyProtection?: KeyProtection;
+  logger?: Logger;
+}
+
+export interface Harness {
+  readonly url: string;
+  readonly services: AppServices;
+  readonly gateway: FakeGateway | null;
+  readonly outbound: OutboundLog;
+  close(): Promise<void>;
+}
+
+async function readBridge(): Promise<Buffer> {
+  try {
+    return await readFile(path.join(repoRoot, 'dist/harness/bridge.js'));
+  } catch {
+    throw new Error('dist/harness/bridge.js is missing: run `npm run build:harness` first.');
+  }
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const logger = options.logger ?? consoleLogger;
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'castboard-harness-'));
+  const bridge = await readBridge();
+  const gateway = process.env.AIGATEWAY_BASE_URL ? null : await startFakeGateway();
+  const outbound = createLoopbackFetch();
+  const dialogs = createScriptedDialogs();
+  const services = createAppServices({
+    settingsStore: createTempSettingsStore(dataDir),
+    cipher: createFakeCipher(options.keyProtection ?? 'encrypted'),
+    secretPersistence: createMemorySecret(),
+    dialogs,
+    logger,
+    appInfo: { version: 'harness', platform: process.platform },
+    fetch: outbound.fetch,
+  });
+  services.settings.update({ gatewayBaseUrl: process.env.AIGATEWAY_BASE_URL ?? gateway?.url });
+  if (process.env.AIGATEWAY_API_KEY) services.keyVault.set(process.env.AIGATEWAY_API_KEY, { sessionOnly: true });
+  if (options.projectDir) services.setProjectRoot(path.resolve(options.projectDir));
+
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const registrar = createHttpRegistrar(createDispatcher(logger), origin);
+  registerAll(registrar, services);
+  const media = createMediaHandler({ getProjectRoot: services.projectRoot, mountPath: '/media/' });
+  const renderer = createStaticHandler({
+    root: path.join(repoRoot, 'dist/renderer'),
+    transformIndexHtml: (html) => html.replace('<head>', '<head>\n    <script src="/harness/bridge.js"></script>'),
+  });
+
+  async function route(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    const pathname = new URL(incoming.url ?? '/', origin).pathname;
+    if (pathname === '/events') return registrar.openEventStream(outgoing);
+    const request = await toRequest(incoming, origin);
+    let response: Response;
+    if (pathname.startsWith('/ipc/')) response = await registrar.handleIpc(request);
+    else if (pathname.startsWith('/media/')) response = await media(request);
+    else if (pathname === '/harness/bridge.js') response = new Response(new Uint8Array(bridge), { headers: { 'Content-Type': 'text/javascript' } });
+    else if (pathname === '/__harness/dialogs' && request.method === 'POST') {
+      const { kind, answer } = (await request.json()) as { kind: Parameters<typeof dialogs.script>[0]; answer: string | null };
+      dialogs.script(kind, answer);
+      response = json({ ok: true });
+    } else if (pathname === '/__harness/outbound') response = json(outbound.log.requests);
+    else response = await renderer(request);
+    await sendResponse(response, outgoing);
+  }
+
+  server.on('request', (incoming, outgoing) => {
+    route(incoming, outgoing).catch((error: unknown) => {
+      logger.error('Harness request failed', { url: incoming.url, error: String(error) });
+      if (!outgoing.headersSent) outgoing.statusCode = 500;
+      outgoing.end();
+    });
+  });
+
+  return {
+    url: `${origin}/`,
+    services,
+    gateway,
+    outbound: outbound.log,
+    async close() {
+      registrar.closeEventStreams();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway?.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * An in-memory transport for component tests: the app channels answered from plain state, shaped
+ * exactly as main answers them (envelopes), so the real createApi() and store run unchanged.
+ */
+import type { KeyStatus } from '../../shared/domain/api-key';
+import { SettingsSchema, type Settings } from '../../shared/domain/settings';
+import type { Transport } from '../../shared/ipc/create-api';
+
+export interface FakeBackend {
+  settings: Settings;
+  key: string | null;
+  protection: 'encrypted' | 'plain-text-fallback';
+  sessionOnly: boolean;
+  calls: Array<{ channel: string; payload: unknown }>;
+}
+
+export function createFakeTransport(initial: Partial<FakeBackend> = {}): { transport: Transport; backend: FakeBackend } {
+  const backend: FakeBackend = {
+    settings: SettingsSchema.parse({}),
+    key: null,
+    protection: 'encrypted',
+    sessionOnly: false,
+    calls: [],
+    ...initial,
+  };
+  const status = (): KeyStatus =>
+    backend.key
+      ? { hasKey: true, last4: backend.key.slice(-4), storage: backend.sessionOnly ? 'session-only' : backend.protection }
+      : { hasKey: false, last4: null, storage: backend.protection };
+
+  const answers: Record<string, (payload: never) => unknown> = {
+    'settings:get': () => backend.settings,
+    'key:status': status,
+    'key:set': ({ key, sessionOnly }: { key: string; sessionOnly?: boolean }) => {
+      if (key.length < 8) return { error: { code: 'INVALID_REQUEST', message: 'key: That key looks too short.' } };
+      backend.key = key;
+      backend.sessionOnly = sessionOnly ?? false;
+      return status();
+    },
+    'key:clear': () => {
+      backend.key = null;
+      return status();
+    },
+    'key:test': () => ({ ok: true, message: 'Connected. Both Ideogram Character models are available.', models: [], balanceCents: 1200 }),
+  };
+
+  const transport: Transport = {
+    async invoke(channel, payload) {
+      backend.calls.push({ channel, payload });
+      const answer = answers[channel]?.(payload as never);
+      if (answer && typeof answer === 'object' && 'error' in answer) return { ok: false, ...answer };
+      return answer === undefined ? { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } } : { ok: true, value: answer };
+    },
+    subscribe: () => () => {},
+    mediaBaseUrl: 'castboard-media://project/',
+  };
+  return { transport, backend };
+}

@@ -1,0 +1,81 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { App } from '../../../../renderer/app/App';
+import { AppStoreProvider } from '../../../../renderer/app/app-context';
+import { createAppStore } from '../../../../renderer/app/store';
+import { createApi } from '../../../../shared/ipc/create-api';
+import { createFakeTransport, type FakeBackend } from '../../fake-transport';
+
+beforeAll(() => {
+  // jsdom lacks modal dialogs; the real browser behaviour is covered by the e2e tests.
+  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+});
+afterEach(cleanup);
+
+function renderApp(initial: Partial<FakeBackend> = {}) {
+  const { transport, backend } = createFakeTransport(initial);
+  render(
+    <AppStoreProvider store={createAppStore(createApi(transport))}>
+      <App />
+    </AppStoreProvider>,
+  );
+  return { backend, user: userEvent.setup() };
+}
+
+describe('Settings dialog', () => {
+  it('saves a key, clears the field and shows only its last four characters', async () => {
+    const { backend, user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const field = screen.getByLabelText('API key', { exact: true });
+    await user.type(field, 'sk-artist-key-77ab');
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    await waitFor(() => expect(screen.getByTestId('key-status').textContent).toContain('…77ab'));
+    expect((field as HTMLInputElement).value).toBe('');
+    expect(backend.calls.find((call) => call.channel === 'key:set')?.payload).toEqual({ key: 'sk-artist-key-77ab', sessionOnly: false });
+    expect(document.body.textContent).not.toContain('sk-artist-key-77ab');
+  });
+
+  it('shows the validation message when main refuses the key', async () => {
+    const { user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.type(screen.getByLabelText('API key', { exact: true }), 'short');
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    expect(await screen.findByText(/too short/)).toBeTruthy();
+  });
+
+  it('warns about weak storage and offers session-only by default', async () => {
+    const { backend, user } = renderApp({ protection: 'plain-text-fallback' });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect((await screen.findByRole('note')).textContent).toContain('no keyring');
+    expect((screen.getByLabelText('Keep for this session only') as HTMLInputElement).checked).toBe(true);
+    await user.type(screen.getByLabelText('API key', { exact: true }), 'sk-artist-key-77ab');
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    await waitFor(() => expect(backend.sessionOnly).toBe(true));
+  });
+
+  it('tests the connection and reports the answer', async () => {
+    const { user } = renderApp({ key: 'sk-existing-key-1111' });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.click(await screen.findByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText(/Connected/)).toBeTruthy();
+  });
+});
+
+describe('Welcome screen', () => {
+  it('points a new artist at the API key first', async () => {
+    renderApp();
+    expect(await screen.findByRole('button', { name: 'Add API key' })).toBeTruthy();
+  });
+
+  it('marks the key step done once a key exists', async () => {
+    renderApp({ key: 'sk-existing-key-1111' });
+    expect(await screen.findByText(/Done — your key is saved/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add API key' })).toBeNull();
+  });
+});
