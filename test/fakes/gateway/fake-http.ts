@@ -1,6 +1,42 @@
 /** Small node:http helpers for the fake gateway: body reading, JSON and error answers, slow bodies. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+export interface RecordedRequest {
+  method: string;
+  /** Path and query as received (percent-encoding preserved). */
+  path: string;
+  /** Lower-cased header names; the authorization value is redacted. */
+  headers: Record<string, string>;
+  idempotencyKey: string | undefined;
+  hasAuthorization: boolean;
+  /** Parsed JSON body, when there was one. */
+  body: unknown;
+  /** Date.now() on arrival. */
+  time: number;
+  /** Status sent, or undefined when the connection was dropped. */
+  status: number | undefined;
+}
+
+/** A log entry for an incoming request; its status is filled in when the answer is sent. */
+export function recordRequest(req: IncomingMessage, res: ServerResponse): RecordedRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = name === 'authorization' ? '<redacted>' : String(value);
+  }
+  const rec: RecordedRequest = {
+    method: req.method ?? 'GET',
+    path: req.url ?? '/',
+    headers,
+    idempotencyKey: headers['idempotency-key'],
+    hasAuthorization: req.headers.authorization !== undefined,
+    body: undefined,
+    time: Date.now(),
+    status: undefined,
+  };
+  res.on('finish', () => (rec.status = res.statusCode));
+  return rec;
+}
+
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export const ERROR_TYPES: Record<number, { type: string; code: string; message: string }> = {

@@ -1,0 +1,249 @@
+/**
+ * The gateway client: generatePanel (Ideogram Character) and restylePanel (Character Remix),
+ * plus resumeJob for async jobs accepted before a restart.
+ *
+ * Invariants:
+ * - One Idempotency-Key per user action, sent on every attempt of it; only retryable failures are
+ *   retried (at most retry.maxRetries times); 400/401/402/404/413/422/429 are never retried here
+ *   (the queue decides about 401/402/429).
+ * - A 202 job id is handed to onJobAccepted and awaited before the first poll; if that callback
+ *   throws, nothing is polled (the id could not be kept, so the caller decides).
+ * - A result is returned only when every image passed verification; a failure or a cancellation
+ *   returns no image at all.
+ */
+import { randomUUID } from 'node:crypto';
+import { CastboardError } from '../../../shared/errors';
+import { DEFAULT_MAX_UPLOAD_BYTES, prepareReferenceImage } from '../image-safety/reference-image';
+import { DEFAULT_MAX_PIXELS } from '../image-safety/verify-image';
+import { readImagesAnswer, readJobAccepted, type ImageRef } from './answer-shapes';
+import { realNow, realSleep, throwIfAborted, type Now, type Sleep } from './clock';
+import { GatewayError } from './gateway-errors';
+import { createGatewayHttp, type GatewayHttp, type JsonAnswer } from './gateway-http';
+import type {
+  AcceptedJob,
+  AspectRatio,
+  CharacterInput,
+  GatewayPhase,
+  GeneratePanelInput,
+  GenerationResult,
+  RequestParams,
+  RestylePanelInput,
+  StyleInput,
+} from './gateway-types';
+import { buildGenerateBody, buildRemixBody, paramsOf, sizeForAspectRatio, type CommonFields, type IdeogramImageBody } from './ideogram-request';
+import { costOf, deliverImages } from './image-delivery';
+import { DEFAULT_POLL_SETTINGS, pollJob, type PollSettings } from './job-poller';
+import { buildPanelPrompt, buildRestylePrompt } from './panel-prompt';
+import { UploadCache } from './upload-cache';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
+
+export interface GatewayClientOptions {
+  apiKey: string;
+  baseURL: string;
+  fetch?: typeof fetch;
+  /** Deadline per request, headers and body (default 180 s: QUALITY renders are slow). */
+  timeoutMs?: number;
+  downloadTimeoutMs?: number;
+  maxJsonBytes?: number;
+  maxImageBytes?: number;
+  maxImagePixels?: number;
+  /** The gateway's upload cap for one image; larger references are downscaled first. */
+  maxUploadBytes?: number;
+  /** Used when the gateway sends no X-Cost-Cents (default 5). */
+  pricePerImageCents?: number;
+  retry?: Partial<RetryPolicy>;
+  poll?: Partial<PollSettings>;
+  now?: Now;
+  sleep?: Sleep;
+  random?: () => number;
+  newIdempotencyKey?: () => string;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Reuse across re-runs of the same user action (e.g. after a pause). */
+  idempotencyKey?: string;
+  onJobAccepted?: (job: AcceptedJob) => Promise<void> | void;
+  onPhase?: (phase: GatewayPhase) => void;
+  /** Awaited before every HTTP request: the queue's pause gate. */
+  beforeRequest?: (signal?: AbortSignal) => Promise<void>;
+  /**
+   * Told about a 429 met while polling or downloading (handled here by waiting, since the job is
+   * already paid), so the queue can hold back every other request too. A 429 on submit is thrown.
+   */
+  onRateLimited?: (error: GatewayError) => void;
+}
+
+export interface GatewayClient {
+  generatePanel(input: GeneratePanelInput, run?: RunOptions): Promise<GenerationResult>;
+  restylePanel(input: RestylePanelInput, run?: RunOptions): Promise<GenerationResult>;
+  resumeJob(job: AcceptedJob, run?: RunOptions): Promise<GenerationResult>;
+}
+
+async function toDataUrl(bytes: Buffer, maxUploadBytes: number, what: string): Promise<string> {
+  try {
+    return (await prepareReferenceImage(bytes, { maxUploadBytes })).dataUrl;
+  } catch (error) {
+    if (error instanceof CastboardError && error.code === 'IMAGE_INVALID') {
+      throw new CastboardError('IMAGE_INVALID', `The ${what} is not a readable PNG, JPEG or WebP image. Replace it, then try again.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function isJobAnswer(answer: JsonAnswer): boolean {
+  if (answer.status === 202) return true;
+  const json = answer.json as { id?: unknown; status?: unknown; data?: unknown } | null;
+  return typeof json === 'object' && json !== null && typeof json.id === 'string' && typeof json.status === 'string' && json.data === undefined;
+}
+
+class Client implements GatewayClient {
+  readonly #options: GatewayClientOptions;
+  readonly #now: Now;
+  readonly #sleep: Sleep;
+  readonly #random: () => number;
+  readonly #newKey: () => string;
+  readonly #retry: RetryPolicy;
+  readonly #poll: PollSettings;
+  readonly #maxUpload: number;
+  readonly #maxImageBytes: number;
+  readonly #http: GatewayHttp;
+  readonly #uploads = new UploadCache();
+
+  constructor(options: GatewayClientOptions) {
+    this.#options = options;
+    this.#now = options.now ?? realNow;
+    this.#sleep = options.sleep ?? realSleep;
+    this.#random = options.random ?? Math.random;
+    this.#newKey = options.newIdempotencyKey ?? (() => `castboard-${randomUUID()}`);
+    this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.#poll = { ...DEFAULT_POLL_SETTINGS, ...options.poll };
+    this.#maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    this.#maxImageBytes = options.maxImageBytes ?? 40 * 1024 * 1024;
+    this.#http = createGatewayHttp({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs ?? 180_000,
+      downloadTimeoutMs: options.downloadTimeoutMs ?? 60_000,
+      maxJsonBytes: options.maxJsonBytes ?? 200 * 1024 * 1024,
+      maxDownloadBytes: this.#maxImageBytes,
+      now: this.#now,
+    });
+  }
+
+  async generatePanel(input: GeneratePanelInput, run: RunOptions = {}): Promise<GenerationResult> {
+    const body = buildGenerateBody({
+      ...(await this.#commonFields(input.character, input.style, input.aspectRatio, input.variations, input.seed)),
+      prompt: buildPanelPrompt({ ...input, stylePrompt: input.style?.prompt }),
+    });
+    return this.#submit(body, run);
+  }
+
+  async restylePanel(input: RestylePanelInput, run: RunOptions = {}): Promise<GenerationResult> {
+    const body = buildRemixBody({
+      ...(await this.#commonFields(input.character, input.style, input.aspectRatio, input.variations ?? 1, input.seed)),
+      prompt: buildRestylePrompt(input),
+      sourceDataUrl: await toDataUrl(input.sourcePng, this.#maxUpload, 'take to restyle'),
+      imageWeight: input.imageWeight,
+    });
+    return this.#submit(body, run);
+  }
+
+  resumeJob(job: AcceptedJob, run: RunOptions = {}): Promise<GenerationResult> {
+    return this.#finishJob(job, run);
+  }
+
+  async #commonFields(
+    character: CharacterInput,
+    style: Omit<StyleInput, 'prompt'> | undefined,
+    aspectRatio: AspectRatio,
+    n: number,
+    seed: number | undefined,
+  ): Promise<Omit<CommonFields, 'prompt'>> {
+    const mask = character.referenceMaskPng;
+    return {
+      n,
+      size: sizeForAspectRatio(aspectRatio),
+      referenceDataUrl: await this.#cachedDataUrl(character.referencePng, "character's reference image"),
+      referenceMaskDataUrl: mask ? await this.#cachedDataUrl(mask, "character's reference mask") : undefined,
+      seed,
+      styleType: style?.styleType,
+      renderingSpeed: style?.renderingSpeed,
+      negativePrompt: style?.negativePrompt,
+    };
+  }
+
+  /** References and masks repeat across a batch; the source take of a restyle rarely does. */
+  #cachedDataUrl(bytes: Buffer, what: string): Promise<string> {
+    return this.#uploads.get(bytes, () => toDataUrl(bytes, this.#maxUpload, what));
+  }
+
+  #retryDeps(run: RunOptions) {
+    return {
+      sleep: this.#sleep,
+      random: this.#random,
+      signal: run.signal,
+      onRetry: (_attempt: number, error: unknown) => {
+        if (error instanceof GatewayError && error.code === 'GATEWAY_RATE_LIMITED') run.onRateLimited?.(error);
+        run.onPhase?.('waiting');
+      },
+    };
+  }
+
+  async #submit(body: IdeogramImageBody, run: RunOptions): Promise<GenerationResult> {
+    const key = run.idempotencyKey ?? this.#newKey();
+    const params = paramsOf(body);
+    const answer = await withRetries(async () => {
+      await run.beforeRequest?.(run.signal);
+      run.onPhase?.('sending');
+      return this.#http.postImages(body, key, run.signal);
+    }, this.#retry, this.#retryDeps(run));
+    if (isJobAnswer(answer)) {
+      const job: AcceptedJob = { jobId: readJobAccepted(answer.json), params };
+      await run.onJobAccepted?.(job);
+      throwIfAborted(run.signal);
+      return this.#finishJob(job, run);
+    }
+    return this.#deliver({ images: readImagesAnswer(answer.json), headers: answer.headers }, params, run);
+  }
+
+  async #finishJob(job: AcceptedJob, run: RunOptions): Promise<GenerationResult> {
+    run.onPhase?.('polling');
+    const deps = {
+      http: this.#http,
+      sleep: this.#sleep,
+      now: this.#now,
+      settings: this.#poll,
+      signal: run.signal,
+      beforeRequest: run.beforeRequest,
+      onRateLimited: run.onRateLimited,
+    };
+    const done = await pollJob(job.jobId, deps);
+    return this.#deliver(done, job.params, run, job.jobId);
+  }
+
+  async #deliver(answer: { images: ImageRef[]; headers: Headers }, params: RequestParams, run: RunOptions, remoteJobId?: string): Promise<GenerationResult> {
+    const download = (url: string): Promise<Buffer> =>
+      withRetries(async () => {
+        await run.beforeRequest?.(run.signal);
+        return this.#http.download(url, run.signal);
+      }, this.#retry, this.#retryDeps(run));
+    const images = await deliverImages(answer.images, {
+      download,
+      maxImagePixels: this.#options.maxImagePixels ?? DEFAULT_MAX_PIXELS,
+      maxImageBytes: this.#maxImageBytes,
+      signal: run.signal,
+      onDownloading: () => run.onPhase?.('downloading'),
+    });
+    throwIfAborted(run.signal);
+    const cost = costOf(answer.headers, images.length, this.#options.pricePerImageCents ?? 5);
+    const result: GenerationResult = { images, ...cost, model: params.model, prompt: params.prompt, params };
+    if (remoteJobId) result.remoteJobId = remoteJobId;
+    return result;
+  }
+}
+
+export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
+  return new Client(options);
+}

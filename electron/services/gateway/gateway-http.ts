@@ -1,0 +1,146 @@
+/**
+ * HTTP to the gateway through the openai SDK (`maxRetries: 0`: retries are ours, with our
+ * Idempotency-Key), plus image downloads with plain fetch (never sending the API key to a file
+ * host). Every call runs under one deadline that covers headers AND body, and every body is read
+ * with a byte cap, so a stalled or endless answer cannot hang a job or fill memory. Failures come
+ * out as GatewayErrors; a cancelled call comes out as CANCELLED.
+ */
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import { CastboardError } from '../../../shared/errors';
+import { cancelledError, type Now } from './clock';
+import { errorForStatus, gatewayErrors, GatewayError } from './gateway-errors';
+import type { IdeogramImageBody } from './ideogram-request';
+import { parseRetryAfter } from './retry-after';
+
+export interface GatewayHttpOptions {
+  apiKey: string;
+  baseURL: string;
+  fetch?: typeof fetch;
+  /** Deadline for one request, headers and body together. */
+  timeoutMs: number;
+  downloadTimeoutMs: number;
+  maxJsonBytes: number;
+  maxDownloadBytes: number;
+  now: Now;
+}
+
+export interface JsonAnswer {
+  status: number;
+  headers: Headers;
+  json: unknown;
+}
+
+export interface GatewayHttp {
+  postImages(body: IdeogramImageBody, idempotencyKey: string, signal?: AbortSignal): Promise<JsonAnswer>;
+  getJob(jobId: string, signal?: AbortSignal): Promise<JsonAnswer>;
+  download(url: string, signal?: AbortSignal): Promise<Buffer>;
+}
+
+function mapFailure(error: unknown, now: Now): CastboardError {
+  if (error instanceof CastboardError) return error;
+  if (error instanceof APIError && typeof error.status === 'number') {
+    const serverMessage = (error.error as { message?: unknown } | undefined)?.message;
+    const retryAfter = parseRetryAfter(error.headers?.get('retry-after'), now());
+    return errorForStatus(error.status, typeof serverMessage === 'string' ? serverMessage : undefined, retryAfter, error);
+  }
+  if (error instanceof APIConnectionTimeoutError) return gatewayErrors.timeout(error);
+  if (error instanceof APIConnectionError) return gatewayErrors.unreachable(error);
+  // fetch failures (socket closed mid-body: "terminated", ECONNRESET...).
+  return gatewayErrors.unreachable(error);
+}
+
+async function withDeadline<T>(ms: number, signal: AbortSignal | undefined, now: Now, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (signal?.aborted) throw cancelledError();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), ms);
+  const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+  try {
+    return await run(combined);
+  } catch (error) {
+    if (signal?.aborted) throw cancelledError();
+    if (deadline.signal.aborted) throw gatewayErrors.timeout(error);
+    throw mapFailure(error, now);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads a body up to maxBytes; over it, the stream is cancelled and `tooLarge` is thrown. */
+export async function readCapped(response: Response, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!response.body) return Buffer.alloc(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readJson(response: Response, maxBytes: number): Promise<JsonAnswer> {
+  const bytes = await readCapped(response, maxBytes, () => gatewayErrors.badResponse('the answer is far too large'));
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw gatewayErrors.badResponse('the answer is not valid JSON', error);
+  }
+  return { status: response.status, headers: response.headers, json };
+}
+
+function downloadFailure(status: number, headers: Headers, now: Now): GatewayError {
+  // Signed file URLs answer 401/403/404/410 once they have expired.
+  if ([401, 403, 404, 410].includes(status)) return gatewayErrors.urlExpired(status);
+  const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now());
+  if (status === 429) {
+    return new GatewayError('GATEWAY_RATE_LIMITED', 'The image host asked Castboard to slow down.', { httpStatus: status, retryable: true, retryAfterMs });
+  }
+  return errorForStatus(status, undefined, retryAfterMs);
+}
+
+export function createGatewayHttp(options: GatewayHttpOptions): GatewayHttp {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const sdk = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, fetch: fetchImpl, maxRetries: 0, timeout: options.timeoutMs });
+  const { now } = options;
+
+  return {
+    postImages: (body, idempotencyKey, signal) =>
+      withDeadline(options.timeoutMs, signal, now, async (combined) => {
+        // The SDK types only OpenAI's own fields; the Ideogram fields pass through unchanged.
+        const params = body as unknown as OpenAI.ImageGenerateParamsNonStreaming;
+        const response = await sdk.images
+          .generate(params, { headers: { 'Idempotency-Key': idempotencyKey }, signal: combined, timeout: options.timeoutMs })
+          .asResponse();
+        return readJson(response, options.maxJsonBytes);
+      }),
+    getJob: (jobId, signal) =>
+      withDeadline(options.timeoutMs, signal, now, async (combined) => {
+        const response = await sdk.get(`/jobs/${encodeURIComponent(jobId)}`, { signal: combined, timeout: options.timeoutMs }).asResponse();
+        return readJson(response, options.maxJsonBytes);
+      }),
+    download: (url, signal) =>
+      withDeadline(options.downloadTimeoutMs, signal, now, async (combined) => {
+        if (!/^https?:\/\//i.test(url)) throw gatewayErrors.badResponse('an image link that is not a web address');
+        const response = await fetchImpl(url, { signal: combined, redirect: 'follow' });
+        if (!response.ok) {
+          await response.body?.cancel().catch(() => {});
+          throw downloadFailure(response.status, response.headers, now);
+        }
+        return readCapped(response, options.maxDownloadBytes, () =>
+          new GatewayError('GATEWAY_BAD_IMAGE', 'The image service sent back an image that is far too large. Nothing was changed; try generating again.'),
+        );
+      }),
+  };
+}

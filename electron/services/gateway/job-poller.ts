@@ -1,0 +1,80 @@
+/**
+ * Polls an accepted async job until it completes or fails. Invariants: it waits before every
+ * poll (including the first: the job was just accepted), never less than minIntervalMs between
+ * two polls, growing the interval 1.5x per pending answer up to maxIntervalMs; transient poll
+ * failures (5xx, network, rate limit, unreadable answer) are tolerated a few times in a row
+ * because the job is already paid for and a GET is safe to repeat; it never resubmits.
+ */
+import type { Now, Sleep } from './clock';
+import { gatewayErrors, GatewayError } from './gateway-errors';
+import type { GatewayHttp } from './gateway-http';
+import { readJobAnswer, type ImageRef } from './answer-shapes';
+
+export interface PollSettings {
+  minIntervalMs: number;
+  maxIntervalMs: number;
+  /** Give up (GATEWAY_TIMEOUT) when the job is still pending after this long. */
+  maxWaitMs: number;
+  /** Transient poll failures tolerated in a row. */
+  maxConsecutiveFailures: number;
+}
+
+export const DEFAULT_POLL_SETTINGS: PollSettings = {
+  minIntervalMs: 3000,
+  maxIntervalMs: 30_000,
+  maxWaitMs: 30 * 60_000,
+  maxConsecutiveFailures: 2,
+};
+
+export interface PollDeps {
+  http: GatewayHttp;
+  sleep: Sleep;
+  now: Now;
+  settings: PollSettings;
+  signal?: AbortSignal;
+  /** Awaited before each request (the queue's pause gate). */
+  beforeRequest?: (signal?: AbortSignal) => Promise<void>;
+  /** Told about a 429 so the caller can pause everything else too. */
+  onRateLimited?: (error: GatewayError) => void;
+}
+
+export interface CompletedJob {
+  images: ImageRef[];
+  headers: Headers;
+}
+
+function isTransient(error: unknown): error is GatewayError {
+  return (
+    error instanceof GatewayError &&
+    (error.retryable || error.code === 'GATEWAY_RATE_LIMITED' || error.code === 'GATEWAY_BAD_RESPONSE')
+  );
+}
+
+export async function pollJob(jobId: string, deps: PollDeps): Promise<CompletedJob> {
+  const { settings, signal } = deps;
+  const started = deps.now();
+  let interval = settings.minIntervalMs;
+  let wait = interval;
+  let failures = 0;
+  for (;;) {
+    await deps.sleep(wait, signal);
+    if (deps.now() - started > settings.maxWaitMs) throw gatewayErrors.jobTimeout();
+    await deps.beforeRequest?.(signal);
+    let answer;
+    try {
+      answer = await deps.http.getJob(jobId, signal);
+      failures = 0;
+    } catch (error) {
+      if (!isTransient(error) || failures >= settings.maxConsecutiveFailures) throw error;
+      failures += 1;
+      if (error.code === 'GATEWAY_RATE_LIMITED') deps.onRateLimited?.(error);
+      wait = Math.max(interval, error.retryAfterMs ?? 0);
+      continue;
+    }
+    const job = readJobAnswer(answer.json);
+    if (job.state === 'completed') return { images: job.images, headers: answer.headers };
+    if (job.state === 'failed') throw gatewayErrors.jobFailed(job.message, job.safety);
+    interval = Math.min(settings.maxIntervalMs, Math.round(interval * 1.5));
+    wait = interval;
+  }
+}
