@@ -1,0 +1,114 @@
+/**
+ * Opening a project folder, read-only: nothing here writes, so a project that fails to open is
+ * left byte-for-byte as it was. Failures are ProjectOpenError (a CastboardError with a specific
+ * code and message) carrying the good backups, newest first, that the UI can offer instead.
+ * Missing or damaged images do NOT fail the open: they are reported, and stay referenced.
+ */
+import { open, stat } from 'node:fs/promises';
+import type { ErrorCode } from '../../../shared/errors';
+import { CastboardError } from '../../../shared/errors';
+import { collectImageUsage, type Project } from '../../../shared/domain/project';
+import type { BackupInfo, ImageProblem } from '../../../shared/domain/project-status';
+import { listGoodBackups } from './backups';
+import { errnoCode } from './fs-errors';
+import type { ImageStore } from './image-store';
+import { UNCHANGED, backupOffer } from './project-messages';
+import { projectFilePath } from './project-paths';
+import { parseProjectBytes, type ParseFailureKind } from './project-parse';
+
+export type OpenFailureKind = ParseFailureKind | 'no-folder' | 'no-project-file' | 'unreadable-file';
+
+export class ProjectOpenError extends CastboardError {
+  readonly reason: OpenFailureKind;
+  /** Good backups, newest first (empty when none, or when offering one makes no sense). */
+  readonly backups: readonly BackupInfo[];
+
+  constructor(code: ErrorCode, message: string, reason: OpenFailureKind, backups: readonly BackupInfo[], options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = 'ProjectOpenError';
+    this.reason = reason;
+    this.backups = backups;
+  }
+}
+
+/** Identifies the exact file a session read or wrote, to notice when something else replaced it. */
+export interface FileIdentity {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+export interface LoadedProject {
+  project: Project;
+  /** The bytes exactly as read (kept before a migration). */
+  bytes: Uint8Array;
+  fromVersion: number;
+  identity: FileIdentity;
+}
+
+async function readWithIdentity(file: string): Promise<{ bytes: Buffer; identity: FileIdentity }> {
+  const handle = await open(file, 'r');
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    const bytes = await handle.readFile();
+    return { bytes, identity: { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function failWithBackups(root: string, code: ErrorCode, reason: OpenFailureKind, detail: string, now: Date, cause?: unknown): Promise<never> {
+  const backups = reason === 'too-new' ? [] : await listGoodBackups(root);
+  const offer = reason === 'too-new' ? '' : ` ${backupOffer(backups, now)}`;
+  throw new ProjectOpenError(code, `${detail} ${UNCHANGED}${offer}`, reason, backups, { cause });
+}
+
+/** PROJECT_NOT_FOUND unless `root` is an existing folder. */
+export async function assertProjectFolder(root: string): Promise<void> {
+  const info = await stat(root).catch(() => null);
+  if (!info) {
+    throw new ProjectOpenError('PROJECT_NOT_FOUND', `The project folder "${root}" does not exist. It may have been moved, renamed or deleted.`, 'no-folder', []);
+  }
+  if (!info.isDirectory()) {
+    throw new ProjectOpenError('PROJECT_NOT_FOUND', `"${root}" is a file, not a project folder. Choose the folder that holds project.json.`, 'no-folder', []);
+  }
+}
+
+export async function readProjectFolder(root: string, now: Date = new Date()): Promise<LoadedProject> {
+  await assertProjectFolder(root);
+  let read;
+  try {
+    read = await readWithIdentity(projectFilePath(root));
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') {
+      return failWithBackups(root, 'PROJECT_NOT_FOUND', 'no-project-file', `There is no project.json in "${root}", so it is not a Castboard project folder (or its project file was deleted).`, now, error);
+    }
+    const detail =
+      errnoCode(error) === 'EACCES' || errnoCode(error) === 'EPERM'
+        ? 'Castboard is not allowed to read project.json in this folder. Check the folder permissions.'
+        : `project.json could not be read (${errnoCode(error) ?? 'read error'}).`;
+    return failWithBackups(root, 'PROJECT_UNREADABLE', 'unreadable-file', detail, now, error);
+  }
+  const parsed = parseProjectBytes(read.bytes);
+  if (!parsed.ok) return failWithBackups(root, parsed.code, parsed.kind, parsed.detail, now);
+  return { project: parsed.project, bytes: read.bytes, fromVersion: parsed.fromVersion, identity: read.identity };
+}
+
+/** Quick-checks every image the document names (bounded parallelism); reports the bad ones. */
+export async function checkReferencedImages(store: ImageStore, project: Project, concurrency = 16): Promise<ImageProblem[]> {
+  const entries = [...collectImageUsage(project).entries()];
+  const problems: (ImageProblem | null)[] = new Array<ImageProblem | null>(entries.length).fill(null);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < entries.length) {
+      const index = next;
+      next += 1;
+      const [image, usedBy] = entries[index] ?? ['', []];
+      const health = await store.check(image).catch(() => 'corrupt' as const);
+      if (health !== 'ok') problems[index] = { image, problem: health, usedBy };
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, entries.length) }, worker));
+  return problems.filter((problem): problem is ImageProblem => problem !== null);
+}

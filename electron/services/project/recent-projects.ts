@@ -1,0 +1,84 @@
+/**
+ * The recent-projects list, kept in a key-value store (electron-store in the app, conf in tests
+ * and the CLI: same API for get/set). Newest first, one entry per folder, at most `max`.
+ * Entries whose folder no longer holds a project.json are dropped when the list is read, and a
+ * damaged stored value reads as an empty list rather than breaking the start screen.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { RecentProjectSchema, type RecentProject } from '../../../shared/domain/project-status';
+import { PROJECT_FILE } from './project-paths';
+
+export const RECENT_PROJECTS_KEY = 'recentProjects';
+export const MAX_RECENT_PROJECTS = 10;
+
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+export interface RecentProjects {
+  /** Existing projects, newest first (missing ones are removed from the store as a side effect). */
+  list(): Promise<RecentProject[]>;
+  /** Records that `folder` was opened now (moves it to the top). */
+  add(folder: string, title: string): void;
+  remove(folder: string): void;
+  clear(): void;
+}
+
+export interface RecentProjectsOptions {
+  max?: number;
+  now?: () => Date;
+  /** Whether a project folder still exists; default: it holds a project.json file. */
+  exists?: (folder: string) => Promise<boolean>;
+}
+
+async function holdsProject(folder: string): Promise<boolean> {
+  const info = await stat(path.join(folder, PROJECT_FILE)).catch(() => null);
+  return info?.isFile() ?? false;
+}
+
+export function createRecentProjects(store: KeyValueStore, options: RecentProjectsOptions = {}): RecentProjects {
+  const max = options.max ?? MAX_RECENT_PROJECTS;
+  const now = options.now ?? (() => new Date());
+  const exists = options.exists ?? holdsProject;
+
+  function read(): RecentProject[] {
+    const parsed = z.array(z.unknown()).safeParse(store.get(RECENT_PROJECTS_KEY));
+    if (!parsed.success) return [];
+    // Keep each valid entry even if a neighbour is damaged.
+    return parsed.data.flatMap((entry) => {
+      const item = RecentProjectSchema.safeParse(entry);
+      return item.success ? [item.data] : [];
+    });
+  }
+
+  function write(entries: RecentProject[]): void {
+    store.set(RECENT_PROJECTS_KEY, entries.slice(0, max));
+  }
+
+  const key = (folder: string) => path.resolve(folder);
+
+  return {
+    async list() {
+      const entries = read();
+      const present = await Promise.all(entries.map((entry) => exists(entry.path)));
+      const kept = entries.filter((_, index) => present[index]).slice(0, max);
+      if (kept.length !== entries.length) write(kept);
+      return kept;
+    },
+    add(folder, title) {
+      const resolved = key(folder);
+      const entry: RecentProject = { path: resolved, title, openedAt: now().toISOString() };
+      write([entry, ...read().filter((item) => key(item.path) !== resolved)]);
+    },
+    remove(folder) {
+      const resolved = key(folder);
+      write(read().filter((item) => key(item.path) !== resolved));
+    },
+    clear() {
+      write([]);
+    },
+  };
+}

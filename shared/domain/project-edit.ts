@@ -1,0 +1,121 @@
+/**
+ * Pure helpers that build and edit project documents without ever producing one the schema
+ * would refuse (an active take that is not in the panel, a panel featuring a deleted
+ * character). They never mutate their input: the UI keeps undo history over whole documents.
+ * Clock and ids are passed in so callers and tests control them.
+ */
+import {
+  CURRENT_SCHEMA_VERSION,
+  defaultExportSettings,
+  randomId,
+  type AspectRatio,
+  type Character,
+  type IdFactory,
+  type Panel,
+  type Project,
+  type ProjectStyle,
+  type Take,
+} from './project';
+
+export const PROJECT_FOLDER_SUFFIX = '.castboard';
+
+export interface NewProjectInit {
+  title: string;
+  aspectRatio?: AspectRatio;
+  style?: Partial<ProjectStyle>;
+}
+
+export function createEmptyProject(init: NewProjectInit, now: Date): Project {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    title: init.title,
+    aspectRatio: init.aspectRatio ?? '16:9',
+    style: { stylePrompt: '', styleType: 'AUTO', renderingSpeed: 'DEFAULT', negativePrompt: '', ...init.style },
+    characters: [],
+    panels: [],
+    exportSettings: defaultExportSettings(),
+    pendingJobs: [],
+    createdAt: now.toISOString(),
+  };
+}
+
+export function createPanel(init: Partial<Omit<Panel, 'id' | 'takes' | 'activeTakeId'>> = {}, newId: IdFactory = randomId): Panel {
+  return {
+    id: newId(),
+    scenePrompt: '',
+    shotType: 'MS',
+    cameraAngle: 'EYE_LEVEL',
+    cameraMovement: 'STATIC',
+    dialogue: '',
+    action: '',
+    notes: '',
+    durationSeconds: 3,
+    characterId: null,
+    ...init,
+    takes: [],
+    activeTakeId: null,
+  };
+}
+
+export function createCharacter(init: Pick<Character, 'name'> & Partial<Omit<Character, 'id'>>, newId: IdFactory = randomId): Character {
+  return { description: '', referenceImage: null, ...init, id: newId() };
+}
+
+/** Adds a take; by default it becomes the panel's active take (a new result is what the artist wants to see). */
+export function addTake(panel: Panel, take: Take, options: { activate?: boolean } = {}): Panel {
+  const activate = options.activate ?? true;
+  return { ...panel, takes: [...panel.takes, take], activeTakeId: activate || panel.activeTakeId === null ? take.id : panel.activeTakeId };
+}
+
+/** Removes a take; if it was active, the newest remaining take becomes active. */
+export function removeTake(panel: Panel, takeId: string): Panel {
+  const takes = panel.takes.filter((take) => take.id !== takeId);
+  const activeTakeId = panel.activeTakeId === takeId ? (takes.at(-1)?.id ?? null) : panel.activeTakeId;
+  return { ...panel, takes, activeTakeId };
+}
+
+export function setActiveTake(panel: Panel, takeId: string): Panel {
+  if (!panel.takes.some((take) => take.id === takeId)) return panel;
+  return { ...panel, activeTakeId: takeId };
+}
+
+export function activeTake(panel: Panel): Take | null {
+  return panel.takes.find((take) => take.id === panel.activeTakeId) ?? null;
+}
+
+/** Removes a character and un-features it from every panel that featured it. */
+export function removeCharacter(project: Project, characterId: string): Project {
+  return {
+    ...project,
+    characters: project.characters.filter((character) => character.id !== characterId),
+    panels: project.panels.map((panel) => (panel.characterId === characterId ? { ...panel, characterId: null } : panel)),
+  };
+}
+
+/** Removes a panel and any pending job for it (its result would have nowhere to go). */
+export function removePanel(project: Project, panelId: string): Project {
+  return {
+    ...project,
+    panels: project.panels.filter((panel) => panel.id !== panelId),
+    pendingJobs: project.pendingJobs.filter((job) => job.panelId !== panelId),
+  };
+}
+
+/**
+ * The folder name for a new project: `<Title>.castboard`, with characters that are not allowed
+ * in file names on Windows, macOS or Linux replaced, so the same project can move between them.
+ */
+export function projectFolderName(title: string): string {
+  const cleaned = title
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
+    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '')
+    .slice(0, 100)
+    .trim();
+  const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(cleaned);
+  const base = cleaned === '' || /^[.-]+$/.test(cleaned) || reserved ? 'Untitled' : cleaned;
+  return `${base}${PROJECT_FOLDER_SUFFIX}`;
+}

@@ -1,0 +1,125 @@
+/**
+ * The project document: everything in `<Title>.castboard/project.json`. `schemaVersion` is the
+ * first thing checked on open: older versions are migrated (electron/services/project/migrations),
+ * newer ones refused. The schema is strict (unknown keys are errors) so a document is never
+ * silently trimmed on save, and it checks the links a storyboard relies on: ids are unique, a
+ * panel's active take is one of its takes, a featured character exists.
+ */
+import { z } from 'zod';
+import { RenderingSpeedSchema, StyleTypeSchema } from './settings';
+import type { ImageRef } from './project-image-ref';
+import { CharacterSchema, PanelSchema } from './project-panel';
+import { ExportSettingsSchema } from './project-export';
+import { IdSchema, IsoDateSchema, ParamsSchema, boundedText } from './project-primitives';
+
+export * from './project-image-ref';
+export * from './project-panel';
+export * from './project-export';
+export * from './project-primitives';
+
+/** The version this build writes. v1 was the first prototype format (see migrations). */
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export const ASPECT_RATIOS = ['16:9', '2.39:1', '4:3', '1:1', '9:16', '3:2'] as const;
+export const AspectRatioSchema = z.enum(ASPECT_RATIOS);
+export type AspectRatio = z.infer<typeof AspectRatioSchema>;
+
+export const PROJECT_LIMITS = {
+  maxTitleLength: 200,
+  maxCharacters: 50,
+  maxPanels: 5000,
+  maxPendingJobs: 1000,
+} as const;
+
+export const ProjectStyleSchema = z
+  .object({
+    stylePrompt: boundedText(2000),
+    styleType: StyleTypeSchema,
+    renderingSpeed: RenderingSpeedSchema,
+    negativePrompt: boundedText(2000),
+  })
+  .strict();
+export type ProjectStyle = z.infer<typeof ProjectStyleSchema>;
+
+/** A paid gateway job not finished yet: saved before polling so a restart resumes, never resubmits. */
+export const PendingJobSchema = z
+  .object({
+    /** The gateway's job id. */
+    id: z.string().min(1).max(256),
+    panelId: IdSchema,
+    kind: z.enum(['generate', 'restyle']),
+    submittedAt: IsoDateSchema,
+    idempotencyKey: z.string().min(1).max(256),
+    params: ParamsSchema,
+  })
+  .strict();
+export type PendingJob = z.infer<typeof PendingJobSchema>;
+
+const ProjectShape = z
+  .object({
+    schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+    title: z
+      .string()
+      .max(PROJECT_LIMITS.maxTitleLength)
+      .refine((value) => value.trim().length > 0, 'a project needs a title'),
+    aspectRatio: AspectRatioSchema,
+    style: ProjectStyleSchema,
+    characters: z.array(CharacterSchema).max(PROJECT_LIMITS.maxCharacters),
+    panels: z.array(PanelSchema).max(PROJECT_LIMITS.maxPanels),
+    exportSettings: ExportSettingsSchema,
+    pendingJobs: z.array(PendingJobSchema).max(PROJECT_LIMITS.maxPendingJobs),
+    createdAt: IsoDateSchema,
+  })
+  .strict();
+
+type ProjectShapeType = z.infer<typeof ProjectShape>;
+
+function checkLinks(project: ProjectShapeType, ctx: z.RefinementCtx): void {
+  const characterIds = new Set<string>();
+  project.characters.forEach((character, index) => {
+    if (characterIds.has(character.id)) ctx.addIssue({ code: 'custom', message: `the character id "${character.id}" is used twice`, path: ['characters', index, 'id'] });
+    characterIds.add(character.id);
+  });
+  const panelIds = new Set<string>();
+  const takeIds = new Set<string>();
+  project.panels.forEach((panel, index) => {
+    if (panelIds.has(panel.id)) ctx.addIssue({ code: 'custom', message: `the panel id "${panel.id}" is used twice`, path: ['panels', index, 'id'] });
+    panelIds.add(panel.id);
+    if (panel.characterId !== null && !characterIds.has(panel.characterId)) {
+      ctx.addIssue({ code: 'custom', message: `the featured character "${panel.characterId}" does not exist`, path: ['panels', index, 'characterId'] });
+    }
+    panel.takes.forEach((take, takeIndex) => {
+      if (takeIds.has(take.id)) ctx.addIssue({ code: 'custom', message: `the take id "${take.id}" is used twice`, path: ['panels', index, 'takes', takeIndex, 'id'] });
+      takeIds.add(take.id);
+    });
+    if (panel.activeTakeId !== null && !panel.takes.some((take) => take.id === panel.activeTakeId)) {
+      ctx.addIssue({ code: 'custom', message: `the active take "${panel.activeTakeId}" is not one of this panel's takes`, path: ['panels', index, 'activeTakeId'] });
+    }
+  });
+}
+
+export const ProjectSchema = ProjectShape.superRefine(checkLinks);
+export type Project = z.infer<typeof ProjectSchema>;
+
+/** Where each image is used, for messages such as "panel 3, take 2". Order follows the document. */
+export function collectImageUsage(project: Project): Map<ImageRef, string[]> {
+  const usage = new Map<ImageRef, string[]>();
+  const note = (ref: ImageRef, where: string) => {
+    const list = usage.get(ref);
+    if (list) list.push(where);
+    else usage.set(ref, [where]);
+  };
+  project.characters.forEach((character) => {
+    if (character.referenceImage) note(character.referenceImage, `character "${character.name}" reference image`);
+    if (character.mask) note(character.mask, `character "${character.name}" mask`);
+  });
+  project.panels.forEach((panel, index) => {
+    panel.takes.forEach((take, takeIndex) => note(take.image, `panel ${index + 1}, take ${takeIndex + 1}`));
+  });
+  return usage;
+}
+
+/** Every image the document names (each once). */
+export function collectImageRefs(project: Project): ImageRef[] {
+  return [...collectImageUsage(project).keys()];
+}
