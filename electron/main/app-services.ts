@@ -1,14 +1,18 @@
 /**
  * Builds the Electron-free services from adapters. The Electron composition root (index.ts) and
  * the browser harness both call this, with real or temp-folder adapters, so the harness runs the
- * very services the app runs.
+ * very services the app runs. Push events leave through `events` (the registrar).
  */
 import type { ConnectionTest } from '../../shared/domain/gateway';
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { DialogPort } from '../services/dialogs';
 import { testGatewayConnection } from '../services/gateway/connection-test';
+import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
 import type { Logger } from '../services/logger';
+import { createRecentProjects } from '../services/project/recent-projects';
 import { createKeyVault, type KeyVault, type SecretCipher, type SecretPersistence } from '../services/secrets/key-vault';
 import { createSettingsService, type KeyValueStore, type SettingsService } from '../services/settings/settings-service';
+import { createProjectWorkspace, type ProjectWorkspace } from '../services/workspace/project-workspace';
 
 export interface AppAdapters {
   settingsStore: KeyValueStore;
@@ -21,33 +25,53 @@ export interface AppAdapters {
   fetch?: typeof globalThis.fetch;
 }
 
+export interface EventSink {
+  push<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
 export interface AppServices {
   readonly appInfo: AppAdapters['appInfo'];
   readonly logger: Logger;
   readonly dialogs: DialogPort;
   readonly settings: SettingsService;
   readonly keyVault: KeyVault;
+  readonly workspace: ProjectWorkspace;
+  readonly generation: GenerationService;
   testConnection(): Promise<ConnectionTest>;
-  /** Folder of the open project (media is served only from here); null when none is open. */
-  projectRoot(): string | null;
-  setProjectRoot(root: string | null): void;
 }
 
-export function createAppServices(adapters: AppAdapters): AppServices {
+export function createAppServices(adapters: AppAdapters, events: EventSink): AppServices {
+  const { logger } = adapters;
   const settings = createSettingsService(adapters.settingsStore);
-  const keyVault = createKeyVault({ cipher: adapters.cipher, persistence: adapters.secretPersistence, logger: adapters.logger });
-  let projectRoot: string | null = null;
+  const keyVault = createKeyVault({ cipher: adapters.cipher, persistence: adapters.secretPersistence, logger });
+  // Filled just below; the workspace asks it whether paid jobs are running before closing.
+  const jobs: { generation?: GenerationService } = {};
+  const workspace = createProjectWorkspace({
+    dialogs: adapters.dialogs,
+    recent: createRecentProjects(adapters.settingsStore),
+    logger,
+    autosaveDelayMs: () => settings.get().autosaveDelayMs,
+    onStatus: (status) => events.push('project:status', status),
+    jobsRunning: () => jobs.generation?.isBusy() ?? false,
+  });
+  const generation = createGenerationService({
+    workspace,
+    settings: () => settings.get(),
+    apiKey: () => keyVault.getKey(),
+    logger,
+    fetch: adapters.fetch,
+    onProgress: (snapshot) => events.push('jobs:progress', snapshot),
+    onTakesAdded: (added) => events.push('project:takesAdded', added),
+  });
+  jobs.generation = generation;
   return {
     appInfo: adapters.appInfo,
-    logger: adapters.logger,
+    logger,
     dialogs: adapters.dialogs,
     settings,
     keyVault,
-    testConnection: () =>
-      testGatewayConnection({ baseUrl: settings.get().gatewayBaseUrl, apiKey: keyVault.getKey(), fetch: adapters.fetch }),
-    projectRoot: () => projectRoot,
-    setProjectRoot: (root) => {
-      projectRoot = root;
-    },
+    workspace,
+    generation,
+    testConnection: () => testGatewayConnection({ baseUrl: settings.get().gatewayBaseUrl, apiKey: keyVault.getKey(), fetch: adapters.fetch }),
   };
 }

@@ -30,6 +30,11 @@ app.on('web-contents-created', (_event, contents) => guardWebContents(contents, 
 async function start(): Promise<void> {
   await app.whenReady();
   const settingsStore = createElectronSettingsStore(logger);
+  const registrar = createElectronRegistrar({
+    dispatcher: createDispatcher(logger),
+    logger,
+    targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+  });
   const services = createAppServices({
     settingsStore,
     cipher: createSafeStorageCipher(),
@@ -37,17 +42,12 @@ async function start(): Promise<void> {
     logger,
     dialogs: createNativeDialogs(),
     appInfo: { version: app.getVersion(), platform: process.platform },
-  });
+  }, registrar);
 
   lockDownSession(session.defaultSession, logger);
   mountProtocols(session.defaultSession, {
     app: createStaticHandler({ root: rendererDir }),
-    media: createMediaHandler({ getProjectRoot: services.projectRoot }),
-  });
-  const registrar = createElectronRegistrar({
-    dispatcher: createDispatcher(logger),
-    logger,
-    targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+    media: createMediaHandler({ getProjectRoot: services.workspace.root, prepare: services.workspace.prepareMedia }),
   });
   registerAll(registrar, services);
 

@@ -6,13 +6,19 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './define';
 import { appChannels, appEvents } from './channels/app';
+import { jobChannels, jobEvents } from './channels/jobs';
+import { projectChannels, projectEvents } from './channels/project';
 
 export const channels = {
   ...appChannels,
+  ...projectChannels,
+  ...jobChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export const events = {
   ...appEvents,
+  ...projectEvents,
+  ...jobEvents,
 } satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type Channels = typeof channels;

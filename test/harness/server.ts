@@ -59,26 +59,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const gateway = process.env.AIGATEWAY_BASE_URL ? null : await startFakeGateway();
   const outbound = createLoopbackFetch();
   const dialogs = createScriptedDialogs();
-  const services = createAppServices({
-    settingsStore: createTempSettingsStore(dataDir),
-    cipher: createFakeCipher(options.keyProtection ?? 'encrypted'),
-    secretPersistence: createMemorySecret(),
-    dialogs,
-    logger,
-    appInfo: { version: 'harness', platform: process.platform },
-    fetch: outbound.fetch,
-  });
-  services.settings.update({ gatewayBaseUrl: process.env.AIGATEWAY_BASE_URL ?? gateway?.url });
-  if (process.env.AIGATEWAY_API_KEY) services.keyVault.set(process.env.AIGATEWAY_API_KEY, { sessionOnly: true });
-  if (options.projectDir) services.setProjectRoot(path.resolve(options.projectDir));
 
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
   const registrar = createHttpRegistrar(createDispatcher(logger), origin);
+
+  const services = createAppServices(
+    {
+      settingsStore: createTempSettingsStore(dataDir),
+      cipher: createFakeCipher(options.keyProtection ?? 'encrypted'),
+      secretPersistence: createMemorySecret(),
+      dialogs,
+      logger,
+      appInfo: { version: 'harness', platform: process.platform },
+      fetch: outbound.fetch,
+    },
+    registrar,
+  );
+  services.settings.update({ gatewayBaseUrl: process.env.AIGATEWAY_BASE_URL ?? gateway?.url });
+  if (process.env.AIGATEWAY_API_KEY) services.keyVault.set(process.env.AIGATEWAY_API_KEY, { sessionOnly: true });
   registerAll(registrar, services);
-  const media = createMediaHandler({ getProjectRoot: services.projectRoot, mountPath: '/media/' });
+  if (options.projectDir) {
+    await services.workspace.openPath(options.projectDir);
+    services.generation.resumePending();
+  }
+
+  const media = createMediaHandler({ getProjectRoot: services.workspace.root, mountPath: '/media/', prepare: services.workspace.prepareMedia });
   const renderer = createStaticHandler({
     root: path.join(repoRoot, 'dist/renderer'),
     transformIndexHtml: (html) => html.replace('<head>', '<head>\n    <script src="/harness/bridge.js"></script>'),
@@ -118,6 +125,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       registrar.closeEventStreams();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      services.generation.dispose();
+      await services.workspace.close().catch(() => undefined);
       await gateway?.close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -28,8 +28,8 @@ export interface GenerationQueueOptions {
   concurrency?: number;
   pricePerImageCents?: number;
   onResult: ResultHandler;
-  /** Persist the async job id (e.g. in project.json) before it is polled. */
-  onJobAccepted?: (job: QueueJob, accepted: AcceptedJob) => Promise<void> | void;
+  /** Persist the async job id (e.g. in project.json) before it is polled; the key is the job's Idempotency-Key. */
+  onJobAccepted?: (job: QueueJob, accepted: AcceptedJob, idempotencyKey: string) => Promise<void> | void;
   onProgress?: (snapshot: QueueSnapshot) => void;
   now?: Now;
   sleep?: Sleep;
@@ -188,7 +188,7 @@ class QueueRunner implements GenerationQueue {
       onJobAccepted: async (accepted) => {
         entry.accepted = accepted;
         entry.view.remoteJobId = accepted.jobId;
-        await this.#options.onJobAccepted?.(entry.job, accepted);
+        await this.#options.onJobAccepted?.(entry.job, accepted, entry.key);
       },
     };
   }

@@ -7,22 +7,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { imageRefHash, type ImageRef } from '../../../shared/domain/project';
+import type { ImageRef } from '../../../shared/domain/project';
+import { thumbnailPath, type ThumbnailSize } from '../../../shared/domain/thumbnail-ref';
 import { writeFileAtomic } from './atomic-write';
 import { createImageStore, looksLikeCompletePng } from './image-store';
 import { THUMBS_DIR } from './project-paths';
 
-export const THUMBNAIL_SIZES = [128, 256, 512] as const;
-export type ThumbnailSize = (typeof THUMBNAIL_SIZES)[number];
-
-/** Project-relative path of a thumbnail, e.g. `thumbs/<sha>-256.png`. */
-export function thumbnailPath(image: ImageRef, size: ThumbnailSize): string {
-  return `${THUMBS_DIR}/${imageRefHash(image)}-${size}.png`;
-}
-
-export function isThumbnailSize(value: number): value is ThumbnailSize {
-  return (THUMBNAIL_SIZES as readonly number[]).includes(value);
-}
+export { THUMBNAIL_SIZES, isThumbnailSize, thumbnailPath, type ThumbnailSize } from '../../../shared/domain/thumbnail-ref';
 
 export interface ThumbnailCache {
   /**

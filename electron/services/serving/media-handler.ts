@@ -25,9 +25,11 @@ export interface MediaHandlerOptions {
   getProjectRoot: () => string | null;
   /** URL path prefix the handler is mounted under ('/' for the protocol, '/media/' in the harness). */
   mountPath?: string;
+  /** Called before a path is resolved, e.g. to build a missing thumbnail on demand. */
+  prepare?: (relativePath: string) => Promise<void>;
 }
 
-export function createMediaHandler({ getProjectRoot, mountPath = '/' }: MediaHandlerOptions): RequestHandler {
+export function createMediaHandler({ getProjectRoot, mountPath = '/', prepare }: MediaHandlerOptions): RequestHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'Method not allowed');
     const { pathname } = new URL(request.url);
@@ -39,6 +41,7 @@ export function createMediaHandler({ getProjectRoot, mountPath = '/' }: MediaHan
 
     const root = getProjectRoot();
     if (!root) return refuse(404, 'No project is open');
+    await prepare?.(relative).catch(() => undefined);
     const resolved = await resolveConfinedPath(root, relative);
     if (!resolved.ok) return resolved.reason === 'not-found' ? refuse(404, 'Not found') : refuse(403, 'Outside the project folder');
 

@@ -19,6 +19,7 @@ describe('the API key never reaches the renderer', () => {
     const gateway = await startFakeGateway({ apiKey: KEY });
     try {
       const data: Record<string, unknown> = {};
+      const pushed: unknown[] = [];
       const services = createAppServices({
         settingsStore: { get: (k) => data[k], set: (k, v) => void (data[k] = v), delete: (k) => void delete data[k] },
         cipher: createFakeCipher('encrypted'),
@@ -26,10 +27,9 @@ describe('the API key never reaches the renderer', () => {
         dialogs: createScriptedDialogs(),
         logger: silentLogger,
         appInfo: { version: 'test', platform: 'linux' },
-      });
+      }, { push: (_event, payload) => void pushed.push(payload) });
       services.settings.update({ gatewayBaseUrl: gateway.url });
       const dispatcher = createDispatcher(silentLogger);
-      const pushed: unknown[] = [];
       const registrar: Registrar = { handle: (c, h) => dispatcher.register(c, h), push: (_e, p) => void pushed.push(p) };
       registerAll(registrar, services);
 

@@ -1,0 +1,144 @@
+/**
+ * Generation for the open project: builds jobs from panels, runs them on the paid-request-safe
+ * queue, and turns every paid result into takes that are saved at once. Invariants:
+ *  - an async job's id is in project.json (pendingJobs) before it is polled, and on open every
+ *    pending job is resumed by polling, never resubmitted;
+ *  - a result is stored and saved before anything else happens; a failure adds nothing;
+ *  - no batch starts without a key, and a batch is validated whole before any job is queued.
+ */
+import type { CostEstimate, QueueSnapshot } from '../../../shared/domain/jobs';
+import type { Take } from '../../../shared/domain/project';
+import type { Settings } from '../../../shared/domain/settings';
+import { CastboardError } from '../../../shared/errors';
+import { createGatewayClient } from '../gateway/gateway-client';
+import type { AcceptedJob, RequestParams } from '../gateway/gateway-types';
+import { createGenerationQueue, type GenerationQueue } from '../gateway/generation-queue';
+import type { QueueJob } from '../gateway/queue-types';
+import type { Logger } from '../logger';
+import type { ProjectWorkspace } from '../workspace/project-workspace';
+import { generateJobs, restyleJobs } from './panel-jobs';
+import { paramsToRecord, takesFromResult } from './takes-from-result';
+
+export interface GenerationServiceDeps {
+  workspace: ProjectWorkspace;
+  settings: () => Settings;
+  apiKey: () => string | undefined;
+  logger: Logger;
+  fetch?: typeof globalThis.fetch;
+  now?: () => Date;
+  onProgress: (snapshot: QueueSnapshot) => void;
+  onTakesAdded: (event: { panelId: string; takes: Take[]; activeTakeId: string | null }) => void;
+}
+
+const SOURCE_TAKE_PARAM = 'source_take_id';
+
+export function createGenerationService(deps: GenerationServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  /** Restyle provenance per queue job id (resumed jobs carry it in their stored params). */
+  const sourceTakes = new Map<string, string>();
+
+  function requireKey(): string {
+    const key = deps.apiKey();
+    if (!key) throw new CastboardError('NO_API_KEY', 'Add your AIgateway API key in Settings first.');
+    return key;
+  }
+
+  async function onResult(job: QueueJob, result: Parameters<Parameters<typeof createGenerationQueue>[0]['onResult']>[1]): Promise<void> {
+    const { workspace } = deps;
+    const storedSource = job.kind === 'resume' ? job.accepted.params : undefined;
+    const sourceTakeId = sourceTakes.get(job.id) ?? (storedSource as Record<string, unknown> | undefined)?.[SOURCE_TAKE_PARAM];
+    const takes = await takesFromResult(result, (png) => workspace.putVerifiedImage(png), {
+      sourceTakeId: typeof sourceTakeId === 'string' ? sourceTakeId : undefined,
+      now: now(),
+    });
+    const added = workspace.addTakes(job.panelId, takes);
+    if (result.remoteJobId) workspace.setPendingJobs((jobs) => jobs.filter((pending) => pending.id !== result.remoteJobId));
+    await workspace.save();
+    sourceTakes.delete(job.id);
+    if (added) deps.onTakesAdded(added);
+  }
+
+  async function onJobAccepted(job: QueueJob, accepted: AcceptedJob, idempotencyKey: string): Promise<void> {
+    if (job.kind === 'resume') return; // already persisted
+    const source = sourceTakes.get(job.id);
+    deps.workspace.setPendingJobs((jobs) => [
+      ...jobs,
+      {
+        id: accepted.jobId,
+        panelId: job.panelId,
+        kind: job.kind,
+        submittedAt: now().toISOString(),
+        idempotencyKey,
+        params: paramsToRecord(accepted.params, source ? { [SOURCE_TAKE_PARAM]: source } : {}),
+      },
+    ]);
+    await deps.workspace.save();
+  }
+
+  const queue: GenerationQueue = createGenerationQueue({
+    client: () =>
+      createGatewayClient({
+        apiKey: requireKey(),
+        baseURL: deps.settings().gatewayBaseUrl,
+        fetch: deps.fetch,
+        pricePerImageCents: deps.settings().pricePerImageCents,
+      }),
+    concurrency: deps.settings().concurrency,
+    pricePerImageCents: deps.settings().pricePerImageCents,
+    onResult,
+    onJobAccepted,
+    onProgress: (snapshot) => deps.onProgress(snapshot as QueueSnapshot),
+  });
+
+  const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage });
+
+  return {
+    estimate({ panelIds, variations }: { panelIds: string[]; variations: number }): CostEstimate {
+      const images = panelIds.length * variations;
+      return { images, cents: images * deps.settings().pricePerImageCents };
+    },
+
+    async generate(request: { panelIds: string[]; variations: number; seed: number | null }): Promise<{ jobIds: string[] }> {
+      requireKey();
+      const jobs = await generateJobs(context(), request.panelIds, request);
+      queue.setConcurrency(deps.settings().concurrency);
+      queue.add(jobs);
+      return { jobIds: jobs.map((job) => job.id) };
+    },
+
+    async restyle(request: { panelIds: string[]; stylePrompt: string; imageWeight: number; variations: number }): Promise<{ jobIds: string[] }> {
+      requireKey();
+      const planned = await restyleJobs(context(), request.panelIds, request);
+      for (const { job, sourceTakeId } of planned) sourceTakes.set(job.id, sourceTakeId);
+      queue.setConcurrency(deps.settings().concurrency);
+      queue.add(planned.map(({ job }) => job));
+      return { jobIds: planned.map(({ job }) => job.id) };
+    },
+
+    /** Called after a project opens: polls every job it had accepted, never resubmits. */
+    resumePending(): number {
+      const pending = deps.workspace.project().pendingJobs;
+      queue.add(
+        pending.map((job) => ({
+          id: `resume-${job.id}`,
+          kind: 'resume' as const,
+          panelId: job.panelId,
+          accepted: { jobId: job.id, params: job.params as unknown as RequestParams },
+        })),
+      );
+      return pending.length;
+    },
+
+    cancel: (jobId: string) => void queue.cancel(jobId),
+    cancelAll: () => queue.cancelAll(),
+    resume: () => queue.resume(),
+    snapshot: (): QueueSnapshot => queue.snapshot() as QueueSnapshot,
+    isBusy: (): boolean => {
+      const { counts } = queue.snapshot();
+      return counts.total - counts.done - counts.failed - counts.cancelled > 0;
+    },
+    dispose: () => queue.dispose(),
+  };
+}
+
+export type GenerationService = ReturnType<typeof createGenerationService>;

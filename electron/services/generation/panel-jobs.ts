@@ -1,0 +1,109 @@
+/**
+ * Turns panels of the open project into gateway jobs. Every panel of a batch is checked before
+ * any job is queued, so a batch either starts whole or not at all, with a message naming the
+ * panel and the fix (no surprise partial charges).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Character, ImageRef, Panel, Project } from '../../../shared/domain/project';
+import { CastboardError } from '../../../shared/errors';
+import type { CharacterInput, StyleInput } from '../gateway/gateway-types';
+import type { QueueJob } from '../gateway/queue-types';
+
+export interface PanelJobContext {
+  project: Project;
+  readImage: (image: ImageRef) => Promise<Buffer>;
+}
+
+interface PlannedPanel {
+  panel: Panel;
+  number: number;
+  character: Character & { referenceImage: ImageRef };
+}
+
+function planPanels(project: Project, panelIds: readonly string[]): PlannedPanel[] {
+  const numbers = new Map(project.panels.map((panel, index) => [panel.id, index + 1]));
+  return panelIds.map((panelId) => {
+    const panel = project.panels.find((candidate) => candidate.id === panelId);
+    const number = numbers.get(panelId);
+    if (!panel || number === undefined) throw new CastboardError('NOT_FOUND', 'One of the selected panels no longer exists. Select the panels again.');
+    const character = project.characters.find((candidate) => candidate.id === panel.characterId) ?? (panel.characterId === null ? project.characters[0] : undefined);
+    if (!character) throw new CastboardError('INVALID_REQUEST', `Panel ${number} has no featured character. Add a character and choose it for this panel.`);
+    if (!character.referenceImage) {
+      throw new CastboardError('INVALID_REQUEST', `${character.name} has no reference image yet. Add one in the character sidebar, then generate panel ${number}.`);
+    }
+    if (!panel.scenePrompt.trim()) throw new CastboardError('INVALID_REQUEST', `Panel ${number} has no scene description. Describe the scene first.`);
+    return { panel, number, character: { ...character, referenceImage: character.referenceImage } };
+  });
+}
+
+function styleOf(project: Project): StyleInput {
+  const { stylePrompt, styleType, renderingSpeed, negativePrompt } = project.style;
+  return { prompt: stylePrompt || undefined, styleType, renderingSpeed, negativePrompt: negativePrompt || undefined };
+}
+
+async function characterInput(plan: PlannedPanel, context: PanelJobContext): Promise<CharacterInput> {
+  const { character } = plan;
+  return {
+    name: character.name,
+    description: character.description,
+    referencePng: await context.readImage(character.referenceImage),
+    referenceMaskPng: character.mask ? await context.readImage(character.mask) : undefined,
+  };
+}
+
+export async function generateJobs(context: PanelJobContext, panelIds: readonly string[], options: { variations: number; seed: number | null }): Promise<QueueJob[]> {
+  const plans = planPanels(context.project, panelIds);
+  return Promise.all(
+    plans.map(async (plan): Promise<QueueJob> => ({
+      id: randomUUID(),
+      kind: 'generate',
+      panelId: plan.panel.id,
+      input: {
+        scene: plan.panel.scenePrompt,
+        shotType: plan.panel.shotType,
+        cameraAngle: plan.panel.cameraAngle,
+        character: await characterInput(plan, context),
+        style: styleOf(context.project),
+        aspectRatio: context.project.aspectRatio,
+        variations: options.variations,
+        seed: options.seed ?? undefined,
+      },
+    })),
+  );
+}
+
+/** Restyle jobs plus, per job, the take each one restyles (kept as the new takes' source). */
+export async function restyleJobs(
+  context: PanelJobContext,
+  panelIds: readonly string[],
+  options: { stylePrompt: string; imageWeight: number; variations: number },
+): Promise<Array<{ job: QueueJob; sourceTakeId: string }>> {
+  const plans = planPanels(context.project, panelIds);
+  const sources = plans.map((plan) => {
+    const take = plan.panel.takes.find((candidate) => candidate.id === plan.panel.activeTakeId);
+    if (!take) throw new CastboardError('INVALID_REQUEST', `Panel ${plan.number} has no image to restyle yet. Generate it first.`);
+    return take;
+  });
+  return Promise.all(
+    plans.map(async (plan, index) => {
+      const source = sources[index] as NonNullable<(typeof sources)[number]>;
+      const { styleType, renderingSpeed, negativePrompt } = styleOf(context.project);
+      const job: QueueJob = {
+        id: randomUUID(),
+        kind: 'restyle',
+        panelId: plan.panel.id,
+        input: {
+          sourcePng: await context.readImage(source.image),
+          stylePrompt: options.stylePrompt,
+          imageWeight: options.imageWeight,
+          character: await characterInput(plan, context),
+          scene: plan.panel.scenePrompt,
+          style: { styleType, renderingSpeed, negativePrompt },
+          aspectRatio: context.project.aspectRatio,
+          variations: options.variations,
+        },
+      };
+      return { job, sourceTakeId: source.id };
+    }),
+  );
+}

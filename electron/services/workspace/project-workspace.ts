@@ -1,0 +1,201 @@
+/**
+ * The app's one open project, as the IPC layer and the generation service see it: opening
+ * (dialog, recent list, newest backup after a failed open), editing, saving, importing images,
+ * adding takes. Invariants:
+ *  - folders come from dialogs or the recent list, never from a path the renderer invents;
+ *  - opening another project first closes (and saves) the current one; if that fails, the
+ *    current one stays open;
+ *  - nothing is opened or closed while paid jobs are running for the current project;
+ *  - edits from the renderer never remove takes or pending jobs (merge-document.ts).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AspectRatio, ImageRef, PendingJob, Project, Take } from '../../../shared/domain/project';
+import { addTake, projectFolderName } from '../../../shared/domain/project-edit';
+import type { OpenReport, RecentProject, SaveStatus } from '../../../shared/domain/project-status';
+import { parseThumbnailPath } from '../../../shared/domain/thumbnail-ref';
+import { CastboardError } from '../../../shared/errors';
+import type { DialogPort } from '../dialogs';
+import { verifyAndNormalizeImage } from '../image-safety';
+import type { Logger } from '../logger';
+import { listGoodBackups } from '../project/backups';
+import { createProject, openProject, openProjectFromBackup } from '../project/project-open';
+import { ProjectOpenError } from '../project/project-reader';
+import type { ProjectSession } from '../project/project-session';
+import type { RecentProjects } from '../project/recent-projects';
+import { createThumbnailCache, type ThumbnailCache } from '../project/thumbnails';
+import { mergeEditedDocument } from './merge-document';
+
+export interface OpenedProject {
+  root: string;
+  project: Project;
+  status: SaveStatus;
+  report: OpenReport;
+}
+
+export interface WorkspaceDeps {
+  dialogs: DialogPort;
+  recent: RecentProjects;
+  logger: Logger;
+  autosaveDelayMs: () => number;
+  onStatus: (status: SaveStatus) => void;
+  /** True while paid jobs for the open project are still running. */
+  jobsRunning?: () => boolean;
+}
+
+/** Largest file accepted as a reference image before it is even decoded. */
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export type ProjectWorkspace = ReturnType<typeof createProjectWorkspace>;
+
+export function createProjectWorkspace(deps: WorkspaceDeps) {
+  let session: ProjectSession | null = null;
+  let thumbnails: ThumbnailCache | null = null;
+  let stopStatus: (() => void) | null = null;
+  let lastFailedRoot: string | null = null;
+
+  function requireSession(): ProjectSession {
+    if (!session || session.isClosed) throw new CastboardError('NO_PROJECT', 'No project is open. Create or open a project first.');
+    return session;
+  }
+
+  function describe(current: ProjectSession): OpenedProject {
+    return { root: current.root, project: current.project, status: current.status, report: current.report };
+  }
+
+  function assertIdle(action: string): void {
+    if (deps.jobsRunning?.()) {
+      throw new CastboardError('INVALID_REQUEST', `Images are still being generated. Wait for them or cancel them before you ${action}.`);
+    }
+  }
+
+  async function closeCurrent(): Promise<void> {
+    if (!session) return;
+    assertIdle('close this project');
+    await session.close({ save: true });
+    stopStatus?.();
+    session = null;
+    thumbnails = null;
+  }
+
+  async function adopt(opening: () => Promise<ProjectSession>, root: string): Promise<OpenedProject> {
+    await closeCurrent();
+    let next: ProjectSession;
+    try {
+      next = await opening();
+    } catch (error) {
+      if (error instanceof ProjectOpenError) lastFailedRoot = root;
+      throw error;
+    }
+    lastFailedRoot = null;
+    session = next;
+    thumbnails = createThumbnailCache(next.root);
+    next.setAutosaveDelay(deps.autosaveDelayMs());
+    stopStatus = next.onStatus(deps.onStatus);
+    deps.recent.add(next.root, next.project.title);
+    return describe(next);
+  }
+
+  const openPath = (dir: string) => adopt(() => openProject(dir, { logger: deps.logger, autosaveDelayMs: deps.autosaveDelayMs() }), path.resolve(dir));
+
+  return {
+    root: (): string | null => (session && !session.isClosed ? session.root : null),
+    current: (): OpenedProject | null => (session && !session.isClosed ? describe(session) : null),
+    project: (): Project => requireSession().project,
+    recent: (): Promise<RecentProject[]> => deps.recent.list(),
+    openPath,
+
+    async create(init: { title: string; aspectRatio: AspectRatio }): Promise<OpenedProject | null> {
+      assertIdle('create another project');
+      const parent = await deps.dialogs.chooseFolder({ title: 'Choose where to create the project folder', buttonLabel: 'Create here' });
+      if (!parent) return null;
+      const root = path.join(parent, projectFolderName(init.title));
+      return adopt(() => createProject(root, init, { logger: deps.logger, autosaveDelayMs: deps.autosaveDelayMs() }), root);
+    },
+
+    async open(): Promise<OpenedProject | null> {
+      assertIdle('open another project');
+      const dir = await deps.dialogs.chooseFolder({ title: 'Open a Castboard project folder', buttonLabel: 'Open' });
+      return dir ? openPath(dir) : null;
+    },
+
+    async openRecent(dir: string): Promise<OpenedProject> {
+      const known = (await deps.recent.list()).some((entry) => entry.path === dir);
+      if (!known) throw new CastboardError('PROJECT_NOT_FOUND', 'That project is no longer where it was. Use Open project to find it.');
+      return openPath(dir);
+    },
+
+    async openBackup(): Promise<OpenedProject> {
+      const root = lastFailedRoot;
+      if (!root) throw new CastboardError('NOT_FOUND', 'There is no damaged project to restore a backup for.');
+      const [newest] = await listGoodBackups(root);
+      if (!newest) throw new CastboardError('PROJECT_NOT_FOUND', 'This project has no readable backup. Its project.json was left exactly as it was.');
+      return adopt(() => openProjectFromBackup(root, newest.fileName, { logger: deps.logger, autosaveDelayMs: deps.autosaveDelayMs() }), root);
+    },
+
+    update(edited: Project): SaveStatus {
+      const current = requireSession();
+      current.update(mergeEditedDocument(current.project, edited));
+      return current.status;
+    },
+
+    save: (): Promise<SaveStatus> => requireSession().save(),
+
+    async saveAs(): Promise<OpenedProject | null> {
+      const current = requireSession();
+      assertIdle('save a copy');
+      const parent = await deps.dialogs.chooseFolder({ title: 'Choose where to save a copy of the project', buttonLabel: 'Save here' });
+      if (!parent) return null;
+      await current.saveAs(path.join(parent, projectFolderName(current.project.title)));
+      thumbnails = createThumbnailCache(current.root);
+      deps.recent.add(current.root, current.project.title);
+      return describe(current);
+    },
+
+    close: closeCurrent,
+
+    async importImageBytes(bytes: Uint8Array): Promise<{ image: ImageRef; width: number; height: number }> {
+      const current = requireSession();
+      const verified = await verifyAndNormalizeImage(bytes, { origin: 'import' });
+      return { image: await current.putImage(verified.png), width: verified.width, height: verified.height };
+    },
+
+    async importImageFromDialog(): Promise<{ image: ImageRef; width: number; height: number } | null> {
+      requireSession();
+      const file = await deps.dialogs.chooseImageFile({ title: 'Choose a reference image' });
+      if (!file) return null;
+      const info = await stat(file);
+      if (info.size > MAX_IMPORT_BYTES) throw new CastboardError('IMAGE_TOO_LARGE', 'That image file is over 50 MB. Export a smaller copy (a few thousand pixels is plenty) and try again.');
+      return this.importImageBytes(await readFile(file));
+    },
+
+    readImage: (image: ImageRef): Promise<Buffer> => requireSession().images.read(image),
+
+    /** Stores a PNG that was already verified (a gateway result); returns its reference. */
+    putVerifiedImage: (png: Uint8Array): Promise<ImageRef> => requireSession().putImage(png),
+
+    /** Stores a finished generation's takes; null when the panel was deleted meanwhile (images stay in images/). */
+    addTakes(panelId: string, takes: Take[]): { panelId: string; takes: Take[]; activeTakeId: string | null } | null {
+      const current = requireSession();
+      const panel = current.project.panels.find((candidate) => candidate.id === panelId);
+      if (!panel) {
+        deps.logger.warn('A generation finished for a panel that no longer exists; its images stay in images/', { panelId });
+        return null;
+      }
+      const updated = takes.reduce((next, take) => addTake(next, take, { activate: next.activeTakeId === null }), panel);
+      current.update({ ...current.project, panels: current.project.panels.map((p) => (p.id === panelId ? updated : p)) });
+      return { panelId, takes, activeTakeId: updated.activeTakeId };
+    },
+
+    setPendingJobs(change: (jobs: PendingJob[]) => PendingJob[]): void {
+      const current = requireSession();
+      current.update({ ...current.project, pendingJobs: change(current.project.pendingJobs) });
+    },
+
+    /** Builds a thumbnail the renderer asked for by URL, so the media handler finds it. */
+    async prepareMedia(relative: string): Promise<void> {
+      const wanted = parseThumbnailPath(relative);
+      if (wanted && thumbnails) await thumbnails.get(wanted.image, wanted.size);
+    },
+  };
+}

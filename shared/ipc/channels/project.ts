@@ -1,0 +1,49 @@
+/**
+ * Project channels. Folders are chosen by main-side dialogs or come from the recent list, never
+ * from a path the renderer makes up. The renderer holds the document while editing (with undo)
+ * and hands each edit to main, which autosaves; takes are append-only in main, so an update can
+ * never drop a take that a generation just added.
+ */
+import { z } from 'zod';
+import { AspectRatioSchema, ImageRefSchema, ProjectSchema, TakeSchema } from '../../domain/project';
+import { OpenReportSchema, RecentProjectSchema, SaveStatusSchema } from '../../domain/project-status';
+import { channel, noPayload } from '../define';
+
+export const OpenedProjectSchema = z
+  .object({ root: z.string(), project: ProjectSchema, status: SaveStatusSchema, report: OpenReportSchema })
+  .strict();
+
+/** 30 MB of base64: a generous reference image; anything larger is refused before decoding. */
+const MAX_IMPORT_BASE64 = 40_000_000;
+
+export const projectChannels = {
+  'project:current': channel(noPayload, OpenedProjectSchema.nullable()),
+  /** Asks for a parent folder, creates `<Title>.castboard` in it. Null when the dialog is cancelled. */
+  'project:create': channel(
+    z.object({ title: z.string().trim().min(1, 'Give the project a title.').max(200), aspectRatio: AspectRatioSchema.default('16:9') }).strict(),
+    OpenedProjectSchema.nullable(),
+  ),
+  'project:open': channel(noPayload, OpenedProjectSchema.nullable()),
+  'project:openRecent': channel(z.object({ path: z.string().min(1).max(4096) }).strict(), OpenedProjectSchema),
+  /** Opens the newest good backup of the folder that last failed to open. */
+  'project:openBackup': channel(noPayload, OpenedProjectSchema),
+  'project:recent': channel(noPayload, z.array(RecentProjectSchema)),
+  'project:update': channel(z.object({ project: ProjectSchema }).strict(), SaveStatusSchema),
+  'project:save': channel(noPayload, SaveStatusSchema),
+  'project:saveAs': channel(noPayload, OpenedProjectSchema.nullable()),
+  'project:close': channel(noPayload, z.null()),
+  /** Verifies an image (dialog, drop or paste), stores it in images/; null when the dialog is cancelled. */
+  'project:importImage': channel(
+    z.discriminatedUnion('source', [
+      z.object({ source: z.literal('dialog') }).strict(),
+      z.object({ source: z.literal('bytes'), base64: z.string().min(1).max(MAX_IMPORT_BASE64) }).strict(),
+    ]),
+    z.object({ image: ImageRefSchema, width: z.number().int(), height: z.number().int() }).strict().nullable(),
+  ),
+};
+
+export const projectEvents = {
+  'project:status': SaveStatusSchema,
+  /** Takes main added (a generation finished); the renderer merges them into its document. */
+  'project:takesAdded': z.object({ panelId: z.string(), takes: z.array(TakeSchema), activeTakeId: z.string().nullable() }).strict(),
+};

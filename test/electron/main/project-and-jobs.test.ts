@@ -1,0 +1,210 @@
+/**
+ * The project and generation channels wired as in the app (real services, dispatcher, files on
+ * disk, the fake gateway over HTTP): a batch turns into saved takes, failures add nothing, async
+ * jobs are persisted before polling and resumed after a restart, and renderer edits never drop takes.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../../electron/main/app-services';
+import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
+import { registerAll } from '../../../electron/main/ipc/register-all';
+import { silentLogger } from '../../../electron/services/logger';
+import type { QueueSnapshot } from '../../../shared/domain/jobs';
+import { createCharacter, createPanel } from '../../../shared/domain/project-edit';
+import type { Project } from '../../../shared/domain/project';
+import { fault } from '../../fakes/gateway/fake-faults';
+import { startFakeGateway, type FakeGateway, type FakeGatewayOptions } from '../../fakes/gateway/fake-gateway';
+import { solidPng } from '../../fakes/gateway/test-images';
+import { createFakeCipher, createMemorySecret, createScriptedDialogs } from '../../harness/harness-adapters';
+
+interface Rig {
+  services: AppServices;
+  call(channel: string, payload?: unknown): Promise<unknown>;
+  events: Array<{ event: string; payload: unknown }>;
+  dialogs: ReturnType<typeof createScriptedDialogs>;
+}
+
+const cleanup: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'castboard-ipc-'));
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function gatewayWith(options: FakeGatewayOptions = {}): Promise<FakeGateway> {
+  const gateway = await startFakeGateway(options);
+  cleanup.push(() => gateway.close());
+  return gateway;
+}
+
+function rig(gateway: FakeGateway, store: Record<string, unknown> = {}): Rig {
+  const events: Rig['events'] = [];
+  const dialogs = createScriptedDialogs();
+  const services = createAppServices(
+    {
+      settingsStore: { get: (k) => store[k], set: (k, v) => void (store[k] = v), delete: (k) => void delete store[k] },
+      cipher: createFakeCipher('encrypted'),
+      secretPersistence: createMemorySecret(),
+      dialogs,
+      logger: silentLogger,
+      appInfo: { version: 'test', platform: 'linux' },
+    },
+    { push: (event, payload) => void events.push({ event, payload }) },
+  );
+  services.settings.update({ gatewayBaseUrl: gateway.url });
+  services.keyVault.set('sk-test-key-0001', { sessionOnly: true });
+  const dispatcher = createDispatcher(silentLogger);
+  registerAll({ handle: (c, h) => dispatcher.register(c, h), push: (event, payload) => void events.push({ event, payload }) }, services);
+  cleanup.push(async () => {
+    services.generation.dispose();
+    await services.workspace.close().catch(() => undefined);
+  });
+  return {
+    services,
+    events,
+    dialogs,
+    async call(channel, payload) {
+      const answer = await dispatcher.dispatch(channel, payload);
+      if (!answer.ok) throw Object.assign(new Error(answer.error.message), answer.error);
+      return answer.value;
+    },
+  };
+}
+
+/** A project with one character (with a reference image) and `count` described panels. */
+async function storyboard(r: Rig, parent: string, count: number): Promise<{ root: string; project: Project }> {
+  r.dialogs.script('chooseFolder', parent);
+  const opened = (await r.call('project:create', { title: 'Night Market', aspectRatio: '16:9' })) as { root: string; project: Project };
+  const reference = (await r.call('project:importImage', { source: 'bytes', base64: (await solidPng(64, 64)).toString('base64') })) as { image: string };
+  const character = createCharacter({ name: 'Mara', description: 'a courier in a yellow raincoat', referenceImage: reference.image });
+  const panels = Array.from({ length: count }, (_, index) => createPanel({ scenePrompt: `Mara crosses the market, beat ${index + 1}`, characterId: character.id }));
+  const project = { ...opened.project, characters: [character], panels };
+  await r.call('project:update', { project });
+  return { root: opened.root, project };
+}
+
+async function settled(r: Rig): Promise<QueueSnapshot> {
+  await expect.poll(() => {
+    const { counts } = r.services.generation.snapshot();
+    return counts.total > 0 && counts.queued + counts.sending + counts.waiting + counts.polling + counts.downloading === 0;
+  }, { timeout: 15_000 }).toBe(true);
+  return r.services.generation.snapshot();
+}
+
+async function onDisk(root: string): Promise<Project> {
+  return JSON.parse(await readFile(path.join(root, 'project.json'), 'utf8')) as Project;
+}
+
+describe('project and jobs channels', () => {
+  it('estimates, generates a batch, and saves every take to disk at once', async () => {
+    const gateway = await gatewayWith();
+    const r = rig(gateway);
+    const { root, project } = await storyboard(r, await tempDir(), 3);
+    const panelIds = project.panels.map((panel) => panel.id);
+
+    expect(await r.call('jobs:estimate', { panelIds, variations: 2 })).toEqual({ images: 6, cents: 30 });
+    await r.call('jobs:generate', { panelIds, variations: 2 });
+    const snapshot = await settled(r);
+    expect(snapshot.counts.done).toBe(3);
+    expect(snapshot.spentCents).toBe(30);
+
+    const saved = await onDisk(root);
+    for (const panel of saved.panels) {
+      expect(panel.takes).toHaveLength(2);
+      expect(panel.activeTakeId).toBe(panel.takes[0]?.id);
+      expect(panel.takes[0]).toMatchObject({ model: 'ideogram/ideogram-character', costCents: 5 });
+      for (const take of panel.takes) await expect(readFile(path.join(root, take.image))).resolves.toBeInstanceOf(Buffer);
+    }
+    expect(r.events.filter((e) => e.event === 'project:takesAdded')).toHaveLength(3);
+  });
+
+  it('refuses a batch with a panel it cannot generate, before spending anything', async () => {
+    const gateway = await gatewayWith();
+    const r = rig(gateway);
+    const { project } = await storyboard(r, await tempDir(), 2);
+    const blank = { ...project, panels: [...project.panels, createPanel({ scenePrompt: '  ', characterId: project.characters[0]?.id ?? null })] };
+    await r.call('project:update', { project: blank });
+    await expect(r.call('jobs:generate', { panelIds: blank.panels.map((p) => p.id), variations: 1 })).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: expect.stringContaining('Panel 3 has no scene description'),
+    });
+    expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
+  });
+
+  it('keeps the previous take after a safety rejection, on that panel only', async () => {
+    const gateway = await gatewayWith();
+    const r = rig(gateway);
+    const { root, project } = await storyboard(r, await tempDir(), 2);
+    const [first, second] = project.panels.map((panel) => panel.id) as [string, string];
+    await r.call('jobs:generate', { panelIds: [first], variations: 1 });
+    await settled(r);
+    const before = (await onDisk(root)).panels[0];
+
+    gateway.script(fault.status(422, { message: 'flagged by the safety check' }));
+    await r.call('jobs:generate', { panelIds: [first, second], variations: 1 });
+    const snapshot = await settled(r);
+    const failed = snapshot.jobs.filter((job) => job.state === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.error?.code).toBe('GATEWAY_SAFETY_REJECTED');
+
+    const after = await onDisk(root);
+    const failedPanel = after.panels.find((panel) => panel.id === failed[0]?.panelId);
+    const otherPanel = after.panels.find((panel) => panel.id !== failed[0]?.panelId);
+    expect(otherPanel?.takes.length).toBeGreaterThan(0);
+    if (failedPanel?.id === first) expect(failedPanel).toEqual(before);
+    else expect(failedPanel?.takes).toEqual([]);
+  });
+
+  it('never lets a renderer edit drop a take main added', async () => {
+    const gateway = await gatewayWith();
+    const r = rig(gateway);
+    const { root, project } = await storyboard(r, await tempDir(), 1);
+    await r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 1 });
+    await settled(r);
+    // A stale renderer copy (no takes) edits the scene text.
+    const stale = { ...project, panels: project.panels.map((panel) => ({ ...panel, scenePrompt: 'rewritten' })) };
+    await r.call('project:update', { project: stale });
+    await r.call('project:save');
+    const saved = await onDisk(root);
+    expect(saved.panels[0]?.scenePrompt).toBe('rewritten');
+    expect(saved.panels[0]?.takes).toHaveLength(1);
+  });
+
+  it('persists an async job before polling and resumes it after a restart without resubmitting', async () => {
+    // The job is ready 1.5 s after submission; the first poll would come only after 3 s.
+    const gateway = await gatewayWith({ mode: 'async', latencyMs: 1500 });
+    const store: Record<string, unknown> = {};
+    const first = rig(gateway, store);
+    const { root, project } = await storyboard(first, await tempDir(), 1);
+    await first.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 1 });
+    await expect.poll(async () => (await onDisk(root)).pendingJobs.length, { timeout: 10_000 }).toBe(1);
+    const [pending] = (await onDisk(root)).pendingJobs;
+
+    // "Crash" before the first poll: the first instance stops; the job completes on the gateway.
+    first.services.generation.dispose();
+    await first.services.workspace.close();
+    const submissions = gateway.requests.filter((request) => request.method === 'POST').length;
+    expect(submissions).toBe(1);
+    const second = rig(gateway, store);
+    await second.call('project:openRecent', { path: root });
+    await settled(second);
+    const saved = await onDisk(root);
+    expect(saved.pendingJobs).toEqual([]);
+    expect(saved.panels[0]?.takes).toHaveLength(1);
+    expect(saved.panels[0]?.takes[0]?.params.remote_job_id).toBe(pending?.id);
+    expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(submissions);
+  });
+
+  it('says when no project is open', async () => {
+    const r = rig(await gatewayWith());
+    await expect(r.call('project:save')).rejects.toMatchObject({ code: 'NO_PROJECT' });
+    expect(await r.call('project:current')).toBeNull();
+  });
+});
+
