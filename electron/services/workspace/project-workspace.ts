@@ -11,7 +11,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AspectRatio, ImageRef, PendingJob, Project, Take } from '../../../shared/domain/project';
-import { addTake, projectFolderName } from '../../../shared/domain/project-edit';
+import { addTake, projectFolderName, type NewProjectInit } from '../../../shared/domain/project-edit';
 import type { OpenReport, RecentProject, SaveStatus } from '../../../shared/domain/project-status';
 import { parseThumbnailPath } from '../../../shared/domain/thumbnail-ref';
 import { CastboardError } from '../../../shared/errors';
@@ -96,6 +96,9 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
     return describe(next);
   }
 
+  const createAt = (root: string, init: NewProjectInit) =>
+    adopt(() => createProject(root, init, { logger: deps.logger, autosaveDelayMs: deps.autosaveDelayMs() }), path.resolve(root));
+
   const openPath = (dir: string) => adopt(() => openProject(dir, { logger: deps.logger, autosaveDelayMs: deps.autosaveDelayMs() }), path.resolve(dir));
 
   return {
@@ -105,13 +108,15 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
     recent: (): Promise<RecentProject[]> => deps.recent.list(),
     openPath,
 
+    /** Creates a project in `<chosen folder>/<Title>.castboard`; null when the dialog is cancelled. */
     async create(init: { title: string; aspectRatio: AspectRatio }): Promise<OpenedProject | null> {
       assertIdle('create another project');
       const parent = await deps.dialogs.chooseFolder({ title: 'Choose where to create the project folder', buttonLabel: 'Create here' });
-      if (!parent) return null;
-      const root = path.join(parent, projectFolderName(init.title));
-      return adopt(() => createProject(root, init, { logger: deps.logger, autosaveDelayMs: deps.autosaveDelayMs() }), root);
+      return parent ? createAt(path.join(parent, projectFolderName(init.title)), init) : null;
     },
+
+    /** Creates a project in exactly this folder (the CLI's `init <dir>`). */
+    createAt,
 
     async open(): Promise<OpenedProject | null> {
       assertIdle('open another project');
