@@ -1,0 +1,139 @@
+/**
+ * The contact sheet export: a grid of the active takes, with header and captions, as PNG pages.
+ * Invariants:
+ *  - options and input are checked, and every output name is checked for conflicts, before any
+ *    image is decoded; a failure or cancel leaves no file behind (see output-files.ts);
+ *  - without a page preset the sheet is `outPath` itself; with one, page N is `<name>-pN.png`
+ *    (always, even for a single page, so names do not depend on the panel count);
+ *  - panels are resized to cell size a few at a time and pages are built one after the other, at
+ *    most one band of raw pixels at once (see sheet-page.ts, compose.ts): memory does not grow
+ *    with the number of panels.
+ */
+import path from 'node:path';
+import sharp from 'sharp';
+import { CastboardError } from '../../../shared/errors';
+import { renderScaled, writePage } from './compose';
+import { defaultFontFiles, type FontFiles } from './font';
+import { prepareHeader } from './header';
+import type { ContactSheetInput } from './input';
+import type { SheetLayout } from './layout';
+import { throwIfAborted } from './map-limit';
+import type { ContactSheetOptions, ContactSheetOptionsInput } from './options';
+import { StagedFiles, assertNoConflicts, assertWritableFolder, writeFailure } from './output-files';
+import { sheetPage } from './sheet-page';
+import { contactSheetFiles, prepareSheet } from './sheet-plan';
+
+export { contactSheetFiles, normaliseOutPath, planContactSheet, type ContactSheetPlan } from './sheet-plan';
+
+export interface ExportProgress {
+  /** Panels drawn so far, over all pages. */
+  done: number;
+  total: number;
+  /** The page being built (1-based) and the page count. */
+  page: number;
+  pages: number;
+}
+
+export interface ContactSheetRunOptions {
+  onProgress?: (progress: ExportProgress) => void;
+  signal?: AbortSignal;
+  /** Replace existing files of the same names. Without it, existing files stop the export. */
+  overwrite?: boolean;
+  /** Font files to draw with (the packaged app passes its unpacked copy). */
+  fonts?: FontFiles;
+  /** Raw page bytes held at once before a page is built in bands (tests and bench lower it). */
+  bandBudgetBytes?: number;
+  /** Panels decoded at once. */
+  concurrency?: number;
+}
+
+export interface ContactSheetResult {
+  /** Absolute paths written, in page order. */
+  files: string[];
+  pages: number;
+  /** Size of every page in pixels. */
+  width: number;
+  height: number;
+  /** Panel numbers whose image file could not be read (drawn as "Image missing"). */
+  missingImages: number[];
+}
+
+/**
+ * Exports the contact sheet. Throws CastboardError: EXPORT_INVALID_OPTIONS, EXPORT_EMPTY,
+ * EXPORT_WRITE_FAILED (bad folder, name taken without `overwrite`, disk error) or CANCELLED.
+ */
+export async function exportContactSheet(
+  input: ContactSheetInput,
+  options: ContactSheetOptionsInput | ContactSheetOptions,
+  outPath: string,
+  run: ContactSheetRunOptions = {},
+): Promise<ContactSheetResult> {
+  throwIfAborted(run.signal);
+  const sheet = await prepareSheet(input, options, run.fonts ?? defaultFontFiles());
+  const { layout } = sheet.ctx;
+  const files = contactSheetFiles(outPath, layout.pages, sheet.options.page !== 'none');
+  await assertWritableFolder(path.dirname(files[0] ?? outPath));
+  await assertNoConflicts(files, run.overwrite ?? false);
+  // The header (thumbnail decode, title) is prepared while the first panels are being resized.
+  const headerReady = prepareHeader(input, sheet.facts, sheet.ctx);
+  headerReady.catch(() => undefined); // awaited below; this only keeps an early failure handled
+  const header = async (page: number, pages: number) => (await headerReady)(page, pages);
+
+  const missing: number[] = [];
+  let done = 0;
+  const staged = new StagedFiles();
+  try {
+    for (let page = 0; page < layout.pages; page += 1) {
+      throwIfAborted(run.signal);
+      const target = files[page] ?? '';
+      const temp = await staged.stage(target);
+      const pagePanels = sheet.panels.slice(page * layout.panelsPerPage, (page + 1) * layout.panelsPerPage);
+      const onCell = (panel: { number: number }, isMissing: boolean) => {
+        if (isMissing) missing.push(panel.number);
+        done += 1;
+        run.onProgress?.({ done, total: sheet.panels.length, page: page + 1, pages: layout.pages });
+      };
+      const spec = sheetPage(sheet, page, pagePanels, header, { ...run, onCell });
+      await writePage(spec, temp).catch((error: unknown) => {
+        throw error instanceof CastboardError ? error : writeFailure(error, target);
+      });
+    }
+    throwIfAborted(run.signal);
+    const written = await staged.commit({ overwrite: run.overwrite ?? false });
+    return { files: written, pages: layout.pages, width: layout.pageWidth, height: layout.pageHeight, missingImages: missing };
+  } finally {
+    await staged.discard();
+  }
+}
+
+/** Panels shown by a preview: page 1, or for an unpaged sheet the rows fitting a portrait page. */
+function previewPanelCount(layout: SheetLayout): number {
+  if (layout.presetHeight !== null) return layout.panelsPerPage;
+  const portraitHeight = Math.round(layout.pageWidth * Math.SQRT2);
+  const rows = Math.floor((portraitHeight - layout.gridTop - layout.margin + layout.gutter) / (layout.blockHeight + layout.gutter));
+  return Math.max(1, rows) * layout.columns;
+}
+
+/**
+ * A small PNG of page 1 for a live preview, at most `maxWidth` pixels wide. Drawn exactly like
+ * the export, then scaled down (band by band, so memory stays bounded for huge cells). Without a
+ * page preset it shows the top of the sheet (the rows that fit a portrait page of the sheet's
+ * width), so it stays quick for long projects.
+ */
+export async function renderPreview(
+  input: ContactSheetInput,
+  options: ContactSheetOptionsInput | ContactSheetOptions,
+  maxWidth: number,
+  run: Pick<ContactSheetRunOptions, 'fonts' | 'signal' | 'concurrency' | 'bandBudgetBytes'> = {},
+): Promise<Buffer> {
+  if (!Number.isInteger(maxWidth) || maxWidth < 16 || maxWidth > 8192) {
+    throw new CastboardError('EXPORT_INVALID_OPTIONS', 'The preview width must be a whole number of pixels from 16 to 8192.');
+  }
+  throwIfAborted(run.signal);
+  const sheet = await prepareSheet(input, options, run.fonts ?? defaultFontFiles(), previewPanelCount);
+  const header = await prepareHeader(input, sheet.facts, sheet.ctx);
+  const spec = sheetPage(sheet, 0, sheet.panels, header, { ...run, onCell: () => undefined });
+  const scaled = await renderScaled(spec, maxWidth);
+  throwIfAborted(run.signal);
+  return sharp(scaled.data, { raw: { width: scaled.width, height: scaled.height, channels: 3 } }).png().toBuffer();
+}

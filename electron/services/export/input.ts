@@ -1,0 +1,37 @@
+/**
+ * What an export is made from. Deliberately independent of the project document: the caller maps
+ * its active takes to this shape (absolute image paths, captions already as display strings).
+ * Invariants: panels keep the caller's order; "selected only" keeps the `selected === true` ones;
+ * an export with no panel left fails with EXPORT_EMPTY before anything is written.
+ */
+import { CastboardError } from '../../../shared/errors';
+import type { CaptionField } from './options';
+
+export interface ContactSheetPanel {
+  /** The panel number shown on the sheet and used in file names (panel-007.png). */
+  number: number;
+  /** Absolute path of the active take (PNG), or null when the panel has no image yet. */
+  imagePath: string | null;
+  captions: Partial<Record<CaptionField, string>>;
+  selected?: boolean;
+}
+
+export interface ContactSheetInput {
+  title: string;
+  /** Already formatted for display, e.g. "14 March 2026". */
+  date: string;
+  character?: { name: string; thumbnailPath?: string };
+  panels: ContactSheetPanel[];
+}
+
+/** The panels an export draws, in order; throws EXPORT_EMPTY when there are none. */
+export function panelsToExport<P extends { selected?: boolean }>(panels: readonly P[], selectedOnly: boolean): P[] {
+  if (panels.length === 0) {
+    throw new CastboardError('EXPORT_EMPTY', 'This project has no panels yet, so there is nothing to export. Add panels first.');
+  }
+  const chosen = selectedOnly ? panels.filter((panel) => panel.selected === true) : [...panels];
+  if (chosen.length === 0) {
+    throw new CastboardError('EXPORT_EMPTY', 'No panels are selected. Select the panels to export, or turn off "Selected panels only".');
+  }
+  return chosen;
+}

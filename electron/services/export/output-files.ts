@@ -1,0 +1,117 @@
+/**
+ * Writing export files safely. Invariants:
+ *  - nothing is written under a final name until every file of the export is complete: each is
+ *    written to a hidden temp file in its destination folder, fsynced, and renamed at the end, so
+ *    a failure or cancel leaves no partial file (temp files are removed);
+ *  - an existing file is never replaced silently: without `overwrite` the export stops before
+ *    drawing anything and names the files in the way;
+ *  - every file-system failure becomes EXPORT_WRITE_FAILED with what to do about it.
+ */
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, open, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { CastboardError } from '../../../shared/errors';
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
+
+/** An artist-facing message for a failed write of `target`. */
+export function writeFailure(error: unknown, target: string): CastboardError {
+  if (error instanceof CastboardError) return error;
+  const dir = path.dirname(target);
+  const reasons: Record<string, string> = {
+    ENOENT: `The folder ${dir} does not exist. Choose an existing folder.`,
+    ENOTDIR: `${dir} is not a folder. Choose a folder to export into.`,
+    EACCES: `Castboard is not allowed to write in ${dir}. Choose another folder.`,
+    EPERM: `Castboard is not allowed to write in ${dir}. Choose another folder.`,
+    EROFS: `${dir} is on a read-only disk. Choose another folder.`,
+    ENOSPC: `The disk holding ${dir} is full. Free some space or choose another disk.`,
+    EISDIR: `${target} is a folder. Choose a file name.`,
+  };
+  const reason = reasons[errorCode(error) ?? ''] ?? `Could not write ${target}. Check the folder and try again.`;
+  return new CastboardError('EXPORT_WRITE_FAILED', `Export failed: ${reason} Nothing was written.`, { cause: error });
+}
+
+/** The paths among `paths` that already exist. */
+export async function findExisting(paths: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(paths.map((file) => access(file).then(() => file, () => null)));
+  return found.filter((file): file is string => file !== null);
+}
+
+/** Throws EXPORT_WRITE_FAILED unless `dir` is an existing, writable folder. */
+export async function assertWritableFolder(dir: string): Promise<void> {
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    throw writeFailure(error, path.join(dir, 'export'));
+  }
+}
+
+/** Stops the export when final names are taken and replacing them was not asked for. */
+export async function assertNoConflicts(paths: readonly string[], overwrite: boolean): Promise<void> {
+  if (overwrite) return;
+  const existing = await findExisting(paths);
+  if (existing.length === 0) return;
+  const names = existing.slice(0, 3).map((file) => path.basename(file)).join(', ');
+  const more = existing.length > 3 ? ` and ${existing.length - 3} more` : '';
+  const what = existing.length === 1 ? 'already exists' : 'already exist';
+  throw new CastboardError(
+    'EXPORT_WRITE_FAILED',
+    `${names}${more} ${what} in ${path.dirname(existing[0] ?? '')}. Nothing was written. Choose another name or folder, or confirm replacing the files.`,
+  );
+}
+
+/** Temp files that become the export's files only when `commit` is called. */
+export class StagedFiles {
+  private readonly staged: Array<{ temp: string; final: string }> = [];
+
+  /** Reserves a temp file next to `finalPath` (this is where a bad folder is detected). */
+  async stage(finalPath: string): Promise<string> {
+    const temp = path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const handle = await open(temp, 'wx');
+      await handle.close();
+    } catch (error) {
+      throw writeFailure(error, finalPath);
+    }
+    this.staged.push({ temp, final: finalPath });
+    return temp;
+  }
+
+  /**
+   * fsyncs and renames every temp file to its final name. The names are checked again first (a
+   * file or folder may have appeared while the export ran), so a late conflict fails the whole
+   * export instead of leaving some pages renamed.
+   */
+  async commit(options: { overwrite: boolean }): Promise<string[]> {
+    const finals = this.staged.map((entry) => entry.final);
+    await assertNoConflicts(finals, options.overwrite);
+    for (const final of finals) {
+      const info = await stat(final).catch(() => null);
+      if (info?.isDirectory()) throw writeFailure(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), final);
+    }
+    for (const { temp, final } of this.staged) {
+      try {
+        const handle = await open(temp, 'r+');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await rename(temp, final);
+      } catch (error) {
+        throw writeFailure(error, final);
+      }
+    }
+    this.staged.length = 0;
+    return finals;
+  }
+
+  /** Removes every temp file not yet committed (best effort; used on failure and cancel). */
+  async discard(): Promise<void> {
+    await Promise.all(this.staged.map(({ temp }) => unlink(temp).catch(() => undefined)));
+    this.staged.length = 0;
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Per-panel PNG export: one panel's active take, or every active take into a folder as
+ * panel-001.png, panel-002.png... at full resolution.
+ * Invariants:
+ *  - files are written all-or-nothing (temp files renamed at the end) and existing files are
+ *    never replaced without `overwrite`: conflicts stop the export before anything is written;
+ *  - a PNG take is copied byte for byte (it was verified when it entered the project); anything
+ *    else is re-encoded to PNG;
+ *  - panels without an image, or whose file cannot be read, are skipped and reported.
+ */
+import { open, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { CastboardError } from '../../../shared/errors';
+import { panelsToExport } from './input';
+import { EXPORT_CONCURRENCY, mapLimit, throwIfAborted } from './map-limit';
+import { StagedFiles, assertNoConflicts, assertWritableFolder, writeFailure } from './output-files';
+
+export interface PanelImageSource {
+  number: number;
+  /** Absolute path of the active take, or null when the panel has no image. */
+  imagePath: string | null;
+  selected?: boolean;
+}
+
+export interface PanelImagesRunOptions {
+  overwrite?: boolean;
+  selectedOnly?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export interface PanelImagesResult {
+  /** Absolute paths written, in panel order. */
+  files: string[];
+  /** Panel numbers left out because they have no image yet. */
+  withoutImage: number[];
+  /** Panel numbers left out because their image file could not be read. */
+  unreadable: number[];
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** `panel-007.png`; at least three digits so files sort in panel order. */
+export function panelFileName(panelNumber: number): string {
+  return `panel-${String(panelNumber).padStart(3, '0')}.png`;
+}
+
+async function isPng(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(PNG_SIGNATURE.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return bytesRead === head.length && head.equals(PNG_SIGNATURE);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** PNG bytes of a take: the file itself when it is a PNG, else a lossless re-encode. */
+async function pngBytes(imagePath: string): Promise<Buffer> {
+  if (await isPng(imagePath)) return readFile(imagePath);
+  return sharp(imagePath, { failOn: 'error' }).png().toBuffer();
+}
+
+function assertUniqueNumbers(panels: readonly PanelImageSource[]): void {
+  const seen = new Set<number>();
+  for (const { number } of panels) {
+    if (!Number.isInteger(number) || number < 0) throw new CastboardError('EXPORT_INVALID_OPTIONS', `Panel number ${number} cannot be used in a file name.`);
+    if (seen.has(number)) throw new CastboardError('EXPORT_INVALID_OPTIONS', `Two panels are numbered ${number}; renumber the panels and export again.`);
+    seen.add(number);
+  }
+}
+
+/** Writes each panel's image as `<folder>/panel-NNN.png`. */
+export async function exportPanelImages(panels: readonly PanelImageSource[], folder: string, run: PanelImagesRunOptions = {}): Promise<PanelImagesResult> {
+  throwIfAborted(run.signal);
+  const chosen = panelsToExport(panels, run.selectedOnly ?? false);
+  assertUniqueNumbers(chosen);
+  const withImage = chosen.filter((panel): panel is PanelImageSource & { imagePath: string } => panel.imagePath !== null);
+  const withoutImage = chosen.filter((panel) => panel.imagePath === null).map((panel) => panel.number);
+  if (withImage.length === 0) {
+    throw new CastboardError('EXPORT_EMPTY', 'None of these panels has an image yet, so there is nothing to export. Generate the panels first.');
+  }
+  const dir = path.resolve(folder);
+  await assertWritableFolder(dir);
+  const targets = withImage.map((panel) => path.join(dir, panelFileName(panel.number)));
+  await assertNoConflicts(targets, run.overwrite ?? false);
+
+  const staged = new StagedFiles();
+  const unreadable: number[] = [];
+  let done = 0;
+  try {
+    const written = await mapLimit(
+      withImage,
+      EXPORT_CONCURRENCY,
+      async (panel, index) => {
+        const target = targets[index] ?? '';
+        let bytes: Buffer;
+        try {
+          bytes = await pngBytes(panel.imagePath);
+        } catch {
+          unreadable.push(panel.number);
+          return false;
+        }
+        const temp = await staged.stage(target);
+        await writeFile(temp, bytes).catch((error: unknown) => {
+          throw writeFailure(error, target);
+        });
+        done += 1;
+        run.onProgress?.({ done, total: withImage.length });
+        return true;
+      },
+      run.signal,
+    );
+    throwIfAborted(run.signal);
+    if (!written.some(Boolean)) {
+      throw new CastboardError('EXPORT_EMPTY', 'None of the panel images could be read, so nothing was exported. Check the project folder.');
+    }
+    await staged.commit({ overwrite: run.overwrite ?? false });
+    const files = targets.filter((_, index) => written[index]);
+    return { files, withoutImage, unreadable: unreadable.sort((a, b) => a - b) };
+  } finally {
+    await staged.discard();
+  }
+}
+
+/** Writes one panel's image to `outPath` (a .png file name). */
+export async function exportPanelImage(imagePath: string, outPath: string, run: Pick<PanelImagesRunOptions, 'overwrite'> = {}): Promise<string> {
+  const target = path.resolve(outPath);
+  if (path.extname(target).toLowerCase() !== '.png') {
+    throw new CastboardError('EXPORT_INVALID_OPTIONS', `Panel images are saved as PNG: use a file name ending in .png instead of "${path.basename(target)}".`);
+  }
+  await assertWritableFolder(path.dirname(target));
+  await assertNoConflicts([target], run.overwrite ?? false);
+  let bytes: Buffer;
+  try {
+    bytes = await pngBytes(imagePath);
+  } catch (error) {
+    throw new CastboardError('PROJECT_IMAGE_MISSING', "This panel's image file cannot be read. Regenerate the panel or check the project folder.", { cause: error });
+  }
+  const staged = new StagedFiles();
+  try {
+    const temp = await staged.stage(target);
+    await writeFile(temp, bytes).catch((error: unknown) => {
+      throw writeFailure(error, target);
+    });
+    const [file] = await staged.commit({ overwrite: run.overwrite ?? false });
+    return file ?? target;
+  } finally {
+    await staged.discard();
+  }
+}

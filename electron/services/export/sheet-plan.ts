@@ -1,0 +1,97 @@
+/**
+ * Everything decided before a pixel is drawn: validated options, the panels to draw, measured
+ * text metrics, the layout and the output file names. Shared by the export, the preview and
+ * `planContactSheet` (which lets the UI show the page count and ask before replacing files).
+ */
+import path from 'node:path';
+import { CastboardError } from '../../../shared/errors';
+import type { CellContext } from './cell';
+import { defaultFontFiles, registerFonts, type FontFiles } from './font';
+import type { HeaderFacts } from './header';
+import { panelsToExport, type ContactSheetInput, type ContactSheetPanel } from './input';
+import { baseGeometry, computeLayout, type FontSizes, type SheetLayout } from './layout';
+import { parseContactSheetOptions, type ContactSheetOptions, type ContactSheetOptionsInput } from './options';
+import { findExisting } from './output-files';
+import { measureFont, type TextMetrics } from './text';
+import { themeFor } from './theme';
+
+export interface PreparedSheet {
+  options: ContactSheetOptions;
+  panels: ContactSheetPanel[];
+  facts: HeaderFacts;
+  ctx: CellContext;
+}
+
+async function measureLines(sizes: FontSizes, fonts: FontFiles): Promise<TextMetrics> {
+  const [caption, number, title, meta] = await Promise.all([
+    measureFont(sizes.caption, fonts),
+    measureFont(sizes.number, fonts, true),
+    measureFont(sizes.title, fonts, true),
+    measureFont(sizes.meta, fonts),
+  ]);
+  return { caption, number, title, meta };
+}
+
+/**
+ * Validates and lays out a sheet. `panelLimit` (the preview) keeps only the first panels the
+ * layout allows while keeping the real page count for the header.
+ */
+export async function prepareSheet(input: ContactSheetInput, rawOptions: unknown, fonts: FontFiles, panelLimit?: (layout: SheetLayout) => number): Promise<PreparedSheet> {
+  const options = parseContactSheetOptions(rawOptions);
+  let panels = panelsToExport(input.panels, options.selectedOnly);
+  const facts: HeaderFacts = { exported: panels.length, total: input.panels.length, selectedOnly: options.selectedOnly };
+  const base = baseGeometry(options);
+  // Measuring draws plain text only (no <b> markup), so it may run while the faces register.
+  const [lines] = await Promise.all([measureLines(base.fonts, fonts), registerFonts(fonts)]);
+  let layout = computeLayout(options, panels.length, base, lines);
+  if (panelLimit) {
+    panels = panels.slice(0, panelLimit(layout));
+    layout = { ...computeLayout(options, panels.length, base, lines), pages: layout.pages };
+  }
+  return { options, panels, facts, ctx: { layout, options, theme: themeFor(options.background), fonts, lines } };
+}
+
+/** `outPath` with a .png extension; another extension is refused rather than silently changed. */
+export function normaliseOutPath(outPath: string): string {
+  const resolved = path.resolve(outPath);
+  const ext = path.extname(resolved);
+  if (ext === '') return `${resolved}.png`;
+  if (ext.toLowerCase() !== '.png') {
+    throw new CastboardError('EXPORT_INVALID_OPTIONS', `Contact sheets are saved as PNG, but "${path.basename(resolved)}" ends in ${ext}. Use a file name ending in .png.`);
+  }
+  return resolved;
+}
+
+/** The files an export writes: `outPath` itself, or `<name>-p1.png`... with a page preset. */
+export function contactSheetFiles(outPath: string, pages: number, paged: boolean): string[] {
+  const file = normaliseOutPath(outPath);
+  if (!paged) return [file];
+  const ext = path.extname(file);
+  const stem = file.slice(0, file.length - ext.length);
+  return Array.from({ length: pages }, (_, index) => `${stem}-p${index + 1}${ext}`);
+}
+
+export interface ContactSheetPlan {
+  /** The files an export to `outPath` would write, and those of them that already exist. */
+  files: string[];
+  existing: string[];
+  pages: number;
+  width: number;
+  height: number;
+  layout: SheetLayout;
+}
+
+/**
+ * What an export would produce, without drawing anything. Throws the same option and input
+ * errors as the export.
+ */
+export async function planContactSheet(
+  input: ContactSheetInput,
+  options: ContactSheetOptionsInput | ContactSheetOptions,
+  outPath: string,
+  run: { fonts?: FontFiles } = {},
+): Promise<ContactSheetPlan> {
+  const { ctx, options: parsed } = await prepareSheet(input, options, run.fonts ?? defaultFontFiles());
+  const files = contactSheetFiles(outPath, ctx.layout.pages, parsed.page !== 'none');
+  return { files, existing: await findExisting(files), pages: ctx.layout.pages, width: ctx.layout.pageWidth, height: ctx.layout.pageHeight, layout: ctx.layout };
+}
