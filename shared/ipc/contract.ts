@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './define';
 import { appChannels, appEvents } from './channels/app';
+import { exportChannels, exportEvents } from './channels/export';
 import { jobChannels, jobEvents } from './channels/jobs';
 import { projectChannels, projectEvents } from './channels/project';
 
@@ -13,12 +14,14 @@ export const channels = {
   ...appChannels,
   ...projectChannels,
   ...jobChannels,
+  ...exportChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export const events = {
   ...appEvents,
   ...projectEvents,
   ...jobEvents,
+  ...exportEvents,
 } satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type Channels = typeof channels;

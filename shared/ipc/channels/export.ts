@@ -1,0 +1,31 @@
+/**
+ * Export channels. Settings travel with the request (the renderer keeps them in the project's
+ * exportSettings, so they are remembered per project); destinations come from main-side dialogs.
+ */
+import { z } from 'zod';
+import { ExportSettingsSchema } from '../../domain/project-export';
+import { channel } from '../define';
+
+const selection = z.array(z.string().min(1)).max(5000);
+
+export const exportChannels = {
+  /** A small PNG of page 1 (base64), for the live preview in the export dialog. */
+  'export:preview': channel(
+    z.object({ settings: ExportSettingsSchema, selectedPanelIds: selection, maxWidth: z.number().int().min(120).max(1600) }).strict(),
+    z.object({ pngBase64: z.string() }).strict(),
+  ),
+  /** Asks where to save, writes the sheet (pages -p1, -p2... with a page preset). Null when cancelled. */
+  'export:contactSheet': channel(
+    z.object({ settings: ExportSettingsSchema, selectedPanelIds: selection }).strict(),
+    z.object({ files: z.array(z.string()), pages: z.number().int(), missingImages: z.array(z.number().int()) }).strict().nullable(),
+  ),
+  /** Asks for a folder, writes each active take as panel-001.png... Null when cancelled. */
+  'export:panelImages': channel(
+    z.object({ selectedPanelIds: selection, selectedOnly: z.boolean() }).strict(),
+    z.object({ files: z.array(z.string()), withoutImage: z.array(z.number().int()) }).strict().nullable(),
+  ),
+};
+
+export const exportEvents = {
+  'export:progress': z.object({ done: z.number().int(), total: z.number().int(), page: z.number().int(), pages: z.number().int() }).strict(),
+};

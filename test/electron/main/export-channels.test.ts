@@ -1,0 +1,47 @@
+/** The export channels on a real project with generated takes: preview, contact sheet, panel PNGs. */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { defaultExportSettings } from '../../../shared/domain/project-export';
+import { gatewayWith, rig, settled, storyboard, tempDir } from './support/app-rig';
+
+describe('export channels', () => {
+  it('previews, exports the sheet where the artist chose, and writes each take as a PNG', async () => {
+    const r = rig(await gatewayWith());
+    const { project } = await storyboard(r, await tempDir(), 3);
+    const ids = project.panels.map((panel) => panel.id);
+    await r.call('jobs:generate', { panelIds: ids.slice(0, 2), variations: 1 });
+    await settled(r);
+    const settings = { ...defaultExportSettings(), columns: 3 };
+
+    const preview = (await r.call('export:preview', { settings, selectedPanelIds: [], maxWidth: 400 })) as { pngBase64: string };
+    const previewInfo = await sharp(Buffer.from(preview.pngBase64, 'base64')).metadata();
+    expect(previewInfo.format).toBe('png');
+    expect(previewInfo.width).toBeLessThanOrEqual(400);
+
+    const out = await tempDir();
+    r.dialogs.script('chooseSavePath', path.join(out, 'sheet.png'));
+    const sheet = (await r.call('export:contactSheet', { settings, selectedPanelIds: [] })) as { files: string[]; pages: number };
+    expect(sheet.files).toEqual([path.join(out, 'sheet.png')]);
+    expect((await sharp(sheet.files[0]).metadata()).width).toBeGreaterThan(3 * 300);
+    expect(r.events.some((event) => event.event === 'export:progress')).toBe(true);
+
+    const folder = await tempDir();
+    r.dialogs.script('chooseFolder', folder);
+    const panels = (await r.call('export:panelImages', { selectedPanelIds: [], selectedOnly: false })) as { files: string[]; withoutImage: number[] };
+    expect(panels.withoutImage).toEqual([3]);
+    expect((await readdir(folder)).sort()).toEqual(['panel-001.png', 'panel-002.png']);
+  });
+
+  it('writes nothing when the artist cancels, and explains an empty selection', async () => {
+    const r = rig(await gatewayWith());
+    await storyboard(r, await tempDir(), 1);
+    const settings = defaultExportSettings();
+    expect(await r.call('export:contactSheet', { settings, selectedPanelIds: [] })).toBeNull();
+    const folder = await tempDir();
+    r.dialogs.script('chooseFolder', folder);
+    await expect(r.call('export:panelImages', { selectedPanelIds: [], selectedOnly: true })).rejects.toMatchObject({ code: 'EXPORT_EMPTY' });
+    expect(await readdir(folder)).toEqual([]);
+  });
+});

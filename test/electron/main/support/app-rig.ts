@@ -1,0 +1,100 @@
+/**
+ * The app's services and channels wired as in the app (real services, dispatcher, files on disk,
+ * a fake gateway over HTTP), for integration tests of the IPC surface.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, expect } from 'vitest';
+import { createAppServices, type AppServices } from '../../../../electron/main/app-services';
+import { createDispatcher } from '../../../../electron/main/ipc/dispatcher';
+import { registerAll } from '../../../../electron/main/ipc/register-all';
+import { silentLogger } from '../../../../electron/services/logger';
+import type { QueueSnapshot } from '../../../../shared/domain/jobs';
+import { createCharacter, createPanel } from '../../../../shared/domain/project-edit';
+import type { Project } from '../../../../shared/domain/project';
+import { startFakeGateway, type FakeGateway, type FakeGatewayOptions } from '../../../fakes/gateway/fake-gateway';
+import { solidPng } from '../../../fakes/gateway/test-images';
+import { createFakeCipher, createMemorySecret, createScriptedDialogs } from '../../../harness/harness-adapters';
+
+export interface Rig {
+  services: AppServices;
+  call(channel: string, payload?: unknown): Promise<unknown>;
+  events: Array<{ event: string; payload: unknown }>;
+  dialogs: ReturnType<typeof createScriptedDialogs>;
+}
+
+const cleanup: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'castboard-ipc-'));
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export async function gatewayWith(options: FakeGatewayOptions = {}): Promise<FakeGateway> {
+  const gateway = await startFakeGateway(options);
+  cleanup.push(() => gateway.close());
+  return gateway;
+}
+
+export function rig(gateway: FakeGateway, store: Record<string, unknown> = {}): Rig {
+  const events: Rig['events'] = [];
+  const dialogs = createScriptedDialogs();
+  const services = createAppServices(
+    {
+      settingsStore: { get: (k) => store[k], set: (k, v) => void (store[k] = v), delete: (k) => void delete store[k] },
+      cipher: createFakeCipher('encrypted'),
+      secretPersistence: createMemorySecret(),
+      dialogs,
+      logger: silentLogger,
+      appInfo: { version: 'test', platform: 'linux' },
+    },
+    { push: (event, payload) => void events.push({ event, payload }) },
+  );
+  services.settings.update({ gatewayBaseUrl: gateway.url });
+  services.keyVault.set('sk-test-key-0001', { sessionOnly: true });
+  const dispatcher = createDispatcher(silentLogger);
+  registerAll({ handle: (c, h) => dispatcher.register(c, h), push: (event, payload) => void events.push({ event, payload }) }, services);
+  cleanup.push(async () => {
+    services.generation.dispose();
+    await services.workspace.close().catch(() => undefined);
+  });
+  return {
+    services,
+    events,
+    dialogs,
+    async call(channel, payload) {
+      const answer = await dispatcher.dispatch(channel, payload);
+      if (!answer.ok) throw Object.assign(new Error(answer.error.message), answer.error);
+      return answer.value;
+    },
+  };
+}
+
+/** A project with one character (with a reference image) and `count` described panels. */
+export async function storyboard(r: Rig, parent: string, count: number): Promise<{ root: string; project: Project }> {
+  r.dialogs.script('chooseFolder', parent);
+  const opened = (await r.call('project:create', { title: 'Night Market', aspectRatio: '16:9' })) as { root: string; project: Project };
+  const reference = (await r.call('project:importImage', { source: 'bytes', base64: (await solidPng(64, 64)).toString('base64') })) as { image: string };
+  const character = createCharacter({ name: 'Mara', description: 'a courier in a yellow raincoat', referenceImage: reference.image });
+  const panels = Array.from({ length: count }, (_, index) => createPanel({ scenePrompt: `Mara crosses the market, beat ${index + 1}`, characterId: character.id }));
+  const project = { ...opened.project, characters: [character], panels };
+  await r.call('project:update', { project });
+  return { root: opened.root, project };
+}
+
+export async function settled(r: Rig): Promise<QueueSnapshot> {
+  await expect.poll(() => {
+    const { counts } = r.services.generation.snapshot();
+    return counts.total > 0 && counts.queued + counts.sending + counts.waiting + counts.polling + counts.downloading === 0;
+  }, { timeout: 15_000 }).toBe(true);
+  return r.services.generation.snapshot();
+}
+
+export async function onDisk(root: string): Promise<Project> {
+  return JSON.parse(await readFile(path.join(root, 'project.json'), 'utf8')) as Project;
+}
