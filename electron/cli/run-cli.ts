@@ -2,9 +2,17 @@
  * The `castboard` command's dispatcher: picks the command, prints help, maps failures to exit
  * codes (2 for usage mistakes, 1 for everything else) with a message naming the fix.
  */
+import { DEFAULT_GATEWAY_BASE_URL } from '../../shared/domain/settings';
 import { isCastboardError } from '../../shared/errors';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io';
+import { characterHelp, runCharacter } from './commands/character';
 import { checkHelp, runCheck } from './commands/check';
+import { exportHelp, runExportCommand } from './commands/export';
+import { generateHelp, runGenerate } from './commands/generate';
+import { infoHelp, runInfo } from './commands/info';
+import { initHelp, runInit } from './commands/init';
+import { panelHelp, runPanel } from './commands/panel';
+import { restyleHelp, runRestyle } from './commands/restyle';
 
 interface Command {
   summary: string;
@@ -13,8 +21,23 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  init: { summary: 'create a project folder, with its character', help: initHelp, run: runInit },
+  character: { summary: "set the character's name, description and reference image", help: characterHelp, run: runCharacter },
+  panel: { summary: 'add a panel (panel add)', help: panelHelp, run: runPanel },
+  generate: { summary: 'generate panels (states the cost and asks first)', help: generateHelp, run: runGenerate },
+  restyle: { summary: 'restyle panels in a new style (states the cost and asks first)', help: restyleHelp, run: runRestyle },
+  export: { summary: 'write the contact sheet PNG', help: exportHelp, run: runExportCommand },
+  info: { summary: 'show what is in a project', help: infoHelp, run: runInfo },
   check: { summary: 'test your API key and the gateway connection', help: checkHelp, run: runCheck },
 };
+
+/** The message for a failure that is not a usage mistake. */
+function failureMessage(error: unknown, io: CliIo): string {
+  if (isCastboardError(error)) return error.message;
+  if (io.env.CASTBOARD_DEBUG && error instanceof Error && error.stack) return error.stack;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Unexpected error: ${detail}. Run again with CASTBOARD_DEBUG=1 for details, and report it if it persists.`;
+}
 
 export function mainHelp(version: string): string {
   const list = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
@@ -27,6 +50,8 @@ export function mainHelp(version: string): string {
     ...list,
     '',
     'Run `castboard <command> --help` for the options of a command.',
+    `Environment: AIGATEWAY_API_KEY (your key), AIGATEWAY_BASE_URL (default ${DEFAULT_GATEWAY_BASE_URL}).`,
+    'Exit codes: 0 success, 1 failure, 2 usage error.',
   ].join('\n');
 }
 
@@ -56,7 +81,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       io.stderr(`castboard ${name}: ${(error as Error).message}\nRun \`castboard ${name} --help\` for the options.`);
       return EXIT_USAGE;
     }
-    io.stderr(`castboard ${name}: ${isCastboardError(error) ? error.message : String(error)}`);
+    io.stderr(`castboard ${name}: ${failureMessage(error, io)}`);
     return EXIT_FAILURE;
   }
 }

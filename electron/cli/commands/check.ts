@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_GATEWAY_BASE_URL } from '../../../shared/domain/settings';
 import { testGatewayConnection } from '../../services/gateway/connection-test';
-import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../cli-io';
+import { gatewayBaseUrl, requireApiKey } from '../cli-gateway';
+import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../cli-io';
 
 export const checkHelp = `Usage: castboard check [--json]
 
@@ -16,9 +17,8 @@ Options:
 
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
-  const apiKey = io.env.AIGATEWAY_API_KEY;
-  if (!apiKey) throw new UsageError('AIGATEWAY_API_KEY is not set. Export your AIgateway key first: export AIGATEWAY_API_KEY=...');
-  const baseUrl = io.env.AIGATEWAY_BASE_URL ?? DEFAULT_GATEWAY_BASE_URL;
+  const apiKey = requireApiKey(io.env);
+  const baseUrl = gatewayBaseUrl(io.env);
   const result = await testGatewayConnection({ baseUrl, apiKey, fetch: io.fetch });
   if (values.json) io.stdout(JSON.stringify({ baseUrl, ...result }));
   else io.stdout(result.message);

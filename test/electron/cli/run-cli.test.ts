@@ -37,6 +37,27 @@ describe('castboard command', () => {
     const result = await cli(['check', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('AIGATEWAY_API_KEY');
+    for (const [command, usage] of [
+      ['init', 'Usage: castboard init <dir> --title <title>'],
+      ['character', 'Usage: castboard character set <dir>'],
+      ['panel', 'Usage: castboard panel add <dir> --scene <text>'],
+      ['generate', 'Usage: castboard generate <dir>'],
+      ['restyle', 'Usage: castboard restyle <dir> --panels <list> --style <text>'],
+      ['export', 'Usage: castboard export <dir> --out <file.png>'],
+      ['info', 'Usage: castboard info <dir> [--json]'],
+    ] as const) {
+      const help = await cli([command, '--help']);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout).toContain(usage);
+      expect((await cli(['--help'])).stdout).toContain(`  ${command} `);
+    }
+    expect((await cli(['panel', 'add', '--help'])).stdout).toContain('--shot <type>');
+  });
+
+  it('exits 2 when the project folder is missing from the command line', async () => {
+    const result = await cli(['info']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Give the project folder');
   });
 
   it('check: exits 2 without a key, 0 with a good one, 1 with a rejected one', async () => {

@@ -1,0 +1,108 @@
+/**
+ * How commands reach a project folder, through the same services as the app:
+ *  - commands that change the project open it with the workspace (which takes project.lock, so
+ *    the CLI and the app never write the same folder at once), run, then save and close — the
+ *    project is saved and unlocked even when the command fails half-way;
+ *  - commands that only read it (info, export) use the read-only reader and take no lock, so
+ *    they also work while the app has the project open.
+ * There is nobody to answer a dialog here: the dialog port always answers "cancelled".
+ */
+import path from 'node:path';
+import { CastboardError } from '../../shared/errors';
+import type { AspectRatio, Project } from '../../shared/domain/project';
+import type { DialogPort } from '../services/dialogs';
+import { silentLogger, type Logger } from '../services/logger';
+import { createRecentProjects } from '../services/project/recent-projects';
+import { readProjectFolder } from '../services/project/project-reader';
+import { createProjectWorkspace, type ProjectWorkspace } from '../services/workspace/project-workspace';
+import type { CliIo } from './cli-io';
+
+const noDialogs: DialogPort = {
+  chooseFolder: () => Promise.resolve(null),
+  chooseImageFile: () => Promise.resolve(null),
+  chooseSavePath: () => Promise.resolve(null),
+};
+
+/** Service logs are for debugging the CLI itself: on stderr only with CASTBOARD_DEBUG=1. */
+function cliLogger(io: CliIo): Logger {
+  if (!io.env.CASTBOARD_DEBUG) return silentLogger;
+  const line = (level: string) => (message: string, fields?: Record<string, unknown>) => io.stderr(`[${level}] ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
+  return { info: line('info'), warn: line('warn'), error: line('error') };
+}
+
+/** A workspace for one command run: no recent list to keep (in memory), no dialogs. */
+export function cliWorkspace(io: CliIo): ProjectWorkspace {
+  const memory = new Map<string, unknown>();
+  return createProjectWorkspace({
+    dialogs: noDialogs,
+    recent: createRecentProjects({ get: (key) => memory.get(key), set: (key, value) => void memory.set(key, value) }),
+    logger: cliLogger(io),
+    // Autosave stays on as a safety net during long runs; every command also saves before exit.
+    autosaveDelayMs: () => 1000,
+    onStatus: () => undefined,
+  });
+}
+
+/** Adds the CLI's way out to "this is not a project folder". */
+function withProjectHint(error: unknown): unknown {
+  if (error instanceof CastboardError && error.code === 'PROJECT_NOT_FOUND') {
+    return new CastboardError(error.code, `${error.message} Pass the folder that holds project.json, or create one with \`castboard init <dir> --title <title>\`.`, { cause: error });
+  }
+  if (error instanceof CastboardError && error.code === 'PROJECT_LOCKED') {
+    return new CastboardError(error.code, `${error.message} Close the project in Castboard (or wait for the other command), then run this again.`, { cause: error });
+  }
+  return error;
+}
+
+async function finish(workspace: ProjectWorkspace, failed: boolean): Promise<void> {
+  try {
+    await workspace.close();
+  } catch (error) {
+    // The command's own error explains more; a failed final save is only reported when the command succeeded.
+    if (!failed) throw error;
+  }
+}
+
+/** Opens `dir` for writing, runs `work`, then saves and closes (also after a failure). */
+export async function withOpenProject<T>(io: CliIo, dir: string, work: (workspace: ProjectWorkspace) => Promise<T>): Promise<T> {
+  const workspace = cliWorkspace(io);
+  const opened = await workspace.openPath(path.resolve(dir)).catch((error: unknown) => {
+    throw withProjectHint(error);
+  });
+  let failed = true;
+  try {
+    if (opened.status.readOnlyReason) {
+      throw new CastboardError('PROJECT_SAVE_FAILED', `${opened.status.readOnlyReason} From the command line: copy the folder somewhere writable and run the command on the copy.`);
+    }
+    const result = await work(workspace);
+    failed = false;
+    return result;
+  } finally {
+    await finish(workspace, failed);
+  }
+}
+
+/** Creates a project in exactly `dir`, runs `work` on it, then saves and closes. */
+export async function withNewProject<T>(io: CliIo, dir: string, init: { title: string; aspectRatio: AspectRatio }, work: (workspace: ProjectWorkspace) => Promise<T>): Promise<T> {
+  const workspace = cliWorkspace(io);
+  await workspace.createAt(path.resolve(dir), init);
+  let failed = true;
+  try {
+    const result = await work(workspace);
+    failed = false;
+    return result;
+  } finally {
+    await finish(workspace, failed);
+  }
+}
+
+/** Reads `dir` without locking or writing anything (older formats are converted in memory only). */
+export async function readProject(dir: string): Promise<{ root: string; project: Project }> {
+  const root = path.resolve(dir);
+  try {
+    const loaded = await readProjectFolder(root);
+    return { root, project: loaded.project };
+  } catch (error) {
+    throw withProjectHint(error);
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * `castboard export`: the contact sheet as PNG, with the export service the app uses. Starts from
+ * the export settings saved in the project (so the sheet looks like the last one made in the
+ * app) and applies the command-line options on top. Read-only on the project, lock-free.
+ * Invariants: every option is checked before anything is drawn; an existing file is replaced
+ * only with --overwrite; nothing is written under the final name unless the export succeeded.
+ */
+import { parseArgs } from 'node:util';
+import { CastboardError } from '../../../shared/errors';
+import {
+  CAPTION_FIELDS,
+  CaptionFieldSchema,
+  ContactSheetOptionsSchema,
+  exportContactSheet,
+  parseContactSheetOptions,
+  type ContactSheetOptionsInput,
+  type ExportProgress,
+} from '../../services/export';
+import { plural, projectDirArg } from '../cli-args';
+import { UsageError, type CliIo } from '../cli-io';
+import { readProject } from '../cli-project';
+import { parsePanelList } from '../panel-list';
+import { createProgressLine } from '../progress';
+import { contactSheetInput } from '../../services/export/project-sheet-input';
+
+const USAGE = 'castboard export <dir> --out <file.png> [--columns <n>] [--captions dialogue,shot]';
+
+export const exportHelp = `Usage: castboard export <dir> --out <file.png> [options]
+
+Draws the contact sheet of the project in <dir>: each panel's active take in a grid, with its
+number and captions, under a header (title, character, date). Options not given come from the
+project's saved export settings (the last ones used in the app).
+
+Options:
+  --out <file.png>       where to write the sheet (required); with --page, one file per page:
+                         <file>-p1.png, <file>-p2.png...
+  --columns <n>          panels per row, 1-12
+  --cell-width <px>      width of each panel in pixels, 64-2048 (ignored with --page)
+  --captions <list>      caption fields under each panel, comma-separated, from:
+                         ${CAPTION_FIELDS.join(', ')}; "none" for no captions
+  --panels <list>        only these panels, e.g. 1,3-5 (numbers stay as in the project)
+  --page <preset>        none (one image), a4 or letter (printable pages)
+  --orientation <o>      portrait or landscape (with --page)
+  --dpi <n>              150 or 300 (with --page)
+  --overwrite            replace files that already exist
+  --json                 print the result as JSON
+  --help                 show this help`;
+
+const options = {
+  out: { type: 'string' },
+  columns: { type: 'string' },
+  'cell-width': { type: 'string' },
+  captions: { type: 'string' },
+  panels: { type: 'string' },
+  page: { type: 'string' },
+  orientation: { type: 'string' },
+  dpi: { type: 'string' },
+  overwrite: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} as const;
+
+type Values = { [K in keyof typeof options]?: (typeof options)[K]['type'] extends 'boolean' ? boolean : string };
+
+/** Checks one option with the service's own schema, naming the flag in the message. */
+function checked<K extends keyof typeof ContactSheetOptionsSchema.shape>(key: K, flag: string, raw: string, value: unknown): ContactSheetOptionsInput[K] {
+  const result = ContactSheetOptionsSchema.shape[key].safeParse(value);
+  if (!result.success) throw new UsageError(`${flag} "${raw}": ${result.error.issues[0]?.message ?? 'not a valid value.'}`);
+  return result.data as ContactSheetOptionsInput[K];
+}
+
+const asNumber = (raw: string): number => (/^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN);
+
+function parseCaptions(raw: string): ContactSheetOptionsInput['captions'] {
+  const names = raw.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 1 && names[0] === 'none') return [];
+  for (const name of names) {
+    if (!CaptionFieldSchema.safeParse(name).success) throw new UsageError(`Unknown caption field "${name}" in --captions. Use any of: ${CAPTION_FIELDS.join(', ')} (or "none").`);
+  }
+  return checked('captions', '--captions', raw, names);
+}
+
+/** The command-line overrides, each validated on its own so the message names the flag. */
+function optionOverrides(values: Values): ContactSheetOptionsInput {
+  const out: ContactSheetOptionsInput = {};
+  if (values.columns !== undefined) out.columns = checked('columns', '--columns', values.columns, asNumber(values.columns));
+  if (values['cell-width'] !== undefined) out.cellWidth = checked('cellWidth', '--cell-width', values['cell-width'], asNumber(values['cell-width']));
+  if (values.captions !== undefined) out.captions = parseCaptions(values.captions);
+  if (values.page !== undefined) out.page = checked('page', '--page', values.page, values.page.toLowerCase());
+  if (values.orientation !== undefined) out.orientation = checked('orientation', '--orientation', values.orientation, values.orientation.toLowerCase());
+  if (values.dpi !== undefined) out.dpi = checked('dpi', '--dpi', values.dpi, asNumber(values.dpi));
+  return out;
+}
+
+function progressReporter(io: CliIo): { onProgress: (progress: ExportProgress) => void; end: () => void } {
+  const line = createProgressLine(io);
+  let lastPage = 0;
+  return {
+    onProgress(progress) {
+      line.bar('Exporting', progress.done, progress.total, `panels${progress.pages > 1 ? `, page ${progress.page}/${progress.pages}` : ''}`);
+      if (!line.interactive && progress.page !== lastPage) line.note(`exporting page ${progress.page} of ${progress.pages} (${progress.total} panels)`);
+      lastPage = progress.page;
+    },
+    end: () => line.end(),
+  };
+}
+
+export async function runExport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const dir = projectDirArg(positionals, USAGE);
+  if (!values.out?.trim()) throw new UsageError(`--out is required: where to write the sheet, e.g. ${USAGE}`);
+  const overrides = optionOverrides(values);
+  const { root, project } = await readProject(dir);
+  const selected = values.panels === undefined ? undefined : parsePanelList(values.panels, project.panels.length);
+  const { selectedOnly: _saved, ...saved } = project.exportSettings;
+  const merged = { ...saved, aspectRatio: project.aspectRatio, ...overrides, selectedOnly: selected !== undefined };
+  const sheetOptions = parseContactSheetOptions(merged);
+  const input = contactSheetInput(root, project, selected, new Date());
+  const progress = progressReporter(io);
+  const result = await exportContactSheet(input, sheetOptions, values.out, { onProgress: progress.onProgress, signal: io.signal, overwrite: values.overwrite }).finally(progress.end);
+
+  const drawn = input.panels.filter((panel) => panel.selected ?? true);
+  const withoutImage = drawn.filter((panel) => panel.imagePath === null).map((panel) => panel.number);
+  if (values.json) {
+    io.stdout(JSON.stringify({ ...result, panels: drawn.length, withoutImage }));
+  } else {
+    const size = `${result.width}x${result.height} px`;
+    io.stdout(result.pages === 1 ? `Wrote ${result.files[0]} (${size}, ${plural(drawn.length, 'panel')}).` : `Wrote ${result.pages} pages (${size} each, ${plural(drawn.length, 'panel')}):`);
+    if (result.pages > 1) for (const file of result.files) io.stdout(`  ${file}`);
+  }
+  if (withoutImage.length) io.stderr(`Panels without an image yet (empty cells): ${withoutImage.join(', ')}. Generate them with castboard generate ${dir} --missing.`);
+  if (result.missingImages.length) io.stderr(`Image files missing or unreadable (drawn as "Image missing"): panels ${result.missingImages.join(', ')}.`);
+  return 0;
+}
+
+/** Export problems caused by the options given are usage errors (exit 2); the rest are failures. */
+export async function runExportCommand(args: string[], io: CliIo): Promise<number> {
+  try {
+    return await runExport(args, io);
+  } catch (error) {
+    if (error instanceof CastboardError && error.code === 'EXPORT_INVALID_OPTIONS') throw new UsageError(error.message);
+    throw error;
+  }
+}

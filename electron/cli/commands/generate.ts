@@ -1,0 +1,84 @@
+/** `castboard generate`: draws panels with Ideogram V3 Character, after stating the cost. */
+import { parseArgs } from 'node:util';
+import { CastboardError } from '../../../shared/errors';
+import { generateJobs } from '../../services/generation/panel-jobs';
+import { intOption, projectDirArg } from '../cli-args';
+import { UsageError, type CliIo } from '../cli-io';
+import { withOpenProject } from '../cli-project';
+import { runPaidBatch } from '../paid-batch';
+import { parsePanelList } from '../panel-list';
+
+const USAGE = 'castboard generate <dir> [--panels 1,3-5 | --missing] [--variations <n>] [--yes]';
+
+export const generateHelp = `Usage: castboard generate <dir> [options]
+
+Generates panels of the project in <dir> with Ideogram V3 Character, featuring the panel's
+character (its reference image keeps it consistent). Each image costs money: the command states
+the image count and the cost first and asks for confirmation on the terminal. New images become
+new takes; earlier takes are kept, and a panel that already had an image keeps showing it
+unless you pass --activate. Jobs the gateway accepted in an earlier, interrupted run are
+collected too (already paid: they are never sent again).
+
+Options:
+  --panels <list>      panels to generate, e.g. 1,3-5 (default: every panel)
+  --missing            only panels that have no image yet (and no job still pending)
+  --variations <n>     images per panel, 1-4 (default 1)
+  --seed <n>           fixed seed, for repeatable results
+  --concurrency <n>    images requested at once, 1-8 (default 4)
+  --activate           show the new image on each panel (make it the active take)
+  --yes                confirm the cost without asking (needed when not on a terminal)
+  --dry-run            only print the image count and the cost; send nothing
+  --json               print the result as JSON
+  --help               show this help
+
+Reads AIGATEWAY_API_KEY and AIGATEWAY_BASE_URL. Exit codes: 0 all panels done, 1 some failed
+(the finished ones are saved), 2 usage error.`;
+
+const options = {
+  panels: { type: 'string' },
+  missing: { type: 'boolean', default: false },
+  variations: { type: 'string' },
+  seed: { type: 'string' },
+  concurrency: { type: 'string' },
+  activate: { type: 'boolean', default: false },
+  yes: { type: 'boolean', short: 'y', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} as const;
+
+export async function runGenerate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const dir = projectDirArg(positionals, USAGE);
+  if (values.panels !== undefined && values.missing) throw new UsageError('Use either --panels or --missing, not both.');
+  const variations = intOption(values.variations, '--variations', 1, 4, 1);
+  const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 8, 4);
+  const seed = values.seed === undefined ? null : intOption(values.seed, '--seed', 0, 2 ** 32 - 1, 0);
+  return withOpenProject(io, dir, async (workspace) => {
+    const { panels } = workspace.project();
+    if (panels.length === 0) {
+      throw new CastboardError('INVALID_REQUEST', `This project has no panels yet. Add one first: castboard panel add ${dir} --scene "..."`);
+    }
+    let numbers = values.panels === undefined ? panels.map((_, index) => index + 1) : parsePanelList(values.panels, panels.length);
+    if (values.missing) {
+      // A panel whose paid job is still pending gets that job's images: requesting it again would pay twice.
+      const pending = new Set(workspace.project().pendingJobs.map((job) => job.panelId));
+      numbers = numbers.filter((number) => panels[number - 1]?.activeTakeId === null && !pending.has(panels[number - 1]?.id ?? ''));
+      if (numbers.length === 0 && pending.size === 0) {
+        io.stderr('Every panel already has an image: nothing to generate. Use --panels to make new takes of chosen panels.');
+        return 0;
+      }
+    }
+    return runPaidBatch(io, workspace, {
+      kind: 'generate',
+      numbers,
+      variations,
+      concurrency,
+      yes: values.yes,
+      dryRun: values['dry-run'],
+      json: values.json,
+      activate: values.activate,
+      preflight: (context, panelIds) => generateJobs(context, panelIds, { variations, seed }),
+      start: (service, panelIds) => service.generate({ panelIds, variations, seed }),
+    });
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * `castboard panel add`: appends a panel to the project. Like the app, a new panel features the
+ * character of the panel before it (or the project's first character), so a sequence keeps its
+ * character without repeating it on every line.
+ */
+import { parseArgs } from 'node:util';
+import { PANEL_LIMITS, SHOT_TYPE_LABELS, SHOT_TYPES, type Project } from '../../../shared/domain/project';
+import { createPanel } from '../../../shared/domain/project-edit';
+import { choiceOption, numberOption, optionalText, projectDirArg, requiredText } from '../cli-args';
+import { UsageError, type CliIo } from '../cli-io';
+import { withOpenProject } from '../cli-project';
+
+const USAGE = 'castboard panel add <dir> --scene <text> [--shot CU] [--dialogue <text>] [--notes <text>]';
+
+export const panelHelp = `Usage: castboard panel add <dir> --scene <text> [options]
+
+Adds a panel at the end of the project in <dir>.
+
+Options:
+  --scene <text>       what happens in the panel; this is the image prompt (required)
+  --shot <type>        shot type (default MS):
+${SHOT_TYPES.map((shot) => `                         ${shot.padEnd(7)} ${SHOT_TYPE_LABELS[shot]}`).join('\n')}
+  --dialogue <text>    spoken lines, shown under the panel on the contact sheet
+  --action <text>      stage directions
+  --notes <text>       notes for the team
+  --duration <sec>     how long the shot lasts, in seconds (default 3)
+  --json               print the result as JSON
+  --help               show this help`;
+
+const options = {
+  scene: { type: 'string' },
+  shot: { type: 'string' },
+  dialogue: { type: 'string' },
+  action: { type: 'string' },
+  notes: { type: 'string' },
+  duration: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+function featuredCharacter(project: Project): string | null {
+  return project.panels.at(-1)?.characterId ?? project.characters[0]?.id ?? null;
+}
+
+async function addPanel(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const dir = projectDirArg(positionals, USAGE);
+  const fields = {
+    scenePrompt: requiredText(values.scene, '--scene', PANEL_LIMITS.maxPromptLength, '"Mara climbs the lighthouse stairs"'),
+    shotType: choiceOption(values.shot, '--shot', SHOT_TYPES, 'MS'),
+    dialogue: optionalText(values.dialogue, '--dialogue', PANEL_LIMITS.maxTextLength) ?? '',
+    action: optionalText(values.action, '--action', PANEL_LIMITS.maxTextLength) ?? '',
+    notes: optionalText(values.notes, '--notes', PANEL_LIMITS.maxTextLength) ?? '',
+    durationSeconds: numberOption(values.duration, '--duration', 0, PANEL_LIMITS.maxDurationSeconds) ?? 3,
+  };
+  const added = await withOpenProject(io, dir, async (workspace) => {
+    const project = workspace.project();
+    const panel = createPanel({ ...fields, characterId: featuredCharacter(project) });
+    workspace.update({ ...project, panels: [...project.panels, panel] });
+    await workspace.save();
+    return { number: project.panels.length + 1, id: panel.id };
+  });
+  if (values.json) io.stdout(JSON.stringify({ panel: added.number, id: added.id, shot: fields.shotType }));
+  else io.stdout(`Added panel ${added.number} (${SHOT_TYPE_LABELS[fields.shotType]}): ${fields.scenePrompt}`);
+  return 0;
+}
+
+export async function runPanel(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'add') return addPanel(rest, io);
+  throw new UsageError(action ? `Unknown panel action "${action}". Use: ${USAGE}` : `Say what to do with panels: ${USAGE}`);
+}

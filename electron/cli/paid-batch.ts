@@ -1,0 +1,145 @@
+/**
+ * A paid batch (generate or restyle) from the command line, on the app's generation service:
+ * check every panel, state the image count and the cost, get consent, run the queue, report.
+ * Invariants:
+ *  - every panel is checked (scene, character, reference image, source take) before the cost is
+ *    stated or anything is sent, so a batch starts whole or not at all;
+ *  - nothing is sent without consent (consent.ts); `--dry-run` never needs a key or a network;
+ *  - the service saves each result into the project as it arrives; jobs the gateway accepted in
+ *    an earlier, interrupted run are collected (polled, never resubmitted, not charged again);
+ *  - a bad key or an empty wallet stops the batch (nobody is there to fix it and resume), a rate
+ *    limit only waits; Ctrl-C cancels what is left and the finished panels stay saved.
+ */
+import type { QueueSnapshot } from '../../shared/domain/jobs';
+import type { Take } from '../../shared/domain/project';
+import { setActiveTake } from '../../shared/domain/project-edit';
+import type { Settings } from '../../shared/domain/settings';
+import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
+import type { PanelJobContext } from '../services/generation/panel-jobs';
+import { silentLogger } from '../services/logger';
+import type { ProjectWorkspace } from '../services/workspace/project-workspace';
+import { formatCents, plural } from './cli-args';
+import { cliSettings, requireApiKey } from './cli-gateway';
+import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io';
+import { confirmSpend } from './consent';
+import { reportBatch, type BatchOutcome } from './paid-batch-report';
+import { createJobProgress } from './progress';
+
+export interface PaidBatch {
+  kind: 'generate' | 'restyle';
+  /** 1-based panel numbers, already checked against the project. */
+  numbers: number[];
+  variations: number;
+  concurrency?: number;
+  yes: boolean;
+  dryRun: boolean;
+  json: boolean;
+  /** Make each panel's first new take its active one (by default a panel keeps its active take). */
+  activate: boolean;
+  /** Builds the jobs once without sending them: throws the message naming the panel to fix. */
+  preflight(context: PanelJobContext, panelIds: string[]): Promise<unknown>;
+  start(service: GenerationService, panelIds: string[]): Promise<unknown>;
+}
+
+const isSettled = (snapshot: QueueSnapshot): boolean => {
+  const { counts } = snapshot;
+  return counts.total > 0 && counts.done + counts.failed + counts.cancelled === counts.total;
+};
+
+function stopMessage(pause: NonNullable<QueueSnapshot['pause']>): string {
+  if (pause.reason === 'bad-key') return 'The gateway rejected AIGATEWAY_API_KEY, so the batch was stopped. Check the key with `castboard check`, then run the command again.';
+  return 'Your AIgateway account is out of credits, so the batch was stopped. Top up your balance, then run the command again.';
+}
+
+async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settings, apiKey: string, batch: PaidBatch, panelIds: string[]): Promise<BatchOutcome> {
+  const numbers = new Map(workspace.project().panels.map((panel, index) => [panel.id, index + 1]));
+  const added = new Map<string, Take[]>();
+  const progress = createJobProgress(io, batch.kind === 'generate' ? 'Generating' : 'Restyling', (id) => String(numbers.get(id) ?? '?'));
+  let stopReason: string | null = null;
+  let started = false;
+  let settle: (snapshot: QueueSnapshot) => void = () => undefined;
+  const finished = new Promise<QueueSnapshot>((resolve) => (settle = resolve));
+  const service = createGenerationService({
+    workspace,
+    settings: () => settings,
+    apiKey: () => apiKey,
+    logger: silentLogger,
+    fetch: io.fetch,
+    onProgress: (snapshot) => {
+      progress.update(snapshot);
+      if (snapshot.pause && snapshot.pause.reason !== 'rate-limit' && !stopReason) {
+        stopReason = stopMessage(snapshot.pause);
+        // Not from inside the queue's own progress callback: cancel once it has returned.
+        queueMicrotask(() => service.cancelAll());
+      }
+      if (started && isSettled(snapshot)) settle(snapshot);
+    },
+    onTakesAdded: (event) => added.set(event.panelId, [...(added.get(event.panelId) ?? []), ...event.takes]),
+  });
+  const onAbort = (): void => {
+    stopReason ??= 'Stopped by Ctrl-C: the remaining jobs were cancelled. Finished panels are saved; jobs the gateway had already accepted are collected the next time you run generate or restyle.';
+    service.cancelAll();
+  };
+  io.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    service.resumePending(); // announced by runPaidBatch before consent
+    await batch.start(service, panelIds);
+    started = true;
+    const now = service.snapshot();
+    if (isSettled(now) || now.counts.total === 0) settle(now);
+    const snapshot = await finished;
+    return { snapshot, added, stopReason, numbers, root: workspace.root() ?? '' };
+  } finally {
+    progress.end();
+    io.signal?.removeEventListener('abort', onAbort);
+    service.dispose();
+  }
+}
+
+function activateNewTakes(workspace: ProjectWorkspace, added: Map<string, Take[]>): void {
+  const project = workspace.project();
+  const panels = project.panels.map((panel) => {
+    const first = added.get(panel.id)?.[0];
+    return first ? setActiveTake(panel, first.id) : panel;
+  });
+  workspace.update({ ...project, panels });
+}
+
+/** What the batch will request and cost, in words, e.g. "6 images (3 panels, 2 variations each) for $0.30". */
+function costWords(batch: PaidBatch, settings: Settings): { images: number; cents: number; what: string } {
+  const images = batch.numbers.length * batch.variations;
+  const cents = images * settings.pricePerImageCents;
+  const each = batch.variations === 1 ? 'one per panel' : `${plural(batch.numbers.length, 'panel')}, ${batch.variations} variations each`;
+  return { images, cents, what: `${plural(images, 'image')} (${each}) for ${formatCents(cents)}` };
+}
+
+/**
+ * Runs `batch` on the open project; returns the exit code. A batch with no panels is allowed
+ * when the project has pending jobs: it only collects them (nothing new is paid, nothing asked).
+ */
+export async function runPaidBatch(io: CliIo, workspace: ProjectWorkspace, batch: PaidBatch): Promise<number> {
+  const project = workspace.project();
+  const panelIds = batch.numbers.map((number) => project.panels[number - 1]?.id ?? '');
+  const pending = project.pendingJobs.length;
+  const settings = cliSettings(io.env, batch.concurrency);
+  if (panelIds.length > 0) await batch.preflight({ project, readImage: workspace.readImage }, panelIds);
+  const { images, cents, what } = costWords(batch, settings);
+  const collect = pending > 0 ? ` ${plural(pending, 'job')} accepted in an earlier run will be collected (already paid).` : '';
+  if (batch.dryRun) {
+    if (batch.json) io.stdout(JSON.stringify({ dryRun: true, kind: batch.kind, panels: batch.numbers, images, cents, pendingJobs: pending }));
+    else if (images === 0) io.stdout(`Nothing new to ${batch.kind}.${collect}`);
+    else io.stdout(`Would ${batch.kind} ${what} at ${formatCents(settings.pricePerImageCents)} per image. Nothing was sent.${collect}`);
+    return EXIT_OK;
+  }
+  const apiKey = requireApiKey(io.env);
+  if (collect) io.stderr(collect.trim());
+  const verb = batch.kind === 'generate' ? 'Generate' : 'Restyle';
+  if (panelIds.length > 0 && !(await confirmSpend(io, { yes: batch.yes, what, question: `${verb} ${what}?` }))) {
+    io.stderr('Nothing was sent and nothing was charged.');
+    return EXIT_FAILURE;
+  }
+  const outcome = await runQueue(io, workspace, settings, apiKey, batch, panelIds);
+  if (batch.activate) activateNewTakes(workspace, outcome.added);
+  await workspace.save();
+  return reportBatch(io, batch, outcome);
+}

@@ -1,0 +1,82 @@
+/**
+ * Progress on stderr, so stdout stays clean for results. On a terminal one line is redrawn in
+ * place as a bar; anywhere else (logs, CI, pipes) each event is one plain line, printed once.
+ */
+import type { QueueSnapshot } from '../../shared/domain/jobs';
+import { formatCents } from './cli-args';
+import type { CliIo } from './cli-io';
+
+const TERMINAL = new Set(['done', 'failed', 'cancelled']);
+
+export interface ProgressLine {
+  /** Redraws the bar (terminal only). */
+  bar(label: string, done: number, total: number, detail: string): void;
+  /** A line that is always shown (an event in the log, or a message above the bar). */
+  note(text: string): void;
+  /** Ends the bar's line so what follows starts on a fresh one. */
+  end(): void;
+  readonly interactive: boolean;
+}
+
+export function createProgressLine(io: CliIo): ProgressLine {
+  const write = io.stderrWrite;
+  const interactive = Boolean(io.isTTY?.stderr && write);
+  let drawn = false;
+  return {
+    interactive,
+    bar(label, done, total, detail) {
+      if (!interactive || !write || total === 0) return;
+      // Some terminals (and pseudo-terminals) report 0 columns: treat that as unknown.
+      const columns = io.columns || 80;
+      const width = Math.max(10, Math.min(30, columns - 60));
+      const filled = total > 0 ? Math.round((done / total) * width) : 0;
+      const text = `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${detail ? ` ${detail}` : ''}`;
+      // \r + erase-line redraws in place; the text is cut to the terminal width so it never wraps.
+      write(`\r\x1b[K${text.slice(0, columns - 1)}`);
+      drawn = true;
+    },
+    note(text) {
+      if (drawn && write) write('\r\x1b[K');
+      io.stderr(text);
+      drawn = false;
+    },
+    end() {
+      if (drawn && write) write('\n');
+      drawn = false;
+    },
+  };
+}
+
+function pauseText(snapshot: QueueSnapshot, now: number): string {
+  const { pause } = snapshot;
+  if (!pause) return '';
+  if (pause.reason === 'rate-limit') return `rate limited, waiting ${Math.max(0, Math.ceil((pause.resumeAt - now) / 1000))}s`;
+  return `paused: ${pause.message}`;
+}
+
+/** Reports generation jobs: a bar on a terminal, otherwise one line per finished job and per pause. */
+export function createJobProgress(io: CliIo, label: string, panelNumber: (panelId: string) => string, now: () => number = Date.now) {
+  const line = createProgressLine(io);
+  const seen = new Map<string, string>();
+  let lastPause: string | null = null;
+  return {
+    update(snapshot: QueueSnapshot): void {
+      for (const job of snapshot.jobs) {
+        if (!TERMINAL.has(job.state) || seen.get(job.id) === job.state) continue;
+        seen.set(job.id, job.state);
+        if (job.state === 'failed') line.note(`panel ${panelNumber(job.panelId)}: failed: ${job.error?.message ?? 'unknown error'}`);
+        else if (!line.interactive) line.note(`panel ${panelNumber(job.panelId)}: ${job.state}${job.images ? ` (${job.images} image${job.images === 1 ? '' : 's'})` : ''}`);
+      }
+      const pause = pauseText(snapshot, now());
+      // A pause is logged once when it starts, not on every countdown tick.
+      const pauseKey = snapshot.pause?.reason ?? null;
+      if (pauseKey && pauseKey !== lastPause && !line.interactive) line.note(pause);
+      lastPause = pauseKey;
+      const { counts } = snapshot;
+      const finished = counts.done + counts.failed + counts.cancelled;
+      line.bar(label, finished, counts.total, [`panels, spent ${formatCents(snapshot.spentCents)}`, pause].filter(Boolean).join(' · '));
+    },
+    note: (text: string) => line.note(text),
+    end: () => line.end(),
+  };
+}

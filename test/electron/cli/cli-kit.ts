@@ -1,0 +1,93 @@
+/**
+ * Helpers for the CLI tests: run `castboard` in-process with injected env, stdin and terminal
+ * flags (stdout and stderr captured separately), temp folders, a reference image, a ready
+ * project, and a byte-level snapshot to prove a failed command wrote nothing.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import sharp from 'sharp';
+import type { CliIo } from '../../../electron/cli/cli-io';
+import { runCli } from '../../../electron/cli/run-cli';
+import type { FakeGateway } from '../../fakes/gateway/fake-gateway';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  env?: Record<string, string | undefined>;
+  /** Lines typed at the terminal (implies an interactive stdin). */
+  typed?: string;
+  /** Pretend stderr is a terminal (progress bar mode). */
+  ttyStderr?: boolean;
+  signal?: AbortSignal;
+}
+
+export async function cli(argv: string[], options: CliOptions = {}): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+    stderrWrite: (text) => err.push(text),
+    env: options.env ?? {},
+    isTTY: { stdin: options.typed !== undefined, stderr: options.ttyStderr ?? false },
+    ...(options.typed !== undefined ? { stdin: Readable.from([options.typed]) } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    columns: 100,
+  };
+  const code = await runCli(argv, io, '9.9.9');
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+export const gatewayEnv = (gateway: FakeGateway): Record<string, string> => ({ AIGATEWAY_BASE_URL: gateway.url, AIGATEWAY_API_KEY: 'sk-test-cli' });
+
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'castboard-cli-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export async function writeReferencePng(file: string): Promise<string> {
+  await sharp({ create: { width: 96, height: 128, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toFile(file);
+  return file;
+}
+
+/** A project with a character (and reference image) and `scenes.length` panels. */
+export async function makeProject(parent: string, scenes: string[], name = 'film'): Promise<string> {
+  const dir = path.join(parent, name);
+  const ref = await writeReferencePng(path.join(parent, `${name}-ref.png`));
+  const init = await cli(['init', dir, '--title', 'The Lighthouse', '--character-name', 'Mara', '--character-image', ref]);
+  if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
+  for (const scene of scenes) {
+    const added = await cli(['panel', 'add', dir, '--scene', scene]);
+    if (added.code !== 0) throw new Error(`panel add failed: ${added.stderr}`);
+  }
+  return dir;
+}
+
+export async function readProjectJson(dir: string): Promise<{ panels: Array<{ takes: Array<{ id: string; image: string }>; activeTakeId: string | null }> } & Record<string, unknown>> {
+  return JSON.parse(await readFile(path.join(dir, 'project.json'), 'utf8')) as never;
+}
+
+/** Every file under `dir` (relative path -> sha256), to show that nothing was written. */
+export async function snapshotTree(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  async function walk(current: string): Promise<void> {
+    for (const entry of await readdir(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else result[path.relative(dir, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
+    }
+  }
+  await walk(dir);
+  return result;
+}
+
+export const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
+
+export const imageRequests = (gateway: FakeGateway) => gateway.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/images/generations'));

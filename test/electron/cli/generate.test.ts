@@ -1,0 +1,192 @@
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
+import { cli, gatewayEnv, imageRequests, makeProject, readProjectJson, snapshotTree, tempDir } from './cli-kit';
+
+let gateway: FakeGateway;
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  gateway = await startFakeGateway();
+});
+afterAll(() => gateway.close());
+beforeEach(async () => {
+  gateway.reset();
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(() => cleanup());
+
+describe('castboard generate: consent before spending', () => {
+  it('--dry-run prints the count and cost, needs no key and sends nothing', async () => {
+    const project = await makeProject(dir, ['a', 'b', 'c']);
+    const result = await cli(['generate', project, '--panels', '1,3', '--variations', '2', '--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('Would generate 4 images (2 panels, 2 variations each) for $0.20 at $0.05 per image. Nothing was sent.');
+    const json = await cli(['generate', project, '--dry-run', '--json']);
+    expect(JSON.parse(json.stdout)).toEqual({ dryRun: true, kind: 'generate', panels: [1, 2, 3], images: 3, cents: 15, pendingJobs: 0 });
+    expect(gateway.requests).toHaveLength(0);
+  });
+
+  it('refuses with exit 2 when nobody can be asked and --yes is missing', async () => {
+    const project = await makeProject(dir, ['a', 'b']);
+    const before = await snapshotTree(project);
+    const result = await cli(['generate', project], { env: gatewayEnv(gateway) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('This would request 2 images (one per panel) for $0.10. Nothing was sent: pass --yes');
+    expect(gateway.requests).toHaveLength(0);
+    expect(await snapshotTree(project)).toEqual(before);
+  });
+
+  it('asks on the terminal: "n" sends nothing (exit 1), "y" generates', async () => {
+    const project = await makeProject(dir, ['a']);
+    const no = await cli(['generate', project], { env: gatewayEnv(gateway), typed: 'n\n' });
+    expect(no.code).toBe(1);
+    expect(no.stderr).toContain('Generate 1 image (one per panel) for $0.05? [y/N]');
+    expect(no.stderr).toContain('nothing was charged');
+    expect(gateway.requests).toHaveLength(0);
+
+    const yes = await cli(['generate', project], { env: gatewayEnv(gateway), typed: 'y\n' });
+    expect(yes.code).toBe(0);
+    expect(imageRequests(gateway)).toHaveLength(1);
+  });
+
+  it('exits 2 without AIGATEWAY_API_KEY, naming the variable', async () => {
+    const project = await makeProject(dir, ['a']);
+    const result = await cli(['generate', project, '--yes'], { env: { AIGATEWAY_BASE_URL: gateway.url } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('export AIGATEWAY_API_KEY');
+  });
+
+  it.each([
+    [['--panels', '4'], 'There is no panel 4: this project has panels 1-3'],
+    [['--panels', '1', '--missing'], 'either --panels or --missing'],
+    [['--variations', '5'], '--variations must be a whole number from 1 to 4'],
+    [['--concurrency', '0'], '--concurrency must be a whole number from 1 to 8'],
+  ])('exits 2 on %j before anything is sent', async (extra, message) => {
+    const project = await makeProject(dir, ['a', 'b', 'c']);
+    const result = await cli(['generate', project, '--yes', ...extra], { env: gatewayEnv(gateway) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(gateway.requests).toHaveLength(0);
+  });
+
+  it('checks every panel before asking: a panel without a scene stops the whole batch (exit 1)', async () => {
+    const project = await makeProject(dir, ['a']);
+    const json = await readProjectJson(project);
+    const { writeFile } = await import('node:fs/promises');
+    const panel = json.panels[0] as unknown as Record<string, unknown>;
+    await writeFile(path.join(project, 'project.json'), JSON.stringify({ ...json, panels: [panel, { ...panel, id: 'second', scenePrompt: '' }] }));
+    const result = await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Panel 2 has no scene description');
+    expect(gateway.requests).toHaveLength(0);
+  });
+});
+
+describe('castboard generate: running the batch', () => {
+  it('generates the chosen panels, saves the takes and prints their files', async () => {
+    const project = await makeProject(dir, ['a', 'b', 'c']);
+    const result = await cli(['generate', project, '--panels', '1,3', '--variations', '2', '--yes', '--json'], { env: gatewayEnv(gateway) });
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as { panels: Array<{ panel: number; status: string; takes: Array<{ image: string }> }>; images: number; spentCents: number };
+    expect(printed.panels.map((row) => [row.panel, row.status, row.takes.length])).toEqual([[1, 'done', 2], [3, 'done', 2]]);
+    expect(printed).toMatchObject({ images: 4, spentCents: 20 });
+    const json = await readProjectJson(project);
+    expect(json.panels.map((panel) => panel.takes.length)).toEqual([2, 0, 2]);
+    expect(printed.panels[0]?.takes[0]?.image).toBe(path.join(project, json.panels[0]?.takes[0]?.image ?? ''));
+    expect(imageRequests(gateway).every((request) => (request.body as { model: string }).model === 'ideogram/ideogram-character')).toBe(true);
+  });
+
+  it('--missing only generates panels without an image, and says when there are none', async () => {
+    const project = await makeProject(dir, ['a', 'b']);
+    await cli(['generate', project, '--panels', '2', '--yes'], { env: gatewayEnv(gateway) });
+    gateway.reset();
+    const result = await cli(['generate', project, '--missing', '--dry-run', '--json']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ panels: [1], images: 1 });
+    await cli(['generate', project, '--missing', '--yes'], { env: gatewayEnv(gateway) });
+    const none = await cli(['generate', project, '--missing', '--yes'], { env: gatewayEnv(gateway) });
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain('Every panel already has an image');
+    expect(imageRequests(gateway)).toHaveLength(1);
+  });
+
+  it('stops on an empty wallet: finished panels are saved, exit 1 with the retry command', async () => {
+    const project = await makeProject(dir, ['a', 'b', 'c']);
+    gateway.setCredits(1);
+    const result = await cli(['generate', project, '--yes', '--concurrency', '1'], { env: gatewayEnv(gateway) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('out of credits');
+    expect(result.stderr).toContain(`The others are saved. To retry: castboard generate ${project} --panels 2,3 ...`);
+    expect(result.stdout).toContain('Panel 1: 1 new take');
+    expect((await readProjectJson(project)).panels.map((panel) => panel.takes.length)).toEqual([1, 0, 0]);
+    gateway.setCredits(undefined);
+  });
+
+  it('stops on a rejected key and points at AIGATEWAY_API_KEY', async () => {
+    const strict = await startFakeGateway({ apiKey: 'sk-the-right-one' });
+    try {
+      const project = await makeProject(dir, ['a', 'b']);
+      const result = await cli(['generate', project, '--yes'], { env: { ...gatewayEnv(strict), AIGATEWAY_API_KEY: 'sk-wrong' } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('The gateway rejected AIGATEWAY_API_KEY, so the batch was stopped.');
+      expect(result.stderr).toContain('castboard check');
+      expect((await readProjectJson(project)).panels.map((panel) => panel.takes.length)).toEqual([0, 0]);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('shows plain progress lines on a log and a redrawn bar on a terminal, never on stdout', async () => {
+    const project = await makeProject(dir, ['a', 'b']);
+    const plain = await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) });
+    expect(plain.stderr).toContain('panel 1: done (1 image)');
+    expect(plain.stderr).not.toContain('\r');
+    const bar = await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway), ttyStderr: true });
+    expect(bar.stderr).toContain('\r\u001b[KGenerating [');
+    expect(bar.stderr).toMatch(/Generating \[#+\] 2\/2/);
+    expect(bar.stdout).not.toMatch(/Generating|\r/);
+  });
+
+  it('--activate shows the new take; without it a panel keeps its image', async () => {
+    const project = await makeProject(dir, ['a']);
+    await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) });
+    const first = (await readProjectJson(project)).panels[0]?.activeTakeId;
+    await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) });
+    expect((await readProjectJson(project)).panels[0]?.activeTakeId).toBe(first);
+    await cli(['generate', project, '--yes', '--activate'], { env: gatewayEnv(gateway) });
+    const panel = (await readProjectJson(project)).panels[0];
+    expect(panel?.activeTakeId).toBe(panel?.takes[2]?.id);
+  });
+});
+
+describe('castboard generate: interrupted async jobs', () => {
+  it('Ctrl-C keeps accepted jobs pending; the next run collects them without paying again', async () => {
+    const asyncGateway = await startFakeGateway({ mode: 'async', jobPendingPolls: 0 });
+    try {
+      const project = await makeProject(dir, ['a']);
+      const interrupt = new AbortController();
+      const first = cli(['generate', project, '--yes'], { env: gatewayEnv(asyncGateway), signal: interrupt.signal });
+      // Abort once the accepted job id is saved in project.json (before the first poll, 3 s later).
+      await expect.poll(async () => ((await readProjectJson(project)).pendingJobs as unknown[]).length, { timeout: 5000, interval: 50 }).toBe(1);
+      interrupt.abort();
+      const stopped = await first;
+      expect(stopped.code).toBe(1);
+      expect(stopped.stderr).toContain('Stopped by Ctrl-C');
+
+      const info = await cli(['info', project]);
+      expect(info.stdout).toContain('1 job still pending');
+      const dry = await cli(['generate', project, '--missing', '--dry-run']);
+      expect(dry.stdout).toContain('1 job accepted in an earlier run will be collected');
+
+      const second = await cli(['generate', project, '--missing', '--yes', '--json'], { env: gatewayEnv(asyncGateway) });
+      expect(second.code).toBe(0);
+      expect(JSON.parse(second.stdout)).toMatchObject({ panels: [{ panel: 1, status: 'done' }], images: 1 });
+      expect(imageRequests(asyncGateway)).toHaveLength(1); // submitted once, collected by polling
+      const json = await readProjectJson(project);
+      expect(json.pendingJobs).toEqual([]);
+      expect(json.panels[0]?.takes).toHaveLength(1);
+    } finally {
+      await asyncGateway.close();
+    }
+  });
+});

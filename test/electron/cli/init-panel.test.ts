@@ -1,0 +1,106 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, exists, makeProject, readProjectJson, snapshotTree, tempDir, writeReferencePng } from './cli-kit';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(() => cleanup());
+
+describe('castboard init', () => {
+  it('creates the project in exactly <dir>, with its character and reference image', async () => {
+    const ref = await writeReferencePng(path.join(dir, 'mara.png'));
+    const project = path.join(dir, 'lighthouse');
+    const result = await cli(['init', project, '--title', 'The Lighthouse', '--aspect', '4:3', '--character-name', 'Mara', '--character-description', 'red coat', '--character-image', ref, '--json']);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as { dir: string; character: { referenceImage: string } };
+    expect(printed).toMatchObject({ dir: project, title: 'The Lighthouse', aspectRatio: '4:3', character: { name: 'Mara', description: 'red coat' } });
+    const json = await readProjectJson(project);
+    expect(json).toMatchObject({ title: 'The Lighthouse', aspectRatio: '4:3', characters: [{ name: 'Mara', description: 'red coat' }] });
+    expect(await exists(path.join(project, printed.character.referenceImage))).toBe(true);
+    expect(await exists(path.join(project, 'project.lock'))).toBe(false); // released on exit
+  });
+
+  it('refuses a folder that already holds a project (exit 1), leaving it untouched', async () => {
+    const project = await makeProject(dir, ['a scene']);
+    const before = await snapshotTree(project);
+    const again = await cli(['init', project, '--title', 'Other']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already a Castboard project');
+    expect(await snapshotTree(project)).toEqual(before);
+  });
+
+  it.each([
+    [['--aspect', '5:4'], /--aspect must be one of 16:9, 2\.39:1/],
+    [['--character-image', 'x.png'], /add --character-name/],
+    [['--character-name', 'Mara', '--character-image', 'nope.png'], /no file at/],
+    [['--title', '   '], /--title is required/],
+    [['--colour', 'red'], /Unknown option/],
+  ])('exits 2 on bad options %j and creates nothing', async (extra, message) => {
+    const project = path.join(dir, 'p');
+    const args = extra.includes('--title') ? ['init', project, ...extra] : ['init', project, '--title', 'T', ...extra];
+    const result = await cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain('castboard init --help');
+    expect(await exists(project)).toBe(false);
+  });
+
+  it('exits 1 for a reference file that is not an image, and creates nothing', async () => {
+    const fake = path.join(dir, 'fake.png');
+    await writeFile(fake, '<html>not an image</html>');
+    const project = path.join(dir, 'p');
+    const result = await cli(['init', project, '--title', 'T', '--character-name', 'Mara', '--character-image', fake]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('not a readable PNG, JPEG or WebP image');
+    expect(await exists(project)).toBe(false);
+  });
+});
+
+describe('castboard panel add', () => {
+  it('appends panels featuring the character, with shot, dialogue and notes', async () => {
+    const project = await makeProject(dir, []);
+    expect((await cli(['panel', 'add', project, '--scene', 'Mara climbs', '--shot', 'cu', '--dialogue', 'Almost', '--notes', 'slow'])).stdout).toBe('Added panel 1 (Close-up): Mara climbs');
+    const second = await cli(['panel', 'add', project, '--scene', 'The lamp', '--duration', '4.5', '--json']);
+    expect(JSON.parse(second.stdout)).toMatchObject({ panel: 2, shot: 'MS' });
+    const json = (await readProjectJson(project)) as unknown as { characters: Array<{ id: string }>; panels: Array<Record<string, unknown>> };
+    expect(json.panels).toMatchObject([
+      { scenePrompt: 'Mara climbs', shotType: 'CU', dialogue: 'Almost', notes: 'slow', characterId: json.characters[0]?.id },
+      { scenePrompt: 'The lamp', durationSeconds: 4.5, characterId: json.characters[0]?.id },
+    ]);
+  });
+
+  it('exits 2 on a bad shot, a missing scene or an unknown action, changing nothing', async () => {
+    const project = await makeProject(dir, ['one']);
+    const before = await snapshotTree(project);
+    const shot = await cli(['panel', 'add', project, '--scene', 's', '--shot', 'XL']);
+    expect(shot.code).toBe(2);
+    expect(shot.stderr).toContain('--shot must be one of ECU, CU');
+    expect((await cli(['panel', 'add', project])).stderr).toContain('--scene is required');
+    expect((await cli(['panel', 'remove', project])).code).toBe(2);
+    expect((await cli(['panel', 'add', project, '--scene', 's', '--duration', 'long'])).code).toBe(2);
+    expect(await snapshotTree(project)).toEqual(before);
+  });
+
+  it('exits 1 on a folder that is not a project, saying how to create one', async () => {
+    const result = await cli(['panel', 'add', dir, '--scene', 's']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no project.json');
+    expect(result.stderr).toContain('castboard init <dir> --title <title>');
+  });
+});
+
+describe('castboard character set', () => {
+  it('creates the character of a project started without one, then adds its image', async () => {
+    const project = path.join(dir, 'p');
+    expect((await cli(['init', project, '--title', 'T'])).code).toBe(0);
+    expect((await cli(['character', 'set', project, '--description', 'tall'])).code).toBe(2); // no name yet
+    expect((await cli(['character', 'set', project, '--name', 'Ada'])).stdout).toContain('no reference image yet');
+    const ref = await writeReferencePng(path.join(dir, 'ada.png'));
+    const result = await cli(['character', 'set', project, '--image', ref, '--description', 'tall', '--json']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ name: 'Ada', description: 'tall', referenceImage: expect.stringMatching(/^images\//) });
+  });
+});
