@@ -1,4 +1,5 @@
 /** Renderer entry: reads the bridge once, builds the store, renders the app. */
+import '../shared/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -6,6 +7,9 @@ import { AppStoreProvider } from './app/app-context';
 import { createAppStore } from './app/store';
 import { getBridge } from './lib/api';
 import './styles/app.css';
+import './styles/editor.css';
+import './styles/board.css';
+import './styles/welcome.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

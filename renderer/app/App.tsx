@@ -1,44 +1,47 @@
-/** The app frame: title bar, workspace, status bar. Features are composed here and nowhere else. */
-import { useEffect, useState } from 'react';
+/**
+ * The app frame: title bar, the welcome screen or the editor, status bar, and the dialogs.
+ * Features are composed here and nowhere else. Boot (settings, the project main still has open
+ * after a reload, the queue) runs once; push events are already subscribed by the store.
+ */
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { ExportDialog } from '../features/export/ExportDialog';
+import { BatchDialog } from '../features/generate/BatchDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
+import { StatusBar } from '../features/status/StatusBar';
 import { EmptyState } from '../features/welcome/EmptyState';
+import { NewProjectDialog } from '../features/welcome/NewProjectDialog';
 import { useAppStore } from './app-context';
+import { useCommands } from './commands';
+import { EditorScreen } from './EditorScreen';
+import { Titlebar } from './Titlebar';
+import { useGlobalShortcuts } from './use-global-shortcuts';
 
 export function App() {
-  const { loadSettings, subscribeSettings, keyStatus } = useAppStore(
-    useShallow((s) => ({ loadSettings: s.loadSettings, subscribeSettings: s.subscribeSettings, keyStatus: s.keyStatus })),
+  const { boot, bootError, hasProject, settingsOpen, closeDialog } = useAppStore(
+    useShallow((s) => ({ boot: s.boot, bootError: s.bootError, hasProject: s.doc !== null, settingsOpen: s.dialog?.kind === 'settings', closeDialog: s.closeDialog })),
   );
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const commands = useCommands();
+  useGlobalShortcuts(commands, true);
 
   useEffect(() => {
-    const unsubscribe = subscribeSettings();
-    loadSettings().catch(() => setLoadError('Castboard could not read its settings. Restart the app; your projects are not affected.'));
-    return unsubscribe;
-  }, [loadSettings, subscribeSettings]);
+    void boot();
+  }, [boot]);
 
   return (
     <div className="app-frame">
-      <header className="titlebar">
-        <div className="brand" aria-label="Castboard">
-          <span className="brand-mark" aria-hidden="true" />
-          Castboard
-        </div>
-        <div className="titlebar-actions">
-          <button type="button" onClick={() => setSettingsOpen(true)}>
-            Settings
-          </button>
-        </div>
-      </header>
-      <main className="workspace">
-        {loadError ? <p className="callout callout-error">{loadError}</p> : <EmptyState onOpenSettings={() => setSettingsOpen(true)} />}
+      <Titlebar commands={commands} />
+      <main className={hasProject ? 'workspace workspace-editor' : 'workspace'}>
+        {bootError && <p className="callout callout-error boot-error">{bootError}</p>}
+        {hasProject ? <EditorScreen commands={commands} /> : <EmptyState onOpenSettings={commands.openSettings} />}
       </main>
-      <footer className="statusbar" aria-label="Status">
-        <span>No project open</span>
-        <span className="statusbar-right">{keyStatus?.hasKey ? `API key …${keyStatus.last4}` : 'No API key'}</span>
-      </footer>
-      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <StatusBar />
+      <SettingsDialog open={settingsOpen} onClose={closeDialog} />
+      <ShortcutsDialog />
+      <BatchDialog />
+      <ExportDialog />
+      <NewProjectDialog />
     </div>
   );
 }

@@ -1,17 +1,120 @@
 /**
- * One zustand store built from typed feature slices (zustand "slices pattern"). Components read
- * it with narrow selectors (`useShallow` for several fields) so typing in one field does not
- * re-render the board.
+ * One zustand store built from typed slices (zustand "slices pattern"), wrapped in zundo's
+ * `temporal` so undo/redo covers the document (`doc`) and nothing else (see state/history.ts).
+ * Push events from main are subscribed here, outside React; components read the store with
+ * narrow selectors (`useShallow` for several fields) so typing in one field does not re-render
+ * the board. The document reaches main through state/doc-sync.ts.
  */
+import { temporal } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CastboardApi } from '../lib/api';
+import { createCommands } from './commands';
+import { connectMainCommands } from './main-commands';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
+import { startDocSync, SYNC_DELAY_MS, type DocSync } from '../state/doc-sync';
+import { createDocumentSlice, type DocumentSlice } from '../state/document-slice';
+import { createExportSlice, type ExportSlice } from '../state/export-slice';
+import { createCoalescer, historyOptions, type HistoryState } from '../state/history';
+import { createJobsSlice, type JobsSlice } from '../state/jobs-slice';
+import { createProjectSlice, type ProjectSlice } from '../state/project-slice';
+import { createSelectionSlice, type SelectionSlice } from '../state/selection-slice';
+import type { HistoryStore, StoreDeps } from '../state/store-types';
+import { createUiSlice, type UiSlice } from '../state/ui-slice';
 
-export type AppState = SettingsSlice;
-export type AppStore = StoreApi<AppState>;
-
-export function createAppStore(api: CastboardApi): AppStore {
-  return createStore<AppState>()((...args) => ({
-    ...createSettingsSlice(api)(...args),
-  }));
+interface BootSlice {
+  /** Set when the window could not load what it needs to start (settings). */
+  bootError: string | null;
+  /** Loads what the window shows at start (or after a reload): settings, the open project, the queue. */
+  boot(): Promise<void>;
 }
+
+export type AppState = SettingsSlice & ProjectSlice & DocumentSlice & SelectionSlice & JobsSlice & UiSlice & ExportSlice & BootSlice;
+export type AppStore = StoreApi<AppState> & {
+  readonly temporal: HistoryStore;
+  /** Unsubscribes from main's push events and stops syncing (tests, hot reload). */
+  dispose(): void;
+  readonly sync: DocSync;
+};
+
+export interface AppStoreOptions {
+  now?: () => number;
+  syncDelayMs?: number;
+}
+
+export function createAppStore(api: CastboardApi, options: AppStoreOptions = {}): AppStore {
+  const now = options.now ?? (() => Date.now());
+  // Filled in right after the store exists; slices only call them from actions.
+  const late: { sync?: DocSync; history?: HistoryStore } = {};
+  const deps: StoreDeps = {
+    api,
+    coalescer: createCoalescer(now),
+    now,
+    history: () => late.history ?? fail('history'),
+    sync: () => late.sync ?? fail('sync'),
+  };
+  const store = createStore<AppState>()(
+    temporal(
+      (...args) => ({
+        ...createSettingsSlice(api)(...args),
+        ...createProjectSlice(deps)(...args),
+        ...createDocumentSlice(deps)(...args),
+        ...createSelectionSlice()(...args),
+        ...createJobsSlice(deps)(...args),
+        ...createUiSlice()(...args),
+        ...createExportSlice(deps)(...args),
+        bootError: null,
+        async boot() {
+          const state = args[1]();
+          const [set] = args;
+          await Promise.all([
+            state.loadSettings().catch(() => set({ bootError: 'Castboard could not read its settings. Restart the app; your projects are not affected.' })),
+            state.restoreCurrent(),
+            state.loadRecent(),
+            state.loadSnapshot(),
+          ]);
+          void args[1]().refreshBalance();
+        },
+      }),
+      historyOptions<AppState>(deps.coalescer),
+    ),
+  );
+  const history = store.temporal as unknown as HistoryStore;
+  const sync = startDocSync(
+    store,
+    api,
+    {
+      onStatus: (status) => store.getState().setSaveStatus(status),
+      onPending: (pending) => {
+        if (store.getState().localChanges !== pending) store.setState({ localChanges: pending });
+      },
+    },
+    options.syncDelayMs ?? SYNC_DELAY_MS,
+  );
+
+  const state = store.getState();
+  const unsubscribers = [
+    state.subscribeSettings(),
+    api.on('project:status', (status) => store.getState().setSaveStatus(status)),
+    api.on('project:takesAdded', (event) => store.getState().applyTakesAdded(event)),
+    api.on('jobs:progress', (snapshot) => store.getState().applySnapshot(snapshot)),
+    api.on('export:progress', (progress) => store.getState().setExportProgress(progress)),
+  ];
+  late.history = history;
+  late.sync = sync;
+  const appStore = Object.assign(store, {
+    temporal: history,
+    sync,
+    dispose() {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      sync.dispose();
+    },
+  });
+  unsubscribers.push(connectMainCommands(appStore, api, createCommands(appStore)));
+  return appStore;
+}
+
+function fail(what: string): never {
+  throw new Error(`The store's ${what} is used before the store exists.`);
+}
+
+export type { HistoryState };

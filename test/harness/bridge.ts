@@ -2,6 +2,7 @@
  * The harness's stand-in for the preload: `window.castboard` built by the same createApi(), over
  * HTTP instead of ipcRenderer. Loaded as a classic script before the app's module script.
  */
+import '../../shared/zod-without-eval';
 import { createApi, type CastboardApi, type Transport } from '../../shared/ipc/create-api';
 
 declare global {

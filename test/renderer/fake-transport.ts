@@ -1,10 +1,12 @@
 /**
- * An in-memory transport for component tests: the app channels answered from plain state, shaped
- * exactly as main answers them (envelopes), so the real createApi() and store run unchanged.
+ * An in-memory transport for component tests: the app, project and jobs channels answered from
+ * plain state, shaped exactly as main answers them (envelopes), so the real createApi() and store
+ * run unchanged. `emit` plays a push event from main.
  */
 import type { KeyStatus } from '../../shared/domain/api-key';
 import { SettingsSchema, type Settings } from '../../shared/domain/settings';
 import type { Transport } from '../../shared/ipc/create-api';
+import { createProjectBackend, projectAnswers, type ProjectBackend } from './fake-project-backend';
 
 export interface FakeBackend {
   settings: Settings;
@@ -12,9 +14,19 @@ export interface FakeBackend {
   protection: 'encrypted' | 'plain-text-fallback';
   sessionOnly: boolean;
   calls: Array<{ channel: string; payload: unknown }>;
+  /** Called (and awaited) before a channel answers: lets a test hold an answer back. */
+  gate?: (channel: string) => Promise<void> | void;
 }
 
-export function createFakeTransport(initial: Partial<FakeBackend> = {}): { transport: Transport; backend: FakeBackend } {
+export interface FakeTransport {
+  transport: Transport;
+  backend: FakeBackend;
+  main: ProjectBackend;
+  emit(event: string, payload: unknown): void;
+  callsTo(channel: string): unknown[];
+}
+
+export function createFakeTransport(initial: Partial<FakeBackend> = {}, project: Partial<ProjectBackend> = {}): FakeTransport {
   const backend: FakeBackend = {
     settings: SettingsSchema.parse({}),
     key: null,
@@ -22,6 +34,11 @@ export function createFakeTransport(initial: Partial<FakeBackend> = {}): { trans
     sessionOnly: false,
     calls: [],
     ...initial,
+  };
+  const main = createProjectBackend(project);
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const emit = (event: string, payload: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
   };
   const status = (): KeyStatus =>
     backend.key
@@ -42,17 +59,24 @@ export function createFakeTransport(initial: Partial<FakeBackend> = {}): { trans
       return status();
     },
     'key:test': () => ({ ok: true, message: 'Connected. Both Ideogram Character models are available.', models: [], balanceCents: 1200 }),
+    ...projectAnswers(main, emit),
   };
 
   const transport: Transport = {
     async invoke(channel, payload) {
       backend.calls.push({ channel, payload });
+      await backend.gate?.(channel);
       const answer = answers[channel]?.(payload as never);
       if (answer && typeof answer === 'object' && 'error' in answer) return { ok: false, ...answer };
       return answer === undefined ? { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } } : { ok: true, value: answer };
     },
-    subscribe: () => () => {},
+    subscribe(event, listener) {
+      const set = listeners.get(event) ?? listeners.set(event, new Set()).get(event);
+      set?.add(listener);
+      return () => set?.delete(listener);
+    },
     mediaBaseUrl: 'castboard-media://project/',
   };
-  return { transport, backend };
+  const callsTo = (channel: string) => backend.calls.filter((call) => call.channel === channel).map((call) => call.payload);
+  return { transport, backend, main, emit, callsTo };
 }

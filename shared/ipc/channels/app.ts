@@ -1,8 +1,12 @@
-/** App-level channels: settings, the API key, the gateway connection check. */
+/**
+ * App-level channels: settings, the API key, the gateway connection check, the window title.
+ * `app:command` carries menu commands (and `project.reload`) from main to the renderer.
+ */
 import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema } from '../../domain/settings';
 import { KeyStatusSchema, SetKeyRequestSchema } from '../../domain/api-key';
 import { ConnectionTestSchema } from '../../domain/gateway';
+import { AppCommandSchema, TitleStateSchema } from '../../domain/commands';
 import { channel, noPayload } from '../define';
 
 export const appChannels = {
@@ -13,9 +17,12 @@ export const appChannels = {
   'key:set': channel(SetKeyRequestSchema, KeyStatusSchema),
   'key:clear': channel(noPayload, KeyStatusSchema),
   'key:test': channel(noPayload, ConnectionTestSchema),
+  /** The renderer reports the project title and unsaved state; main shows them in the title bar and asks before closing. */
+  'app:setTitleState': channel(TitleStateSchema, z.null()),
 };
 
 export const appEvents = {
   'settings:changed': SettingsSchema,
   'key:changed': KeyStatusSchema,
+  'app:command': z.object({ command: AppCommandSchema }).strict(),
 };

@@ -1,0 +1,75 @@
+/**
+ * The editor: cast on the left, the board in the middle (with the queue banner and notices
+ * above it), the inspector on the right. Composes features; holds no state of its own.
+ */
+import type { CSSProperties } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Board } from '../features/board/Board';
+import { CharacterSidebar } from '../features/characters/CharacterSidebar';
+import { QueueBanner } from '../features/generate/QueueBanner';
+import { Inspector } from '../features/inspector/Inspector';
+import { useAppStore } from './app-context';
+import type { Commands } from './commands';
+
+function Notices() {
+  const { report, dismissReport, notice, dismissNotice, undo } = useAppStore(
+    useShallow((s) => ({ report: s.openReport, dismissReport: s.dismissReport, notice: s.notice, dismissNotice: s.dismissNotice, undo: s.undo })),
+  );
+  return (
+    <>
+      {report?.message && (
+        <div className="banner banner-warning" role="status">
+          <span>{report.message}</span>
+          <span className="banner-actions">
+            <button type="button" className="button-small button-ghost" onClick={dismissReport}>
+              Dismiss
+            </button>
+          </span>
+        </div>
+      )}
+      {notice && (
+        <div className="banner banner-info" role="status" key={notice.id}>
+          <span>{notice.text}</span>
+          <span className="banner-actions">
+            {notice.undoable && (
+              <button
+                type="button"
+                className="button-small"
+                onClick={() => {
+                  undo();
+                  dismissNotice();
+                }}
+              >
+                Undo delete
+              </button>
+            )}
+            <button type="button" className="button-small button-ghost" aria-label="Dismiss notice" onClick={dismissNotice}>
+              ✕
+            </button>
+          </span>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function EditorScreen({ commands }: { commands: Commands }) {
+  const aspectRatio = useAppStore((s) => s.doc?.aspectRatio ?? '16:9');
+  // Cards and the inspector preview are drawn in the project's aspect ratio.
+  const style = { '--panel-aspect': aspectRatio.replace(':', ' / ') } as CSSProperties;
+  return (
+    <div className="editor" style={style}>
+      <CharacterSidebar />
+      <section className="board-area" aria-label="Storyboard">
+        <div className="board-banners">
+          <Notices />
+          <QueueBanner />
+        </div>
+        <div className="board-scroll">
+          <Board />
+        </div>
+      </section>
+      <Inspector onGenerateSelection={commands.generateSelection} />
+    </div>
+  );
+}

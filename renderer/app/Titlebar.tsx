@@ -1,0 +1,78 @@
+/**
+ * The title bar: brand and project title, then the editor's main actions (undo/redo, add panel,
+ * batch generation, export, help, settings, close). With no project open only Help-free basics
+ * remain: Settings.
+ */
+import type { ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { HelpMenu } from '../features/shortcuts/HelpMenu';
+import { modKey } from '../lib/format';
+import { Icon, type IconName } from '../ui/Icon';
+import { useAppStore, useHistory } from './app-context';
+import type { Commands } from './commands';
+
+function Action({ icon, label, onClick, disabled, shortcut, primary, children }: { icon: IconName; label: string; onClick: () => void; disabled?: boolean; shortcut?: string; primary?: boolean; children?: ReactNode }) {
+  return (
+    <button type="button" className={primary ? 'button-primary' : undefined} aria-label={children ? undefined : label} title={shortcut ? `${label} (${shortcut})` : label} disabled={disabled} onClick={onClick}>
+      <Icon name={icon} />
+      {children && <span className="button-label">{children}</span>}
+    </button>
+  );
+}
+
+function EditorActions({ commands }: { commands: Commands }) {
+  const canUndo = useHistory((s) => s.pastStates.length > 0);
+  const canRedo = useHistory((s) => s.futureStates.length > 0);
+  const { hasPanels, hasSelection, busy, closeProject } = useAppStore(
+    useShallow((s) => ({ hasPanels: (s.doc?.panels.length ?? 0) > 0, hasSelection: s.selectedIds.length > 0 || s.focusedId !== null, busy: s.projectBusy, closeProject: s.closeProject })),
+  );
+  const mod = modKey();
+  return (
+    <>
+      <div className="toolbar-group">
+        <Action icon="undo" label="Undo" shortcut={`${mod}+Z`} disabled={!canUndo} onClick={commands.undo} />
+        <Action icon="redo" label="Redo" shortcut={`Shift+${mod}+Z`} disabled={!canRedo} onClick={commands.redo} />
+      </div>
+      <div className="toolbar-group">
+        <Action icon="plus" label="Add panel" shortcut="N" onClick={commands.addPanel}>
+          Add panel
+        </Action>
+        <Action icon="sparkle" label="Generate missing" disabled={!hasPanels} onClick={commands.generateMissing}>
+          Generate missing
+        </Action>
+        <Action icon="sparkle" label="Generate selected" shortcut="G" disabled={!hasSelection} onClick={commands.generateSelection}>
+          Generate selected
+        </Action>
+      </div>
+      <div className="toolbar-group">
+        <Action icon="download" label="Export contact sheet" shortcut={`${mod}+E`} onClick={commands.openExport}>
+          Export contact sheet
+        </Action>
+        <button type="button" className="button-ghost" title="Close project" disabled={busy} onClick={() => void closeProject()}>
+          <Icon name="folder" />
+          <span className="button-label">Close project</span>
+        </button>
+      </div>
+    </>
+  );
+}
+
+export function Titlebar({ commands }: { commands: Commands }) {
+  const { title, hasProject } = useAppStore(useShallow((s) => ({ title: s.doc?.title ?? null, hasProject: s.doc !== null })));
+  return (
+    <header className="titlebar">
+      <div className="brand" aria-label="Castboard">
+        <span className="brand-mark" aria-hidden="true" />
+        Castboard
+        {title && <span className="project-title">{title}</span>}
+      </div>
+      <div className="titlebar-actions">
+        {hasProject && <EditorActions commands={commands} />}
+        <HelpMenu />
+        <Action icon="gear" label="Settings" onClick={commands.openSettings}>
+          Settings
+        </Action>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The window's side of the app menu and window title (shared/domain/commands.ts): menu clicks
+ * arrive as `app:command` and run the same command a button or shortcut runs; the project title
+ * and whether anything is unsaved (including edits not yet handed to main) go back to main for
+ * the title bar and the close guard. Both are wired once, outside React.
+ */
+import type { AppCommand } from '../../shared/domain/commands';
+import type { CastboardApi } from '../lib/api';
+import type { Commands } from './commands';
+import type { AppState, AppStore } from './store';
+
+export function runAppCommand(command: AppCommand, commands: Commands): void {
+  const table: Partial<Record<AppCommand, () => void>> = {
+    'project.new': commands.newProject,
+    'project.open': commands.openProject,
+    'project.save': commands.save,
+    'project.saveAs': commands.saveAs,
+    'project.export': commands.openExport,
+    'project.close': commands.closeProject,
+    'project.reload': commands.reloadProject,
+    'edit.undo': commands.undo,
+    'edit.redo': commands.redo,
+    'panel.add': commands.addPanel,
+    'panel.duplicate': commands.duplicateSelection,
+    'panel.delete': commands.deleteSelection,
+    'panel.generate': commands.generateSelection,
+    'panel.restyle': commands.focusRestyle,
+    'app.settings': commands.openSettings,
+    'help.shortcuts': commands.openShortcuts,
+  };
+  table[command]?.();
+}
+
+function titleState(state: AppState): { projectTitle: string | null; dirty: boolean } {
+  const dirty = state.doc !== null && (state.localChanges || (state.saveStatus?.dirty ?? false));
+  return { projectTitle: state.doc?.title ?? null, dirty };
+}
+
+/** Subscribes to menu commands and reports title changes; returns the unsubscribe function. */
+export function connectMainCommands(store: AppStore, api: CastboardApi, commands: Commands): () => void {
+  const offCommand = api.on('app:command', ({ command }) => runAppCommand(command, commands));
+  let last = '';
+  const report = (state: AppState) => {
+    const next = titleState(state);
+    const key = JSON.stringify(next);
+    if (key === last) return;
+    last = key;
+    api.app.setTitleState(next).catch(() => undefined);
+  };
+  report(store.getState());
+  const offStore = store.subscribe(report);
+  return () => {
+    offCommand();
+    offStore();
+  };
+}

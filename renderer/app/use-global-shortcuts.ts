@@ -1,0 +1,97 @@
+/**
+ * Keyboard shortcuts for the editor (listed in features/shortcuts/shortcut-list.ts). Single keys
+ * never fire while the artist types in a field; Ctrl/⌘ combinations always do (Ctrl+Z undoes
+ * typing too, since typing is a document edit). Nothing fires behind an open modal dialog.
+ */
+import { useEffect } from 'react';
+import type { Commands } from './commands';
+
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !['checkbox', 'button', 'submit', 'reset', 'color', 'file'].includes(target.type);
+  return false;
+}
+
+/** Panels per row on the board, for ↑/↓ (1 when it cannot be measured, e.g. in tests). */
+function boardColumns(): number {
+  const grid = document.querySelector<HTMLElement>('.board-grid');
+  if (!grid) return 1;
+  const columns = getComputedStyle(grid).gridTemplateColumns.split(' ').filter((part) => part.trim() !== '').length;
+  return Math.max(1, columns);
+}
+
+function handleMod(event: KeyboardEvent, commands: Commands, typing: boolean): boolean {
+  const key = event.key.toLowerCase();
+  if (key === 'z' && event.shiftKey) commands.redo();
+  else if (key === 'z') commands.undo();
+  else if (key === 'y' && !event.shiftKey) commands.redo();
+  else if (key === 's') commands.save();
+  else if (key === 'e') commands.openExport();
+  else if (key === 'a' && !typing) commands.selectAll();
+  else return false;
+  return true;
+}
+
+function handlePlain(event: KeyboardEvent, commands: Commands): boolean {
+  if (event.altKey) {
+    if (event.key === 'ArrowLeft') commands.nudgeSelection(-1);
+    else if (event.key === 'ArrowRight') commands.nudgeSelection(1);
+    else return false;
+    return true;
+  }
+  switch (event.key) {
+    case 'n':
+    case 'N':
+      commands.addPanel();
+      return true;
+    case 'd':
+    case 'D':
+      commands.duplicateSelection();
+      return true;
+    case 'Delete':
+    case 'Backspace':
+      commands.deleteSelection();
+      return true;
+    case 'g':
+    case 'G':
+      commands.generateSelection();
+      return true;
+    case 'ArrowRight':
+    case 'j':
+    case 'J':
+      commands.focusRelative(1);
+      return true;
+    case 'ArrowLeft':
+    case 'k':
+    case 'K':
+      commands.focusRelative(-1);
+      return true;
+    case 'ArrowDown':
+      commands.focusRelative(boardColumns());
+      return true;
+    case 'ArrowUp':
+      commands.focusRelative(-boardColumns());
+      return true;
+    case '?':
+      commands.openShortcuts();
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function useGlobalShortcuts(commands: Commands, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing || document.querySelector('dialog[open]')) return;
+      const typing = isTypingTarget(event.target);
+      const handled = event.ctrlKey || event.metaKey ? handleMod(event, commands, typing) : !typing && handlePlain(event, commands);
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [commands, enabled]);
+}

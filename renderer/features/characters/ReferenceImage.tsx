@@ -1,0 +1,78 @@
+/**
+ * A character's reference image: preview, choose/replace by file dialog, drag and drop, or
+ * paste while the card has focus. Every path goes through main (`project:importImage`), which
+ * verifies and stores the image in the project; only then does the character point at it.
+ */
+import { useState, type ClipboardEvent, type DragEvent } from 'react';
+import type { Character } from '../../../shared/domain/project';
+import { useAppStore } from '../../app/app-context';
+import { messageOf } from '../../lib/errors';
+import { Icon } from '../../ui/Icon';
+import { TakeImage } from '../../ui/TakeImage';
+import { pickImageFile, readImageFileAsBase64 } from './read-image-file';
+
+export type ImportRequest = { source: 'dialog' } | { source: 'bytes'; file: File };
+
+/** Runs an import for one character; returns [busy, error, run]. */
+export function useReferenceImport(character: Character) {
+  const importImage = useAppStore((s) => s.importReferenceImage);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (request: ImportRequest) => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (request.source === 'dialog') await importImage(character.id, { source: 'dialog' });
+      else await importImage(character.id, { source: 'bytes', base64: await readImageFileAsBase64(request.file) });
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+export function dropHandlers(run: (request: ImportRequest) => Promise<void>, setOver: (over: boolean) => void) {
+  const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
+  return {
+    onDragOver(event: DragEvent<HTMLElement>) {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      setOver(true);
+    },
+    onDragLeave: () => setOver(false),
+    onDrop(event: DragEvent<HTMLElement>) {
+      setOver(false);
+      const file = pickImageFile(event.dataTransfer.files);
+      if (!file) return;
+      event.preventDefault();
+      void run({ source: 'bytes', file });
+    },
+    onPaste(event: ClipboardEvent<HTMLElement>) {
+      const file = pickImageFile(event.clipboardData.files);
+      if (!file) return;
+      event.preventDefault();
+      void run({ source: 'bytes', file });
+    },
+  };
+}
+
+export function ReferenceImage({ character, busy, onChoose }: { character: Character; busy: boolean; onChoose: () => void }) {
+  const name = character.name.trim() || 'this character';
+  return (
+    <div className="reference">
+      {character.referenceImage ? (
+        <TakeImage className="reference-image" image={character.referenceImage} size={256} alt={`Reference image of ${name}`} />
+      ) : (
+        <div className="reference-empty" aria-hidden="true">
+          <Icon name="user" size={26} />
+        </div>
+      )}
+      <button type="button" className="button-small reference-button" disabled={busy} onClick={onChoose} aria-label={character.referenceImage ? `Replace reference image of ${name}` : `Choose reference image for ${name}`}>
+        {busy ? 'Importing…' : character.referenceImage ? 'Replace' : 'Choose image'}
+      </button>
+    </div>
+  );
+}

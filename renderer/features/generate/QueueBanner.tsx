@@ -1,0 +1,86 @@
+/**
+ * The queue, above the board: overall progress of the current batch with Cancel all; a paused
+ * queue with its reason (a visible Retry-After countdown for a rate limit; Resume, and Settings
+ * for a bad key, when only the artist can fix it); and why the last start failed.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../app/app-context';
+import { formatCountdown, plural } from '../../lib/format';
+import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
+
+function PauseNotice() {
+  const { pause, resumeQueue, openDialog } = useAppStore(useShallow((s) => ({ pause: s.queue?.pause ?? null, resumeQueue: s.resumeQueue, openDialog: s.openDialog })));
+  const now = useNow(pause?.reason === 'rate-limit');
+  if (!pause) return null;
+  if (pause.reason === 'rate-limit') {
+    return (
+      <div className="banner banner-warning" role="status">
+        <span className="banner-title">Paused</span>
+        <span>{pause.message}</span>
+        <span className="countdown" aria-label="Resuming in">
+          Resuming in <strong className="mono">{formatCountdown(pause.resumeAt - now)}</strong>
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div className="banner banner-error" role="alert">
+      <span className="banner-title">{pause.reason === 'out-of-credits' ? 'Out of credits' : 'API key refused'}</span>
+      <span>{pause.message}</span>
+      <span className="banner-actions">
+        {pause.reason === 'bad-key' && (
+          <button type="button" className="button-small" onClick={() => openDialog({ kind: 'settings' })}>
+            Open settings
+          </button>
+        )}
+        <button type="button" className="button-small button-primary" onClick={() => void resumeQueue()}>
+          Resume
+        </button>
+      </span>
+    </div>
+  );
+}
+
+function BatchProgressBar() {
+  const progress = useBatchProgress();
+  const cancelAll = useAppStore((s) => s.cancelAll);
+  if (!progress.running || progress.total === 0) return null;
+  const finished = progress.done + progress.failed + progress.cancelled;
+  return (
+    <div className="banner banner-progress">
+      <span className="banner-title">Generating</span>
+      <span>
+        {finished} of {plural(progress.total, 'panel')} done{progress.failed > 0 ? ` · ${progress.failed} failed` : ''}
+      </span>
+      <progress className="progress" aria-label="Batch progress" max={progress.total} value={finished} />
+      <button type="button" className="button-small" onClick={() => void cancelAll()}>
+        Cancel all
+      </button>
+    </div>
+  );
+}
+
+function StartError() {
+  const { error, dismiss } = useAppStore(useShallow((s) => ({ error: s.jobsError, dismiss: s.dismissJobsError })));
+  if (!error) return null;
+  return (
+    <div className="banner banner-error" role="alert">
+      <span>{error}</span>
+      <span className="banner-actions">
+        <button type="button" className="button-small button-ghost" onClick={dismiss}>
+          Dismiss
+        </button>
+      </span>
+    </div>
+  );
+}
+
+export function QueueBanner() {
+  return (
+    <div className="queue-banners">
+      <PauseNotice />
+      <StartError />
+      <BatchProgressBar />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The inspector for the focused panel: preview and takes, the panel's fields, restyle, and a
+ * Generate bar pinned at the bottom. Panel actions (insert before/after, duplicate, delete) sit
+ * in its header. With several panels selected, a strip offers the batch actions.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../app/app-context';
+import { liveSelection } from '../../state/selection-slice';
+import { Icon, type IconName } from '../../ui/Icon';
+import { PanelJobStatus } from '../../ui/PanelJobStatus';
+import { usePanelJob } from '../../ui/use-panel-job';
+import { GenerateBar } from './GenerateBar';
+import { PanelFields } from './PanelFields';
+import { RestyleSection } from './RestyleSection';
+import { TakePreview, TakeStrip } from './TakeStrip';
+
+function ToolButton({ icon, label, onClick }: { icon: IconName; label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="button-ghost icon-button" aria-label={label} title={label} onClick={onClick}>
+      <Icon name={icon} />
+    </button>
+  );
+}
+
+function InspectorEmpty({ hasPanels }: { hasPanels: boolean }) {
+  return (
+    <div className="inspector-empty">
+      <h2>No panel selected</h2>
+      <p className="muted">{hasPanels ? 'Click a panel on the board to edit its scene, framing and dialogue.' : 'Add a panel to start: each one is a shot in your story.'}</p>
+    </div>
+  );
+}
+
+export function Inspector({ onGenerateSelection }: { onGenerateSelection: () => void }) {
+  const { panel, index, selectionCount, hasPanels, insertPanel, duplicatePanels, deletePanels } = useAppStore(
+    useShallow((s) => {
+      const panels = s.doc?.panels ?? [];
+      const at = panels.findIndex((candidate) => candidate.id === s.focusedId);
+      return {
+        panel: at >= 0 ? panels[at] : undefined,
+        index: at,
+        selectionCount: liveSelection(s.doc, s.selectedIds).length,
+        hasPanels: panels.length > 0,
+        insertPanel: s.insertPanel,
+        duplicatePanels: s.duplicatePanels,
+        deletePanels: s.deletePanels,
+      };
+    }),
+  );
+  const job = usePanelJob(panel?.id ?? '');
+  if (!panel) {
+    return (
+      <aside className="inspector" aria-label="Panel inspector">
+        <InspectorEmpty hasPanels={hasPanels} />
+      </aside>
+    );
+  }
+  const number = index + 1;
+  return (
+    <aside className="inspector" aria-label="Panel inspector">
+      <header className="inspector-header">
+        <h2>Panel {number}</h2>
+        <div className="inspector-tools">
+          <ToolButton icon="before" label="Insert panel before" onClick={() => insertPanel(panel.id, 'before')} />
+          <ToolButton icon="after" label="Insert panel after" onClick={() => insertPanel(panel.id, 'after')} />
+          <ToolButton icon="copy" label="Duplicate panel" onClick={() => duplicatePanels([panel.id])} />
+          <ToolButton icon="trash" label="Delete panel" onClick={() => deletePanels([panel.id])} />
+        </div>
+      </header>
+      {selectionCount > 1 && (
+        <div className="selection-strip">
+          <span>{selectionCount} panels selected</span>
+          <button type="button" className="button-small" onClick={onGenerateSelection}>
+            Generate selected
+          </button>
+        </div>
+      )}
+      {/* Keyed by panel: a newly selected panel starts at the top, with fresh field drafts. */}
+      <div className="inspector-scroll" key={panel.id}>
+        <TakePreview panel={panel} number={number} />
+        <PanelJobStatus panelNumber={number} job={job} variant="inspector" />
+        <TakeStrip panel={panel} number={number} />
+        <PanelFields panel={panel} />
+        <RestyleSection panel={panel} />
+      </div>
+      <GenerateBar panel={panel} />
+    </aside>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * Restyle with Ideogram Character Remix: a style preset and/or the artist's own words, and the
+ * image weight (how much of the source take to keep). Applies to the selection when the panel in
+ * the inspector is part of a multi-selection, else to this panel; only panels with a take can
+ * be restyled. New takes are linked to the take they came from.
+ */
+import { useId, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { STYLE_PRESETS } from '../../../shared/domain/jobs';
+import type { Panel } from '../../../shared/domain/project';
+import { useAppStore } from '../../app/app-context';
+import { formatCents, plural } from '../../lib/format';
+import { effectiveStylePrompt } from '../../state/jobs-slice';
+import { liveSelection } from '../../state/selection-slice';
+import { activeTakeOf } from '../../state/takes';
+import { Icon } from '../../ui/Icon';
+import { VariationsPicker } from './VariationsPicker';
+
+/** The panels a Restyle would apply to (joined ids keep the selector's result a primitive). */
+function useRestyleTargets(panel: Panel): { targets: string[]; withoutTake: number } {
+  const { joined, withoutTake } = useAppStore(
+    useShallow((s) => {
+      const selection = liveSelection(s.doc, s.selectedIds);
+      const ids = selection.length > 1 && selection.includes(panel.id) ? selection : [panel.id];
+      const panels = s.doc?.panels ?? [];
+      const targets = ids.filter((id) => {
+        const candidate = panels.find((p) => p.id === id);
+        return candidate !== undefined && activeTakeOf(candidate, s.takesByPanel[id]) !== null;
+      });
+      return { joined: targets.join(','), withoutTake: ids.length - targets.length };
+    }),
+  );
+  const targets = useMemo(() => (joined === '' ? [] : joined.split(',')), [joined]);
+  return { targets, withoutTake };
+}
+
+export function RestyleSection({ panel }: { panel: Panel }) {
+  const { options, setOptions, restyle, price, endTyping } = useAppStore(
+    useShallow((s) => ({ options: s.restyleOptions, setOptions: s.setRestyleOptions, restyle: s.restyle, price: s.settings?.pricePerImageCents ?? 5, endTyping: s.endTyping })),
+  );
+  const { targets, withoutTake } = useRestyleTargets(panel);
+  const id = useId();
+  const prompt = effectiveStylePrompt(options);
+  const images = targets.length * options.variations;
+  const scope = targets.length > 1 ? `${targets.length} selected panels` : 'this panel';
+
+  return (
+    <section className="inspector-section restyle" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="section-title">
+        <Icon name="wand" /> Restyle
+      </h3>
+      <div className="preset-grid" role="group" aria-label="Style preset">
+        {STYLE_PRESETS.map((preset) => (
+          <button
+            key={preset.id}
+            type="button"
+            className={`preset preset-${preset.id}`}
+            aria-pressed={options.presetId === preset.id}
+            title={preset.prompt}
+            onClick={() => setOptions({ presetId: options.presetId === preset.id ? null : preset.id })}
+          >
+            {preset.label}
+          </button>
+        ))}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-prompt`}>Style prompt</label>
+        <textarea
+          id={`${id}-prompt`}
+          rows={2}
+          maxLength={1500}
+          value={options.stylePrompt}
+          placeholder={options.presetId ? 'Add your own words (optional)' : 'Describe the style, e.g. teal and orange, 35mm grain'}
+          onChange={(event) => setOptions({ stylePrompt: event.target.value })}
+          onBlur={endTyping}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-weight`}>
+          Strength <span className="muted">(image weight {options.imageWeight})</span>
+        </label>
+        <input
+          id={`${id}-weight`}
+          type="range"
+          min={1}
+          max={100}
+          value={options.imageWeight}
+          aria-valuetext={`Keep ${options.imageWeight}% of the source take`}
+          onChange={(event) => setOptions({ imageWeight: Number(event.target.value) })}
+        />
+        <div className="range-legend" aria-hidden="true">
+          <span>More new style</span>
+          <span>More of the source</span>
+        </div>
+      </div>
+      <VariationsPicker label="Variations per panel" itemLabel={(count) => `${count} restyled per panel`} value={options.variations} onChange={(variations) => setOptions({ variations })} />
+      <div className="generate-action">
+        <button type="button" disabled={targets.length === 0 || prompt === ''} onClick={() => void restyle(targets)}>
+          <Icon name="wand" /> Restyle
+        </button>
+        <span className="cost-hint">
+          {targets.length === 0 ? 'Generate a take first' : `${scope} · ${plural(images, 'image')} · ${formatCents(images * price)}`}
+        </span>
+      </div>
+      {withoutTake > 0 && targets.length > 0 && (
+        <p className="field-hint">{plural(withoutTake, 'selected panel')} without a take will be left out.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+/** Every keyboard shortcut, as shown in the Keyboard shortcuts dialog. `Mod` is Ctrl, or ⌘ on macOS. */
+export interface ShortcutGroup {
+  title: string;
+  items: ReadonlyArray<{ keys: readonly string[]; action: string }>;
+}
+
+export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
+  {
+    title: 'Panels',
+    items: [
+      { keys: ['N'], action: 'New panel after the current one' },
+      { keys: ['D'], action: 'Duplicate the selected panels' },
+      { keys: ['Delete'], action: 'Delete the selected panels (undo brings them back with their takes)' },
+      { keys: ['Alt', '←'], action: 'Move the selected panels earlier' },
+      { keys: ['Alt', '→'], action: 'Move the selected panels later' },
+      { keys: ['Mod', 'A'], action: 'Select every panel' },
+    ],
+  },
+  {
+    title: 'Moving around',
+    items: [
+      { keys: ['→'], action: 'Next panel (also J)' },
+      { keys: ['←'], action: 'Previous panel (also K)' },
+      { keys: ['↓'], action: 'Panel below' },
+      { keys: ['↑'], action: 'Panel above' },
+      { keys: ['Shift', 'Click'], action: 'Select a range of panels' },
+      { keys: ['Mod', 'Click'], action: 'Add or remove a panel from the selection' },
+    ],
+  },
+  {
+    title: 'Generate and project',
+    items: [
+      { keys: ['G'], action: 'Generate the selected panels (shows the cost first)' },
+      { keys: ['Mod', 'Z'], action: 'Undo' },
+      { keys: ['Shift', 'Mod', 'Z'], action: 'Redo' },
+      { keys: ['Mod', 'S'], action: 'Save now' },
+      { keys: ['Mod', 'E'], action: 'Export contact sheet' },
+      { keys: ['?'], action: 'Show this list' },
+    ],
+  },
+];

@@ -1,0 +1,79 @@
+/**
+ * New project: a title and the aspect ratio every panel is drawn in. Main then asks where to put
+ * the `<Title>.castboard` folder; cancelling that folder dialog keeps this one open.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ASPECT_RATIOS, type AspectRatio } from '../../../shared/domain/project';
+import { useAppStore } from '../../app/app-context';
+import { Modal } from '../../ui/Modal';
+
+const ASPECT_LABELS: Record<AspectRatio, string> = {
+  '16:9': 'Widescreen',
+  '2.39:1': 'Cinemascope',
+  '4:3': 'Classic TV',
+  '1:1': 'Square',
+  '9:16': 'Vertical',
+  '3:2': 'Photo',
+};
+
+function NewProjectForm({ onClose }: { onClose: () => void }) {
+  const { createProject, busy, openError } = useAppStore(useShallow((s) => ({ createProject: s.createProject, busy: s.projectBusy, openError: s.openError })));
+  const [title, setTitle] = useState('');
+  const [aspectRatio, setAspectRatio] = useState<AspectRatio>('16:9');
+  const [cancelled, setCancelled] = useState(false);
+  const id = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setCancelled(false);
+    const created = await createProject(title.trim(), aspectRatio);
+    if (created) onClose();
+    else setCancelled(true);
+  };
+
+  return (
+    <form className="new-project" onSubmit={(event) => void submit(event)}>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Project title</label>
+        <input id={`${id}-title`} type="text" autoFocus maxLength={200} value={title} placeholder="e.g. Night Market, episode 1" onChange={(event) => setTitle(event.target.value)} />
+      </div>
+      <fieldset className="aspect-grid">
+        <legend>Aspect ratio</legend>
+        {ASPECT_RATIOS.map((ratio) => (
+          <label key={ratio} className={ratio === aspectRatio ? 'aspect-option is-on' : 'aspect-option'}>
+            <input type="radio" name={`${id}-aspect`} value={ratio} checked={ratio === aspectRatio} onChange={() => setAspectRatio(ratio)} />
+            <span className={`aspect-swatch aspect-${ratio.replace(/[:.]/g, '-')}`} aria-hidden="true" />
+            <span className="aspect-name">{ratio}</span>
+            <span className="muted small">{ASPECT_LABELS[ratio]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted small">Next, choose the folder to create the project in. Every take you generate is kept inside it.</p>
+      {cancelled && !openError && <p className="field-hint">No folder was chosen. Press Create project to pick one.</p>}
+      {openError && (
+        <p className="callout callout-error" role="alert">
+          {openError.message}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button-primary" disabled={busy || title.trim() === ''}>
+          {busy ? 'Creating…' : 'Create project'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Opened from the welcome screen or the app menu (a project may be open: main closes it first). */
+export function NewProjectDialog() {
+  const { open, closeDialog } = useAppStore(useShallow((s) => ({ open: s.dialog?.kind === 'newProject', closeDialog: s.closeDialog })));
+  return (
+    <Modal open={open} title="New project" onClose={closeDialog} className="dialog-narrow">
+      <NewProjectForm onClose={closeDialog} />
+    </Modal>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * Every change to the undoable document goes through `edit(key, recipe)`: one place that applies
+ * a pure edit (doc-edits.ts), tags it for typing coalescence and lets zundo record it. Selection
+ * changes made alongside (select the new panel) are UI state and are not part of the undo step.
+ * Undo and redo end the current typing burst so the next keystroke starts a fresh step.
+ */
+import type { Project } from '../../shared/domain/project';
+import type { AppState } from '../app/store';
+import * as edits from './doc-edits';
+import type { CharacterFields, PanelFields } from './doc-edits';
+import type { AppSlice, StoreDeps } from './store-types';
+
+export interface DocumentSlice {
+  /** Applies a pure edit; `key` groups a burst of keystrokes in one field into one undo step. */
+  edit(key: string | null, recipe: (doc: Project) => Project, ui?: Partial<AppState>): void;
+  updatePanel(panelId: string, patch: Partial<PanelFields>): void;
+  /** Adds a panel after the focused one (or at the end) and selects it. */
+  addPanel(): string | null;
+  insertPanel(panelId: string, where: 'before' | 'after'): string | null;
+  duplicatePanels(panelIds: readonly string[]): void;
+  deletePanels(panelIds: readonly string[]): void;
+  movePanelsBefore(panelIds: readonly string[], beforeId: string | null): void;
+  nudgePanels(panelIds: readonly string[], delta: -1 | 1): void;
+  setActiveTake(panelId: string, takeId: string): void;
+  addCharacter(): string | null;
+  updateCharacter(characterId: string, patch: Partial<CharacterFields>): void;
+  deleteCharacter(characterId: string): void;
+  /** Stores an image in the project through main, then makes it the character's reference (one undo step). */
+  importReferenceImage(characterId: string, request: { source: 'dialog' } | { source: 'bytes'; base64: string }): Promise<void>;
+  /** Ends a typing burst (a field lost focus). */
+  endTyping(): void;
+  undo(): void;
+  redo(): void;
+}
+
+const TYPED_PANEL_FIELDS: ReadonlySet<string> = new Set(['scenePrompt', 'dialogue', 'action', 'notes', 'durationSeconds']);
+
+export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
+  return (set, get) => {
+    const edit: DocumentSlice['edit'] = (key, recipe, ui) => {
+      const doc = get().doc;
+      if (!doc) return;
+      deps.coalescer.run(key, () => {
+        const next = recipe(doc);
+        if (next !== doc) set({ doc: next, ...ui });
+        else if (ui) set(ui);
+      });
+    };
+    const select = (ids: string[]): Partial<AppState> => ({ selectedIds: ids, focusedId: ids.at(-1) ?? null, anchorId: ids[0] ?? null });
+
+    const insertAt = (index: number): string | null => {
+      const doc = get().doc;
+      if (!doc) return null;
+      const result = edits.insertNewPanel(doc, index);
+      edit(null, () => result.doc, select([result.panelId]));
+      return result.panelId;
+    };
+
+    return {
+      edit,
+      updatePanel(panelId, patch) {
+        const fields = Object.keys(patch);
+        const typed = fields.length === 1 && TYPED_PANEL_FIELDS.has(fields[0] ?? '');
+        edit(typed ? `panel:${panelId}:${fields[0]}` : null, (doc) => edits.updatePanel(doc, panelId, patch));
+      },
+      addPanel() {
+        const { doc, focusedId } = get();
+        if (!doc) return null;
+        const focusedIndex = doc.panels.findIndex((panel) => panel.id === focusedId);
+        return insertAt(focusedIndex < 0 ? doc.panels.length : focusedIndex + 1);
+      },
+      insertPanel(panelId, where) {
+        const index = get().doc?.panels.findIndex((panel) => panel.id === panelId) ?? -1;
+        return index < 0 ? null : insertAt(where === 'before' ? index : index + 1);
+      },
+      duplicatePanels(panelIds) {
+        const doc = get().doc;
+        if (!doc) return;
+        const result = edits.duplicatePanels(doc, panelIds);
+        if (result.panelIds.length > 0) edit(null, () => result.doc, select(result.panelIds));
+      },
+      deletePanels(panelIds) {
+        const doc = get().doc;
+        if (!doc || panelIds.length === 0) return;
+        const doomed = new Set(panelIds);
+        const lastIndex = doc.panels.findLastIndex((panel) => doomed.has(panel.id));
+        const survivors = doc.panels.filter((panel) => !doomed.has(panel.id));
+        const removedBefore = doc.panels.slice(0, lastIndex + 1).filter((panel) => doomed.has(panel.id)).length;
+        const next = survivors[lastIndex + 1 - removedBefore] ?? survivors.at(-1);
+        edit(null, (current) => edits.deletePanels(current, panelIds), select(next ? [next.id] : []));
+      },
+      movePanelsBefore: (panelIds, beforeId) => edit(null, (doc) => edits.movePanelsBefore(doc, panelIds, beforeId)),
+      nudgePanels: (panelIds, delta) => edit(null, (doc) => edits.nudgePanels(doc, panelIds, delta)),
+      setActiveTake(panelId, takeId) {
+        if (!(get().takesByPanel[panelId] ?? []).some((take) => take.id === takeId)) return;
+        edit(null, (doc) => edits.setActiveTakeId(doc, panelId, takeId));
+      },
+      addCharacter() {
+        const doc = get().doc;
+        if (!doc) return null;
+        const result = edits.addCharacter(doc);
+        edit(null, () => result.doc);
+        return result.characterId;
+      },
+      updateCharacter(characterId, patch) {
+        const fields = Object.keys(patch);
+        const typed = fields.length === 1 && (fields[0] === 'name' || fields[0] === 'description');
+        edit(typed ? `character:${characterId}:${fields[0]}` : null, (doc) => edits.updateCharacter(doc, characterId, patch));
+      },
+      deleteCharacter: (characterId) => edit(null, (doc) => edits.deleteCharacter(doc, characterId)),
+      async importReferenceImage(characterId, request) {
+        const imported = await deps.api.project.importImage(request);
+        if (imported) edit(null, (doc) => edits.updateCharacter(doc, characterId, { referenceImage: imported.image }));
+      },
+      endTyping: () => deps.coalescer.breakBurst(),
+      undo() {
+        deps.coalescer.breakBurst();
+        deps.history().getState().undo();
+      },
+      redo() {
+        deps.coalescer.breakBurst();
+        deps.history().getState().redo();
+      },
+    };
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Generation as the renderer sees it: the queue snapshot main pushes (`jobs:progress`), the
+ * latest job per panel, the current batch (for one overall progress bar), and the artist's
+ * generate/restyle options. Spending starts only through generate/restyle/retry, each of which
+ * first flushes the document so main generates from the text on screen. Nothing here touches
+ * takes: a failed job leaves the panel exactly as it was.
+ */
+import { STYLE_PRESETS, type CostEstimate, type JobView, type QueueSnapshot } from '../../shared/domain/jobs';
+import { messageOf } from '../lib/errors';
+import { activeTakeOf } from './takes';
+import type { AppSlice, StoreDeps } from './store-types';
+
+export type PanelRequest =
+  | { kind: 'generate'; variations: number; seed: number | null }
+  | { kind: 'restyle'; stylePrompt: string; imageWeight: number; variations: number };
+
+export interface GenerateOptions {
+  variations: number;
+  seedLocked: boolean;
+  seed: number;
+}
+
+export interface RestyleOptions {
+  presetId: string | null;
+  stylePrompt: string;
+  /** 1-100: how much of the source take to keep. */
+  imageWeight: number;
+  variations: number;
+}
+
+export interface JobsSlice {
+  queue: QueueSnapshot | null;
+  /** Per panel: its newest unfinished job, else its newest job. */
+  jobByPanel: Readonly<Record<string, JobView>>;
+  batchJobIds: readonly string[];
+  lastRequest: Readonly<Record<string, PanelRequest>>;
+  generateOptions: GenerateOptions;
+  restyleOptions: RestyleOptions;
+  balanceCents: number | null;
+  /** Why the last start failed (no key, no panels...), in the artist's words. */
+  jobsError: string | null;
+  applySnapshot(snapshot: QueueSnapshot): void;
+  loadSnapshot(): Promise<void>;
+  setGenerateOptions(patch: Partial<GenerateOptions>): void;
+  setRestyleOptions(patch: Partial<RestyleOptions>): void;
+  estimate(panelIds: readonly string[], variations: number): Promise<CostEstimate>;
+  generate(panelIds: readonly string[], variations?: number): Promise<boolean>;
+  restyle(panelIds: readonly string[]): Promise<boolean>;
+  retryPanel(panelId: string): Promise<boolean>;
+  cancelJob(jobId: string): Promise<void>;
+  cancelAll(): Promise<void>;
+  resumeQueue(): Promise<void>;
+  refreshBalance(): Promise<void>;
+  dismissJobsError(): void;
+}
+
+export const TERMINAL_JOB_STATES: ReadonlySet<string> = new Set(['done', 'failed', 'cancelled']);
+
+export function isTerminal(job: Pick<JobView, 'state'>): boolean {
+  return TERMINAL_JOB_STATES.has(job.state);
+}
+
+export function latestJobByPanel(jobs: readonly JobView[]): Record<string, JobView> {
+  const byPanel: Record<string, JobView> = {};
+  for (const job of jobs) {
+    const current = byPanel[job.panelId];
+    if (!current || isTerminal(current) || !isTerminal(job)) byPanel[job.panelId] = job;
+  }
+  return byPanel;
+}
+
+/** The preset's prompt followed by the artist's own words, either of which may be empty. */
+export function effectiveStylePrompt(options: Pick<RestyleOptions, 'presetId' | 'stylePrompt'>): string {
+  const preset = STYLE_PRESETS.find((candidate) => candidate.id === options.presetId);
+  return [preset?.prompt ?? '', options.stylePrompt.trim()].filter((part) => part !== '').join(', ');
+}
+
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 2_147_483_647);
+}
+
+export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
+  return (set, get) => {
+    const start = async (panelIds: readonly string[], request: PanelRequest): Promise<boolean> => {
+      if (panelIds.length === 0) return false;
+      set({ jobsError: null });
+      try {
+        await deps.sync().flush();
+        const ids = [...panelIds];
+        const { jobIds } =
+          request.kind === 'generate'
+            ? await deps.api.jobs.generate({ panelIds: ids, variations: request.variations, seed: request.seed })
+            : await deps.api.jobs.restyle({ panelIds: ids, stylePrompt: request.stylePrompt, imageWeight: request.imageWeight, variations: request.variations });
+        const { queue, batchJobIds, lastRequest } = get();
+        const known = new Map((queue?.jobs ?? []).map((job) => [job.id, job]));
+        const batchDone = batchJobIds.every((id) => { const job = known.get(id); return !job || isTerminal(job); });
+        const remembered = { ...lastRequest };
+        for (const id of ids) remembered[id] = request;
+        set({ batchJobIds: batchDone ? jobIds : [...batchJobIds, ...jobIds], lastRequest: remembered });
+        return true;
+      } catch (error) {
+        set({ jobsError: messageOf(error) });
+        return false;
+      }
+    };
+
+    return {
+      queue: null,
+      jobByPanel: {},
+      batchJobIds: [],
+      lastRequest: {},
+      generateOptions: { variations: 1, seedLocked: false, seed: randomSeed() },
+      restyleOptions: { presetId: 'ink-sketch', stylePrompt: '', imageWeight: 50, variations: 1 },
+      balanceCents: null,
+      jobsError: null,
+      applySnapshot(snapshot) {
+        const wasBusy = (get().queue?.jobs ?? []).some((job) => !isTerminal(job));
+        const busy = snapshot.jobs.some((job) => !isTerminal(job));
+        set({ queue: snapshot, jobByPanel: latestJobByPanel(snapshot.jobs) });
+        if ((wasBusy && !busy) || snapshot.pause?.reason === 'out-of-credits') void get().refreshBalance();
+      },
+      async loadSnapshot() {
+        try {
+          get().applySnapshot(await deps.api.jobs.snapshot());
+        } catch {
+          // No queue yet; the first push fills it in.
+        }
+      },
+      setGenerateOptions: (patch) => set({ generateOptions: { ...get().generateOptions, ...patch } }),
+      setRestyleOptions: (patch) => set({ restyleOptions: { ...get().restyleOptions, ...patch } }),
+      async estimate(panelIds, variations) {
+        await deps.sync().flush();
+        return deps.api.jobs.estimate({ panelIds: [...panelIds], variations });
+      },
+      generate(panelIds, variations) {
+        const options = get().generateOptions;
+        return start(panelIds, { kind: 'generate', variations: variations ?? options.variations, seed: options.seedLocked ? options.seed : null });
+      },
+      restyle(panelIds) {
+        const { imageWeight, variations } = get().restyleOptions;
+        const { doc, takesByPanel } = get();
+        const eligible = panelIds.filter((id) => {
+          const panel = doc?.panels.find((candidate) => candidate.id === id);
+          return panel !== undefined && activeTakeOf(panel, takesByPanel[id]) !== null;
+        });
+        const stylePrompt = effectiveStylePrompt(get().restyleOptions);
+        if (stylePrompt === '') {
+          set({ jobsError: 'Describe the style, or pick a preset.' });
+          return Promise.resolve(false);
+        }
+        return start(eligible, { kind: 'restyle', stylePrompt, imageWeight, variations });
+      },
+      retryPanel(panelId) {
+        const options = get().generateOptions;
+        const request = get().lastRequest[panelId] ?? { kind: 'generate', variations: options.variations, seed: options.seedLocked ? options.seed : null };
+        return start([panelId], request);
+      },
+      async cancelJob(jobId) {
+        await deps.api.jobs.cancel({ jobId }).catch((error: unknown) => set({ jobsError: messageOf(error) }));
+      },
+      async cancelAll() {
+        await deps.api.jobs.cancelAll().catch((error: unknown) => set({ jobsError: messageOf(error) }));
+      },
+      async resumeQueue() {
+        await deps.api.jobs.resume().catch((error: unknown) => set({ jobsError: messageOf(error) }));
+      },
+      async refreshBalance() {
+        if (!get().keyStatus?.hasKey) return;
+        try {
+          const result = await deps.api.key.test();
+          set({ balanceCents: result.balanceCents });
+        } catch {
+          // The balance is informative only; generation reports its own errors.
+        }
+      },
+      dismissJobsError: () => set({ jobsError: null }),
+    };
+  };
+}

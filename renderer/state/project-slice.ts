@@ -1,0 +1,227 @@
+/**
+ * The open project: folder, undoable document (`doc`, takes emptied) and the takes per panel
+ * (`takesByPanel`, outside undo, only ever grows), save status, what opening found, the recent
+ * list. Loading a project and applying pushed takes never become undo steps; when main makes a
+ * first take active, every recorded document gets it too, so undo cannot hide a new image.
+ */
+import { isCastboardError, type ErrorCode } from '../../shared/errors';
+import type { AspectRatio, Project, Take } from '../../shared/domain/project';
+import type { OpenReport, RecentProject, SaveStatus } from '../../shared/domain/project-status';
+import type { ResponseOf } from '../../shared/ipc/contract';
+import { messageOf } from '../lib/errors';
+import type { AppSlice, StoreDeps } from './store-types';
+import { setActiveTakeId } from './doc-edits';
+import { activeTakeOf, mergeTakes, splitTakes, type TakesByPanel } from './takes';
+
+export type OpenedProject = NonNullable<ResponseOf<'project:current'>>;
+
+export interface OpenError {
+  code: ErrorCode | 'UNKNOWN';
+  message: string;
+  /** The file was damaged or invalid: the newest backup may open. */
+  canOpenBackup: boolean;
+}
+
+export interface ProjectSlice {
+  root: string | null;
+  doc: Project | null;
+  takesByPanel: TakesByPanel;
+  saveStatus: SaveStatus | null;
+  /** Edits main has not received yet (the debounce is running or an update is in flight). */
+  localChanges: boolean;
+  openReport: OpenReport | null;
+  recent: readonly RecentProject[];
+  openError: OpenError | null;
+  /** A project action (open, create, close) is running: buttons wait. */
+  projectBusy: boolean;
+  mediaUrl(relativePath: string): string;
+  loadRecent(): Promise<void>;
+  restoreCurrent(): Promise<void>;
+  /** False when the artist cancelled the folder dialog. */
+  createProject(title: string, aspectRatio: AspectRatio): Promise<boolean>;
+  openProject(): Promise<void>;
+  openRecent(path: string): Promise<void>;
+  openBackup(): Promise<void>;
+  saveProject(): Promise<void>;
+  /** Copies the project to a new folder (main asks where) and keeps working in the copy. */
+  saveProjectAs(): Promise<void>;
+  closeProject(): Promise<void>;
+  /** Main switched or reopened the project itself (OS open, menu): show what it has now. */
+  reloadCurrent(): Promise<void>;
+  dismissReport(): void;
+  dismissOpenError(): void;
+  applyOpened(opened: OpenedProject): void;
+  applyTakesAdded(event: { panelId: string; takes: Take[]; activeTakeId: string | null }): void;
+  setSaveStatus(status: SaveStatus): void;
+}
+
+const BACKUP_CODES: ReadonlySet<string> = new Set(['PROJECT_UNREADABLE', 'PROJECT_INVALID']);
+
+function toOpenError(error: unknown): OpenError {
+  const code = isCastboardError(error) ? error.code : 'UNKNOWN';
+  return { code, message: messageOf(error), canOpenBackup: BACKUP_CODES.has(code) };
+}
+
+/** Gives a panel its first active take in a recorded document, if that panel still has none. */
+function withActiveTake(doc: Project | null | undefined, panelId: string, takeId: string, takes: readonly Take[]): Project | null | undefined {
+  if (!doc) return doc;
+  const panel = doc.panels.find((candidate) => candidate.id === panelId);
+  if (!panel || activeTakeOf(panel, takes)) return doc;
+  return setActiveTakeId(doc, panelId, takeId);
+}
+
+export function createProjectSlice(deps: StoreDeps): AppSlice<ProjectSlice> {
+  return (set, get) => {
+    const withoutHistory = (apply: () => void) => {
+      const history = deps.history();
+      history.getState().pause();
+      try {
+        apply();
+      } finally {
+        history.getState().resume();
+      }
+    };
+
+    const runOpen = async (open: () => Promise<OpenedProject | null>): Promise<boolean> => {
+      set({ projectBusy: true, openError: null });
+      try {
+        await deps.sync().flush();
+        const opened = await open();
+        if (opened) get().applyOpened(opened);
+        return opened !== null;
+      } catch (error) {
+        set({ openError: toOpenError(error) });
+        return false;
+      } finally {
+        set({ projectBusy: false });
+        void get().loadRecent();
+      }
+    };
+
+    return {
+      root: null,
+      doc: null,
+      takesByPanel: {},
+      saveStatus: null,
+      localChanges: false,
+      openReport: null,
+      recent: [],
+      openError: null,
+      projectBusy: false,
+      mediaUrl: (relativePath) => deps.api.mediaUrl(relativePath),
+
+      async loadRecent() {
+        try {
+          set({ recent: await deps.api.project.recent() });
+        } catch {
+          // The recent list is a convenience; the Open button still works without it.
+        }
+      },
+      async restoreCurrent() {
+        try {
+          const opened = await deps.api.project.current();
+          if (opened && get().root === null) get().applyOpened(opened);
+        } catch {
+          // Nothing open in main (or main is still starting): the welcome screen is right.
+        }
+      },
+      createProject: (title, aspectRatio) => runOpen(() => deps.api.project.create({ title, aspectRatio })),
+      openProject: async () => void (await runOpen(() => deps.api.project.open())),
+      openRecent: async (path) => void (await runOpen(() => deps.api.project.openRecent({ path }))),
+      openBackup: async () => void (await runOpen(() => deps.api.project.openBackup())),
+
+      async saveProject() {
+        if (!get().root) return;
+        await deps.sync().flush();
+        try {
+          set({ saveStatus: await deps.api.project.save() });
+        } catch (error) {
+          set({ saveStatus: { state: 'error', dirty: true, message: messageOf(error), lastSavedAt: get().saveStatus?.lastSavedAt ?? null, readOnlyReason: null } });
+        }
+      },
+      async saveProjectAs() {
+        if (!get().root) return;
+        await deps.sync().flush();
+        try {
+          const opened = await deps.api.project.saveAs();
+          if (opened) set({ root: opened.root, saveStatus: opened.status });
+        } catch (error) {
+          set({ saveStatus: { state: 'error', dirty: true, message: messageOf(error), lastSavedAt: get().saveStatus?.lastSavedAt ?? null, readOnlyReason: null } });
+        }
+      },
+      async reloadCurrent() {
+        try {
+          const opened = await deps.api.project.current();
+          if (opened) get().applyOpened(opened);
+        } catch (error) {
+          set({ openError: toOpenError(error) });
+        }
+      },
+      async closeProject() {
+        set({ projectBusy: true });
+        try {
+          await deps.sync().flush();
+          await deps.api.project.close();
+          deps.sync().reset();
+          withoutHistory(() =>
+            set({ root: null, doc: null, takesByPanel: {}, saveStatus: null, openReport: null, selectedIds: [], focusedId: null, anchorId: null }),
+          );
+          deps.history().getState().clear();
+        } catch (error) {
+          set({ openError: toOpenError(error) });
+        } finally {
+          set({ projectBusy: false });
+          void get().loadRecent();
+        }
+      },
+      dismissReport: () => set({ openReport: null }),
+      dismissOpenError: () => set({ openError: null }),
+
+      applyOpened({ root, project, status, report }) {
+        const { doc, takesByPanel } = splitTakes(project);
+        deps.sync().reset();
+        deps.coalescer.breakBurst();
+        const first = doc.panels[0]?.id ?? null;
+        withoutHistory(() =>
+          set({
+            root,
+            doc,
+            takesByPanel,
+            saveStatus: status,
+            openReport: report.message ? report : null,
+            openError: null,
+            selectedIds: first ? [first] : [],
+            focusedId: first,
+            anchorId: first,
+          }),
+        );
+        deps.history().getState().clear();
+      },
+
+      applyTakesAdded({ panelId, takes, activeTakeId }) {
+        const state = get();
+        const merged = mergeTakes(state.takesByPanel[panelId], takes);
+        const takesByPanel = merged === state.takesByPanel[panelId] ? state.takesByPanel : { ...state.takesByPanel, [panelId]: merged };
+        if (activeTakeId === null || !merged.some((take) => take.id === activeTakeId)) {
+          set({ takesByPanel });
+          return;
+        }
+        const doc = withActiveTake(state.doc, panelId, activeTakeId, merged) ?? null;
+        // Main chose this active take itself and already has it: nothing to send back.
+        if (doc && doc !== state.doc && !deps.sync().pending) deps.sync().adopt(doc);
+        withoutHistory(() => set({ takesByPanel, doc }));
+        if (doc !== state.doc) {
+          const history = deps.history();
+          const fix = (recorded: { doc?: Project | null }) => {
+            const next = withActiveTake(recorded.doc, panelId, activeTakeId, merged);
+            return next === recorded.doc ? recorded : { ...recorded, doc: next };
+          };
+          const { pastStates, futureStates } = history.getState();
+          history.setState({ pastStates: pastStates.map(fix), futureStates: futureStates.map(fix) });
+        }
+      },
+
+      setSaveStatus: (saveStatus) => set({ saveStatus }),
+    };
+  };
+}

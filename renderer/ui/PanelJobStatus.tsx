@@ -1,0 +1,53 @@
+/**
+ * A panel's generation state: queued, working (or paused with the queue), failed with the error
+ * in the artist's words and a Retry button, with Cancel while it waits or runs. Drawn over a
+ * board card and in the inspector. A failed job never changed the panel's takes, so the previous
+ * take stays active underneath.
+ */
+import { useAppStore } from '../app/app-context';
+import { Icon } from './Icon';
+import type { PanelJob } from './use-panel-job';
+
+export interface PanelJobStatusProps {
+  panelNumber: number;
+  job: PanelJob;
+  variant: 'card' | 'inspector';
+}
+
+export function PanelJobStatus({ panelNumber, job, variant }: PanelJobStatusProps) {
+  const retryPanel = useAppStore((s) => s.retryPanel);
+  const cancelJob = useAppStore((s) => s.cancelJob);
+  if (job.phase === 'idle' || job.phase === 'cancelled') return null;
+  if (job.phase === 'failed') {
+    return (
+      <div className={`job-status job-failed job-${variant}`} role="alert">
+        <p className="job-error">{job.error ?? 'This panel could not be generated.'}</p>
+        <button type="button" className="button-small" aria-label={`Retry panel ${panelNumber}`} onClick={() => void retryPanel(job.panelId)}>
+          <Icon name="retry" size={13} /> Retry
+        </button>
+      </div>
+    );
+  }
+  const verb = job.kind === 'restyle' ? 'Restyling' : 'Generating';
+  const label = job.paused ? 'Paused' : job.phase === 'queued' ? 'Queued' : `${verb}…`;
+  return (
+    <div className={`job-status job-${job.phase} job-${variant}`} role="status">
+      <span className="job-pill">
+        {job.phase === 'working' && !job.paused && <span className="spinner" aria-hidden="true" />}
+        {label}
+      </span>
+      {job.jobId && (
+        <button
+          type="button"
+          className="button-small button-ghost"
+          aria-label={`Cancel panel ${panelNumber}`}
+          title="Cancel this panel's generation"
+          onClick={() => job.jobId && void cancelJob(job.jobId)}
+        >
+          <Icon name="close" size={12} />
+          {variant === 'inspector' && ' Cancel'}
+        </button>
+      )}
+    </div>
+  );
+}

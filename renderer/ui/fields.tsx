@@ -1,0 +1,108 @@
+/**
+ * Form controls bound to the document. Text edits go to the store on every keystroke (the
+ * history coalesces a burst into one undo step) and end the burst on blur. Number fields keep a
+ * local draft so a half-typed value ("1.") is not fought over; valid values go to the store.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { useAppStore } from '../app/app-context';
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  placeholder?: string;
+  maxLength?: number;
+  hint?: ReactNode;
+}
+
+export function TextAreaField({ label, value, onChange, rows = 3, placeholder, maxLength = 4000, hint }: TextFieldProps) {
+  const id = useId();
+  const endTyping = useAppStore((s) => s.endTyping);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        onChange={(event) => onChange(event.target.value)}
+        onBlur={endTyping}
+      />
+      {hint && <p className="field-hint">{hint}</p>}
+    </div>
+  );
+}
+
+interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T;
+  options: ReadonlyArray<{ value: T; label: string }>;
+  onChange: (value: T) => void;
+}
+
+export function SelectField<T extends string>({ label, value, options, onChange }: SelectFieldProps<T>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value as T)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+interface NumberFieldProps {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step?: number;
+  onChange: (value: number) => void;
+  suffix?: string;
+}
+
+export function NumberField({ label, value, min, max, step = 1, onChange, suffix }: NumberFieldProps) {
+  const id = useId();
+  const endTyping = useAppStore((s) => s.endTyping);
+  const [draft, setDraft] = useState(String(value));
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    // The value changed elsewhere (undo, another panel): show it, unless the draft already says so.
+    setShown(value);
+    if (Number(draft) !== value || draft.trim() === '') setDraft(String(value));
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <div className="input-suffix">
+        <input
+          id={id}
+          type="number"
+          inputMode="decimal"
+          min={min}
+          max={max}
+          step={step}
+          value={draft}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            const next = Number(event.target.value);
+            if (event.target.value.trim() !== '' && Number.isFinite(next) && next >= min && next <= max) onChange(next);
+          }}
+          onBlur={() => {
+            setDraft(String(value));
+            endTyping();
+          }}
+        />
+        {suffix && <span aria-hidden="true">{suffix}</span>}
+      </div>
+    </div>
+  );
+}

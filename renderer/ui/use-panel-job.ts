@@ -1,0 +1,31 @@
+/**
+ * The generation state of one panel in a render-friendly shape: primitives only, so a card
+ * re-renders when its own job changes and not on every queue push.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../app/app-context';
+
+export type PanelJobPhase = 'idle' | 'queued' | 'working' | 'failed' | 'cancelled';
+
+export interface PanelJob {
+  panelId: string;
+  phase: PanelJobPhase;
+  jobId: string | null;
+  kind: 'generate' | 'restyle' | 'resume' | null;
+  error: string | null;
+  /** True while the whole queue is paused (rate limit, key, credits). */
+  paused: boolean;
+}
+
+export function usePanelJob(panelId: string): PanelJob {
+  return useAppStore(
+    useShallow((s): PanelJob => {
+      const job = s.jobByPanel[panelId];
+      const paused = s.queue?.pause != null;
+      if (!job || job.state === 'done') return { panelId, phase: 'idle', jobId: null, kind: null, error: null, paused };
+      const phase: PanelJobPhase =
+        job.state === 'failed' ? 'failed' : job.state === 'cancelled' ? 'cancelled' : job.state === 'queued' ? 'queued' : 'working';
+      return { panelId, phase, jobId: job.id, kind: job.kind, error: job.error?.message ?? null, paused };
+    }),
+  );
+}

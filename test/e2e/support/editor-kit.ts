@@ -1,0 +1,102 @@
+/**
+ * Helpers for the editor's browser tests: a harness with a key, scripted dialogs, a reference
+ * image on disk, a project made through the real UI or straight through the services (for tests
+ * that start from a ready project), and readers for what a card shows.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { createCharacter, createPanel } from '../../../shared/domain/project-edit';
+import { solidPng } from '../../fakes/gateway/test-images';
+import { startHarness, type Harness } from '../../harness/server';
+
+export const KEY = 'cb-test-key-e2e-4242';
+
+export interface EditorRig {
+  harness: Harness;
+  page: Page;
+  dir: string;
+  referencePng: string;
+  close(): Promise<void>;
+}
+
+export async function openRig(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<EditorRig> {
+  const harness = await startHarness();
+  harness.services.keyVault.set(KEY, { sessionOnly: true });
+  const dir = await mkdtemp(path.join(tmpdir(), 'castboard-editor-e2e-'));
+  const referencePng = path.join(dir, 'mara.png');
+  await writeFile(referencePng, await solidPng(640, 800, { r: 200, g: 60, b: 40 }));
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return {
+    harness,
+    page,
+    dir,
+    referencePng,
+    async close() {
+      await page.close();
+      await harness.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function scriptDialog(rig: EditorRig, kind: 'chooseFolder' | 'chooseImageFile', answer: string | null): Promise<void> {
+  const response = await fetch(new URL('/__harness/dialogs', rig.harness.url), { method: 'POST', body: JSON.stringify({ kind, answer }) });
+  expect(response.ok).toBe(true);
+}
+
+/** Creates a project on disk through the services (no UI): one character with a reference, `count` described panels. */
+export async function seedProject(rig: EditorRig, count: number): Promise<void> {
+  const { workspace } = rig.harness.services;
+  await scriptDialog(rig, 'chooseFolder', rig.dir);
+  await workspace.create({ title: 'Night Market', aspectRatio: '16:9' });
+  const imported = await workspace.importImageBytes(await solidPng(640, 800, { r: 40, g: 90, b: 200 }));
+  const character = createCharacter({ name: 'Mara', description: 'red raincoat, short silver hair', referenceImage: imported.image });
+  const project = workspace.project();
+  const panels = Array.from({ length: count }, (_, index) => createPanel({ scenePrompt: `Mara in scene ${index + 1}`, characterId: character.id }));
+  workspace.update({ ...project, characters: [character], panels });
+  await workspace.save();
+}
+
+export function board(page: Page): Locator {
+  return page.getByRole('list', { name: 'Panels' });
+}
+
+export function card(page: Page, number: number): Locator {
+  return board(page).getByRole('listitem', { name: `Panel ${number}`, exact: true });
+}
+
+/** The src of a card's active take, or null when it shows no take. */
+export async function activeSrc(page: Page, number: number): Promise<string | null> {
+  const image = card(page, number).getByRole('img', { name: `Panel ${number}, active take` });
+  return (await image.count()) === 0 ? null : image.getAttribute('src');
+}
+
+export async function cardsWithTakes(page: Page): Promise<number> {
+  return board(page).getByRole('img', { name: /active take$/ }).count();
+}
+
+export async function saved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toContain('All changes saved');
+}
+
+export async function sceneOf(page: Page, number: number): Promise<string> {
+  return (await card(page, number).locator('.panel-scene').textContent()) ?? '';
+}
+
+/** Waits until every image in view has loaded (thumbnails are built on first request). */
+export async function imagesLoaded(page: Page): Promise<void> {
+  const allLoaded = () =>
+    page.evaluate(() =>
+      Array.from(document.images)
+        .filter((image) => {
+          const rect = image.getBoundingClientRect();
+          return rect.width > 0 && rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth;
+        })
+        .every((image) => image.complete && image.naturalWidth > 0),
+    );
+  await expect.poll(allLoaded, { timeout: 15_000 }).toBe(true);
+}

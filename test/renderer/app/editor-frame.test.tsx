@@ -1,0 +1,86 @@
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../render-app';
+import { sampleProject } from '../store-kit';
+
+afterEach(cleanup);
+
+describe('editor frame', () => {
+  it('has every control the issue names, with those accessible names', async () => {
+    const { user } = await renderApp({ project: sampleProject(2, [1, 0]) });
+    await user.click(within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: 'Panel 1' }));
+    for (const name of ['Add panel', 'Generate', 'Generate missing', 'Restyle', 'Export contact sheet', 'Undo', 'Redo', 'Settings']) {
+      expect(screen.getByRole('button', { name }), name).toBeTruthy();
+    }
+    for (const label of ['Scene', 'Dialogue', 'Notes', 'Character name', 'Character description']) {
+      expect(screen.getByLabelText(label), label).toBeTruthy();
+    }
+    await user.click(screen.getByRole('button', { name: 'Generate missing' }));
+    expect(within(screen.getByRole('dialog', { name: 'Generate missing panels' })).getByRole('button', { name: 'Cancel' })).toBeTruthy();
+  });
+
+  it('exports the contact sheet with settings saved in the project and a live preview (Ctrl+E)', async () => {
+    const { user, callsTo, store } = await renderApp({ project: sampleProject(3, [1, 1, 0]) });
+    await user.keyboard('{Control>}e{/Control}');
+    const dialog = screen.getByRole('dialog', { name: 'Export contact sheet' });
+    expect(await within(dialog).findByRole('img', { name: 'Preview of the contact sheet, page 1' })).toBeTruthy();
+    await user.clear(within(dialog).getByLabelText('Columns'));
+    await user.type(within(dialog).getByLabelText('Columns'), '3');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Notes' }));
+    expect(store.getState().doc?.exportSettings).toMatchObject({ columns: 3, captions: ['dialogue', 'notes', 'shot'] });
+    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+    expect(await within(dialog).findByText(/Contact sheet saved/)).toBeTruthy();
+    const [request] = callsTo('export:contactSheet') as Array<{ settings: { columns: number } }>;
+    expect(request?.settings.columns).toBe(3);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(store.getState().doc?.exportSettings.captions).toEqual(['shot', 'dialogue']);
+  });
+
+  it('lists the keyboard shortcuts from the Help menu and on "?"', async () => {
+    const { user } = await renderApp({ project: sampleProject(1) });
+    await user.click(screen.getByRole('button', { name: 'Help' }));
+    await user.click(screen.getByRole('menuitem', { name: /Keyboard shortcuts/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(dialog.textContent).toContain('Generate the selected panels');
+    await user.click(within(dialog).getByRole('button', { name: 'Close keyboard shortcuts' }));
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+    await user.keyboard('?');
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+  });
+
+  it('saves with Ctrl+S and shows the save state, spend and balance in the status bar', async () => {
+    const { user, callsTo, store, emit } = await renderApp({ project: sampleProject(1) });
+    await user.keyboard('{Control>}s{/Control}');
+    expect(callsTo('project:save')).toHaveLength(1);
+    expect(screen.getByTestId('save-status').textContent).toContain('All changes saved');
+    act(() => emit('project:status', { state: 'error', dirty: true, message: 'The disk is full. Free some space; your work is still open.', lastSavedAt: null, readOnlyReason: null }));
+    expect(screen.getByTestId('save-status').textContent).toContain('The disk is full');
+    act(() => store.getState().applySnapshot({ jobs: [], counts: { queued: 0, sending: 0, waiting: 0, polling: 0, downloading: 0, done: 0, failed: 0, cancelled: 0, total: 0 }, pause: null, spentCents: 35, concurrency: 4 }));
+    expect(screen.getByTestId('spent').textContent).toBe('Spent $0.35');
+    expect((await screen.findByTestId('balance')).textContent).toBe('Balance $12.00');
+  });
+
+  it('runs menu commands from main and reports the title and unsaved state back', async () => {
+    const { user, emit, callsTo, store } = await renderApp({ project: sampleProject(2) });
+    await waitFor(() => expect(callsTo('app:setTitleState').at(-1)).toEqual({ projectTitle: 'Night Market', dirty: false }));
+    act(() => emit('app:command', { command: 'panel.add' }));
+    expect(store.getState().doc?.panels).toHaveLength(3);
+    expect(callsTo('app:setTitleState')).toContainEqual({ projectTitle: 'Night Market', dirty: true });
+    act(() => emit('app:command', { command: 'edit.undo' }));
+    expect(store.getState().doc?.panels).toHaveLength(2);
+    act(() => emit('app:command', { command: 'help.shortcuts' }));
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Close keyboard shortcuts' }));
+    act(() => emit('app:command', { command: 'project.saveAs' }));
+    await waitFor(() => expect(store.getState().root).toBe('/copies/Night Market.castboard'));
+    act(() => emit('app:command', { command: 'project.new' }));
+    expect(screen.getByRole('dialog', { name: 'New project' })).toBeTruthy();
+  });
+
+  it('closes the project and returns to the welcome screen', async () => {
+    const { user, callsTo } = await renderApp({ project: sampleProject(1) });
+    await user.click(screen.getByRole('button', { name: 'Close project' }));
+    expect(await screen.findByRole('button', { name: 'New project' })).toBeTruthy();
+    expect(callsTo('project:close')).toHaveLength(1);
+  });
+});

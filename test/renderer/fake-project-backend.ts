@@ -1,0 +1,217 @@
+/**
+ * The project and jobs side of the fake transport: behaves like main for component tests.
+ * `project:update` is validated with the real ProjectSchema (a renderer bug that sends an invalid
+ * document fails the test) and merged like main does (takes are never dropped); jobs are queued
+ * and finished by the test (`finishJob`, `failJob`), which pushes `jobs:progress` and
+ * `project:takesAdded` exactly as main would.
+ */
+import type { JobView, PauseState, QueueSnapshot } from '../../shared/domain/jobs';
+import { ProjectSchema, type Project, type Take } from '../../shared/domain/project';
+import { createEmptyProject } from '../../shared/domain/project-edit';
+import type { RecentProject, SaveStatus } from '../../shared/domain/project-status';
+import type { SerializedError } from '../../shared/errors';
+
+export const FIXED_NOW = new Date('2025-11-21T17:40:00.000Z');
+
+export interface ProjectBackend {
+  root: string | null;
+  project: Project | null;
+  recent: RecentProject[];
+  /** Answers for project:open / openRecent / create dialogs: the next error to throw, if any. */
+  nextOpenError: SerializedError | null;
+  /** What the next importImage answers (null = cancelled). */
+  importAnswer: { image: string; width: number; height: number } | null;
+  /** The next create/open folder dialog is cancelled (the channel answers null). */
+  cancelNextDialog: boolean;
+  /** The error the next generate/restyle answers with, if any (e.g. NO_API_KEY). */
+  nextStartError: SerializedError | null;
+  jobs: JobView[];
+  pause: PauseState | null;
+  spentCents: number;
+  pricePerImageCents: number;
+  updates: number;
+  /** The answer the next contact sheet export gives (null = the save dialog was cancelled). */
+  exportAnswer: { files: string[]; pages: number; missingImages: number[] } | null;
+}
+
+export type Emit = (event: string, payload: unknown) => void;
+
+export function sha(n: number): string {
+  return n.toString(16).padStart(64, '0');
+}
+
+export function makeTake(id: string, n: number, extra: Partial<Take> = {}): Take {
+  return {
+    id,
+    image: `images/${sha(n)}.png`,
+    model: 'ideogram/ideogram-character',
+    prompt: 'a prompt',
+    params: {},
+    costCents: 5,
+    createdAt: FIXED_NOW.toISOString(),
+    ...extra,
+  };
+}
+
+const savedStatus = (): SaveStatus => ({ state: 'saved', dirty: false, message: null, lastSavedAt: FIXED_NOW.toISOString(), readOnlyReason: null });
+const noReport = { imageProblems: [], migratedFrom: null, originalKeptAs: null, message: null };
+
+export function createProjectBackend(initial: Partial<ProjectBackend> = {}): ProjectBackend {
+  return {
+    root: null,
+    project: null,
+    recent: [],
+    nextOpenError: null,
+    importAnswer: null,
+    nextStartError: null,
+    cancelNextDialog: false,
+    jobs: [],
+    pause: null,
+    spentCents: 0,
+    pricePerImageCents: 5,
+    updates: 0,
+    exportAnswer: { files: ['/projects/Night Market contact sheet.png'], pages: 1, missingImages: [] },
+    ...initial,
+  };
+}
+
+export function snapshotOf(backend: ProjectBackend): QueueSnapshot {
+  const counts: QueueSnapshot['counts'] = { queued: 0, sending: 0, waiting: 0, polling: 0, downloading: 0, done: 0, failed: 0, cancelled: 0, total: backend.jobs.length };
+  for (const job of backend.jobs) counts[job.state] += 1;
+  return { jobs: backend.jobs.map((job) => ({ ...job })), counts, pause: backend.pause, spentCents: backend.spentCents, concurrency: 4 };
+}
+
+function mergeFromRenderer(mine: Project, theirs: Project): Project {
+  const mineById = new Map(mine.panels.map((panel) => [panel.id, panel]));
+  return {
+    ...theirs,
+    panels: theirs.panels.map((panel) => {
+      const known = mineById.get(panel.id)?.takes ?? [];
+      const ids = new Set(panel.takes.map((take) => take.id));
+      return { ...panel, takes: [...panel.takes, ...known.filter((take) => !ids.has(take.id))] };
+    }),
+  };
+}
+
+let jobCounter = 0;
+
+export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<string, (payload: never) => unknown> {
+  const opened = () => ({ root: backend.root, project: backend.project, status: savedStatus(), report: noReport });
+  const openOrFail = <P,>(open: (payload: P) => unknown) => (payload: P) => {
+    const failure = backend.nextOpenError;
+    if (failure) {
+      backend.nextOpenError = null;
+      return { error: failure };
+    }
+    if (backend.cancelNextDialog) {
+      backend.cancelNextDialog = false;
+      return null;
+    }
+    return open(payload);
+  };
+  const push = () => emit('jobs:progress', snapshotOf(backend));
+  const start = (kind: 'generate' | 'restyle', panelIds: string[]) => {
+    const failure = backend.nextStartError;
+    if (failure) {
+      backend.nextStartError = null;
+      return { error: failure };
+    }
+    const jobIds = panelIds.map((panelId) => {
+      const id = `job-${++jobCounter}`;
+      backend.jobs.push({ id, panelId, kind, state: 'queued' });
+      return id;
+    });
+    push();
+    return { jobIds };
+  };
+  return {
+    'project:current': () => (backend.project ? opened() : null),
+    'project:recent': () => backend.recent,
+    'project:create': openOrFail(({ title, aspectRatio }: { title: string; aspectRatio?: Project['aspectRatio'] }) => {
+      backend.root = `/projects/${title}.castboard`;
+      backend.project = createEmptyProject({ title, aspectRatio }, FIXED_NOW);
+      return opened();
+    }),
+    'project:open': openOrFail(() => (backend.project ? opened() : null)),
+    'project:openRecent': openOrFail(() => opened()),
+    'project:openBackup': () => opened(),
+    'project:update': ({ project }: { project: unknown }) => {
+      const parsed = ProjectSchema.safeParse(project);
+      if (!parsed.success) return { error: { code: 'INVALID_REQUEST', message: parsed.error.message } };
+      backend.project = backend.project ? mergeFromRenderer(backend.project, parsed.data) : parsed.data;
+      backend.updates += 1;
+      return { ...savedStatus(), state: 'unsaved', dirty: true };
+    },
+    'project:save': () => savedStatus(),
+    'project:close': () => {
+      backend.project = null;
+      backend.root = null;
+      return null;
+    },
+    'project:importImage': () => backend.importAnswer,
+    'jobs:snapshot': () => snapshotOf(backend),
+    'jobs:estimate': ({ panelIds, variations }: { panelIds: string[]; variations?: number }) => {
+      const images = panelIds.length * (variations ?? 1);
+      return { images, cents: images * backend.pricePerImageCents };
+    },
+    'jobs:generate': ({ panelIds }: { panelIds: string[] }) => start('generate', panelIds),
+    'jobs:restyle': ({ panelIds }: { panelIds: string[] }) => start('restyle', panelIds),
+    'jobs:cancel': ({ jobId }: { jobId: string }) => {
+      const job = backend.jobs.find((candidate) => candidate.id === jobId);
+      if (job && !['done', 'failed'].includes(job.state)) job.state = 'cancelled';
+      push();
+      return null;
+    },
+    'jobs:cancelAll': () => {
+      for (const job of backend.jobs) if (!['done', 'failed', 'cancelled'].includes(job.state)) job.state = 'cancelled';
+      push();
+      return null;
+    },
+    'app:setTitleState': () => null,
+    'project:saveAs': () => {
+      backend.root = '/copies/Night Market.castboard';
+      return opened();
+    },
+    'export:preview': () => ({ pngBase64: 'iVBORw0KGgo=' }),
+    'export:contactSheet': () => {
+      emit('export:progress', { done: 1, total: 2, page: 1, pages: 1 });
+      return backend.exportAnswer;
+    },
+    'export:panelImages': ({ selectedPanelIds }: { selectedPanelIds: string[] }) => ({
+      files: (selectedPanelIds.length > 0 ? selectedPanelIds : ['a']).map((_, index) => `/out/panel-${index + 1}.png`),
+      withoutImage: [],
+    }),
+    'jobs:resume': () => {
+      backend.pause = null;
+      push();
+      return null;
+    },
+  };
+}
+
+/** Finishes a job like main: stores the takes, picks the first as active if none, pushes both events. */
+export function finishJob(backend: ProjectBackend, emit: Emit, jobId: string, takes: Take[]): void {
+  const job = backend.jobs.find((candidate) => candidate.id === jobId);
+  if (!job || !backend.project) throw new Error(`no job ${jobId}`);
+  job.state = 'done';
+  backend.spentCents += takes.length * backend.pricePerImageCents;
+  let activeTakeId: string | null = null;
+  backend.project = {
+    ...backend.project,
+    panels: backend.project.panels.map((panel) => {
+      if (panel.id !== job.panelId) return panel;
+      activeTakeId = panel.activeTakeId ?? takes[0]?.id ?? null;
+      return { ...panel, takes: [...panel.takes, ...takes], activeTakeId };
+    }),
+  };
+  emit('project:takesAdded', { panelId: job.panelId, takes, activeTakeId });
+  emit('jobs:progress', snapshotOf(backend));
+}
+
+export function failJob(backend: ProjectBackend, emit: Emit, jobId: string, error: SerializedError): void {
+  const job = backend.jobs.find((candidate) => candidate.id === jobId);
+  if (!job) throw new Error(`no job ${jobId}`);
+  job.state = 'failed';
+  job.error = error;
+  emit('jobs:progress', snapshotOf(backend));
+}

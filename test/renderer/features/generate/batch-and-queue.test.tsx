@@ -1,0 +1,93 @@
+import { act, cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Project } from '../../../../shared/domain/project';
+import { snapshotOf } from '../../fake-project-backend';
+import { renderApp } from '../../render-app';
+import { sampleProject } from '../../store-kit';
+
+afterEach(cleanup);
+
+/** Panels 1-2 have takes, 3-5 do not; panel 5 has no scene. */
+function mixedProject(): Project {
+  const project = sampleProject(5, [1, 1]);
+  return { ...project, panels: project.panels.map((panel) => (panel.id === 'p5' ? { ...panel, scenePrompt: '' } : panel)) };
+}
+
+describe('batch generation', () => {
+  it('Generate missing shows the image count and cost first, names skipped panels, and Cancel spends nothing', async () => {
+    const { user, callsTo } = await renderApp({ project: mixedProject() });
+    await user.click(screen.getByRole('button', { name: 'Generate missing' }));
+    const dialog = screen.getByRole('dialog', { name: 'Generate missing panels' });
+    expect(await within(dialog).findByRole('button', { name: 'Generate 2 images ($0.10)' })).toBeTruthy();
+    expect(callsTo('jobs:estimate')).toEqual([{ panelIds: ['p3', 'p4'], variations: 1 }]);
+    expect(dialog.textContent).toContain('Panel 5: Describe the scene first.');
+    await user.click(within(dialog).getByRole('radio', { name: '3 per panel' }));
+    expect(await within(dialog).findByRole('button', { name: 'Generate 6 images ($0.30)' })).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog', { name: 'Generate missing panels' })).toBeNull();
+    expect(callsTo('jobs:generate')).toEqual([]);
+  });
+
+  it('Generate selected (G) starts only the ready selected panels after confirming, with overall progress', async () => {
+    const { user, callsTo, main, emit } = await renderApp({ project: mixedProject() });
+    await user.click(within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: 'Panel 1' }));
+    await user.keyboard('{Control>}a{/Control}g');
+    const dialog = screen.getByRole('dialog', { name: 'Generate selected panels' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Generate 4 images ($0.20)' }));
+    expect(callsTo('jobs:generate')).toEqual([{ panelIds: ['p1', 'p2', 'p3', 'p4'], variations: 1, seed: null }]);
+    expect(screen.getByRole('progressbar', { name: 'Batch progress' }).getAttribute('value')).toBe('0');
+    act(() => {
+      const [first, second] = main.jobs;
+      if (first) first.state = 'done';
+      if (second) second.state = 'sending';
+      emit('jobs:progress', snapshotOf(main));
+    });
+    expect(screen.getByText('1 of 4 panels done')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel all' }));
+    expect(callsTo('jobs:cancelAll')).toHaveLength(1);
+  });
+});
+
+describe('queue pauses', () => {
+  it('shows a live Retry-After countdown while rate limited', async () => {
+    const { main, emit } = await renderApp({ project: sampleProject(1) });
+    act(() => {
+      main.pause = { reason: 'rate-limit', resumeAt: Date.now() + 27_400, message: 'The image service asked Castboard to slow down.' };
+      emit('jobs:progress', snapshotOf(main));
+    });
+    const banner = screen.getAllByRole('status').find((element) => element.textContent?.includes('Resuming in'));
+    expect(banner?.textContent).toMatch(/Resuming in 0:2[78]/);
+    expect(screen.getByText(/Paused · resuming in 0:2[78]/)).toBeTruthy();
+  });
+
+  it('shows the credits message and resumes when the artist says so', async () => {
+    const { user, main, emit, callsTo } = await renderApp({ project: sampleProject(1) });
+    act(() => {
+      main.pause = { reason: 'out-of-credits', message: 'The image service is out of credits. Top up your AIgateway balance, then press Resume.' };
+      emit('jobs:progress', snapshotOf(main));
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Top up your AIgateway balance');
+    await user.click(within(alert).getByRole('button', { name: 'Resume' }));
+    expect(callsTo('jobs:resume')).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('sends a refused key to Settings', async () => {
+    const { user, main, emit } = await renderApp({ project: sampleProject(1) });
+    act(() => {
+      main.pause = { reason: 'bad-key', message: 'The image service did not accept your API key.' };
+      emit('jobs:progress', snapshotOf(main));
+    });
+    await user.click(screen.getByRole('button', { name: 'Open settings' }));
+    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
+  });
+
+  it('shows why a start failed (no key) in words', async () => {
+    const { user, main } = await renderApp({ project: sampleProject(1) });
+    main.nextStartError = { code: 'NO_API_KEY', message: 'Add your AIgateway API key in Settings first.' };
+    await user.click(within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: 'Panel 1' }));
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Add your AIgateway API key in Settings first.');
+  });
+});

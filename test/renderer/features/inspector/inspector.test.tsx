@@ -1,0 +1,114 @@
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Project } from '../../../../shared/domain/project';
+import { finishJob, makeTake } from '../../fake-project-backend';
+import { renderApp } from '../../render-app';
+import { sampleProject } from '../../store-kit';
+
+afterEach(cleanup);
+
+const card = (n: number) => within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: `Panel ${n}` });
+
+describe('panel inspector', () => {
+  it('edits every field of the focused panel, labelled for assistive tech', async () => {
+    const { user, store, main } = await renderApp({ project: sampleProject(2) });
+    await user.click(card(2));
+    expect(screen.getByRole('heading', { name: 'Panel 2' })).toBeTruthy();
+    await user.clear(screen.getByLabelText('Scene'));
+    await user.type(screen.getByLabelText('Scene'), 'Rooftop chase');
+    await user.type(screen.getByLabelText('Dialogue'), 'MARA: Now!');
+    await user.type(screen.getByLabelText('Action'), 'She jumps.');
+    await user.type(screen.getByLabelText('Notes'), 'Hold 2 beats');
+    await user.selectOptions(screen.getByLabelText('Shot type'), 'WS');
+    await user.selectOptions(screen.getByLabelText('Camera angle'), 'LOW');
+    await user.selectOptions(screen.getByLabelText('Camera movement'), 'TRACKING');
+    await user.clear(screen.getByLabelText('Duration'));
+    await user.type(screen.getByLabelText('Duration'), '4.5');
+    const panel = store.getState().doc?.panels[1];
+    expect(panel).toMatchObject({ scenePrompt: 'Rooftop chase', dialogue: 'MARA: Now!', action: 'She jumps.', notes: 'Hold 2 beats', shotType: 'WS', cameraAngle: 'LOW', cameraMovement: 'TRACKING', durationSeconds: 4.5 });
+    expect(card(2).textContent).toContain('Rooftop chase');
+    await store.sync.flush();
+    expect(main.project?.panels[1]?.scenePrompt).toBe('Rooftop chase');
+  });
+
+  it('undoes a typed word in one step (Ctrl+Z in the field) and redoes it', async () => {
+    const { user } = await renderApp({ project: sampleProject(1) });
+    await user.click(card(1));
+    const scene = screen.getByLabelText('Scene') as HTMLTextAreaElement;
+    await user.type(scene, ' at dawn');
+    expect(scene.value).toBe('Scene 1 at dawn');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(scene.value).toBe('Scene 1');
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    expect(scene.value).toBe('Scene 1 at dawn');
+    expect((screen.getByRole('button', { name: 'Redo' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows every take and lets the artist pick the active one (undoable)', async () => {
+    const { user } = await renderApp({ project: sampleProject(1, [3]) });
+    await user.click(card(1));
+    const strip = screen.getByRole('region', { name: 'Takes for panel 1' });
+    const takes = within(strip).getAllByRole('button');
+    expect(takes.map((take) => take.getAttribute('aria-pressed'))).toEqual(['true', 'false', 'false']);
+    const before = within(card(1)).getByRole('img').getAttribute('src');
+    await user.click(takes[2] as HTMLElement);
+    expect(within(strip).getByRole('button', { name: 'Take 3' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(card(1)).getByRole('img').getAttribute('src')).not.toBe(before);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(within(card(1)).getByRole('img').getAttribute('src')).toBe(before);
+  });
+
+  it('generates with the chosen variations and a locked seed; new takes land in the strip', async () => {
+    const { user, callsTo, main, emit } = await renderApp({ project: sampleProject(1, [1]) });
+    await user.click(card(1));
+    await user.click(screen.getByRole('radio', { name: '3 variations' }));
+    expect(screen.getByText('3 images · $0.15')).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: 'Lock seed' }));
+    await user.clear(screen.getByLabelText('Seed'));
+    await user.type(screen.getByLabelText('Seed'), '4242');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(callsTo('jobs:generate')).toEqual([{ panelIds: ['p1'], variations: 3, seed: 4242 }]);
+    act(() => finishJob(main, emit, main.jobs[0]?.id ?? '', [makeTake('n1', 11, { seed: 4242 }), makeTake('n2', 12), makeTake('n3', 13)]));
+    const strip = screen.getByRole('region', { name: 'Takes for panel 1' });
+    expect(within(strip).getAllByRole('button')).toHaveLength(4);
+    expect(within(strip).getByRole('button', { name: 'Take 1' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('explains why a panel cannot be generated yet', async () => {
+    const project = sampleProject(1);
+    const noReference: Project = { ...project, characters: project.characters.map((c) => ({ ...c, referenceImage: null })) };
+    const { user } = await renderApp({ project: noReference });
+    await user.click(card(1));
+    expect((screen.getByRole('button', { name: 'Generate' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('Add a reference image for Mara first.')).toBeTruthy();
+    await user.clear(screen.getByLabelText('Scene'));
+    expect(screen.getByText('Describe the scene first.')).toBeTruthy();
+  });
+
+  it('restyles the selection with a preset, custom words and image weight', async () => {
+    const { user, callsTo } = await renderApp({ project: sampleProject(3, [1, 1, 0]) });
+    await user.click(card(1));
+    await user.keyboard('{Control>}');
+    await user.click(card(2));
+    await user.click(card(3));
+    await user.keyboard('{/Control}');
+    await user.click(screen.getByRole('button', { name: 'Watercolor' }));
+    await user.type(screen.getByLabelText('Style prompt'), 'autumn palette');
+    fireEvent.change(screen.getByLabelText(/Strength/), { target: { value: '52' } });
+    expect(screen.getByText('1 selected panel without a take will be left out.')).toBeTruthy();
+    expect(screen.getByText('2 selected panels · 2 images · $0.10')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Restyle' }));
+    const [request] = callsTo('jobs:restyle') as Array<{ panelIds: string[]; stylePrompt: string; imageWeight: number; variations: number }>;
+    expect(request?.panelIds).toEqual(['p1', 'p2']);
+    expect(request?.stylePrompt).toMatch(/^soft watercolor illustration.*, autumn palette$/);
+    expect(request?.imageWeight).toBe(52);
+  });
+
+  it('marks restyled takes with the take they came from', async () => {
+    const project = sampleProject(1, [1]);
+    const { user, emit } = await renderApp({ project });
+    await user.click(card(1));
+    act(() => emit('project:takesAdded', { panelId: 'p1', takes: [makeTake('r1', 77, { sourceTakeId: 'p1-t1', model: 'ideogram/ideogram-character-remix' })], activeTakeId: 'p1-t1' }));
+    expect(screen.getByRole('button', { name: 'Take 2, restyled from take 1' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { Project } from '../../../shared/domain/project';
+import { composeProject } from '../../../renderer/state/takes';
+import { failJob, finishJob, makeTake } from '../fake-project-backend';
+import { openKit, sampleProject } from '../store-kit';
+
+function lastUpdate(callsTo: (channel: string) => unknown[]): Project {
+  const update = callsTo('project:update').at(-1) as { project: Project } | undefined;
+  if (!update) throw new Error('no project:update was sent');
+  return update.project;
+}
+
+describe('takes pushed by main', () => {
+  it('merges new takes, makes the first one active and keeps it through undo', async () => {
+    const { store, emit, clock } = await openKit(sampleProject(2));
+    store.getState().updatePanel('p1', { scenePrompt: 'Mara runs' });
+    clock.advance(5000);
+    store.getState().updatePanel('p1', { dialogue: 'Wait!' });
+    emit('project:takesAdded', { panelId: 'p1', takes: [makeTake('new-1', 1), makeTake('new-2', 2)], activeTakeId: 'new-1' });
+    expect(store.getState().takesByPanel.p1?.map((take) => take.id)).toEqual(['new-1', 'new-2']);
+    expect(store.getState().doc?.panels[0]?.activeTakeId).toBe('new-1');
+    expect(store.temporal.getState().pastStates).toHaveLength(2);
+
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().doc?.panels[0]?.scenePrompt).toBe('Scene 1');
+    expect(store.getState().doc?.panels[0]?.activeTakeId).toBe('new-1');
+    expect(store.getState().takesByPanel.p1).toHaveLength(2);
+  });
+
+  it('does not send main back the active take it chose itself', async () => {
+    const { store, emit, callsTo } = await openKit(sampleProject(1));
+    emit('project:takesAdded', { panelId: 'p1', takes: [makeTake('new-1', 1)], activeTakeId: 'new-1' });
+    await store.sync.flush();
+    expect(callsTo('project:update')).toHaveLength(0);
+    expect(store.getState().localChanges).toBe(false);
+  });
+
+  it('keeps the artist\'s active take when more takes arrive, and ignores duplicates', async () => {
+    const { store, emit } = await openKit(sampleProject(1, [2]));
+    store.getState().setActiveTake('p1', 'p1-t2');
+    emit('project:takesAdded', { panelId: 'p1', takes: [makeTake('p1-t2', 2), makeTake('p1-t3', 3)], activeTakeId: 'p1-t1' });
+    expect(store.getState().takesByPanel.p1?.map((take) => take.id)).toEqual(['p1-t1', 'p1-t2', 'p1-t3']);
+    expect(store.getState().doc?.panels[0]?.activeTakeId).toBe('p1-t2');
+  });
+
+  it('never loses takes when undo removes and restores their panel', async () => {
+    const { store, callsTo } = await openKit(sampleProject(2, [0, 3]));
+    store.getState().deletePanels(['p2']);
+    await store.sync.flush();
+    expect(lastUpdate(callsTo).panels.map((panel) => panel.id)).toEqual(['p1']);
+    store.getState().undo();
+    await store.sync.flush();
+    const restored = lastUpdate(callsTo).panels.find((panel) => panel.id === 'p2');
+    expect(restored?.takes.map((take) => take.id)).toEqual(['p2-t1', 'p2-t2', 'p2-t3']);
+    expect(restored?.activeTakeId).toBe('p2-t1');
+  });
+});
+
+describe('sending the document to main', () => {
+  it('composes the full document with takes and drops an active take that names no take', () => {
+    const project = sampleProject(2, [1, 0]);
+    const doc = { ...project, panels: project.panels.map((panel) => ({ ...panel, takes: [], activeTakeId: panel.id === 'p2' ? 'ghost' : panel.activeTakeId })) };
+    const composed = composeProject(doc, { p1: project.panels[0]?.takes ?? [] });
+    expect(composed.panels[0]?.takes).toHaveLength(1);
+    expect(composed.panels[0]?.activeTakeId).toBe('p1-t1');
+    expect(composed.panels[1]?.activeTakeId).toBeNull();
+  });
+
+  it('debounces a typing burst into one project:update that main accepts', async () => {
+    const { store, callsTo, main } = await openKit(sampleProject(1, [1]), { syncDelayMs: 30 });
+    for (const text of ['a', 'ab', 'abc']) store.getState().updatePanel('p1', { scenePrompt: text });
+    expect(store.getState().localChanges).toBe(true);
+    await expect.poll(() => callsTo('project:update').length).toBe(1);
+    expect(lastUpdate(callsTo).panels[0]?.scenePrompt).toBe('abc');
+    expect(lastUpdate(callsTo).panels[0]?.takes).toHaveLength(1);
+    expect(main.project?.panels[0]?.scenePrompt).toBe('abc');
+    expect(store.getState().saveStatus?.state).toBe('unsaved');
+    await expect.poll(() => store.getState().localChanges).toBe(false);
+  });
+
+  it('sends a nameless character with a placeholder name instead of failing the save', async () => {
+    const { store, main } = await openKit(sampleProject(1));
+    store.getState().updateCharacter('char-1', { name: '' });
+    await store.sync.flush();
+    expect(main.project?.characters[0]?.name).toBe('Unnamed character');
+    expect(store.getState().doc?.characters[0]?.name).toBe('');
+  });
+
+  it('flushes pending edits before starting a generation', async () => {
+    const { store, backend } = await openKit(sampleProject(1), { syncDelayMs: 10_000 });
+    store.getState().updatePanel('p1', { scenePrompt: 'Mara on the roof' });
+    await store.getState().generate(['p1']);
+    const channels = backend.calls.map((call) => call.channel).filter((name) => name === 'project:update' || name === 'jobs:generate');
+    expect(channels).toEqual(['project:update', 'jobs:generate']);
+  });
+
+  it('flags a failed update as a save error in words', async () => {
+    const { store, backend } = await openKit(sampleProject(1));
+    backend.gate = (channel) => {
+      if (channel === 'project:update') throw new Error('disk full');
+    };
+    store.getState().updatePanel('p1', { notes: 'x' });
+    await store.sync.flush();
+    expect(store.getState().saveStatus?.state).toBe('error');
+  });
+});
+
+describe('jobs', () => {
+  it('tracks the latest job per panel and the batch progress, without touching takes on failure', async () => {
+    const { store, main, emit } = await openKit(sampleProject(2, [1, 0]));
+    await store.getState().generate(['p1', 'p2']);
+    expect(Object.keys(store.getState().jobByPanel)).toEqual(['p1', 'p2']);
+    expect(store.getState().batchJobIds).toHaveLength(2);
+    const [first, second] = main.jobs;
+    finishJob(main, emit, second?.id ?? '', [makeTake('p2-new', 50)]);
+    failJob(main, emit, first?.id ?? '', { code: 'GATEWAY_SAFETY_REJECTED', message: 'The safety check rejected this panel.' });
+    expect(store.getState().jobByPanel.p1?.state).toBe('failed');
+    expect(store.getState().doc?.panels[0]?.activeTakeId).toBe('p1-t1');
+    expect(store.getState().takesByPanel.p1).toHaveLength(1);
+    expect(store.getState().doc?.panels[1]?.activeTakeId).toBe('p2-new');
+  });
+
+  it('retries a failed panel with the request that failed', async () => {
+    const { store, callsTo } = await openKit(sampleProject(1, [1]));
+    store.getState().setRestyleOptions({ presetId: 'film-noir', stylePrompt: 'rain', imageWeight: 70 });
+    await store.getState().restyle(['p1']);
+    await store.getState().retryPanel('p1');
+    const calls = callsTo('jobs:restyle') as Array<{ stylePrompt: string; imageWeight: number }>;
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.stylePrompt).toContain('film noir');
+    expect(calls[1]?.stylePrompt).toContain('rain');
+    expect(calls[1]?.imageWeight).toBe(70);
+  });
+
+  it('restyles only panels that have a take to restyle', async () => {
+    const { store, callsTo } = await openKit(sampleProject(2, [1, 0]));
+    await store.getState().restyle(['p1', 'p2']);
+    expect((callsTo('jobs:restyle')[0] as { panelIds: string[] }).panelIds).toEqual(['p1']);
+  });
+});
