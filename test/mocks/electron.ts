@@ -3,11 +3,68 @@
  * a factory so the real module is never loaded:
  *   vi.mock('electron', async () => (await import('../../mocks/electron')).electronMock);
  */
+import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 
 type InvokeHandler = (event: unknown, payload: unknown) => unknown;
 
 export const ipcHandlers = new Map<string, InvokeHandler>();
+
+/**
+ * A BrowserWindow stand-in: records its options, emits events like Electron's (a 'close' event can
+ * be cancelled with preventDefault), and keeps every instance in `FakeBrowserWindow.instances`.
+ */
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  static getAllWindows = vi.fn(() => FakeBrowserWindow.instances.filter((window) => !window.destroyed));
+  static getFocusedWindow = vi.fn(() => null);
+  destroyed = false;
+  title = '';
+  maximized = false;
+  minimized = false;
+  loadedUrl: string | null = null;
+  readonly webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn(), isDestroyed: () => false, send: vi.fn() });
+  readonly show = vi.fn();
+  readonly focus = vi.fn();
+  readonly restore = vi.fn(() => void (this.minimized = false));
+  readonly setDocumentEdited = vi.fn();
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  setTitle(title: string): void {
+    this.title = title;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  getNormalBounds() {
+    const { x = 0, y = 0, width = 800, height = 600 } = this.options as Record<string, number>;
+    return { x, y, width, height };
+  }
+  /** Like Electron: emits a cancellable 'close', and closes unless a listener prevented it. */
+  close(): void {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => void (prevented = true) });
+    if (!prevented) {
+      this.destroyed = true;
+      this.emit('closed');
+    }
+  }
+}
 
 export const electronMock = {
   ipcMain: {
@@ -16,8 +73,13 @@ export const electronMock = {
     }),
     removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
   },
-  app: { getVersion: () => '0.0.0-test', on: vi.fn(), whenReady: () => Promise.resolve() },
-  BrowserWindow: { getAllWindows: () => [], getFocusedWindow: () => null },
+  app: Object.assign(new EventEmitter(), {
+    getVersion: () => '0.0.0-test',
+    whenReady: () => Promise.resolve(),
+    isReady: vi.fn(() => true),
+    quit: vi.fn(),
+  }),
+  BrowserWindow: FakeBrowserWindow,
   safeStorage: {
     isEncryptionAvailable: vi.fn(() => true),
     getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
@@ -25,7 +87,17 @@ export const electronMock = {
     decryptString: vi.fn((buffer: Buffer) => buffer.toString().replace(/^enc:/, '')),
   },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-  dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+  dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) },
+  /** buildFromTemplate keeps the template so tests can inspect what was installed. */
+  Menu: {
+    buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+    setApplicationMenu: vi.fn(),
+  },
+  shell: { openPath: vi.fn(async () => '') },
+  screen: {
+    getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }]),
+    getPrimaryDisplay: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1050 } })),
+  },
 };
 
 /** A fake IpcMainInvokeEvent from a frame at `url`. */

@@ -1,13 +1,14 @@
 /** Mounts every feature's channels on a registrar: one register*(registrar, services) per feature. */
 import type { AppServices } from '../app-services';
-import { registerApp } from './register-app';
+import { registerApp, type WindowShell } from './register-app';
 import { registerExport } from './register-export';
 import { registerJobs } from './register-jobs';
 import { registerProject } from './register-project';
 import type { Registrar } from './registrar';
 
-export function registerAll(registrar: Registrar, services: AppServices): void {
-  registerApp(registrar, services);
+/** `shell` is the Electron window shell; the browser harness passes none. */
+export function registerAll(registrar: Registrar, services: AppServices, shell?: WindowShell): void {
+  registerApp(registrar, services, shell);
   registerProject(registrar, services);
   registerJobs(registrar, services);
   registerExport(registrar, services);

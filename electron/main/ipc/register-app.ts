@@ -1,8 +1,17 @@
-/** IPC for app info, settings and the API key. The key goes in; only its status comes out. */
+/**
+ * IPC for app info, settings, the API key and the window title. The key goes in; only its status
+ * comes out. The title state goes to the window shell (title bar, close guard) when there is one;
+ * the browser harness has none and simply acknowledges it.
+ */
+import type { TitleState } from '../../../shared/domain/commands';
 import type { AppServices } from '../app-services';
 import type { Registrar } from './registrar';
 
-export function registerApp(registrar: Registrar, services: AppServices): void {
+export interface WindowShell {
+  setTitleState(state: TitleState): void;
+}
+
+export function registerApp(registrar: Registrar, services: AppServices, shell?: WindowShell): void {
   const { settings, keyVault } = services;
 
   registrar.handle('app:info', () => services.appInfo);
@@ -25,4 +34,9 @@ export function registerApp(registrar: Registrar, services: AppServices): void {
     return status;
   });
   registrar.handle('key:test', () => services.testConnection());
+
+  registrar.handle('app:setTitleState', (state) => {
+    shell?.setTitleState(state);
+    return null;
+  });
 }

@@ -1,0 +1,138 @@
+/**
+ * The application menu as data: a pure function of the platform, a little app state and two
+ * callbacks, so every item can be checked in a test without Electron. Items that run a command
+ * carry the command as their `id`; the rest are Electron roles (clipboard, zoom, window) or the
+ * Open Recent list. Invariants:
+ *  - a shortcut the renderer owns is displayed, never registered (Windows/Linux:
+ *    registerAccelerator false; macOS, which always registers, shows only modifier shortcuts so a
+ *    single-letter key can never fire from the menu while the artist types);
+ *  - project-only commands are disabled while no project is open;
+ *  - developer items (reload, devtools) exist only in development builds.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { RecentProject } from '../../../shared/domain/project-status';
+import { MENU_COMMANDS, type MenuCommand } from './menu-commands';
+
+export interface MenuState {
+  platform: NodeJS.Platform;
+  appName: string;
+  hasProject: boolean;
+  recent: readonly Pick<RecentProject, 'path' | 'title'>[];
+  /** Development build: adds Reload and Developer Tools. */
+  developer: boolean;
+}
+
+export interface MenuActions {
+  run(command: MenuCommand): void;
+  openRecent(path: string): void;
+}
+
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+function hasModifier(accelerator: string): boolean {
+  return /(^|\+)(CmdOrCtrl|CommandOrControl|Cmd|Command|Ctrl|Control|Alt|Option|Super|Meta)\+/i.test(accelerator);
+}
+
+/** Shortcut fields for one command, following the display-versus-register rule above. */
+function shortcut(command: MenuCommand, platform: NodeJS.Platform): Pick<MenuItemConstructorOptions, 'accelerator' | 'registerAccelerator'> {
+  const { accelerator, rendererKey } = MENU_COMMANDS[command];
+  if (!accelerator) return {};
+  if (!rendererKey) return { accelerator };
+  if (platform === 'darwin') return hasModifier(accelerator) ? { accelerator } : {};
+  return { accelerator, registerAccelerator: false };
+}
+
+/** Windows and Linux read `&` as a mnemonic marker; a literal one is doubled. */
+function menuText(text: string, platform: NodeJS.Platform): string {
+  return platform === 'darwin' ? text : text.replaceAll('&', '&&');
+}
+
+export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
+  const { platform } = state;
+  const mac = platform === 'darwin';
+  const item = (command: MenuCommand, label = MENU_COMMANDS[command].label): MenuItemConstructorOptions => ({
+    id: command,
+    label,
+    ...shortcut(command, platform),
+    enabled: !MENU_COMMANDS[command].needsProject || state.hasProject,
+    click: () => actions.run(command),
+  });
+  const top = (label: string, submenu: MenuItemConstructorOptions[]): MenuItemConstructorOptions => ({ label: mac ? label : `&${label}`, submenu });
+
+  const recent: MenuItemConstructorOptions = {
+    label: 'Open Recent',
+    submenu:
+      state.recent.length === 0
+        ? [{ label: 'No Recent Projects', enabled: false }]
+        : state.recent.map((entry) => ({
+            label: menuText(entry.title || entry.path, platform),
+            ...(mac ? { toolTip: entry.path } : {}),
+            click: () => actions.openRecent(entry.path),
+          })),
+  };
+
+  const appMenu: MenuItemConstructorOptions[] = mac
+    ? [{
+        label: state.appName,
+        submenu: [
+          item('help.about', `About ${state.appName}`),
+          separator,
+          item('app.settings'),
+          separator,
+          { role: 'services' },
+          separator,
+          { role: 'hide' },
+          { role: 'hideOthers' },
+          { role: 'unhide' },
+          separator,
+          { role: 'quit' },
+        ],
+      }]
+    : [];
+
+  const file = [
+    item('project.new'),
+    item('project.open'),
+    recent,
+    separator,
+    item('project.save'),
+    item('project.saveAs'),
+    item('project.export'),
+    separator,
+    item('project.close'),
+    ...(mac ? [] : [separator, item('app.settings'), separator, { role: 'quit' } as const]),
+  ];
+
+  const edit: MenuItemConstructorOptions[] = [
+    item('edit.undo'),
+    item('edit.redo'),
+    separator,
+    { role: 'cut' },
+    { role: 'copy' },
+    { role: 'paste' },
+    { role: 'selectAll' },
+  ];
+
+  const panel = [item('panel.add'), item('panel.duplicate'), item('panel.delete'), separator, item('panel.generate'), item('panel.restyle')];
+
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    separator,
+    { role: 'togglefullscreen' },
+    ...(state.developer ? [separator, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),
+  ];
+
+  const help = [item('help.shortcuts'), item('help.openLogs'), ...(mac ? [] : [separator, item('help.about')])];
+
+  return [
+    ...appMenu,
+    top('File', file),
+    top('Edit', edit),
+    top('Panel', panel),
+    top('View', view),
+    ...(mac ? [{ role: 'windowMenu' } as const] : []),
+    { ...top('Help', help), ...(mac ? { role: 'help' as const } : {}) },
+  ];
+}

@@ -1,0 +1,62 @@
+/**
+ * Opens a project folder that main was handed (the OS, a second launch, File > Open Recent), the
+ * way the renderer's own open does: ask first if work could be lost (close-guard.ts), open it,
+ * resume the jobs it had accepted, then tell the renderer to reload (`app:command`
+ * `project.reload`). Requests run one at a time, in order; the folder already open is only
+ * focused. A failure is shown to the artist and the current project stays open.
+ */
+import path from 'node:path';
+import type { GenerationService } from '../services/generation/generation-service';
+import type { Logger } from '../services/logger';
+import type { ProjectWorkspace } from '../services/workspace/project-workspace';
+import { confirmAndFinish, type CloseGuardDeps } from './window/close-guard';
+
+type Jobs = Pick<GenerationService, 'cancelAll' | 'isBusy'>;
+
+/** Cancels every job and waits (bounded) until the queue has let go of them. */
+export async function cancelJobsAndWait(jobs: Jobs, timeoutMs = 10_000, intervalMs = 50): Promise<void> {
+  jobs.cancelAll();
+  const deadline = Date.now() + timeoutMs;
+  while (jobs.isBusy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+}
+
+export interface ProjectOpenerDeps {
+  workspace: Pick<ProjectWorkspace, 'root' | 'openPath'>;
+  generation: Jobs & Pick<GenerationService, 'resumePending'>;
+  /** What is at stake and how to ask (shared with the window's close guard). */
+  guard: Pick<CloseGuardDeps, 'facts' | 'ask'>;
+  /** Brings the window forward (creating it if needed). */
+  focus(): void;
+  /** Tells the renderer the open project changed. */
+  reload(): void;
+  showError(message: string, detail: string): Promise<void>;
+  logger: Logger;
+}
+
+export function createProjectOpener(deps: ProjectOpenerDeps): (folder: string) => Promise<void> {
+  let queue: Promise<void> = Promise.resolve();
+
+  async function open(folder: string): Promise<void> {
+    deps.focus();
+    const target = path.resolve(folder);
+    if (deps.workspace.root() === target) return;
+    const proceed = await confirmAndFinish(
+      { ...deps.guard, finish: async ({ cancelJobs }) => (cancelJobs ? cancelJobsAndWait(deps.generation) : undefined) },
+      'switch',
+    );
+    if (!proceed) return;
+    try {
+      await deps.workspace.openPath(target);
+      deps.generation.resumePending();
+      deps.reload();
+    } catch (error) {
+      deps.logger.warn('Could not open a project handed to Castboard', { folder: target, error });
+      await deps.showError(`Castboard could not open “${path.basename(target)}”.`, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  return (folder) => {
+    queue = queue.then(() => open(folder)).catch((error: unknown) => deps.logger.error('Opening a project failed', { error }));
+    return queue;
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Everything about the one main window, composed: where it opens (window-state.ts), its title
+ * (window-title.ts), the question before it closes (close-guard.ts), and bringing it forward when
+ * the OS or a second launch hands Castboard a project. A quit (Cmd+Q, File > Quit) waits for the
+ * close guard; if the artist chooses to stay, the quit is forgotten, otherwise it resumes once the
+ * window has closed (macOS would otherwise keep the app running without a window).
+ */
+import { app, BrowserWindow, dialog, screen, type MessageBoxOptions } from 'electron';
+import type { Logger } from '../../services/logger';
+import type { KeyValueStore } from '../../services/settings/settings-service';
+import { guardWindowClose, type CloseGuardDeps } from './close-guard';
+import { createMainWindow, MAIN_WINDOW_LIMITS } from './create-main-window';
+import { placeWindow, readWindowState, trackWindowState } from './window-state';
+import type { TitleKeeper } from './window-title';
+
+export interface MainWindowShellDeps {
+  preloadPath: string;
+  logger: Logger;
+  settingsStore: KeyValueStore;
+  title: TitleKeeper;
+  /** What is at stake and how to wrap up before the window closes. */
+  guard: Pick<CloseGuardDeps, 'facts' | 'finish'>;
+  onClosed(): void;
+}
+
+export interface MainWindowShell {
+  open(): BrowserWindow;
+  /** Restores and focuses the window, opening one if there is none. */
+  focus(): void;
+  /** A native message box attached to the window; resolves to the button index. */
+  ask(options: MessageBoxOptions): Promise<number>;
+}
+
+export function createMainWindowShell(deps: MainWindowShellDeps): MainWindowShell {
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  const current = (): BrowserWindow | undefined => BrowserWindow.getAllWindows()[0];
+
+  async function ask(options: MessageBoxOptions, parent = current()): Promise<number> {
+    const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+    return response;
+  }
+
+  function open(): BrowserWindow {
+    const displays = screen.getAllDisplays().map((display) => display.workArea);
+    const placement = placeWindow(readWindowState(deps.settingsStore), displays, screen.getPrimaryDisplay().workArea, MAIN_WINDOW_LIMITS);
+    const window = createMainWindow({ preloadPath: deps.preloadPath, logger: deps.logger, placement });
+    trackWindowState(window, deps.settingsStore);
+    deps.title.apply(window);
+    guardWindowClose(window, {
+      ...deps.guard,
+      ask: (options) => ask(options, window),
+      onStay: () => void (quitting = false),
+      onClosed: () => {
+        deps.onClosed();
+        if (quitting) app.quit();
+      },
+    });
+    return window;
+  }
+
+  return {
+    open,
+    focus() {
+      if (!app.isReady()) return;
+      const window = current() ?? open();
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+    },
+    ask: (options) => ask(options),
+  };
+}
