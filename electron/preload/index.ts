@@ -3,6 +3,7 @@
  * over ipcRenderer.invoke; the renderer gets typed functions, never ipcRenderer itself.
  * Bundled to CommonJS (sandboxed preloads cannot load ES modules or other files).
  */
+import '../../shared/zod-without-eval';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { MEDIA_BASE_URL } from '../../shared/app-urls';
 import { createApi, type CastboardApi, type Transport } from '../../shared/ipc/create-api';
