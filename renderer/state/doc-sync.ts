@@ -53,7 +53,7 @@ export function startDocSync(source: SyncSource, api: CastboardApi, listeners: S
     inFlight += 1;
     chain = chain.then(async () => {
       try {
-        onStatus(await api.project.update({ project }));
+        onStatus(await api.project.update({ project, root }));
       } catch (error) {
         onStatus({ state: 'error', dirty: true, message: messageOf(error), lastSavedAt: null, readOnlyReason: null });
       } finally {

@@ -55,7 +55,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     if (result.remoteJobId) workspace.setPendingJobs((jobs) => jobs.filter((pending) => pending.id !== result.remoteJobId));
     await workspace.save();
     sourceTakes.delete(job.id);
-    if (added) deps.onTakesAdded(added);
+    deps.onTakesAdded(added);
   }
 
   async function onJobAccepted(job: QueueJob, accepted: AcceptedJob, idempotencyKey: string): Promise<void> {

@@ -138,8 +138,12 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
       return adopt(() => openProjectFromBackup(root, newest.fileName, { logger: deps.logger, autosaveDelayMs: deps.autosaveDelayMs() }), root);
     },
 
-    update(edited: Project): SaveStatus {
+    /** `editedIn`: the folder the renderer made the edit in (checked so a late edit never lands in another project). */
+    update(edited: Project, editedIn?: string): SaveStatus {
       const current = requireSession();
+      if (editedIn !== undefined && path.resolve(editedIn) !== current.root) {
+        throw new CastboardError('INVALID_REQUEST', 'That edit was made in a project that is no longer open, so it was not applied there.');
+      }
       current.update(mergeEditedDocument(current.project, edited));
       return current.status;
     },
@@ -179,13 +183,17 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
     /** Stores a PNG that was already verified (a gateway result); returns its reference. */
     putVerifiedImage: (png: Uint8Array): Promise<ImageRef> => requireSession().putImage(png),
 
-    /** Stores a finished generation's takes; null when the panel was deleted meanwhile (images stay in images/). */
-    addTakes(panelId: string, takes: Take[]): { panelId: string; takes: Take[]; activeTakeId: string | null } | null {
+    /**
+     * Stores a finished generation's takes. If the panel was deleted meanwhile, the images stay in
+     * images/ and the takes are still reported: the renderer keeps them, so undoing the delete
+     * brings the panel back with every take it paid for.
+     */
+    addTakes(panelId: string, takes: Take[]): { panelId: string; takes: Take[]; activeTakeId: string | null } {
       const current = requireSession();
       const panel = current.project.panels.find((candidate) => candidate.id === panelId);
       if (!panel) {
-        deps.logger.warn('A generation finished for a panel that no longer exists; its images stay in images/', { panelId });
-        return null;
+        deps.logger.warn('A generation finished for a deleted panel; its takes are kept for undo', { panelId });
+        return { panelId, takes, activeTakeId: null };
       }
       const updated = takes.reduce((next, take) => addTake(next, take, { activate: next.activeTakeId === null }), panel);
       current.update({ ...current.project, panels: current.project.panels.map((p) => (p.id === panelId ? updated : p)) });

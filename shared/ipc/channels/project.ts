@@ -28,7 +28,8 @@ export const projectChannels = {
   /** Opens the newest good backup of the folder that last failed to open. */
   'project:openBackup': channel(noPayload, OpenedProjectSchema),
   'project:recent': channel(noPayload, z.array(RecentProjectSchema)),
-  'project:update': channel(z.object({ project: ProjectSchema }).strict(), SaveStatusSchema),
+  /** `root` names the project the edit was made in, so an edit in flight never lands in another project. */
+  'project:update': channel(z.object({ project: ProjectSchema, root: z.string().min(1) }).strict(), SaveStatusSchema),
   'project:save': channel(noPayload, SaveStatusSchema),
   'project:saveAs': channel(noPayload, OpenedProjectSchema.nullable()),
   'project:close': channel(noPayload, z.null()),

@@ -36,9 +36,9 @@ describe('project and jobs channels', () => {
   it('refuses a batch with a panel it cannot generate, before spending anything', async () => {
     const gateway = await gatewayWith();
     const r = rig(gateway);
-    const { project } = await storyboard(r, await tempDir(), 2);
+    const { root, project } = await storyboard(r, await tempDir(), 2);
     const blank = { ...project, panels: [...project.panels, createPanel({ scenePrompt: '  ', characterId: project.characters[0]?.id ?? null })] };
-    await r.call('project:update', { project: blank });
+    await r.call('project:update', { project: blank, root });
     await expect(r.call('jobs:generate', { panelIds: blank.panels.map((p) => p.id), variations: 1 })).rejects.toMatchObject({
       code: 'INVALID_REQUEST',
       message: expect.stringContaining('Panel 3 has no scene description'),
@@ -78,7 +78,7 @@ describe('project and jobs channels', () => {
     await settled(r);
     // A stale renderer copy (no takes) edits the scene text.
     const stale = { ...project, panels: project.panels.map((panel) => ({ ...panel, scenePrompt: 'rewritten' })) };
-    await r.call('project:update', { project: stale });
+    await r.call('project:update', { project: stale, root });
     await r.call('project:save');
     const saved = await onDisk(root);
     expect(saved.panels[0]?.scenePrompt).toBe('rewritten');
@@ -108,6 +108,35 @@ describe('project and jobs channels', () => {
     expect(saved.panels[0]?.takes).toHaveLength(1);
     expect(saved.panels[0]?.takes[0]?.params.remote_job_id).toBe(pending?.id);
     expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(submissions);
+  });
+
+  it('refuses an edit made in another project (an update still in flight after a switch)', async () => {
+    const r = rig(await gatewayWith());
+    const { root, project } = await storyboard(r, await tempDir(), 1);
+    await r.call('project:save');
+    const before = await readFile(path.join(root, 'project.json'));
+    await expect(r.call('project:update', { project: { ...project, title: 'Other' }, root: `${root}-elsewhere` })).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
+    await r.call('project:save');
+    expect(await readFile(path.join(root, 'project.json'))).toEqual(before);
+  });
+
+  it('still reports takes for a panel deleted while it generated, so undo can restore them', async () => {
+    const gateway = await gatewayWith({ latencyMs: 400 });
+    const r = rig(gateway);
+    const { root, project } = await storyboard(r, await tempDir(), 2);
+    const [doomed] = project.panels;
+    await r.call('jobs:generate', { panelIds: [doomed?.id], variations: 1 });
+    await r.call('project:update', { project: { ...project, panels: project.panels.slice(1) }, root });
+    await settled(r);
+    const reported = r.events.find((event) => event.event === 'project:takesAdded')?.payload as { panelId: string; takes: Array<{ id: string; image: string }> };
+    expect(reported.panelId).toBe(doomed?.id);
+    await expect(readFile(path.join(root, reported.takes[0]?.image ?? ''))).resolves.toBeInstanceOf(Buffer);
+    // Undo in the renderer sends the panel back with the reported take: main keeps it.
+    await r.call('project:update', { project: { ...project, panels: project.panels.map((p) => (p.id === doomed?.id ? { ...p, takes: reported.takes as never } : p)) }, root });
+    await r.call('project:save');
+    expect((await onDisk(root)).panels[0]?.takes.map((take) => take.id)).toEqual(reported.takes.map((take) => take.id));
   });
 
   it('says when no project is open', async () => {

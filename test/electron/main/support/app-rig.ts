@@ -83,7 +83,7 @@ export async function storyboard(r: Rig, parent: string, count: number): Promise
   const character = createCharacter({ name: 'Mara', description: 'a courier in a yellow raincoat', referenceImage: reference.image });
   const panels = Array.from({ length: count }, (_, index) => createPanel({ scenePrompt: `Mara crosses the market, beat ${index + 1}`, characterId: character.id }));
   const project = { ...opened.project, characters: [character], panels };
-  await r.call('project:update', { project });
+  await r.call('project:update', { project, root: opened.root });
   return { root: opened.root, project };
 }
 
