@@ -5,24 +5,11 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { board, card, cardsWithTakes, imagesLoaded, openRig, sceneOf, seedProject, type EditorRig } from './support/editor-kit';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { board, card, cardsWithTakes, imagesLoaded, useEditorRigs, sceneOf, seedProject, type EditorRig } from './support/editor-kit';
 
-let browser: Browser;
-let rig: EditorRig | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await rig?.close();
-  rig = undefined;
-});
+const openEditor = useEditorRigs();
 
 async function scriptSavePath(current: EditorRig, answer: string): Promise<void> {
   const response = await fetch(new URL('/__harness/dialogs', current.harness.url), { method: 'POST', body: JSON.stringify({ kind: 'chooseSavePath', answer }) });
@@ -31,7 +18,7 @@ async function scriptSavePath(current: EditorRig, answer: string): Promise<void>
 
 describe('export and scale', () => {
   it('previews and exports the contact sheet', async () => {
-    rig = await openRig(browser);
+    const rig = await openEditor();
     await seedProject(rig, 4);
     const { page } = rig;
     await page.goto(rig.harness.url);
@@ -58,7 +45,7 @@ describe('export and scale', () => {
   });
 
   it('opens a 500-panel board as a list of 500 and keeps it editable', async () => {
-    rig = await openRig(browser);
+    const rig = await openEditor();
     await seedProject(rig, 500);
     const { page } = rig;
     await page.goto(rig.harness.url);

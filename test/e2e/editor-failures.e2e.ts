@@ -4,29 +4,17 @@
  * Retry-After countdown; a safety rejection (422) fails only the panel it hit, in words, with a
  * Retry. After every failure the panel's previous take is still the active one.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { fault } from '../fakes/gateway/fake-faults';
-import { launchBrowser, screenshot } from './support/browser';
-import { activeSrc, board, card, cardsWithTakes, imagesLoaded, openRig, seedProject, type EditorRig } from './support/editor-kit';
+import { screenshot } from './support/browser';
+import { activeSrc, board, card, cardsWithTakes, imagesLoaded, useEditorRigs, seedProject, type EditorRig } from './support/editor-kit';
 
-let browser: Browser;
-let rig: EditorRig | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await rig?.close();
-  rig = undefined;
-});
+const openEditor = useEditorRigs();
 
 /** A project with `count` panels, each with one generated take, open in the page. */
 async function readyBoard(count: number, viewport?: { width: number; height: number }): Promise<{ rig: EditorRig; page: Page }> {
-  rig = await openRig(browser, viewport);
+  const rig = await openEditor(viewport);
   await seedProject(rig, count);
   const { page } = rig;
   await page.goto(rig.harness.url);

@@ -4,24 +4,11 @@
  * another take, restyle two panels, reorder by drag and by keyboard, undo and redo, then reload
  * and find everything as it was left.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { activeSrc, board, card, cardsWithTakes, imagesLoaded, openRig, saved, sceneOf, scriptDialog, type EditorRig } from './support/editor-kit';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { activeSrc, board, card, cardsWithTakes, imagesLoaded, useEditorRigs, saved, sceneOf, scriptDialog } from './support/editor-kit';
 
-let browser: Browser;
-let rig: EditorRig | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await rig?.close();
-  rig = undefined;
-});
+const openEditor = useEditorRigs();
 
 const SCENES = [
   'Mara steps off the night bus into the rain',
@@ -34,7 +21,7 @@ const SCENES = [
 
 describe('editor flow', () => {
   it('creates, casts, writes, generates, picks, restyles, reorders, undoes and survives a reload', async () => {
-    rig = await openRig(browser);
+    const rig = await openEditor();
     const { page } = rig;
     await page.goto(rig.harness.url);
 

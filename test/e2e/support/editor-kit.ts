@@ -7,10 +7,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createCharacter, createPanel } from '../../../shared/domain/project-edit';
 import { solidPng } from '../../fakes/gateway/test-images';
 import { startHarness, type Harness } from '../../harness/server';
+import { launchBrowser } from './browser';
 
 export const KEY = 'cb-test-key-e2e-4242';
 
@@ -99,4 +100,28 @@ export async function imagesLoaded(page: Page): Promise<void> {
         .every((image) => image.complete && image.naturalWidth > 0),
     );
   await expect.poll(allLoaded, { timeout: 15_000 }).toBe(true);
+}
+
+/**
+ * Registers one browser per test file and closes each test's rig after it; returns the function
+ * a test calls to open its rig.
+ */
+export function useEditorRigs(): (viewport?: { width: number; height: number }) => Promise<EditorRig> {
+  let browser: Browser | undefined;
+  let current: EditorRig | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (viewport) => {
+    if (!browser) throw new Error('useEditorRigs(): the browser is not started yet.');
+    current = await openRig(browser, viewport);
+    return current;
+  };
 }
