@@ -27,7 +27,7 @@ function handleMod(event: KeyboardEvent, commands: Commands, typing: boolean): b
   if (key === 'z' && event.shiftKey) commands.redo();
   else if (key === 'z') commands.undo();
   else if (key === 'y' && !event.shiftKey) commands.redo();
-  else if (key === 's') commands.save();
+  else if (key === 's' && !event.shiftKey) commands.save(); // Mod+Shift+S is the menu's Save As
   else if (key === 'e') commands.openExport();
   else if (key === 'a' && !typing) commands.selectAll();
   else return false;

@@ -52,6 +52,9 @@ describe('editor frame', () => {
     const { user, callsTo, store, emit } = await renderApp({ project: sampleProject(1) });
     await user.keyboard('{Control>}s{/Control}');
     expect(callsTo('project:save')).toHaveLength(1);
+    // Ctrl+Shift+S belongs to the menu's Save As: the page must not treat it as Save.
+    await user.keyboard('{Control>}{Shift>}s{/Shift}{/Control}');
+    expect(callsTo('project:save')).toHaveLength(1);
     expect(screen.getByTestId('save-status').textContent).toContain('All changes saved');
     act(() => emit('project:status', { state: 'error', dirty: true, message: 'The disk is full. Free some space; your work is still open.', lastSavedAt: null, readOnlyReason: null }));
     expect(screen.getByTestId('save-status').textContent).toContain('The disk is full');
