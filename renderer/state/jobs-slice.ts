@@ -50,6 +50,8 @@ export interface JobsSlice {
   cancelJob(jobId: string): Promise<void>;
   cancelAll(): Promise<void>;
   resumeQueue(): Promise<void>;
+  /** Forgets finished jobs, so old failure messages leave the cards. */
+  clearFinishedJobs(): Promise<void>;
   refreshBalance(): Promise<void>;
   dismissJobsError(): void;
 }
@@ -163,6 +165,9 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
       },
       async resumeQueue() {
         await deps.api.jobs.resume().catch((error: unknown) => set({ jobsError: messageOf(error) }));
+      },
+      async clearFinishedJobs() {
+        await deps.api.jobs.clearFinished().catch((error: unknown) => set({ jobsError: messageOf(error) }));
       },
       async refreshBalance() {
         if (!get().keyStatus?.hasKey) return;

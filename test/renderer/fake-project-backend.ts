@@ -186,6 +186,11 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
       push();
       return null;
     },
+    'jobs:clearFinished': () => {
+      backend.jobs = backend.jobs.filter((job) => !['done', 'failed', 'cancelled'].includes(job.state));
+      push();
+      return null;
+    },
   };
 }
 

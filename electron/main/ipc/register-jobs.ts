@@ -20,4 +20,8 @@ export function registerJobs(registrar: Registrar, services: AppServices): void 
     return null;
   });
   registrar.handle('jobs:snapshot', () => generation.snapshot());
+  registrar.handle('jobs:clearFinished', () => {
+    generation.clearFinished();
+    return null;
+  });
 }

@@ -132,6 +132,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     cancel: (jobId: string) => void queue.cancel(jobId),
     cancelAll: () => queue.cancelAll(),
     resume: () => queue.resume(),
+    clearFinished: () => queue.clearFinished(),
     snapshot: (): QueueSnapshot => queue.snapshot() as QueueSnapshot,
     isBusy: (): boolean => {
       const { counts } = queue.snapshot();

@@ -60,6 +60,24 @@ function BatchProgressBar() {
   );
 }
 
+/** After a batch: how many panels failed, with Retry on each card and a way to clear the messages. */
+function FailureSummary() {
+  const progress = useBatchProgress();
+  const clearFinished = useAppStore((s) => s.clearFinishedJobs);
+  if (progress.running || progress.failed === 0) return null;
+  return (
+    <div className="banner banner-error" role="status">
+      <span className="banner-title">{plural(progress.failed, 'panel')} failed</span>
+      <span>Each failed panel says why and has a Retry button. Nothing was added to those panels.</span>
+      <span className="banner-actions">
+        <button type="button" className="button-small button-ghost" onClick={() => void clearFinished()}>
+          Clear messages
+        </button>
+      </span>
+    </div>
+  );
+}
+
 function StartError() {
   const { error, dismiss } = useAppStore(useShallow((s) => ({ error: s.jobsError, dismiss: s.dismissJobsError })));
   if (!error) return null;
@@ -81,6 +99,7 @@ export function QueueBanner() {
       <PauseNotice />
       <StartError />
       <BatchProgressBar />
+      <FailureSummary />
     </div>
   );
 }

@@ -26,6 +26,8 @@ export const jobChannels = {
   /** After fixing the key or topping up credits. */
   'jobs:resume': channel(noPayload, z.null()),
   'jobs:snapshot': channel(noPayload, QueueSnapshotSchema),
+  /** Forgets finished, failed and cancelled jobs (their messages leave the cards); spend is kept. */
+  'jobs:clearFinished': channel(noPayload, z.null()),
 };
 
 export const jobEvents = {

@@ -68,6 +68,10 @@ describe('project and jobs channels', () => {
     expect(otherPanel?.takes.length).toBeGreaterThan(0);
     if (failedPanel?.id === first) expect(failedPanel).toEqual(before);
     else expect(failedPanel?.takes).toEqual([]);
+
+    // Clearing the messages forgets finished jobs but not what was spent.
+    await r.call('jobs:clearFinished');
+    expect(r.services.generation.snapshot()).toMatchObject({ jobs: [], spentCents: snapshot.spentCents });
   });
 
   it('never lets a renderer edit drop a take main added', async () => {

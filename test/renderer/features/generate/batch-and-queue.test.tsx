@@ -48,6 +48,24 @@ describe('batch generation', () => {
   });
 });
 
+describe('after a batch with failures', () => {
+  it('says how many panels failed and clears the messages on request', async () => {
+    const { user, callsTo, main, emit } = await renderApp({ project: mixedProject() });
+    await user.click(screen.getByRole('button', { name: 'Generate missing' }));
+    await user.click(await within(screen.getByRole('dialog', { name: 'Generate missing panels' })).findByRole('button', { name: 'Generate 2 images ($0.10)' }));
+    act(() => {
+      const [first, second] = main.jobs;
+      if (first) first.state = 'done';
+      if (second) Object.assign(second, { state: 'failed', error: { code: 'GATEWAY_SAFETY_REJECTED', message: 'The safety check refused this panel.' } });
+      emit('jobs:progress', snapshotOf(main));
+    });
+    expect(screen.getByText('1 panel failed')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Clear messages' }));
+    expect(callsTo('jobs:clearFinished')).toHaveLength(1);
+    expect(screen.queryByText('1 panel failed')).toBeNull();
+  });
+});
+
 describe('queue pauses', () => {
   it('shows a live Retry-After countdown while rate limited', async () => {
     const { main, emit } = await renderApp({ project: sampleProject(1) });
