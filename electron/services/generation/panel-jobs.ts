@@ -29,7 +29,7 @@ function planPanels(project: Project, panelIds: readonly string[]): PlannedPanel
     const character = project.characters.find((candidate) => candidate.id === panel.characterId) ?? (panel.characterId === null ? project.characters[0] : undefined);
     if (!character) throw new CastboardError('INVALID_REQUEST', `Panel ${number} has no featured character. Add a character and choose it for this panel.`);
     if (!character.referenceImage) {
-      throw new CastboardError('INVALID_REQUEST', `${character.name} has no reference image yet. Add one in the character sidebar, then generate panel ${number}.`);
+      throw new CastboardError('INVALID_REQUEST', `${character.name} has no reference image yet. Give ${character.name} a reference image, then generate panel ${number}.`);
     }
     if (!panel.scenePrompt.trim()) throw new CastboardError('INVALID_REQUEST', `Panel ${number} has no scene description. Describe the scene first.`);
     return { panel, number, character: { ...character, referenceImage: character.referenceImage } };
