@@ -11,7 +11,8 @@ import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import type { CliIo } from '../../../electron/cli/cli-io';
 import { runCli } from '../../../electron/cli/run-cli';
-import type { FakeGateway } from '../../fakes/gateway/fake-gateway';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
 
 export interface CliRun {
   code: number;
@@ -91,3 +92,24 @@ export async function snapshotTree(dir: string): Promise<Record<string, string>>
 export const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
 
 export const imageRequests = (gateway: FakeGateway) => gateway.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/images/generations'));
+
+/**
+ * One fake gateway per test file (its log reset before each test) and a fresh temp folder per
+ * test. Read `fixture.gateway` / `fixture.dir` inside tests and hooks registered after this call.
+ */
+export function useCliFixture(): { gateway: FakeGateway; dir: string } {
+  const fixture = {} as { gateway: FakeGateway; dir: string };
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    fixture.gateway = await startFakeGateway();
+  });
+  afterAll(() => fixture.gateway.close());
+  beforeEach(async () => {
+    fixture.gateway.reset();
+    const temp = await tempDir();
+    fixture.dir = temp.dir;
+    cleanup = temp.cleanup;
+  });
+  afterEach(() => cleanup?.());
+  return fixture;
+}

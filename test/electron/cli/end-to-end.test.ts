@@ -7,24 +7,18 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
-import { cli, gatewayEnv, imageRequests, readProjectJson, tempDir, writeReferencePng } from './cli-kit';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FakeGateway } from '../../fakes/gateway/fake-gateway';
+import { cli, gatewayEnv, imageRequests, readProjectJson, writeReferencePng, useCliFixture } from './cli-kit';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+const fixture = useCliFixture();
 let gateway: FakeGateway;
 let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  gateway = await startFakeGateway();
+beforeEach(() => {
+  ({ gateway, dir } = fixture);
 });
-afterAll(() => gateway.close());
-beforeEach(async () => {
-  gateway.reset();
-  ({ dir, cleanup } = await tempDir());
-});
-afterEach(() => cleanup());
 
 interface InfoJson {
   title: string;

@@ -1,20 +1,14 @@
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
-import { cli, gatewayEnv, imageRequests, makeProject, readProjectJson, snapshotTree, tempDir } from './cli-kit';
+import { cli, gatewayEnv, imageRequests, makeProject, readProjectJson, snapshotTree, useCliFixture } from './cli-kit';
 
+const fixture = useCliFixture();
 let gateway: FakeGateway;
 let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  gateway = await startFakeGateway();
+beforeEach(() => {
+  ({ gateway, dir } = fixture);
 });
-afterAll(() => gateway.close());
-beforeEach(async () => {
-  gateway.reset();
-  ({ dir, cleanup } = await tempDir());
-});
-afterEach(() => cleanup());
 
 describe('castboard generate: consent before spending', () => {
   it('--dry-run prints the count and cost, needs no key and sends nothing', async () => {

@@ -1,21 +1,16 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { withOpenProject } from '../../../electron/cli/cli-project';
-import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
-import { cli, gatewayEnv, makeProject, readProjectJson, snapshotTree, tempDir } from './cli-kit';
+import type { FakeGateway } from '../../fakes/gateway/fake-gateway';
+import { cli, gatewayEnv, makeProject, readProjectJson, snapshotTree, useCliFixture } from './cli-kit';
 
+const fixture = useCliFixture();
 let gateway: FakeGateway;
 let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  gateway = await startFakeGateway();
+beforeEach(() => {
+  ({ gateway, dir } = fixture);
 });
-afterAll(() => gateway.close());
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-});
-afterEach(() => cleanup());
 
 describe('castboard info', () => {
   it('reads without writing or locking, also while the project is open elsewhere', async () => {

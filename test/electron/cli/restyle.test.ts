@@ -1,19 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { STYLE_PRESETS } from '../../../shared/domain/jobs';
-import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
-import { cli, gatewayEnv, imageRequests, makeProject, readProjectJson, snapshotTree, tempDir } from './cli-kit';
+import type { FakeGateway } from '../../fakes/gateway/fake-gateway';
+import { cli, gatewayEnv, imageRequests, makeProject, readProjectJson, snapshotTree, useCliFixture } from './cli-kit';
 
+const fixture = useCliFixture();
 let gateway: FakeGateway;
 let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  gateway = await startFakeGateway();
+beforeEach(() => {
+  ({ gateway, dir } = fixture);
 });
-afterAll(() => gateway.close());
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-});
-afterEach(() => cleanup());
 
 async function generatedProject(scenes: string[]): Promise<string> {
   const project = await makeProject(dir, scenes);
