@@ -143,3 +143,26 @@ export async function runPaidBatch(io: CliIo, workspace: ProjectWorkspace, batch
   await workspace.save();
   return reportBatch(io, batch, outcome);
 }
+
+/** parseArgs options every paid command takes (generate, restyle). */
+export const PAID_BATCH_OPTIONS = {
+  panels: { type: 'string' },
+  variations: { type: 'string' },
+  concurrency: { type: 'string' },
+  activate: { type: 'boolean', default: false },
+  yes: { type: 'boolean', short: 'y', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} as const;
+
+/** Help lines for PAID_BATCH_OPTIONS (after each command's own options). */
+export const PAID_BATCH_HELP = `  --variations <n>     images per panel, 1-4 (default 1)
+  --concurrency <n>    images requested at once, 1-8 (default 4)
+  --activate           show the new image on each panel (make it the active take)
+  --yes                confirm the cost without asking (needed when not on a terminal)
+  --dry-run            only print the image count and the cost; send nothing
+  --json               print the result as JSON
+  --help               show this help
+
+Reads AIGATEWAY_API_KEY and AIGATEWAY_BASE_URL. Exit codes: 0 all panels done, 1 some failed
+(the finished ones are saved), 2 usage error.`;

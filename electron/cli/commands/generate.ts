@@ -5,7 +5,7 @@ import { generateJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg } from '../cli-args';
 import { UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
-import { runPaidBatch } from '../paid-batch';
+import { PAID_BATCH_HELP, PAID_BATCH_OPTIONS, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 
 const USAGE = 'castboard generate <dir> [--panels 1,3-5 | --missing] [--variations <n>] [--yes]';
@@ -22,29 +22,10 @@ collected too (already paid: they are never sent again).
 Options:
   --panels <list>      panels to generate, e.g. 1,3-5 (default: every panel)
   --missing            only panels that have no image yet (and no job still pending)
-  --variations <n>     images per panel, 1-4 (default 1)
   --seed <n>           fixed seed, for repeatable results
-  --concurrency <n>    images requested at once, 1-8 (default 4)
-  --activate           show the new image on each panel (make it the active take)
-  --yes                confirm the cost without asking (needed when not on a terminal)
-  --dry-run            only print the image count and the cost; send nothing
-  --json               print the result as JSON
-  --help               show this help
+${PAID_BATCH_HELP}`;
 
-Reads AIGATEWAY_API_KEY and AIGATEWAY_BASE_URL. Exit codes: 0 all panels done, 1 some failed
-(the finished ones are saved), 2 usage error.`;
-
-const options = {
-  panels: { type: 'string' },
-  missing: { type: 'boolean', default: false },
-  variations: { type: 'string' },
-  seed: { type: 'string' },
-  concurrency: { type: 'string' },
-  activate: { type: 'boolean', default: false },
-  yes: { type: 'boolean', short: 'y', default: false },
-  'dry-run': { type: 'boolean', default: false },
-  json: { type: 'boolean', default: false },
-} as const;
+const options = { ...PAID_BATCH_OPTIONS, missing: { type: 'boolean', default: false }, seed: { type: 'string' } } as const;
 
 export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });

@@ -5,7 +5,7 @@ import { restyleJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg, requiredText } from '../cli-args';
 import { UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
-import { runPaidBatch } from '../paid-batch';
+import { PAID_BATCH_HELP, PAID_BATCH_OPTIONS, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 
 const USAGE = 'castboard restyle <dir> --panels <list> --style <text> [--strength 1-100] [--yes]';
@@ -22,28 +22,9 @@ Options:
   --style <text>       the target style, e.g. "loose ink sketch, cross-hatching", or a preset:
                        ${STYLE_PRESETS.map((preset) => preset.id).join(', ')}
   --strength <n>       how much of the current image to keep, 1-100 (default 50)
-  --variations <n>     images per panel, 1-4 (default 1)
-  --concurrency <n>    images requested at once, 1-8 (default 4)
-  --activate           show the new image on each panel (make it the active take)
-  --yes                confirm the cost without asking (needed when not on a terminal)
-  --dry-run            only print the image count and the cost; send nothing
-  --json               print the result as JSON
-  --help               show this help
+${PAID_BATCH_HELP}`;
 
-Reads AIGATEWAY_API_KEY and AIGATEWAY_BASE_URL. Exit codes: 0 all panels done, 1 some failed
-(the finished ones are saved), 2 usage error.`;
-
-const options = {
-  panels: { type: 'string' },
-  style: { type: 'string' },
-  strength: { type: 'string' },
-  variations: { type: 'string' },
-  concurrency: { type: 'string' },
-  activate: { type: 'boolean', default: false },
-  yes: { type: 'boolean', short: 'y', default: false },
-  'dry-run': { type: 'boolean', default: false },
-  json: { type: 'boolean', default: false },
-} as const;
+const options = { ...PAID_BATCH_OPTIONS, style: { type: 'string' }, strength: { type: 'string' } } as const;
 
 /** A preset id stands for its full prompt; anything else is the prompt itself. */
 function stylePrompt(raw: string | undefined): string {
