@@ -47,6 +47,10 @@ export function createFakeTransport(initial: Partial<FakeBackend> = {}, project:
 
   const answers: Record<string, (payload: never) => unknown> = {
     'settings:get': () => backend.settings,
+    'settings:update': (patch: Partial<Settings>) => {
+      backend.settings = { ...backend.settings, ...patch };
+      return backend.settings;
+    },
     'key:status': status,
     'key:set': ({ key, sessionOnly }: { key: string; sessionOnly?: boolean }) => {
       if (key.length < 8) return { error: { code: 'INVALID_REQUEST', message: 'key: That key looks too short.' } };

@@ -18,6 +18,7 @@ export function registerApp(registrar: Registrar, services: AppServices, shell?:
   registrar.handle('settings:get', () => settings.get());
   registrar.handle('settings:update', (patch) => {
     const next = settings.update(patch);
+    services.workspace.setAutosaveDelay(next.autosaveDelayMs); // the open project follows at once
     registrar.push('settings:changed', next);
     return next;
   });

@@ -163,6 +163,11 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
 
     close: closeCurrent,
 
+    /** Applies a changed autosave setting to the open project at once. */
+    setAutosaveDelay(delayMs: number): void {
+      if (session && !session.isClosed) session.setAutosaveDelay(delayMs);
+    },
+
     async importImageBytes(bytes: Uint8Array): Promise<{ image: ImageRef; width: number; height: number }> {
       const current = requireSession();
       const verified = await verifyAndNormalizeImage(bytes, { origin: 'import' });

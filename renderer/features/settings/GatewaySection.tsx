@@ -1,4 +1,7 @@
-/** Gateway URL, parallel requests and the price used when the gateway does not report cost. */
+/**
+ * Gateway URL, parallel requests, the price used when the gateway does not report cost, and how
+ * soon after the last change a project is saved.
+ */
 import { useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Settings } from '../../../shared/domain/settings';
@@ -10,6 +13,7 @@ function GatewayForm({ settings }: { settings: Settings }) {
   const [baseUrl, setBaseUrl] = useState(settings.gatewayBaseUrl);
   const [concurrency, setConcurrency] = useState(String(settings.concurrency));
   const [price, setPrice] = useState((settings.pricePerImageCents / 100).toFixed(2));
+  const [autosave, setAutosave] = useState(String(settings.autosaveDelayMs / 1000));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const id = useId();
 
@@ -21,8 +25,9 @@ function GatewayForm({ settings }: { settings: Settings }) {
         gatewayBaseUrl: baseUrl,
         concurrency: Number(concurrency),
         pricePerImageCents: Math.round(Number(price) * 100),
+        autosaveDelayMs: Math.round(Number(autosave) * 1000),
       });
-      setMessage({ ok: true, text: 'Gateway settings saved.' });
+      setMessage({ ok: true, text: 'Settings saved.' });
     } catch (error) {
       setMessage({ ok: false, text: messageOf(error) });
     }
@@ -36,8 +41,10 @@ function GatewayForm({ settings }: { settings: Settings }) {
       <input id={`${id}-concurrency`} type="number" min={1} max={8} value={concurrency} onChange={(event) => setConcurrency(event.target.value)} />
       <label htmlFor={`${id}-price`}>Price per image (USD)</label>
       <input id={`${id}-price`} type="number" min={0} step={0.01} value={price} onChange={(event) => setPrice(event.target.value)} />
+      <label htmlFor={`${id}-autosave`}>Autosave after (seconds)</label>
+      <input id={`${id}-autosave`} type="number" min={0.25} max={60} step={0.25} value={autosave} onChange={(event) => setAutosave(event.target.value)} />
       <div className="settings-grid-actions">
-        <button type="submit">Save gateway settings</button>
+        <button type="submit">Save settings</button>
         <span role="status" aria-live="polite" className={message?.ok ? 'text-ok' : 'text-error'}>
           {message?.text}
         </span>
@@ -51,7 +58,7 @@ export function GatewaySection() {
   const id = useId();
   return (
     <section className="settings-section" aria-labelledby={id}>
-      <h3 id={id}>Gateway</h3>
+      <h3 id={id}>Gateway and saving</h3>
       {settings ? <GatewayForm settings={settings} /> : <p>Loading…</p>}
     </section>
   );

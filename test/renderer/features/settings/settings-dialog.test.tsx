@@ -79,3 +79,17 @@ describe('Welcome screen', () => {
     expect(screen.queryByRole('button', { name: 'Add API key' })).toBeNull();
   });
 });
+
+describe('Settings: gateway and saving', () => {
+  it('saves the autosave delay with the gateway settings', async () => {
+    const { backend, user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const autosave = await screen.findByLabelText('Autosave after (seconds)');
+    await user.clear(autosave);
+    await user.type(autosave, '2.5');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(backend.calls.find((call) => call.channel === 'settings:update')?.payload).toMatchObject({ autosaveDelayMs: 2500 }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(backend.settings.autosaveDelayMs).toBe(2500);
+  });
+});
