@@ -5,10 +5,12 @@
  *  - save after ONE text edit (a panel's dialogue), median of --repeat saves; counts the image
  *    files written or modified meanwhile, which must be 0 (only project.json + its backup change);
  *  - open (read, migrate check, validate, quick-check every referenced image), median.
- * Targets: save < 50 ms, open < 300 ms (medians). Exits 1 when a target is missed or an image
- * was rewritten; never part of the test run.
+ * Each is printed side by side with a bare baseline on the same document (save: JSON.stringify +
+ * a plain writeFile, no validation, temp file, fsync or backup; open: readFile + JSON.parse), so
+ * the ratio shows what safety costs. Targets: save < 50 ms, open < 300 ms (medians). Exits 1 when
+ * a target is missed or an image was rewritten; never part of the test run.
  */
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -81,6 +83,28 @@ async function imageStamps(root: string): Promise<Map<string, string>> {
   return stamps;
 }
 
+/** The same document saved and read with no safety at all, in a scratch file next to it. */
+async function baselines(root: string, repeat: number): Promise<{ bareSave: number; bareOpen: number }> {
+  const document: unknown = JSON.parse(await readFile(path.join(root, 'project.json'), 'utf8'));
+  const scratch = path.join(root, 'bare-baseline.json');
+  const saves: number[] = [];
+  const opens: number[] = [];
+  for (let i = 0; i < repeat + 3; i += 1) {
+    let started = performance.now();
+    await writeFile(scratch, JSON.stringify(document, null, 2));
+    const saved = performance.now() - started;
+    started = performance.now();
+    JSON.parse(await readFile(scratch, 'utf8'));
+    const opened = performance.now() - started;
+    if (i >= 3) {
+      saves.push(saved);
+      opens.push(opened);
+    }
+  }
+  await rm(scratch);
+  return { bareSave: median(saves), bareOpen: median(opens) };
+}
+
 async function main(): Promise<void> {
   const panels = option('panels', 500);
   const repeat = option('repeat', 30);
@@ -116,13 +140,14 @@ async function main(): Promise<void> {
       if (i >= 2) opens.push(elapsed);
     }
 
+    const { bareSave, bareOpen } = await baselines(root, repeat);
     const save = median(saves);
     const open = median(opens);
-    const line = (label: string, ms: number, target: number) =>
-      `${label.padEnd(28)} median ${ms.toFixed(1).padStart(7)} ms   target < ${String(target).padStart(3)} ms   ${(ms / target).toFixed(2)}x of target   ${ms < target ? 'OK' : 'MISSED'}`;
-    console.log(`Project store, ${panels} panels, ${before.size} images, project.json ${jsonKb.toFixed(0)} KB (${os.cpus().length} CPUs, Node ${process.version})`);
-    console.log(line('save after one text edit', save, SAVE_TARGET_MS));
-    console.log(line('open', open, OPEN_TARGET_MS));
+    const line = (label: string, ms: number, bare: number, target: number) =>
+      `${label.padEnd(26)} ours ${ms.toFixed(1).padStart(6)} ms   bare ${bare.toFixed(1).padStart(6)} ms   ratio ${(ms / bare).toFixed(2).padStart(5)}   target < ${String(target).padStart(3)} ms   ${ms < target ? 'OK' : 'MISSED'}`;
+    console.log(`Project store, ${panels} panels, ${before.size} images, project.json ${jsonKb.toFixed(0)} KB (${os.cpus().length} CPUs, Node ${process.version}); medians`);
+    console.log(line('save after one text edit', save, bareSave, SAVE_TARGET_MS));
+    console.log(line('open', open, bareOpen, OPEN_TARGET_MS));
     console.log(`images written during the ${saves.length + 3} saves: ${rewritten} (must be 0)   ${rewritten === 0 ? 'OK' : 'FAILED'}`);
     if (save >= SAVE_TARGET_MS || open >= OPEN_TARGET_MS || rewritten !== 0) process.exitCode = 1;
   } finally {
