@@ -37,6 +37,14 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   /** Restyle provenance per queue job id (resumed jobs carry it in their stored params). */
   const sourceTakes = new Map<string, string>();
 
+  /** Paid results must have somewhere to go: refuse to spend on a project that cannot be written. */
+  function requireWritableProject(): void {
+    const readOnly = deps.workspace.current()?.status.readOnlyReason;
+    if (readOnly) {
+      throw new CastboardError('PROJECT_SAVE_FAILED', `Nothing was generated: this project is open read-only (${readOnly}) and could not keep the images. Use Save As to make a copy you can edit.`);
+    }
+  }
+
   function requireKey(): string {
     const key = deps.apiKey();
     if (!key) throw new CastboardError('NO_API_KEY', 'Add your AIgateway API key in Settings first.');
@@ -100,6 +108,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
 
     async generate(request: { panelIds: string[]; variations: number; seed: number | null }): Promise<{ jobIds: string[] }> {
       requireKey();
+      requireWritableProject();
       const jobs = await generateJobs(context(), request.panelIds, request);
       queue.setConcurrency(deps.settings().concurrency);
       queue.add(jobs);
@@ -108,6 +117,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
 
     async restyle(request: { panelIds: string[]; stylePrompt: string; imageWeight: number; variations: number }): Promise<{ jobIds: string[] }> {
       requireKey();
+      requireWritableProject();
       const planned = await restyleJobs(context(), request.panelIds, request);
       for (const { job, sourceTakeId } of planned) sourceTakes.set(job.id, sourceTakeId);
       queue.setConcurrency(deps.settings().concurrency);

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPanel } from '../../../shared/domain/project-edit';
 import { fault } from '../../fakes/gateway/fake-faults';
 import { gatewayWith, onDisk, rig, settled, storyboard, tempDir } from './support/app-rig';
@@ -141,6 +141,20 @@ describe('project and jobs channels', () => {
     await r.call('project:update', { project: { ...project, panels: project.panels.map((p) => (p.id === doomed?.id ? { ...p, takes: reported.takes as never } : p)) }, root });
     await r.call('project:save');
     expect((await onDisk(root)).panels[0]?.takes.map((take) => take.id)).toEqual(reported.takes.map((take) => take.id));
+  });
+
+  it('spends nothing on a project opened read-only (its images would have nowhere to go)', async () => {
+    const gateway = await gatewayWith();
+    const r = rig(gateway);
+    const { project } = await storyboard(r, await tempDir(), 1);
+    const opened = r.services.workspace.current();
+    if (!opened) throw new Error('no project');
+    vi.spyOn(r.services.workspace, 'current').mockReturnValue({ ...opened, status: { ...opened.status, readOnlyReason: 'the folder is on a read-only disk' } });
+    await expect(r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 1 })).rejects.toMatchObject({
+      code: 'PROJECT_SAVE_FAILED',
+      message: expect.stringContaining('Save As'),
+    });
+    expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
   });
 
   it('says when no project is open', async () => {
