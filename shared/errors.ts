@@ -30,6 +30,8 @@ export const errorCodes = [
   'GATEWAY_BAD_IMAGE',
   'GATEWAY_URL_EXPIRED',
   'GATEWAY_ERROR',
+  /** Paid images that could not be written yet: kept in memory and added when writing works again. */
+  'RESULT_NOT_STORED',
   // images received or imported
   'IMAGE_INVALID',
   'IMAGE_TOO_LARGE',

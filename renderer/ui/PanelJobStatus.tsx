@@ -22,9 +22,12 @@ export function PanelJobStatus({ panelNumber, job, variant }: PanelJobStatusProp
     return (
       <div className={`job-status job-failed job-${variant}`} role="alert">
         <p className="job-error">{job.error ?? 'This panel could not be generated.'}</p>
-        <button type="button" className="button-small" aria-label={`Retry panel ${panelNumber}`} onClick={() => void retryPanel(job.panelId)}>
-          <Icon name="retry" size={13} /> Retry
-        </button>
+        {/* Held images are already paid for: a Retry would pay again, so none is offered. */}
+        {!job.heldByMain && (
+          <button type="button" className="button-small" aria-label={`Retry panel ${panelNumber}`} onClick={() => void retryPanel(job.panelId)}>
+            <Icon name="retry" size={13} /> Retry
+          </button>
+        )}
       </div>
     );
   }

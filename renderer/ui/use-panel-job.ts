@@ -13,6 +13,8 @@ export interface PanelJob {
   jobId: string | null;
   kind: 'generate' | 'restyle' | 'resume' | null;
   error: string | null;
+  /** True when the images were paid for and are only waiting to be written: retrying would pay again. */
+  heldByMain: boolean;
   /** True while the whole queue is paused (rate limit, key, credits). */
   paused: boolean;
 }
@@ -22,10 +24,10 @@ export function usePanelJob(panelId: string): PanelJob {
     useShallow((s): PanelJob => {
       const job = s.jobByPanel[panelId];
       const paused = s.queue?.pause != null;
-      if (!job || job.state === 'done') return { panelId, phase: 'idle', jobId: null, kind: null, error: null, paused };
+      if (!job || job.state === 'done') return { panelId, phase: 'idle', jobId: null, kind: null, error: null, heldByMain: false, paused };
       const phase: PanelJobPhase =
         job.state === 'failed' ? 'failed' : job.state === 'cancelled' ? 'cancelled' : job.state === 'queued' ? 'queued' : 'working';
-      return { panelId, phase, jobId: job.id, kind: job.kind, error: job.error?.message ?? null, paused };
+      return { panelId, phase, jobId: job.id, kind: job.kind, error: job.error?.message ?? null, heldByMain: job.error?.code === 'RESULT_NOT_STORED', paused };
     }),
   );
 }

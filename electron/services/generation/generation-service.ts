@@ -11,7 +11,7 @@ import type { Take } from '../../../shared/domain/project';
 import type { Settings } from '../../../shared/domain/settings';
 import { CastboardError } from '../../../shared/errors';
 import { createGatewayClient } from '../gateway/gateway-client';
-import type { AcceptedJob, RequestParams } from '../gateway/gateway-types';
+import type { AcceptedJob, GenerationResult, RequestParams } from '../gateway/gateway-types';
 import { createGenerationQueue, type GenerationQueue } from '../gateway/generation-queue';
 import type { QueueJob } from '../gateway/queue-types';
 import type { Logger } from '../logger';
@@ -31,6 +31,7 @@ export interface GenerationServiceDeps {
 }
 
 const SOURCE_TAKE_PARAM = 'source_take_id';
+const HELD_RETRY_MS = 5000;
 
 export function createGenerationService(deps: GenerationServiceDeps) {
   const now = deps.now ?? (() => new Date());
@@ -51,7 +52,11 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     return key;
   }
 
-  async function onResult(job: QueueJob, result: Parameters<Parameters<typeof createGenerationQueue>[0]['onResult']>[1]): Promise<void> {
+  /** Paid results whose images could not be written yet (e.g. a full disk), retried until they are. */
+  const held: Array<{ job: QueueJob; result: GenerationResult }> = [];
+  let heldRetry: ReturnType<typeof setInterval> | undefined;
+
+  async function store(job: QueueJob, result: GenerationResult): Promise<void> {
     const { workspace } = deps;
     const storedSource = job.kind === 'resume' ? job.accepted.params : undefined;
     const sourceTakeId = sourceTakes.get(job.id) ?? (storedSource as Record<string, unknown> | undefined)?.[SOURCE_TAKE_PARAM];
@@ -61,9 +66,42 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     });
     const added = workspace.addTakes(job.panelId, takes);
     if (result.remoteJobId) workspace.setPendingJobs((jobs) => jobs.filter((pending) => pending.id !== result.remoteJobId));
-    await workspace.save();
     sourceTakes.delete(job.id);
     deps.onTakesAdded(added);
+    // The takes are in the open document now; a failed save is reported by the project status and
+    // retried by autosave, so it does not turn this paid job into a failure.
+    await workspace.save().catch((error: unknown) => deps.logger.warn('Saving after a generation failed; autosave retries', { error }));
+  }
+
+  /** Tries the held results again, oldest first; stops at the first that still cannot be written. */
+  async function storeHeldResults(): Promise<void> {
+    while (held.length > 0) {
+      const [next] = held;
+      if (!next) break;
+      try {
+        await store(next.job, next.result);
+      } catch {
+        return;
+      }
+      held.shift();
+    }
+    clearInterval(heldRetry);
+    heldRetry = undefined;
+  }
+
+  async function onResult(job: QueueJob, result: GenerationResult): Promise<void> {
+    try {
+      await store(job, result);
+    } catch (error) {
+      held.push({ job, result });
+      heldRetry ??= setInterval(() => void storeHeldResults(), HELD_RETRY_MS);
+      heldRetry.unref?.();
+      const reason = error instanceof CastboardError ? error.message : 'the project folder could not be written';
+      throw new CastboardError(
+        'RESULT_NOT_STORED',
+        `The images were made and paid for, but could not be written into the project yet (${reason}). Castboard keeps them and adds them by itself as soon as it can write again: free some disk space and keep Castboard open.`,
+      );
+    }
   }
 
   async function onJobAccepted(job: QueueJob, accepted: AcceptedJob, idempotencyKey: string): Promise<void> {
@@ -148,7 +186,13 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const { counts } = queue.snapshot();
       return counts.total - counts.done - counts.failed - counts.cancelled > 0;
     },
-    dispose: () => queue.dispose(),
+    /** Paid results still waiting to be written (also retried every few seconds by itself). */
+    heldResults: (): number => held.length,
+    storeHeldResults,
+    dispose: () => {
+      clearInterval(heldRetry);
+      queue.dispose();
+    },
   };
 }
 

@@ -60,7 +60,7 @@ function BatchProgressBar() {
   );
 }
 
-/** After a batch: how many panels failed, with Retry on each card and a way to clear the messages. */
+/** After a batch: how many panels failed (each card says why and offers Retry where it is safe) and a way to clear the messages. */
 function FailureSummary() {
   const progress = useBatchProgress();
   const clearFinished = useAppStore((s) => s.clearFinishedJobs);
@@ -68,7 +68,7 @@ function FailureSummary() {
   return (
     <div className="banner banner-error" role="status">
       <span className="banner-title">{plural(progress.failed, 'panel')} failed</span>
-      <span>Each failed panel says why and has a Retry button. Nothing was added to those panels.</span>
+      <span>Each failed panel says why and what to do next.</span>
       <span className="banner-actions">
         <button type="button" className="button-small button-ghost" onClick={() => void clearFinished()}>
           Clear messages

@@ -157,6 +157,28 @@ describe('project and jobs channels', () => {
     expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
   });
 
+  it('keeps paid images it could not write, and adds them once writing works again', async () => {
+    const gateway = await gatewayWith();
+    const r = rig(gateway);
+    const { root, project } = await storyboard(r, await tempDir(), 1);
+    await r.call('project:save');
+    const write = r.services.workspace.putVerifiedImage;
+    const diskFull = vi.spyOn(r.services.workspace, 'putVerifiedImage').mockRejectedValue(new Error('ENOSPC: no space left on device'));
+    await r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 1 });
+    const snapshot = await settled(r);
+    expect(snapshot.jobs[0]).toMatchObject({ state: 'failed', error: { code: 'RESULT_NOT_STORED' } });
+    expect(r.services.generation.heldResults()).toBe(1);
+    expect((await onDisk(root)).panels[0]?.takes).toEqual([]);
+
+    // Space is freed: the held result is written without asking the gateway again.
+    diskFull.mockImplementation(write);
+    await r.services.generation.storeHeldResults();
+    expect(r.services.generation.heldResults()).toBe(0);
+    expect((await onDisk(root)).panels[0]?.takes).toHaveLength(1);
+    expect(r.events.some((event) => event.event === 'project:takesAdded')).toBe(true);
+    expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+  });
+
   it('says when no project is open', async () => {
     const r = rig(await gatewayWith());
     await expect(r.call('project:save')).rejects.toMatchObject({ code: 'NO_PROJECT' });

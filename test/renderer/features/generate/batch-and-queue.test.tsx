@@ -66,6 +66,23 @@ describe('after a batch with failures', () => {
   });
 });
 
+describe('paid images waiting to be written', () => {
+  it('explains them and offers no Retry (it would pay again)', async () => {
+    const { user, main, emit } = await renderApp({ project: mixedProject() });
+    await user.click(screen.getByRole('button', { name: 'Generate missing' }));
+    await user.click(await within(screen.getByRole('dialog', { name: 'Generate missing panels' })).findByRole('button', { name: 'Generate 2 images ($0.10)' }));
+    act(() => {
+      const [first, second] = main.jobs;
+      if (first) Object.assign(first, { state: 'failed', error: { code: 'RESULT_NOT_STORED', message: 'The images were made and paid for, but could not be written yet.' } });
+      if (second) Object.assign(second, { state: 'failed', error: { code: 'GATEWAY_PROVIDER_FAILED', message: 'The image service failed.' } });
+      emit('jobs:progress', snapshotOf(main));
+    });
+    expect(screen.getAllByText(/paid for, but could not be written yet/).length).toBeGreaterThan(0);
+    expect(screen.queryAllByRole('button', { name: 'Retry panel 3' })).toHaveLength(0);
+    expect(screen.getAllByRole('button', { name: 'Retry panel 4' }).length).toBeGreaterThan(0);
+  });
+});
+
 describe('queue pauses', () => {
   it('shows a live Retry-After countdown while rate limited', async () => {
     const { main, emit } = await renderApp({ project: sampleProject(1) });
