@@ -182,9 +182,10 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     resume: () => queue.resume(),
     clearFinished: () => queue.clearFinished(),
     snapshot: (): QueueSnapshot => queue.snapshot() as QueueSnapshot,
+    /** Jobs still running, or paid results not written yet (they belong to the open project). */
     isBusy: (): boolean => {
       const { counts } = queue.snapshot();
-      return counts.total - counts.done - counts.failed - counts.cancelled > 0;
+      return counts.total - counts.done - counts.failed - counts.cancelled > 0 || held.length > 0;
     },
     /** Paid results still waiting to be written (also retried every few seconds by itself). */
     heldResults: (): number => held.length,

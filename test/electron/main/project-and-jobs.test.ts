@@ -169,11 +169,15 @@ describe('project and jobs channels', () => {
     expect(snapshot.jobs[0]).toMatchObject({ state: 'failed', error: { code: 'RESULT_NOT_STORED' } });
     expect(r.services.generation.heldResults()).toBe(1);
     expect((await onDisk(root)).panels[0]?.takes).toEqual([]);
+    // The held images belong to this project: it cannot be closed or switched away from yet.
+    expect(r.services.generation.isBusy()).toBe(true);
+    await expect(r.call('project:close')).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
 
     // Space is freed: the held result is written without asking the gateway again.
     diskFull.mockImplementation(write);
     await r.services.generation.storeHeldResults();
     expect(r.services.generation.heldResults()).toBe(0);
+    expect(r.services.generation.isBusy()).toBe(false);
     expect((await onDisk(root)).panels[0]?.takes).toHaveLength(1);
     expect(r.events.some((event) => event.event === 'project:takesAdded')).toBe(true);
     expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
