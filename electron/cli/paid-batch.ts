@@ -166,3 +166,8 @@ export const PAID_BATCH_HELP = `  --variations <n>     images per panel, 1-4 (de
 
 Reads AIGATEWAY_API_KEY and AIGATEWAY_BASE_URL. Exit codes: 0 all panels done, 1 some failed
 (the finished ones are saved), 2 usage error.`;
+
+/** The consent and output flags of PAID_BATCH_OPTIONS, as PaidBatch wants them. */
+export function paidBatchFlags(values: { yes: boolean; 'dry-run': boolean; json: boolean; activate: boolean }): Pick<PaidBatch, 'yes' | 'dryRun' | 'json' | 'activate'> {
+  return { yes: values.yes, dryRun: values['dry-run'], json: values.json, activate: values.activate };
+}

@@ -8,6 +8,7 @@ import { Board } from '../features/board/Board';
 import { CharacterSidebar } from '../features/characters/CharacterSidebar';
 import { QueueBanner } from '../features/generate/QueueBanner';
 import { Inspector } from '../features/inspector/Inspector';
+import { DismissableBanner } from '../ui/DismissableBanner';
 import { useAppStore } from './app-context';
 import type { Commands } from './commands';
 
@@ -18,14 +19,9 @@ function Notices() {
   return (
     <>
       {report?.message && (
-        <div className="banner banner-warning" role="status">
-          <span>{report.message}</span>
-          <span className="banner-actions">
-            <button type="button" className="button-small button-ghost" onClick={dismissReport}>
-              Dismiss
-            </button>
-          </span>
-        </div>
+        <DismissableBanner tone="warning" onDismiss={dismissReport}>
+          {report.message}
+        </DismissableBanner>
       )}
       {notice && (
         <div className="banner banner-info" role="status" key={notice.id}>

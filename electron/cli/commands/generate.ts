@@ -5,7 +5,7 @@ import { generateJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg } from '../cli-args';
 import { UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
-import { PAID_BATCH_HELP, PAID_BATCH_OPTIONS, runPaidBatch } from '../paid-batch';
+import { PAID_BATCH_HELP, PAID_BATCH_OPTIONS, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 
 const USAGE = 'castboard generate <dir> [--panels 1,3-5 | --missing] [--variations <n>] [--yes]';
@@ -54,10 +54,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
       numbers,
       variations,
       concurrency,
-      yes: values.yes,
-      dryRun: values['dry-run'],
-      json: values.json,
-      activate: values.activate,
+      ...paidBatchFlags(values),
       preflight: (context, panelIds) => generateJobs(context, panelIds, { variations, seed }),
       start: (service, panelIds) => service.generate({ panelIds, variations, seed }),
     });

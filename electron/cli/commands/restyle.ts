@@ -5,7 +5,7 @@ import { restyleJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg, requiredText } from '../cli-args';
 import { UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
-import { PAID_BATCH_HELP, PAID_BATCH_OPTIONS, runPaidBatch } from '../paid-batch';
+import { PAID_BATCH_HELP, PAID_BATCH_OPTIONS, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 
 const USAGE = 'castboard restyle <dir> --panels <list> --style <text> [--strength 1-100] [--yes]';
@@ -49,10 +49,7 @@ export async function runRestyle(args: string[], io: CliIo): Promise<number> {
       numbers,
       variations,
       concurrency,
-      yes: values.yes,
-      dryRun: values['dry-run'],
-      json: values.json,
-      activate: values.activate,
+      ...paidBatchFlags(values),
       preflight: (context, panelIds) => restyleJobs(context, panelIds, request),
       start: (service, panelIds) => service.restyle({ panelIds, ...request }),
     });

@@ -6,6 +6,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/app-context';
 import { formatCountdown, plural } from '../../lib/format';
+import { DismissableBanner } from '../../ui/DismissableBanner';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
 
 function PauseNotice() {
@@ -82,14 +83,9 @@ function StartError() {
   const { error, dismiss } = useAppStore(useShallow((s) => ({ error: s.jobsError, dismiss: s.dismissJobsError })));
   if (!error) return null;
   return (
-    <div className="banner banner-error" role="alert">
-      <span>{error}</span>
-      <span className="banner-actions">
-        <button type="button" className="button-small button-ghost" onClick={dismiss}>
-          Dismiss
-        </button>
-      </span>
-    </div>
+    <DismissableBanner tone="error" onDismiss={dismiss}>
+      {error}
+    </DismissableBanner>
   );
 }
 

@@ -2,11 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CastboardError } from '../../../../shared/errors';
 import { exportContactSheet, planContactSheet } from '../../../../electron/services/export/contact-sheet';
 import type { ContactSheetInput } from '../../../../electron/services/export/input';
 import type { ContactSheetOptionsInput } from '../../../../electron/services/export/options';
-import { colourFor, listDir, makeTempDir, removeDir, solidPng } from './helpers';
+import { colourFor, listDir, makeTempDir, removeDir, solidPng, failure } from './helpers';
 
 let assets: string;
 let out: string;
@@ -30,15 +29,6 @@ beforeEach(async () => {
 afterAll(async () => {
   await removeDir(assets);
 });
-
-async function failure(promise: Promise<unknown>): Promise<CastboardError> {
-  const error = await promise.then(
-    () => new Error('expected the export to fail'),
-    (caught: unknown) => caught,
-  );
-  if (error instanceof CastboardError) return error;
-  throw error;
-}
 
 describe('exportContactSheet refuses bad requests and writes nothing', () => {
   it.each([

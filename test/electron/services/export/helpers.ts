@@ -6,6 +6,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { CastboardError } from '../../../../shared/errors';
 
 export type Rgb = [number, number, number];
 
@@ -100,4 +101,14 @@ export function countDifferent(image: Decoded, rect: Rect, colour: Rgb, toleranc
 /** Every entry of `dir` (including hidden temp files). */
 export async function listDir(dir: string): Promise<string[]> {
   return (await readdir(dir)).sort();
+}
+
+/** The CastboardError a promise rejects with; anything else (or success) fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<CastboardError> {
+  const error = await promise.then(
+    () => new Error('expected the export to fail'),
+    (caught: unknown) => caught,
+  );
+  if (error instanceof CastboardError) return error;
+  throw error;
 }

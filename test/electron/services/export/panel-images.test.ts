@@ -2,9 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CastboardError } from '../../../../shared/errors';
 import { exportPanelImage, exportPanelImages, panelFileName, type PanelImageSource } from '../../../../electron/services/export/panel-images';
-import { colourFor, listDir, makeTempDir, removeDir, solidPng } from './helpers';
+import { colourFor, listDir, makeTempDir, removeDir, solidPng, failure } from './helpers';
 
 let dir: string;
 let takes: string[];
@@ -26,15 +25,6 @@ async function freshFolder(): Promise<string> {
   const folder = path.join(dir, `out-${(folderCount += 1)}`);
   await mkdir(folder);
   return folder;
-}
-
-async function failure(promise: Promise<unknown>): Promise<CastboardError> {
-  const error = await promise.then(
-    () => new Error('expected the export to fail'),
-    (caught: unknown) => caught,
-  );
-  if (error instanceof CastboardError) return error;
-  throw error;
 }
 
 const panels = (): PanelImageSource[] => [
