@@ -1,0 +1,35 @@
+// Finds the Electron binary for `npm start` and `npm run dev`, or explains in one paragraph why
+// it is missing. Electron's npm package carries no binary: it is downloaded from Electron's
+// release host the first time `require('electron')` runs, so a machine without that network
+// access (or behind a proxy that blocks it) ends up with a package and no program to run.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export const MISSING_ELECTRON_HELP = `Castboard cannot start: the Electron program is not installed.
+Electron's npm package downloads its binary from Electron's release host the first time it runs,
+and that download failed or was never made (no network access to that host, a proxy or firewall
+blocking it, or an interrupted install). To fix it, make that host reachable (or set
+ELECTRON_MIRROR to a mirror you can reach), then reinstall Electron:
+  rm -rf node_modules/electron && npm install && npm start
+Meanwhile \`npm run harness\` runs the whole Castboard interface in your browser against a local
+test gateway, with no Electron needed.`;
+
+/** The path of the Electron executable, or null when it is not on disk. */
+export function findElectronBinary() {
+  try {
+    const binary = require('electron');
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The Electron executable, or exit with MISSING_ELECTRON_HELP (exit code 1). */
+export function requireElectronBinary() {
+  const binary = findElectronBinary();
+  if (binary) return binary;
+  process.stderr.write(`${MISSING_ELECTRON_HELP}\n`);
+  process.exit(1);
+}
