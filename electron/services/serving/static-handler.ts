@@ -38,7 +38,7 @@ export function createStaticHandler({ root, mountPath = '/', transformIndexHtml 
     if (!resolved.ok) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     const extension = /\.([a-z0-9]+)$/i.exec(resolved.filePath)?.[1]?.toLowerCase() ?? '';
     const bytes = await readFile(resolved.filePath);
-    const body: BodyInit = extension === 'html' && transformIndexHtml ? transformIndexHtml(bytes.toString('utf8')) : new Uint8Array(bytes);
+    const body: string | Uint8Array<ArrayBuffer> = extension === 'html' && transformIndexHtml ? transformIndexHtml(bytes.toString('utf8')) : new Uint8Array(bytes);
     return new Response(request.method === 'HEAD' ? null : body, {
       status: 200,
       headers: { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' },
