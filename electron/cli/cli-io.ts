@@ -5,8 +5,8 @@
  * progress bar is drawn only when stderr is one; otherwise progress is plain lines.
  */
 export interface CliIo {
-  stdout(line: string): void;
-  stderr(line: string): void;
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
   env: Readonly<Record<string, string | undefined>>;
   fetch?: typeof globalThis.fetch;
   /** Where answers to questions are read from (one line each). */
@@ -14,7 +14,7 @@ export interface CliIo {
   /** Which streams are interactive terminals; absent means neither (scripts, CI, tests). */
   isTTY?: { stdin: boolean; stderr: boolean };
   /** Writes to stderr without a newline, to redraw the progress bar in place. */
-  stderrWrite?(text: string): void;
+  stderrWrite?: (text: string) => void;
   /** Terminal width for the progress bar. */
   columns?: number;
   /** Aborted on Ctrl-C: running work stops cleanly and the project is saved. */

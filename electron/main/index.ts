@@ -78,7 +78,7 @@ async function start(instance: SingleInstance): Promise<void> {
   lockDownSession(session.defaultSession, logger);
   mountProtocols(session.defaultSession, {
     app: createStaticHandler({ root: rendererDir }),
-    media: createMediaHandler({ getProjectRoot: workspace.root, prepare: workspace.prepareMedia }),
+    media: createMediaHandler({ getProjectRoot: () => workspace.root(), prepare: (ref) => workspace.prepareMedia(ref) }),
   });
 
   // Window title and close guard: what the renderer reports, plus what main knows itself.

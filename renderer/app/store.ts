@@ -78,7 +78,7 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
       historyOptions<AppState>(deps.coalescer),
     ),
   );
-  const history = store.temporal as unknown as HistoryStore;
+  const history = store.temporal;
   const sync = startDocSync(
     store,
     api,

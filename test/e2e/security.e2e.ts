@@ -122,6 +122,7 @@ describe('the renderer under its Content-Security-Policy', () => {
     const { page } = await openApp();
     await inPageTask(page, () => {
       const results: string[] = [];
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- the CSP must refuse exactly these
       for (const attempt of [() => eval('1 + 1'), () => new Function('return 1')()]) {
         try {
           attempt();

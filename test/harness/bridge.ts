@@ -20,7 +20,7 @@ const httpTransport: Transport = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ payload: payload ?? null }),
     });
-    return response.json();
+    return response.json() as Promise<unknown>;
   },
   subscribe(event, listener) {
     source ??= new EventSource('/events');

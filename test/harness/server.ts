@@ -85,7 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     services.generation.resumePending();
   }
 
-  const media = createMediaHandler({ getProjectRoot: services.workspace.root, mountPath: '/media/', prepare: services.workspace.prepareMedia });
+  const media = createMediaHandler({ getProjectRoot: () => services.workspace.root(), mountPath: '/media/', prepare: (ref) => services.workspace.prepareMedia(ref) });
   const renderer = createStaticHandler({
     root: path.join(repoRoot, 'dist/renderer'),
     transformIndexHtml: (html) => html.replace('<head>', '<head>\n    <script src="/harness/bridge.js"></script>'),

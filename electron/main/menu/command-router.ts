@@ -10,7 +10,7 @@ export type MainCommandHandlers = Partial<Record<AppCommand, () => void | Promis
 
 export interface CommandRouterDeps {
   main: MainCommandHandlers;
-  forward(command: AppCommand): void;
+  forward: (command: AppCommand) => void;
   logger: Logger;
 }
 

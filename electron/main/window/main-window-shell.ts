@@ -20,15 +20,15 @@ export interface MainWindowShellDeps {
   title: TitleKeeper;
   /** What is at stake and how to wrap up before the window closes. */
   guard: Pick<CloseGuardDeps, 'facts' | 'finish'>;
-  onClosed(): void;
+  onClosed: () => void;
 }
 
 export interface MainWindowShell {
-  open(): BrowserWindow;
+  open: () => BrowserWindow;
   /** Restores and focuses the window, opening one if there is none. */
-  focus(): void;
+  focus: () => void;
   /** A native message box attached to the window; resolves to the button index. */
-  ask(options: MessageBoxOptions): Promise<number>;
+  ask: (options: MessageBoxOptions) => Promise<number>;
 }
 
 export function createMainWindowShell(deps: MainWindowShellDeps): MainWindowShell {

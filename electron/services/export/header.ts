@@ -50,7 +50,7 @@ export async function prepareHeader(
   ctx: CellContext,
 ): Promise<(page: number, pages: number) => Promise<Piece[]>> {
   const box: HeaderBox | null = ctx.layout.header;
-  if (!box) return async () => [];
+  if (!box) return () => Promise.resolve([]);
   const { theme, fonts, lines, layout } = ctx;
   const thumbSize = box.height;
   const thumb = input.character ? await thumbnail(input.character.thumbnailPath, thumbSize, theme.background) : null;

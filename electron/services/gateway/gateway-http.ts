@@ -40,7 +40,9 @@ function mapFailure(error: unknown, now: Now): CastboardError {
   if (error instanceof CastboardError) return error;
   if (error instanceof APIError && typeof error.status === 'number') {
     const serverMessage = (error.error as { message?: unknown } | undefined)?.message;
-    const retryAfter = parseRetryAfter(error.headers?.get('retry-after'), now());
+    // openai types its headers with the DOM's Headers, which the Node type-check does not load.
+    const headers = error.headers as { get(name: string): string | null } | undefined;
+    const retryAfter = parseRetryAfter(headers?.get('retry-after'), now());
     return errorForStatus(error.status, typeof serverMessage === 'string' ? serverMessage : undefined, retryAfter, error);
   }
   if (error instanceof APIConnectionTimeoutError) return gatewayErrors.timeout(error);
@@ -73,7 +75,7 @@ export async function readCapped(response: Response, maxBytes: number, tooLarge:
     throw tooLarge();
   }
   if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

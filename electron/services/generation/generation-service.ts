@@ -133,7 +133,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     pricePerImageCents: deps.settings().pricePerImageCents,
     onResult,
     onJobAccepted,
-    onProgress: (snapshot) => deps.onProgress(snapshot as QueueSnapshot),
+    onProgress: (snapshot) => deps.onProgress(snapshot),
   });
 
   const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage });
@@ -181,7 +181,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     cancelAll: () => queue.cancelAll(),
     resume: () => queue.resume(),
     clearFinished: () => queue.clearFinished(),
-    snapshot: (): QueueSnapshot => queue.snapshot() as QueueSnapshot,
+    snapshot: (): QueueSnapshot => queue.snapshot(),
     /** Jobs still running, or paid results not written yet (they belong to the open project). */
     isBusy: (): boolean => {
       const { counts } = queue.snapshot();

@@ -104,7 +104,7 @@ function lockedDownAnswers(): { permissionGranted: boolean; checkGranted: boolea
     setPermissionRequestHandler: (fn: never) => void (fake.request = fn),
     setPermissionCheckHandler: (fn: never) => void (fake.check = fn),
     webRequest: { onBeforeRequest: (fn: never) => void (fake.beforeRequest = fn) },
-  } as never, silentLogger);
+  }, silentLogger);
   let permissionGranted = true;
   fake.request?.(null, 'media', (granted) => (permissionGranted = granted));
   const cancelled = (url: string) => {

@@ -67,7 +67,7 @@ export function ApiKeySection() {
           for this session only, or install a keyring such as GNOME Keyring and restart Castboard.
         </p>
       )}
-      <form className="key-form" onSubmit={onSubmit}>
+      <form className="key-form" onSubmit={(event) => void onSubmit(event)}>
         <label htmlFor={inputId}>API key</label>
         <div className="row">
           <input
@@ -89,10 +89,10 @@ export function ApiKeySection() {
         </label>
       </form>
       <div className="row">
-        <button type="button" disabled={busy || !keyStatus?.hasKey || connection.state === 'testing'} onClick={() => run(testConnection)}>
+        <button type="button" disabled={busy || !keyStatus?.hasKey || connection.state === 'testing'} onClick={() => void run(testConnection)}>
           {connection.state === 'testing' ? 'Testing…' : 'Test connection'}
         </button>
-        <button type="button" className="button-danger" disabled={busy || !keyStatus?.hasKey} onClick={() => run(clearKey)}>
+        <button type="button" className="button-danger" disabled={busy || !keyStatus?.hasKey} onClick={() => void run(clearKey)}>
           Remove key
         </button>
       </div>

@@ -34,7 +34,7 @@ function GatewayForm({ settings }: { settings: Settings }) {
   }
 
   return (
-    <form className="settings-grid" onSubmit={onSubmit}>
+    <form className="settings-grid" onSubmit={(event) => void onSubmit(event)}>
       <label htmlFor={`${id}-url`}>Gateway URL</label>
       <input id={`${id}-url`} type="url" value={baseUrl} onChange={(event) => setBaseUrl(event.target.value)} spellCheck={false} />
       <label htmlFor={`${id}-concurrency`}>Parallel requests</label>

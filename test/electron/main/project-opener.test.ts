@@ -29,7 +29,7 @@ function setup(options: { root?: string | null; unsaved?: boolean; busy?: boolea
     },
     guard: {
       facts: () => ({ projectTitle: 'Old', unsavedChanges: options.unsaved ?? false, jobsRunning: busy }),
-      ask: vi.fn(async (prompt) => {
+      ask: vi.fn<ProjectOpenerDeps['guard']['ask']>(async (prompt) => {
         events.push(`ask ${prompt.message}`);
         return options.answer ?? 0;
       }),

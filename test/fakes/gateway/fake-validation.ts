@@ -54,8 +54,8 @@ function isInt(value: unknown, min: number, max: number): value is number {
 
 function checkOptionalFields(body: Record<string, unknown>): string | undefined {
   if (body.seed !== undefined && !isInt(body.seed, 0, 2_147_483_647)) return 'seed must be an integer';
-  if (body.style_type !== undefined && !STYLE_TYPES.includes(String(body.style_type))) return 'style_type is invalid';
-  if (body.rendering_speed !== undefined && !RENDERING_SPEEDS.includes(String(body.rendering_speed))) return 'rendering_speed is invalid';
+  if (body.style_type !== undefined && (typeof body.style_type !== 'string' || !STYLE_TYPES.includes(body.style_type))) return 'style_type is invalid';
+  if (body.rendering_speed !== undefined && (typeof body.rendering_speed !== 'string' || !RENDERING_SPEEDS.includes(body.rendering_speed))) return 'rendering_speed is invalid';
   if (body.negative_prompt !== undefined && typeof body.negative_prompt !== 'string') return 'negative_prompt must be a string';
   const format = body.response_format;
   if (format !== undefined && format !== 'b64_json' && format !== 'url') return 'response_format must be b64_json or url';

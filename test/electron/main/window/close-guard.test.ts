@@ -42,7 +42,7 @@ function deps(overrides: Partial<CloseGuardDeps> & { answers?: number[] } = {}) 
   const asked: string[] = [];
   const base: CloseGuardDeps = {
     facts: () => facts(true, false),
-    ask: vi.fn(async (options) => {
+    ask: vi.fn<CloseGuardDeps['ask']>(async (options) => {
       asked.push(options.message);
       return answers.shift() ?? 0;
     }),

@@ -23,7 +23,7 @@ function shell(options: { unsaved?: boolean; answer?: number; store?: KeyValueSt
   electronMock.dialog.showMessageBox.mockResolvedValue({ response: options.answer ?? 0, checkboxChecked: false });
   const finish = vi.fn(options.finish ?? (async () => {}));
   const onClosed = vi.fn();
-  const title = createTitleKeeper({ platform: 'linux', windows: () => FakeBrowserWindow.getAllWindows() as never });
+  const title = createTitleKeeper({ platform: 'linux', windows: () => FakeBrowserWindow.getAllWindows() });
   const windows = createMainWindowShell({
     preloadPath: '/app/preload.cjs',
     logger: silentLogger,

@@ -59,7 +59,7 @@ describe('session lock-down', () => {
       setPermissionCheckHandler: (fn: never) => void (handlers.check = fn),
       webRequest: { onBeforeRequest: (fn: never) => void (handlers.beforeRequest = fn) },
     };
-    lockDownSession(session as never, silentLogger);
+    lockDownSession(session, silentLogger);
     return handlers as Record<string, (...args: unknown[]) => unknown>;
   }
 

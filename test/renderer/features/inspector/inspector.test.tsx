@@ -34,14 +34,14 @@ describe('panel inspector', () => {
   it('undoes a typed word in one step (Ctrl+Z in the field) and redoes it', async () => {
     const { user } = await renderApp({ project: sampleProject(1) });
     await user.click(card(1));
-    const scene = screen.getByLabelText('Scene') as HTMLTextAreaElement;
+    const scene = screen.getByLabelText<HTMLTextAreaElement>('Scene');
     await user.type(scene, ' at dawn');
     expect(scene.value).toBe('Scene 1 at dawn');
     await user.keyboard('{Control>}z{/Control}');
     expect(scene.value).toBe('Scene 1');
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     expect(scene.value).toBe('Scene 1 at dawn');
-    expect((screen.getByRole('button', { name: 'Redo' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Redo' }).disabled).toBe(true);
   });
 
   it('shows every take and lets the artist pick the active one (undoable)', async () => {
@@ -79,7 +79,7 @@ describe('panel inspector', () => {
     const noReference: Project = { ...project, characters: project.characters.map((c) => ({ ...c, referenceImage: null })) };
     const { user } = await renderApp({ project: noReference });
     await user.click(card(1));
-    expect((screen.getByRole('button', { name: 'Generate' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Generate' }).disabled).toBe(true);
     expect(screen.getByText('Add a reference image for Mara first.')).toBeTruthy();
     await user.clear(screen.getByLabelText('Scene'));
     expect(screen.getByText('Describe the scene first.')).toBeTruthy();

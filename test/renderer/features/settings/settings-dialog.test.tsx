@@ -53,7 +53,7 @@ describe('Settings dialog', () => {
     const { backend, user } = renderApp({ protection: 'plain-text-fallback' });
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     expect((await screen.findByRole('note')).textContent).toContain('no keyring');
-    expect((screen.getByLabelText('Keep for this session only') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Keep for this session only').checked).toBe(true);
     await user.type(screen.getByLabelText('API key', { exact: true }), 'sk-artist-key-77ab');
     await user.click(screen.getByRole('button', { name: 'Save key' }));
     await waitFor(() => expect(backend.sessionOnly).toBe(true));

@@ -10,7 +10,7 @@ describe('welcome screen', () => {
     const { user, callsTo } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'New project' }));
     const dialog = screen.getByRole('dialog', { name: 'New project' });
-    expect((within(dialog).getByRole('button', { name: 'Create project' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Create project' }).disabled).toBe(true);
     await user.type(within(dialog).getByLabelText('Project title'), 'Night Market');
     await user.click(within(dialog).getByRole('radio', { name: /9:16/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Create project' }));
