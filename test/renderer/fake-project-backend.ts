@@ -8,6 +8,7 @@
 import type { JobView, PauseState, QueueSnapshot } from '../../shared/domain/jobs';
 import { ProjectSchema, type Project, type Take } from '../../shared/domain/project';
 import { createEmptyProject } from '../../shared/domain/project-edit';
+import { mergeEditedDocument } from '../../shared/domain/merge-document';
 import type { RecentProject, SaveStatus } from '../../shared/domain/project-status';
 import type { SerializedError } from '../../shared/errors';
 
@@ -81,18 +82,6 @@ export function snapshotOf(backend: ProjectBackend): QueueSnapshot {
   return { jobs: backend.jobs.map((job) => ({ ...job })), counts, pause: backend.pause, spentCents: backend.spentCents, concurrency: 4 };
 }
 
-function mergeFromRenderer(mine: Project, theirs: Project): Project {
-  const mineById = new Map(mine.panels.map((panel) => [panel.id, panel]));
-  return {
-    ...theirs,
-    panels: theirs.panels.map((panel) => {
-      const known = mineById.get(panel.id)?.takes ?? [];
-      const ids = new Set(panel.takes.map((take) => take.id));
-      return { ...panel, takes: [...panel.takes, ...known.filter((take) => !ids.has(take.id))] };
-    }),
-  };
-}
-
 let jobCounter = 0;
 
 export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<string, (payload: never) => unknown> {
@@ -138,7 +127,7 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
     'project:update': ({ project }: { project: unknown }) => {
       const parsed = ProjectSchema.safeParse(project);
       if (!parsed.success) return { error: { code: 'INVALID_REQUEST', message: parsed.error.message } };
-      backend.project = backend.project ? mergeFromRenderer(backend.project, parsed.data) : parsed.data;
+      backend.project = backend.project ? mergeEditedDocument(backend.project, parsed.data) : parsed.data;
       backend.updates += 1;
       return { ...savedStatus(), state: 'unsaved', dirty: true };
     },

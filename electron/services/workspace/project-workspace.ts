@@ -6,7 +6,7 @@
  *  - opening another project first closes (and saves) the current one; if that fails, the
  *    current one stays open;
  *  - nothing is opened or closed while paid jobs are running for the current project;
- *  - edits from the renderer never remove takes or pending jobs (merge-document.ts).
+ *  - edits from the renderer never remove takes or pending jobs (shared/domain/merge-document.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,7 +24,7 @@ import { ProjectOpenError } from '../project/project-reader';
 import type { ProjectSession } from '../project/project-session';
 import type { RecentProjects } from '../project/recent-projects';
 import { createThumbnailCache, type ThumbnailCache } from '../project/thumbnails';
-import { mergeEditedDocument } from './merge-document';
+import { mergeEditedDocument } from '../../../shared/domain/merge-document';
 
 export interface OpenedProject {
   root: string;

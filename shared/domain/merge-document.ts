@@ -4,7 +4,7 @@
  * them: takes are unioned by id (main's order first), pending jobs are main's, and an active
  * take that names no take falls back to main's choice.
  */
-import type { Panel, Project } from '../../../shared/domain/project';
+import type { Panel, Project } from './project';
 
 function mergePanel(incoming: Panel, current: Panel | undefined): Panel {
   if (!current) return incoming;
