@@ -4,13 +4,14 @@
  * and whether anything is unsaved (including edits not yet handed to main) go back to main for
  * the title bar and the close guard. Both are wired once, outside React.
  */
-import type { AppCommand } from '../../shared/domain/commands';
+import { isMainCommand, type AppCommand, type WindowCommand } from '../../shared/domain/commands';
 import type { CastboardApi } from '../lib/api';
 import type { Commands } from './commands';
 import type { AppState, AppStore } from './store';
 
 export function runAppCommand(command: AppCommand, commands: Commands): void {
-  const table: Partial<Record<AppCommand, () => void>> = {
+  if (isMainCommand(command)) return; // main runs these itself and never sends them
+  const table: Record<WindowCommand, () => void> = {
     'project.new': commands.newProject,
     'project.open': commands.openProject,
     'project.save': commands.save,
@@ -28,7 +29,7 @@ export function runAppCommand(command: AppCommand, commands: Commands): void {
     'app.settings': commands.openSettings,
     'help.shortcuts': commands.openShortcuts,
   };
-  table[command]?.();
+  table[command]();
 }
 
 function titleState(state: AppState): { projectTitle: string | null; dirty: boolean } {

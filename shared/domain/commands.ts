@@ -2,12 +2,14 @@
  * The app's command vocabulary: what a menu item, a keyboard shortcut or main itself can ask the
  * window to do. Main pushes them to the renderer as the `app:command` event (menu clicks, and
  * `project.reload` after it opened a project the OS handed it); the renderer runs the same
- * function its own shortcut or button runs. Commands main handles itself (help.about,
- * help.openLogs) are never sent. Names are `area.verb`.
+ * function its own shortcut or button runs. Commands main handles itself (MAIN_COMMANDS) are never
+ * sent. Names are `area.verb`. Each side handles its commands with a full Record, so a new
+ * command that one side forgets is a compile error, not a menu item that does nothing.
  */
 import { z } from 'zod';
 
-export const APP_COMMANDS = [
+/** Commands the window runs (main forwards them as `app:command`). */
+export const WINDOW_COMMANDS = [
   'project.new',
   'project.open',
   'project.save',
@@ -25,12 +27,21 @@ export const APP_COMMANDS = [
   'panel.restyle',
   'app.settings',
   'help.shortcuts',
-  'help.about',
-  'help.openLogs',
 ] as const;
+
+/** Commands main runs itself, with no window involved. */
+export const MAIN_COMMANDS = ['help.about', 'help.openLogs'] as const;
+
+export const APP_COMMANDS = [...WINDOW_COMMANDS, ...MAIN_COMMANDS] as const;
 
 export const AppCommandSchema = z.enum(APP_COMMANDS);
 export type AppCommand = z.infer<typeof AppCommandSchema>;
+export type WindowCommand = (typeof WINDOW_COMMANDS)[number];
+export type MainCommand = (typeof MAIN_COMMANDS)[number];
+
+export function isMainCommand(command: AppCommand): command is MainCommand {
+  return (MAIN_COMMANDS as readonly string[]).includes(command);
+}
 
 /** What the window title shows: the open project's title (null: none open) and unsaved state. */
 export const TitleStateSchema = z

@@ -3,10 +3,10 @@
  * command is pushed to the renderer as `app:command`, which runs the same function its own
  * shortcut or button runs. A failing main-side command is logged, never thrown into a menu click.
  */
-import type { AppCommand } from '../../../shared/domain/commands';
+import { isMainCommand, type AppCommand, type MainCommand } from '../../../shared/domain/commands';
 import type { Logger } from '../../services/logger';
 
-export type MainCommandHandlers = Partial<Record<AppCommand, () => void | Promise<void>>>;
+export type MainCommandHandlers = Record<MainCommand, () => void | Promise<void>>;
 
 export interface CommandRouterDeps {
   main: MainCommandHandlers;
@@ -16,13 +16,12 @@ export interface CommandRouterDeps {
 
 export function createCommandRouter({ main, forward, logger }: CommandRouterDeps): (command: AppCommand) => void {
   return (command) => {
-    const handler = main[command];
-    if (!handler) {
+    if (!isMainCommand(command)) {
       forward(command);
       return;
     }
     Promise.resolve()
-      .then(handler)
+      .then(main[command])
       .catch((error: unknown) => logger.error('Menu command failed', { command, error }));
   };
 }

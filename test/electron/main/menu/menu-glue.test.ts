@@ -58,7 +58,7 @@ describe('command router', () => {
   it('runs main-side commands in main and forwards the rest to the renderer', async () => {
     const forward = vi.fn();
     const openLogs = vi.fn();
-    const route = createCommandRouter({ main: { 'help.openLogs': openLogs }, forward, logger: silentLogger });
+    const route = createCommandRouter({ main: { 'help.openLogs': openLogs, 'help.about': vi.fn() }, forward, logger: silentLogger });
     route('help.openLogs');
     route('panel.generate');
     await vi.waitFor(() => expect(openLogs).toHaveBeenCalledOnce());
@@ -67,7 +67,7 @@ describe('command router', () => {
 
   it('logs a failing main-side command instead of throwing', async () => {
     const logger = { ...silentLogger, error: vi.fn() };
-    const route = createCommandRouter({ main: { 'help.about': () => Promise.reject(new Error('no panel')) }, forward: vi.fn(), logger });
+    const route = createCommandRouter({ main: { 'help.about': () => Promise.reject(new Error('no panel')), 'help.openLogs': vi.fn() }, forward: vi.fn(), logger });
     expect(() => route('help.about')).not.toThrow();
     await vi.waitFor(() => expect(logger.error).toHaveBeenCalledWith('Menu command failed', expect.objectContaining({ command: 'help.about' })));
   });
