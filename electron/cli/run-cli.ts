@@ -2,37 +2,36 @@
  * The `castboard` command's dispatcher: picks the command, prints help, maps failures to exit
  * codes (2 for usage mistakes, 1 for everything else) with a message naming the fix.
  */
-import { DEFAULT_GATEWAY_BASE_URL } from '../../shared/domain/settings';
-import { isCastboardError } from '../../shared/errors';
+import { DEFAULT_GATEWAY_BASE_URL } from '../../shared/domain/gateway-url';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io';
-import { characterHelp, runCharacter } from './commands/character';
-import { checkHelp, runCheck } from './commands/check';
-import { exportHelp, runExportCommand } from './commands/export';
-import { generateHelp, runGenerate } from './commands/generate';
-import { infoHelp, runInfo } from './commands/info';
-import { initHelp, runInit } from './commands/init';
-import { panelHelp, runPanel } from './commands/panel';
-import { restyleHelp, runRestyle } from './commands/restyle';
+
+/** A command's module, loaded only when that command runs (or shows its help). */
+interface CommandModule {
+  help: string;
+  run: (args: string[], io: CliIo) => Promise<number>;
+}
 
 interface Command {
   summary: string;
-  help: string;
-  run(args: string[], io: CliIo): Promise<number>;
+  load: () => Promise<CommandModule>;
 }
 
+// Commands are imported lazily so `castboard --help`, a mistyped command and the light commands
+// never load sharp, the openai SDK or the generation services (start-up is most of a short run).
 const commands: Record<string, Command> = {
-  init: { summary: 'create a project folder, with its character', help: initHelp, run: runInit },
-  character: { summary: "set the character's name, description and reference image", help: characterHelp, run: runCharacter },
-  panel: { summary: 'add a panel (panel add)', help: panelHelp, run: runPanel },
-  generate: { summary: 'generate panels (states the cost and asks first)', help: generateHelp, run: runGenerate },
-  restyle: { summary: 'restyle panels in a new style (states the cost and asks first)', help: restyleHelp, run: runRestyle },
-  export: { summary: 'write the contact sheet PNG', help: exportHelp, run: runExportCommand },
-  info: { summary: 'show what is in a project', help: infoHelp, run: runInfo },
-  check: { summary: 'test your API key and the gateway connection', help: checkHelp, run: runCheck },
+  init: { summary: 'create a project folder, with its character', load: async () => { const m = await import('./commands/init'); return { help: m.initHelp, run: m.runInit }; } },
+  character: { summary: "set the character's name, description and reference image", load: async () => { const m = await import('./commands/character'); return { help: m.characterHelp, run: m.runCharacter }; } },
+  panel: { summary: 'add a panel (panel add)', load: async () => { const m = await import('./commands/panel'); return { help: m.panelHelp, run: m.runPanel }; } },
+  generate: { summary: 'generate panels (states the cost and asks first)', load: async () => { const m = await import('./commands/generate'); return { help: m.generateHelp, run: m.runGenerate }; } },
+  restyle: { summary: 'restyle panels in a new style (states the cost and asks first)', load: async () => { const m = await import('./commands/restyle'); return { help: m.restyleHelp, run: m.runRestyle }; } },
+  export: { summary: 'write the contact sheet PNG', load: async () => { const m = await import('./commands/export'); return { help: m.exportHelp, run: m.runExportCommand }; } },
+  info: { summary: 'show what is in a project', load: async () => { const m = await import('./commands/info'); return { help: m.infoHelp, run: m.runInfo }; } },
+  check: { summary: 'test your API key and the gateway connection', load: async () => { const m = await import('./commands/check'); return { help: m.checkHelp, run: m.runCheck }; } },
 };
 
 /** The message for a failure that is not a usage mistake. */
-function failureMessage(error: unknown, io: CliIo): string {
+async function failureMessage(error: unknown, io: CliIo): Promise<string> {
+  const { isCastboardError } = await import('../../shared/errors');
   if (isCastboardError(error)) return error.message;
   if (io.env.CASTBOARD_DEBUG && error instanceof Error && error.stack) return error.stack;
   const detail = error instanceof Error ? error.message : String(error);
@@ -70,18 +69,19 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     io.stderr(`castboard: unknown command "${name}". Run \`castboard --help\` to see the commands.`);
     return EXIT_USAGE;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.help);
-    return EXIT_OK;
-  }
   try {
-    return await command.run(rest, io);
+    const loaded = await command.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(loaded.help);
+      return EXIT_OK;
+    }
+    return await loaded.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`castboard ${name}: ${(error as Error).message}\nRun \`castboard ${name} --help\` for the options.`);
       return EXIT_USAGE;
     }
-    io.stderr(`castboard ${name}: ${failureMessage(error, io)}`);
+    io.stderr(`castboard ${name}: ${await failureMessage(error, io)}`);
     return EXIT_FAILURE;
   }
 }

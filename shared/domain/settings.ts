@@ -4,8 +4,9 @@
  * default so a missing or partly damaged settings file still yields usable settings.
  */
 import { z } from 'zod';
+import { DEFAULT_GATEWAY_BASE_URL } from './gateway-url';
 
-export const DEFAULT_GATEWAY_BASE_URL = 'https://api.aigateway.sh/v1';
+export { DEFAULT_GATEWAY_BASE_URL };
 
 export const StyleTypeSchema = z.enum(['AUTO', 'REALISTIC', 'FICTION']);
 export const RenderingSpeedSchema = z.enum(['TURBO', 'DEFAULT', 'QUALITY']);
