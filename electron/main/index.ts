@@ -22,6 +22,7 @@ import { registerAll } from './ipc/register-all';
 import { installApplicationMenu } from './menu/application-menu';
 import { createCommandRouter } from './menu/command-router';
 import { notifyOnProjectSwitch } from './menu/follow-project';
+import { createWindowCommands } from './menu/window-commands';
 import { cancelJobsAndWait, createProjectOpener } from './project-opener';
 import { claimSingleInstance, findProjectArg, type SingleInstance } from './single-instance';
 import type { CloseGuardDeps } from './window/close-guard';
@@ -99,6 +100,7 @@ async function start(instance: SingleInstance): Promise<void> {
   };
   const onWindowClosed = () => {
     title.set({ projectTitle: null, dirty: false }); // the project closed with the window
+    commands.windowClosed();
     void menu.refresh();
   };
   const shellWindows = createMainWindowShell({ preloadPath, logger, settingsStore, title, guard, onClosed: onWindowClosed });
@@ -118,7 +120,10 @@ async function start(instance: SingleInstance): Promise<void> {
     logger,
   });
 
-  // The menu: main runs About and Open Logs Folder itself; every other command goes to the renderer.
+  // The menu: main runs About and Open Logs Folder itself; every other command goes to the page,
+  // through the gate: a window is opened first if there is none, and inside a dialog Undo/Redo edit
+  // the focused field while other commands wait for the dialog to close.
+  const commands = createWindowCommands({ openWindow: shellWindows.focus, deliver: (command) => registrar.push('app:command', { command }) });
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion(), copyright: 'Copyright © 2026 Castboard' });
   const runCommand = createCommandRouter({
     main: {
@@ -130,7 +135,7 @@ async function start(instance: SingleInstance): Promise<void> {
         if (failure) logger.warn('Could not open the logs folder', { folder, failure });
       },
     },
-    forward: (command) => registrar.push('app:command', { command }),
+    forward: commands.send,
     logger,
   });
   const menu = installApplicationMenu(
@@ -139,7 +144,7 @@ async function start(instance: SingleInstance): Promise<void> {
     logger,
   );
 
-  registerAll(registrar, services, { setTitleState: (state) => title.set(state) });
+  registerAll(registrar, services, { setTitleState: (state) => title.set(state), setModalState: commands.report });
   shellWindows.open();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) shellWindows.open();

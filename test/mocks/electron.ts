@@ -23,7 +23,11 @@ export class FakeBrowserWindow extends EventEmitter {
   maximized = false;
   minimized = false;
   loadedUrl: string | null = null;
-  readonly webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn(), isDestroyed: () => false, send: vi.fn() });
+  /**
+   * undo()/redo(): "Executes the editing command undo/redo in web page" (Electron webContents
+   * docs): they act on whatever field has focus in the page and return nothing; recorded here.
+   */
+  readonly webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn(), isDestroyed: () => false, send: vi.fn(), undo: vi.fn(), redo: vi.fn() });
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => void (this.minimized = false));
