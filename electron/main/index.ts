@@ -11,14 +11,9 @@ import { createRedactingLogger } from '../services/logging/redact';
 import { createMediaHandler } from '../services/serving/media-handler';
 import { createStaticHandler } from '../services/serving/static-handler';
 import { createFileLogger } from './adapters/log';
-import { createNativeDialogs } from './adapters/native-dialogs';
-import { createSafeStorageCipher, createStoredSecret } from './adapters/safe-storage-cipher';
 import { mountProtocols, registerPrivilegedSchemes } from './adapters/protocols';
-import { createElectronSettingsStore } from './adapters/settings-store';
-import { createAppServices } from './app-services';
+import { createDesktopServices } from './desktop-services';
 import { createDispatcher } from './ipc/dispatcher';
-import { createElectronRegistrar } from './ipc/electron-registrar';
-import { registerAll } from './ipc/register-all';
 import { installApplicationMenu } from './menu/application-menu';
 import { createCommandRouter } from './menu/command-router';
 import { notifyOnProjectSwitch } from './menu/follow-project';
@@ -59,20 +54,15 @@ if (instance) {
 async function start(instance: SingleInstance): Promise<void> {
   await app.whenReady();
   logger.info('Castboard started', { version: app.getVersion(), platform: process.platform, electron: process.versions.electron });
-  const settingsStore = createElectronSettingsStore(logger);
-  const registrar = createElectronRegistrar({
+  const { services, registrar, settingsStore } = await createDesktopServices({
+    userDataDir: app.getPath('userData'),
+    logger,
     dispatcher: notifyOnProjectSwitch(createDispatcher(logger), () => void menu.refresh()),
-    logger,
     targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
-  });
-  const services = createAppServices({
-    settingsStore,
-    cipher: createSafeStorageCipher(),
-    secretPersistence: createStoredSecret(settingsStore),
-    logger,
-    dialogs: createNativeDialogs(),
+    // The window shell's parts are built below; IPC reaches them only once a window exists.
+    shell: { setTitleState: (state) => title.set(state), setModalState: (state) => commands.report(state) },
     appInfo: { version: app.getVersion(), platform: process.platform },
-  }, registrar);
+  });
   currentKey = () => services.keyVault.getKey();
   const { workspace, generation } = services;
 
@@ -144,7 +134,6 @@ async function start(instance: SingleInstance): Promise<void> {
     logger,
   );
 
-  registerAll(registrar, services, { setTitleState: (state) => title.set(state), setModalState: commands.report });
   shellWindows.open();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) shellWindows.open();

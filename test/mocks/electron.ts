@@ -70,12 +70,42 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/**
+ * safeStorage, following Electron's safe-storage docs: the asynchronous API resolves (encryption
+ * available, Buffers, `{ shouldReEncrypt, result }`); on Linux the `basic_text` backend (no
+ * keyring) only encrypts once setUsePlainTextEncryption(true) was called. `state` sets the machine.
+ */
+export const safeStorageState = { backend: 'gnome_libsecret' as string, plainTextAllowed: false, available: true };
+const usable = () => safeStorageState.available && (safeStorageState.backend !== 'basic_text' || safeStorageState.plainTextAllowed);
+const encryptBytes = (text: string) => {
+  if (!usable()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+  return Buffer.from(`enc:${text}`);
+};
+const decryptBytes = (buffer: Buffer) => {
+  if (!usable()) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+  return buffer.toString().replace(/^enc:/, '');
+};
+
+/** A session: `fetch` is Chromium's fetch (net.fetch docs: "similarly to how fetch() works in the renderer"), here Node's. */
+export function fakeSession(partition: string) {
+  return { partition, fetch: vi.fn((input: string | Request, init?: RequestInit) => globalThis.fetch(input, init)) };
+}
+const partitions = new Map<string, ReturnType<typeof fakeSession>>();
+
 export const electronMock = {
   ipcMain: {
     handle: vi.fn((channel: string, handler: InvokeHandler) => {
       ipcHandlers.set(channel, handler);
     }),
     removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
+    /** ipcMain is an EventEmitter: `on` adds a listener (what electron-store 12 does when constructed). */
+    on: vi.fn(),
+    once: vi.fn(),
+    handleOnce: vi.fn(),
+  },
+  /** fromPartition returns the same session for the same partition string (Electron's session docs). */
+  session: {
+    fromPartition: vi.fn((partition: string) => partitions.get(partition) ?? partitions.set(partition, fakeSession(partition)).get(partition)!),
   },
   app: Object.assign(new EventEmitter(), {
     getVersion: () => '0.0.0-test',
@@ -85,10 +115,14 @@ export const electronMock = {
   }),
   BrowserWindow: FakeBrowserWindow,
   safeStorage: {
-    isEncryptionAvailable: vi.fn(() => true),
-    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
-    encryptString: vi.fn((text: string) => Buffer.from(`enc:${text}`)),
-    decryptString: vi.fn((buffer: Buffer) => buffer.toString().replace(/^enc:/, '')),
+    isEncryptionAvailable: vi.fn(() => usable()),
+    getSelectedStorageBackend: vi.fn(() => safeStorageState.backend),
+    setUsePlainTextEncryption: vi.fn((allowed: boolean) => void (safeStorageState.plainTextAllowed = allowed)),
+    encryptString: vi.fn(encryptBytes),
+    decryptString: vi.fn(decryptBytes),
+    isAsyncEncryptionAvailable: vi.fn(async () => usable()),
+    encryptStringAsync: vi.fn(async (text: string) => encryptBytes(text)),
+    decryptStringAsync: vi.fn(async (buffer: Buffer) => ({ shouldReEncrypt: false, result: decryptBytes(buffer) })),
   },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) },

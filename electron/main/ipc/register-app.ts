@@ -27,8 +27,8 @@ export function registerApp(registrar: Registrar, services: AppServices, shell?:
   });
 
   registrar.handle('key:status', () => keyVault.status());
-  registrar.handle('key:set', ({ key, sessionOnly }) => {
-    const status = keyVault.set(key, { sessionOnly });
+  registrar.handle('key:set', async ({ key, sessionOnly }) => {
+    const status = await keyVault.set(key, { sessionOnly });
     registrar.push('key:changed', status);
     return status;
   });
