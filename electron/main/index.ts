@@ -24,6 +24,7 @@ import type { CloseGuardDeps } from './window/close-guard';
 import { createMainWindowShell, type MainWindowShell } from './window/main-window-shell';
 import { guardWebContents } from './window/navigation-guards';
 import { lockDownSession } from './window/session-guards';
+import { configureSpellcheck } from './window/spellcheck';
 import { APP_NAME, createTitleKeeper } from './window/window-title';
 
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -67,6 +68,7 @@ async function start(instance: SingleInstance): Promise<void> {
   const { workspace, generation } = services;
 
   lockDownSession(session.defaultSession, logger);
+  configureSpellcheck(session.defaultSession, process.platform);
   mountProtocols(session.defaultSession, {
     app: createStaticHandler({ root: rendererDir }),
     media: createMediaHandler({ getProjectRoot: workspace.root, prepare: workspace.prepareMedia }),

@@ -27,7 +27,17 @@ export class FakeBrowserWindow extends EventEmitter {
    * undo()/redo(): "Executes the editing command undo/redo in web page" (Electron webContents
    * docs): they act on whatever field has focus in the page and return nothing; recorded here.
    */
-  readonly webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn(), isDestroyed: () => false, send: vi.fn(), undo: vi.fn(), redo: vi.fn() });
+  readonly webContents = Object.assign(new EventEmitter(), {
+    setWindowOpenHandler: vi.fn(),
+    isDestroyed: () => false,
+    send: vi.fn(),
+    undo: vi.fn(),
+    redo: vi.fn(),
+    /** "Executes the editing command replaceMisspelling in page" (webContents docs). */
+    replaceMisspelling: vi.fn(),
+    /** The window's session; addWordToSpellCheckerDictionary returns whether the word was added (session docs). */
+    session: { addWordToSpellCheckerDictionary: vi.fn(() => true) },
+  });
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => void (this.minimized = false));
@@ -128,7 +138,7 @@ export const electronMock = {
   dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) },
   /** buildFromTemplate keeps the template so tests can inspect what was installed. */
   Menu: {
-    buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+    buildFromTemplate: vi.fn((template: unknown[]) => ({ template, popup: vi.fn() })),
     setApplicationMenu: vi.fn(),
   },
   shell: { openPath: vi.fn(async () => '') },
