@@ -68,7 +68,7 @@ describe('context menu', () => {
   });
 
   it('pops up on right-click in the window and replaces the word through the page', () => {
-    const window = createMainWindow({ preloadPath: '/p.cjs', logger: silentLogger, placement: { bounds: { width: 1440, height: 900 }, maximized: false } }) as unknown as FakeBrowserWindow;
+    const window = createMainWindow({ preloadPath: '/p.cjs', logger: silentLogger, placement: { bounds: { x: 0, y: 0, width: 1440, height: 900 }, maximized: false } }) as unknown as FakeBrowserWindow;
     window.webContents.emit('context-menu', {}, { ...field, misspelledWord: 'raincaot', dictionarySuggestions: ['raincoat'] });
     const menu = electronMock.Menu.buildFromTemplate.mock.results[0]?.value as { template: Array<{ label?: string; click?: () => void }>; popup: ReturnType<typeof vi.fn> };
     expect(menu.popup).toHaveBeenCalledWith({ window });
