@@ -11,23 +11,20 @@ import { createRedactingLogger } from '../services/logging/redact';
 import { createMediaHandler } from '../services/serving/media-handler';
 import { createStaticHandler } from '../services/serving/static-handler';
 import { createFileLogger } from './adapters/log';
-import { createNativeDialogs } from './adapters/native-dialogs';
-import { createSafeStorageCipher, createStoredSecret } from './adapters/safe-storage-cipher';
 import { mountProtocols, registerPrivilegedSchemes } from './adapters/protocols';
-import { createElectronSettingsStore } from './adapters/settings-store';
-import { createAppServices } from './app-services';
+import { createDesktopServices } from './desktop-services';
 import { createDispatcher } from './ipc/dispatcher';
-import { createElectronRegistrar } from './ipc/electron-registrar';
-import { registerAll } from './ipc/register-all';
 import { installApplicationMenu } from './menu/application-menu';
 import { createCommandRouter } from './menu/command-router';
 import { notifyOnProjectSwitch } from './menu/follow-project';
+import { createWindowCommands } from './menu/window-commands';
 import { cancelJobsAndWait, createProjectOpener } from './project-opener';
 import { claimSingleInstance, findProjectArg, type SingleInstance } from './single-instance';
 import type { CloseGuardDeps } from './window/close-guard';
 import { createMainWindowShell, type MainWindowShell } from './window/main-window-shell';
 import { guardWebContents } from './window/navigation-guards';
 import { lockDownSession } from './window/session-guards';
+import { configureSpellcheck } from './window/spellcheck';
 import { APP_NAME, createTitleKeeper } from './window/window-title';
 
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -58,24 +55,20 @@ if (instance) {
 async function start(instance: SingleInstance): Promise<void> {
   await app.whenReady();
   logger.info('Castboard started', { version: app.getVersion(), platform: process.platform, electron: process.versions.electron });
-  const settingsStore = createElectronSettingsStore(logger);
-  const registrar = createElectronRegistrar({
+  const { services, registrar, settingsStore } = await createDesktopServices({
+    userDataDir: app.getPath('userData'),
+    logger,
     dispatcher: notifyOnProjectSwitch(createDispatcher(logger), () => void menu.refresh()),
-    logger,
     targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
-  });
-  const services = createAppServices({
-    settingsStore,
-    cipher: createSafeStorageCipher(),
-    secretPersistence: createStoredSecret(settingsStore),
-    logger,
-    dialogs: createNativeDialogs(),
+    // The window shell's parts are built below; IPC reaches them only once a window exists.
+    shell: { setTitleState: (state) => title.set(state), setModalState: (state) => commands.report(state) },
     appInfo: { version: app.getVersion(), platform: process.platform },
-  }, registrar);
+  });
   currentKey = () => services.keyVault.getKey();
   const { workspace, generation } = services;
 
   lockDownSession(session.defaultSession, logger);
+  configureSpellcheck(session.defaultSession, process.platform);
   mountProtocols(session.defaultSession, {
     app: createStaticHandler({ root: rendererDir }),
     media: createMediaHandler({ getProjectRoot: () => workspace.root(), prepare: (ref) => workspace.prepareMedia(ref) }),
@@ -99,6 +92,7 @@ async function start(instance: SingleInstance): Promise<void> {
   };
   const onWindowClosed = () => {
     title.set({ projectTitle: null, dirty: false }); // the project closed with the window
+    commands.windowClosed();
     void menu.refresh();
   };
   const shellWindows = createMainWindowShell({ preloadPath, logger, settingsStore, title, guard, onClosed: onWindowClosed });
@@ -118,7 +112,10 @@ async function start(instance: SingleInstance): Promise<void> {
     logger,
   });
 
-  // The menu: main runs About and Open Logs Folder itself; every other command goes to the renderer.
+  // The menu: main runs About and Open Logs Folder itself; every other command goes to the page,
+  // through the gate: a window is opened first if there is none, and inside a dialog Undo/Redo edit
+  // the focused field while other commands wait for the dialog to close.
+  const commands = createWindowCommands({ openWindow: shellWindows.focus, deliver: (command) => registrar.push('app:command', { command }) });
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion(), copyright: 'Copyright © 2026 Castboard' });
   const runCommand = createCommandRouter({
     main: {
@@ -130,7 +127,7 @@ async function start(instance: SingleInstance): Promise<void> {
         if (failure) logger.warn('Could not open the logs folder', { folder, failure });
       },
     },
-    forward: (command) => registrar.push('app:command', { command }),
+    forward: commands.send,
     logger,
   });
   const menu = installApplicationMenu(
@@ -139,7 +136,6 @@ async function start(instance: SingleInstance): Promise<void> {
     logger,
   );
 
-  registerAll(registrar, services, { setTitleState: (state) => title.set(state) });
   shellWindows.open();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) shellWindows.open();

@@ -1,12 +1,16 @@
 /**
- * The preload: contextBridge only. It exposes the contract-derived API as `window.castboard`
- * over ipcRenderer.invoke; the renderer gets typed functions, never ipcRenderer itself.
- * Bundled to CommonJS (sandboxed preloads cannot load ES modules or other files).
+ * The preload: contextBridge only. It exposes the data-only bridge (shared/ipc/create-bridge.ts)
+ * as `window.castboard` over ipcRenderer.invoke: contract channels only, answers passed on as the
+ * `{ ok, value | error }` envelopes main sent, never thrown, because contextBridge would strip an
+ * error down to its message. The renderer's bundle builds the typed API on it (renderer/lib/api.ts).
+ * The page never gets ipcRenderer itself. Bundled to CommonJS (sandboxed preloads cannot load ES
+ * modules or other files).
  */
 import '../../shared/zod-without-eval';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { MEDIA_BASE_URL } from '../../shared/app-urls';
-import { createApi, type CastboardApi, type Transport } from '../../shared/ipc/create-api';
+import type { Transport } from '../../shared/ipc/create-api';
+import { createBridge } from '../../shared/ipc/create-bridge';
 
 const ipcTransport: Transport = {
   invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
@@ -20,4 +24,4 @@ const ipcTransport: Transport = {
   mediaBaseUrl: MEDIA_BASE_URL,
 };
 
-contextBridge.exposeInMainWorld('castboard', createApi(ipcTransport) satisfies CastboardApi);
+contextBridge.exposeInMainWorld('castboard', createBridge(ipcTransport) satisfies Transport);

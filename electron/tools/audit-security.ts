@@ -3,7 +3,9 @@
  * must all be reviewed (audit/reviewed-findings.json, a reason for each), and the project's own
  * checks cover what it cannot see: sender validation on every IPC channel, no local-file URLs,
  * nothing but the contract API exposed by the preload, a blocking CSP, locked-down windows and
- * sessions, and the Electron fuses in electron-builder.yml. Prints a report; exits 1 on any failure.
+ * sessions, a spellchecker that downloads nothing, no IPC listener outside the registrar once the
+ * app's composition has run (libraries included), and the Electron fuses (with the ad-hoc macOS
+ * signature re-applied) in electron-builder.yml. Prints a report; exits 1 on any failure.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,9 @@ import type { CheckResult } from './audit/check';
 import { compareFindings, readReviewed, runElectronegativity } from './audit/electronegativity';
 import { checkIpcSenders, checkPreloadExposure } from './audit/ipc-checks';
 import { checkPackaging } from './audit/packaging-checks';
+import { checkRuntimeIpcListeners } from './audit/runtime-ipc-check';
 import { readSources } from './audit/source-files';
+import { checkSpellcheckOffline } from './audit/spellcheck-checks';
 import { checkContentSecurityPolicy, checkNoFileUrls, checkWindowLockDown } from './audit/web-checks';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -33,6 +37,8 @@ async function main(): Promise<void> {
     checkNoFileUrls(files),
     await checkContentSecurityPolicy(files),
     checkWindowLockDown(files),
+    checkSpellcheckOffline(files),
+    await checkRuntimeIpcListeners(),
     await checkPackaging(repoRoot),
     await electronegativityCheck(),
   ];

@@ -2,11 +2,13 @@
  * The window's side of the app menu and window title (shared/domain/commands.ts): menu clicks
  * arrive as `app:command` and run the same command a button or shortcut runs; the project title
  * and whether anything is unsaved (including edits not yet handed to main) go back to main for
- * the title bar and the close guard. Both are wired once, outside React.
+ * the title bar and the close guard, and whether a modal dialog is open goes back too, so the
+ * menu's Undo edits the dialog's field instead of the storyboard. All wired once, outside React.
  */
 import { isMainCommand, type AppCommand, type WindowCommand } from '../../shared/domain/commands';
 import type { CastboardApi } from '../lib/api';
 import type { Commands } from './commands';
+import { watchModalOpen } from './modal-watch';
 import type { AppState, AppStore } from './store';
 
 export function runAppCommand(command: AppCommand, commands: Commands): void {
@@ -37,9 +39,14 @@ function titleState(state: AppState): { projectTitle: string | null; dirty: bool
   return { projectTitle: state.doc?.title ?? null, dirty };
 }
 
-/** Subscribes to menu commands and reports title changes; returns the unsubscribe function. */
+/**
+ * Subscribes to menu commands and reports title changes and modal dialogs; returns the
+ * unsubscribe function. The first modal report, sent only once commands are listened for, tells
+ * main the window is ready for them.
+ */
 export function connectMainCommands(store: AppStore, api: CastboardApi, commands: Commands): () => void {
   const offCommand = api.on('app:command', ({ command }) => runAppCommand(command, commands));
+  const offModal = watchModalOpen((modalOpen) => void api.app.setModalState({ modalOpen }).catch(() => undefined));
   let last = '';
   const report = (state: AppState) => {
     const next = titleState(state);
@@ -52,6 +59,7 @@ export function connectMainCommands(store: AppStore, api: CastboardApi, commands
   const offStore = store.subscribe(report);
   return () => {
     offCommand();
+    offModal();
     offStore();
   };
 }

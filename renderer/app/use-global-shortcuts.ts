@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { Commands } from './commands';
+import { isModalOpen } from './modal-watch';
 
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -86,7 +87,7 @@ export function useGlobalShortcuts(commands: Commands, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || document.querySelector('dialog[open]')) return;
+      if (event.defaultPrevented || event.isComposing || isModalOpen()) return;
       const typing = isTypingTarget(event.target);
       const handled = event.ctrlKey || event.metaKey ? handleMod(event, commands, typing) : !typing && handlePlain(event, commands);
       if (handled) event.preventDefault();

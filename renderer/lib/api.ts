@@ -1,20 +1,23 @@
 /**
- * The only module that reads the bridge. In the app the preload puts `window.castboard` there;
- * in the browser harness its bridge script does. Everything else receives the API through
- * React context (renderer/app/api-context.tsx), so components can be tested with any transport.
+ * The only module that reads the bridge. In the app the preload puts the data-only bridge at
+ * `window.castboard` (shared/ipc/create-bridge.ts); in the browser harness its bridge script does,
+ * through an emulated contextBridge. The typed API is built here, in the renderer's own bundle, so
+ * the `CastboardError`s it throws are this bundle's class (isCastboardError works) and keep their
+ * code. Everything else receives the API through React context (renderer/app/api-context.tsx), so
+ * components can be tested with any transport.
  */
-import type { CastboardApi } from '../../shared/ipc/create-api';
+import { createApi, type CastboardApi, type Transport } from '../../shared/ipc/create-api';
 
 declare global {
   interface Window {
-    castboard?: CastboardApi;
+    castboard?: Transport;
   }
 }
 
 export function getBridge(): CastboardApi {
   const bridge = window.castboard;
   if (!bridge) throw new Error('Castboard bridge missing: the preload script did not run.');
-  return bridge;
+  return createApi(bridge);
 }
 
 export type { CastboardApi };

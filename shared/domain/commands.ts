@@ -52,3 +52,12 @@ export const TitleStateSchema = z
   })
   .strict();
 export type TitleState = z.infer<typeof TitleStateSchema>;
+
+/**
+ * What the window tells main about where commands may go. Sent once the window listens for
+ * `app:command` (main holds menu commands until then) and whenever a modal dialog opens or
+ * closes: while one is open, the menu's Undo/Redo act on the focused text field and other
+ * commands wait until it closes.
+ */
+export const ModalStateSchema = z.object({ modalOpen: z.boolean() }).strict();
+export type ModalState = z.infer<typeof ModalStateSchema>;

@@ -1,6 +1,6 @@
 /**
  * App settings (not per-project): where the gateway is, how hard to drive it, what an image costs.
- * Stored by electron-store in the app, by conf in tests (same file format). Every field has a
+ * Stored by conf in `<userData>/settings.json` (the app) or a temp folder (tests, harness). Every field has a
  * default so a missing or partly damaged settings file still yields usable settings.
  */
 import { z } from 'zod';

@@ -1,7 +1,10 @@
 /**
  * createApi(transport) turns the contract into the typed `CastboardApi` the renderer uses:
- * `api.settings.update({...})`, `api.on('jobs:progress', fn)`. The preload passes an
- * ipcRenderer transport, the browser harness an HTTP one; the renderer cannot tell them apart.
+ * `api.settings.update({...})`, `api.on('jobs:progress', fn)`. It runs in the renderer's own
+ * bundle, on the data-only bridge the preload exposes (create-bridge.ts: envelopes, never thrown
+ * errors, because contextBridge keeps only an error's message); here envelopes become values or
+ * `CastboardError`s of the renderer's own class, so `isCastboardError` and `error.code` work.
+ * The browser harness exposes the same bridge over HTTP; the renderer cannot tell them apart.
  * Answers are checked against the contract here too, so a main-side bug surfaces as a clear
  * error instead of a malformed object deep inside the UI.
  */
@@ -15,10 +18,12 @@ import {
   type RequestInput,
   type ResponseOf,
 } from './contract';
+import { LOST_CONTACT_MESSAGE } from './create-bridge';
 import { EnvelopeSchema } from './envelope';
 
+/** The bridge's shape, and what the preload and the harness build it from. */
 export interface Transport {
-  /** Resolves to an Envelope; rejects only when the transport itself fails. */
+  /** Resolves to an Envelope; rejects only when the transport itself fails (never across the bridge). */
   invoke(channel: ChannelName, payload: unknown): Promise<unknown>;
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
   /** Base URL under which project media (images, thumbnails) are served. Ends with '/'. */
@@ -63,7 +68,7 @@ export function createApi(transport: Transport): CastboardApi {
       try {
         answer = await transport.invoke(name, request);
       } catch (cause) {
-        throw new CastboardError('INTERNAL', 'Castboard lost contact with its main process. Restart the app; your saved work is safe.', { cause });
+        throw new CastboardError('INTERNAL', LOST_CONTACT_MESSAGE, { cause });
       }
       return unwrap(name, answer);
     };

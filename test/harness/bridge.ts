@@ -1,15 +1,14 @@
 /**
- * The harness's stand-in for the preload: `window.castboard` built by the same createApi(), over
- * HTTP instead of ipcRenderer. Loaded as a classic script before the app's module script.
+ * The harness's stand-in for the preload, built as its own bundle (vite mode harness-bridge), as
+ * the preload is: the same data-only bridge (createBridge) over HTTP instead of ipcRenderer,
+ * exposed through an emulated contextBridge (context-bridge.ts: values structured-cloned, errors
+ * reduced to their message). The renderer's bundle builds the typed API on it, exactly as in the
+ * app. Loaded as a classic script before the app's module script.
  */
 import '../../shared/zod-without-eval';
-import { createApi, type CastboardApi, type Transport } from '../../shared/ipc/create-api';
-
-declare global {
-  interface Window {
-    castboard?: CastboardApi;
-  }
-}
+import type { Transport } from '../../shared/ipc/create-api';
+import { createBridge } from '../../shared/ipc/create-bridge';
+import { exposeInMainWorld } from './context-bridge';
 
 let source: EventSource | undefined;
 
@@ -31,4 +30,4 @@ const httpTransport: Transport = {
   mediaBaseUrl: `${location.origin}/media/`,
 };
 
-window.castboard = createApi(httpTransport);
+exposeInMainWorld(window as unknown as Record<string, unknown>, 'castboard', createBridge(httpTransport));

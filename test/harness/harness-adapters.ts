@@ -1,26 +1,27 @@
 /**
- * Temp-folder and in-memory stand-ins for the Electron adapters: settings in a temp folder via
- * conf (electron-store's own file format), the key "encrypted" by a reversible fake cipher and
+ * Temp-folder and in-memory stand-ins for the Electron adapters: settings in a temp folder through
+ * the app's own settings adapter (conf), the key "encrypted" by a reversible fake cipher and
  * held in memory, dialogs answered from a script the test fills in.
  */
-import Conf from 'conf';
+import { createSettingsStore } from '../../electron/main/adapters/settings-store';
+import { silentLogger } from '../../electron/services/logger';
 import type { DialogPort } from '../../electron/services/dialogs';
-import type { PersistedKey, SecretCipher, SecretPersistence } from '../../electron/services/secrets/key-vault';
+import type { KeyProtection, PersistedKey, SecretCipher, SecretPersistence } from '../../electron/services/secrets/key-vault';
 import type { KeyValueStore } from '../../electron/services/settings/settings-service';
 
-export type KeyProtection = ReturnType<SecretCipher['protection']>;
+export type { KeyProtection } from '../../electron/services/secrets/key-vault';
 
+/** The app's own settings adapter (conf, no Electron), in a temp folder. */
 export function createTempSettingsStore(folder: string): KeyValueStore {
-  const conf = new Conf<Record<string, unknown>>({ cwd: folder, configName: 'settings', projectName: 'castboard-harness' });
-  return { get: (key) => conf.get(key), set: (key, value) => conf.set(key, value), delete: (key) => conf.delete(key) };
+  return createSettingsStore({ directory: folder, logger: silentLogger });
 }
 
 /** Reversible on purpose (it is a fake), but never stores the key as-is. */
 export function createFakeCipher(protection: KeyProtection): SecretCipher {
   return {
     protection: () => protection,
-    encrypt: (plainText) => `fake-cipher:${Buffer.from(plainText, 'utf8').reverse().toString('base64')}`,
-    decrypt: (cipherText) => Buffer.from(cipherText.replace(/^fake-cipher:/, ''), 'base64').reverse().toString('utf8'),
+    encrypt: async (plainText) => `fake-cipher:${Buffer.from(plainText, 'utf8').reverse().toString('base64')}`,
+    decrypt: async (cipherText) => ({ plainText: Buffer.from(cipherText.replace(/^fake-cipher:/, ''), 'base64').reverse().toString('utf8'), shouldReEncrypt: false }),
   };
 }
 

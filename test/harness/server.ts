@@ -78,7 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     registrar,
   );
   services.settings.update({ gatewayBaseUrl: process.env.AIGATEWAY_BASE_URL ?? gateway?.url });
-  if (process.env.AIGATEWAY_API_KEY) services.keyVault.set(process.env.AIGATEWAY_API_KEY, { sessionOnly: true });
+  if (process.env.AIGATEWAY_API_KEY) await services.keyVault.set(process.env.AIGATEWAY_API_KEY, { sessionOnly: true });
   registerAll(registrar, services);
   if (options.projectDir) {
     await services.workspace.openPath(options.projectDir);

@@ -23,7 +23,21 @@ export class FakeBrowserWindow extends EventEmitter {
   maximized = false;
   minimized = false;
   loadedUrl: string | null = null;
-  readonly webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn(), isDestroyed: () => false, send: vi.fn() });
+  /**
+   * undo()/redo(): "Executes the editing command undo/redo in web page" (Electron webContents
+   * docs): they act on whatever field has focus in the page and return nothing; recorded here.
+   */
+  readonly webContents = Object.assign(new EventEmitter(), {
+    setWindowOpenHandler: vi.fn(),
+    isDestroyed: () => false,
+    send: vi.fn(),
+    undo: vi.fn(),
+    redo: vi.fn(),
+    /** "Executes the editing command replaceMisspelling in page" (webContents docs). */
+    replaceMisspelling: vi.fn(),
+    /** The window's session; addWordToSpellCheckerDictionary returns whether the word was added (session docs). */
+    session: { addWordToSpellCheckerDictionary: vi.fn(() => true) },
+  });
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => void (this.minimized = false));
@@ -66,12 +80,42 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/**
+ * safeStorage, following Electron's safe-storage docs: the asynchronous API resolves (encryption
+ * available, Buffers, `{ shouldReEncrypt, result }`); on Linux the `basic_text` backend (no
+ * keyring) only encrypts once setUsePlainTextEncryption(true) was called. `state` sets the machine.
+ */
+export const safeStorageState = { backend: 'gnome_libsecret' as string, plainTextAllowed: false, available: true };
+const usable = () => safeStorageState.available && (safeStorageState.backend !== 'basic_text' || safeStorageState.plainTextAllowed);
+const encryptBytes = (text: string) => {
+  if (!usable()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+  return Buffer.from(`enc:${text}`);
+};
+const decryptBytes = (buffer: Buffer) => {
+  if (!usable()) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+  return buffer.toString().replace(/^enc:/, '');
+};
+
+/** A session: `fetch` is Chromium's fetch (net.fetch docs: "similarly to how fetch() works in the renderer"), here Node's. */
+export function fakeSession(partition: string) {
+  return { partition, fetch: vi.fn((input: string | Request, init?: RequestInit) => globalThis.fetch(input, init)) };
+}
+const partitions = new Map<string, ReturnType<typeof fakeSession>>();
+
 export const electronMock = {
   ipcMain: {
     handle: vi.fn((channel: string, handler: InvokeHandler) => {
       ipcHandlers.set(channel, handler);
     }),
     removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
+    /** ipcMain is an EventEmitter: `on` adds a listener (what electron-store 12 does when constructed). */
+    on: vi.fn(),
+    once: vi.fn(),
+    handleOnce: vi.fn(),
+  },
+  /** fromPartition returns the same session for the same partition string (Electron's session docs). */
+  session: {
+    fromPartition: vi.fn((partition: string) => partitions.get(partition) ?? partitions.set(partition, fakeSession(partition)).get(partition)!),
   },
   app: Object.assign(new EventEmitter(), {
     getVersion: () => '0.0.0-test',
@@ -81,16 +125,20 @@ export const electronMock = {
   }),
   BrowserWindow: FakeBrowserWindow,
   safeStorage: {
-    isEncryptionAvailable: vi.fn(() => true),
-    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
-    encryptString: vi.fn((text: string) => Buffer.from(`enc:${text}`)),
-    decryptString: vi.fn((buffer: Buffer) => buffer.toString().replace(/^enc:/, '')),
+    isEncryptionAvailable: vi.fn(() => usable()),
+    getSelectedStorageBackend: vi.fn(() => safeStorageState.backend),
+    setUsePlainTextEncryption: vi.fn((allowed: boolean) => void (safeStorageState.plainTextAllowed = allowed)),
+    encryptString: vi.fn(encryptBytes),
+    decryptString: vi.fn(decryptBytes),
+    isAsyncEncryptionAvailable: vi.fn(async () => usable()),
+    encryptStringAsync: vi.fn(async (text: string) => encryptBytes(text)),
+    decryptStringAsync: vi.fn(async (buffer: Buffer) => ({ shouldReEncrypt: false, result: decryptBytes(buffer) })),
   },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) },
   /** buildFromTemplate keeps the template so tests can inspect what was installed. */
   Menu: {
-    buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+    buildFromTemplate: vi.fn((template: unknown[]) => ({ template, popup: vi.fn() })),
     setApplicationMenu: vi.fn(),
   },
   shell: { openPath: vi.fn(async () => '') },

@@ -157,6 +157,7 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
       return null;
     },
     'app:setTitleState': () => null,
+    'app:setModalState': () => null,
     'project:saveAs': () => {
       backend.root = '/copies/Night Market.castboard';
       return opened();

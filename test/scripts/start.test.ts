@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 describe('npm start without the Electron binary', () => {
   it('explains what failed, how to fix it and what to run meanwhile, and exits 1 without building', () => {
-    const run = spawnSync(process.execPath, ['scripts/start.mjs'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-is-missing' },

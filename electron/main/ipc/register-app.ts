@@ -1,14 +1,17 @@
 /**
- * IPC for app info, settings, the API key and the window title. The key goes in; only its status
- * comes out. The title state goes to the window shell (title bar, close guard) when there is one;
- * the browser harness has none and simply acknowledges it.
+ * IPC for app info, settings, the API key, the window title and modal state. The key goes in; only
+ * its status comes out. The title state goes to the window shell (title bar, close guard), the
+ * modal state to the menu's command gate, when there is one; the browser harness has none and
+ * simply acknowledges both.
  */
-import type { TitleState } from '../../../shared/domain/commands';
+import type { ModalState, TitleState } from '../../../shared/domain/commands';
 import type { AppServices } from '../app-services';
 import type { Registrar } from './registrar';
 
 export interface WindowShell {
   setTitleState(state: TitleState): void;
+  /** The window listens for menu commands; whether a modal dialog is open (menu/command-gate.ts). */
+  setModalState(state: ModalState): void;
 }
 
 export function registerApp(registrar: Registrar, services: AppServices, shell?: WindowShell): void {
@@ -24,8 +27,8 @@ export function registerApp(registrar: Registrar, services: AppServices, shell?:
   });
 
   registrar.handle('key:status', () => keyVault.status());
-  registrar.handle('key:set', ({ key, sessionOnly }) => {
-    const status = keyVault.set(key, { sessionOnly });
+  registrar.handle('key:set', async ({ key, sessionOnly }) => {
+    const status = await keyVault.set(key, { sessionOnly });
     registrar.push('key:changed', status);
     return status;
   });
@@ -38,6 +41,10 @@ export function registerApp(registrar: Registrar, services: AppServices, shell?:
 
   registrar.handle('app:setTitleState', (state) => {
     shell?.setTitleState(state);
+    return null;
+  });
+  registrar.handle('app:setModalState', (state) => {
+    shell?.setModalState(state);
     return null;
   });
 }

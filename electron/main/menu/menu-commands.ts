@@ -4,7 +4,8 @@
  * `rendererKey`: it must not fire while the artist types, and it calls preventDefault when it
  * acts, so the menu only *shows* those shortcuts. Other keys (Mod+N, Mod+O, Mod+Shift+S, Mod+W,
  * Mod+,) the renderer leaves alone; the menu registers them and forwards the command.
- * `project.reload` is main-to-renderer only and has no menu item.
+ * `project.reload` is main-to-renderer only and has no menu item. Forwarded commands pass through
+ * the command gate (command-gate.ts), which knows about dialogs and a missing window.
  */
 import type { AppCommand } from '../../../shared/domain/commands';
 
@@ -27,8 +28,10 @@ export const MENU_COMMANDS: Readonly<Record<MenuCommand, MenuCommandSpec>> = {
   'project.saveAs': { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', needsProject: true },
   'project.export': { label: 'Export Contact Sheet…', accelerator: 'CmdOrCtrl+E', rendererKey: true, needsProject: true },
   'project.close': { label: 'Close Project', accelerator: 'CmdOrCtrl+W', needsProject: true },
-  'edit.undo': { label: 'Undo', accelerator: 'CmdOrCtrl+Z', rendererKey: true, needsProject: true },
-  'edit.redo': { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', rendererKey: true, needsProject: true },
+  // Always enabled: inside a dialog (Settings, New project...) they undo typing in the focused field,
+  // with or without a project (menu/command-gate.ts); with no project and no dialog they do nothing.
+  'edit.undo': { label: 'Undo', accelerator: 'CmdOrCtrl+Z', rendererKey: true },
+  'edit.redo': { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', rendererKey: true },
   'panel.add': { label: 'Add Panel', accelerator: 'N', rendererKey: true, needsProject: true },
   'panel.duplicate': { label: 'Duplicate Panel', accelerator: 'D', rendererKey: true, needsProject: true },
   'panel.delete': { label: 'Delete Panel', accelerator: 'Delete', rendererKey: true, needsProject: true },

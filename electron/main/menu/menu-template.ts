@@ -103,6 +103,10 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     ...(mac ? [] : [separator, item('app.settings'), separator, { role: 'quit' } as const]),
   ];
 
+  // Undo/Redo are app commands, not the `undo`/`redo` roles: a role item ignores `click` on macOS
+  // (Electron's MenuItem docs), and the storyboard's undo must win outside dialogs. Inside a dialog
+  // the command gate runs webContents.undo()/redo() on the focused field, as the roles would. The
+  // clipboard items are roles, so text fields get native cut/copy/paste/select all everywhere.
   const edit: MenuItemConstructorOptions[] = [
     item('edit.undo'),
     item('edit.redo'),

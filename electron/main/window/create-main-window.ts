@@ -1,11 +1,12 @@
 /**
- * The main window: secure preferences, guarded contents, loaded from the app protocol (never a
- * local file URL). It opens where window-state.ts placed it; the title is main's (window-title.ts),
+ * The main window: secure preferences, guarded contents, a text-editing context menu, loaded from
+ * the app protocol (never a local file URL). It opens where window-state.ts placed it; the title is main's (window-title.ts),
  * so the page's own <title> never overrides it.
  */
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from '../../../shared/app-urls';
 import type { Logger } from '../../services/logger';
+import { attachContextMenu } from './context-menu';
 import { guardWebContents } from './navigation-guards';
 import { APP_NAME } from './window-title';
 import type { WindowLimits, WindowPlacement } from './window-state';
@@ -24,6 +25,7 @@ export function createMainWindow(options: { preloadPath: string; logger: Logger;
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   guardWebContents(window.webContents, options.logger);
+  attachContextMenu(window);
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => {
     if (options.placement.maximized) window.maximize();

@@ -1,10 +1,12 @@
 /**
  * The one place the renderer's powers are decided. Every window Castboard opens uses these:
- * isolated, sandboxed, no Node, no webviews, no insecure content.
+ * isolated, sandboxed, no Node, no webviews, no insecure content, spellcheck only where it needs no
+ * download (spellcheck.ts).
  */
 import type { WebPreferences } from 'electron';
+import { spellcheckEnabled } from './spellcheck';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, platform: NodeJS.Platform = process.platform): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -18,6 +20,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
-    spellcheck: true,
+    // The OS spellchecker on macOS; off elsewhere, where Chromium would download dictionaries.
+    spellcheck: spellcheckEnabled(platform),
   };
 }

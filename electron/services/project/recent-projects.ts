@@ -1,5 +1,5 @@
 /**
- * The recent-projects list, kept in a key-value store (electron-store in the app, conf in tests
+ * The recent-projects list, kept in a key-value store (the settings file in the app, conf in tests
  * and the CLI: same API for get/set). Newest first, one entry per folder, at most `max`.
  * Entries whose folder no longer holds a project.json are dropped when the list is read, and a
  * damaged stored value reads as an empty list rather than breaking the start screen.

@@ -1,22 +1,30 @@
 /**
  * Keeps the AIgateway API key. The key is persisted only as ciphertext produced by the injected
- * cipher (Electron's safeStorage in the app), or held in memory for this session only. Nothing
- * here ever returns the key to a caller other than the gateway client (`getKey`); the renderer
- * only ever sees `status()`: whether there is a key, its last four characters, how it is kept.
+ * cipher (Electron's asynchronous safeStorage API in the app), or held in memory for this session
+ * only. Nothing here ever returns the key to a caller other than the gateway client (`getKey`);
+ * the renderer only ever sees `status()`: whether there is a key, its last four characters, how
+ * it is kept. Encryption is asynchronous (the OS keychain may take a while or ask the artist), so
+ * the stored key is decrypted once by `load()` at start-up and kept in memory; `getKey()` and
+ * `status()` stay synchronous. A key stored with weak protection (Linux without a keyring) is
+ * written only when the artist chose to save it (the settings default to session-only there).
  */
 import type { KeyStatus } from '../../../shared/domain/api-key';
 import { CastboardError } from '../../../shared/errors';
 import type { Logger } from '../logger';
 
+export type KeyProtection = 'encrypted' | 'plain-text-fallback' | 'unavailable';
+export type StoredProtection = Exclude<KeyProtection, 'unavailable'>;
+
 /** What safeStorage offers, reduced to what the vault needs. */
 export interface SecretCipher {
-  /** 'unavailable' when the OS offers no encryption at all (before app ready, some Linux setups). */
-  protection(): 'encrypted' | 'plain-text-fallback' | 'unavailable';
-  encrypt(plainText: string): string;
-  decrypt(cipherText: string): string;
+  /** 'unavailable' when the OS offers no encryption at all (some Linux setups). Decided at start-up. */
+  protection(): KeyProtection;
+  encrypt(plainText: string, protection: StoredProtection): Promise<string>;
+  /** `shouldReEncrypt`: the OS rotated its key; encrypt again and store the new ciphertext. */
+  decrypt(cipherText: string, protection: StoredProtection): Promise<{ plainText: string; shouldReEncrypt: boolean }>;
 }
 
-/** Where the ciphertext lives (electron-store in the app). */
+/** Where the ciphertext lives (the settings file in the app). */
 export interface SecretPersistence {
   read(): unknown;
   write(record: PersistedKey): void;
@@ -26,14 +34,16 @@ export interface SecretPersistence {
 export interface PersistedKey {
   version: 1;
   cipherText: string;
-  protection: 'encrypted' | 'plain-text-fallback';
+  protection: StoredProtection;
 }
 
 export interface KeyVault {
+  /** Decrypts the stored key, once, before the app needs it. A key that cannot be decrypted counts as none. */
+  load(): Promise<void>;
   status(): KeyStatus;
-  set(key: string, options: { sessionOnly: boolean }): KeyStatus;
+  set(key: string, options: { sessionOnly: boolean }): Promise<KeyStatus>;
   clear(): KeyStatus;
-  /** The key for the gateway client; undefined when none is set or it cannot be decrypted. */
+  /** The key for the gateway client; undefined when none is set or it could not be decrypted. */
   getKey(): string | undefined;
 }
 
@@ -46,27 +56,17 @@ function isPersistedKey(value: unknown): value is PersistedKey {
 export function createKeyVault(deps: { cipher: SecretCipher; persistence: SecretPersistence; logger: Logger }): KeyVault {
   const { cipher, persistence, logger } = deps;
   let sessionKey: string | undefined;
-  // Decrypted once and cached: on macOS every decrypt may ask the keychain.
-  let decrypted: { cipherText: string; key: string | undefined } | undefined;
+  /** The stored key in plain text, for the ciphertext it was read from or written as. */
+  let stored: { cipherText: string; key: string } | undefined;
 
   function persisted(): PersistedKey | undefined {
     const record = persistence.read();
     return isPersistedKey(record) ? record : undefined;
   }
 
-  function persistedKey(): string | undefined {
+  function storedKey(): { key: string; protection: StoredProtection } | undefined {
     const record = persisted();
-    if (!record) return undefined;
-    if (decrypted?.cipherText !== record.cipherText) {
-      let key: string | undefined;
-      try {
-        key = cipher.decrypt(record.cipherText);
-      } catch {
-        logger.warn('The stored API key could not be decrypted; it must be entered again.');
-      }
-      decrypted = { cipherText: record.cipherText, key };
-    }
-    return decrypted.key;
+    return record && stored?.cipherText === record.cipherText ? { key: stored.key, protection: record.protection } : undefined;
   }
 
   function defaultStorage(): KeyStatus['storage'] {
@@ -76,37 +76,59 @@ export function createKeyVault(deps: { cipher: SecretCipher; persistence: Secret
 
   function status(): KeyStatus {
     if (sessionKey) return { hasKey: true, last4: sessionKey.slice(-4), storage: 'session-only' };
-    const key = persistedKey();
-    const record = persisted();
-    if (key && record) return { hasKey: true, last4: key.slice(-4), storage: record.protection };
+    const current = storedKey();
+    if (current) return { hasKey: true, last4: current.key.slice(-4), storage: current.protection };
     return { hasKey: false, last4: null, storage: defaultStorage() };
+  }
+
+  async function reEncrypt(key: string, protection: StoredProtection): Promise<void> {
+    try {
+      const cipherText = await cipher.encrypt(key, protection);
+      persistence.write({ version: 1, cipherText, protection });
+      stored = { cipherText, key };
+    } catch {
+      logger.warn('The stored API key could not be re-encrypted with the new system key; the old copy is kept.');
+    }
   }
 
   return {
     status,
-    set(key, { sessionOnly }) {
+    async load() {
+      const record = persisted();
+      if (!record || stored?.cipherText === record.cipherText) return;
+      try {
+        const { plainText, shouldReEncrypt } = await cipher.decrypt(record.cipherText, record.protection);
+        stored = { cipherText: record.cipherText, key: plainText };
+        if (shouldReEncrypt) await reEncrypt(plainText, record.protection);
+      } catch {
+        logger.warn('The stored API key could not be decrypted; it must be entered again.');
+      }
+    },
+    async set(key, { sessionOnly }) {
       const protection = cipher.protection();
       if (sessionOnly || protection === 'unavailable') {
         persistence.clear();
+        stored = undefined;
         sessionKey = key;
         return status();
       }
       let cipherText: string;
       try {
-        cipherText = cipher.encrypt(key);
+        cipherText = await cipher.encrypt(key, protection);
       } catch (cause) {
         throw new CastboardError('KEY_STORAGE_UNAVAILABLE', 'Castboard could not encrypt the key on this computer. Tick "Keep for this session only" to use it until you quit.', { cause });
       }
       persistence.write({ version: 1, cipherText, protection });
+      stored = { cipherText, key };
       sessionKey = undefined;
       return status();
     },
     clear() {
       persistence.clear();
       sessionKey = undefined;
-      decrypted = undefined;
+      stored = undefined;
       return status();
     },
-    getKey: () => sessionKey ?? persistedKey(),
+    getKey: () => sessionKey ?? storedKey()?.key,
   };
 }

@@ -1,11 +1,11 @@
 /**
- * Reads and updates app settings in a key-value store (electron-store in the app, conf in tests:
+ * Reads and updates app settings in a key-value store (conf in the app, a temp-folder conf in tests:
  * same file format). Reading never fails: a field that is missing or damaged falls back to its
  * default on its own, so one bad value does not reset the others.
  */
 import { SettingsSchema, type Settings, type SettingsPatch } from '../../../shared/domain/settings';
 
-/** The part of electron-store / conf the settings need. */
+/** The part of conf the settings need. */
 export interface KeyValueStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;

@@ -2,8 +2,9 @@
  * Audit checks on the bridge between renderer and main:
  *  - ipcMain is used in one module only, the registrar that checks the sender before parsing, and
  *    no library registers listeners of its own (electron-log's Electron entry would);
- *  - the preload exposes exactly one object, built by createApi(), and nothing else in the app
- *    touches ipcRenderer or contextBridge.
+ *  - the preload exposes exactly one object, the data-only bridge built by createBridge() (answers
+ *    cross as envelopes, never as thrown errors), and nothing else in the app touches ipcRenderer
+ *    or contextBridge.
  */
 import ts from 'typescript';
 import { result, type CheckResult } from './check';
@@ -63,14 +64,14 @@ export function checkPreloadExposure(files: SourceFile[]): CheckResult {
       exposures++;
       const [key, value] = call.arguments;
       const exposed = value ? unwrap(value) : undefined;
-      const isApi = exposed && ts.isCallExpression(exposed) && exposed.expression.getText(source) === 'createApi';
+      const isApi = exposed && ts.isCallExpression(exposed) && exposed.expression.getText(source) === 'createBridge';
       if (file.path !== PRELOAD || !key || !ts.isStringLiteral(key) || key.text !== 'castboard' || !isApi) {
-        failures.push(`${file.path}:${lineOf(source, call)} exposes something other than window.castboard = createApi(...).`);
+        failures.push(`${file.path}:${lineOf(source, call)} exposes something other than window.castboard = createBridge(...).`);
       } else if (identifiers(source, 'ipcRenderer').some((line) => line === lineOf(source, call))) {
         failures.push(`${file.path}:${lineOf(source, call)} passes ipcRenderer into the page.`);
       }
     }
   }
   if (exposures !== 1) failures.push(`Expected exactly one contextBridge.exposeInMainWorld call, found ${exposures}.`);
-  return result('The preload exposes only the contract API', failures, ['window.castboard = createApi(ipcTransport); ipcRenderer stays inside the preload.']);
+  return result('The preload exposes only the contract API', failures, ['window.castboard = createBridge(ipcTransport); ipcRenderer stays inside the preload.']);
 }

@@ -1,7 +1,7 @@
 /**
  * Audit check on electron-builder.yml, loaded and schema-validated by electron-builder's own
  * config loader (the same code `npm run dist` runs): the fuses that close the Node back doors are
- * set, only built output is packaged, and native code and the font are unpacked from the asar.
+ * set (and the ad-hoc macOS signature is re-applied after flipping them), only built output is packaged, and native code and the font are unpacked from the asar.
  */
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
@@ -15,6 +15,8 @@ export const REQUIRED_FUSES = {
   onlyLoadAppFromAsar: true,
   enableEmbeddedAsarIntegrityValidation: true,
   enableCookieEncryption: true,
+  // Without it an unsigned Apple Silicon build is killed at launch: fuses break the ad-hoc signature.
+  resetAdHocDarwinSignature: true,
 } as const;
 
 export const REQUIRED_UNPACKED = ['node_modules/sharp/**', 'node_modules/@img/**', 'node_modules/dejavu-fonts-ttf/'];

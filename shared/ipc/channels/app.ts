@@ -1,12 +1,13 @@
 /**
- * App-level channels: settings, the API key, the gateway connection check, the window title.
+ * App-level channels: settings, the API key, the gateway connection check, the window title and
+ * whether the window has a modal dialog open (where main sends menu commands).
  * `app:command` carries menu commands (and `project.reload`) from main to the renderer.
  */
 import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema } from '../../domain/settings';
 import { KeyStatusSchema, SetKeyRequestSchema } from '../../domain/api-key';
 import { ConnectionTestSchema } from '../../domain/gateway';
-import { AppCommandSchema, TitleStateSchema } from '../../domain/commands';
+import { AppCommandSchema, ModalStateSchema, TitleStateSchema } from '../../domain/commands';
 import { channel, noPayload } from '../define';
 
 export const appChannels = {
@@ -19,6 +20,8 @@ export const appChannels = {
   'key:test': channel(noPayload, ConnectionTestSchema),
   /** The renderer reports the project title and unsaved state; main shows them in the title bar and asks before closing. */
   'app:setTitleState': channel(TitleStateSchema, z.null()),
+  /** The renderer is listening for menu commands, and whether a modal dialog is open (menu routing). */
+  'app:setModalState': channel(ModalStateSchema, z.null()),
 };
 
 export const appEvents = {

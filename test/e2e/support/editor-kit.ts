@@ -25,7 +25,7 @@ export interface EditorRig {
 
 export async function openRig(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<EditorRig> {
   const harness = await startHarness();
-  harness.services.keyVault.set(KEY, { sessionOnly: true });
+  await harness.services.keyVault.set(KEY, { sessionOnly: true });
   const dir = await mkdtemp(path.join(tmpdir(), 'castboard-editor-e2e-'));
   const referencePng = path.join(dir, 'mara.png');
   await writeFile(referencePng, await solidPng(640, 800, { r: 200, g: 60, b: 40 }));

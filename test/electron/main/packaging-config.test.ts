@@ -36,6 +36,12 @@ describe('electron-builder.yml', () => {
     expect(config.electronFuses).toMatchObject({ runAsNode: false, enableCookieEncryption: true, onlyLoadAppFromAsar: true });
   });
 
+  it('re-applies the ad-hoc macOS signature the fuses break, so an unsigned Apple Silicon build launches', () => {
+    expect(config.electronFuses?.resetAdHocDarwinSignature).toBe(true);
+    const unsigned = { ...config, electronFuses: { ...config.electronFuses, resetAdHocDarwinSignature: undefined } } as Configuration;
+    expect(packagingProblems(unsigned)).toContain('electronFuses.resetAdHocDarwinSignature must be true (is undefined).');
+  });
+
   it('ships only built output and unpacks sharp, its @img binaries and the font', () => {
     const included = filePatterns(config).filter((pattern) => !pattern.startsWith('!'));
     expect(included.sort()).toEqual(['dist/main/**', 'dist/preload/**', 'dist/renderer/**', 'package.json']);

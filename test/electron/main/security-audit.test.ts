@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compareFindings, readReviewed, type Finding } from '../../../electron/tools/audit/electronegativity';
 import { checkIpcSenders, checkPreloadExposure, PRELOAD, REGISTRAR } from '../../../electron/tools/audit/ipc-checks';
 import { readSources, type SourceFile } from '../../../electron/tools/audit/source-files';
+import { checkSpellcheckOffline } from '../../../electron/tools/audit/spellcheck-checks';
 import { checkContentSecurityPolicy, checkNoFileUrls, checkWindowLockDown, policyProblems } from '../../../electron/tools/audit/web-checks';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -18,7 +19,7 @@ const add = (file: string, text: string): SourceFile[] => [...sources, { path: f
 
 describe('the audit on the real source', () => {
   it('passes every project check', async () => {
-    for (const check of [checkIpcSenders(sources), checkPreloadExposure(sources), checkNoFileUrls(sources), await checkContentSecurityPolicy(sources), checkWindowLockDown(sources)]) {
+    for (const check of [checkIpcSenders(sources), checkPreloadExposure(sources), checkNoFileUrls(sources), await checkContentSecurityPolicy(sources), checkWindowLockDown(sources), checkSpellcheckOffline(sources)]) {
       expect(check.details, check.name).toEqual(expect.any(Array));
       expect(check.ok, `${check.name}: ${check.details.join('; ')}`).toBe(true);
     }
@@ -68,6 +69,15 @@ describe('each check fails on a violation', () => {
     expect(policyProblems('meta', good.replace("img-src 'self' blob: castboard-media:", 'img-src *'), { header: false }).join()).toContain('*');
     expect(policyProblems('header', good, { header: true }).join()).toContain('frame-ancestors');
     expect(policyProblems('meta', good.replace("default-src 'none'; ", ''), { header: false }).join()).toContain('default-src');
+  });
+
+  it('a spellchecker pointed at a dictionary download, or not turned off by the composition root', () => {
+    expect(checkSpellcheckOffline(add('electron/main/dictionaries.ts', "import { session } from 'electron';\nsession.defaultSession.setSpellCheckerDictionaryDownloadURL('https://cdn.example/dict/');")).ok).toBe(false);
+    expect(checkSpellcheckOffline(add('electron/main/langs.ts', "import { session } from 'electron';\nsession.defaultSession.setSpellCheckerLanguages(['en-US']);")).ok).toBe(false);
+    const root = sources.find((file) => file.path === 'electron/main/index.ts')!;
+    const withoutSpellcheck = root.text.replace(/configureSpellcheck\(session\.defaultSession/, 'void (session.defaultSession');
+    expect(withoutSpellcheck).not.toBe(root.text);
+    expect(checkSpellcheckOffline(replace('electron/main/index.ts', withoutSpellcheck)).ok).toBe(false);
   });
 
   it('a window created outside the secure factory', () => {

@@ -18,14 +18,14 @@ function mount(shell?: WindowShell) {
 
 describe('app:setTitleState', () => {
   it('hands the parsed state to the window shell', async () => {
-    const shell = { setTitleState: vi.fn<WindowShell['setTitleState']>() };
+    const shell = { setTitleState: vi.fn<WindowShell['setTitleState']>(), setModalState: vi.fn<WindowShell['setModalState']>() };
     const answer = await mount(shell).dispatch('app:setTitleState', { projectTitle: 'Night Shift', dirty: true });
     expect(answer).toEqual({ ok: true, value: null });
     expect(shell.setTitleState).toHaveBeenCalledWith({ projectTitle: 'Night Shift', dirty: true });
   });
 
   it('refuses a malformed state before the shell sees it', async () => {
-    const shell = { setTitleState: vi.fn<WindowShell['setTitleState']>() };
+    const shell = { setTitleState: vi.fn<WindowShell['setTitleState']>(), setModalState: vi.fn<WindowShell['setModalState']>() };
     const answer = await mount(shell).dispatch('app:setTitleState', { projectTitle: 3, dirty: 'yes', extra: 1 });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     expect(shell.setTitleState).not.toHaveBeenCalled();

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileLogger, LOG_FILE_NAME } from '../../../../electron/main/adapters/log';
 import { createDispatcher } from '../../../../electron/main/ipc/dispatcher';
 import { createRedactingLogger, REDACTED, redactText, redactValue } from '../../../../electron/services/logging/redact';
+import { silentLogger } from '../../../../electron/services/logger';
 import { createKeyVault } from '../../../../electron/services/secrets/key-vault';
 import { createFakeCipher, createMemorySecret } from '../../../harness/harness-adapters';
 
@@ -26,9 +27,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function appLoggerWithKey(key: string) {
+async function appLoggerWithKey(key: string) {
   const vault = createKeyVault({ cipher: createFakeCipher('encrypted'), persistence: createMemorySecret(), logger: createFileLogger({ directory: dir }) });
-  vault.set(key, { sessionOnly: false });
+  await vault.set(key, { sessionOnly: false });
   const file = createFileLogger({ directory: dir });
   return { logger: createRedactingLogger(file, () => [vault.getKey() ?? '']), file, vault };
 }
@@ -37,7 +38,7 @@ const logText = () => readFile(path.join(dir, LOG_FILE_NAME), 'utf8');
 
 describe('the log file', () => {
   it('never contains the API key, wherever it was put', async () => {
-    const { logger } = appLoggerWithKey(CANARY);
+    const { logger } = await appLoggerWithKey(CANARY);
     const failure = new Error(`Gateway refused key ${CANARY}`, { cause: new Error(`inner: Authorization: Bearer ${CANARY}`) });
     logger.info(`Testing the key ${CANARY} against panel 3`);
     logger.warn('Gateway answered', {
@@ -78,11 +79,12 @@ describe('the log file', () => {
   it('does not recurse when looking up the key itself logs (a key that cannot be decrypted)', async () => {
     const file = createFileLogger({ directory: dir });
     let logger = createRedactingLogger(file, () => []);
-    const broken = { ...createFakeCipher('encrypted'), decrypt: () => { throw new Error('keychain locked'); } };
     const persistence = createMemorySecret();
+    await createKeyVault({ cipher: createFakeCipher('encrypted'), persistence, logger: silentLogger }).set(CANARY, { sessionOnly: false });
+    const broken = { ...createFakeCipher('encrypted'), decrypt: () => Promise.reject(new Error('keychain locked')) };
     const vault = createKeyVault({ cipher: broken, persistence, logger: { info: (m, f) => logger.info(m, f), warn: (m, f) => logger.warn(m, f), error: (m, f) => logger.error(m, f) } });
-    vault.set(CANARY, { sessionOnly: false });
     logger = createRedactingLogger(file, () => [vault.getKey() ?? '']);
+    await vault.load(); // a restart: the stored key cannot be decrypted, which is logged
     logger.info('after restart');
     const text = await logText();
     expect(text).toContain('after restart');

@@ -56,7 +56,7 @@ export function rig(gateway: FakeGateway, store: Record<string, unknown> = {}): 
     { push: (event, payload) => void events.push({ event, payload }) },
   );
   services.settings.update({ gatewayBaseUrl: gateway.url });
-  services.keyVault.set('sk-test-key-0001', { sessionOnly: true });
+  void services.keyVault.set('sk-test-key-0001', { sessionOnly: true }); // a session-only key is kept before set() returns
   const dispatcher = createDispatcher(silentLogger);
   registerAll({ handle: (c, h) => dispatcher.register(c, h), push: (event, payload) => void events.push({ event, payload }) }, services);
   cleanup.push(async () => {

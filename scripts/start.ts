@@ -1,7 +1,7 @@
 // `npm start`: checks for the Electron binary first (a missing one gets a clear paragraph and
 // exit code 1 instead of Electron's stack trace), then builds the app and runs it.
 import { spawn, spawnSync } from 'node:child_process';
-import { requireElectronBinary } from './electron-binary.mjs';
+import { requireElectronBinary } from './electron-binary';
 
 const electron = requireElectronBinary();
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -10,4 +10,4 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const app = spawn(electron, ['.'], { stdio: 'inherit' });
 app.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.kill(signal));

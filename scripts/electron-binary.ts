@@ -17,9 +17,9 @@ Meanwhile \`npm run harness\` runs the whole Castboard interface in your browser
 test gateway, with no Electron needed.`;
 
 /** The path of the Electron executable, or null when it is not on disk. */
-export function findElectronBinary() {
+export function findElectronBinary(): string | null {
   try {
-    const binary = require('electron');
+    const binary: unknown = require('electron');
     return typeof binary === 'string' && existsSync(binary) ? binary : null;
   } catch {
     return null;
@@ -27,7 +27,7 @@ export function findElectronBinary() {
 }
 
 /** The Electron executable, or exit with MISSING_ELECTRON_HELP (exit code 1). */
-export function requireElectronBinary() {
+export function requireElectronBinary(): string {
   const binary = findElectronBinary();
   if (binary) return binary;
   process.stderr.write(`${MISSING_ELECTRON_HELP}\n`);

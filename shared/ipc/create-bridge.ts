@@ -1,0 +1,37 @@
+/**
+ * What the preload hands across contextBridge: a Transport restricted to the contract that only
+ * ever carries data. contextBridge copies values with the structured-clone rules and reduces a
+ * thrown error (or a rejected promise) to a plain `Error(message)`: a `CastboardError`'s `code`
+ * and class would not survive it. So the bridge never throws: every answer, including a failure
+ * of the IPC call itself or a channel the contract does not know, is an Envelope
+ * (`{ ok, value }` / `{ ok: false, error: { code, message } }`), passed on unchanged. The
+ * renderer's own bundle turns envelopes into values and `CastboardError`s (createApi).
+ * Invariants: only contract channels and events pass; the returned object is frozen.
+ */
+import { isChannelName, isEventName } from './contract';
+import type { Envelope } from './envelope';
+import type { Transport } from './create-api';
+
+export const LOST_CONTACT_MESSAGE = 'Castboard lost contact with its main process. Restart the app; your saved work is safe.';
+
+function failure(code: 'UNKNOWN_CHANNEL' | 'INTERNAL', message: string): Envelope {
+  return { ok: false, error: { code, message } };
+}
+
+export function createBridge(transport: Transport): Transport {
+  return Object.freeze({
+    async invoke(channel: string, payload: unknown): Promise<unknown> {
+      if (!isChannelName(channel)) return failure('UNKNOWN_CHANNEL', `Castboard has no "${String(channel)}" request.`);
+      try {
+        return await transport.invoke(channel, payload);
+      } catch {
+        return failure('INTERNAL', LOST_CONTACT_MESSAGE);
+      }
+    },
+    subscribe(event: string, listener: (payload: unknown) => void): () => void {
+      if (!isEventName(event)) return () => undefined;
+      return transport.subscribe(event, listener);
+    },
+    mediaBaseUrl: transport.mediaBaseUrl,
+  });
+}
