@@ -4,6 +4,7 @@
  * accepted shapes mirror ARCHITECTURE.md §3 (Ideogram's own field names).
  */
 import { IDEOGRAM_CHARACTER_MODEL, IDEOGRAM_REMIX_MODEL } from '../../../shared/domain/gateway';
+import { COLOR_PALETTE_PRESETS, MAGIC_PROMPT_OPTIONS, RENDERING_SPEEDS, STYLE_TYPES } from '../../../shared/domain/ideogram-controls';
 
 export const FAKE_MODELS = [IDEOGRAM_CHARACTER_MODEL, IDEOGRAM_REMIX_MODEL] as const;
 
@@ -25,8 +26,17 @@ export type ValidationResult =
   | { ok: true; value: ValidGeneration }
   | { ok: false; status: 400 | 404; message: string; code: string };
 
-const STYLE_TYPES = ['AUTO', 'REALISTIC', 'FICTION'];
-const RENDERING_SPEEDS = ['TURBO', 'DEFAULT', 'QUALITY'];
+const has = (list: readonly string[], value: unknown): boolean => list.includes(String(value));
+
+/** Ideogram's ColorPaletteWithPresetNameOrMembers: {name} or {members: [{color_hex, color_weight?}]}. */
+function isColorPalette(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const palette = value as { name?: unknown; members?: unknown };
+  if (palette.members === undefined) return has(COLOR_PALETTE_PRESETS, palette.name) && Object.keys(palette).length === 1;
+  const members = palette.members;
+  return Object.keys(palette).length === 1 && Array.isArray(members) && members.length > 0 && members.every((m: { color_hex?: unknown; color_weight?: unknown }) =>
+    typeof m === 'object' && m !== null && /^#[0-9A-Fa-f]{6}$/.test(String(m.color_hex)) && (m.color_weight === undefined || (typeof m.color_weight === 'number' && m.color_weight >= 0.05 && m.color_weight <= 1)));
+}
 
 function bad(message: string, code = 'invalid_request'): ValidationResult {
   return { ok: false, status: 400, message, code };
@@ -54,8 +64,10 @@ function isInt(value: unknown, min: number, max: number): value is number {
 
 function checkOptionalFields(body: Record<string, unknown>): string | undefined {
   if (body.seed !== undefined && !isInt(body.seed, 0, 2_147_483_647)) return 'seed must be an integer';
-  if (body.style_type !== undefined && !STYLE_TYPES.includes(String(body.style_type))) return 'style_type is invalid';
-  if (body.rendering_speed !== undefined && !RENDERING_SPEEDS.includes(String(body.rendering_speed))) return 'rendering_speed is invalid';
+  if (body.style_type !== undefined && !has(STYLE_TYPES, body.style_type)) return 'style_type is invalid';
+  if (body.rendering_speed !== undefined && !has(RENDERING_SPEEDS, body.rendering_speed)) return 'rendering_speed is invalid';
+  if (body.magic_prompt !== undefined && !has(MAGIC_PROMPT_OPTIONS, body.magic_prompt)) return 'magic_prompt must be AUTO, ON or OFF';
+  if (body.color_palette !== undefined && !isColorPalette(body.color_palette)) return 'color_palette must be {name} or {members: [{color_hex}]}';
   if (body.negative_prompt !== undefined && typeof body.negative_prompt !== 'string') return 'negative_prompt must be a string';
   const format = body.response_format;
   if (format !== undefined && format !== 'b64_json' && format !== 'url') return 'response_format must be b64_json or url';
