@@ -41,12 +41,12 @@ function sentence(text: string): string {
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
-/** "Mara: a lighthouse keeper, red raincoat." The one phrasing of a character in every prompt. */
+/** "Character: Mara, a lighthouse keeper." The one phrasing of a character in every prompt. */
 export function characterSentence(character: PromptCharacter): string {
   const name = tidy(character.name);
   const description = tidy(character.description);
   if (name === '' && description === '') return '';
-  return sentence(name && description ? `${name}: ${description}` : name || description);
+  return sentence(`Character: ${[name, description].filter(Boolean).join(', ')}`);
 }
 
 function join(parts: string[]): string {

@@ -21,11 +21,11 @@ export const SHOT_PHRASES: Readonly<Record<ShotType, string>> = {
 
 export const ANGLE_PHRASES: Readonly<Record<CameraAngle, string>> = {
   EYE_LEVEL: 'eye-level',
-  HIGH: 'high angle looking down',
-  LOW: 'low angle looking up',
+  HIGH: 'high angle',
+  LOW: 'low angle',
   OVERHEAD: "overhead bird's-eye view",
-  WORMS_EYE: "worm's-eye view from the ground",
-  DUTCH: 'Dutch angle, tilted horizon',
+  WORMS_EYE: "worm's-eye view",
+  DUTCH: 'Dutch angle',
 };
 
 export const MOVEMENT_PHRASES: Readonly<Record<CameraMovement, string>> = {

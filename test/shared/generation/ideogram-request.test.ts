@@ -18,7 +18,7 @@ describe('Ideogram request mapping', () => {
   it('omits optional fields that were not set', () => {
     expect(generateBody(request, images)).toEqual({
       model: 'ideogram/ideogram-character',
-      prompt: 'p. Mara.',
+      prompt: 'p. Character: Mara.',
       n: 1,
       size: '1024x1024',
       response_format: 'b64_json',

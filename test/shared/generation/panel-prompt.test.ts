@@ -32,9 +32,9 @@ describe('framing words', () => {
 
   it('reads a close-up at eye level with a handheld camera as a sentence of framing', () => {
     expect(buildPanelPrompt({ scene: 'Close on Mara', shotType: 'CU', cameraAngle: 'EYE_LEVEL', cameraMovement: 'HANDHELD', character })).toBe(
-      'Close-up, eye-level, handheld camera. Close on Mara. Mara: a lighthouse keeper, red raincoat.',
+      'Close-up, eye-level, handheld camera. Close on Mara. Character: Mara, a lighthouse keeper, red raincoat.',
     );
-    expect(buildPanelPrompt({ scene: 'A gull', shotType: 'MS', cameraAngle: 'DUTCH', cameraMovement: 'STATIC', character })).toMatch(/^Medium shot, Dutch angle, tilted horizon\. A gull\./);
+    expect(buildPanelPrompt({ scene: 'A gull', shotType: 'MS', cameraAngle: 'DUTCH', cameraMovement: 'STATIC', character })).toMatch(/^Medium shot, Dutch angle\. A gull\./);
   });
 });
 
@@ -47,11 +47,11 @@ describe('buildPanelPrompt', () => {
       character,
       stylePrompt: 'pencil sketch',
     });
-    expect(prompt).toBe('Wide shot. Mara opens the door... She pulls the hood up! Mara: a lighthouse keeper, red raincoat. Style: pencil sketch.');
+    expect(prompt).toBe('Wide shot. Mara opens the door... She pulls the hood up! Character: Mara, a lighthouse keeper, red raincoat. Style: pencil sketch.');
   });
 
   it('leaves out what is empty', () => {
-    expect(buildPanelPrompt({ scene: 'A gull', character: { name: 'Mara', description: '' } })).toBe('A gull. Mara.');
+    expect(buildPanelPrompt({ scene: 'A gull', character: { name: 'Mara', description: '' } })).toBe('A gull. Character: Mara.');
     expect(buildPanelPrompt({ scene: 'A gull', character: { name: '', description: '' } })).toBe('A gull.');
   });
 
