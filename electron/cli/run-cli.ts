@@ -13,6 +13,7 @@ import { infoHelp, runInfo } from './commands/info';
 import { initHelp, runInit } from './commands/init';
 import { panelHelp, runPanel } from './commands/panel';
 import { restyleHelp, runRestyle } from './commands/restyle';
+import { runStyle, styleHelp } from './commands/style';
 
 interface Command {
   summary: string;
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   init: { summary: 'create a project folder, with its character', help: initHelp, run: runInit },
   character: { summary: "set the character's name, description and reference image", help: characterHelp, run: runCharacter },
   panel: { summary: 'add a panel (panel add)', help: panelHelp, run: runPanel },
+  style: { summary: "set the project's look: style type, rendering speed, magic prompt, palette (style set)", help: styleHelp, run: runStyle },
   generate: { summary: 'generate panels (states the cost and asks first)', help: generateHelp, run: runGenerate },
   restyle: { summary: 'restyle panels in a new style (states the cost and asks first)', help: restyleHelp, run: runRestyle },
   export: { summary: 'write the contact sheet PNG', help: exportHelp, run: runExportCommand },

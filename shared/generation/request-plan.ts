@@ -7,7 +7,7 @@
  *  - a panel's reference image is its own featured character's, never another's;
  *  - controls are the project's, with the panel's own overrides on top.
  */
-import type { Character, ImageRef, Panel, Project } from '../domain/project';
+import type { Character, Panel, Project } from '../domain/project';
 import { CastboardError } from '../errors';
 import {
   generateBody,
@@ -133,9 +133,14 @@ export function previewRestyle(project: Project, panel: Panel, choice: RestyleCh
   return safely('restyle', () => remixBody(restyleRequestFor(project, panel, choice), elidedImages(character, source + 1)), priceCents);
 }
 
-/** The reference image (and mask) a panel's request sends: its own featured character's. */
-export function referenceImagesOf(project: Project, panel: Panel): { referenceImage: ImageRef; mask?: ImageRef } {
-  const character = requireCharacter(project, panel);
-  if (!character.referenceImage) throw new CastboardError('INVALID_REQUEST', `Add a reference image for ${character.name.trim() || 'the character'} first.`);
-  return { referenceImage: character.referenceImage, ...(character.mask ? { mask: character.mask } : {}) };
+/** The panel with this id; a stale id is a clear error, not a crash. */
+export function panelById(project: Project, panelId: string): Panel {
+  const panel = project.panels.find((candidate) => candidate.id === panelId);
+  if (!panel) throw new CastboardError('NOT_FOUND', 'One of the selected panels no longer exists. Select the panels again.');
+  return panel;
+}
+
+/** A preview as printed for scripts: the body, or why there is none. */
+export function bodyOrProblem(preview: RequestPreview): IdeogramImageBody | { problem: string } {
+  return preview.ok ? preview.body : { problem: preview.problem };
 }
