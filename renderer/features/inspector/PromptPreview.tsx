@@ -55,7 +55,7 @@ export function PromptPreview({ panel }: { panel: Panel }) {
       </fieldset>
       {preview && !preview.ok && (
         <p className="field-hint warn" role="note" aria-label="Why this panel cannot be sent">
-          {preview.problem}
+          Nothing would be sent: {preview.problem}
         </p>
       )}
       {preview?.ok && (
@@ -72,7 +72,7 @@ export function PromptPreview({ panel }: { panel: Panel }) {
             ))}
           </dl>
           <p className="cost-hint" aria-label="Cost of the next request">
-            {plural(preview.images, 'image')} · {formatCents(preview.cents)}
+            {kind === 'generate' ? 'Generate' : 'Restyle'} would request {plural(preview.images, 'image')} for {formatCents(preview.cents)}
           </p>
           <details className="prompt-json">
             <summary>Request body</summary>
