@@ -33,10 +33,11 @@ export const ColorPaletteSchema = z.union([
 ]);
 export type ColorPalette = z.infer<typeof ColorPaletteSchema>;
 
+/** Off sends the artist's words as written; On lets Ideogram expand them; Auto lets Ideogram decide. */
 export const MAGIC_PROMPT_LABELS: Readonly<Record<MagicPrompt, string>> = {
-  OFF: 'Off: send my words as written',
-  ON: 'On: let Ideogram expand the prompt',
-  AUTO: 'Auto: Ideogram decides',
+  OFF: 'Off (as written)',
+  ON: 'On (Ideogram rewrites)',
+  AUTO: 'Auto (Ideogram decides)',
 };
 
 export const STYLE_TYPE_LABELS: Readonly<Record<StyleType, string>> = {
@@ -48,9 +49,9 @@ export const STYLE_TYPE_LABELS: Readonly<Record<StyleType, string>> = {
 };
 
 export const RENDERING_SPEED_LABELS: Readonly<Record<RenderingSpeed, string>> = {
-  TURBO: 'Turbo (fastest)',
+  TURBO: 'Turbo',
   DEFAULT: 'Default',
-  QUALITY: 'Quality (slowest)',
+  QUALITY: 'Quality',
 };
 
 /** Controls a single panel may set for itself; anything left out follows the project. */

@@ -4,16 +4,11 @@
  * without a phrase is a compile error. A raw code never reaches a prompt: Ideogram would read
  * "CU, EYE_LEVEL" as letters, not as framing. An empty phrase (a static camera) adds nothing.
  */
-import type { CameraAngle, CameraMovement, ShotType } from '../domain/project-panel';
+import { SHOT_TYPE_LABELS, type CameraAngle, type CameraMovement, type ShotType } from '../domain/project-panel';
 
+/** The inspector's shot names read well as framing; the last three need the word "shot" to. */
 export const SHOT_PHRASES: Readonly<Record<ShotType, string>> = {
-  ECU: 'Extreme close-up',
-  CU: 'Close-up',
-  MCU: 'Medium close-up',
-  MS: 'Medium shot',
-  MWS: 'Medium wide shot',
-  WS: 'Wide shot',
-  EWS: 'Extreme wide shot',
+  ...SHOT_TYPE_LABELS,
   OTS: 'Over-the-shoulder shot',
   POV: 'Point-of-view shot',
   INSERT: 'Insert shot of a detail',

@@ -27,6 +27,7 @@ describe('prompt preview', () => {
     await expect.poll(() => prompt.textContent()).toMatch(/^Close-up, low angle, handheld camera\. Mara in scene 1\./);
     await page.getByLabel('Style type', { exact: true }).selectOption('REALISTIC');
     const shown = await prompt.textContent();
+    await page.getByLabel('Parameters to be sent').scrollIntoViewIfNeeded();
     await screenshot(page, 'inspector-prompt-preview');
 
     // What the gateway receives is what the preview showed.
@@ -45,6 +46,7 @@ describe('prompt preview', () => {
     await expect.poll(() => page.getByText(/^No character: Ideogram Character draws every image/).count()).toBeGreaterThan(0);
     expect(await page.getByRole('note', { name: 'Why this panel cannot be sent' }).textContent()).toContain('No character');
     expect(await page.getByText('In 1 panel', { exact: true }).count()).toBe(1);
+    await page.getByRole('note', { name: 'Why this panel cannot be sent' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'inspector-no-character');
   });
 });

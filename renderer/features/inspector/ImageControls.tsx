@@ -31,7 +31,7 @@ function options<T extends string>(values: readonly T[], labels: Readonly<Record
 }
 
 function overrideOptions<T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>, projectValue: T) {
-  return [{ value: FOLLOW as Choice<T>, label: `As the project (${labels[projectValue]})` }, ...options<Choice<T>>(values, labels as Record<Choice<T>, string>)];
+  return [{ value: FOLLOW as Choice<T>, label: `Project: ${labels[projectValue]}` }, ...options<Choice<T>>(values, labels as Record<Choice<T>, string>)];
 }
 
 /** Drops unset overrides, so a panel that follows the project stores nothing. */
@@ -137,6 +137,7 @@ export function ImageControls({ panel }: { panel: Panel }) {
   if (!style) return null;
   return (
     <div className="image-controls">
+      <p className="field-hint">For this panel; the project settings below apply to every panel.</p>
       <PanelOverrides panel={panel} style={style} />
       <ProjectSettings style={style} />
     </div>
