@@ -76,6 +76,12 @@ export function parsePalette(text: string): ColorPalette | null | undefined {
 function PaletteField({ palette, onChange }: { palette: ColorPalette | null; onChange: (palette: ColorPalette | null) => void }) {
   const id = useId();
   const [draft, setDraft] = useState(() => paletteText(palette));
+  const [shown, setShown] = useState(palette);
+  if (shown !== palette) {
+    // Changed elsewhere (undo, another window): show it, unless the draft already says the same.
+    setShown(palette);
+    if (JSON.stringify(parsePalette(draft)) !== JSON.stringify(palette)) setDraft(paletteText(palette));
+  }
   const valid = parsePalette(draft) !== undefined;
   return (
     <div className="field">

@@ -40,6 +40,9 @@ describe('prompt preview', () => {
     expect(param('Colour palette')).toBe('EMBER');
     expect(store.getState().doc?.panels[0]?.controls).toEqual({ styleType: 'REALISTIC' });
     expect(store.getState().doc?.style).toMatchObject({ renderingSpeed: 'QUALITY', colorPalette: { preset: 'EMBER' } });
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(param('Colour palette')).toBe('none');
+    expect((screen.getByLabelText('Colour palette') as HTMLInputElement).value).toBe('');
   });
 
   it('a "No character" panel cannot be generated: Generate is disabled with the reason, and the cast stops counting it', async () => {
