@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeGateway } from '../../fakes/gateway/fake-gateway';
-import { cli, gatewayEnv, imageRequests, readProjectJson, useCliFixture, writeReferencePng } from './cli-kit';
+import { cli, gatewayEnv, imageRequests, readProjectJson, snapshotTree, useCliFixture, writeReferencePng } from './cli-kit';
 
 const fixture = useCliFixture();
 let gateway: FakeGateway;
@@ -88,6 +88,18 @@ describe('prompts built from a project made by the CLI', () => {
     const after = (await readProjectJson(project)).panels[0]?.takes[0] as unknown as { prompt: string };
     expect(after.prompt).toBe(before.prompt);
     expect(after.prompt).toContain('a lighthouse keeper in a red raincoat');
+  });
+
+  it('style set sends a palette as Ideogram names it, and refuses a bad one without changing anything', async () => {
+    const project = await maraProject();
+    await run(['style', 'set', project, '--palette', '#1e3a5f, #F2C14E', '--negative', 'text, watermark']);
+    const [request] = (await dryRun(project)).requests;
+    expect(request?.body).toMatchObject({ color_palette: { members: [{ color_hex: '#1E3A5F' }, { color_hex: '#F2C14E' }] }, negative_prompt: 'text, watermark' });
+    const before = await snapshotTree(project);
+    const bad = await cli(['style', 'set', project, '--palette', 'NEON']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--palette must be one of EMBER');
+    expect(await snapshotTree(project)).toEqual(before);
   });
 
   it('skips a "No character" panel with the reason before spending, and sends only the others', async () => {
