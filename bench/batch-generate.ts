@@ -11,8 +11,7 @@ import sharp from 'sharp';
 import { createGatewayClient } from '../electron/services/gateway/gateway-client';
 import type { GeneratePanelInput } from '../electron/services/gateway/gateway-types';
 import { createGenerationQueue } from '../electron/services/gateway/generation-queue';
-import { buildGenerateBody, sizeForAspectRatio } from '../electron/services/gateway/ideogram-request';
-import { buildPanelPrompt } from '../electron/services/gateway/panel-prompt';
+import { generateBody } from '../shared/generation/ideogram-request';
 import type { QueueJob } from '../electron/services/gateway/queue-types';
 import { prepareReferenceImage } from '../electron/services/image-safety/reference-image';
 import { startFakeGateway } from '../test/fakes/gateway/fake-gateway';
@@ -34,7 +33,7 @@ async function referenceImage(): Promise<Buffer> {
 function panels(reference: Buffer): GeneratePanelInput[] {
   return Array.from({ length: PANELS }, (_, i) => ({
     scene: `Panel ${i + 1}: Mara crosses the harbour at dusk, beat ${i + 1}`,
-    shotType: ['wide', 'medium', 'close-up'][i % 3],
+    shotType: (['WS', 'MS', 'CU'] as const)[i % 3],
     character: { name: 'Mara', description: 'a lighthouse keeper in a red raincoat', referencePng: reference },
     style: { prompt: 'ink and watercolour', renderingSpeed: 'TURBO' },
     aspectRatio: '16:9',
@@ -63,14 +62,7 @@ async function runSequential(baseURL: string, inputs: GeneratePanelInput[]): Pro
   let images = 0;
   const started = performance.now();
   for (const input of inputs) {
-    const body = buildGenerateBody({
-      prompt: buildPanelPrompt({ ...input, stylePrompt: input.style?.prompt }),
-      n: 1,
-      size: sizeForAspectRatio(input.aspectRatio),
-      referenceDataUrl,
-      seed: input.seed,
-      renderingSpeed: input.style?.renderingSpeed,
-    });
+    const body = generateBody(input, { reference: referenceDataUrl });
     const answer = await sdk.images.generate(body as unknown as OpenAI.ImageGenerateParamsNonStreaming);
     images += answer.data?.filter((d) => d.b64_json && Buffer.from(d.b64_json, 'base64').length > 0).length ?? 0;
   }

@@ -10,6 +10,7 @@ import './styles/app.css';
 import './styles/editor.css';
 import './styles/board.css';
 import './styles/welcome.css';
+import './styles/prompt.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

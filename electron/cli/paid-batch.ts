@@ -11,7 +11,7 @@
  *    limit only waits; Ctrl-C cancels what is left and the finished panels stay saved.
  */
 import type { QueueSnapshot } from '../../shared/domain/jobs';
-import type { Take } from '../../shared/domain/project';
+import type { Project, Take } from '../../shared/domain/project';
 import { setActiveTake } from '../../shared/domain/project-edit';
 import type { Settings } from '../../shared/domain/settings';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
@@ -23,6 +23,7 @@ import { cliSettings, requireApiKey } from './cli-gateway';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io';
 import { confirmSpend } from './consent';
 import { reportBatch, type BatchOutcome } from './paid-batch-report';
+import type { SkippedPanel } from './panel-skips';
 import { createJobProgress } from './progress';
 
 export interface PaidBatch {
@@ -38,6 +39,10 @@ export interface PaidBatch {
   activate: boolean;
   /** Builds the jobs once without sending them: throws the message naming the panel to fix. */
   preflight(context: PanelJobContext, panelIds: string[]): Promise<unknown>;
+  /** Panels left out before the batch (e.g. "No character"), listed by `--dry-run --json`. */
+  skipped?: SkippedPanel[];
+  /** Each panel's request body, images elided (shared/generation/request-plan), for `--dry-run --json`. */
+  requestBodies?(project: Project, panelIds: string[]): unknown[];
   start(service: GenerationService, panelIds: string[]): Promise<unknown>;
 }
 
@@ -126,7 +131,10 @@ export async function runPaidBatch(io: CliIo, workspace: ProjectWorkspace, batch
   const { images, cents, what } = costWords(batch, settings);
   const collect = pending > 0 ? ` ${plural(pending, 'job')} accepted in an earlier run will be collected (already paid).` : '';
   if (batch.dryRun) {
-    if (batch.json) io.stdout(JSON.stringify({ dryRun: true, kind: batch.kind, panels: batch.numbers, images, cents, pendingJobs: pending }));
+    if (batch.json) {
+      const requests = batch.requestBodies?.(project, panelIds).map((body, index) => ({ panel: batch.numbers[index], body }));
+      io.stdout(JSON.stringify({ dryRun: true, kind: batch.kind, panels: batch.numbers, images, cents, pendingJobs: pending, skipped: batch.skipped ?? [], requests: requests ?? [] }));
+    }
     else if (images === 0) io.stdout(`Nothing new to ${batch.kind}.${collect}`);
     else io.stdout(`Would ${batch.kind} ${what} at ${formatCents(settings.pricePerImageCents)} per image. Nothing was sent.${collect}`);
     return EXIT_OK;
@@ -156,12 +164,12 @@ export const PAID_BATCH_OPTIONS = {
 } as const;
 
 /** Help lines for PAID_BATCH_OPTIONS (after each command's own options). */
-export const PAID_BATCH_HELP = `  --variations <n>     images per panel, 1-4 (default 1)
+export const PAID_BATCH_HELP = `  --variations <n>     images per panel, 1-4 (default 1; generate: the project's default)
   --concurrency <n>    images requested at once, 1-8 (default 4)
   --activate           show the new image on each panel (make it the active take)
   --yes                confirm the cost without asking (needed when not on a terminal)
   --dry-run            only print the image count and the cost; send nothing
-  --json               print the result as JSON
+  --json               print the result as JSON (with --dry-run: each request body, images elided)
   --help               show this help
 
 Reads AIGATEWAY_API_KEY and AIGATEWAY_BASE_URL. Exit codes: 0 all panels done, 1 some failed

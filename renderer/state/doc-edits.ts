@@ -4,7 +4,7 @@
  * addressed by id; ids that do not exist are ignored rather than throwing, because a push event
  * or an undo may have removed them a moment ago.
  */
-import { createCharacter, createPanel, removeCharacter } from '../../shared/domain/project-edit';
+import { castFirstCharacter, createCharacter, createPanel, removeCharacter } from '../../shared/domain/project-edit';
 import type { Character, IdFactory, Panel, Project } from '../../shared/domain/project';
 import { randomId } from '../../shared/domain/project';
 
@@ -104,8 +104,7 @@ export function setActiveTakeId(doc: Project, panelId: string, takeId: string | 
 export function addCharacter(doc: Project, init: Partial<CharacterFields> = {}, newId: IdFactory = randomId): { doc: Project; characterId: string } {
   const character = createCharacter({ name: init.name ?? `Character ${doc.characters.length + 1}`, ...init }, newId);
   const lonely = doc.characters.length === 0;
-  // The first character is featured by every panel that had none: that is what a new project wants.
-  const panels = lonely ? doc.panels.map((panel) => (panel.characterId === null ? { ...panel, characterId: character.id } : panel)) : doc.panels;
+  const panels = lonely ? castFirstCharacter(doc.panels, character.id) : doc.panels;
   return { doc: { ...doc, characters: [...doc.characters, character], panels }, characterId: character.id };
 }
 

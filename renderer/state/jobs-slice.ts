@@ -143,7 +143,7 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
         const { doc, takesByPanel } = get();
         const eligible = panelIds.filter((id) => {
           const panel = doc?.panels.find((candidate) => candidate.id === id);
-          return panel !== undefined && activeTakeOf(panel, takesByPanel[id]) !== null;
+          return panel !== undefined && panel.characterId !== null && activeTakeOf(panel, takesByPanel[id]) !== null;
         });
         const stylePrompt = effectiveStylePrompt(get().restyleOptions);
         if (stylePrompt === '') {

@@ -193,6 +193,8 @@ export function createProjectSlice(deps: StoreDeps): AppSlice<ProjectSlice> {
             selectedIds: first ? [first] : [],
             focusedId: first,
             anchorId: first,
+            // Generate asks for the project's own default number of images until the artist picks another.
+            generateOptions: { ...get().generateOptions, variations: doc.style.defaultVariations },
           }),
         );
         deps.history().getState().clear();

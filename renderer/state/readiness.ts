@@ -3,16 +3,11 @@
  * Ideogram Character needs a scene and exactly one character reference image per request, so a
  * panel without them would only fail (or, worse, be refused after a paid attempt).
  */
-import type { Character, Panel, Project } from '../../shared/domain/project';
+import type { Project } from '../../shared/domain/project';
+import { panelProblem } from '../../shared/generation/request-plan';
 
-export function panelProblem(panel: Pick<Panel, 'scenePrompt' | 'characterId'>, characters: readonly Character[]): string | null {
-  if (panel.scenePrompt.trim() === '') return 'Describe the scene first.';
-  // Main casts the first character in a panel that features none (see generation/panel-jobs).
-  const character = panel.characterId === null ? characters[0] : characters.find((candidate) => candidate.id === panel.characterId);
-  if (!character) return 'Add a character with a reference image first.';
-  if (character.referenceImage === null) return `Add a reference image for ${character.name.trim() || 'the character'} first.`;
-  return null;
-}
+/** One list of reasons for the app, main and the CLI: a panel with "No character" is never given a stand-in. */
+export { panelProblem };
 
 export interface BatchPlan {
   ready: string[];

@@ -19,6 +19,17 @@ import {
 
 export const PROJECT_FOLDER_SUFFIX = '.castboard';
 
+/** A new project's look: no style words, Ideogram's defaults, magic prompt off (see ideogram-controls). */
+export const DEFAULT_PROJECT_STYLE: ProjectStyle = {
+  stylePrompt: '',
+  styleType: 'AUTO',
+  renderingSpeed: 'DEFAULT',
+  negativePrompt: '',
+  magicPrompt: 'OFF',
+  colorPalette: null,
+  defaultVariations: 1,
+};
+
 export interface NewProjectInit {
   title: string;
   aspectRatio?: AspectRatio;
@@ -30,13 +41,21 @@ export function createEmptyProject(init: NewProjectInit, now: Date): Project {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     title: init.title,
     aspectRatio: init.aspectRatio ?? '16:9',
-    style: { stylePrompt: '', styleType: 'AUTO', renderingSpeed: 'DEFAULT', negativePrompt: '', ...init.style },
+    style: { ...DEFAULT_PROJECT_STYLE, ...init.style },
     characters: [],
     panels: [],
     exportSettings: defaultExportSettings(),
     pendingJobs: [],
     createdAt: now.toISOString(),
   };
+}
+
+/**
+ * The first character of a project is featured by every panel that had none: that is what a new
+ * project wants (panels written before the cast). Later characters change no panel.
+ */
+export function castFirstCharacter(panels: readonly Panel[], characterId: string): Panel[] {
+  return panels.map((panel) => (panel.characterId === null ? { ...panel, characterId } : panel));
 }
 
 export function createPanel(init: Partial<Omit<Panel, 'id' | 'takes' | 'activeTakeId'>> = {}, newId: IdFactory = randomId): Panel {

@@ -5,6 +5,7 @@
  * take belongs to the panel, featured character exists) live in project.ts.
  */
 import { z } from 'zod';
+import { PanelControlsSchema } from './ideogram-controls';
 import { ImageRefSchema } from './project-image-ref';
 import { IdSchema, IsoDateSchema, ParamsSchema, boundedText } from './project-primitives';
 
@@ -94,6 +95,8 @@ export const PanelSchema = z
     characterId: IdSchema.nullable(),
     takes: z.array(TakeSchema).max(PANEL_LIMITS.maxTakesPerPanel),
     activeTakeId: IdSchema.nullable(),
+    /** Ideogram controls this panel sets for itself (absent: it follows the project). */
+    controls: PanelControlsSchema.optional(),
   })
   .strict();
 export type Panel = z.infer<typeof PanelSchema>;

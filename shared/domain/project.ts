@@ -6,12 +6,13 @@
  * panel's active take is one of its takes, a featured character exists.
  */
 import { z } from 'zod';
-import { RenderingSpeedSchema, StyleTypeSchema } from './settings';
+import { ColorPaletteSchema, MagicPromptSchema, RenderingSpeedSchema, StyleTypeSchema } from './ideogram-controls';
 import type { ImageRef } from './project-image-ref';
 import { CharacterSchema, PanelSchema } from './project-panel';
 import { ExportSettingsSchema } from './project-export';
 import { IdSchema, IsoDateSchema, ParamsSchema, boundedText } from './project-primitives';
 
+export * from './ideogram-controls';
 export * from './project-image-ref';
 export * from './project-panel';
 export * from './project-export';
@@ -31,12 +32,22 @@ export const PROJECT_LIMITS = {
   maxPendingJobs: 1000,
 } as const;
 
+/**
+ * The project's look and Ideogram's controls, shared by every panel (a panel may override magic
+ * prompt, style type and rendering speed). The later fields were added without a schema bump:
+ * each has a default, so a project.json written before them opens unchanged.
+ */
 export const ProjectStyleSchema = z
   .object({
     stylePrompt: boundedText(2000),
     styleType: StyleTypeSchema,
     renderingSpeed: RenderingSpeedSchema,
     negativePrompt: boundedText(2000),
+    magicPrompt: MagicPromptSchema.default('OFF'),
+    /** Null: no palette sent, Ideogram chooses the colours. */
+    colorPalette: ColorPaletteSchema.nullable().default(null),
+    /** Images per panel a Generate asks for unless the artist picks another count. */
+    defaultVariations: z.number().int().min(1).max(4).default(1),
   })
   .strict();
 export type ProjectStyle = z.infer<typeof ProjectStyleSchema>;

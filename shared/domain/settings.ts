@@ -2,14 +2,15 @@
  * App settings (not per-project): where the gateway is, how hard to drive it, what an image costs.
  * Stored by conf in `<userData>/settings.json` (the app) or a temp folder (tests, harness). Every field has a
  * default so a missing or partly damaged settings file still yields usable settings.
+ * Image controls (style type, rendering speed, variations...) are per project (project.style), so
+ * every machine draws a shared project the same way; settings files from older builds that still
+ * hold defaultVariations/defaultStyleType/defaultRenderingSpeed are read with those keys dropped.
  */
 import { z } from 'zod';
 import { DEFAULT_GATEWAY_BASE_URL } from './gateway-url';
 
 export { DEFAULT_GATEWAY_BASE_URL };
 
-export const StyleTypeSchema = z.enum(['AUTO', 'REALISTIC', 'FICTION']);
-export const RenderingSpeedSchema = z.enum(['TURBO', 'DEFAULT', 'QUALITY']);
 
 const httpUrl = z
   .string()
@@ -24,9 +25,6 @@ export const SettingsSchema = z.object({
   /** Used when the gateway does not send X-Cost-Cents. */
   pricePerImageCents: z.number().int().min(0).max(10_000).default(5),
   autosaveDelayMs: z.number().int().min(250).max(60_000).default(1000),
-  defaultVariations: z.number().int().min(1).max(4).default(1),
-  defaultStyleType: StyleTypeSchema.default('AUTO'),
-  defaultRenderingSpeed: RenderingSpeedSchema.default('DEFAULT'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -37,9 +35,6 @@ export const SettingsPatchSchema = z
     concurrency: SettingsSchema.shape.concurrency.unwrap(),
     pricePerImageCents: SettingsSchema.shape.pricePerImageCents.unwrap(),
     autosaveDelayMs: SettingsSchema.shape.autosaveDelayMs.unwrap(),
-    defaultVariations: SettingsSchema.shape.defaultVariations.unwrap(),
-    defaultStyleType: StyleTypeSchema,
-    defaultRenderingSpeed: RenderingSpeedSchema,
   })
   .partial()
   .strict();

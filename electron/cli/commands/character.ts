@@ -4,7 +4,7 @@
  * generated from the command line too. The image is verified before the project is opened.
  */
 import { parseArgs } from 'node:util';
-import { createCharacter } from '../../../shared/domain/project-edit';
+import { castFirstCharacter, createCharacter } from '../../../shared/domain/project-edit';
 import { optionalText, projectDirArg } from '../cli-args';
 import { UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
@@ -48,7 +48,8 @@ async function setCharacter(args: string[], io: CliIo): Promise<number> {
     const referenceImage = imageBytes ? (await workspace.importImageBytes(imageBytes)).image : (current?.referenceImage ?? null);
     const base = current ?? createCharacter({ name: name ?? '' });
     const next = { ...base, name: name ?? base.name, description: description ?? base.description, referenceImage };
-    workspace.update({ ...project, characters: [next, ...others] });
+    const panels = current ? project.panels : castFirstCharacter(project.panels, next.id);
+    workspace.update({ ...project, characters: [next, ...others], panels });
     await workspace.save();
     return next;
   });

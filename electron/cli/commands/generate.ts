@@ -1,12 +1,14 @@
 /** `castboard generate`: draws panels with Ideogram V3 Character, after stating the cost. */
 import { parseArgs } from 'node:util';
 import { CastboardError } from '../../../shared/errors';
+import { bodyOrProblem, panelById, previewGenerate } from '../../../shared/generation/request-plan';
 import { generateJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg } from '../cli-args';
-import { UsageError, type CliIo } from '../cli-io';
+import { EXIT_FAILURE, UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
 import { PAID_BATCH_HELP, PAID_BATCH_OPTIONS, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
+import { skipPanelsWithoutCharacter } from '../panel-skips';
 
 const USAGE = 'castboard generate <dir> [--panels 1,3-5 | --missing] [--variations <n>] [--yes]';
 
@@ -31,11 +33,12 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
   const dir = projectDirArg(positionals, USAGE);
   if (values.panels !== undefined && values.missing) throw new UsageError('Use either --panels or --missing, not both.');
-  const variations = intOption(values.variations, '--variations', 1, 4, 1);
   const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 8, 4);
+  const variationsOption = values.variations === undefined ? undefined : intOption(values.variations, '--variations', 1, 4, 1);
   const seed = values.seed === undefined ? null : intOption(values.seed, '--seed', 0, 2 ** 32 - 1, 0);
   return withOpenProject(io, dir, async (workspace) => {
-    const { panels } = workspace.project();
+    const { panels, style } = workspace.project();
+    const variations = variationsOption ?? style.defaultVariations;
     if (panels.length === 0) {
       throw new CastboardError('INVALID_REQUEST', `This project has no panels yet. Add one first: castboard panel add ${dir} --scene "..."`);
     }
@@ -49,9 +52,17 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
     }
+    const ready = skipPanelsWithoutCharacter(io, workspace.project(), numbers);
+    if (ready.numbers.length === 0 && ready.skipped.length > 0 && workspace.project().pendingJobs.length === 0) {
+      io.stderr('None of the chosen panels can be generated: nothing was sent and nothing was charged.');
+      return EXIT_FAILURE;
+    }
+    const choice = { variations, seed };
     return runPaidBatch(io, workspace, {
       kind: 'generate',
-      numbers,
+      numbers: ready.numbers,
+      skipped: ready.skipped,
+      requestBodies: (project, panelIds) => panelIds.map((id) => bodyOrProblem(previewGenerate(project, panelById(project, id), choice, 0))),
       variations,
       concurrency,
       ...paidBatchFlags(values),

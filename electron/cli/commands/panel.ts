@@ -4,13 +4,27 @@
  * character without repeating it on every line.
  */
 import { parseArgs } from 'node:util';
-import { PANEL_LIMITS, SHOT_TYPE_LABELS, SHOT_TYPES, type Project } from '../../../shared/domain/project';
+import {
+  CAMERA_ANGLES,
+  CAMERA_ANGLE_LABELS,
+  CAMERA_MOVEMENTS,
+  CAMERA_MOVEMENT_LABELS,
+  PANEL_LIMITS,
+  SHOT_TYPE_LABELS,
+  SHOT_TYPES,
+  type Project,
+} from '../../../shared/domain/project';
 import { createPanel } from '../../../shared/domain/project-edit';
 import { choiceOption, numberOption, optionalText, projectDirArg, requiredText } from '../cli-args';
 import { UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
 
-const USAGE = 'castboard panel add <dir> --scene <text> [--shot CU] [--dialogue <text>] [--notes <text>]';
+const USAGE = 'castboard panel add <dir> --scene <text> [--shot CU] [--angle LOW] [--movement HANDHELD] [--dialogue <text>] [--notes <text>]';
+
+/** "    CU      Close-up" lines for the help text. */
+function choices<T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>): string {
+  return values.map((value) => `                         ${value.padEnd(9)} ${labels[value]}`).join('\n');
+}
 
 export const panelHelp = `Usage: castboard panel add <dir> --scene <text> [options]
 
@@ -19,7 +33,11 @@ Adds a panel at the end of the project in <dir>.
 Options:
   --scene <text>       what happens in the panel; this is the image prompt (required)
   --shot <type>        shot type (default MS):
-${SHOT_TYPES.map((shot) => `                         ${shot.padEnd(7)} ${SHOT_TYPE_LABELS[shot]}`).join('\n')}
+${choices(SHOT_TYPES, SHOT_TYPE_LABELS)}
+  --angle <angle>      camera angle (default EYE_LEVEL):
+${choices(CAMERA_ANGLES, CAMERA_ANGLE_LABELS)}
+  --movement <move>    camera movement (default STATIC):
+${choices(CAMERA_MOVEMENTS, CAMERA_MOVEMENT_LABELS)}
   --dialogue <text>    spoken lines, shown under the panel on the contact sheet
   --action <text>      stage directions
   --notes <text>       notes for the team
@@ -30,6 +48,8 @@ ${SHOT_TYPES.map((shot) => `                         ${shot.padEnd(7)} ${SHOT_TY
 const options = {
   scene: { type: 'string' },
   shot: { type: 'string' },
+  angle: { type: 'string' },
+  movement: { type: 'string' },
   dialogue: { type: 'string' },
   action: { type: 'string' },
   notes: { type: 'string' },
@@ -47,6 +67,8 @@ async function addPanel(args: string[], io: CliIo): Promise<number> {
   const fields = {
     scenePrompt: requiredText(values.scene, '--scene', PANEL_LIMITS.maxPromptLength, '"Mara climbs the lighthouse stairs"'),
     shotType: choiceOption(values.shot, '--shot', SHOT_TYPES, 'MS'),
+    cameraAngle: choiceOption(values.angle, '--angle', CAMERA_ANGLES, 'EYE_LEVEL'),
+    cameraMovement: choiceOption(values.movement, '--movement', CAMERA_MOVEMENTS, 'STATIC'),
     dialogue: optionalText(values.dialogue, '--dialogue', PANEL_LIMITS.maxTextLength) ?? '',
     action: optionalText(values.action, '--action', PANEL_LIMITS.maxTextLength) ?? '',
     notes: optionalText(values.notes, '--notes', PANEL_LIMITS.maxTextLength) ?? '',
@@ -59,7 +81,7 @@ async function addPanel(args: string[], io: CliIo): Promise<number> {
     await workspace.save();
     return { number: project.panels.length + 1, id: panel.id };
   });
-  if (values.json) io.stdout(JSON.stringify({ panel: added.number, id: added.id, shot: fields.shotType }));
+  if (values.json) io.stdout(JSON.stringify({ panel: added.number, id: added.id, shot: fields.shotType, angle: fields.cameraAngle, movement: fields.cameraMovement }));
   else io.stdout(`Added panel ${added.number} (${SHOT_TYPE_LABELS[fields.shotType]}): ${fields.scenePrompt}`);
   return 0;
 }

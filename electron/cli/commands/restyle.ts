@@ -1,12 +1,14 @@
 /** `castboard restyle`: redraws panels' active takes in a new style with Ideogram V3 Character Remix. */
 import { parseArgs } from 'node:util';
 import { STYLE_PRESETS } from '../../../shared/domain/jobs';
+import { bodyOrProblem, panelById, previewRestyle } from '../../../shared/generation/request-plan';
 import { restyleJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg, requiredText } from '../cli-args';
-import { UsageError, type CliIo } from '../cli-io';
+import { EXIT_FAILURE, UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
 import { PAID_BATCH_HELP, PAID_BATCH_OPTIONS, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
+import { skipPanelsWithoutCharacter } from '../panel-skips';
 
 const USAGE = 'castboard restyle <dir> --panels <list> --style <text> [--strength 1-100] [--yes]';
 
@@ -42,11 +44,17 @@ export async function runRestyle(args: string[], io: CliIo): Promise<number> {
   const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 8, 4);
   const panelsOption = values.panels;
   return withOpenProject(io, dir, async (workspace) => {
-    const numbers = parsePanelList(panelsOption, workspace.project().panels.length);
+    const ready = skipPanelsWithoutCharacter(io, workspace.project(), parsePanelList(panelsOption, workspace.project().panels.length));
+    if (ready.numbers.length === 0 && workspace.project().pendingJobs.length === 0) {
+      io.stderr('None of the chosen panels can be restyled: nothing was sent and nothing was charged.');
+      return EXIT_FAILURE;
+    }
     const request = { stylePrompt: prompt, imageWeight, variations };
     return runPaidBatch(io, workspace, {
       kind: 'restyle',
-      numbers,
+      numbers: ready.numbers,
+      skipped: ready.skipped,
+      requestBodies: (project, panelIds) => panelIds.map((id) => bodyOrProblem(previewRestyle(project, panelById(project, id), request, 0))),
       variations,
       concurrency,
       ...paidBatchFlags(values),

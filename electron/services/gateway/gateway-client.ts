@@ -19,21 +19,10 @@ import { readImagesAnswer, readJobAccepted, type ImageRef } from './answer-shape
 import { realNow, realSleep, throwIfAborted, type Now, type Sleep } from './clock';
 import { GatewayError } from './gateway-errors';
 import { createGatewayHttp, type GatewayHttp, type JsonAnswer } from './gateway-http';
-import type {
-  AcceptedJob,
-  AspectRatio,
-  CharacterInput,
-  GatewayPhase,
-  GeneratePanelInput,
-  GenerationResult,
-  RequestParams,
-  RestylePanelInput,
-  StyleInput,
-} from './gateway-types';
-import { buildGenerateBody, buildRemixBody, paramsOf, sizeForAspectRatio, type CommonFields, type IdeogramImageBody } from './ideogram-request';
+import { generateBody, paramsOf, remixBody, type IdeogramImageBody, type RequestImages } from '../../../shared/generation/ideogram-request';
+import type { AcceptedJob, CharacterInput, GatewayPhase, GeneratePanelInput, GenerationResult, RequestParams, RestylePanelInput } from './gateway-types';
 import { costOf, deliverImages } from './image-delivery';
 import { DEFAULT_POLL_SETTINGS, pollJob, type PollSettings } from './job-poller';
-import { buildPanelPrompt, buildRestylePrompt } from './panel-prompt';
 import { UploadCache } from './upload-cache';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
 
@@ -133,45 +122,26 @@ class Client implements GatewayClient {
   }
 
   async generatePanel(input: GeneratePanelInput, run: RunOptions = {}): Promise<GenerationResult> {
-    const body = buildGenerateBody({
-      ...(await this.#commonFields(input.character, input.style, input.aspectRatio, input.variations, input.seed)),
-      prompt: buildPanelPrompt({ ...input, stylePrompt: input.style?.prompt }),
-    });
+    // The same function builds the prompt preview and `generate --dry-run` (with placeholder images).
+    const body = generateBody(input, await this.#referenceImages(input.character));
     return this.#submit(body, run);
   }
 
   async restylePanel(input: RestylePanelInput, run: RunOptions = {}): Promise<GenerationResult> {
-    const body = buildRemixBody({
-      ...(await this.#commonFields(input.character, input.style, input.aspectRatio, input.variations ?? 1, input.seed)),
-      prompt: buildRestylePrompt(input),
-      sourceDataUrl: await toDataUrl(input.sourcePng, this.#maxUpload, 'take to restyle'),
-      imageWeight: input.imageWeight,
-    });
-    return this.#submit(body, run);
+    const images = await this.#referenceImages(input.character);
+    images.source = await toDataUrl(input.sourcePng, this.#maxUpload, 'take to restyle');
+    return this.#submit(remixBody(input, images), run);
   }
 
   resumeJob(job: AcceptedJob, run: RunOptions = {}): Promise<GenerationResult> {
     return this.#finishJob(job, run);
   }
 
-  async #commonFields(
-    character: CharacterInput,
-    style: Omit<StyleInput, 'prompt'> | undefined,
-    aspectRatio: AspectRatio,
-    n: number,
-    seed: number | undefined,
-  ): Promise<Omit<CommonFields, 'prompt'>> {
+  async #referenceImages(character: CharacterInput): Promise<RequestImages> {
     const mask = character.referenceMaskPng;
-    return {
-      n,
-      size: sizeForAspectRatio(aspectRatio),
-      referenceDataUrl: await this.#cachedDataUrl(character.referencePng, "character's reference image"),
-      referenceMaskDataUrl: mask ? await this.#cachedDataUrl(mask, "character's reference mask") : undefined,
-      seed,
-      styleType: style?.styleType,
-      renderingSpeed: style?.renderingSpeed,
-      negativePrompt: style?.negativePrompt,
-    };
+    const images: RequestImages = { reference: await this.#cachedDataUrl(character.referencePng, "character's reference image") };
+    if (mask) images.mask = await this.#cachedDataUrl(mask, "character's reference mask");
+    return images;
   }
 
   /** References and masks repeat across a batch; the source take of a restyle rarely does. */

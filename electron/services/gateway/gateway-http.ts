@@ -9,7 +9,7 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 
 import { CastboardError } from '../../../shared/errors';
 import { cancelledError, type Now } from './clock';
 import { errorForStatus, gatewayErrors, GatewayError } from './gateway-errors';
-import type { IdeogramImageBody } from './ideogram-request';
+import type { IdeogramImageBody } from '../../../shared/generation/ideogram-request';
 import { parseRetryAfter } from './retry-after';
 
 export interface GatewayHttpOptions {

@@ -2,12 +2,11 @@
  * Inputs and results of the gateway service, independent of the project document: the caller
  * (queue, IPC handler, CLI) copies what it needs from its own model into these shapes.
  */
-import type { z } from 'zod';
-import type { RenderingSpeedSchema, StyleTypeSchema } from '../../../shared/domain/settings';
+import type { GenerateRequest, RequestParams, RestyleRequest } from '../../../shared/generation/ideogram-request';
 
-export type StyleType = z.infer<typeof StyleTypeSchema>;
-export type RenderingSpeed = z.infer<typeof RenderingSpeedSchema>;
-export type AspectRatio = '16:9' | '2.39:1' | '4:3' | '1:1' | '9:16' | '3:2';
+export type { RenderingSpeed, StyleType } from '../../../shared/domain/ideogram-controls';
+export type { AspectRatio } from '../../../shared/domain/project';
+export type { IdeogramControls, RequestParams, StyleInput } from '../../../shared/generation/ideogram-request';
 
 export interface CharacterInput {
   name: string;
@@ -18,41 +17,16 @@ export interface CharacterInput {
   referenceMaskPng?: Buffer;
 }
 
-export interface StyleInput {
-  /** The project's style words, appended to every prompt. */
-  prompt?: string;
-  styleType?: StyleType;
-  renderingSpeed?: RenderingSpeed;
-  negativePrompt?: string;
-}
-
-export interface GeneratePanelInput {
-  scene: string;
-  shotType?: string;
-  cameraAngle?: string;
+/** A generate request (shared/generation/ideogram-request) with the reference image's bytes. */
+export interface GeneratePanelInput extends GenerateRequest {
   character: CharacterInput;
-  style?: StyleInput;
-  aspectRatio: AspectRatio;
-  /** 1-4. */
-  variations: number;
-  seed?: number;
 }
 
-export interface RestylePanelInput {
+/** A restyle request with the bytes of the take to restyle and of the reference image. */
+export interface RestylePanelInput extends RestyleRequest {
   /** The take to restyle. */
   sourcePng: Buffer;
-  /** The target style (and scene changes) in words. */
-  stylePrompt: string;
-  /** 1-100: how much of the source to keep. */
-  imageWeight: number;
   character: CharacterInput;
-  /** Optional scene text, so the remix keeps the panel's content in words too. */
-  scene?: string;
-  style?: Omit<StyleInput, 'prompt'>;
-  aspectRatio: AspectRatio;
-  /** 1-4, default 1. */
-  variations?: number;
-  seed?: number;
 }
 
 export interface GeneratedImage {
@@ -61,19 +35,6 @@ export interface GeneratedImage {
   width: number;
   height: number;
   seed?: number;
-}
-
-/** What was asked, without the image payloads: enough to store with a take and to reproduce it. */
-export interface RequestParams {
-  model: string;
-  prompt: string;
-  n: number;
-  size: string;
-  seed?: number;
-  style_type?: StyleType;
-  rendering_speed?: RenderingSpeed;
-  negative_prompt?: string;
-  image_weight?: number;
 }
 
 export interface GenerationResult {

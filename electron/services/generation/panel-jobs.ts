@@ -1,12 +1,16 @@
 /**
  * Turns panels of the open project into gateway jobs. Every panel of a batch is checked before
  * any job is queued, so a batch either starts whole or not at all, with a message naming the
- * panel and the fix (no surprise partial charges).
+ * panel and the fix (no surprise partial charges). The request itself (prompt, controls) comes
+ * from shared/generation/request-plan, the same function the prompt preview shows; this module
+ * only adds the image bytes. A panel with "No character" is refused: Ideogram Character needs the
+ * panel's own character reference, never a stand-in.
  */
 import { randomUUID } from 'node:crypto';
 import type { Character, ImageRef, Panel, Project } from '../../../shared/domain/project';
 import { CastboardError } from '../../../shared/errors';
-import type { CharacterInput, StyleInput } from '../gateway/gateway-types';
+import { featuredCharacter, generateRequestFor, NO_CHARACTER_PROBLEM, restyleRequestFor } from '../../../shared/generation/request-plan';
+import type { CharacterInput } from '../gateway/gateway-types';
 import type { QueueJob } from '../gateway/queue-types';
 
 export interface PanelJobContext {
@@ -26,7 +30,8 @@ function planPanels(project: Project, panelIds: readonly string[]): PlannedPanel
     const panel = project.panels.find((candidate) => candidate.id === panelId);
     const number = numbers.get(panelId);
     if (!panel || number === undefined) throw new CastboardError('NOT_FOUND', 'One of the selected panels no longer exists. Select the panels again.');
-    const character = project.characters.find((candidate) => candidate.id === panel.characterId) ?? (panel.characterId === null ? project.characters[0] : undefined);
+    if (panel.characterId === null) throw new CastboardError('INVALID_REQUEST', `Panel ${number}: ${NO_CHARACTER_PROBLEM}`);
+    const character = featuredCharacter(project, panel);
     if (!character) throw new CastboardError('INVALID_REQUEST', `Panel ${number} has no featured character. Add a character and choose it for this panel.`);
     if (!character.referenceImage) {
       throw new CastboardError('INVALID_REQUEST', `${character.name} has no reference image yet. Give ${character.name} a reference image, then generate panel ${number}.`);
@@ -34,11 +39,6 @@ function planPanels(project: Project, panelIds: readonly string[]): PlannedPanel
     if (!panel.scenePrompt.trim()) throw new CastboardError('INVALID_REQUEST', `Panel ${number} has no scene description. Describe the scene first.`);
     return { panel, number, character: { ...character, referenceImage: character.referenceImage } };
   });
-}
-
-function styleOf(project: Project): StyleInput {
-  const { stylePrompt, styleType, renderingSpeed, negativePrompt } = project.style;
-  return { prompt: stylePrompt || undefined, styleType, renderingSpeed, negativePrompt: negativePrompt || undefined };
 }
 
 async function characterInput(plan: PlannedPanel, context: PanelJobContext): Promise<CharacterInput> {
@@ -58,16 +58,7 @@ export async function generateJobs(context: PanelJobContext, panelIds: readonly 
       id: randomUUID(),
       kind: 'generate',
       panelId: plan.panel.id,
-      input: {
-        scene: plan.panel.scenePrompt,
-        shotType: plan.panel.shotType,
-        cameraAngle: plan.panel.cameraAngle,
-        character: await characterInput(plan, context),
-        style: styleOf(context.project),
-        aspectRatio: context.project.aspectRatio,
-        variations: options.variations,
-        seed: options.seed ?? undefined,
-      },
+      input: { ...generateRequestFor(context.project, plan.panel, options), character: await characterInput(plan, context) },
     })),
   );
 }
@@ -87,20 +78,14 @@ export async function restyleJobs(
   return Promise.all(
     plans.map(async (plan, index) => {
       const source = sources[index] as NonNullable<(typeof sources)[number]>;
-      const { styleType, renderingSpeed, negativePrompt } = styleOf(context.project);
       const job: QueueJob = {
         id: randomUUID(),
         kind: 'restyle',
         panelId: plan.panel.id,
         input: {
+          ...restyleRequestFor(context.project, plan.panel, options),
           sourcePng: await context.readImage(source.image),
-          stylePrompt: options.stylePrompt,
-          imageWeight: options.imageWeight,
           character: await characterInput(plan, context),
-          scene: plan.panel.scenePrompt,
-          style: { styleType, renderingSpeed, negativePrompt },
-          aspectRatio: context.project.aspectRatio,
-          variations: options.variations,
         },
       };
       return { job, sourceTakeId: source.id };

@@ -14,14 +14,13 @@ const NO_CHARACTERS: readonly Character[] = [];
 export function CharacterSidebar() {
   const { characters, panels, addCharacter } = useAppStore(useShallow((s) => ({ characters: s.doc?.characters ?? NO_CHARACTERS, panels: s.doc?.panels, addCharacter: s.addCharacter })));
   const featured = useMemo(() => {
+    // Only panels that feature the character: a "No character" panel is nobody's.
     const counts = new Map<string, number>();
-    const first = characters[0]?.id;
     for (const panel of panels ?? []) {
-      const id = panel.characterId ?? first;
-      if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (panel.characterId !== null) counts.set(panel.characterId, (counts.get(panel.characterId) ?? 0) + 1);
     }
     return counts;
-  }, [panels, characters]);
+  }, [panels]);
 
   return (
     <aside className="sidebar" aria-labelledby="cast-title">

@@ -11,6 +11,7 @@ import { PanelJobStatus } from '../../ui/PanelJobStatus';
 import { usePanelJob } from '../../ui/use-panel-job';
 import { GenerateBar } from './GenerateBar';
 import { PanelFields } from './PanelFields';
+import { PromptPreview } from './PromptPreview';
 import { RestyleSection } from './RestyleSection';
 import { TakePreview, TakeStrip } from './TakeStrip';
 
@@ -81,6 +82,7 @@ export function Inspector({ onGenerateSelection }: { onGenerateSelection: () => 
         <PanelJobStatus panelNumber={number} job={job} variant="inspector" />
         <TakeStrip panel={panel} number={number} />
         <PanelFields panel={panel} />
+        <PromptPreview panel={panel} />
         <RestyleSection panel={panel} />
       </div>
       <GenerateBar panel={panel} />

@@ -25,7 +25,8 @@ function useRestyleTargets(panel: Panel): { targets: string[]; withoutTake: numb
       const panels = s.doc?.panels ?? [];
       const targets = ids.filter((id) => {
         const candidate = panels.find((p) => p.id === id);
-        return candidate !== undefined && activeTakeOf(candidate, s.takesByPanel[id]) !== null;
+        // Ideogram Character Remix also needs the panel's own character ("No character" panels are left out).
+        return candidate !== undefined && candidate.characterId !== null && activeTakeOf(candidate, s.takesByPanel[id]) !== null;
       });
       return { joined: targets.join(','), withoutTake: ids.length - targets.length };
     }),
@@ -99,11 +100,11 @@ export function RestyleSection({ panel }: { panel: Panel }) {
           <Icon name="wand" /> Restyle
         </button>
         <span className="cost-hint">
-          {targets.length === 0 ? 'Generate a take first' : `${scope} · ${plural(images, 'image')} · ${formatCents(images * price)}`}
+          {targets.length === 0 ? (panel.characterId === null ? 'No character to restyle with' : 'Generate a take first') : `${scope} · ${plural(images, 'image')} · ${formatCents(images * price)}`}
         </span>
       </div>
       {withoutTake > 0 && targets.length > 0 && (
-        <p className="field-hint">{plural(withoutTake, 'selected panel')} without a take will be left out.</p>
+        <p className="field-hint">{plural(withoutTake, 'selected panel')} without a take or a character will be left out.</p>
       )}
     </section>
   );

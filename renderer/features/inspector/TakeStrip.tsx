@@ -7,6 +7,7 @@ import type { Panel, Take } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
 import { Icon } from '../../ui/Icon';
 import { TakeImage } from '../../ui/TakeImage';
+import { TakePrompt } from './TakePrompt';
 
 const NO_TAKES: readonly Take[] = [];
 
@@ -43,6 +44,7 @@ export function TakePreview({ panel, number }: { panel: Panel; number: number })
 export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
   const takes = useAppStore((s) => s.takesByPanel[panel.id]) ?? NO_TAKES;
   const setActiveTake = useAppStore((s) => s.setActiveTake);
+  const activeIndex = takes.findIndex((take) => take.id === panel.activeTakeId);
   return (
     <section className="inspector-section" aria-label={`Takes for panel ${number}`}>
       <h3 className="section-title">
@@ -76,6 +78,7 @@ export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
           })}
         </div>
       )}
+      {activeIndex >= 0 && <TakePrompt key={panel.activeTakeId} take={takes[activeIndex] as Take} number={activeIndex + 1} />}
     </section>
   );
 }

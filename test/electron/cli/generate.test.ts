@@ -17,7 +17,9 @@ describe('castboard generate: consent before spending', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('Would generate 4 images (2 panels, 2 variations each) for $0.20 at $0.05 per image. Nothing was sent.');
     const json = await cli(['generate', project, '--dry-run', '--json']);
-    expect(JSON.parse(json.stdout)).toEqual({ dryRun: true, kind: 'generate', panels: [1, 2, 3], images: 3, cents: 15, pendingJobs: 0 });
+    const parsed = JSON.parse(json.stdout) as { requests: Array<{ panel: number; body: { n: number } }> };
+    expect(parsed).toEqual({ dryRun: true, kind: 'generate', panels: [1, 2, 3], images: 3, cents: 15, pendingJobs: 0, skipped: [], requests: expect.any(Array) });
+    expect(parsed.requests.map((request) => [request.panel, request.body.n])).toEqual([[1, 1], [2, 1], [3, 1]]);
     expect(gateway.requests).toHaveLength(0);
   });
 

@@ -25,8 +25,29 @@ export type ValidationResult =
   | { ok: true; value: ValidGeneration }
   | { ok: false; status: 400 | 404; message: string; code: string };
 
-const STYLE_TYPES = ['AUTO', 'REALISTIC', 'FICTION'];
+// Ideogram V3's own value lists, written out here (not imported from the app) so the fake checks
+// the app's mapping against the API rather than against itself.
+const STYLE_TYPES = ['AUTO', 'GENERAL', 'REALISTIC', 'DESIGN', 'FICTION'];
 const RENDERING_SPEEDS = ['TURBO', 'DEFAULT', 'QUALITY'];
+const MAGIC_PROMPT = ['AUTO', 'ON', 'OFF'];
+const PALETTE_PRESETS = ['EMBER', 'FRESH', 'JUNGLE', 'MAGIC', 'MELON', 'MOSAIC', 'PASTEL', 'ULTRAMARINE'];
+
+const has = (list: readonly string[], value: unknown): boolean => list.includes(String(value));
+
+function isPaletteMember(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const member = value as { color_hex?: unknown; color_weight?: unknown };
+  const weight = member.color_weight;
+  return /^#[0-9A-Fa-f]{6}$/.test(String(member.color_hex)) && (weight === undefined || (typeof weight === 'number' && weight >= 0.05 && weight <= 1));
+}
+
+/** Ideogram's ColorPaletteWithPresetNameOrMembers: exactly {name} or {members: [{color_hex, color_weight?}]}. */
+function isColorPalette(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Object.keys(value).length !== 1) return false;
+  const palette = value as { name?: unknown; members?: unknown };
+  if (palette.members === undefined) return has(PALETTE_PRESETS, palette.name);
+  return Array.isArray(palette.members) && palette.members.length > 0 && palette.members.every(isPaletteMember);
+}
 
 function bad(message: string, code = 'invalid_request'): ValidationResult {
   return { ok: false, status: 400, message, code };
@@ -54,8 +75,10 @@ function isInt(value: unknown, min: number, max: number): value is number {
 
 function checkOptionalFields(body: Record<string, unknown>): string | undefined {
   if (body.seed !== undefined && !isInt(body.seed, 0, 2_147_483_647)) return 'seed must be an integer';
-  if (body.style_type !== undefined && (typeof body.style_type !== 'string' || !STYLE_TYPES.includes(body.style_type))) return 'style_type is invalid';
-  if (body.rendering_speed !== undefined && (typeof body.rendering_speed !== 'string' || !RENDERING_SPEEDS.includes(body.rendering_speed))) return 'rendering_speed is invalid';
+  if (body.style_type !== undefined && !has(STYLE_TYPES, body.style_type)) return 'style_type is invalid';
+  if (body.rendering_speed !== undefined && !has(RENDERING_SPEEDS, body.rendering_speed)) return 'rendering_speed is invalid';
+  if (body.magic_prompt !== undefined && !has(MAGIC_PROMPT, body.magic_prompt)) return 'magic_prompt must be AUTO, ON or OFF';
+  if (body.color_palette !== undefined && !isColorPalette(body.color_palette)) return 'color_palette must be {name} or {members: [{color_hex}]}';
   if (body.negative_prompt !== undefined && typeof body.negative_prompt !== 'string') return 'negative_prompt must be a string';
   const format = body.response_format;
   if (format !== undefined && format !== 'b64_json' && format !== 'url') return 'response_format must be b64_json or url';

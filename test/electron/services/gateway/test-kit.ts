@@ -72,8 +72,8 @@ export async function referencePng(): Promise<Buffer> {
 export async function generateInput(overrides: Partial<GeneratePanelInput> = {}): Promise<GeneratePanelInput> {
   return {
     scene: 'Mara climbs the lighthouse stairs in a storm',
-    shotType: 'wide',
-    cameraAngle: 'low angle',
+    shotType: 'WS',
+    cameraAngle: 'LOW',
     character: { name: 'Mara', description: 'a lighthouse keeper with a red raincoat', referencePng: await referencePng() },
     style: { prompt: 'ink and watercolour', styleType: 'FICTION', renderingSpeed: 'TURBO', negativePrompt: 'text, watermark' },
     aspectRatio: '16:9',

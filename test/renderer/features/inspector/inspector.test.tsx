@@ -95,7 +95,7 @@ describe('panel inspector', () => {
     await user.click(screen.getByRole('button', { name: 'Watercolor' }));
     await user.type(screen.getByLabelText('Style prompt'), 'autumn palette');
     fireEvent.change(screen.getByLabelText(/Strength/), { target: { value: '52' } });
-    expect(screen.getByText('1 selected panel without a take will be left out.')).toBeTruthy();
+    expect(screen.getByText('1 selected panel without a take or a character will be left out.')).toBeTruthy();
     expect(screen.getByText('2 selected panels · 2 images · $0.10')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Restyle' }));
     const [request] = callsTo('jobs:restyle') as Array<{ panelIds: string[]; stylePrompt: string; imageWeight: number; variations: number }>;
