@@ -7,6 +7,7 @@ import { isCastboardError } from '../../shared/errors';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io';
 import { characterHelp, runCharacter } from './commands/character';
 import { checkHelp, runCheck } from './commands/check';
+import { consistencyHelp, runConsistency } from './commands/consistency';
 import { exportHelp, runExportCommand } from './commands/export';
 import { generateHelp, runGenerate } from './commands/generate';
 import { infoHelp, runInfo } from './commands/info';
@@ -28,6 +29,7 @@ const commands: Record<string, Command> = {
   restyle: { summary: 'restyle panels in a new style (states the cost and asks first)', help: restyleHelp, run: runRestyle },
   export: { summary: 'write the contact sheet PNG', help: exportHelp, run: runExportCommand },
   info: { summary: 'show what is in a project', help: infoHelp, run: runInfo },
+  consistency: { summary: 'check that every panel still shows the character (free, local)', help: consistencyHelp, run: runConsistency },
   check: { summary: 'test your API key and the gateway connection', help: checkHelp, run: runCheck },
 };
 
@@ -40,7 +42,7 @@ function failureMessage(error: unknown, io: CliIo): string {
 }
 
 export function mainHelp(version: string): string {
-  const list = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
+  const list = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`);
   return [
     `castboard ${version} — storyboards with a consistent character, from the command line`,
     '',
