@@ -23,6 +23,7 @@ export const APP_COMMANDS = [
   'panel.delete',
   'panel.generate',
   'panel.restyle',
+  'consistency.check',
   'app.settings',
   'help.shortcuts',
   'help.about',

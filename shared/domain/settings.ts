@@ -4,6 +4,7 @@
  * default so a missing or partly damaged settings file still yields usable settings.
  */
 import { z } from 'zod';
+import { ConsistencyThresholdSchema, DEFAULT_CONSISTENCY_THRESHOLD } from './consistency';
 
 export const DEFAULT_GATEWAY_BASE_URL = 'https://api.aigateway.sh/v1';
 
@@ -26,6 +27,10 @@ export const SettingsSchema = z.object({
   defaultVariations: z.number().int().min(1).max(4).default(1),
   defaultStyleType: StyleTypeSchema.default('AUTO'),
   defaultRenderingSpeed: RenderingSpeedSchema.default('DEFAULT'),
+  /** The largest face distance still counted as the same character. */
+  consistencyThreshold: ConsistencyThresholdSchema.default(DEFAULT_CONSISTENCY_THRESHOLD),
+  /** Check each new take against its character as soon as it arrives (local, free). */
+  checkNewTakes: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -39,6 +44,8 @@ export const SettingsPatchSchema = z
     defaultVariations: SettingsSchema.shape.defaultVariations.unwrap(),
     defaultStyleType: StyleTypeSchema,
     defaultRenderingSpeed: RenderingSpeedSchema,
+    consistencyThreshold: ConsistencyThresholdSchema,
+    checkNewTakes: z.boolean(),
   })
   .partial()
   .strict();

@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { SHOT_TYPE_LABELS, type Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
 import { activeTakeOf } from '../../state/takes';
+import { PanelConsistencyBadge } from '../../ui/ConsistencyBadge';
 import { Icon } from '../../ui/Icon';
 import { PanelJobStatus } from '../../ui/PanelJobStatus';
 import { TakeImage } from '../../ui/TakeImage';
@@ -87,6 +88,7 @@ function PanelCardView({ panel, index, dropSide, tabStop, drag }: PanelCardProps
         </span>
         {takeCount > 0 && <span className="take-count">{takeCount === 1 ? '1 take' : `${takeCount} takes`}</span>}
         <span className="panel-duration">{panel.durationSeconds}s</span>
+        <PanelConsistencyBadge panel={panel} />
       </div>
       <p className={panel.scenePrompt ? 'panel-scene' : 'panel-scene is-empty'}>{panel.scenePrompt || 'No scene yet'}</p>
       {panel.dialogue && <p className="panel-dialogue">“{panel.dialogue}”</p>}

@@ -5,6 +5,7 @@
  */
 import type { Panel, Take } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
+import { ConsistencyBadge } from '../../ui/ConsistencyBadge';
 import { Icon } from '../../ui/Icon';
 import { TakeImage } from '../../ui/TakeImage';
 
@@ -29,7 +30,10 @@ export function TakePreview({ panel, number }: { panel: Panel; number: number })
   return (
     <div className="inspector-preview">
       {active ? (
-        <TakeImage image={active.image} size={512} alt={`Panel ${number}, active take`} />
+        <>
+          <TakeImage image={active.image} size={512} alt={`Panel ${number}, active take`} />
+          <ConsistencyBadge takeId={active.id} />
+        </>
       ) : (
         <div className="panel-placeholder">
           <span>No take yet</span>
@@ -66,6 +70,7 @@ export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
               >
                 <TakeImage image={take.image} size={128} alt="" />
                 <span className="take-number">{index + 1}</span>
+                <ConsistencyBadge takeId={take.id} />
                 {take.sourceTakeId && (
                   <span className="take-badge" aria-hidden="true">
                     <Icon name="wand" size={11} />
