@@ -8,7 +8,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGateway } from '../../fakes/gateway/fake-gateway';
 import { blank, portrait } from '../services/consistency/sample-faces';
-import { cli, gatewayEnv, snapshotTree, tempDir } from './cli-kit';
+import { readProject } from '../../../electron/cli/cli-project';
+import { createConsistencyService } from '../../../electron/services/consistency/consistency-service';
+import { consistencyCaptions } from '../../../electron/services/consistency/sheet-captions';
+import { contactSheetInput } from '../../../electron/services/export/project-sheet-input';
+import { cli, exists, gatewayEnv, snapshotTree, tempDir } from './cli-kit';
 
 let project: string;
 
@@ -73,6 +77,24 @@ describe('castboard consistency', () => {
     const strictPanel = (JSON.parse(strict.stdout) as typeof parsed).panels[0]!;
     expect(strict.code).toBe(strictPanel.distance! > 0.2 ? 1 : 0);
     expect(await snapshotTree(project)).toEqual(before);
+  });
+
+  it('prints each outcome under its panel on the contact sheet when the consistency caption is chosen', async () => {
+    const { root, project: doc } = await readProject(project);
+    const service = createConsistencyService();
+    const labels = await consistencyCaptions(service, { root, project: doc, captions: ['shot', 'consistency'] });
+    await service.close();
+    const sheet = contactSheetInput(root, doc, undefined, new Date(), labels);
+    const captions = sheet.panels.map((panel) => panel.captions.consistency ?? '');
+    expect(captions[0]).toMatch(/^Consistent \(0\.\d\d\)$/);
+    expect(captions[2]).toMatch(/^Drifted \(0\.\d\d\)$/);
+    expect(captions[3]).toBe('Not checked: no face was found (the panel may be too stylised, or show no face)');
+    expect(await consistencyCaptions(createConsistencyService(), { root, project: doc, captions: ['shot'] })).toBeUndefined();
+
+    const out = path.join(path.dirname(project), 'sheet.png');
+    const exported = await cli(['export', project, '--out', out, '--captions', 'shot,consistency']);
+    expect(exported.code).toBe(0);
+    expect(await exists(out)).toBe(true);
   });
 
   it('refuses bad options with exit 2 before reading anything', async () => {
