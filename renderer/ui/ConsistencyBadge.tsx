@@ -12,8 +12,10 @@ import { takeStatus } from '../state/consistency-slice';
 import { activeTakeOf } from '../state/takes';
 
 const SHORT: Readonly<Record<string, string>> = { consistent: 'Consistent', drifted: 'Drifted', 'not-checked': 'Not checked' };
+/** Symbols for small places (the take strip); the full label stays in the title and accessible name. */
+const SYMBOL: Readonly<Record<string, string>> = { consistent: '✓', drifted: '!', 'not-checked': '–' };
 
-export function ConsistencyBadge({ takeId }: { takeId: string | null | undefined }) {
+export function ConsistencyBadge({ takeId, compact = false }: { takeId: string | null | undefined; compact?: boolean }) {
   const { status, distance, reason } = useAppStore(
     useShallow((s) => {
       const result = takeId ? s.consistencyByTake[takeId] : undefined;
@@ -23,9 +25,9 @@ export function ConsistencyBadge({ takeId }: { takeId: string | null | undefined
   if (!status) return null;
   const label = consistencyLabel({ status, distance, reason });
   return (
-    <span className={`consistency-badge is-${status}`} title={label} aria-label={label} data-consistency={status}>
-      {SHORT[status]}
-      {distance !== null && <span className="consistency-distance"> {distance.toFixed(2)}</span>}
+    <span className={`consistency-badge is-${status}${compact ? ' is-compact' : ''}`} title={label} aria-label={label} data-consistency={status}>
+      {compact ? SYMBOL[status] : SHORT[status]}
+      {!compact && distance !== null && <span className="consistency-distance"> {distance.toFixed(2)}</span>}
     </span>
   );
 }

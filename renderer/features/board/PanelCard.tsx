@@ -80,6 +80,7 @@ function PanelCardView({ panel, index, dropSide, tabStop, drag }: PanelCardProps
           </div>
         )}
         <PanelJobStatus panelNumber={number} job={job} variant="card" />
+        <PanelConsistencyBadge panel={panel} />
       </div>
       <div className="panel-meta">
         <span className="panel-number">{number}</span>
@@ -88,7 +89,6 @@ function PanelCardView({ panel, index, dropSide, tabStop, drag }: PanelCardProps
         </span>
         {takeCount > 0 && <span className="take-count">{takeCount === 1 ? '1 take' : `${takeCount} takes`}</span>}
         <span className="panel-duration">{panel.durationSeconds}s</span>
-        <PanelConsistencyBadge panel={panel} />
       </div>
       <p className={panel.scenePrompt ? 'panel-scene' : 'panel-scene is-empty'}>{panel.scenePrompt || 'No scene yet'}</p>
       {panel.dialogue && <p className="panel-dialogue">“{panel.dialogue}”</p>}

@@ -70,7 +70,7 @@ export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
               >
                 <TakeImage image={take.image} size={128} alt="" />
                 <span className="take-number">{index + 1}</span>
-                <ConsistencyBadge takeId={take.id} />
+                <ConsistencyBadge takeId={take.id} compact />
                 {take.sourceTakeId && (
                   <span className="take-badge" aria-hidden="true">
                     <Icon name="wand" size={11} />
