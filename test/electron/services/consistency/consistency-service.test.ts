@@ -4,6 +4,7 @@
  * loads once); a counting wrapper shows what the cache saves.
  */
 import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConsistencyService } from '../../../../electron/services/consistency/consistency-service';
@@ -110,6 +111,16 @@ describe('consistency check on real faces', () => {
 });
 
 describe('the worker', () => {
+  it('keeps tfjs and the face model out of the calling thread, even after checks ran', async () => {
+    const root = await makeTempDir();
+    const { project } = await buildFaceProject(root, await portrait('cleo'), [await reframed('cleo', 0)]);
+    const service = createConsistencyService();
+    expect((await service.check({ root, project }))[0]?.status).toBe('consistent');
+    await service.close();
+    const loaded = Object.keys(createRequire(import.meta.url).cache);
+    expect(loaded.filter((file) => file.includes('@tensorflow') || file.includes('face-api'))).toEqual([]);
+  });
+
   it('reports a worker that cannot start as a clear error, and the next check starts a fresh one', async () => {
     const broken = createWorkerDescriber({ location: { bootstrap: 'throw new Error("model files missing")' } });
     const error = await broken.describe(await blank()).catch((caught: unknown) => caught);
