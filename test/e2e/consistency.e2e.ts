@@ -30,7 +30,7 @@ async function seedFaces(rig: EditorRig): Promise<void> {
   await workspace.save();
 }
 
-describe('consistency check', () => {
+describe('consistency check', { timeout: 180_000 }, () => {
   it('checks every panel for free, badges the cards, filters the drifted ones and offers to regenerate them with the cost', async () => {
     const rig = await openEditor();
     await seedFaces(rig);

@@ -9,12 +9,14 @@
  *  - face-api's default entry needs tfjs-node (a native download), so its node-wasm build is
  *    required by path;
  *  - images are decoded by sharp (any orientation, alpha or colour space) and capped at
- *    MAX_SIDE pixels: the detector works at 512 px anyway, and a cap bounds memory.
+ *    MAX_SIDE pixels: the detector works at 512 px anyway, and a cap bounds memory;
+ *  - close-ups and images where nothing was found get a second look with mirrored context
+ *    around them (face-math CLOSE_UP_PADDING): twice the work only for those images.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp from 'sharp';
-import { MIN_DETECTION_CONFIDENCE, type FaceLike } from './face-math';
+import sharp, { type Sharp } from 'sharp';
+import { CLOSE_UP_PADDING, MIN_DETECTION_CONFIDENCE, facesFromPadded, needsContext, type FaceLike } from './face-math';
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 
 /** One face: detector confidence 0-1, box as fractions of the image, 128-d descriptor. */
@@ -65,9 +67,14 @@ async function loadFaceApi(): Promise<typeof FaceApi> {
   return faceapi;
 }
 
-async function decodeRgb(image: Uint8Array): Promise<{ data: Buffer; width: number; height: number }> {
-  const { data, info } = await sharp(image, { limitInputPixels: MAX_INPUT_PIXELS })
-    .rotate()
+interface Frame {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+async function toFrame(pipeline: Sharp): Promise<Frame> {
+  const { data, info } = await pipeline
     .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
     .removeAlpha()
     .toColourspace('srgb')
@@ -76,26 +83,53 @@ async function decodeRgb(image: Uint8Array): Promise<{ data: Buffer; width: numb
   return { data, width: info.width, height: info.height };
 }
 
+function decodeRgb(image: Uint8Array): Promise<Frame> {
+  return toFrame(sharp(image, { limitInputPixels: MAX_INPUT_PIXELS }).rotate());
+}
+
+/**
+ * The frame with mirrored context on every side (see CLOSE_UP_PADDING), back under MAX_SIDE.
+ * Two pipelines: sharp always extends after resizing within one.
+ */
+async function padded(frame: Frame): Promise<Frame> {
+  const x = Math.round(frame.width * CLOSE_UP_PADDING);
+  const y = Math.round(frame.height * CLOSE_UP_PADDING);
+  const raw = (width: number, height: number) => ({ raw: { width, height, channels: 3 as const } });
+  const { data, info } = await sharp(frame.data, raw(frame.width, frame.height))
+    .extend({ left: x, right: x, top: y, bottom: y, extendWith: 'mirror' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return toFrame(sharp(data, raw(info.width, info.height)));
+}
+
 export async function loadFaceEngine(minConfidence = MIN_DETECTION_CONFIDENCE): Promise<FaceEngine> {
   const faceapi = await loadFaceApi();
   const options = new faceapi.SsdMobilenetv1Options({ minConfidence, maxResults: MAX_FACES });
+  async function detect({ data, width, height }: Frame): Promise<DetectedFace[]> {
+    const tensor = (faceapi.tf as unknown as TfRuntime).tensor3d(data, [height, width, 3], 'int32');
+    try {
+      const faces = await faceapi.detectAllFaces(tensor as unknown as FaceApi.TNetInput, options).withFaceLandmarks().withFaceDescriptors();
+      return faces.map((face) => {
+        const box = face.detection.box;
+        return {
+          score: face.detection.score,
+          box: [box.x / width, box.y / height, box.width / width, box.height / height],
+          descriptor: Array.from(face.descriptor),
+        };
+      });
+    } finally {
+      tensor.dispose();
+    }
+  }
+
   return {
     async describe(image) {
-      const { data, width, height } = await decodeRgb(image);
-      const tensor = (faceapi.tf as unknown as TfRuntime).tensor3d(data, [height, width, 3], 'int32');
-      try {
-        const faces = await faceapi.detectAllFaces(tensor as unknown as FaceApi.TNetInput, options).withFaceLandmarks().withFaceDescriptors();
-        return faces.map((face) => {
-          const box = face.detection.box;
-          return {
-            score: face.detection.score,
-            box: [box.x / width, box.y / height, box.width / width, box.height / height],
-            descriptor: Array.from(face.descriptor),
-          };
-        });
-      } finally {
-        tensor.dispose();
-      }
+      const frame = await decodeRgb(image);
+      const faces = await detect(frame);
+      if (!needsContext(faces)) return faces;
+      // A close-up (or nothing found): look again with context around the frame.
+      const again = facesFromPadded(await detect(await padded(frame)));
+      return again.length > 0 ? again : faces;
     },
   };
 }

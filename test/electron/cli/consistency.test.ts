@@ -44,7 +44,8 @@ beforeAll(async () => {
   await gateway.close();
 }, 120_000);
 
-describe('castboard consistency', () => {
+// The model is real and the machine may be busy: a check of a few images can take tens of seconds.
+describe('castboard consistency', { timeout: 120_000 }, () => {
   it('prints each panel with its outcome and distance, names the drifted ones, and exits 1', async () => {
     const result = await cli(['consistency', project]);
     expect(result.code).toBe(1);

@@ -31,7 +31,8 @@ async function faceStoryboard(r: Rig, count: number): Promise<Project> {
 
 const pushed = (r: Rig, event: string) => r.events.filter((e) => e.event === event).map((e) => e.payload);
 
-describe('consistency channels', () => {
+// The model is real and the machine may be busy: a check of a few images can take tens of seconds.
+describe('consistency channels', { timeout: 120_000 }, () => {
   it('checks the open project on request and pushes progress', async () => {
     const r = (current = rig(await gatewayWith()));
     const project = await faceStoryboard(r, 2);

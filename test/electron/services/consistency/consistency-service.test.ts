@@ -12,7 +12,7 @@ import { createWorkerDescriber, type FaceDescriber } from '../../../../electron/
 import { isCastboardError } from '../../../../shared/errors';
 import { makeTempDir, removeTempDirs } from '../project/fixtures';
 import { buildFaceProject } from './face-project';
-import { blank, flatIllustration, portrait, posterised, reframed } from './sample-faces';
+import { blank, closeUp, flatIllustration, portrait, posterised, reframed } from './sample-faces';
 
 let worker: FaceDescriber;
 let calls = 0;
@@ -30,7 +30,8 @@ beforeAll(() => {
 afterAll(() => worker.close());
 afterEach(() => removeTempDirs());
 
-describe('consistency check on real faces', () => {
+// The model is real and the machine may be busy: a check of a few images can take tens of seconds.
+describe('consistency check on real faces', { timeout: 120_000 }, () => {
   it('scores the re-framed, resized, recoloured reference face consistent, other people drifted, and faceless art not checked', async () => {
     const root = await makeTempDir();
     const { project, panelIds } = await buildFaceProject(root, await portrait('ada'), [
@@ -57,6 +58,15 @@ describe('consistency check on real faces', () => {
     expect(cleo!.distance).toBeGreaterThan(0.6);
     for (const result of faceless) expect(result).toMatchObject({ distance: null, reason: 'no-face' });
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('scores extreme close-ups of the reference face consistent (the face fills the frame, or only eyes to mouth show)', async () => {
+    const root = await makeTempDir();
+    const { project } = await buildFaceProject(root, await portrait('ada'), [await closeUp('ada', 'face'), await closeUp('ada', 'eyes'), await closeUp('ben', 'face')]);
+    const results = await createConsistencyService({ describer: counting }).check({ root, project });
+    expect(results.map((r) => r.status)).toEqual(['consistent', 'consistent', 'drifted']);
+    expect(results[0]!.distance).toBeLessThan(0.3);
+    expect(results[1]!.distance).toBeLessThan(0.5);
   });
 
   it('keeps descriptors in cache/faces.json: a second check asks the model nothing, a deleted cache is rebuilt', async () => {
@@ -110,7 +120,7 @@ describe('consistency check on real faces', () => {
   });
 });
 
-describe('the worker', () => {
+describe('the worker', { timeout: 120_000 }, () => {
   it('keeps tfjs and the face model out of the calling thread, even after checks ran', async () => {
     const root = await makeTempDir();
     const { project } = await buildFaceProject(root, await portrait('cleo'), [await reframed('cleo', 0)]);

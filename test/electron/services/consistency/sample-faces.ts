@@ -35,6 +35,24 @@ export const PEOPLE = {
 
 export type Person = keyof typeof PEOPLE;
 
+/** The face boxes the detector finds in the samples (x, y, width, height in sample pixels). */
+const FACES: Record<Person, { left: number; top: number; width: number; height: number }> = {
+  ada: { left: 414, top: 354, width: 177, height: 240 },
+  ben: { left: 1447, top: 153, width: 194, height: 242 },
+  cleo: { left: 585, top: 329, width: 199, height: 271 },
+};
+
+/**
+ * An extreme close-up, upscaled to 1024 px wide: `face` is the face box itself (the face fills
+ * the frame), `eyes` a square from the brows to the mouth.
+ */
+export async function closeUp(person: Person, framing: 'face' | 'eyes'): Promise<Buffer> {
+  const face = FACES[person];
+  const inset = Math.round(face.width * 0.09);
+  const box = framing === 'face' ? face : { left: face.left + inset, top: face.top + Math.round(face.height * 0.19), width: face.width - 2 * inset, height: face.width - 2 * inset };
+  return sharp(samplePath(PEOPLE[person].sample)).extract(box).resize({ width: 1024 }).png().toBuffer();
+}
+
 /** A portrait crop of one person, as a character reference image. */
 export async function portrait(person: Person): Promise<Buffer> {
   const crop = PEOPLE[person];
