@@ -12,6 +12,7 @@ import {
   type TakeConsistency,
 } from '../../shared/domain/consistency';
 import type { AppState } from '../app/store';
+import { messageOf } from '../lib/errors';
 import { activeTakeOf } from './takes';
 import type { AppSlice, StoreDeps } from './store-types';
 
@@ -26,6 +27,7 @@ export interface ConsistencySlice {
   applyConsistencyResults(results: readonly TakeConsistency[]): void;
   setConsistencyProgress(progress: { done: number; total: number }): void;
   setDriftedOnly(on: boolean): void;
+  dismissConsistencyError(): void;
 }
 
 export function consistencyThreshold(state: Pick<AppState, 'settings'>): number {
@@ -37,6 +39,14 @@ export function takeStatus(state: Pick<AppState, 'settings' | 'consistencyByTake
   const result = takeId ? state.consistencyByTake[takeId] : undefined;
   if (!result) return null;
   return result.distance === null ? 'not-checked' : statusForDistance(result.distance, consistencyThreshold(state));
+}
+
+/** Whether any panel's active take has an outcome (false after opening another project). */
+export function hasOutcomes(state: Pick<AppState, 'doc' | 'takesByPanel' | 'consistencyByTake'>): boolean {
+  return (state.doc?.panels ?? []).some((panel) => {
+    const takeId = activeTakeOf(panel, state.takesByPanel[panel.id])?.id;
+    return takeId !== undefined && takeId in state.consistencyByTake;
+  });
 }
 
 /** Ids of the panels whose active take drifted, in board order. */
@@ -59,7 +69,7 @@ export function createConsistencySlice(deps: StoreDeps): AppSlice<ConsistencySli
         const { results } = await deps.api.consistency.check(panelIds ? { panelIds: [...panelIds] } : {});
         get().applyConsistencyResults(results);
       } catch (error) {
-        set({ consistencyError: error instanceof Error ? error.message : 'The consistency check failed. Try again.' });
+        set({ consistencyError: messageOf(error) });
       } finally {
         set({ consistencyProgress: null });
       }
@@ -73,5 +83,6 @@ export function createConsistencySlice(deps: StoreDeps): AppSlice<ConsistencySli
       if (get().consistencyProgress) set({ consistencyProgress: progress });
     },
     setDriftedOnly: (on) => set({ driftedOnly: on }),
+    dismissConsistencyError: () => set({ consistencyError: null }),
   });
 }

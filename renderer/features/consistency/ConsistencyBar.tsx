@@ -11,6 +11,7 @@ import { useAppStore } from '../../app/app-context';
 import { plural } from '../../lib/format';
 import { consistencyThreshold, takeStatus } from '../../state/consistency-slice';
 import { activeTakeOf } from '../../state/takes';
+import { DismissableBanner } from '../../ui/DismissableBanner';
 
 type Counts = Record<ConsistencyStatus, number>;
 
@@ -56,8 +57,14 @@ function Settings() {
 }
 
 export function ConsistencyBar({ onRegenerateDrifted }: { onRegenerateDrifted: () => void }) {
-  const { progress, error, driftedOnly, setDriftedOnly } = useAppStore(
-    useShallow((s) => ({ progress: s.consistencyProgress, error: s.consistencyError, driftedOnly: s.driftedOnly, setDriftedOnly: s.setDriftedOnly })),
+  const { progress, error, dismissError, driftedOnly, setDriftedOnly } = useAppStore(
+    useShallow((s) => ({
+      progress: s.consistencyProgress,
+      error: s.consistencyError,
+      dismissError: s.dismissConsistencyError,
+      driftedOnly: s.driftedOnly,
+      setDriftedOnly: s.setDriftedOnly,
+    })),
   );
   const counts = useSummary();
   const checked = counts.consistent + counts.drifted + counts['not-checked'] > 0;
@@ -71,7 +78,13 @@ export function ConsistencyBar({ onRegenerateDrifted }: { onRegenerateDrifted: (
       </div>
     );
   }
-  if (error) return <div className="banner banner-warning consistency-bar" role="alert">{error}</div>;
+  if (error) {
+    return (
+      <DismissableBanner tone="error" onDismiss={dismissError}>
+        {error}
+      </DismissableBanner>
+    );
+  }
   if (!checked) return null;
   return (
     <div className="banner banner-info consistency-bar" role="region" aria-label="Consistency">
