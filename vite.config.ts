@@ -1,11 +1,13 @@
 /**
  * One Vite config, one build target per mode:
  *   renderer        React UI            -> dist/renderer (served by the app protocol / harness)
- *   main            Electron main (ESM) -> dist/main/index.js
+ *   main            Electron main (ESM) -> dist/main/index.js (+ consistency-worker.js)
  *   preload         sandboxed preload   -> dist/preload/index.cjs (CommonJS, everything bundled but electron)
- *   cli             castboard command   -> dist/cli/castboard.js
+ *   cli             castboard command   -> dist/cli/castboard.js (+ consistency-worker.js)
  *   harness-bridge  test-only bridge    -> dist/harness/bridge.js (never packaged)
  * Node targets keep npm dependencies external so sharp's native binary and openai load from node_modules.
+ * The consistency worker is a second entry beside main and the CLI, in the same folder (flat
+ * output, no chunk subfolders): the service finds it next to the code that starts it.
  */
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -24,18 +26,28 @@ const nodeExternals = [
 const isExternal = (id: string): boolean =>
   nodeExternals.some((name) => id === name || id.startsWith(`${name}/`));
 
-function nodeBuild(entry: string, outDir: string, fileName: string, format: 'es' | 'cjs', banner = ''): UserConfig {
+const consistencyWorker = { 'consistency-worker': 'electron/services/consistency/face-worker.ts' };
+
+function nodeBuild(entry: string, outDir: string, fileName: string, format: 'es' | 'cjs', banner = '', extraEntries: Record<string, string> = {}): UserConfig {
+  const name = fileName.replace(/\.c?js$/, '');
   return {
     build: {
       outDir,
       emptyOutDir: true,
       target: 'node20',
-      ssr: entry,
+      ssr: true,
       sourcemap: true,
       minify: false,
       rollupOptions: {
+        input: { [name]: entry, ...extraEntries },
         external: format === 'cjs' ? ['electron'] : isExternal,
-        output: { format, entryFileNames: fileName, banner },
+        output: {
+          format,
+          entryFileNames: (chunk) => (chunk.name === name ? fileName : '[name].js'),
+          chunkFileNames: '[name]-[hash].js',
+          // The shebang belongs to the CLI entry only.
+          banner: (chunk) => (chunk.isEntry && chunk.name === name ? banner : ''),
+        },
       },
     },
     ssr: { noExternal: format === 'cjs' ? true : undefined },
@@ -45,11 +57,11 @@ function nodeBuild(entry: string, outDir: string, fileName: string, format: 'es'
 export default defineConfig(({ mode }): UserConfig => {
   switch (mode) {
     case 'main':
-      return nodeBuild('electron/main/index.ts', 'dist/main', 'index.js', 'es');
+      return nodeBuild('electron/main/index.ts', 'dist/main', 'index.js', 'es', '', consistencyWorker);
     case 'preload':
       return nodeBuild('electron/preload/index.ts', 'dist/preload', 'index.cjs', 'cjs');
     case 'cli':
-      return nodeBuild('electron/cli/castboard.ts', 'dist/cli', 'castboard.js', 'es', '#!/usr/bin/env node');
+      return nodeBuild('electron/cli/castboard.ts', 'dist/cli', 'castboard.js', 'es', '#!/usr/bin/env node', consistencyWorker);
     case 'harness-bridge':
       return {
         build: {

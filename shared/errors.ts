@@ -49,6 +49,8 @@ export const errorCodes = [
   'EXPORT_INVALID_OPTIONS',
   'EXPORT_EMPTY',
   'EXPORT_WRITE_FAILED',
+  // consistency check
+  'CONSISTENCY_UNAVAILABLE',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

@@ -27,6 +27,7 @@ const commands: Record<string, Command> = {
   restyle: { summary: 'restyle panels in a new style (states the cost and asks first)', load: async () => { const m = await import('./commands/restyle'); return { help: m.restyleHelp, run: m.runRestyle }; } },
   export: { summary: 'write the contact sheet PNG', load: async () => { const m = await import('./commands/export'); return { help: m.exportHelp, run: m.runExportCommand }; } },
   info: { summary: 'show what is in a project', load: async () => { const m = await import('./commands/info'); return { help: m.infoHelp, run: m.runInfo }; } },
+  consistency: { summary: 'check that every panel still shows the character (free, local)', load: async () => { const m = await import('./commands/consistency'); return { help: m.consistencyHelp, run: m.runConsistency }; } },
   check: { summary: 'test your API key and the gateway connection', load: async () => { const m = await import('./commands/check'); return { help: m.checkHelp, run: m.runCheck }; } },
 };
 
@@ -40,7 +41,7 @@ async function failureMessage(error: unknown, io: CliIo): Promise<string> {
 }
 
 export function mainHelp(version: string): string {
-  const list = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
+  const list = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`);
   return [
     `castboard ${version} — storyboards with a consistent character, from the command line`,
     '',

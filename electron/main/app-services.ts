@@ -6,6 +6,8 @@
 import type { ConnectionTest } from '../../shared/domain/gateway';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { DialogPort } from '../services/dialogs';
+import { createConsistencyService, type ConsistencyService } from '../services/consistency/consistency-service';
+import { checkNewTakesInBackground } from '../services/consistency/background-check';
 import { testGatewayConnection } from '../services/gateway/connection-test';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
 import type { Logger } from '../services/logger';
@@ -37,6 +39,8 @@ export interface AppServices {
   readonly keyVault: KeyVault;
   readonly workspace: ProjectWorkspace;
   readonly generation: GenerationService;
+  /** Local face comparison; its worker starts on the first check, never at start-up. */
+  readonly consistency: ConsistencyService;
   testConnection(): Promise<ConnectionTest>;
 }
 
@@ -44,6 +48,17 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
   const { logger } = adapters;
   const settings = createSettingsService(adapters.settingsStore);
   const keyVault = createKeyVault({ cipher: adapters.cipher, persistence: adapters.secretPersistence, logger });
+  const consistency = createConsistencyService();
+  const checkNewTakes = checkNewTakesInBackground({
+    consistency,
+    workspace: () => {
+      const root = workspace.root();
+      return { root, project: root ? workspace.project() : null };
+    },
+    settings: () => settings.get(),
+    logger,
+    onResults: (results) => events.push('consistency:results', { results }),
+  });
   // Filled just below; the workspace asks it whether paid jobs are running before closing.
   const jobs: { generation?: GenerationService } = {};
   const workspace = createProjectWorkspace({
@@ -61,7 +76,10 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
     logger,
     fetch: adapters.fetch,
     onProgress: (snapshot) => events.push('jobs:progress', snapshot),
-    onTakesAdded: (added) => events.push('project:takesAdded', added),
+    onTakesAdded: (added) => {
+      events.push('project:takesAdded', added);
+      checkNewTakes(added.takes.map((take) => take.id));
+    },
   });
   jobs.generation = generation;
   return {
@@ -72,6 +90,7 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
     keyVault,
     workspace,
     generation,
+    consistency,
     testConnection: () => testGatewayConnection({ baseUrl: settings.get().gatewayBaseUrl, apiKey: keyVault.getKey(), fetch: adapters.fetch }),
   };
 }

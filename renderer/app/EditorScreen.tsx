@@ -5,6 +5,7 @@
 import type { CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Board } from '../features/board/Board';
+import { ConsistencyBar } from '../features/consistency/ConsistencyBar';
 import { CharacterSidebar } from '../features/characters/CharacterSidebar';
 import { QueueBanner } from '../features/generate/QueueBanner';
 import { Inspector } from '../features/inspector/Inspector';
@@ -60,6 +61,7 @@ export function EditorScreen({ commands }: { commands: Commands }) {
         <div className="board-banners">
           <Notices />
           <QueueBanner />
+          <ConsistencyBar onRegenerateDrifted={commands.regenerateDrifted} />
         </div>
         <div className="board-scroll">
           <Board />

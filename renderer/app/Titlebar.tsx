@@ -43,6 +43,9 @@ function EditorActions({ commands }: { commands: Commands }) {
         <Action icon="sparkle" label="Generate selected" shortcut="G" disabled={!hasSelection} onClick={commands.generateSelection}>
           Generate selected
         </Action>
+        <Action icon="face" label="Check consistency (free, on this computer)" shortcut="C" disabled={!hasPanels} onClick={commands.checkConsistency}>
+          Check consistency
+        </Action>
       </div>
       <div className="toolbar-group">
         <Action icon="download" label="Export contact sheet" shortcut={`${mod}+E`} onClick={commands.openExport}>

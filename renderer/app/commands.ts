@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { liveSelection } from '../state/selection-slice';
 import { isTerminal } from '../state/jobs-slice';
+import { driftedPanelIds } from '../state/consistency-slice';
 import { plural } from '../lib/format';
 import type { AppStore } from './store';
 import { useAppStoreApi } from './app-context';
@@ -31,6 +32,10 @@ export interface Commands {
   closeProject(): void;
   reloadProject(): void;
   focusRestyle(): void;
+  /** Checks every panel against its character (local, free). */
+  checkConsistency(): void;
+  /** Opens the batch confirmation for the panels whose active take drifted. */
+  regenerateDrifted(): void;
 }
 
 /** The panels a command acts on: the selection, else the panel in the inspector. */
@@ -90,6 +95,11 @@ export function createCommands(store: AppStore): Commands {
     closeProject: () => void state().closeProject(),
     reloadProject: () => void state().reloadCurrent(),
     focusRestyle: () => document.querySelector<HTMLElement>('.restyle textarea')?.focus(),
+    checkConsistency: () => void state().checkConsistency(),
+    regenerateDrifted() {
+      const panelIds = driftedPanelIds(state());
+      if (panelIds.length > 0) state().openDialog({ kind: 'batch', mode: 'drifted', panelIds });
+    },
   };
 }
 

@@ -28,6 +28,7 @@ export function runAppCommand(command: AppCommand, commands: Commands): void {
     'panel.delete': commands.deleteSelection,
     'panel.generate': commands.generateSelection,
     'panel.restyle': commands.focusRestyle,
+    'consistency.check': commands.checkConsistency,
     'app.settings': commands.openSettings,
     'help.shortcuts': commands.openShortcuts,
   };

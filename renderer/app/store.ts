@@ -12,6 +12,7 @@ import { createCommands } from './commands';
 import { connectMainCommands } from './main-commands';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
 import { startDocSync, SYNC_DELAY_MS, type DocSync } from '../state/doc-sync';
+import { createConsistencySlice, type ConsistencySlice } from '../state/consistency-slice';
 import { createDocumentSlice, type DocumentSlice } from '../state/document-slice';
 import { createExportSlice, type ExportSlice } from '../state/export-slice';
 import { createCoalescer, historyOptions, type HistoryState } from '../state/history';
@@ -28,7 +29,7 @@ interface BootSlice {
   boot(): Promise<void>;
 }
 
-export type AppState = SettingsSlice & ProjectSlice & DocumentSlice & SelectionSlice & JobsSlice & UiSlice & ExportSlice & BootSlice;
+export type AppState = SettingsSlice & ProjectSlice & DocumentSlice & SelectionSlice & JobsSlice & UiSlice & ExportSlice & ConsistencySlice & BootSlice;
 export type AppStore = StoreApi<AppState> & {
   readonly temporal: HistoryStore;
   /** Unsubscribes from main's push events and stops syncing (tests, hot reload). */
@@ -62,6 +63,7 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
         ...createJobsSlice(deps)(...args),
         ...createUiSlice()(...args),
         ...createExportSlice(deps)(...args),
+        ...createConsistencySlice(deps)(...args),
         bootError: null,
         async boot() {
           const state = args[1]();
@@ -98,6 +100,8 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
     api.on('project:takesAdded', (event) => store.getState().applyTakesAdded(event)),
     api.on('jobs:progress', (snapshot) => store.getState().applySnapshot(snapshot)),
     api.on('export:progress', (progress) => store.getState().setExportProgress(progress)),
+    api.on('consistency:progress', (progress) => store.getState().setConsistencyProgress(progress)),
+    api.on('consistency:results', ({ results }) => store.getState().applyConsistencyResults(results)),
   ];
   late.history = history;
   late.sync = sync;

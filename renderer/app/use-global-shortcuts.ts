@@ -59,6 +59,10 @@ function handlePlain(event: KeyboardEvent, commands: Commands): boolean {
     case 'G':
       commands.generateSelection();
       return true;
+    case 'c':
+    case 'C':
+      commands.checkConsistency();
+      return true;
     case 'ArrowRight':
     case 'j':
     case 'J':

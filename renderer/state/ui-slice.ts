@@ -5,7 +5,7 @@
 import type { AppSlice } from './store-types';
 
 export type DialogState =
-  | { kind: 'batch'; mode: 'missing' | 'selected'; panelIds: readonly string[] }
+  | { kind: 'batch'; mode: 'missing' | 'selected' | 'drifted'; panelIds: readonly string[] }
   | { kind: 'shortcuts' }
   | { kind: 'settings' }
   | { kind: 'export' }

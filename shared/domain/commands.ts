@@ -25,6 +25,7 @@ export const WINDOW_COMMANDS = [
   'panel.delete',
   'panel.generate',
   'panel.restyle',
+  'consistency.check',
   'app.settings',
   'help.shortcuts',
 ] as const;

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 
-export const CAPTION_FIELDS = ['scene', 'dialogue', 'action', 'notes', 'shot', 'duration'] as const;
+/** `consistency` prints the consistency check's outcome for the panel's active take. */
+export const CAPTION_FIELDS = ['scene', 'dialogue', 'action', 'notes', 'shot', 'duration', 'consistency'] as const;
 export const CaptionFieldSchema = z.enum(CAPTION_FIELDS);
 export type CaptionField = z.infer<typeof CaptionFieldSchema>;
 

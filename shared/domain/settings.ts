@@ -7,6 +7,7 @@
  * hold defaultVariations/defaultStyleType/defaultRenderingSpeed are read with those keys dropped.
  */
 import { z } from 'zod';
+import { ConsistencyThresholdSchema, DEFAULT_CONSISTENCY_THRESHOLD } from './consistency';
 import { DEFAULT_GATEWAY_BASE_URL } from './gateway-url';
 
 export { DEFAULT_GATEWAY_BASE_URL };
@@ -25,6 +26,10 @@ export const SettingsSchema = z.object({
   /** Used when the gateway does not send X-Cost-Cents. */
   pricePerImageCents: z.number().int().min(0).max(10_000).default(5),
   autosaveDelayMs: z.number().int().min(250).max(60_000).default(1000),
+  /** The largest face distance still counted as the same character. */
+  consistencyThreshold: ConsistencyThresholdSchema.default(DEFAULT_CONSISTENCY_THRESHOLD),
+  /** Check each new take against its character as soon as it arrives (local, free). */
+  checkNewTakes: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -35,6 +40,8 @@ export const SettingsPatchSchema = z
     concurrency: SettingsSchema.shape.concurrency.unwrap(),
     pricePerImageCents: SettingsSchema.shape.pricePerImageCents.unwrap(),
     autosaveDelayMs: SettingsSchema.shape.autosaveDelayMs.unwrap(),
+    consistencyThreshold: ConsistencyThresholdSchema,
+    checkNewTakes: z.boolean(),
   })
   .partial()
   .strict();

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './define';
 import { appChannels, appEvents } from './channels/app';
+import { consistencyChannels, consistencyEvents } from './channels/consistency';
 import { exportChannels, exportEvents } from './channels/export';
 import { jobChannels, jobEvents } from './channels/jobs';
 import { projectChannels, projectEvents } from './channels/project';
@@ -15,6 +16,7 @@ export const channels = {
   ...projectChannels,
   ...jobChannels,
   ...exportChannels,
+  ...consistencyChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export const events = {
@@ -22,6 +24,7 @@ export const events = {
   ...projectEvents,
   ...jobEvents,
   ...exportEvents,
+  ...consistencyEvents,
 } satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type Channels = typeof channels;

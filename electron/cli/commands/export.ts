@@ -21,7 +21,10 @@ import { UsageError, type CliIo } from '../cli-io';
 import { readProject } from '../cli-project';
 import { parsePanelList } from '../panel-list';
 import { createProgressLine } from '../progress';
-import { contactSheetInput } from '../../services/export/project-sheet-input';
+import { contactSheetInput, type ConsistencyCaptions } from '../../services/export/project-sheet-input';
+import { createConsistencyService } from '../../services/consistency/consistency-service';
+import { consistencyCaptions } from '../../services/consistency/sheet-captions';
+import type { CaptionField, Project } from '../../../shared/domain/project';
 
 const USAGE = 'castboard export <dir> --out <file.png> [--columns <n>] [--captions dialogue,shot]';
 
@@ -104,6 +107,17 @@ function progressReporter(io: CliIo): { onProgress: (progress: ExportProgress) =
   };
 }
 
+/** Outcome labels when the `consistency` caption is chosen (the check runs locally; cached descriptors make it quick). */
+async function consistencyForSheet(root: string, project: Project, captions: readonly CaptionField[]): Promise<ConsistencyCaptions | undefined> {
+  if (!captions.includes('consistency')) return undefined;
+  const service = createConsistencyService();
+  try {
+    return await consistencyCaptions(service, { root, project, captions });
+  } finally {
+    await service.close();
+  }
+}
+
 export async function runExport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
   const dir = projectDirArg(positionals, USAGE);
@@ -114,7 +128,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const { selectedOnly: _saved, ...saved } = project.exportSettings;
   const merged = { ...saved, aspectRatio: project.aspectRatio, ...overrides, selectedOnly: selected !== undefined };
   const sheetOptions = parseContactSheetOptions(merged);
-  const input = contactSheetInput(root, project, selected, new Date());
+  const input = contactSheetInput(root, project, selected, new Date(), await consistencyForSheet(root, project, sheetOptions.captions));
   const progress = progressReporter(io);
   const result = await exportContactSheet(input, sheetOptions, values.out, { onProgress: progress.onProgress, signal: io.signal, overwrite: values.overwrite }).finally(progress.end);
 

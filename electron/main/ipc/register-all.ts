@@ -1,6 +1,7 @@
 /** Mounts every feature's channels on a registrar: one register*(registrar, services) per feature. */
 import type { AppServices } from '../app-services';
 import { registerApp, type WindowShell } from './register-app';
+import { registerConsistency } from './register-consistency';
 import { registerExport } from './register-export';
 import { registerJobs } from './register-jobs';
 import { registerProject } from './register-project';
@@ -12,4 +13,5 @@ export function registerAll(registrar: Registrar, services: AppServices, shell?:
   registerProject(registrar, services);
   registerJobs(registrar, services);
   registerExport(registrar, services);
+  registerConsistency(registrar, services);
 }

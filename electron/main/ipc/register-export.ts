@@ -2,27 +2,30 @@
 import path from 'node:path';
 import { exportContactSheet, exportPanelImages, renderPreview } from '../../services/export';
 import { contactSheetInput, panelNumbers, sheetOptions } from '../../services/export/project-sheet-input';
+import type { CaptionField } from '../../../shared/domain/project';
+import { consistencyCaptions } from '../../services/consistency/sheet-captions';
 import type { AppServices } from '../app-services';
 import type { Registrar } from './registrar';
 
 export function registerExport(registrar: Registrar, services: AppServices): void {
-  const { workspace, dialogs } = services;
+  const { workspace, dialogs, consistency, settings } = services;
 
   /** The open project as sheet input, with the requested panels marked as selected. */
-  function input(selectedPanelIds: readonly string[]) {
+  async function input(selectedPanelIds: readonly string[], captions: readonly CaptionField[] = []) {
     const project = workspace.project();
     const root = workspace.root() ?? '';
-    return { project, root, input: contactSheetInput(root, project, panelNumbers(project, selectedPanelIds), new Date()) };
+    const outcomes = await consistencyCaptions(consistency, { root, project, captions, threshold: settings.get().consistencyThreshold });
+    return { project, root, input: contactSheetInput(root, project, panelNumbers(project, selectedPanelIds), new Date(), outcomes) };
   }
 
   registrar.handle('export:preview', async ({ settings, selectedPanelIds, maxWidth }) => {
-    const { project, input: sheet } = input(selectedPanelIds);
+    const { project, input: sheet } = await input(selectedPanelIds, settings.captions);
     const png = await renderPreview(sheet, sheetOptions(project, settings), maxWidth);
     return { pngBase64: png.toString('base64') };
   });
 
   registrar.handle('export:contactSheet', async ({ settings, selectedPanelIds }) => {
-    const { project, root, input: sheet } = input(selectedPanelIds);
+    const { project, root, input: sheet } = await input(selectedPanelIds, settings.captions);
     const target = await dialogs.chooseSavePath({
       title: 'Export contact sheet',
       defaultPath: path.join(path.dirname(root), `${project.title} contact sheet.png`),
@@ -38,7 +41,7 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
   });
 
   registrar.handle('export:panelImages', async ({ selectedPanelIds, selectedOnly }) => {
-    const { input: sheet } = input(selectedPanelIds);
+    const { input: sheet } = await input(selectedPanelIds);
     const folder = await dialogs.chooseFolder({ title: 'Choose a folder for the panel images', buttonLabel: 'Export here' });
     if (!folder) return null;
     const result = await exportPanelImages(sheet.panels, folder, { selectedOnly });

@@ -37,6 +37,7 @@ export const MENU_COMMANDS: Readonly<Record<MenuCommand, MenuCommandSpec>> = {
   'panel.delete': { label: 'Delete Panel', accelerator: 'Delete', rendererKey: true, needsProject: true },
   'panel.generate': { label: 'Generate…', accelerator: 'G', rendererKey: true, needsProject: true },
   'panel.restyle': { label: 'Restyle…', needsProject: true },
+  'consistency.check': { label: 'Check Consistency', accelerator: 'C', rendererKey: true, needsProject: true },
   'app.settings': { label: 'Settings…', accelerator: 'CmdOrCtrl+,' },
   'help.shortcuts': { label: 'Keyboard Shortcuts', accelerator: '?', rendererKey: true },
   'help.about': { label: 'About Castboard' },

@@ -117,7 +117,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     { role: 'selectAll' },
   ];
 
-  const panel = [item('panel.add'), item('panel.duplicate'), item('panel.delete'), separator, item('panel.generate'), item('panel.restyle')];
+  const panel = [item('panel.add'), item('panel.duplicate'), item('panel.delete'), separator, item('panel.generate'), item('panel.restyle'), separator, item('consistency.check')];
 
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom' },

@@ -39,6 +39,7 @@ export const CAPTION_LABELS: Record<CaptionField, string> = {
   notes: 'Notes',
   shot: 'Shot',
   duration: 'Duration',
+  consistency: 'Consistency',
 };
 
 const textPiece = (image: RgbaImage, left: number, top: number): Piece => ({ ...image, channels: 4, left, top });

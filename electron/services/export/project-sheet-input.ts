@@ -10,8 +10,12 @@ import { activeTake } from '../../../shared/domain/project-edit';
 import type { ContactSheetInput, ContactSheetPanel } from './input';
 import type { ContactSheetOptionsInput } from './options';
 
-function captions(panel: Panel): ContactSheetPanel['captions'] {
+/** Outcome labels by panel id, for the `consistency` caption (see consistency/sheet-captions). */
+export type ConsistencyCaptions = ReadonlyMap<string, string>;
+
+function captions(panel: Panel, consistency: ConsistencyCaptions | undefined): ContactSheetPanel['captions'] {
   return {
+    ...(consistency ? { consistency: consistency.get(panel.id) ?? '' } : {}),
     scene: panel.scenePrompt,
     dialogue: panel.dialogue,
     action: panel.action,
@@ -30,7 +34,7 @@ function headerCharacter(root: string, project: Project): ContactSheetInput['cha
 }
 
 /** `selected` = 1-based panel numbers marked as selected (none marked when undefined). */
-export function contactSheetInput(root: string, project: Project, selected: readonly number[] | undefined, now: Date): ContactSheetInput {
+export function contactSheetInput(root: string, project: Project, selected: readonly number[] | undefined, now: Date, consistency?: ConsistencyCaptions): ContactSheetInput {
   const chosen = selected ? new Set(selected) : null;
   const character = headerCharacter(root, project);
   return {
@@ -42,7 +46,7 @@ export function contactSheetInput(root: string, project: Project, selected: read
       return {
         number: index + 1,
         imagePath: take ? path.join(root, take.image) : null,
-        captions: captions(panel),
+        captions: captions(panel, consistency),
         ...(chosen ? { selected: chosen.has(index + 1) } : {}),
       };
     }),

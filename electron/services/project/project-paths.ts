@@ -26,3 +26,10 @@ export function imageFilePath(root: string, ref: ImageRef): string {
   if (!isImageRef(ref)) throw new Error(`Not a project image reference: ${JSON.stringify(ref)}`);
   return path.join(root, ...ref.split('/'));
 }
+
+/** Rebuildable caches that are not images (e.g. face descriptors): never read by project.json's open. */
+export const CACHE_DIR = 'cache';
+
+export function cacheFilePath(root: string, name: 'faces.json'): string {
+  return path.join(root, CACHE_DIR, name);
+}

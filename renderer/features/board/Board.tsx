@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
 import { Icon } from '../../ui/Icon';
+import { useDriftedFilter } from '../../ui/use-drifted-filter';
 import { PanelCard } from './PanelCard';
 import { useBoardDrag } from './use-board-drag';
 
@@ -42,6 +43,7 @@ function BoardEmpty() {
 export function Board() {
   const { panels, focusedId } = useAppStore(useShallow((s) => ({ panels: s.doc?.panels ?? NO_PANELS, focusedId: s.focusedId })));
   const { drop, handlers } = useBoardDrag();
+  const drifted = useDriftedFilter();
   const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
@@ -58,7 +60,7 @@ export function Board() {
   const focusPresent = focusedId !== null && panels.some((panel) => panel.id === focusedId);
   return (
     <ul ref={listRef} role="list" aria-label="Panels" className="board-grid">
-      {panels.map((panel, index) => (
+      {panels.map((panel, index) => drifted && !drifted.has(panel.id) ? null : (
         <PanelCard
           key={panel.id}
           panel={panel}

@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { SHOT_TYPE_LABELS, type Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
 import { activeTakeOf } from '../../state/takes';
+import { PanelConsistencyBadge } from '../../ui/ConsistencyBadge';
 import { Icon } from '../../ui/Icon';
 import { PanelJobStatus } from '../../ui/PanelJobStatus';
 import { TakeImage } from '../../ui/TakeImage';
@@ -79,6 +80,7 @@ function PanelCardView({ panel, index, dropSide, tabStop, drag }: PanelCardProps
           </div>
         )}
         <PanelJobStatus panelNumber={number} job={job} variant="card" />
+        <PanelConsistencyBadge panel={panel} />
       </div>
       <div className="panel-meta">
         <span className="panel-number">{number}</span>

@@ -13,6 +13,7 @@ const CAPTION_LABELS: Record<CaptionField, string> = {
   notes: 'Notes',
   shot: 'Shot type',
   duration: 'Duration',
+  consistency: 'Consistency check',
 };
 
 const PAGE_LABELS: Record<(typeof PAGE_PRESETS)[number], string> = { none: 'One long image', a4: 'A4 pages', letter: 'US Letter pages' };

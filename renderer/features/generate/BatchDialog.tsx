@@ -12,7 +12,7 @@ import { formatCents, plural } from '../../lib/format';
 import { planBatch } from '../../state/readiness';
 import { Modal } from '../../ui/Modal';
 
-function BatchBody({ mode, panelIds, onDone }: { mode: 'missing' | 'selected'; panelIds: readonly string[]; onDone: () => void }) {
+function BatchBody({ mode, panelIds, onDone }: { mode: 'missing' | 'selected' | 'drifted'; panelIds: readonly string[]; onDone: () => void }) {
   const { doc, defaultVariations, estimate, generate } = useAppStore(
     useShallow((s) => ({ doc: s.doc, defaultVariations: s.generateOptions.variations, estimate: s.estimate, generate: s.generate })),
   );
@@ -50,7 +50,7 @@ function BatchBody({ mode, panelIds, onDone }: { mode: 'missing' | 'selected'; p
     <>
       <div className="batch-summary">
         {ready.length === 0 ? (
-          <p>{mode === 'missing' ? 'Every panel already has a take. Select panels and use Generate selected to make more.' : 'None of the selected panels can be generated yet.'}</p>
+          <p>{mode === 'missing' ? 'Every panel already has a take. Select panels and use Generate selected to make more.' : mode === 'drifted' ? 'None of the drifted panels can be generated yet.' : 'None of the selected panels can be generated yet.'}</p>
         ) : (
           <>
             <p className="batch-count">
@@ -109,10 +109,12 @@ function BatchBody({ mode, panelIds, onDone }: { mode: 'missing' | 'selected'; p
   );
 }
 
+const BATCH_TITLES = { missing: 'Generate missing panels', selected: 'Generate selected panels', drifted: 'Regenerate drifted panels' } as const;
+
 export function BatchDialog() {
   const { dialog, closeDialog } = useAppStore(useShallow((s) => ({ dialog: s.dialog, closeDialog: s.closeDialog })));
   const open = dialog?.kind === 'batch';
-  const title = open && dialog.mode === 'missing' ? 'Generate missing panels' : 'Generate selected panels';
+  const title = !open ? '' : BATCH_TITLES[dialog.mode];
   return (
     <Modal open={open} title={title} onClose={closeDialog} className="dialog-narrow">
       {open && <BatchBody key={dialog.panelIds.join(',')} mode={dialog.mode} panelIds={dialog.panelIds} onDone={closeDialog} />}

@@ -5,6 +5,7 @@
  */
 import type { Panel, Take } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
+import { ConsistencyBadge } from '../../ui/ConsistencyBadge';
 import { Icon } from '../../ui/Icon';
 import { TakeImage } from '../../ui/TakeImage';
 import { TakePrompt } from './TakePrompt';
@@ -30,7 +31,10 @@ export function TakePreview({ panel, number }: { panel: Panel; number: number })
   return (
     <div className="inspector-preview">
       {active ? (
-        <TakeImage image={active.image} size={512} alt={`Panel ${number}, active take`} />
+        <>
+          <TakeImage image={active.image} size={512} alt={`Panel ${number}, active take`} />
+          <ConsistencyBadge takeId={active.id} />
+        </>
       ) : (
         <div className="panel-placeholder">
           <span>No take yet</span>
@@ -68,6 +72,7 @@ export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
               >
                 <TakeImage image={take.image} size={128} alt="" />
                 <span className="take-number">{index + 1}</span>
+                <ConsistencyBadge takeId={take.id} compact />
                 {take.sourceTakeId && (
                   <span className="take-badge" aria-hidden="true">
                     <Icon name="wand" size={11} />

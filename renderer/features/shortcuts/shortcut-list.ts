@@ -31,6 +31,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     title: 'Generate and project',
     items: [
       { keys: ['G'], action: 'Generate the selected panels (shows the cost first)' },
+      { keys: ['C'], action: 'Check consistency: does every panel still show the character? (free, on this computer)' },
       { keys: ['Mod', 'Z'], action: 'Undo' },
       { keys: ['Shift', 'Mod', 'Z'], action: 'Redo' },
       { keys: ['Mod', 'S'], action: 'Save now' },

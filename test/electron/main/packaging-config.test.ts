@@ -50,6 +50,11 @@ describe('electron-builder.yml', () => {
     expect(packagingProblems(config)).toEqual([]);
   });
 
+  it('unpacks the face model and the wasm binaries the consistency check loads by path, and ships no tfjs source maps', () => {
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/@vladmandic/face-api/model/**', 'node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm']));
+    expect(filePatterns(config)).toEqual(expect.arrayContaining(['!**/*.map', '!node_modules/@tensorflow/**/*.map', '!node_modules/@vladmandic/face-api/**/*.map']));
+  });
+
   it('is checked for real: a weakened config is reported', () => {
     const weakened = {
       ...config,

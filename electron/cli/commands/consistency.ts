@@ -1,0 +1,94 @@
+/**
+ * `castboard consistency`: checks that each panel's active take still shows the featured
+ * character, by comparing faces with the character's reference image, on this computer (free,
+ * nothing is sent anywhere). Read-only on the project and lock-free, like info and export; the
+ * only thing written is the descriptor cache (cache/faces.json), which makes the next run fast.
+ * Exit codes: 0 when every checked panel is consistent, 1 when any drifted, 2 usage errors.
+ * Panels that could not be checked never count as consistent: they are listed with the reason.
+ */
+import { parseArgs } from 'node:util';
+import {
+  CONSISTENCY_THRESHOLD_RANGE,
+  DEFAULT_CONSISTENCY_THRESHOLD,
+  NOT_CHECKED_TEXT,
+  type TakeConsistency,
+} from '../../../shared/domain/consistency';
+import type { Project } from '../../../shared/domain/project';
+import { createConsistencyService } from '../../services/consistency/consistency-service';
+import { numberOption, plural, projectDirArg } from '../cli-args';
+import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../cli-io';
+import { readProject } from '../cli-project';
+import { parsePanelList } from '../panel-list';
+import { createProgressLine } from '../progress';
+
+const USAGE = 'castboard consistency <dir> [--panels <list>] [--threshold <d>] [--json]';
+
+export const consistencyHelp = `Usage: ${USAGE}
+
+Checks that each panel's active take still shows the character: the closest face in the image
+is compared with the face in the featured character's reference image. Runs on this computer,
+free (nothing is sent to the gateway). Prints each panel's outcome and face distance:
+  consistent    distance at or below the threshold
+  drifted       a face was found, but it is further than the threshold
+  not checked   no face found (stylised panels often show none), no image, no reference face
+Reads only (it keeps face descriptors in <dir>/cache/ so the next check is fast); works while
+the project is open in Castboard.
+
+Options:
+  --panels <list>   only these panels, e.g. 1,3-5
+  --threshold <d>   the largest distance still counted as consistent, ${CONSISTENCY_THRESHOLD_RANGE.min}-${CONSISTENCY_THRESHOLD_RANGE.max} (default ${DEFAULT_CONSISTENCY_THRESHOLD})
+  --json            print the outcomes as JSON
+  --help            show this help
+
+Exit codes: 0 every checked panel is consistent, 1 some panel drifted (or the check failed),
+2 usage error.`;
+
+interface Row extends TakeConsistency {
+  number: number;
+}
+
+function rowsFor(project: Project, results: readonly TakeConsistency[]): Row[] {
+  const numbers = new Map(project.panels.map((panel, index) => [panel.id, index + 1]));
+  return results.map((result) => ({ ...result, number: numbers.get(result.panelId) ?? 0 }));
+}
+
+function printText(io: CliIo, dir: string, rows: readonly Row[], threshold: number): void {
+  io.stdout(`Consistency (threshold ${threshold.toFixed(2)}; checked on this computer, free):`);
+  for (const row of rows) {
+    const status = row.status === 'not-checked' ? 'not checked' : row.status;
+    const detail = row.distance !== null ? row.distance.toFixed(3) : row.reason ? NOT_CHECKED_TEXT[row.reason] : '';
+    io.stdout(`  ${String(row.number).padStart(3)}  ${status.padEnd(12)} ${detail}`);
+  }
+  const count = (status: Row['status']) => rows.filter((row) => row.status === status).length;
+  io.stdout(`${count('consistent')} consistent, ${count('drifted')} drifted, ${count('not-checked')} not checked.`);
+  const drifted = rows.filter((row) => row.status === 'drifted').map((row) => row.number);
+  if (drifted.length) io.stderr(`Drifted: ${plural(drifted.length, 'panel')} (${drifted.join(',')}). Regenerate them with: castboard generate ${dir} --panels ${drifted.join(',')}`);
+  if (rows.length > 0 && count('not-checked') === rows.length) io.stderr('No panel could be checked, so nothing here says the character is consistent.');
+}
+
+export async function runConsistency(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { panels: { type: 'string' }, threshold: { type: 'string' }, json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const dir = projectDirArg(positionals, USAGE);
+  const threshold = numberOption(values.threshold, '--threshold', CONSISTENCY_THRESHOLD_RANGE.min, CONSISTENCY_THRESHOLD_RANGE.max) ?? DEFAULT_CONSISTENCY_THRESHOLD;
+  const { root, project } = await readProject(dir);
+  const numbers = values.panels === undefined ? null : parsePanelList(values.panels, project.panels.length);
+  const panelIds = numbers?.map((number) => project.panels[number - 1]!.id);
+  const service = createConsistencyService();
+  const progress = createProgressLine(io);
+  let results: TakeConsistency[];
+  try {
+    results = await service.check({ root, project, threshold, ...(panelIds ? { panelIds } : {}), onProgress: (done, total) => progress.bar('Checking', done, total, 'panels') });
+  } finally {
+    progress.end();
+    await service.close();
+  }
+  const rows = rowsFor(project, results);
+  if (values.json) io.stdout(JSON.stringify({ threshold, panels: rows.map(({ number, status, distance, reason, takeId }) => ({ number, status, distance, reason, takeId })) }));
+  else printText(io, dir, rows, threshold);
+  return rows.some((row) => row.status === 'drifted') ? EXIT_FAILURE : EXIT_OK;
+}

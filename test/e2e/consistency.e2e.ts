@@ -1,0 +1,76 @@
+/**
+ * The consistency check through the real UI, model and worker: a project whose takes are the
+ * photos face-api ships (re-framed with sharp) is checked from the toolbar; the cards show their
+ * outcome, the "drifted panels" filter leaves only the drifted ones, and "Regenerate drifted"
+ * opens the usual batch confirmation with their count and cost.
+ */
+import { describe, expect, it } from 'vitest';
+import { addTake, createCharacter, createPanel } from '../../shared/domain/project-edit';
+import { blank, portrait, reframed } from '../electron/services/consistency/sample-faces';
+import { screenshot } from './support/browser';
+import { board, card, imagesLoaded, scriptDialog, useEditorRigs, type EditorRig } from './support/editor-kit';
+
+const openEditor = useEditorRigs();
+
+/** Ada is the character; panels 1-2 show her, 3 Ben, 4 Cleo, 5 nothing. */
+async function seedFaces(rig: EditorRig): Promise<void> {
+  const { workspace } = rig.harness.services;
+  await scriptDialog(rig, 'chooseFolder', rig.dir);
+  await workspace.create({ title: 'Night Market', aspectRatio: '16:9' });
+  const reference = await workspace.importImageBytes(await portrait('ada'));
+  const character = createCharacter({ name: 'Ada', description: 'short dark hair', referenceImage: reference.image });
+  const takes = [await reframed('ada', 0), await reframed('ada', 1), await reframed('ben', 1), await portrait('cleo'), await blank()];
+  const panels = [];
+  for (const [index, bytes] of takes.entries()) {
+    const imported = await workspace.importImageBytes(bytes);
+    const panel = createPanel({ scenePrompt: `Ada in scene ${index + 1}`, characterId: character.id });
+    panels.push(addTake(panel, { id: `take-${index + 1}`, image: imported.image, model: 'ideogram/ideogram-character', prompt: panel.scenePrompt, params: {}, costCents: 5, createdAt: new Date().toISOString(), width: imported.width, height: imported.height }));
+  }
+  workspace.update({ ...workspace.project(), characters: [character], panels });
+  await workspace.save();
+}
+
+describe('consistency check', { timeout: 180_000 }, () => {
+  it('checks every panel for free, badges the cards, filters the drifted ones and offers to regenerate them with the cost', async () => {
+    const rig = await openEditor();
+    await seedFaces(rig);
+    const { page } = rig;
+    await page.goto(rig.harness.url);
+    await board(page).waitFor();
+
+    await page.getByRole('button', { name: 'Check consistency' }).click();
+    const bar = page.getByRole('region', { name: 'Consistency' });
+    await bar.waitFor({ timeout: 90_000 });
+    await expect.poll(() => bar.textContent()).toContain('2 consistent · 2 drifted · 1 not checked');
+
+    const badge = (number: number) => card(page, number).locator('[data-consistency]');
+    expect(await badge(1).getAttribute('data-consistency')).toBe('consistent');
+    expect(await badge(2).getAttribute('data-consistency')).toBe('consistent');
+    expect(await badge(3).getAttribute('data-consistency')).toBe('drifted');
+    expect(await badge(4).getAttribute('data-consistency')).toBe('drifted');
+    expect(await badge(5).getAttribute('aria-label')).toContain('Not checked: no face was found');
+    await imagesLoaded(page);
+    await screenshot(page, 'consistency-checked-1440x900');
+
+    // The take viewer shows the outcome of the take it shows.
+    await card(page, 3).click();
+    await expect.poll(() => page.locator('.inspector-preview [data-consistency]').getAttribute('data-consistency')).toBe('drifted');
+    await page.keyboard.press('Escape');
+
+    await bar.getByRole('button', { name: 'Show drifted panels only' }).click();
+    await expect.poll(() => board(page).getByRole('listitem').count()).toBe(2);
+    expect(await card(page, 3).count()).toBe(1);
+    expect(await card(page, 4).count()).toBe(1);
+    await screenshot(page, 'consistency-drifted-filter-1440x900');
+
+    await bar.getByRole('button', { name: 'Regenerate drifted (2)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Regenerate drifted panels' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByRole('button', { name: 'Generate 2 images ($0.10)' }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await dialog.textContent()).toContain('2 panels × 1 variation = 2 images');
+    await screenshot(page, 'consistency-regenerate-drifted-1440x900');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // Nothing was paid for: checking is local.
+    expect(rig.harness.gateway?.requests.filter((request) => request.method === 'POST')).toEqual([]);
+  });
+});
