@@ -16,21 +16,21 @@ export type FieldEdit = 'undo' | 'redo';
 const FIELD_EDITS: Partial<Record<AppCommand, FieldEdit>> = { 'edit.undo': 'undo', 'edit.redo': 'redo' };
 
 export interface CommandGateDeps {
-  hasWindow(): boolean;
+  hasWindow: () => boolean;
   /** Opens (or brings forward) the main window. */
-  openWindow(): void;
+  openWindow: () => void;
   /** Sends the command to the page (the `app:command` push). */
-  deliver(command: AppCommand): void;
+  deliver: (command: AppCommand) => void;
   /** Undo/redo in the focused field of the page. */
-  editField(edit: FieldEdit): void;
+  editField: (edit: FieldEdit) => void;
 }
 
 export interface CommandGate {
-  send(command: AppCommand): void;
+  send: (command: AppCommand) => void;
   /** The page's report: it listens for commands, and whether a modal dialog is open. */
-  report(state: ModalState): void;
+  report: (state: ModalState) => void;
   /** The window closed: its page no longer listens. */
-  windowClosed(): void;
+  windowClosed: () => void;
 }
 
 export function createCommandGate(deps: CommandGateDeps): CommandGate {

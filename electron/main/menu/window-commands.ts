@@ -10,9 +10,9 @@ import { createCommandGate, type CommandGate } from './command-gate';
 
 export interface WindowCommandDeps {
   /** Opens the main window (or brings the existing one forward). */
-  openWindow(): void;
+  openWindow: () => void;
   /** Pushes `app:command` to the page. */
-  deliver(command: AppCommand): void;
+  deliver: (command: AppCommand) => void;
 }
 
 export function createWindowCommands(deps: WindowCommandDeps): CommandGate {

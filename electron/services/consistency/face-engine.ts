@@ -108,7 +108,7 @@ export async function loadFaceEngine(minConfidence = MIN_DETECTION_CONFIDENCE): 
   async function detect({ data, width, height }: Frame): Promise<DetectedFace[]> {
     const tensor = (faceapi.tf as unknown as TfRuntime).tensor3d(data, [height, width, 3], 'int32');
     try {
-      const faces = await faceapi.detectAllFaces(tensor as unknown as FaceApi.TNetInput, options).withFaceLandmarks().withFaceDescriptors();
+      const faces = await faceapi.detectAllFaces(tensor, options).withFaceLandmarks().withFaceDescriptors();
       return faces.map((face) => {
         const box = face.detection.box;
         return {

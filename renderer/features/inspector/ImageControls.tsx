@@ -39,7 +39,7 @@ function withOverride(current: PanelControls | undefined, key: keyof PanelContro
   const next: Record<string, string> = { ...current };
   if (value === FOLLOW) delete next[key];
   else next[key] = value;
-  return Object.keys(next).length > 0 ? (next as PanelControls) : undefined;
+  return Object.keys(next).length > 0 ? (next) : undefined;
 }
 
 function PanelOverrides({ panel, style }: { panel: Panel; style: ProjectStyle }) {

@@ -68,7 +68,7 @@ describe('the desktop composition', () => {
     expect(GATEWAY_PARTITION.startsWith('persist:')).toBe(false);
     const gatewaySession = electronMock.session.fromPartition(GATEWAY_PARTITION);
     expect(gatewaySession.fetch).toHaveBeenCalled();
-    expect(String(gatewaySession.fetch.mock.calls[0]?.[0])).toContain(new URL(gateway.url).host);
+    expect(String(gatewaySession.fetch.mock.calls[0]?.[0] as string | URL)).toContain(new URL(gateway.url).host);
     expect(gateway.requests.length).toBeGreaterThan(0);
     // Node's fetch ran only underneath the mock session, once per session call.
     expect(nodeFetch).toHaveBeenCalledTimes(gatewaySession.fetch.mock.calls.length);

@@ -34,7 +34,7 @@ function memoryStore() {
 /** main/index.ts's wiring of the menu, on the mock. */
 async function desktop(platform: NodeJS.Platform = 'darwin') {
   const delivered: AppCommand[] = [];
-  const title = createTitleKeeper({ platform, windows: () => FakeBrowserWindow.getAllWindows() as never });
+  const title = createTitleKeeper({ platform, windows: () => FakeBrowserWindow.getAllWindows() });
   const gates: Array<ReturnType<typeof createWindowCommands>> = [];
   const windows = createMainWindowShell({
     preloadPath: '/app/preload.cjs',

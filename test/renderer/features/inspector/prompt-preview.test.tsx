@@ -42,7 +42,7 @@ describe('prompt preview', () => {
     expect(store.getState().doc?.style).toMatchObject({ renderingSpeed: 'QUALITY', colorPalette: { preset: 'EMBER' } });
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(param('Colour palette')).toBe('none');
-    expect((screen.getByLabelText('Colour palette') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Colour palette').value).toBe('');
   });
 
   it('a "No character" panel cannot be generated: Generate is disabled with the reason, and the cast stops counting it', async () => {
@@ -50,7 +50,7 @@ describe('prompt preview', () => {
     expect(screen.getByText('In 2 panels')).toBeTruthy();
     await user.click(card(1));
     await user.selectOptions(screen.getByLabelText('Featured character'), '');
-    expect((screen.getByRole('button', { name: 'Generate' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Generate' }).disabled).toBe(true);
     expect(screen.getByText(NO_CHARACTER_PROBLEM)).toBeTruthy();
     expect(screen.getByRole('note', { name: 'Why this panel cannot be sent' }).textContent).toContain('No character');
     expect(screen.getByText('In 1 panel')).toBeTruthy();
