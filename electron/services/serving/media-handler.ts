@@ -2,10 +2,16 @@
  * Serves project media (panel images, thumbnails, reference images) to the renderer.
  * One `(Request) => Promise<Response>` function: Electron mounts it on `castboard-media://`, the
  * browser harness on `/media/`. It serves raster images only, only from inside the open project
- * folder (see confined-path.ts), and only to GET/HEAD.
+ * folder, and only to GET/HEAD. Files are opened through the project's confined file layer
+ * (project-files.ts): a link (to a file or a folder), FIFO, socket or device is refused (403)
+ * without being read, and reads are capped.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { resolveConfinedPath } from './confined-path';
+import { CastboardError } from '../../../shared/errors';
+import { errnoCode } from '../project/fs-errors';
+import { READ_CAPS, openProjectFile } from '../project/project-files';
+import { readBounded } from '../project/safe-file';
+import { THUMBS_DIR } from '../project/project-paths';
+import { decodeSegments } from './confined-path';
 
 export type RequestHandler = (request: Request) => Promise<Response>;
 
@@ -29,6 +35,27 @@ export interface MediaHandlerOptions {
   prepare?: (relativePath: string) => Promise<void>;
 }
 
+type Served = { ok: true; body: Uint8Array<ArrayBuffer> | null; size: number } | { ok: false; response: Response };
+
+async function readMedia(root: string, relative: string, headOnly: boolean): Promise<Served> {
+  let opened;
+  try {
+    opened = await openProjectFile(root, relative);
+  } catch (error) {
+    if (error instanceof CastboardError) return { ok: false, response: refuse(403, 'Not a file inside the project folder') };
+    return { ok: false, response: refuse(errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR' ? 404 : 500, 'Not found') };
+  }
+  try {
+    const maxBytes = relative.startsWith(`${THUMBS_DIR}/`) ? READ_CAPS.thumbnail : READ_CAPS.image;
+    const body = headOnly ? null : new Uint8Array(await readBounded(opened, { maxBytes, label: relative }));
+    return { ok: true, body, size: body?.byteLength ?? opened.size };
+  } catch {
+    return { ok: false, response: refuse(403, 'Not a file Castboard serves') };
+  } finally {
+    await opened.handle.close();
+  }
+}
+
 export function createMediaHandler({ getProjectRoot, mountPath = '/', prepare }: MediaHandlerOptions): RequestHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'Method not allowed');
@@ -42,17 +69,15 @@ export function createMediaHandler({ getProjectRoot, mountPath = '/', prepare }:
     const root = getProjectRoot();
     if (!root) return refuse(404, 'No project is open');
     await prepare?.(relative).catch(() => undefined);
-    const resolved = await resolveConfinedPath(root, relative);
-    if (!resolved.ok) return resolved.reason === 'not-found' ? refuse(404, 'Not found') : refuse(403, 'Outside the project folder');
-
-    const info = await stat(resolved.filePath).catch(() => null);
-    if (!info?.isFile()) return refuse(404, 'Not found');
-    const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(resolved.filePath));
-    return new Response(body, {
+    const segments = decodeSegments(relative);
+    if (!segments) return refuse(403, 'Outside the project folder');
+    const served = await readMedia(root, segments.join('/'), request.method === 'HEAD');
+    if (!served.ok) return served.response;
+    return new Response(served.body, {
       status: 200,
       headers: {
         'Content-Type': contentType,
-        'Content-Length': String(info.size),
+        'Content-Length': String(served.size),
         'X-Content-Type-Options': 'nosniff',
         // images/ is content-addressed and write-once; thumbs/ can be rebuilt, so revalidate.
         'Cache-Control': relative.startsWith('images/') ? 'private, max-age=31536000, immutable' : 'no-cache',
