@@ -4,6 +4,7 @@
  */
 import { DEFAULT_GATEWAY_BASE_URL } from '../../shared/domain/settings';
 import { isCastboardError } from '../../shared/errors';
+import { blockUntrustedImageLoaders } from '../services/image-safety/loader-block';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io';
 import { characterHelp, runCharacter } from './commands/character';
 import { checkHelp, runCheck } from './commands/check';
@@ -56,6 +57,8 @@ export function mainHelp(version: string): string {
 }
 
 export async function runCli(argv: string[], io: CliIo, version: string): Promise<number> {
+  // Before any command can decode an image: sharp may only use the PNG/JPEG/WebP loaders.
+  blockUntrustedImageLoaders();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp(version));

@@ -7,6 +7,7 @@ import type { ConnectionTest } from '../../shared/domain/gateway';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { DialogPort } from '../services/dialogs';
 import { testGatewayConnection } from '../services/gateway/connection-test';
+import { blockUntrustedImageLoaders } from '../services/image-safety/loader-block';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
 import type { Logger } from '../services/logger';
 import { createRecentProjects } from '../services/project/recent-projects';
@@ -41,6 +42,8 @@ export interface AppServices {
 }
 
 export function createAppServices(adapters: AppAdapters, events: EventSink): AppServices {
+  // Before any service can decode an image: sharp may only use the PNG/JPEG/WebP loaders.
+  blockUntrustedImageLoaders();
   const { logger } = adapters;
   const settings = createSettingsService(adapters.settingsStore);
   const keyVault = createKeyVault({ cipher: adapters.cipher, persistence: adapters.secretPersistence, logger });
