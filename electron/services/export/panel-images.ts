@@ -111,13 +111,13 @@ export async function exportPanelImages(panels: readonly PanelImageSource[], fol
       run.signal,
     );
     throwIfAborted(run.signal);
+    problems.sort((a, b) => a.panel - b.panel);
     if (!written.some(Boolean)) {
       const first = problems[0]?.message ?? '';
       throw new CastboardError('EXPORT_EMPTY', `None of the panel images could be read, so nothing was exported. Check the project folder. ${first}`.trim());
     }
     await staged.commit({ overwrite: run.overwrite ?? false });
     const files = targets.filter((_, index) => written[index]);
-    problems.sort((a, b) => a.panel - b.panel);
     return { files, withoutImage, unreadable: problems.map((problem) => problem.panel), imageProblems: problems };
   } finally {
     await staged.discard();

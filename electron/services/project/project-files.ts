@@ -68,7 +68,15 @@ export async function realRoot(root: string): Promise<string> {
  */
 async function confinedPath(root: string, relative: string, create: boolean): Promise<string | null> {
   const segments = segmentsOf(relative);
-  let current = await realRoot(root);
+  // A write may be the first thing to land in a new project folder (the folder itself is the artist's choice).
+  if (create) await mkdir(root, { recursive: true });
+  let current: string;
+  try {
+    current = await realRoot(root);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return null;
+    throw error;
+  }
   for (const [index, segment] of segments.slice(0, -1).entries()) {
     current = path.join(current, segment);
     let info = await lstat(current).catch(() => null);

@@ -57,7 +57,8 @@ export async function copyAllImages(source: ImageStore, targetRoot: string, refe
     while (next < all.length) {
       const ref = all[next] as ImageRef;
       next += 1;
-      const bytes = await readProjectFile(source.root, ref, 'image').catch(() => null);
+      // Only complete PNG files from inside the source are copied (a link, FIFO or foreign format is not).
+      const bytes = await source.read(ref).catch(() => null);
       if (!bytes) {
         missing.push(ref);
         continue;

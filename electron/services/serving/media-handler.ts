@@ -7,6 +7,7 @@
  * without being read, and reads are capped.
  */
 import { CastboardError } from '../../../shared/errors';
+import { sniffImageFormat, type AllowedImageFormat } from '../image-safety/image-format';
 import { errnoCode } from '../project/fs-errors';
 import { READ_CAPS, openProjectFile } from '../project/project-files';
 import { readBounded } from '../project/safe-file';
@@ -15,11 +16,11 @@ import { decodeSegments } from './confined-path';
 
 export type RequestHandler = (request: Request) => Promise<Response>;
 
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
+const IMAGE_TYPES: Readonly<Record<string, { mime: string; format: AllowedImageFormat }>> = {
+  png: { mime: 'image/png', format: 'png' },
+  jpg: { mime: 'image/jpeg', format: 'jpeg' },
+  jpeg: { mime: 'image/jpeg', format: 'jpeg' },
+  webp: { mime: 'image/webp', format: 'webp' },
 };
 
 function refuse(status: number, message: string): Response {
@@ -35,9 +36,10 @@ export interface MediaHandlerOptions {
   prepare?: (relativePath: string) => Promise<void>;
 }
 
-type Served = { ok: true; body: Uint8Array<ArrayBuffer> | null; size: number } | { ok: false; response: Response };
+type Served = { ok: true; body: Uint8Array<ArrayBuffer>; size: number } | { ok: false; response: Response };
 
-async function readMedia(root: string, relative: string, headOnly: boolean): Promise<Served> {
+/** Reads a media file; its bytes must be the image format its name promises (an SVG named .png is refused). */
+async function readMedia(root: string, relative: string, format: AllowedImageFormat): Promise<Served> {
   let opened;
   try {
     opened = await openProjectFile(root, relative);
@@ -47,8 +49,9 @@ async function readMedia(root: string, relative: string, headOnly: boolean): Pro
   }
   try {
     const maxBytes = relative.startsWith(`${THUMBS_DIR}/`) ? READ_CAPS.thumbnail : READ_CAPS.image;
-    const body = headOnly ? null : new Uint8Array(await readBounded(opened, { maxBytes, label: relative }));
-    return { ok: true, body, size: body?.byteLength ?? opened.size };
+    const body = new Uint8Array(await readBounded(opened, { maxBytes, label: relative }));
+    if (sniffImageFormat(body) !== format) return { ok: false, response: refuse(403, 'Not an image Castboard serves') };
+    return { ok: true, body, size: body.byteLength };
   } catch {
     return { ok: false, response: refuse(403, 'Not a file Castboard serves') };
   } finally {
@@ -63,20 +66,20 @@ export function createMediaHandler({ getProjectRoot, mountPath = '/', prepare }:
     if (!pathname.startsWith(mountPath)) return refuse(404, 'Not found');
     const relative = pathname.slice(mountPath.length);
     const extension = /\.([a-z0-9]+)$/i.exec(relative)?.[1]?.toLowerCase() ?? '';
-    const contentType = IMAGE_TYPES[extension];
-    if (!contentType) return refuse(403, 'Only project images are served');
+    const type = IMAGE_TYPES[extension];
+    if (!type) return refuse(403, 'Only project images are served');
 
     const root = getProjectRoot();
     if (!root) return refuse(404, 'No project is open');
     await prepare?.(relative).catch(() => undefined);
     const segments = decodeSegments(relative);
     if (!segments) return refuse(403, 'Outside the project folder');
-    const served = await readMedia(root, segments.join('/'), request.method === 'HEAD');
+    const served = await readMedia(root, segments.join('/'), type.format);
     if (!served.ok) return served.response;
-    return new Response(served.body, {
+    return new Response(request.method === 'HEAD' ? null : served.body, {
       status: 200,
       headers: {
-        'Content-Type': contentType,
+        'Content-Type': type.mime,
         'Content-Length': String(served.size),
         'X-Content-Type-Options': 'nosniff',
         // images/ is content-addressed and write-once; thumbs/ can be rebuilt, so revalidate.
