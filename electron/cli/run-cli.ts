@@ -5,6 +5,7 @@
 import { DEFAULT_GATEWAY_BASE_URL } from '../../shared/domain/settings';
 import { isCastboardError } from '../../shared/errors';
 import { blockUntrustedImageLoaders } from '../services/image-safety/loader-block';
+import { redactOutgoing, redactSecretsDeep, registerSecret } from '../services/logging/redact';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io';
 import { characterHelp, runCharacter } from './commands/character';
 import { checkHelp, runCheck } from './commands/check';
@@ -56,9 +57,25 @@ export function mainHelp(version: string): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[], io: CliIo, version: string): Promise<number> {
+/**
+ * What the CLI prints never carries the key: stderr (errors, progress, debug lines, where gateway
+ * messages land) is redacted by shape and by the known key; stdout (results, which quote the
+ * artist's own text) only has the key itself cut out.
+ */
+function redactingIo(io: CliIo): CliIo {
+  registerSecret(io.env.AIGATEWAY_API_KEY?.trim());
+  return {
+    ...io,
+    stdout: (line) => io.stdout(redactSecretsDeep(line)),
+    stderr: (line) => io.stderr(redactOutgoing(line)),
+    ...(io.stderrWrite ? { stderrWrite: (text: string) => io.stderrWrite?.(redactOutgoing(text)) } : {}),
+  };
+}
+
+export async function runCli(argv: string[], rawIo: CliIo, version: string): Promise<number> {
   // Before any command can decode an image: sharp may only use the PNG/JPEG/WebP loaders.
   blockUntrustedImageLoaders();
+  const io = redactingIo(rawIo);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp(version));

@@ -10,6 +10,7 @@ import { testGatewayConnection } from '../services/gateway/connection-test';
 import { blockUntrustedImageLoaders } from '../services/image-safety/loader-block';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
 import type { Logger } from '../services/logger';
+import { createRedactingLogger, registeredSecrets } from '../services/logging/redact';
 import { createRecentProjects } from '../services/project/recent-projects';
 import { createKeyVault, type KeyVault, type SecretCipher, type SecretPersistence } from '../services/secrets/key-vault';
 import { createSettingsService, type KeyValueStore, type SettingsService } from '../services/settings/settings-service';
@@ -44,7 +45,8 @@ export interface AppServices {
 export function createAppServices(adapters: AppAdapters, events: EventSink): AppServices {
   // Before any service can decode an image: sharp may only use the PNG/JPEG/WebP loaders.
   blockUntrustedImageLoaders();
-  const { logger } = adapters;
+  // Every service logs through redaction, whatever logger the app, harness or a test passes in.
+  const logger = createRedactingLogger(adapters.logger, registeredSecrets);
   const settings = createSettingsService(adapters.settingsStore);
   const keyVault = createKeyVault({ cipher: adapters.cipher, persistence: adapters.secretPersistence, logger });
   // Filled just below; the workspace asks it whether paid jobs are running before closing.

@@ -6,6 +6,7 @@
  * wallet (until the artist presses Resume).
  */
 import { CastboardError, type ErrorCode } from '../../../shared/errors';
+import { redactOutgoing } from '../logging/redact';
 
 export type PauseReason = 'rate-limit' | 'bad-key' | 'out-of-credits';
 
@@ -33,8 +34,9 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof GatewayError && error.retryable;
 }
 
+/** Server text quoted in a message: redacted first (a gateway may echo the Authorization header), then shortened. */
 function clip(text: string | undefined): string {
-  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
+  const clean = redactOutgoing(text ?? '').replace(/\s+/g, ' ').trim();
   return clean.length > 200 ? `${clean.slice(0, 197)}...` : clean;
 }
 

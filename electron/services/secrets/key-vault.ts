@@ -7,6 +7,7 @@
 import type { KeyStatus } from '../../../shared/domain/api-key';
 import { CastboardError } from '../../../shared/errors';
 import type { Logger } from '../logger';
+import { registerSecret } from '../logging/redact';
 
 /** What safeStorage offers, reduced to what the vault needs. */
 export interface SecretCipher {
@@ -65,6 +66,7 @@ export function createKeyVault(deps: { cipher: SecretCipher; persistence: Secret
         logger.warn('The stored API key could not be decrypted; it must be entered again.');
       }
       decrypted = { cipherText: record.cipherText, key };
+      registerSecret(key); // every outgoing message is cut of it from now on
     }
     return decrypted.key;
   }
@@ -85,6 +87,7 @@ export function createKeyVault(deps: { cipher: SecretCipher; persistence: Secret
   return {
     status,
     set(key, { sessionOnly }) {
+      registerSecret(key);
       const protection = cipher.protection();
       if (sessionOnly || protection === 'unavailable') {
         persistence.clear();

@@ -175,6 +175,18 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
 
     close: closeCurrent,
 
+    /**
+     * Closes the project WITHOUT saving and releases its lock: for a command-line run whose final
+     * save failed (e.g. disk full), which has nobody to keep the work open for.
+     */
+    async abandon(): Promise<void> {
+      if (!session) return;
+      await session.close({ save: false });
+      stopStatus?.();
+      session = null;
+      thumbnails = null;
+    },
+
     /** Applies a changed autosave setting to the open project at once. */
     setAutosaveDelay(delayMs: number): void {
       if (session && !session.isClosed) session.setAutosaveDelay(delayMs);
