@@ -22,6 +22,7 @@ const noDialogs: DialogPort = {
   chooseFolder: () => Promise.resolve(null),
   chooseImageFile: () => Promise.resolve(null),
   chooseSavePath: () => Promise.resolve(null),
+  confirm: () => Promise.resolve(false),
 };
 
 /** A workspace for one command run: no recent list to keep (in memory), no dialogs. */

@@ -12,6 +12,7 @@ import { createGenerationService, type GenerationService } from '../services/gen
 import type { Logger } from '../services/logger';
 import { createRedactingLogger, registeredSecrets } from '../services/logging/redact';
 import { createRecentProjects } from '../services/project/recent-projects';
+import { createKeyDestination, UNCONFIRMED_MESSAGE, type KeyDestination } from '../services/secrets/key-destination';
 import { createKeyVault, type KeyVault, type SecretCipher, type SecretPersistence } from '../services/secrets/key-vault';
 import { createSettingsService, type KeyValueStore, type SettingsService } from '../services/settings/settings-service';
 import { createProjectWorkspace, type ProjectWorkspace } from '../services/workspace/project-workspace';
@@ -37,6 +38,8 @@ export interface AppServices {
   readonly dialogs: DialogPort;
   readonly settings: SettingsService;
   readonly keyVault: KeyVault;
+  /** Which gateway address the key may be sent to (see key-destination.ts). */
+  readonly keyDestination: KeyDestination;
   readonly workspace: ProjectWorkspace;
   readonly generation: GenerationService;
   testConnection(): Promise<ConnectionTest>;
@@ -48,7 +51,25 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
   // Every service logs through redaction, whatever logger the app, harness or a test passes in.
   const logger = createRedactingLogger(adapters.logger, registeredSecrets);
   const settings = createSettingsService(adapters.settingsStore);
-  const keyVault = createKeyVault({ cipher: adapters.cipher, persistence: adapters.secretPersistence, logger });
+  const keyDestination = createKeyDestination(adapters.settingsStore, adapters.dialogs);
+  const vault = createKeyVault({ cipher: adapters.cipher, persistence: adapters.secretPersistence, logger });
+  const keyVault: KeyVault = {
+    ...vault,
+    // A key entered now is meant for the address in use now.
+    set(key, options) {
+      const status = vault.set(key, options);
+      keyDestination.bind(settings.get().gatewayBaseUrl);
+      return status;
+    },
+  };
+  // First start with this rule: the address in use is the one the key was entered for.
+  if (keyDestination.confirmedFor() === null) keyDestination.bind(settings.get().gatewayBaseUrl);
+  /** The key, only for the address it is bound to (NO_API_KEY with what to do otherwise). */
+  const keyForCurrentGateway = (): string | undefined => {
+    const key = keyVault.getKey();
+    if (key) keyDestination.assertMaySend(settings.get().gatewayBaseUrl);
+    return key;
+  };
   // Filled just below; the workspace asks it whether paid jobs are running before closing.
   const jobs: { generation?: GenerationService } = {};
   const workspace = createProjectWorkspace({
@@ -62,7 +83,7 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
   const generation = createGenerationService({
     workspace,
     settings: () => settings.get(),
-    apiKey: () => keyVault.getKey(),
+    apiKey: keyForCurrentGateway,
     logger,
     fetch: adapters.fetch,
     onProgress: (snapshot) => events.push('jobs:progress', snapshot),
@@ -75,8 +96,13 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
     dialogs: adapters.dialogs,
     settings,
     keyVault,
+    keyDestination,
     workspace,
     generation,
-    testConnection: () => testGatewayConnection({ baseUrl: settings.get().gatewayBaseUrl, apiKey: keyVault.getKey(), fetch: adapters.fetch }),
+    async testConnection() {
+      const { gatewayBaseUrl } = settings.get();
+      if (keyVault.getKey() && keyDestination.pendingQuestion(gatewayBaseUrl)) return { ok: false, message: UNCONFIRMED_MESSAGE, models: [], balanceCents: null };
+      return testGatewayConnection({ baseUrl: gatewayBaseUrl, apiKey: keyVault.getKey(), fetch: adapters.fetch });
+    },
   };
 }
