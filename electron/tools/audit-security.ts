@@ -3,13 +3,15 @@
  * must all be reviewed (audit/reviewed-findings.json, a reason for each), and the project's own
  * checks cover what it cannot see: sender validation on every IPC channel, no local-file URLs,
  * nothing but the contract API exposed by the preload, a blocking CSP, locked-down windows and
- * sessions, and the Electron fuses in electron-builder.yml. Prints a report; exits 1 on any failure.
+ * sessions, the Electron fuses in electron-builder.yml, and that no service but the confined
+ * file layer touches a project folder (issue #16). Prints a report; exits 1 on any failure.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CheckResult } from './audit/check';
 import { compareFindings, readReviewed, runElectronegativity } from './audit/electronegativity';
+import { checkProjectFileAccess } from './audit/fs-checks';
 import { checkIpcSenders, checkPreloadExposure } from './audit/ipc-checks';
 import { checkPackaging } from './audit/packaging-checks';
 import { readSources } from './audit/source-files';
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     checkNoFileUrls(files),
     await checkContentSecurityPolicy(files),
     checkWindowLockDown(files),
+    checkProjectFileAccess(files),
     await checkPackaging(repoRoot),
     await electronegativityCheck(),
   ];

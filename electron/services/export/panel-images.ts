@@ -11,7 +11,6 @@
  *    that is not a PNG is decoded only through the image gate; the output folder is the artist's
  *    choice (not a project path), written through output-files.ts.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 import { decodeImage } from '../image-safety/decode-gate';
@@ -19,7 +18,7 @@ import { sniffImageFormat } from '../image-safety/image-format';
 import { readStandaloneImage, unreadableReason, type ImageReader } from './image-source';
 import { panelsToExport, type ImageProblem } from './input';
 import { EXPORT_CONCURRENCY, mapLimit, throwIfAborted } from './map-limit';
-import { StagedFiles, assertNoConflicts, assertWritableFolder, writeFailure } from './output-files';
+import { StagedFiles, assertNoConflicts, assertWritableFolder, writeStaged } from './output-files';
 
 export interface PanelImageSource {
   number: number;
@@ -101,9 +100,7 @@ export async function exportPanelImages(panels: readonly PanelImageSource[], fol
           return false;
         }
         const temp = await staged.stage(target);
-        await writeFile(temp, bytes).catch((error: unknown) => {
-          throw writeFailure(error, target);
-        });
+        await writeStaged(temp, bytes, target);
         done += 1;
         run.onProgress?.({ done, total: withImage.length });
         return true;
@@ -141,9 +138,7 @@ export async function exportPanelImage(imagePath: string, outPath: string, run: 
   const staged = new StagedFiles();
   try {
     const temp = await staged.stage(target);
-    await writeFile(temp, bytes).catch((error: unknown) => {
-      throw writeFailure(error, target);
-    });
+    await writeStaged(temp, bytes, target);
     const [file] = await staged.commit({ overwrite: run.overwrite ?? false });
     return file ?? target;
   } finally {
