@@ -85,6 +85,8 @@ export async function withOpenProject<T>(io: CliIo, dir: string, work: (workspac
     const result = await work(workspace);
     failed = false;
     return result;
+  } catch (error) {
+    throw cliSaveFailure(error, dir);
   } finally {
     await finish(workspace, dir, failed);
   }
@@ -99,6 +101,8 @@ export async function withNewProject<T>(io: CliIo, dir: string, init: { title: s
     const result = await work(workspace);
     failed = false;
     return result;
+  } catch (error) {
+    throw cliSaveFailure(error, dir);
   } finally {
     await finish(workspace, dir, failed);
   }
