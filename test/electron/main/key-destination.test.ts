@@ -4,13 +4,12 @@
  * Also: the URL must be https (plain http only for this computer) and of sane length.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAppServices } from '../../../electron/main/app-services';
 import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
 import { registerAll } from '../../../electron/main/ipc/register-all';
 import { silentLogger } from '../../../electron/services/logger';
 import { SettingsPatchSchema } from '../../../shared/domain/settings';
 import { startEchoGateway, type EchoGateway } from '../../fakes/echo-gateway';
-import { createFakeCipher, createMemorySecret, createScriptedDialogs } from '../../harness/harness-adapters';
+import { testServices } from './support/test-services';
 
 const KEY = 'cbk-destination-canary-91xq';
 const gateways: EchoGateway[] = [];
@@ -25,19 +24,7 @@ async function gateway(): Promise<EchoGateway> {
 }
 
 function app(trustedUrl: string) {
-  const store: Record<string, unknown> = {};
-  const dialogs = createScriptedDialogs();
-  const services = createAppServices(
-    {
-      settingsStore: { get: (k) => store[k], set: (k, v) => void (store[k] = v), delete: (k) => void delete store[k] },
-      cipher: createFakeCipher('encrypted'),
-      secretPersistence: createMemorySecret(),
-      dialogs,
-      logger: silentLogger,
-      appInfo: { version: 'test', platform: 'linux' },
-    },
-    { push: () => undefined },
-  );
+  const { services, dialogs } = testServices();
   const dispatcher = createDispatcher(silentLogger);
   registerAll({ handle: (c, h) => dispatcher.register(c, h), push: () => undefined }, services);
   const call = async (channel: string, payload?: unknown) => {

@@ -6,14 +6,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices } from '../../../electron/main/app-services';
 import { createDispatcher } from '../../../electron/main/ipc/dispatcher';
 import { registerAll } from '../../../electron/main/ipc/register-all';
 import type { Logger } from '../../../electron/services/logger';
 import { cli, makeProject, tempDir } from '../cli/cli-kit';
 import { startEchoGateway, type EchoGateway, type EchoMode } from '../../fakes/echo-gateway';
-import { createFakeCipher, createMemorySecret, createScriptedDialogs } from '../../harness/harness-adapters';
 import { settled, storyboard, tempDir as rigTempDir, type Rig } from './support/app-rig';
+import { testServices } from './support/test-services';
 
 /** Not shaped like an `sk-` key, so only knowing the key itself can cut it. */
 const KEY = 'cbk-CANARY-7Q2xZ9kP4mW8vL3n';
@@ -57,21 +56,9 @@ describe('a gateway echoing the key in its failures (issue #16)', () => {
   }, 40_000);
 
   it('app: no IPC answer, push event, log line or project file carries the key', async () => {
-    const store: Record<string, unknown> = {};
     const events: Array<{ event: string; payload: unknown }> = [];
     const logs: string[] = [];
-    const dialogs = createScriptedDialogs();
-    const services = createAppServices(
-      {
-        settingsStore: { get: (k) => store[k], set: (k, v) => void (store[k] = v), delete: (k) => void delete store[k] },
-        cipher: createFakeCipher('encrypted'),
-        secretPersistence: createMemorySecret(),
-        dialogs,
-        logger: capturingLogger(logs),
-        appInfo: { version: 'test', platform: 'linux' },
-      },
-      { push: (event, payload) => void events.push({ event, payload }) },
-    );
+    const { services, dialogs } = testServices({ logger: capturingLogger(logs), push: (event, payload) => void events.push({ event, payload }) });
     const dispatcher = createDispatcher(services.logger);
     registerAll({ handle: (c, h) => dispatcher.register(c, h), push: (event, payload) => void events.push({ event, payload: dispatcher.checkEvent(event, payload) }) }, services);
     const answers: unknown[] = [];
