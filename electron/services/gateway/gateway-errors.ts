@@ -77,7 +77,7 @@ export const gatewayErrors = {
   unreachable: (cause?: unknown) =>
     new GatewayError('GATEWAY_UNREACHABLE', 'Castboard could not reach the image service. Check your internet connection and the gateway URL in Settings.', { retryable: true, cause }),
   badResponse: (detail: string, cause?: unknown) =>
-    new GatewayError('GATEWAY_BAD_RESPONSE', `The image service sent an answer Castboard could not read (${detail}). Nothing was changed; try again.`, { cause }),
+    new GatewayError('GATEWAY_BAD_RESPONSE', `The image service sent an answer Castboard could not read (${redactOutgoing(detail)}). Nothing was changed; try again.`, { cause }),
   urlExpired: (status: number) =>
     new GatewayError('GATEWAY_URL_EXPIRED', 'The finished image expired before Castboard could download it. Generate the panel again.', { httpStatus: status }),
   jobFailed: (serverMessage?: string, safety = false) =>
