@@ -80,7 +80,9 @@ export async function withOpenProject<T>(io: CliIo, dir: string, work: (workspac
   let failed = true;
   try {
     if (opened.status.readOnlyReason) {
-      throw new CastboardError('PROJECT_SAVE_FAILED', `${opened.status.readOnlyReason} From the command line: copy the folder somewhere writable and run the command on the copy.`);
+      // The app's advice (Save As) is an app control: the CLI says what to do from the command line.
+      const reason = opened.status.readOnlyReason.replace(/ Use Save As[^.]*\.$/, '');
+      throw new CastboardError('PROJECT_SAVE_FAILED', `${reason} Copy the folder somewhere writable and run the command on the copy.`);
     }
     const result = await work(workspace);
     failed = false;
