@@ -2,7 +2,7 @@
 // error, not a convention. Zero warnings are allowed (`eslint . --max-warnings 0`).
 // Folder rules use ESLint's own no-restricted-imports with regexes over the import path, so no
 // native resolver is needed. Each file area below is disjoint: one rule set per area.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -26,6 +26,19 @@ function area({ files, ignores, patterns = [], paths = [] }) {
 
 const electronImports = (names, message) => [{ name: 'electron', importNames: names, message }];
 const IPC_PLACEMENT = 'ipcMain lives in electron/main/ipc/, ipcRenderer and contextBridge in electron/preload/.';
+// Issue #16: a project folder is untrusted input, so only the confined file layer touches it.
+// The services allowed to import fs, each with its reason, live in one list shared with
+// `npm run audit:security` (which also catches dynamic imports and require).
+const FS_ALLOWLIST = JSON.parse(readFileSync(new URL('./electron/tools/audit/fs-allowlist.json', import.meta.url), 'utf8'));
+const FS_ALLOWED_FILES = [...Object.keys(FS_ALLOWLIST.confinedLayer), ...Object.keys(FS_ALLOWLIST.neverProjectPaths)];
+const NO_FS = ['node:fs', 'node:fs/promises', 'fs', 'fs/promises'].map((name) => ({
+  name,
+  message: 'Services reach project folders only through electron/services/project/project-files.ts (confined, no links, capped reads). A module that never touches a project path may be added, with its reason, to electron/tools/audit/fs-allowlist.json.',
+}));
+const SHARP_GATE_FILES = ['electron/services/image-safety/sharp-gate.ts', 'electron/services/image-safety/loader-block.ts'];
+const NO_SHARP = [{ name: 'sharp', message: 'Import sharp from electron/services/image-safety/sharp-gate.ts: it blocks the untrusted image loaders before any decode.' }];
+const SERVICES_LAYERING = [folders(['main', 'preload', 'cli', 'renderer', 'test', 'bench'], 'Services are Electron-free and know nothing of their callers.')];
+
 const NO_ELECTRON = [
   { name: 'electron', message: 'Services and the CLI run in plain Node: pass Electron capabilities in as adapters.' },
   { name: 'electron-store', message: 'electron-store loads electron: keep it in electron/main/adapters.' },
@@ -106,12 +119,15 @@ export default tseslint.config(
   ),
   area({
     files: ['electron/services/**/*.ts'],
-    paths: NO_ELECTRON,
-    patterns: [folders(['main', 'preload', 'cli', 'renderer', 'test', 'bench'], 'Services are Electron-free and know nothing of their callers.')],
+    ignores: [...FS_ALLOWED_FILES, ...SHARP_GATE_FILES],
+    paths: [...NO_ELECTRON, ...NO_FS, ...NO_SHARP],
+    patterns: SERVICES_LAYERING,
   }),
+  area({ files: FS_ALLOWED_FILES, paths: [...NO_ELECTRON, ...NO_SHARP], patterns: SERVICES_LAYERING }),
+  area({ files: SHARP_GATE_FILES, paths: [...NO_ELECTRON, ...NO_FS], patterns: SERVICES_LAYERING }),
   area({
     files: ['electron/cli/**/*.ts'],
-    paths: NO_ELECTRON,
+    paths: [...NO_ELECTRON, ...NO_SHARP],
     patterns: [folders(['main', 'preload', 'renderer', 'test', 'bench'], 'The CLI uses services, never Electron glue.')],
   }),
   area({

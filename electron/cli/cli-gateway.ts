@@ -3,12 +3,14 @@
  * into the same Settings the app uses (SettingsSchema fills every default, e.g. the price per
  * image). A missing key or a malformed URL is a usage error that says what to export.
  */
+import { registerSecret } from '../services/logging/redact';
 import { DEFAULT_GATEWAY_BASE_URL, SettingsSchema, type Settings } from '../../shared/domain/settings';
 import { UsageError, type CliIo } from './cli-io';
 
 export function requireApiKey(env: CliIo['env']): string {
   const key = env.AIGATEWAY_API_KEY?.trim();
   if (!key) throw new UsageError('AIGATEWAY_API_KEY is not set. Export your AIgateway key first: export AIGATEWAY_API_KEY=...');
+  registerSecret(key);
   return key;
 }
 

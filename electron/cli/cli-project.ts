@@ -11,24 +11,19 @@ import path from 'node:path';
 import { CastboardError } from '../../shared/errors';
 import type { AspectRatio, Project } from '../../shared/domain/project';
 import type { DialogPort } from '../services/dialogs';
-import { silentLogger, type Logger } from '../services/logger';
 import { createRecentProjects } from '../services/project/recent-projects';
 import { readProjectFolder } from '../services/project/project-reader';
 import { createProjectWorkspace, type ProjectWorkspace } from '../services/workspace/project-workspace';
+import { describeWriteFailure } from '../services/project/fs-errors';
 import type { CliIo } from './cli-io';
+import { cliLogger } from './cli-logger';
 
 const noDialogs: DialogPort = {
   chooseFolder: () => Promise.resolve(null),
   chooseImageFile: () => Promise.resolve(null),
   chooseSavePath: () => Promise.resolve(null),
+  confirm: () => Promise.resolve(false),
 };
-
-/** Service logs are for debugging the CLI itself: on stderr only with CASTBOARD_DEBUG=1. */
-function cliLogger(io: CliIo): Logger {
-  if (!io.env.CASTBOARD_DEBUG) return silentLogger;
-  const line = (level: string) => (message: string, fields?: Record<string, unknown>) => io.stderr(`[${level}] ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
-  return { info: line('info'), warn: line('warn'), error: line('error') };
-}
 
 /** A workspace for one command run: no recent list to keep (in memory), no dialogs. */
 export function cliWorkspace(io: CliIo): ProjectWorkspace {
@@ -54,12 +49,25 @@ function withProjectHint(error: unknown): unknown {
   return error;
 }
 
-async function finish(workspace: ProjectWorkspace, failed: boolean): Promise<void> {
+/** The CLI's words for a failed final save: nothing stays open after the command ends. */
+function cliSaveFailure(error: unknown, dir: string): unknown {
+  if (!(error instanceof CastboardError) || error.code !== 'PROJECT_SAVE_FAILED') return error;
+  const reason = describeWriteFailure(error.cause ?? error, dir);
+  return new CastboardError(
+    'PROJECT_SAVE_FAILED',
+    `The command's changes could not be saved: ${reason} The project on disk was not changed (it is as it was before this command) and its lock was released. Fix the problem (for example free some disk space), then run the command again.`,
+    { cause: error },
+  );
+}
+
+/** Saves and closes; if that fails, closes without saving so project.lock is released on every exit path. */
+async function finish(workspace: ProjectWorkspace, dir: string, failed: boolean): Promise<void> {
   try {
     await workspace.close();
   } catch (error) {
+    await workspace.abandon().catch(() => undefined);
     // The command's own error explains more; a failed final save is only reported when the command succeeded.
-    if (!failed) throw error;
+    if (!failed) throw cliSaveFailure(error, dir);
   }
 }
 
@@ -72,13 +80,17 @@ export async function withOpenProject<T>(io: CliIo, dir: string, work: (workspac
   let failed = true;
   try {
     if (opened.status.readOnlyReason) {
-      throw new CastboardError('PROJECT_SAVE_FAILED', `${opened.status.readOnlyReason} From the command line: copy the folder somewhere writable and run the command on the copy.`);
+      // The app's advice (Save As) is an app control: the CLI says what to do from the command line.
+      const reason = opened.status.readOnlyReason.replace(/ Use Save As[^.]*\.$/, '');
+      throw new CastboardError('PROJECT_SAVE_FAILED', `${reason} Copy the folder somewhere writable and run the command on the copy.`);
     }
     const result = await work(workspace);
     failed = false;
     return result;
+  } catch (error) {
+    throw cliSaveFailure(error, dir);
   } finally {
-    await finish(workspace, failed);
+    await finish(workspace, dir, failed);
   }
 }
 
@@ -91,8 +103,10 @@ export async function withNewProject<T>(io: CliIo, dir: string, init: { title: s
     const result = await work(workspace);
     failed = false;
     return result;
+  } catch (error) {
+    throw cliSaveFailure(error, dir);
   } finally {
-    await finish(workspace, failed);
+    await finish(workspace, dir, failed);
   }
 }
 

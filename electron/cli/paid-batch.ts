@@ -16,10 +16,10 @@ import { setActiveTake } from '../../shared/domain/project-edit';
 import type { Settings } from '../../shared/domain/settings';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
 import type { PanelJobContext } from '../services/generation/panel-jobs';
-import { silentLogger } from '../services/logger';
 import type { ProjectWorkspace } from '../services/workspace/project-workspace';
 import { formatCents, plural } from './cli-args';
 import { cliSettings, requireApiKey } from './cli-gateway';
+import { cliLogger } from './cli-logger';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io';
 import { confirmSpend } from './consent';
 import { reportBatch, type BatchOutcome } from './paid-batch-report';
@@ -64,11 +64,12 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
   let started = false;
   let settle: (snapshot: QueueSnapshot) => void = () => undefined;
   const finished = new Promise<QueueSnapshot>((resolve) => (settle = resolve));
+  const logger = cliLogger(io); // CASTBOARD_DEBUG=1: redacted lines on stderr
   const service = createGenerationService({
     workspace,
     settings: () => settings,
     apiKey: () => apiKey,
-    logger: silentLogger,
+    logger,
     fetch: io.fetch,
     onProgress: (snapshot) => {
       progress.update(snapshot);
@@ -88,11 +89,13 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
   io.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     service.resumePending(); // announced by runPaidBatch before consent
+    logger.info(`${batch.kind} batch started`, { panels: panelIds.length, baseUrl: settings.gatewayBaseUrl });
     await batch.start(service, panelIds);
     started = true;
     const now = service.snapshot();
     if (isSettled(now) || now.counts.total === 0) settle(now);
     const snapshot = await finished;
+    for (const job of snapshot.jobs) logger.info(`job ${job.state}`, { panel: numbers.get(job.panelId), error: job.error });
     return { snapshot, added, stopReason, numbers, root: workspace.root() ?? '' };
   } finally {
     progress.end();

@@ -4,10 +4,11 @@
  * not an image leaves nothing half-made behind. Returns the original bytes: the workspace's
  * importImageBytes verifies and stores them.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CastboardError } from '../../shared/errors';
 import { DEFAULT_MAX_BYTES, verifyAndNormalizeImage } from '../services/image-safety';
+import { readChosenFile } from '../services/project/safe-file';
 import { UsageError } from './cli-io';
 
 export async function readReferenceImage(file: string, option: string): Promise<Buffer> {
@@ -18,7 +19,8 @@ export async function readReferenceImage(file: string, option: string): Promise<
   if (info.size > DEFAULT_MAX_BYTES) {
     throw new CastboardError('IMAGE_TOO_LARGE', `${option}: "${path.basename(absolute)}" is over 50 MB. Export a smaller copy (a few thousand pixels is plenty) and try again.`);
   }
-  const bytes = await readFile(absolute);
+  // Capped and regular-file-only even after the checks above: the file may change in between.
+  const bytes = await readChosenFile(absolute, { maxBytes: DEFAULT_MAX_BYTES, label: `${option}: "${path.basename(absolute)}"`, code: 'IMAGE_INVALID' });
   try {
     await verifyAndNormalizeImage(bytes, { origin: 'import' });
   } catch (error) {

@@ -3,6 +3,7 @@
  * codes (2 for usage mistakes, 1 for everything else) with a message naming the fix.
  */
 import { DEFAULT_GATEWAY_BASE_URL } from '../../shared/domain/gateway-url';
+import { redactOutgoing, redactSecretsDeep, registerSecret } from '../services/logging/redact';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io';
 
 /** A command's module, loaded only when that command runs (or shows its help). */
@@ -56,7 +57,25 @@ export function mainHelp(version: string): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[], io: CliIo, version: string): Promise<number> {
+/**
+ * What the CLI prints never carries the key: stderr (errors, progress, debug lines, where gateway
+ * messages land) is redacted by shape and by the known key; stdout (results, which quote the
+ * artist's own text) only has the key itself cut out.
+ */
+function redactingIo(io: CliIo): CliIo {
+  registerSecret(io.env.AIGATEWAY_API_KEY?.trim());
+  return {
+    ...io,
+    stdout: (line) => io.stdout(redactSecretsDeep(line)),
+    stderr: (line) => io.stderr(redactOutgoing(line)),
+    ...(io.stderrWrite ? { stderrWrite: (text: string) => io.stderrWrite?.(redactOutgoing(text)) } : {}),
+  };
+}
+
+export async function runCli(argv: string[], rawIo: CliIo, version: string): Promise<number> {
+  // sharp's untrusted loaders are blocked wherever sharp is loaded (image-safety/sharp-gate.ts),
+  // so commands that never touch an image do not pay for loading it.
+  const io = redactingIo(rawIo);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp(version));

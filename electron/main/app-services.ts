@@ -9,9 +9,12 @@ import type { DialogPort } from '../services/dialogs';
 import { createConsistencyService, type ConsistencyService } from '../services/consistency/consistency-service';
 import { checkNewTakesInBackground } from '../services/consistency/background-check';
 import { testGatewayConnection } from '../services/gateway/connection-test';
+import { blockUntrustedImageLoaders } from '../services/image-safety/loader-block';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
 import type { Logger } from '../services/logger';
+import { createRedactingLogger, registeredSecrets } from '../services/logging/redact';
 import { createRecentProjects } from '../services/project/recent-projects';
+import { createKeyDestination, UNCONFIRMED_MESSAGE, type KeyDestination } from '../services/secrets/key-destination';
 import { createKeyVault, type KeyVault, type SecretCipher, type SecretPersistence } from '../services/secrets/key-vault';
 import { createSettingsService, type KeyValueStore, type SettingsService } from '../services/settings/settings-service';
 import { createProjectWorkspace, type ProjectWorkspace } from '../services/workspace/project-workspace';
@@ -37,6 +40,8 @@ export interface AppServices {
   readonly dialogs: DialogPort;
   readonly settings: SettingsService;
   readonly keyVault: KeyVault;
+  /** Which gateway address the key may be sent to (see key-destination.ts). */
+  readonly keyDestination: KeyDestination;
   readonly workspace: ProjectWorkspace;
   readonly generation: GenerationService;
   /** Local face comparison; its worker starts on the first check, never at start-up. */
@@ -45,9 +50,30 @@ export interface AppServices {
 }
 
 export function createAppServices(adapters: AppAdapters, events: EventSink): AppServices {
-  const { logger } = adapters;
+  // Before any service can decode an image: sharp may only use the PNG/JPEG/WebP loaders.
+  blockUntrustedImageLoaders();
+  // Every service logs through redaction, whatever logger the app, harness or a test passes in.
+  const logger = createRedactingLogger(adapters.logger, registeredSecrets);
   const settings = createSettingsService(adapters.settingsStore);
-  const keyVault = createKeyVault({ cipher: adapters.cipher, persistence: adapters.secretPersistence, logger });
+  const keyDestination = createKeyDestination(adapters.settingsStore, adapters.dialogs);
+  const vault = createKeyVault({ cipher: adapters.cipher, persistence: adapters.secretPersistence, logger });
+  const keyVault: KeyVault = {
+    ...vault,
+    // A key entered now is meant for the address in use now.
+    async set(key, options) {
+      const status = await vault.set(key, options);
+      keyDestination.bind(settings.get().gatewayBaseUrl);
+      return status;
+    },
+  };
+  // First start with this rule: the address in use is the one the key was entered for.
+  if (keyDestination.confirmedFor() === null) keyDestination.bind(settings.get().gatewayBaseUrl);
+  /** The key, only for the address it is bound to (NO_API_KEY with what to do otherwise). */
+  const keyForCurrentGateway = (): string | undefined => {
+    const key = keyVault.getKey();
+    if (key) keyDestination.assertMaySend(settings.get().gatewayBaseUrl);
+    return key;
+  };
   const consistency = createConsistencyService();
   const checkNewTakes = checkNewTakesInBackground({
     consistency,
@@ -72,7 +98,7 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
   const generation = createGenerationService({
     workspace,
     settings: () => settings.get(),
-    apiKey: () => keyVault.getKey(),
+    apiKey: keyForCurrentGateway,
     logger,
     fetch: adapters.fetch,
     onProgress: (snapshot) => events.push('jobs:progress', snapshot),
@@ -88,9 +114,14 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
     dialogs: adapters.dialogs,
     settings,
     keyVault,
+    keyDestination,
     workspace,
     generation,
     consistency,
-    testConnection: () => testGatewayConnection({ baseUrl: settings.get().gatewayBaseUrl, apiKey: keyVault.getKey(), fetch: adapters.fetch }),
+    async testConnection() {
+      const { gatewayBaseUrl } = settings.get();
+      if (keyVault.getKey() && keyDestination.pendingQuestion(gatewayBaseUrl)) return { ok: false, message: UNCONFIRMED_MESSAGE, models: [], balanceCents: null };
+      return testGatewayConnection({ baseUrl: gatewayBaseUrl, apiKey: keyVault.getKey(), fetch: adapters.fetch });
+    },
   };
 }

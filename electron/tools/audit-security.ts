@@ -5,13 +5,15 @@
  * nothing but the contract API exposed by the preload, a blocking CSP, locked-down windows and
  * sessions, a spellchecker that downloads nothing, no IPC listener outside the registrar once the
  * app's composition has run (libraries included), and the Electron fuses (with the ad-hoc macOS
- * signature re-applied) in electron-builder.yml. Prints a report; exits 1 on any failure.
+ * signature re-applied) in electron-builder.yml, and that no service but the confined file layer
+ * touches a project folder. Prints a report; exits 1 on any failure.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CheckResult } from './audit/check';
 import { compareFindings, readReviewed, runElectronegativity } from './audit/electronegativity';
+import { checkProjectFileAccess } from './audit/fs-checks';
 import { checkIpcSenders, checkPreloadExposure } from './audit/ipc-checks';
 import { checkPackaging } from './audit/packaging-checks';
 import { checkRuntimeIpcListeners } from './audit/runtime-ipc-check';
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     checkWindowLockDown(files),
     checkSpellcheckOffline(files),
     await checkRuntimeIpcListeners(),
+    checkProjectFileAccess(files),
     await checkPackaging(repoRoot),
     await electronegativityCheck(),
   ];

@@ -13,11 +13,25 @@ import { DEFAULT_GATEWAY_BASE_URL } from './gateway-url';
 export { DEFAULT_GATEWAY_BASE_URL };
 
 
+/** Plain http only to this computer (a local gateway or a test server); anything else carries the key, so https. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+export const MAX_GATEWAY_URL_LENGTH = 2048;
+
+function isAllowedGatewayUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
 const httpUrl = z
   .string()
+  .max(MAX_GATEWAY_URL_LENGTH, 'That gateway URL is far too long.')
   .trim()
   .url({ message: 'Enter a full URL such as https://api.aigateway.sh/v1' })
-  .refine((value) => /^https?:\/\//i.test(value), { message: 'The gateway URL must start with http:// or https://' })
+  .refine(isAllowedGatewayUrl, { message: 'The gateway URL must start with https:// (plain http:// is only allowed for 127.0.0.1 or localhost).' })
   .transform((value) => value.replace(/\/+$/, ''));
 
 export const SettingsSchema = z.object({

@@ -102,4 +102,31 @@ describe('API key in settings', () => {
     expect(harness.services.keyVault.status().hasKey).toBe(false);
     await page.close();
   });
+
+  it('sends the key to a changed gateway address only after main asks and the artist confirms (issue #16)', async () => {
+    harness = await startHarness();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(harness.url);
+    await openSettings(page);
+    await page.getByLabel('API key', { exact: true }).fill(KEY);
+    await page.getByRole('button', { name: 'Save key' }).click();
+    await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('Key saved');
+
+    const foreign = 'http://127.0.0.1:9/v1';
+    await page.getByLabel('Gateway URL').fill(foreign);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByTestId('key-destination').textContent()).toContain('Send your AIgateway API key to 127.0.0.1:9?');
+    await screenshot(page, 'settings-confirm-new-gateway');
+
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => keyMessages(page).textContent()).toContain('Confirm the new address in Settings');
+    const sentThere = () => harness?.outbound.requests.filter((request) => request.url.startsWith(foreign)).length ?? 0;
+    expect(sentThere()).toBe(0);
+
+    // Main's own question, answered by the artist (the harness scripts the native dialog).
+    await fetch(new URL('/__harness/dialogs', harness.url), { method: 'POST', body: JSON.stringify({ kind: 'confirm', answer: 'Send my key there' }) });
+    await page.getByRole('button', { name: 'Confirm new address…' }).click();
+    await expect.poll(() => page.getByTestId('key-destination').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -41,5 +41,7 @@ export function createScriptedDialogs(): DialogPort & { script(kind: DialogKind,
     chooseFolder: () => next('chooseFolder'),
     chooseImageFile: () => next('chooseImageFile'),
     chooseSavePath: () => next('chooseSavePath'),
+    // Any scripted answer but null means the artist pressed the confirm button.
+    confirm: async () => (await next('confirm')) !== null,
   };
 }

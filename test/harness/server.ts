@@ -24,7 +24,7 @@ import { startFakeGateway, type FakeGateway } from '../fakes/gateway/fake-gatewa
 import { createFakeCipher, createMemorySecret, createScriptedDialogs, createTempSettingsStore, type KeyProtection } from './harness-adapters';
 import { createHttpRegistrar } from './http-registrar';
 import { createLoopbackFetch, type OutboundLog } from './loopback-fetch';
-import { json, sendResponse, toRequest } from './node-http';
+import { BodyTooLargeError, json, sendResponse, toRequest } from './node-http';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -110,6 +110,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   server.on('request', (incoming, outgoing) => {
     route(incoming, outgoing).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) {
+        incoming.resume(); // drain without keeping it
+        const refusal = { ok: false, error: { code: 'INVALID_REQUEST', message: 'The request is too large. Images must be under 30 MB.' } };
+        return void sendResponse(json(refusal, 413), outgoing);
+      }
       logger.error('Harness request failed', { url: incoming.url, error: String(error) });
       if (!outgoing.headersSent) outgoing.statusCode = 500;
       outgoing.end();

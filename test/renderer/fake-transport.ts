@@ -62,6 +62,7 @@ export function createFakeTransport(initial: Partial<FakeBackend> = {}, project:
       backend.key = null;
       return status();
     },
+    'key:destination': () => ({ baseUrl: backend.settings.gatewayBaseUrl, needsConfirmation: false, message: null }),
     'key:test': () => ({ ok: true, message: 'Connected. Both Ideogram Character models are available.', models: [], balanceCents: 1200 }),
     ...projectAnswers(main, emit),
   };

@@ -143,6 +143,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   }
   if (withoutImage.length) io.stderr(`Panels without an image yet (empty cells): ${withoutImage.join(', ')}. Generate them with castboard generate ${dir} --missing.`);
   if (result.missingImages.length) io.stderr(`Image files missing or unreadable (drawn as "Image missing"): panels ${result.missingImages.join(', ')}.`);
+  for (const problem of result.imageProblems) io.stderr(`  panel ${problem.panel}: ${problem.message}`);
   return 0;
 }
 

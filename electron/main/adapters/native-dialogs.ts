@@ -1,5 +1,5 @@
 /** Native file dialogs behind the DialogPort, attached to the focused window. */
-import { BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { BrowserWindow, dialog, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { DialogPort } from '../../services/dialogs';
 
 async function open(options: OpenDialogOptions): Promise<string | null> {
@@ -18,6 +18,13 @@ export function createNativeDialogs(): DialogPort {
       const parent = BrowserWindow.getFocusedWindow();
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
+    },
+    async confirm({ title, message, detail, confirmLabel }) {
+      // Cancel is the default and the Escape answer: only a deliberate click confirms.
+      const options: MessageBoxOptions = { type: 'warning', title, message, detail, buttons: ['Cancel', confirmLabel], defaultId: 0, cancelId: 0, noLink: true };
+      const parent = BrowserWindow.getFocusedWindow();
+      const result = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+      return result.response === 1;
     },
   };
 }

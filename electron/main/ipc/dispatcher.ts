@@ -3,6 +3,8 @@
  * then does the handler run. The answer is checked against the response schema too (strict
  * schemas, so a handler can never leak an extra field such as a key). Every outcome becomes an
  * Envelope; failures become `{ code, message }` and internal errors are logged, not sent.
+ * Nothing leaves with a secret in it: error messages are redacted (the API key, bearer tokens,
+ * `sk-` keys), answers and push events are cut of the known secrets (logging/redact.ts).
  * Shared by the Electron registrar and the browser harness so both validate identically.
  */
 import type { z } from 'zod';
@@ -10,6 +12,7 @@ import { CastboardError, type SerializedError } from '../../../shared/errors';
 import { channels, events, isChannelName, type ChannelName, type EventName, type EventPayload } from '../../../shared/ipc/contract';
 import type { Envelope } from '../../../shared/ipc/envelope';
 import type { Logger } from '../../services/logger';
+import { redactOutgoing, redactSecretsDeep } from '../../services/logging/redact';
 import type { Handler } from './registrar';
 
 export interface Dispatcher {
@@ -27,7 +30,7 @@ function describeInvalid(error: z.ZodError): string {
 }
 
 export function serializeError(error: unknown, logger: Logger, channel: string): SerializedError {
-  if (error instanceof CastboardError) return error.toJSON();
+  if (error instanceof CastboardError) return { code: error.code, message: redactOutgoing(error.message) };
   logger.error('IPC handler failed', { channel, error: error instanceof Error ? error.stack ?? error.message : String(error) });
   return { code: 'INTERNAL', message: 'Something went wrong inside Castboard. Your work was not changed; the details are in the log.' };
 }
@@ -52,14 +55,14 @@ export function createDispatcher(logger: Logger): Dispatcher {
       }
       try {
         const value = await handler(request.data);
-        return { ok: true, value: channels[channel].response.parse(value) };
+        return { ok: true, value: redactSecretsDeep(channels[channel].response.parse(value)) };
       } catch (error) {
         return { ok: false, error: serializeError(error, logger, channel) };
       }
     },
 
     checkEvent(event, payload) {
-      return events[event].parse(payload) as EventPayload<typeof event>;
+      return redactSecretsDeep(events[event].parse(payload) as EventPayload<typeof event>);
     },
   };
 }

@@ -14,6 +14,13 @@ export interface WindowShell {
   setModalState(state: ModalState): void;
 }
 
+/** Whether the saved key still waits for the artist to confirm the current gateway address. */
+function destinationState(services: AppServices): { baseUrl: string; needsConfirmation: boolean; message: string | null } {
+  const baseUrl = services.settings.get().gatewayBaseUrl;
+  const question = services.keyVault.getKey() ? services.keyDestination.pendingQuestion(baseUrl) : null;
+  return { baseUrl, needsConfirmation: question !== null, message: question ? `${question.message} ${question.detail}` : null };
+}
+
 export function registerApp(registrar: Registrar, services: AppServices, shell?: WindowShell): void {
   const { settings, keyVault } = services;
 
@@ -38,6 +45,13 @@ export function registerApp(registrar: Registrar, services: AppServices, shell?:
     return status;
   });
   registrar.handle('key:test', () => services.testConnection());
+  // The renderer may only ask; the question itself is main's own dialog, in main's words.
+  registrar.handle('key:destination', () => destinationState(services));
+  registrar.handle('key:confirmBaseUrl', async ({ baseUrl }) => {
+    const current = settings.get().gatewayBaseUrl;
+    if (baseUrl === current && keyVault.getKey()) await services.keyDestination.askToConfirm(current);
+    return destinationState(services);
+  });
 
   registrar.handle('app:setTitleState', (state) => {
     shell?.setTitleState(state);

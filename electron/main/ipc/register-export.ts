@@ -44,7 +44,7 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
     const { input: sheet } = await input(selectedPanelIds);
     const folder = await dialogs.chooseFolder({ title: 'Choose a folder for the panel images', buttonLabel: 'Export here' });
     if (!folder) return null;
-    const result = await exportPanelImages(sheet.panels, folder, { selectedOnly });
+    const result = await exportPanelImages(sheet.panels, folder, { selectedOnly, readImage: sheet.readImage });
     return { files: result.files, withoutImage: result.withoutImage };
   });
 }

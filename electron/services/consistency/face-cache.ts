@@ -7,11 +7,9 @@
  * Two writers (the app and the CLI) may race: the last one wins and the other's entries are
  * recomputed next time, never mixed.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../project/atomic-write';
-import { cacheFilePath } from '../project/project-paths';
+import { readProjectFileIfSafe, writeProjectFile } from '../project/project-files';
+import { FACE_CACHE_FILE } from '../project/project-paths';
 import type { FaceLike } from './face-math';
 import { MIN_DETECTION_CONFIDENCE } from './face-math';
 
@@ -36,9 +34,11 @@ export interface FaceCache {
   save(): Promise<void>;
 }
 
-async function readEntries(file: string): Promise<Map<string, FaceLike[]>> {
+async function readEntries(root: string): Promise<Map<string, FaceLike[]>> {
   try {
-    const parsed = CacheFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    const bytes = await readProjectFileIfSafe(root, FACE_CACHE_FILE, 'cache');
+    if (!bytes) return new Map();
+    const parsed = CacheFileSchema.safeParse(JSON.parse(bytes.toString('utf8')));
     if (!parsed.success || parsed.data.model !== FACE_MODEL_ID) return new Map();
     return new Map(Object.entries(parsed.data.images).slice(0, MAX_ENTRIES));
   } catch {
@@ -53,8 +53,7 @@ function compact(faces: FaceLike[]): FaceLike[] {
 }
 
 export async function openFaceCache(root: string): Promise<FaceCache> {
-  const file = cacheFilePath(root, 'faces.json');
-  const entries = await readEntries(file);
+  const entries = await readEntries(root);
   let dirty = false;
   return {
     get: (sha) => entries.get(sha),
@@ -68,8 +67,7 @@ export async function openFaceCache(root: string): Promise<FaceCache> {
       dirty = false;
       const body = JSON.stringify({ model: FACE_MODEL_ID, images: Object.fromEntries(entries) });
       try {
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, Buffer.from(body), { durable: false });
+        await writeProjectFile(root, FACE_CACHE_FILE, body, { durable: false });
       } catch {
         // A read-only project is still checked; its descriptors are just not remembered.
       }

@@ -15,7 +15,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp, { type Sharp } from 'sharp';
+import sharp, { type Sharp } from '../image-safety/sharp-gate';
 import { CLOSE_UP_PADDING, MIN_DETECTION_CONFIDENCE, facesFromPadded, needsContext, type FaceLike } from './face-math';
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 
@@ -108,7 +108,10 @@ export async function loadFaceEngine(minConfidence = MIN_DETECTION_CONFIDENCE): 
   async function detect({ data, width, height }: Frame): Promise<DetectedFace[]> {
     const tensor = (faceapi.tf as unknown as TfRuntime).tensor3d(data, [height, width, 3], 'int32');
     try {
-      const faces = await faceapi.detectAllFaces(tensor, options).withFaceLandmarks().withFaceDescriptors();
+      // tsc needs the cast (our TfRuntime view of the tensor); the linter's program resolves
+      // face-api's bundled types more loosely and calls it unnecessary.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+      const faces = await faceapi.detectAllFaces(tensor as unknown as FaceApi.TNetInput, options).withFaceLandmarks().withFaceDescriptors();
       return faces.map((face) => {
         const box = face.detection.box;
         return {

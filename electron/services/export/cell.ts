@@ -6,11 +6,14 @@
  *    (grey, alpha, 16-bit, JPEG, another aspect ratio);
  *  - every text piece lies inside the cell's block (image area + caption band);
  *  - a panel without an image gets a placeholder labelled "No image"; one whose file cannot be
- *    read gets "Image missing" and is reported, so one bad file never sinks a whole sheet.
+ *    read gets "Image missing" and is reported, so one bad file never sinks a whole sheet;
+ *  - bytes come from ctx.readImage (confined to the project for project exports) and are decoded
+ *    only through the image gate (magic bytes checked, untrusted loaders blocked).
  */
-import sharp from 'sharp';
+import { decodeImage } from '../image-safety/decode-gate';
 import type { Piece } from './compose';
 import type { FontFiles } from './font';
+import { unreadableReason, type ImageReader } from './image-source';
 import type { ContactSheetPanel } from './input';
 import type { SheetLayout } from './layout';
 import type { CaptionField, ContactSheetOptions } from './options';
@@ -23,6 +26,7 @@ export interface CellContext {
   theme: Theme;
   fonts: FontFiles;
   lines: TextMetrics;
+  readImage: ImageReader;
 }
 
 export interface RenderedCell {
@@ -30,6 +34,8 @@ export interface RenderedCell {
   pieces: Piece[];
   /** The panel named an image that could not be read. */
   missing: boolean;
+  /** Why, naming the file (null when the image was drawn). */
+  problem: string | null;
 }
 
 export const CAPTION_LABELS: Record<CaptionField, string> = {
@@ -86,7 +92,8 @@ async function placeholder(label: string, ctx: CellContext): Promise<Piece[]> {
 /** The take resized to the image area: cover crops to fill, contain letterboxes on the background. */
 async function resizedImage(imagePath: string, ctx: CellContext): Promise<Piece> {
   const { layout, options, theme } = ctx;
-  const { data, info } = await sharp(imagePath, { failOn: 'error' })
+  const bytes = await ctx.readImage(imagePath);
+  const { data, info } = await decodeImage(bytes, { failOn: 'error' })
     .flatten({ background: theme.background })
     .resize(layout.cellWidth, layout.imageHeight, { fit: options.fit, position: 'centre', background: theme.background })
     .removeAlpha()
@@ -99,17 +106,17 @@ async function resizedImage(imagePath: string, ctx: CellContext): Promise<Piece>
   return { data, width: info.width, height: info.height, channels: 3, left: 0, top: 0 };
 }
 
-async function imagePieces(panel: ContactSheetPanel, ctx: CellContext): Promise<{ pieces: Piece[]; missing: boolean }> {
-  if (panel.imagePath === null) return { pieces: await placeholder('No image', ctx), missing: false };
+async function imagePieces(panel: ContactSheetPanel, ctx: CellContext): Promise<{ pieces: Piece[]; problem: string | null }> {
+  if (panel.imagePath === null) return { pieces: await placeholder('No image', ctx), problem: null };
   try {
-    return { pieces: [await resizedImage(panel.imagePath, ctx)], missing: false };
-  } catch {
-    // Unreadable or vanished file: keep the grid, say so in the cell and in the result.
-    return { pieces: await placeholder('Image missing', ctx), missing: true };
+    return { pieces: [await resizedImage(panel.imagePath, ctx)], problem: null };
+  } catch (error) {
+    // Unreadable, refused or vanished file: keep the grid, say so in the cell and in the result.
+    return { pieces: await placeholder('Image missing', ctx), problem: unreadableReason(panel.imagePath, error) };
   }
 }
 
 export async function renderCell(panel: ContactSheetPanel, ctx: CellContext): Promise<RenderedCell> {
   const [image, captions] = await Promise.all([imagePieces(panel, ctx), captionPieces(panel, ctx)]);
-  return { pieces: [...image.pieces, ...captions], missing: image.missing };
+  return { pieces: [...image.pieces, ...captions], missing: image.problem !== null, problem: image.problem };
 }

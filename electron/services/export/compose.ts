@@ -13,7 +13,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp from '../image-safety/sharp-gate';
 import { parseHexColour } from './theme';
 
 /** Raw page bytes held at once. 100 panels at the default cell size are about 50 MB. */

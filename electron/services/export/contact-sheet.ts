@@ -10,12 +10,12 @@
  *    with the number of panels.
  */
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp from '../image-safety/sharp-gate';
 import { CastboardError } from '../../../shared/errors';
 import { renderScaled, writePage } from './compose';
 import { defaultFontFiles, type FontFiles } from './font';
 import { prepareHeader } from './header';
-import type { ContactSheetInput } from './input';
+import type { ContactSheetInput, ImageProblem } from './input';
 import type { SheetLayout } from './layout';
 import { throwIfAborted } from './map-limit';
 import type { ContactSheetOptions, ContactSheetOptionsInput } from './options';
@@ -56,6 +56,8 @@ export interface ContactSheetResult {
   height: number;
   /** Panel numbers whose image file could not be read (drawn as "Image missing"). */
   missingImages: number[];
+  /** Why each of those could not be used, naming the file. */
+  imageProblems: ImageProblem[];
 }
 
 /**
@@ -79,7 +81,7 @@ export async function exportContactSheet(
   headerReady.catch(() => undefined); // awaited below; this only keeps an early failure handled
   const header = async (page: number, pages: number) => (await headerReady)(page, pages);
 
-  const missing: number[] = [];
+  const problems: ImageProblem[] = [];
   let done = 0;
   const staged = new StagedFiles();
   try {
@@ -88,8 +90,8 @@ export async function exportContactSheet(
       const target = files[page] ?? '';
       const temp = await staged.stage(target);
       const pagePanels = sheet.panels.slice(page * layout.panelsPerPage, (page + 1) * layout.panelsPerPage);
-      const onCell = (panel: { number: number }, isMissing: boolean) => {
-        if (isMissing) missing.push(panel.number);
+      const onCell = (panel: { number: number }, problem: string | null) => {
+        if (problem !== null) problems.push({ panel: panel.number, message: problem });
         done += 1;
         run.onProgress?.({ done, total: sheet.panels.length, page: page + 1, pages: layout.pages });
       };
@@ -100,7 +102,7 @@ export async function exportContactSheet(
     }
     throwIfAborted(run.signal);
     const written = await staged.commit({ overwrite: run.overwrite ?? false });
-    return { files: written, pages: layout.pages, width: layout.pageWidth, height: layout.pageHeight, missingImages: missing };
+    return { files: written, pages: layout.pages, width: layout.pageWidth, height: layout.pageHeight, missingImages: problems.map((problem) => problem.panel), imageProblems: problems };
   } finally {
     await staged.discard();
   }

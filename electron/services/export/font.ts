@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp from '../image-safety/sharp-gate';
 
 export interface FontFiles {
   regular: string;

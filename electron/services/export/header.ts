@@ -5,10 +5,11 @@
  * Invariants: it stays inside its HeaderBox (title and meta are one line each, cut with "…");
  * a missing or unreadable thumbnail is left out rather than failing the export.
  */
-import sharp from 'sharp';
+import { decodeImage } from '../image-safety/decode-gate';
 import type { CellContext } from './cell';
 import type { Piece } from './compose';
 import type { ContactSheetInput } from './input';
+import type { ImageReader } from './image-source';
 import type { HeaderBox } from './layout';
 import { renderClamped, type RgbaImage } from './text';
 
@@ -21,10 +22,10 @@ export interface HeaderFacts {
 
 const textPiece = (image: RgbaImage, left: number, top: number): Piece => ({ ...image, channels: 4, left, top });
 
-async function thumbnail(path: string | undefined, size: number, background: string): Promise<Buffer | null> {
+async function thumbnail(path: string | undefined, size: number, background: string, readImage: ImageReader): Promise<Buffer | null> {
   if (!path) return null;
   try {
-    return await sharp(path, { failOn: 'error' })
+    return await decodeImage(await readImage(path), { failOn: 'error' })
       .flatten({ background })
       .resize(size, size, { fit: 'cover', position: 'attention' })
       .removeAlpha()
@@ -53,7 +54,7 @@ export async function prepareHeader(
   if (!box) return () => Promise.resolve([]);
   const { theme, fonts, lines, layout } = ctx;
   const thumbSize = box.height;
-  const thumb = input.character ? await thumbnail(input.character.thumbnailPath, thumbSize, theme.background) : null;
+  const thumb = input.character ? await thumbnail(input.character.thumbnailPath, thumbSize, theme.background, ctx.readImage) : null;
   const textLeft = box.left + (thumb ? thumbSize + Math.round(layout.fonts.meta * 0.8) : 0);
   const textWidth = Math.max(1, box.left + box.width - textLeft);
   const title = await renderClamped(

@@ -5,12 +5,13 @@
  * an export with no panel left fails with EXPORT_EMPTY before anything is written.
  */
 import { CastboardError } from '../../../shared/errors';
+import type { ImageReader } from './image-source';
 import type { CaptionField } from './options';
 
 export interface ContactSheetPanel {
   /** The panel number shown on the sheet and used in file names (panel-007.png). */
   number: number;
-  /** Absolute path of the active take (PNG), or null when the panel has no image yet. */
+  /** The active take, as `readImage` names it (an absolute path by default), or null when the panel has no image yet. */
   imagePath: string | null;
   captions: Partial<Record<CaptionField, string>>;
   selected?: boolean;
@@ -22,6 +23,14 @@ export interface ContactSheetInput {
   date: string;
   character?: { name: string; thumbnailPath?: string };
   panels: ContactSheetPanel[];
+  /** How image bytes are read (default: standalone files, see image-source.ts). Project exports pass the confined reader. */
+  readImage?: ImageReader;
+}
+
+/** A panel whose image could not be used, and why (the message names the file). */
+export interface ImageProblem {
+  panel: number;
+  message: string;
 }
 
 /** The panels an export draws, in order; throws EXPORT_EMPTY when there are none. */

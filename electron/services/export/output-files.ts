@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, open, rename, stat, unlink } from 'node:fs/promises';
+import { access, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 
@@ -61,6 +61,13 @@ export async function assertNoConflicts(paths: readonly string[], overwrite: boo
     'EXPORT_WRITE_FAILED',
     `${names}${more} ${what} in ${path.dirname(existing[0] ?? '')}. Nothing was written. Choose another name or folder, or confirm replacing the files.`,
   );
+}
+
+/** Writes bytes to a staged temp file of `target` (EXPORT_WRITE_FAILED naming `target` on failure). */
+export async function writeStaged(temp: string, bytes: Uint8Array, target: string): Promise<void> {
+  await writeFile(temp, bytes).catch((error: unknown) => {
+    throw writeFailure(error, target);
+  });
 }
 
 /** Temp files that become the export's files only when `commit` is called. */

@@ -6,19 +6,23 @@
  *    never replaced without `overwrite`: conflicts stop the export before anything is written;
  *  - a PNG take is copied byte for byte (it was verified when it entered the project); anything
  *    else is re-encoded to PNG;
- *  - panels without an image, or whose file cannot be read, are skipped and reported.
+ *  - panels without an image, or whose file cannot be read, are skipped and reported;
+ *  - bytes come from `readImage` (the project's confined reader for project exports) and anything
+ *    that is not a PNG is decoded only through the image gate; the output folder is the artist's
+ *    choice (not a project path), written through output-files.ts.
  */
-import { open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { CastboardError } from '../../../shared/errors';
-import { panelsToExport } from './input';
+import { decodeImage } from '../image-safety/decode-gate';
+import { sniffImageFormat } from '../image-safety/image-format';
+import { readStandaloneImage, unreadableReason, type ImageReader } from './image-source';
+import { panelsToExport, type ImageProblem } from './input';
 import { EXPORT_CONCURRENCY, mapLimit, throwIfAborted } from './map-limit';
-import { StagedFiles, assertNoConflicts, assertWritableFolder, writeFailure } from './output-files';
+import { StagedFiles, assertNoConflicts, assertWritableFolder, writeStaged } from './output-files';
 
 export interface PanelImageSource {
   number: number;
-  /** Absolute path of the active take, or null when the panel has no image. */
+  /** The active take as `readImage` names it, or null when the panel has no image. */
   imagePath: string | null;
   selected?: boolean;
 }
@@ -28,6 +32,8 @@ export interface PanelImagesRunOptions {
   selectedOnly?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: { done: number; total: number }) => void;
+  /** How image bytes are read (default: standalone files). Project exports pass the confined reader. */
+  readImage?: ImageReader;
 }
 
 export interface PanelImagesResult {
@@ -37,30 +43,20 @@ export interface PanelImagesResult {
   withoutImage: number[];
   /** Panel numbers left out because their image file could not be read. */
   unreadable: number[];
+  /** Why each of those could not be read, naming the file. */
+  imageProblems: ImageProblem[];
 }
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** `panel-007.png`; at least three digits so files sort in panel order. */
 export function panelFileName(panelNumber: number): string {
   return `panel-${String(panelNumber).padStart(3, '0')}.png`;
 }
 
-async function isPng(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(PNG_SIGNATURE.length);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return bytesRead === head.length && head.equals(PNG_SIGNATURE);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** PNG bytes of a take: the file itself when it is a PNG, else a lossless re-encode. */
-async function pngBytes(imagePath: string): Promise<Buffer> {
-  if (await isPng(imagePath)) return readFile(imagePath);
-  return sharp(imagePath, { failOn: 'error' }).png().toBuffer();
+/** PNG bytes of a take: the file itself when it is a PNG, else a lossless re-encode through the gate. */
+async function pngBytes(imagePath: string, readImage: ImageReader): Promise<Buffer> {
+  const bytes = await readImage(imagePath);
+  if (sniffImageFormat(bytes) === 'png') return bytes;
+  return decodeImage(bytes, { failOn: 'error' }).png().toBuffer();
 }
 
 function assertUniqueNumbers(panels: readonly PanelImageSource[]): void {
@@ -88,7 +84,7 @@ export async function exportPanelImages(panels: readonly PanelImageSource[], fol
   await assertNoConflicts(targets, run.overwrite ?? false);
 
   const staged = new StagedFiles();
-  const unreadable: number[] = [];
+  const problems: ImageProblem[] = [];
   let done = 0;
   try {
     const written = await mapLimit(
@@ -98,15 +94,13 @@ export async function exportPanelImages(panels: readonly PanelImageSource[], fol
         const target = targets[index] ?? '';
         let bytes: Buffer;
         try {
-          bytes = await pngBytes(panel.imagePath);
-        } catch {
-          unreadable.push(panel.number);
+          bytes = await pngBytes(panel.imagePath, run.readImage ?? readStandaloneImage);
+        } catch (error) {
+          problems.push({ panel: panel.number, message: unreadableReason(panel.imagePath, error) });
           return false;
         }
         const temp = await staged.stage(target);
-        await writeFile(temp, bytes).catch((error: unknown) => {
-          throw writeFailure(error, target);
-        });
+        await writeStaged(temp, bytes, target);
         done += 1;
         run.onProgress?.({ done, total: withImage.length });
         return true;
@@ -114,19 +108,21 @@ export async function exportPanelImages(panels: readonly PanelImageSource[], fol
       run.signal,
     );
     throwIfAborted(run.signal);
+    problems.sort((a, b) => a.panel - b.panel);
     if (!written.some(Boolean)) {
-      throw new CastboardError('EXPORT_EMPTY', 'None of the panel images could be read, so nothing was exported. Check the project folder.');
+      const first = problems[0]?.message ?? '';
+      throw new CastboardError('EXPORT_EMPTY', `None of the panel images could be read, so nothing was exported. Check the project folder. ${first}`.trim());
     }
     await staged.commit({ overwrite: run.overwrite ?? false });
     const files = targets.filter((_, index) => written[index]);
-    return { files, withoutImage, unreadable: unreadable.sort((a, b) => a - b) };
+    return { files, withoutImage, unreadable: problems.map((problem) => problem.panel), imageProblems: problems };
   } finally {
     await staged.discard();
   }
 }
 
 /** Writes one panel's image to `outPath` (a .png file name). */
-export async function exportPanelImage(imagePath: string, outPath: string, run: Pick<PanelImagesRunOptions, 'overwrite'> = {}): Promise<string> {
+export async function exportPanelImage(imagePath: string, outPath: string, run: Pick<PanelImagesRunOptions, 'overwrite' | 'readImage'> = {}): Promise<string> {
   const target = path.resolve(outPath);
   if (path.extname(target).toLowerCase() !== '.png') {
     throw new CastboardError('EXPORT_INVALID_OPTIONS', `Panel images are saved as PNG: use a file name ending in .png instead of "${path.basename(target)}".`);
@@ -135,16 +131,14 @@ export async function exportPanelImage(imagePath: string, outPath: string, run: 
   await assertNoConflicts([target], run.overwrite ?? false);
   let bytes: Buffer;
   try {
-    bytes = await pngBytes(imagePath);
+    bytes = await pngBytes(imagePath, run.readImage ?? readStandaloneImage);
   } catch (error) {
-    throw new CastboardError('PROJECT_IMAGE_MISSING', "This panel's image file cannot be read. Regenerate the panel or check the project folder.", { cause: error });
+    throw new CastboardError('PROJECT_IMAGE_MISSING', `This panel's image file cannot be read. Regenerate the panel or check the project folder. ${unreadableReason(imagePath, error)}`, { cause: error });
   }
   const staged = new StagedFiles();
   try {
     const temp = await staged.stage(target);
-    await writeFile(temp, bytes).catch((error: unknown) => {
-      throw writeFailure(error, target);
-    });
+    await writeStaged(temp, bytes, target);
     const [file] = await staged.commit({ overwrite: run.overwrite ?? false });
     return file ?? target;
   } finally {

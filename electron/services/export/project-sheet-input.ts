@@ -1,12 +1,15 @@
 /**
- * Maps a project document to what the contact sheet draws: each panel's active take as an
- * absolute path (null when it has none yet), captions as display strings, and the header facts.
+ * Maps a project document to what the contact sheet draws: each panel's active take as its
+ * project reference (null when it has none yet), captions as display strings, the header facts,
+ * and the project's confined image reader: export reads takes only through the image store
+ * (inside the project folder, no links, FIFOs or devices, complete PNGs only).
  * Panel numbers stay the project's own, also when only some panels are exported, so "panel 7"
  * on paper is panel 7 in the app. Shared by the app's export channels and the CLI.
  */
-import path from 'node:path';
 import { SHOT_TYPE_LABELS, type ExportSettings, type Panel, type Project } from '../../../shared/domain/project';
 import { activeTake } from '../../../shared/domain/project-edit';
+import { createImageStore } from '../project/image-store';
+import type { ImageReader } from './image-source';
 import type { ContactSheetInput, ContactSheetPanel } from './input';
 import type { ContactSheetOptionsInput } from './options';
 
@@ -26,18 +29,25 @@ function captions(panel: Panel, consistency: ConsistencyCaptions | undefined): C
 }
 
 /** The character the header names: the first one a panel features, else the project's first. */
-function headerCharacter(root: string, project: Project): ContactSheetInput['character'] {
+function headerCharacter(project: Project): ContactSheetInput['character'] {
   const featured = project.panels.find((panel) => panel.characterId !== null)?.characterId;
   const character = project.characters.find((candidate) => candidate.id === featured) ?? project.characters[0];
   if (!character) return undefined;
-  return { name: character.name, ...(character.referenceImage ? { thumbnailPath: path.join(root, character.referenceImage) } : {}) };
+  return { name: character.name, ...(character.referenceImage ? { thumbnailPath: character.referenceImage } : {}) };
 }
 
 /** `selected` = 1-based panel numbers marked as selected (none marked when undefined). */
-export function contactSheetInput(root: string, project: Project, selected: readonly number[] | undefined, now: Date, consistency?: ConsistencyCaptions): ContactSheetInput {
+/** Reads an image of the project at `root` by its reference, confined to the project folder. */
+export function projectImageReader(root: string): ImageReader {
+  const store = createImageStore(root);
+  return (ref) => store.read(ref);
+}
+
+export function contactSheetInput(root: string, project: Project, selected: readonly number[] | undefined, now: Date, consistency?: ConsistencyCaptions): ContactSheetInput & { readImage: ImageReader } {
   const chosen = selected ? new Set(selected) : null;
-  const character = headerCharacter(root, project);
+  const character = headerCharacter(project);
   return {
+    readImage: projectImageReader(root),
     title: project.title,
     date: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(now),
     ...(character ? { character } : {}),
@@ -45,7 +55,7 @@ export function contactSheetInput(root: string, project: Project, selected: read
       const take = activeTake(panel);
       return {
         number: index + 1,
-        imagePath: take ? path.join(root, take.image) : null,
+        imagePath: take ? take.image : null,
         captions: captions(panel, consistency),
         ...(chosen ? { selected: chosen.has(index + 1) } : {}),
       };

@@ -12,7 +12,7 @@ import { EXPORT_CONCURRENCY, mapLimit } from './map-limit';
 import type { PreparedSheet } from './sheet-plan';
 
 export type HeaderPieces = (page: number, pages: number) => Promise<Piece[]>;
-export type OnCell = (panel: ContactSheetPanel, missing: boolean) => void;
+export type OnCell = (panel: ContactSheetPanel, problem: string | null) => void;
 
 export interface PageRun {
   signal?: AbortSignal;
@@ -36,7 +36,7 @@ export function sheetPage(sheet: PreparedSheet, page: number, pagePanels: Contac
       async (index) => {
         const panel = pagePanels[index] as ContactSheetPanel;
         const cell = await renderCell(panel, sheet.ctx);
-        run.onCell(panel, cell.missing);
+        run.onCell(panel, cell.problem);
         const origin = cellOrigin(layout, index);
         return cell.pieces.map((piece) => ({ ...piece, left: piece.left + origin.left, top: piece.top + origin.top }));
       },

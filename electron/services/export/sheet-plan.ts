@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 import type { CellContext } from './cell';
+import { readStandaloneImage } from './image-source';
 import { defaultFontFiles, registerFonts, type FontFiles } from './font';
 import type { HeaderFacts } from './header';
 import { panelsToExport, type ContactSheetInput, type ContactSheetPanel } from './input';
@@ -48,7 +49,7 @@ export async function prepareSheet(input: ContactSheetInput, rawOptions: unknown
     panels = panels.slice(0, panelLimit(layout));
     layout = { ...computeLayout(options, panels.length, base, lines), pages: layout.pages };
   }
-  return { options, panels, facts, ctx: { layout, options, theme: themeFor(options.background), fonts, lines } };
+  return { options, panels, facts, ctx: { layout, options, theme: themeFor(options.background), fonts, lines, readImage: input.readImage ?? readStandaloneImage } };
 }
 
 /** `outPath` with a .png extension; another extension is refused rather than silently changed. */

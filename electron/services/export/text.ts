@@ -8,7 +8,7 @@
  *  - images are RGBA with a transparent background, cropped by libvips to the ink and an
  *    invisible strut, so an image's top is its first line box's top (see FontMetrics).
  */
-import sharp from 'sharp';
+import sharp from '../image-safety/sharp-gate';
 import { FONT_FAMILY, type FontFiles } from './font';
 import { linesHeight, type FontSizes, type LineMetrics } from './layout';
 

@@ -6,6 +6,7 @@
  * wallet (until the artist presses Resume).
  */
 import { CastboardError, type ErrorCode } from '../../../shared/errors';
+import { redactOutgoing } from '../logging/redact';
 
 export type PauseReason = 'rate-limit' | 'bad-key' | 'out-of-credits';
 
@@ -33,8 +34,9 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof GatewayError && error.retryable;
 }
 
+/** Server text quoted in a message: redacted first (a gateway may echo the Authorization header), then shortened. */
 function clip(text: string | undefined): string {
-  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
+  const clean = redactOutgoing(text ?? '').replace(/\s+/g, ' ').trim();
   return clean.length > 200 ? `${clean.slice(0, 197)}...` : clean;
 }
 
@@ -75,7 +77,7 @@ export const gatewayErrors = {
   unreachable: (cause?: unknown) =>
     new GatewayError('GATEWAY_UNREACHABLE', 'Castboard could not reach the image service. Check your internet connection and the gateway URL in Settings.', { retryable: true, cause }),
   badResponse: (detail: string, cause?: unknown) =>
-    new GatewayError('GATEWAY_BAD_RESPONSE', `The image service sent an answer Castboard could not read (${detail}). Nothing was changed; try again.`, { cause }),
+    new GatewayError('GATEWAY_BAD_RESPONSE', `The image service sent an answer Castboard could not read (${redactOutgoing(detail)}). Nothing was changed; try again.`, { cause }),
   urlExpired: (status: number) =>
     new GatewayError('GATEWAY_URL_EXPIRED', 'The finished image expired before Castboard could download it. Generate the panel again.', { httpStatus: status }),
   jobFailed: (serverMessage?: string, safety = false) =>

@@ -4,7 +4,7 @@
  * downscaled step by step (aspect ratio kept) until it fits, because an upload over the cap would
  * be a paid round trip that can only fail with 413.
  */
-import sharp from 'sharp';
+import sharp from './sharp-gate';
 import { CastboardError } from '../../../shared/errors';
 import { verifyAndNormalizeImage, type VerifyImageOptions } from './verify-image';
 

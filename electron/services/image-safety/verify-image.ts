@@ -6,7 +6,7 @@
  * A failure throws a CastboardError and returns nothing, so a bad image can never replace a good one.
  */
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata } from './sharp-gate';
 import { CastboardError, type ErrorCode } from '../../../shared/errors';
 import { sniffImageFormat } from './image-format';
 import { blockUntrustedImageLoaders } from './loader-block';

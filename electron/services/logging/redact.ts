@@ -115,3 +115,45 @@ export function createRedactingLogger(inner: Logger, secrets: () => readonly str
   };
   return { info: line('info'), warn: line('warn'), error: line('error') };
 }
+
+/**
+ * The secrets this process knows (the saved API key, the CLI's AIGATEWAY_API_KEY). The key vault
+ * and the CLI register them as soon as they are read, so every boundary below can cut them out
+ * even where the key itself is not at hand.
+ */
+const knownSecrets = new Set<string>();
+
+export function registerSecret(secret: string | undefined): void {
+  if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH) knownSecrets.add(secret);
+}
+
+export function registeredSecrets(): string[] {
+  return [...knownSecrets];
+}
+
+/**
+ * For text that leaves main (gateway messages in errors and job views, CLI output, IPC error
+ * messages): registered secrets and credential shapes are cut.
+ */
+export function redactOutgoing(text: string): string {
+  return redactText(text, registeredSecrets());
+}
+
+/**
+ * For documents and payloads that leave main (IPC answers, push events): the registered secrets
+ * are cut from every string, the shape is kept (so schemas still hold), and nothing else changes:
+ * a prompt that happens to say "password: swordfish" is the artist's text, not a credential.
+ */
+export function redactSecretsDeep<T>(value: T): T {
+  const secrets = usableSecrets(registeredSecrets());
+  if (secrets.length === 0) return value;
+  const cut = (text: string) => secrets.reduce((result, secret) => (result.includes(secret) ? result.split(secret).join(REDACTED) : result), text);
+  const visit = (item: unknown, depth: number): unknown => {
+    if (typeof item === 'string') return cut(item);
+    if (item === null || typeof item !== 'object' || depth > 64 || ArrayBuffer.isView(item)) return item;
+    if (Array.isArray(item)) return item.map((entry) => visit(entry, depth + 1));
+    if (Object.getPrototypeOf(item) !== Object.prototype) return item;
+    return Object.fromEntries(Object.entries(item).map(([key, entry]) => [key, visit(entry, depth + 1)]));
+  };
+  return visit(value, 0) as T;
+}

@@ -22,6 +22,8 @@ export interface AtomicWriteOptions {
    * (thumbnails, backups) may skip it.
    */
   durable?: boolean;
+  /** fsync the folder after the rename (default: as `durable`). A caller writing many files into one folder syncs it once at the end. */
+  syncFolder?: boolean;
 }
 
 function tempPathFor(target: string): string {
@@ -74,7 +76,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
     throw error;
   }
   await handle.close();
-  await renameIntoPlace(temp, target, durable);
+  await renameIntoPlace(temp, target, options.syncFolder ?? durable);
 }
 
 /**

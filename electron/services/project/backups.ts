@@ -4,11 +4,12 @@
  * edit — can be replaced by the newest copy that still parses. Originals kept before a format
  * migration (`project-v<N>-original-<UTC time>.json`) are never rotated away. A backup is only
  * offered after it passes the same checks as project.json.
+ * All access goes through project-files.ts: a linked backups/ folder is never written into or
+ * rotated (nothing is deleted outside the project), and a backup that is a link, FIFO or device,
+ * or larger than a project can be, is skipped without being read.
  */
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import type { BackupInfo } from '../../../shared/domain/project-status';
-import { writeFileAtomic } from './atomic-write';
+import { listProjectFolder, readProjectFileIfSafe, removeProjectFile, writeProjectFile } from './project-files';
 import { BACKUPS_DIR } from './project-paths';
 import { parseProjectBytes } from './project-parse';
 
@@ -44,8 +45,10 @@ function newestFirst(a: RotatingBackup, b: RotatingBackup): number {
   return b.savedAt.getTime() - a.savedAt.getTime() || b.seq - a.seq;
 }
 
+const backupPath = (fileName: string) => `${BACKUPS_DIR}/${fileName}`;
+
 async function rotatingBackups(root: string): Promise<RotatingBackup[]> {
-  const names = await readdir(path.join(root, BACKUPS_DIR)).catch(() => [] as string[]);
+  const names = await listProjectFolder(root, BACKUPS_DIR).catch(() => [] as string[]);
   return names.map(parseBackupName).filter((entry): entry is RotatingBackup => entry !== null).sort(newestFirst);
 }
 
@@ -54,17 +57,16 @@ async function rotatingBackups(root: string): Promise<RotatingBackup[]> {
  * Not fsynced: a backup damaged by a power cut is simply never offered (it fails the checks).
  */
 export async function rotateBackup(root: string, bytes: Uint8Array, now: Date, keep: number = MAX_BACKUPS): Promise<string> {
-  const dir = path.join(root, BACKUPS_DIR);
-  await mkdir(dir, { recursive: true });
+  // Refuses (throws) before anything is listed or deleted when backups/ is a link.
   const existing = await rotatingBackups(root);
   const taken = new Set(existing.map((entry) => entry.fileName));
   const stamp = backupStamp(now);
   let fileName = `project-${stamp}.json`;
   for (let seq = 1; taken.has(fileName); seq += 1) fileName = `project-${stamp}-${seq}.json`;
-  await writeFileAtomic(path.join(dir, fileName), bytes, { durable: false });
+  await writeProjectFile(root, backupPath(fileName), bytes, { durable: false });
   // The copy just written always survives, even if the clock went back since older copies.
   const older = existing.slice(Math.max(0, keep - 1));
-  await Promise.all(older.map((entry) => unlink(path.join(dir, entry.fileName)).catch(() => undefined)));
+  await Promise.all(older.map((entry) => removeProjectFile(root, backupPath(entry.fileName)).catch(() => undefined)));
   return fileName;
 }
 
@@ -72,7 +74,7 @@ export async function rotateBackup(root: string, bytes: Uint8Array, now: Date, k
 export async function listGoodBackups(root: string): Promise<BackupInfo[]> {
   const good: BackupInfo[] = [];
   for (const entry of await rotatingBackups(root)) {
-    const bytes = await readFile(path.join(root, BACKUPS_DIR, entry.fileName)).catch(() => null);
+    const bytes = await readProjectFileIfSafe(root, backupPath(entry.fileName), 'backup');
     if (!bytes) continue;
     const parsed = parseProjectBytes(bytes);
     if (!parsed.ok) continue;
@@ -86,15 +88,13 @@ export async function listGoodBackups(root: string): Promise<BackupInfo[]> {
  * saved over it. Returns its project-relative path. Reopening the same old file reuses the copy.
  */
 export async function keepOriginalBeforeMigration(root: string, bytes: Uint8Array, fromVersion: number, now: Date): Promise<string> {
-  const dir = path.join(root, BACKUPS_DIR);
   const prefix = `project-v${fromVersion}-original-`;
-  const names = await readdir(dir).catch(() => [] as string[]);
+  const names = await listProjectFolder(root, BACKUPS_DIR);
   for (const name of names.filter((n) => n.startsWith(prefix) && ORIGINAL_NAME.test(n))) {
-    const existing = await readFile(path.join(dir, name)).catch(() => null);
-    if (existing && Buffer.compare(existing, bytes) === 0) return `${BACKUPS_DIR}/${name}`;
+    const existing = await readProjectFileIfSafe(root, backupPath(name), 'backup');
+    if (existing && Buffer.compare(existing, bytes) === 0) return backupPath(name);
   }
-  await mkdir(dir, { recursive: true });
   const fileName = `${prefix}${backupStamp(now)}.json`;
-  await writeFileAtomic(path.join(dir, fileName), bytes);
-  return `${BACKUPS_DIR}/${fileName}`;
+  await writeProjectFile(root, backupPath(fileName), bytes);
+  return backupPath(fileName);
 }

@@ -4,16 +4,14 @@
  *    document naming it can only be saved after the image is safely on disk.
  *  - A file already present with the right size is never rewritten (saves stay cheap and a good
  *    file is never put at risk); a truncated one is repaired, since its name says what it must hold.
- *  - Reads refuse symbolic links (O_NOFOLLOW), so a link planted in images/ cannot make Castboard
- *    read, upload or export a file from elsewhere.
+ *  - Every access goes through project-files.ts: a link planted as a file or as images/ itself,
+ *    a FIFO or a device is refused (reported as 'corrupt'), never followed, read or written into.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { lstat, mkdir, open, readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
-import { IMAGE_REF_PATTERN, imageRefFromHash, imageRefHash, type ImageRef } from '../../../shared/domain/project';
-import { writeFileAtomic } from './atomic-write';
+import { IMAGE_REF_PATTERN, imageRefFromHash, imageRefHash, isImageRef, type ImageRef } from '../../../shared/domain/project';
+import { errnoCode } from './fs-errors';
+import { entryType, listProjectFolder, openProjectFile, readProjectFile, writeProjectFile } from './project-files';
 import { IMAGES_DIR, imageFilePath } from './project-paths';
 
 export type ImageHealth = 'ok' | 'missing' | 'corrupt';
@@ -22,7 +20,6 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 /** Length 0, type IEND, CRC: the last 12 bytes of every complete PNG. */
 const PNG_TRAILER = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 const MIN_PNG_SIZE = PNG_SIGNATURE.length + 25 + PNG_TRAILER.length;
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 
 /** Signature at the start and IEND at the end: catches non-PNG data and truncated files cheaply. */
 export function looksLikeCompletePng(bytes: Uint8Array): boolean {
@@ -44,9 +41,9 @@ export interface ImageStore {
   check(ref: ImageRef): Promise<ImageHealth>;
   /** Full check: the bytes hash to the name. */
   verify(ref: ImageRef): Promise<ImageHealth>;
-  /** The bytes of an image; PROJECT_IMAGE_MISSING when absent or damaged. */
+  /** The bytes of an image; PROJECT_IMAGE_MISSING when absent, damaged or refused (link, FIFO...). */
   read(ref: ImageRef): Promise<Buffer>;
-  /** Every well-named image file present in images/. */
+  /** Every well-named image file present in images/ (none when images/ itself is refused). */
   list(): Promise<ImageRef[]>;
 }
 
@@ -55,42 +52,41 @@ export interface ImageStoreHooks {
   onWrite?: (ref: ImageRef) => void;
 }
 
-async function readHeadAndTail(file: string): Promise<{ size: number; head: Buffer; tail: Buffer } | null> {
-  let handle;
+function assertRef(ref: ImageRef): ImageRef {
+  if (!isImageRef(ref)) throw new Error(`Not a project image reference: ${JSON.stringify(ref)}`);
+  return ref;
+}
+
+/** null = missing; 'refused' = a link, FIFO, device or linked folder (never read). */
+async function readHeadAndTail(root: string, ref: ImageRef): Promise<{ size: number; head: Buffer; tail: Buffer } | null | 'refused'> {
+  let opened;
   try {
-    handle = await open(file, READ_FLAGS);
+    opened = await openProjectFile(root, assertRef(ref));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (errnoCode(error) === 'ENOENT') return null;
+    if (error instanceof CastboardError) return 'refused';
     throw error;
   }
   try {
-    const info = await handle.stat();
-    if (!info.isFile() || info.size < MIN_PNG_SIZE) return { size: info.isFile() ? info.size : -1, head: Buffer.alloc(0), tail: Buffer.alloc(0) };
+    if (opened.size < MIN_PNG_SIZE) return { size: opened.size, head: Buffer.alloc(0), tail: Buffer.alloc(0) };
     const head = Buffer.alloc(8);
     const tail = Buffer.alloc(12);
-    await handle.read(head, 0, 8, 0);
-    await handle.read(tail, 0, 12, info.size - 12);
-    return { size: info.size, head, tail };
+    await opened.handle.read(head, 0, 8, 0);
+    await opened.handle.read(tail, 0, 12, opened.size - 12);
+    return { size: opened.size, head, tail };
   } finally {
-    await handle.close();
+    await opened.handle.close();
   }
 }
 
-async function readWhole(file: string): Promise<Buffer | null> {
-  let handle;
+/** null = missing; 'refused' when it cannot be read safely. */
+async function readWhole(root: string, ref: ImageRef): Promise<Buffer | null | 'refused'> {
   try {
-    handle = await open(file, READ_FLAGS);
+    return await readProjectFile(root, assertRef(ref), 'image');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    if (code === 'ELOOP') return Buffer.alloc(0);
+    if (errnoCode(error) === 'ENOENT') return null;
+    if (error instanceof CastboardError) return 'refused';
     throw error;
-  }
-  try {
-    if (!(await handle.stat()).isFile()) return Buffer.alloc(0);
-    return await handle.readFile();
-  } finally {
-    await handle.close();
   }
 }
 
@@ -98,23 +94,16 @@ export function createImageStore(root: string, hooks: ImageStoreHooks = {}): Ima
   const inFlight = new Map<ImageRef, Promise<ImageRef>>();
 
   async function check(ref: ImageRef): Promise<ImageHealth> {
-    let found;
-    try {
-      found = await readHeadAndTail(imageFilePath(root, ref));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ELOOP') return 'corrupt';
-      throw error;
-    }
+    const found = await readHeadAndTail(root, ref);
     if (!found) return 'missing';
+    if (found === 'refused') return 'corrupt';
     return found.head.equals(PNG_SIGNATURE) && found.tail.equals(PNG_TRAILER) ? 'ok' : 'corrupt';
   }
 
   async function write(ref: ImageRef, png: Uint8Array): Promise<ImageRef> {
-    const file = imageFilePath(root, ref);
-    const existing = await lstat(file).catch(() => null);
-    if (existing?.isFile() && existing.size === png.byteLength) return ref;
-    await mkdir(path.join(root, IMAGES_DIR), { recursive: true });
-    await writeFileAtomic(file, png);
+    const existing = await entryType(root, ref);
+    if (existing.type === 'file' && existing.identity?.size === png.byteLength) return ref;
+    await writeProjectFile(root, ref, png);
     hooks.onWrite?.(ref);
     return ref;
   }
@@ -135,22 +124,20 @@ export function createImageStore(root: string, hooks: ImageStoreHooks = {}): Ima
       return job;
     },
     async verify(ref) {
-      const bytes = await readWhole(imageFilePath(root, ref));
+      const bytes = await readWhole(root, ref);
       if (!bytes) return 'missing';
-      return looksLikeCompletePng(bytes) && sha256Hex(bytes) === imageRefHash(ref) ? 'ok' : 'corrupt';
+      return bytes !== 'refused' && looksLikeCompletePng(bytes) && sha256Hex(bytes) === imageRefHash(ref) ? 'ok' : 'corrupt';
     },
     async read(ref) {
-      const bytes = await readWhole(imageFilePath(root, ref));
-      if (!bytes || !looksLikeCompletePng(bytes)) {
-        throw new CastboardError(
-          'PROJECT_IMAGE_MISSING',
-          `The image ${ref} is ${bytes ? 'damaged' : 'missing'} in the project's images/ folder. Restore the file or generate the panel again.`,
-        );
+      const bytes = await readWhole(root, ref);
+      if (!bytes || bytes === 'refused' || !looksLikeCompletePng(bytes)) {
+        const state = !bytes ? 'missing' : bytes === 'refused' ? 'not an ordinary file inside the project (a link, pipe or device), so it was not read,' : 'damaged';
+        throw new CastboardError('PROJECT_IMAGE_MISSING', `The image ${ref} is ${state} in the project's images/ folder. Restore the file or generate the panel again.`);
       }
       return bytes;
     },
     async list() {
-      const names = await readdir(path.join(root, IMAGES_DIR)).catch(() => [] as string[]);
+      const names = await listProjectFolder(root, IMAGES_DIR).catch(() => [] as string[]);
       return names.map((name) => `${IMAGES_DIR}/${name}`).filter((ref) => IMAGE_REF_PATTERN.test(ref));
     },
   };

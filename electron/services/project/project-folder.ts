@@ -5,29 +5,40 @@
  *    names them is written — also images no longer referenced, which undo may bring back;
  *  - restoring a backup moves the damaged project.json aside under a clear name instead of
  *    overwriting it, then puts a copy of the backup in its place.
+ * Every file is read and written through project-files.ts: Save As copies only regular image
+ * files from inside the source (a linked image or images/ is reported missing, never copied),
+ * and never writes into a linked folder of the target.
  */
-import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 import type { ImageRef } from '../../../shared/domain/project';
-import { copyFileAtomic, fsyncDir } from './atomic-write';
+import { fsyncDir } from './atomic-write';
 import { backupStamp, isBackupFileName } from './backups';
 import { errnoCode } from './fs-errors';
 import type { ImageStore } from './image-store';
-import { BACKUPS_DIR, IMAGES_DIR, THUMBS_DIR, imageFilePath, projectFilePath } from './project-paths';
+import {
+  createProjectFolder,
+  ensureProjectFolder,
+  entryType,
+  projectFolderType,
+  readProjectFile,
+  renameProjectFile,
+  writeProjectFile,
+} from './project-files';
+import { BACKUPS_DIR, IMAGES_DIR, PROJECT_FILE, THUMBS_DIR } from './project-paths';
 
 /** Makes `root` ready to receive a new project. Returns true when the folder itself was created here. */
 export async function prepareNewProjectFolder(root: string): Promise<boolean> {
-  const existing = await stat(root).catch(() => null);
-  if (existing && !existing.isDirectory()) {
+  const existing = await projectFolderType(root);
+  if (existing === 'other') {
     throw new CastboardError('PROJECT_EXISTS', `"${root}" is a file. Choose a new folder name for the project.`);
   }
-  if (existing && (await stat(projectFilePath(root)).catch(() => null))) {
+  if (existing === 'folder' && (await entryType(root, PROJECT_FILE)).type !== 'missing') {
     throw new CastboardError('PROJECT_EXISTS', `There is already a Castboard project in "${root}". Open it, or choose another name for the new one.`);
   }
-  await mkdir(root, { recursive: true });
-  await Promise.all([IMAGES_DIR, THUMBS_DIR, BACKUPS_DIR].map((dir) => mkdir(path.join(root, dir), { recursive: true })));
-  return !existing;
+  await createProjectFolder(root);
+  for (const dir of [IMAGES_DIR, THUMBS_DIR, BACKUPS_DIR]) await ensureProjectFolder(root, dir);
+  return existing === 'missing';
 }
 
 export interface CopyImagesResult {
@@ -46,21 +57,21 @@ export async function copyAllImages(source: ImageStore, targetRoot: string, refe
     while (next < all.length) {
       const ref = all[next] as ImageRef;
       next += 1;
-      const from = source.pathOf(ref);
-      const to = imageFilePath(targetRoot, ref);
-      const [fromInfo, toInfo] = await Promise.all([stat(from).catch(() => null), stat(to).catch(() => null)]);
-      if (!fromInfo?.isFile()) {
+      // Only complete PNG files from inside the source are copied (a link, FIFO or foreign format is not).
+      const bytes = await source.read(ref).catch(() => null);
+      if (!bytes) {
         missing.push(ref);
         continue;
       }
-      if (toInfo?.isFile() && toInfo.size === fromInfo.size) continue;
-      await copyFileAtomic(from, to, { syncFolder: false });
+      const existing = await entryType(targetRoot, ref);
+      if (existing.type === 'file' && existing.identity?.size === bytes.length) continue;
+      await writeProjectFile(targetRoot, ref, bytes, { syncFolder: false });
       copied += 1;
     }
   }
-  await mkdir(path.join(targetRoot, IMAGES_DIR), { recursive: true });
+  const targetImages = await ensureProjectFolder(targetRoot, IMAGES_DIR);
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, all.length)) }, worker));
-  await fsyncDir(path.join(targetRoot, IMAGES_DIR));
+  await fsyncDir(targetImages);
   return { copied, missing: missing.sort() };
 }
 
@@ -72,17 +83,17 @@ export async function restoreBackupFile(root: string, fileName: string, now: Dat
   if (!isBackupFileName(fileName) || fileName !== path.basename(fileName)) {
     throw new CastboardError('NOT_FOUND', `"${fileName}" is not one of this project's backups.`);
   }
-  const backup = path.join(root, BACKUPS_DIR, fileName);
-  if (!(await stat(backup).catch(() => null))?.isFile()) {
-    throw new CastboardError('NOT_FOUND', `The backup ${fileName} is no longer in the backups folder.`);
-  }
+  const backup = await readProjectFile(root, `${BACKUPS_DIR}/${fileName}`, 'backup').catch((error: unknown) => {
+    if (error instanceof CastboardError) throw error;
+    throw new CastboardError('NOT_FOUND', `The backup ${fileName} is no longer in the backups folder.`, { cause: error });
+  });
   let movedAside: string | null = `project.before-restore-${backupStamp(now)}.json`;
   try {
-    await rename(projectFilePath(root), path.join(root, movedAside));
+    await renameProjectFile(root, PROJECT_FILE, movedAside);
   } catch (error) {
     if (errnoCode(error) !== 'ENOENT') throw error;
     movedAside = null;
   }
-  await copyFileAtomic(backup, projectFilePath(root));
+  await writeProjectFile(root, PROJECT_FILE, backup);
   return movedAside;
 }

@@ -5,13 +5,15 @@
  * is taken over; a lock from another machine is respected, since its pid cannot be checked from
  * here. The owner re-checks the token before every save (assertHeld), so even a lock lost to a
  * race or deleted by hand stops writes instead of letting two writers interleave.
+ * The lock file is read through project-files.ts (capped, regular file only): a lock that is a
+ * link, FIFO or device is refused with a message naming it, never followed or read without end.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, realpath, stat, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 import { errnoCode } from './fs-errors';
+import { createProjectFileExclusive, readProjectFileWithIdentity, realRoot, removeProjectFile } from './project-files';
 import { LOCK_FILE } from './project-paths';
 import { formatShortDate } from './project-messages';
 
@@ -74,19 +76,19 @@ function lockedError(owner: LockOwner, localHost: string): CastboardError {
   );
 }
 
-async function readOwner(lockPath: string): Promise<{ owner: LockOwner | null; ageMs: number } | null> {
+async function readOwner(root: string): Promise<{ owner: LockOwner | null; ageMs: number } | null> {
   try {
-    const [text, info] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]);
-    return { owner: parseOwner(text), ageMs: Date.now() - info.mtimeMs };
+    const { bytes, identity } = await readProjectFileWithIdentity(root, LOCK_FILE, 'lock');
+    return { owner: parseOwner(bytes.toString('utf8')), ageMs: Date.now() - identity.mtimeMs };
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return null;
     throw error;
   }
 }
 
-async function tryCreate(lockPath: string, owner: LockOwner): Promise<boolean> {
+async function tryCreate(root: string, owner: LockOwner): Promise<boolean> {
   try {
-    await writeFile(lockPath, JSON.stringify(owner), { flag: 'wx', mode: 0o644 });
+    await createProjectFileExclusive(root, LOCK_FILE, JSON.stringify(owner));
     return true;
   } catch (error) {
     if (errnoCode(error) === 'EEXIST') return false;
@@ -95,7 +97,7 @@ async function tryCreate(lockPath: string, owner: LockOwner): Promise<boolean> {
 }
 
 export async function acquireProjectLock(dir: string, deps: LockDeps = {}): Promise<ProjectLock> {
-  const key = await realpath(dir);
+  const key = await realRoot(dir);
   const localHost = deps.hostname ?? os.hostname();
   const alive = deps.isProcessAlive ?? isProcessAlive;
   const owner: LockOwner = {
@@ -106,18 +108,18 @@ export async function acquireProjectLock(dir: string, deps: LockDeps = {}): Prom
   };
   const lockPath = path.join(key, LOCK_FILE);
   if (heldHere.has(key)) {
-    const current = await readOwner(lockPath);
+    const current = await readOwner(key);
     throw lockedError(current?.owner ?? owner, localHost);
   }
 
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (await tryCreate(lockPath, owner)) {
+    if (await tryCreate(key, owner)) {
       // Read back: a concurrent take-over of the same stale lock must leave exactly one winner.
-      const check = await readOwner(lockPath);
+      const check = await readOwner(key);
       if (check?.owner?.token === owner.token) return makeLock(key, lockPath, owner);
       continue;
     }
-    const current = await readOwner(lockPath);
+    const current = await readOwner(key);
     if (!current) continue;
     const stale = current.owner
       ? current.owner.hostname === localHost && (current.owner.pid === process.pid ? !heldHere.has(key) : !alive(current.owner.pid))
@@ -125,9 +127,7 @@ export async function acquireProjectLock(dir: string, deps: LockDeps = {}): Prom
     if (!stale) {
       throw lockedError(current.owner ?? { ...owner, hostname: 'unknown', acquiredAt: new Date(Date.now() - current.ageMs).toISOString() }, localHost);
     }
-    await unlink(lockPath).catch((error: unknown) => {
-      if (errnoCode(error) !== 'ENOENT') throw error;
-    });
+    await removeProjectFile(key, LOCK_FILE);
   }
   throw new CastboardError('PROJECT_LOCKED', 'Another Castboard is opening this project at the same moment. Try again in a few seconds.');
 }
@@ -139,7 +139,7 @@ function makeLock(key: string, lockPath: string, owner: LockOwner): ProjectLock 
     lockPath,
     owner,
     async assertHeld() {
-      const current = await readOwner(lockPath).catch(() => null);
+      const current = await readOwner(key).catch(() => null);
       if (released || current?.owner?.token !== owner.token) {
         throw new CastboardError(
           'PROJECT_SAVE_FAILED',
@@ -151,8 +151,8 @@ function makeLock(key: string, lockPath: string, owner: LockOwner): ProjectLock 
       if (released) return;
       released = true;
       heldHere.delete(key);
-      const current = await readOwner(lockPath).catch(() => null);
-      if (current?.owner?.token === owner.token) await unlink(lockPath).catch(() => undefined);
+      const current = await readOwner(key).catch(() => null);
+      if (current?.owner?.token === owner.token) await removeProjectFile(key, LOCK_FILE).catch(() => undefined);
     },
   };
 }

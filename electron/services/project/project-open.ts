@@ -7,16 +7,15 @@
  *    the migrated version can be saved (if it cannot be kept, the session stays read-only).
  *  - Missing or damaged images are reported, never a reason to refuse the project.
  */
-import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 import { CURRENT_SCHEMA_VERSION, type Project } from '../../../shared/domain/project';
 import { createEmptyProject, type NewProjectInit } from '../../../shared/domain/project-edit';
 import type { OpenReport } from '../../../shared/domain/project-status';
-import { removeTempFiles } from './atomic-write';
 import { isBackupFileName, keepOriginalBeforeMigration } from './backups';
 import { describeWriteFailure, isNotWritableError } from './fs-errors';
 import { createImageStore } from './image-store';
+import { readProjectFileIfSafe, removeCreatedProjectFolder, removeProjectTempFiles } from './project-files';
 import { prepareNewProjectFolder, restoreBackupFile } from './project-folder';
 import { acquireProjectLock, type ProjectLock } from './project-lock';
 import { summarizeImageProblems } from './project-messages';
@@ -49,7 +48,7 @@ export async function createProject(root: string, init: NewProjectInit | Project
     return new ProjectSession(state, deps);
   } catch (error) {
     await lock?.release();
-    if (created) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    if (created) await removeCreatedProjectFolder(dir);
     if (error instanceof CastboardError) throw error;
     throw new CastboardError('PROJECT_SAVE_FAILED', `Castboard could not create the project: ${describeWriteFailure(error, dir)}`, { cause: error });
   }
@@ -70,7 +69,7 @@ async function lockOrReadOnly(dir: string, deps: ProjectSessionDeps): Promise<{ 
 async function startSession(dir: string, lock: ProjectLock | null, readOnly: string | null, loaded: LoadedProject, deps: ProjectSessionDeps, notes: string[] = []): Promise<ProjectSession> {
   const now = deps.now?.() ?? new Date();
   let readOnlyReason = readOnly;
-  if (lock) await Promise.all([dir, path.join(dir, IMAGES_DIR), path.join(dir, BACKUPS_DIR)].map(removeTempFiles));
+  if (lock) await Promise.all([null, IMAGES_DIR, BACKUPS_DIR].map((folder) => removeProjectTempFiles(dir, folder)));
   const migrated = loaded.fromVersion < CURRENT_SCHEMA_VERSION;
   let originalKeptAs: string | null = null;
   if (migrated && !readOnlyReason) {
@@ -125,7 +124,7 @@ export async function openProjectFromBackup(root: string, fileName: string, deps
     throw new CastboardError('PROJECT_SAVE_FAILED', `Castboard cannot restore a backup here: ${describeWriteFailure(error, dir)} Copy the folder somewhere writable first.`);
   });
   try {
-    const bytes = await readFile(path.join(dir, BACKUPS_DIR, fileName)).catch(() => null);
+    const bytes = await readProjectFileIfSafe(dir, `${BACKUPS_DIR}/${fileName}`, 'backup');
     const parsed = bytes ? parseProjectBytes(bytes) : null;
     if (!parsed?.ok) throw new CastboardError('PROJECT_UNREADABLE', `The backup ${fileName} cannot be read either, so nothing was changed. Try an older backup.`);
     const movedAside = await restoreBackupFile(dir, fileName, now);

@@ -29,7 +29,5 @@ export function imageFilePath(root: string, ref: ImageRef): string {
 
 /** Rebuildable caches that are not images (e.g. face descriptors): never read by project.json's open. */
 export const CACHE_DIR = 'cache';
-
-export function cacheFilePath(root: string, name: 'faces.json'): string {
-  return path.join(root, CACHE_DIR, name);
-}
+/** Face descriptors per image hash (electron/services/consistency/face-cache.ts). */
+export const FACE_CACHE_FILE = `${CACHE_DIR}/faces.json`;

@@ -4,7 +4,6 @@
  * code and message) carrying the good backups, newest first, that the UI can offer instead.
  * Missing or damaged images do NOT fail the open: they are reported, and stay referenced.
  */
-import { open, stat } from 'node:fs/promises';
 import type { ErrorCode } from '../../../shared/errors';
 import { CastboardError } from '../../../shared/errors';
 import { collectImageUsage, type Project } from '../../../shared/domain/project';
@@ -13,7 +12,8 @@ import { listGoodBackups } from './backups';
 import { errnoCode } from './fs-errors';
 import type { ImageStore } from './image-store';
 import { UNCHANGED, backupOffer } from './project-messages';
-import { projectFilePath } from './project-paths';
+import { projectFolderType, readProjectFileWithIdentity, type FileIdentity } from './project-files';
+import { PROJECT_FILE } from './project-paths';
 import { parseProjectBytes, type ParseFailureKind } from './project-parse';
 
 export type OpenFailureKind = ParseFailureKind | 'no-folder' | 'no-project-file' | 'unreadable-file';
@@ -32,11 +32,7 @@ export class ProjectOpenError extends CastboardError {
 }
 
 /** Identifies the exact file a session read or wrote, to notice when something else replaced it. */
-export interface FileIdentity {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-}
+export type { FileIdentity };
 
 export interface LoadedProject {
   project: Project;
@@ -44,18 +40,6 @@ export interface LoadedProject {
   bytes: Uint8Array;
   fromVersion: number;
   identity: FileIdentity;
-}
-
-async function readWithIdentity(file: string): Promise<{ bytes: Buffer; identity: FileIdentity }> {
-  const handle = await open(file, 'r');
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    const bytes = await handle.readFile();
-    return { bytes, identity: { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } };
-  } finally {
-    await handle.close();
-  }
 }
 
 async function failWithBackups(root: string, code: ErrorCode, reason: OpenFailureKind, detail: string, now: Date, cause?: unknown): Promise<never> {
@@ -66,11 +50,11 @@ async function failWithBackups(root: string, code: ErrorCode, reason: OpenFailur
 
 /** PROJECT_NOT_FOUND unless `root` is an existing folder. */
 export async function assertProjectFolder(root: string): Promise<void> {
-  const info = await stat(root).catch(() => null);
-  if (!info) {
+  const type = await projectFolderType(root);
+  if (type === 'missing') {
     throw new ProjectOpenError('PROJECT_NOT_FOUND', `The project folder "${root}" does not exist. It may have been moved, renamed or deleted.`, 'no-folder', []);
   }
-  if (!info.isDirectory()) {
+  if (type !== 'folder') {
     throw new ProjectOpenError('PROJECT_NOT_FOUND', `"${root}" is a file, not a project folder. Choose the folder that holds project.json.`, 'no-folder', []);
   }
 }
@@ -79,15 +63,18 @@ export async function readProjectFolder(root: string, now: Date = new Date()): P
   await assertProjectFolder(root);
   let read;
   try {
-    read = await readWithIdentity(projectFilePath(root));
+    // Capped, regular files only: a FIFO, a device or a link as project.json is refused at once.
+    read = await readProjectFileWithIdentity(root, PROJECT_FILE, 'project');
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') {
       return failWithBackups(root, 'PROJECT_NOT_FOUND', 'no-project-file', `There is no project.json in "${root}", so it is not a Castboard project folder (or its project file was deleted).`, now, error);
     }
     const detail =
-      errnoCode(error) === 'EACCES' || errnoCode(error) === 'EPERM'
-        ? 'Castboard is not allowed to read project.json in this folder. Check the folder permissions.'
-        : `project.json could not be read (${errnoCode(error) ?? 'read error'}).`;
+      error instanceof CastboardError
+        ? error.message
+        : errnoCode(error) === 'EACCES' || errnoCode(error) === 'EPERM'
+          ? 'Castboard is not allowed to read project.json in this folder. Check the folder permissions.'
+          : `project.json could not be read (${errnoCode(error) ?? 'read error'}).`;
     return failWithBackups(root, 'PROJECT_UNREADABLE', 'unreadable-file', detail, now, error);
   }
   const parsed = parseProjectBytes(read.bytes);

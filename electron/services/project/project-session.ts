@@ -8,7 +8,6 @@
  *    the work dirty; nothing is ever written over a project.json this session did not read or write;
  *  - a folder Castboard cannot write to opens read-only (readOnlyReason) instead of failing.
  */
-import { realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 import { collectImageRefs, type ImageRef, type Project } from '../../../shared/domain/project';
@@ -17,6 +16,7 @@ import type { Logger } from '../logger';
 import { createDebouncer, type Debouncer, type Timers } from './autosave';
 import { describeWriteFailure, saveFailedError } from './fs-errors';
 import { createImageStore, type ImageStore, type ImageStoreHooks } from './image-store';
+import { removeCreatedProjectFolder, sameFolder } from './project-files';
 import { copyAllImages, prepareNewProjectFolder } from './project-folder';
 import { acquireProjectLock, type LockDeps, type ProjectLock } from './project-lock';
 import type { FileIdentity } from './project-reader';
@@ -255,8 +255,7 @@ export class ProjectSession {
   }
 
   async #saveAsNow(target: string): Promise<SaveStatus> {
-    const current = await realpath(this.#root).catch(() => this.#root);
-    if ((await realpath(target).catch(() => target)) === current) return this.#saveNow();
+    if (await sameFolder(this.#root, target)) return this.#saveNow();
     const revision = this.#revision;
     const project = this.#project;
     const created = await prepareNewProjectFolder(target).catch((error: unknown) => {
@@ -274,7 +273,7 @@ export class ProjectSession {
     } catch (error) {
       await lock?.release();
       // Only a folder made by this Save As is removed: everything in it was written here.
-      if (created) await rm(target, { recursive: true, force: true }).catch(() => undefined);
+      if (created) await removeCreatedProjectFolder(target);
       throw error instanceof CastboardError && error.code === 'PROJECT_LOCKED' ? error : saveFailedError(error, target);
     } finally {
       this.#saving = false;

@@ -7,15 +7,14 @@
  * a project.json replaced behind Castboard's back (a sync tool, another program) is not
  * overwritten.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { CastboardError } from '../../../shared/errors';
 import { ProjectSchema, type Project } from '../../../shared/domain/project';
 import type { Logger } from '../logger';
-import { writeFileAtomic } from './atomic-write';
 import { rotateBackup } from './backups';
 import { errnoCode } from './fs-errors';
+import { entryType, readProjectFileIfSafe, writeProjectFile as writeConfined } from './project-files';
 import { describeIssuePath } from './project-messages';
-import { projectFilePath } from './project-paths';
+import { PROJECT_FILE } from './project-paths';
 import { serializeProject } from './project-parse';
 import type { FileIdentity } from './project-reader';
 
@@ -33,14 +32,10 @@ export function validateProject(candidate: unknown): Project {
   throw new CastboardError('PROJECT_INVALID', `Castboard cannot store this change: ${where}. The project was left as it was.`);
 }
 
-export async function readIdentity(file: string): Promise<FileIdentity | null> {
-  try {
-    const info = await stat(file);
-    return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return null;
-    throw error;
-  }
+/** The identity of project.json as it is on disk (a link or other non-file counts as changed). */
+export async function readIdentity(root: string): Promise<FileIdentity | null> {
+  const entry = await entryType(root, PROJECT_FILE);
+  return entry.type === 'missing' ? null : entry.identity;
 }
 
 function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
@@ -52,10 +47,9 @@ function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
  * wrote. A missing file is fine to recreate; a touched but identical file is fine too.
  */
 export async function assertUnchangedOnDisk(root: string, identity: FileIdentity | null, lastBytes: Uint8Array | null): Promise<void> {
-  const file = projectFilePath(root);
-  const current = await readIdentity(file);
+  const current = await readIdentity(root);
   if (!current || (identity && sameIdentity(current, identity))) return;
-  const bytes = await readFile(file).catch(() => null);
+  const bytes = await readProjectFileIfSafe(root, PROJECT_FILE, 'project');
   if (bytes && lastBytes && Buffer.compare(bytes, lastBytes) === 0) return;
   throw new CastboardError(
     'PROJECT_SAVE_FAILED',
@@ -66,9 +60,8 @@ export async function assertUnchangedOnDisk(root: string, identity: FileIdentity
 
 export async function writeProjectFile(root: string, project: Project, now: Date, logger?: Logger): Promise<WrittenProject> {
   const bytes = serializeProject(validateProject(project));
-  const file = projectFilePath(root);
-  await writeFileAtomic(file, bytes);
-  const identity = await readIdentity(file);
+  await writeConfined(root, PROJECT_FILE, bytes);
+  const identity = await readIdentity(root);
   if (!identity) throw Object.assign(new Error('project.json vanished right after it was written'), { code: 'ENOENT' });
   try {
     await rotateBackup(root, bytes, now);

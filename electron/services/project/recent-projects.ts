@@ -4,10 +4,10 @@
  * Entries whose folder no longer holds a project.json are dropped when the list is read, and a
  * damaged stored value reads as an empty list rather than breaking the start screen.
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { RecentProjectSchema, type RecentProject } from '../../../shared/domain/project-status';
+import { entryType } from './project-files';
 import { PROJECT_FILE } from './project-paths';
 
 export const RECENT_PROJECTS_KEY = 'recentProjects';
@@ -35,8 +35,8 @@ export interface RecentProjectsOptions {
 }
 
 async function holdsProject(folder: string): Promise<boolean> {
-  const info = await stat(path.join(folder, PROJECT_FILE)).catch(() => null);
-  return info?.isFile() ?? false;
+  const entry = await entryType(folder, PROJECT_FILE).catch(() => null);
+  return entry?.type === 'file';
 }
 
 export function createRecentProjects(store: KeyValueStore, options: RecentProjectsOptions = {}): RecentProjects {

@@ -3,15 +3,15 @@
  * Any thumbnail may be deleted at any time; it is rebuilt (with sharp) the next time it is asked
  * for. Only a few sizes exist so a caller cannot fill the disk with arbitrary ones. Written
  * atomically but without fsync: a thumbnail lost to a power cut is simply rebuilt.
+ * Sources are read and decoded only through the image store and the PNG gate, and thumbnails are
+ * written only into a real thumbs/ folder (project-files.ts): a linked thumbs/ or images/ gives
+ * no thumbnail (the UI shows its placeholder) and nothing is written outside the project.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import sharp from 'sharp';
 import type { ImageRef } from '../../../shared/domain/project';
 import { thumbnailPath, type ThumbnailSize } from '../../../shared/domain/thumbnail-ref';
-import { writeFileAtomic } from './atomic-write';
+import { decodeImage } from '../image-safety/decode-gate';
 import { createImageStore, looksLikeCompletePng } from './image-store';
-import { THUMBS_DIR } from './project-paths';
+import { readProjectFileIfSafe, writeProjectFile } from './project-files';
 
 export { THUMBNAIL_SIZES, isThumbnailSize, thumbnailPath, type ThumbnailSize } from '../../../shared/domain/thumbnail-ref';
 
@@ -24,7 +24,7 @@ export interface ThumbnailCache {
 }
 
 async function renderThumbnail(source: Buffer, size: ThumbnailSize): Promise<Buffer> {
-  return sharp(source, { failOn: 'warning', limitInputPixels: 100_000_000 })
+  return decodeImage(source, { failOn: 'warning', limitInputPixels: 100_000_000 }, ['png'])
     .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
     .png({ compressionLevel: 6 })
     .toBuffer();
@@ -35,8 +35,7 @@ export function createThumbnailCache(root: string): ThumbnailCache {
   const inFlight = new Map<string, Promise<string | null>>();
 
   async function build(image: ImageRef, size: ThumbnailSize, relative: string): Promise<string | null> {
-    const target = path.join(root, ...relative.split('/'));
-    const cached = await readFile(target).catch(() => null);
+    const cached = await readProjectFileIfSafe(root, relative, 'thumbnail');
     if (cached && looksLikeCompletePng(cached)) return relative;
     let source: Buffer;
     let thumbnail: Buffer;
@@ -46,8 +45,11 @@ export function createThumbnailCache(root: string): ThumbnailCache {
     } catch {
       return null;
     }
-    await mkdir(path.join(root, THUMBS_DIR), { recursive: true });
-    await writeFileAtomic(target, thumbnail, { durable: false });
+    try {
+      await writeProjectFile(root, relative, thumbnail, { durable: false });
+    } catch {
+      return null; // a refused thumbs/ (a link) or a full disk: the UI shows its placeholder
+    }
     return relative;
   }
 

@@ -11,6 +11,7 @@
 import type { KeyStatus } from '../../../shared/domain/api-key';
 import { CastboardError } from '../../../shared/errors';
 import type { Logger } from '../logger';
+import { registerSecret } from '../logging/redact';
 
 export type KeyProtection = 'encrypted' | 'plain-text-fallback' | 'unavailable';
 export type StoredProtection = Exclude<KeyProtection, 'unavailable'>;
@@ -99,12 +100,14 @@ export function createKeyVault(deps: { cipher: SecretCipher; persistence: Secret
       try {
         const { plainText, shouldReEncrypt } = await cipher.decrypt(record.cipherText, record.protection);
         stored = { cipherText: record.cipherText, key: plainText };
+        registerSecret(plainText); // every outgoing message is cut of it from now on
         if (shouldReEncrypt) await reEncrypt(plainText, record.protection);
       } catch {
         logger.warn('The stored API key could not be decrypted; it must be entered again.');
       }
     },
     async set(key, { sessionOnly }) {
+      registerSecret(key); // every outgoing message is cut of it from now on
       const protection = cipher.protection();
       if (sessionOnly || protection === 'unavailable') {
         persistence.clear();

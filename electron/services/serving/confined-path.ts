@@ -1,6 +1,7 @@
 /**
- * Maps a URL path to a file strictly inside a root folder. Used for project media and the app's own
- * files, so every check lives here once:
+ * Maps a URL path to a file strictly inside a root folder. decodeSegments is shared by the media
+ * handler (which then opens project files only through project/project-files.ts, refusing every
+ * link); resolveConfinedPath serves the app's own renderer files:
  *  - each segment is percent-decoded once and must be a plain name (no '', '.', '..', slashes,
  *    backslashes, NUL, drive letters), so `..`, `%2e%2e`, `..%2f` and absolute paths are refused;
  *  - the real path (symlinks resolved) must still be inside the real root, so a link planted in

@@ -2,18 +2,25 @@
  * Serves project media (panel images, thumbnails, reference images) to the renderer.
  * One `(Request) => Promise<Response>` function: Electron mounts it on `castboard-media://`, the
  * browser harness on `/media/`. It serves raster images only, only from inside the open project
- * folder (see confined-path.ts), and only to GET/HEAD.
+ * folder, and only to GET/HEAD. Files are opened through the project's confined file layer
+ * (project-files.ts): a link (to a file or a folder), FIFO, socket or device is refused (403)
+ * without being read, and reads are capped.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { resolveConfinedPath } from './confined-path';
+import { CastboardError } from '../../../shared/errors';
+import { sniffImageFormat, type AllowedImageFormat } from '../image-safety/image-format';
+import { errnoCode } from '../project/fs-errors';
+import { READ_CAPS, openProjectFile } from '../project/project-files';
+import { readBounded } from '../project/safe-file';
+import { THUMBS_DIR } from '../project/project-paths';
+import { decodeSegments } from './confined-path';
 
 export type RequestHandler = (request: Request) => Promise<Response>;
 
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
+const IMAGE_TYPES: Readonly<Record<string, { mime: string; format: AllowedImageFormat }>> = {
+  png: { mime: 'image/png', format: 'png' },
+  jpg: { mime: 'image/jpeg', format: 'jpeg' },
+  jpeg: { mime: 'image/jpeg', format: 'jpeg' },
+  webp: { mime: 'image/webp', format: 'webp' },
 };
 
 function refuse(status: number, message: string): Response {
@@ -29,6 +36,29 @@ export interface MediaHandlerOptions {
   prepare?: (relativePath: string) => Promise<void>;
 }
 
+type Served = { ok: true; body: Uint8Array<ArrayBuffer>; size: number } | { ok: false; response: Response };
+
+/** Reads a media file; its bytes must be the image format its name promises (an SVG named .png is refused). */
+async function readMedia(root: string, relative: string, format: AllowedImageFormat): Promise<Served> {
+  let opened;
+  try {
+    opened = await openProjectFile(root, relative);
+  } catch (error) {
+    if (error instanceof CastboardError) return { ok: false, response: refuse(403, 'Not a file inside the project folder') };
+    return { ok: false, response: refuse(errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR' ? 404 : 500, 'Not found') };
+  }
+  try {
+    const maxBytes = relative.startsWith(`${THUMBS_DIR}/`) ? READ_CAPS.thumbnail : READ_CAPS.image;
+    const body = new Uint8Array(await readBounded(opened, { maxBytes, label: relative }));
+    if (sniffImageFormat(body) !== format) return { ok: false, response: refuse(403, 'Not an image Castboard serves') };
+    return { ok: true, body, size: body.byteLength };
+  } catch {
+    return { ok: false, response: refuse(403, 'Not a file Castboard serves') };
+  } finally {
+    await opened.handle.close();
+  }
+}
+
 export function createMediaHandler({ getProjectRoot, mountPath = '/', prepare }: MediaHandlerOptions): RequestHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'Method not allowed');
@@ -36,23 +66,21 @@ export function createMediaHandler({ getProjectRoot, mountPath = '/', prepare }:
     if (!pathname.startsWith(mountPath)) return refuse(404, 'Not found');
     const relative = pathname.slice(mountPath.length);
     const extension = /\.([a-z0-9]+)$/i.exec(relative)?.[1]?.toLowerCase() ?? '';
-    const contentType = IMAGE_TYPES[extension];
-    if (!contentType) return refuse(403, 'Only project images are served');
+    const type = IMAGE_TYPES[extension];
+    if (!type) return refuse(403, 'Only project images are served');
 
     const root = getProjectRoot();
     if (!root) return refuse(404, 'No project is open');
     await prepare?.(relative).catch(() => undefined);
-    const resolved = await resolveConfinedPath(root, relative);
-    if (!resolved.ok) return resolved.reason === 'not-found' ? refuse(404, 'Not found') : refuse(403, 'Outside the project folder');
-
-    const info = await stat(resolved.filePath).catch(() => null);
-    if (!info?.isFile()) return refuse(404, 'Not found');
-    const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(resolved.filePath));
-    return new Response(body, {
+    const segments = decodeSegments(relative);
+    if (!segments) return refuse(403, 'Outside the project folder');
+    const served = await readMedia(root, segments.join('/'), type.format);
+    if (!served.ok) return served.response;
+    return new Response(request.method === 'HEAD' ? null : served.body, {
       status: 200,
       headers: {
-        'Content-Type': contentType,
-        'Content-Length': String(info.size),
+        'Content-Type': type.mime,
+        'Content-Length': String(served.size),
         'X-Content-Type-Options': 'nosniff',
         // images/ is content-addressed and write-once; thumbs/ can be rebuilt, so revalidate.
         'Cache-Control': relative.startsWith('images/') ? 'private, max-age=31536000, immutable' : 'no-cache',

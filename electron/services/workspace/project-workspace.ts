@@ -8,7 +8,6 @@
  *  - nothing is opened or closed while paid jobs are running for the current project;
  *  - edits from the renderer never remove takes or pending jobs (shared/domain/merge-document.ts).
  */
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AspectRatio, ImageRef, PendingJob, Project, Take } from '../../../shared/domain/project';
 import { addTake, projectFolderName, type NewProjectInit } from '../../../shared/domain/project-edit';
@@ -23,6 +22,7 @@ import { createProject, openProject, openProjectFromBackup } from '../project/pr
 import { ProjectOpenError } from '../project/project-reader';
 import type { ProjectSession } from '../project/project-session';
 import type { RecentProjects } from '../project/recent-projects';
+import { readChosenFile, UnsafeFileError } from '../project/safe-file';
 import { createThumbnailCache, type ThumbnailCache } from '../project/thumbnails';
 import { mergeEditedDocument } from '../../../shared/domain/merge-document';
 
@@ -45,6 +45,18 @@ export interface WorkspaceDeps {
 
 /** Largest file accepted as a reference image before it is even decoded. */
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** A chosen image file: a regular file under the cap (never /dev/zero or a FIFO), read without buffering more. */
+async function readImportFile(file: string): Promise<Buffer> {
+  try {
+    return await readChosenFile(file, { maxBytes: MAX_IMPORT_BYTES, label: `The file "${path.basename(file)}"`, code: 'IMAGE_INVALID' });
+  } catch (error) {
+    if (error instanceof UnsafeFileError && error.problem === 'too-large') {
+      throw new CastboardError('IMAGE_TOO_LARGE', 'That image file is over 50 MB. Export a smaller copy (a few thousand pixels is plenty) and try again.');
+    }
+    throw error;
+  }
+}
 
 export type ProjectWorkspace = ReturnType<typeof createProjectWorkspace>;
 
@@ -163,6 +175,18 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
 
     close: closeCurrent,
 
+    /**
+     * Closes the project WITHOUT saving and releases its lock: for a command-line run whose final
+     * save failed (e.g. disk full), which has nobody to keep the work open for.
+     */
+    async abandon(): Promise<void> {
+      if (!session) return;
+      await session.close({ save: false });
+      stopStatus?.();
+      session = null;
+      thumbnails = null;
+    },
+
     /** Applies a changed autosave setting to the open project at once. */
     setAutosaveDelay(delayMs: number): void {
       if (session && !session.isClosed) session.setAutosaveDelay(delayMs);
@@ -178,9 +202,7 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
       requireSession();
       const file = await deps.dialogs.chooseImageFile({ title: 'Choose a reference image' });
       if (!file) return null;
-      const info = await stat(file);
-      if (info.size > MAX_IMPORT_BYTES) throw new CastboardError('IMAGE_TOO_LARGE', 'That image file is over 50 MB. Export a smaller copy (a few thousand pixels is plenty) and try again.');
-      return this.importImageBytes(await readFile(file));
+      return this.importImageBytes(await readImportFile(file));
     },
 
     readImage: (image: ImageRef): Promise<Buffer> => requireSession().images.read(image),

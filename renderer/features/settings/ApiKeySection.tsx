@@ -15,8 +15,16 @@ function describeStorage(status: KeyStatus): string {
 }
 
 export function ApiKeySection() {
-  const { keyStatus, connection, saveKey, clearKey, testConnection } = useAppStore(
-    useShallow((s) => ({ keyStatus: s.keyStatus, connection: s.connection, saveKey: s.saveKey, clearKey: s.clearKey, testConnection: s.testConnection })),
+  const { keyStatus, connection, saveKey, clearKey, testConnection, keyDestination, confirmBaseUrl } = useAppStore(
+    useShallow((s) => ({
+      keyStatus: s.keyStatus,
+      connection: s.connection,
+      saveKey: s.saveKey,
+      clearKey: s.clearKey,
+      testConnection: s.testConnection,
+      keyDestination: s.keyDestination,
+      confirmBaseUrl: s.confirmBaseUrl,
+    })),
   );
   const weak = keyStatus?.storage === 'plain-text-fallback';
   const [draft, setDraft] = useState('');
@@ -88,6 +96,14 @@ export function ApiKeySection() {
           Keep for this session only
         </label>
       </form>
+      {keyStatus?.hasKey && keyDestination?.needsConfirmation && (
+        <div className="callout callout-warning" role="note" data-testid="key-destination">
+          <p>{keyDestination.message}</p>
+          <button type="button" disabled={busy} onClick={() => void run(confirmBaseUrl)}>
+            Confirm new address…
+          </button>
+        </div>
+      )}
       <div className="row">
         <button type="button" disabled={busy || !keyStatus?.hasKey || connection.state === 'testing'} onClick={() => void run(testConnection)}>
           {connection.state === 'testing' ? 'Testing…' : 'Test connection'}

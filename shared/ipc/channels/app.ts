@@ -10,6 +10,8 @@ import { ConnectionTestSchema } from '../../domain/gateway';
 import { AppCommandSchema, ModalStateSchema, TitleStateSchema } from '../../domain/commands';
 import { channel, noPayload } from '../define';
 
+const KeyDestinationSchema = z.object({ baseUrl: z.string(), needsConfirmation: z.boolean(), message: z.string().nullable() }).strict();
+
 export const appChannels = {
   'app:info': channel(noPayload, z.object({ version: z.string(), platform: z.string() }).strict()),
   'settings:get': channel(noPayload, SettingsSchema),
@@ -18,6 +20,10 @@ export const appChannels = {
   'key:set': channel(SetKeyRequestSchema, KeyStatusSchema),
   'key:clear': channel(noPayload, KeyStatusSchema),
   'key:test': channel(noPayload, ConnectionTestSchema),
+  /** Whether the saved key waits for the artist to confirm a changed gateway address (main's words in `message`). */
+  'key:destination': channel(noPayload, KeyDestinationSchema),
+  /** Main asks the artist itself (its own dialog) before the key may go to `baseUrl`, the current address. */
+  'key:confirmBaseUrl': channel(z.object({ baseUrl: z.string().min(1).max(2048) }).strict(), KeyDestinationSchema),
   /** The renderer reports the project title and unsaved state; main shows them in the title bar and asks before closing. */
   'app:setTitleState': channel(TitleStateSchema, z.null()),
   /** The renderer is listening for menu commands, and whether a modal dialog is open (menu routing). */

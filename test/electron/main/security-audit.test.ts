@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareFindings, readReviewed, type Finding } from '../../../electron/tools/audit/electronegativity';
+import { checkProjectFileAccess } from '../../../electron/tools/audit/fs-checks';
 import { checkIpcSenders, checkPreloadExposure, PRELOAD, REGISTRAR } from '../../../electron/tools/audit/ipc-checks';
 import { readSources, type SourceFile } from '../../../electron/tools/audit/source-files';
 import { checkSpellcheckOffline } from '../../../electron/tools/audit/spellcheck-checks';
@@ -19,7 +20,7 @@ const add = (file: string, text: string): SourceFile[] => [...sources, { path: f
 
 describe('the audit on the real source', () => {
   it('passes every project check', async () => {
-    for (const check of [checkIpcSenders(sources), checkPreloadExposure(sources), checkNoFileUrls(sources), await checkContentSecurityPolicy(sources), checkWindowLockDown(sources), checkSpellcheckOffline(sources)]) {
+    for (const check of [checkIpcSenders(sources), checkPreloadExposure(sources), checkNoFileUrls(sources), await checkContentSecurityPolicy(sources), checkWindowLockDown(sources), checkSpellcheckOffline(sources), checkProjectFileAccess(sources)]) {
       expect(check.details, check.name).toEqual(expect.any(Array));
       expect(check.ok, `${check.name}: ${check.details.join('; ')}`).toBe(true);
     }
@@ -33,6 +34,17 @@ describe('the audit on the real source', () => {
 });
 
 describe('each check fails on a violation', () => {
+  it('a service outside the confined file layer that loads fs (statically, dynamically or by require)', () => {
+    expect(checkProjectFileAccess(add('electron/services/export/sneaky.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;")).ok).toBe(false);
+    expect(checkProjectFileAccess(add('electron/services/export/sneaky.ts', "export const r = () => import('fs');")).ok).toBe(false);
+    expect(checkProjectFileAccess(add('electron/services/export/sneaky.ts', "export const r = require('node:fs');")).ok).toBe(false);
+    // An fs user that must never touch a project, yet loads a project-path helper.
+    const fonts = sources.find((file) => file.path === 'electron/services/export/font.ts')!;
+    expect(checkProjectFileAccess(replace(fonts.path, `import { imageFilePath } from '../project/project-paths';\n${fonts.text}`)).ok).toBe(false);
+    // Mentioning fs in a comment is fine.
+    expect(checkProjectFileAccess(add('electron/services/export/fine.ts', '// never import node:fs here\nexport const a = 1;')).ok).toBe(true);
+  });
+
   it('ipcMain outside the registrar, or electron-log registering its own listener', () => {
     expect(checkIpcSenders(add('electron/main/sneaky.ts', "import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);")).ok).toBe(false);
     expect(checkIpcSenders(add('electron/main/log2.ts', "import log from 'electron-log/main';\nlog.info('x');")).ok).toBe(false);

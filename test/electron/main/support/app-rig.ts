@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
-import { createAppServices, type AppServices } from '../../../../electron/main/app-services';
+import type { AppServices } from '../../../../electron/main/app-services';
 import { createDispatcher } from '../../../../electron/main/ipc/dispatcher';
 import { registerAll } from '../../../../electron/main/ipc/register-all';
 import { silentLogger } from '../../../../electron/services/logger';
@@ -15,7 +15,8 @@ import { createCharacter, createPanel } from '../../../../shared/domain/project-
 import type { Project } from '../../../../shared/domain/project';
 import { startFakeGateway, type FakeGateway, type FakeGatewayOptions } from '../../../fakes/gateway/fake-gateway';
 import { solidPng } from '../../../fakes/gateway/test-images';
-import { createFakeCipher, createMemorySecret, createScriptedDialogs } from '../../../harness/harness-adapters';
+import type { createScriptedDialogs } from '../../../harness/harness-adapters';
+import { testServices } from './test-services';
 
 export interface Rig {
   services: AppServices;
@@ -43,18 +44,7 @@ export async function gatewayWith(options: FakeGatewayOptions = {}): Promise<Fak
 
 export function rig(gateway: FakeGateway, store: Record<string, unknown> = {}): Rig {
   const events: Rig['events'] = [];
-  const dialogs = createScriptedDialogs();
-  const services = createAppServices(
-    {
-      settingsStore: { get: (k) => store[k], set: (k, v) => void (store[k] = v), delete: (k) => void delete store[k] },
-      cipher: createFakeCipher('encrypted'),
-      secretPersistence: createMemorySecret(),
-      dialogs,
-      logger: silentLogger,
-      appInfo: { version: 'test', platform: 'linux' },
-    },
-    { push: (event, payload) => void events.push({ event, payload }) },
-  );
+  const { services, dialogs } = testServices({ store, push: (event, payload) => void events.push({ event, payload }) });
   services.settings.update({ gatewayBaseUrl: gateway.url });
   void services.keyVault.set('sk-test-key-0001', { sessionOnly: true }); // a session-only key is kept before set() returns
   const dispatcher = createDispatcher(silentLogger);

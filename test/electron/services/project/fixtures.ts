@@ -55,7 +55,7 @@ export async function removeTempDirs(): Promise<void> {
   await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
-/** path -> sha256 of the bytes (files), 'dir' (folders) or 'link:<target>' — everything under `root`. */
+/** path -> sha256 of the bytes (files), 'dir' (folders), 'link' or 'special' (FIFOs, devices) — everything under `root`. */
 export async function snapshotTree(root: string): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   async function walk(dir: string): Promise<void> {
@@ -68,6 +68,8 @@ export async function snapshotTree(root: string): Promise<Map<string, string>> {
         await walk(full);
       } else if (info.isSymbolicLink()) {
         result.set(relative, 'link');
+      } else if (!info.isFile()) {
+        result.set(relative, 'special'); // a FIFO or device: reading it would hang or never end
       } else {
         result.set(relative, sha256(await readFile(full)));
       }

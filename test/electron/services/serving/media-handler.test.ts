@@ -66,10 +66,10 @@ describe('media handler', () => {
     expect(Buffer.from(await response.arrayBuffer()).includes(SECRET)).toBe(false);
   });
 
-  it('refuses symlinks that lead out of the project, allows ones that stay inside', async () => {
+  it('refuses every symbolic link, to a file or a folder, also one that points inside the project (issue #16)', async () => {
     expect((await get('castboard-media://project/images/escape.png')).status).toBe(403);
     expect((await get('castboard-media://project/thumbs/up/secret.png')).status).toBe(403);
-    expect((await get('castboard-media://project/thumbs/inside.png')).status).toBe(200);
+    expect((await get('castboard-media://project/thumbs/inside.png')).status).toBe(403);
   });
 
   it('serves images only, never the project document', async () => {

@@ -92,4 +92,17 @@ describe('Settings: gateway and saving', () => {
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
     expect(backend.settings.autosaveDelayMs).toBe(2500);
   });
+
+  it('a changed gateway URL clears the "tested" result (issue #16)', async () => {
+    const { user } = renderApp({ key: 'sk-artist-key-77ab' });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.click(await screen.findByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText(/^Connected/)).toBeTruthy();
+    const url = screen.getByLabelText('Gateway URL');
+    await user.clear(url);
+    await user.type(url, 'https://gateway.example.com/v1');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(screen.queryByText(/^Connected/)).toBeNull();
+  });
 });
