@@ -11,9 +11,8 @@ import path from 'node:path';
 import { CastboardError } from '../../shared/errors';
 import type { AspectRatio, Project } from '../../shared/domain/project';
 import type { DialogPort } from '../services/dialogs';
-import { createRecentProjects } from '../services/project/recent-projects';
 import { readProjectFolder } from '../services/project/project-reader';
-import { createProjectWorkspace, type ProjectWorkspace } from '../services/workspace/project-workspace';
+import type { ProjectWorkspace } from '../services/workspace/project-workspace';
 import { describeWriteFailure } from '../services/project/fs-errors';
 import type { CliIo } from './cli-io';
 import { cliLogger } from './cli-logger';
@@ -26,7 +25,13 @@ const noDialogs: DialogPort = {
 };
 
 /** A workspace for one command run: no recent list to keep (in memory), no dialogs. */
-export function cliWorkspace(io: CliIo): ProjectWorkspace {
+export async function cliWorkspace(io: CliIo): Promise<ProjectWorkspace> {
+  // Loaded here, not at the top: the workspace brings sharp and the image services, which the
+  // read-only commands (info, export's argument checks) never need.
+  const [{ createProjectWorkspace }, { createRecentProjects }] = await Promise.all([
+    import('../services/workspace/project-workspace'),
+    import('../services/project/recent-projects'),
+  ]);
   const memory = new Map<string, unknown>();
   return createProjectWorkspace({
     dialogs: noDialogs,
@@ -73,7 +78,7 @@ async function finish(workspace: ProjectWorkspace, dir: string, failed: boolean)
 
 /** Opens `dir` for writing, runs `work`, then saves and closes (also after a failure). */
 export async function withOpenProject<T>(io: CliIo, dir: string, work: (workspace: ProjectWorkspace) => Promise<T>): Promise<T> {
-  const workspace = cliWorkspace(io);
+  const workspace = await cliWorkspace(io);
   const opened = await workspace.openPath(path.resolve(dir)).catch((error: unknown) => {
     throw withProjectHint(error);
   });
@@ -96,7 +101,7 @@ export async function withOpenProject<T>(io: CliIo, dir: string, work: (workspac
 
 /** Creates a project in exactly `dir`, runs `work` on it, then saves and closes. */
 export async function withNewProject<T>(io: CliIo, dir: string, init: { title: string; aspectRatio: AspectRatio }, work: (workspace: ProjectWorkspace) => Promise<T>): Promise<T> {
-  const workspace = cliWorkspace(io);
+  const workspace = await cliWorkspace(io);
   await workspace.createAt(path.resolve(dir), init);
   let failed = true;
   try {
