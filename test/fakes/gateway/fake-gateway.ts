@@ -6,7 +6,9 @@
  *
  * Invariants: it listens on 127.0.0.1 only; a request over the in-flight limit is answered 429
  * (Retry-After: 1) and counted; a scripted fault is consumed by exactly one request; nothing is
- * charged for a request that fails before rendering.
+ * charged for a request that fails before rendering, or for an async job that fails or is
+ * cancelled while queued. Fault kinds are listed in fake-faults.ts; the RPM limit in
+ * fake-rate-limit.ts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { corruptImage, FaultScript, type Fault } from './fake-faults';
 import { readBody, recordRequest, sendError, sendJson, sendSlowly, sleep, type RecordedRequest } from './fake-http';
 import { renderPanel } from './fake-images';
+import { RpmBucket, type RpmLimitOptions } from './fake-rate-limit';
 import { FAKE_MODELS, validateGeneration, type ValidGeneration } from './fake-validation';
 
 export interface FakeGatewayOptions {
@@ -35,6 +38,14 @@ export interface FakeGatewayOptions {
   jobPendingPolls?: number;
   /** Largest decoded upload image (reference or source) accepted; over it -> 413. Default 10 MB. */
   maxUploadBytes?: number;
+  /** Retry-After sent with a 429 for the in-flight limit (default "1"). */
+  inFlightRetryAfter?: string;
+  /** A requests-per-minute limit with x-ratelimit-* headers (fake-rate-limit.ts). */
+  rpmLimit?: RpmLimitOptions;
+  /** A poll sooner than this after the previous poll of the same job gets 304 Not Modified. */
+  minPollIntervalMs?: number;
+  /** Called for every submit (POST /images/generations) as it arrives, to count them from outside. */
+  onPost?: (request: RecordedRequest) => void;
 }
 
 export interface FakeGateway {
@@ -43,6 +54,10 @@ export interface FakeGateway {
   readonly requests: RecordedRequest[];
   readonly rejectedByInFlightLimit: number;
   readonly peakInFlight: number;
+  /** Submits (POST /images/generations) received, whatever their answer. */
+  readonly posts: number;
+  /** Submits refused by the requests-per-minute limit. */
+  readonly rejectedByRpmLimit: number;
   readonly credits: number | undefined;
   /** Queued, consumed one per incoming image/job/download request they target. */
   script(...faults: Fault[]): void;
@@ -62,6 +77,9 @@ interface Job {
   polls: number;
   failure: string | undefined;
   urls: string[] | undefined;
+  lastPollAt: number;
+  cancelled: boolean;
+  n: number;
 }
 
 const DEFAULT_MAX_UPLOAD = 10 * 1024 * 1024;
@@ -78,9 +96,13 @@ class FakeGatewayServer implements FakeGateway {
   #peak = 0;
   #rejected = 0;
   #origin = '';
+  #posts = 0;
+  #rpm: RpmBucket | undefined;
+  readonly #hanging = new Set<ServerResponse>();
 
   constructor(private readonly options: FakeGatewayOptions) {
     this.#credits = options.credits;
+    this.#rpm = options.rpmLimit ? new RpmBucket(options.rpmLimit) : undefined;
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) sendError(res, 500, { message: `Fake gateway error: ${String(error)}` });
@@ -97,6 +119,12 @@ class FakeGatewayServer implements FakeGateway {
   }
   get peakInFlight(): number {
     return this.#peak;
+  }
+  get posts(): number {
+    return this.#posts;
+  }
+  get rejectedByRpmLimit(): number {
+    return this.#rpm?.rejected ?? 0;
   }
   get credits(): number | undefined {
     return this.#credits;
@@ -125,11 +153,14 @@ class FakeGatewayServer implements FakeGateway {
     this.#files.clear();
     this.#credits = this.options.credits;
     this.#rejected = 0;
+    this.#posts = 0;
+    this.#rpm = this.options.rpmLimit ? new RpmBucket(this.options.rpmLimit) : undefined;
     this.#peak = this.#inFlight;
   }
 
   close(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      for (const res of this.#hanging) res.destroy();
       this.#server.closeAllConnections();
       this.#server.close((error) => (error ? reject(error) : resolve()));
     });
@@ -142,10 +173,18 @@ class FakeGatewayServer implements FakeGateway {
     const file = /^\/files\/([A-Za-z0-9_.-]+)$/.exec(path)?.[1];
     if (req.method === 'GET' && file) return this.#download(req, res, file);
     if (!path.startsWith('/v1/')) return sendError(res, 404, { message: 'Not found.', code: 'not_found' });
+    const isPost = req.method === 'POST' && path === '/v1/images/generations';
+    if (isPost) {
+      this.#posts += 1;
+      this.options.onPost?.(rec);
+    }
     const limit = this.options.maxInFlight;
     if (limit !== undefined && this.#inFlight >= limit) {
       this.#rejected += 1;
-      return sendError(res, 429, { retryAfter: '1', message: 'Too many requests in flight.' });
+      return sendError(res, 429, { retryAfter: this.options.inFlightRetryAfter ?? '1', message: 'Too many requests in flight.' });
+    }
+    if (isPost && this.#rpm && !this.#rpm.take()) {
+      return sendError(res, 429, { retryAfter: String(this.#rpm.retryAfterSeconds()), message: 'Rate limit reached for requests per minute.' });
     }
     this.#inFlight += 1;
     this.#peak = Math.max(this.#peak, this.#inFlight);
@@ -165,6 +204,8 @@ class FakeGatewayServer implements FakeGateway {
     const model = /^\/v1\/models\/(.+)$/.exec(path)?.[1];
     if (req.method === 'POST' && path === '/v1/images/generations') return this.#generate(req, res, rec);
     if (req.method === 'GET' && job) return this.#poll(req, res, job);
+    const cancel = /^\/v1\/jobs\/([^/]+)\/cancel$/.exec(path)?.[1];
+    if (req.method === 'POST' && cancel) return this.#cancel(res, cancel);
     if (req.method === 'GET' && model) return this.#model(res, model);
     if (req.method === 'GET' && path === '/v1/balance') return this.#balance(res);
     sendError(res, 404, { message: `No route for ${req.method} ${path}.`, code: 'not_found' });
@@ -185,7 +226,9 @@ class FakeGatewayServer implements FakeGateway {
       return sendError(res, 400, { message: 'The body is not valid JSON.' });
     }
     if (f?.kind === 'drop') return void req.socket.destroy();
+    if (f?.kind === 'hang') return void this.#hanging.add(res);
     if (f?.kind === 'status') return sendError(res, f.status, f);
+    if (f?.kind === 'error-in-200') return sendJson(res, 200, { error: { message: f.message ?? 'Upstream provider error.', type: 'server_error', code: f.code ?? 'provider_error' } });
     const v = validateGeneration(rec.body);
     if (!v.ok) return sendError(res, v.status, v);
     const maxUpload = this.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
@@ -199,14 +242,24 @@ class FakeGatewayServer implements FakeGateway {
     if (mode === 'async') {
       const id = `job_${randomBytes(8).toString('hex')}`;
       const readyAt = Date.now() + (this.options.latencyMs ?? 0);
-      this.#jobs.set(id, { images, readyAt, polls: 0, failure: undefined, urls: undefined });
+      this.#jobs.set(id, { images, readyAt, polls: 0, failure: undefined, urls: undefined, lastPollAt: 0, cancelled: false, n: v.value.n });
       return sendJson(res, 202, { id, status: 'queued' });
     }
     const useUrl = mode === 'url' || v.value.responseFormat === 'url';
     const data = images.map((img) =>
       useUrl ? { url: this.#store(img.bytes), seed: img.seed } : { b64_json: img.bytes.toString('base64'), seed: img.seed },
     );
-    this.#answer(res, 200, { created: Math.floor(Date.now() / 1000), data }, this.#costHeader(images.length), f);
+    this.#answer(res, 200, { created: Math.floor(Date.now() / 1000), data }, { ...this.#costHeader(images.length), ...this.#rpm?.headers() }, f);
+  }
+
+  /** A job still queued (not ready) is cancelled and refunded; a running or finished one answers 409. */
+  #cancel(res: ServerResponse, id: string): void {
+    const job = this.#jobs.get(id);
+    if (!job) return sendError(res, 404, { message: 'No such job.', code: 'job_not_found' });
+    if (job.failure || job.cancelled || Date.now() >= job.readyAt) return sendError(res, 409, { message: 'The job can no longer be cancelled.', code: 'job_not_cancellable' });
+    job.cancelled = true;
+    if (this.#credits !== undefined) this.#credits += job.n;
+    sendJson(res, 200, { id, status: 'cancelled' });
   }
 
   #poll(req: IncomingMessage, res: ServerResponse, id: string): void {
@@ -215,7 +268,12 @@ class FakeGatewayServer implements FakeGateway {
     const f = this.#faults.take('poll');
     if (f?.kind === 'drop') return void req.socket.destroy();
     if (f?.kind === 'status') return sendError(res, f.status, f);
+    const since = Date.now() - job.lastPollAt;
+    job.lastPollAt = Date.now();
+    if (this.options.minPollIntervalMs !== undefined && since < this.options.minPollIntervalMs) return void res.writeHead(304).end();
+    if (job.cancelled) return sendJson(res, 200, { id, status: 'cancelled' });
     job.polls += 1;
+    if (f?.kind === 'job-failed' && !job.failure && this.#credits !== undefined) this.#credits += job.n; // failed jobs are not charged
     if (f?.kind === 'job-failed') job.failure = f.message ?? 'The provider could not render this image.';
     if (job.failure) return this.#answer(res, 200, { id, status: 'failed', error: { message: job.failure, code: 'provider_error' } }, {}, f);
     if (job.polls <= (this.options.jobPendingPolls ?? 1) || Date.now() < job.readyAt) {
