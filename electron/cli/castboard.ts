@@ -1,7 +1,8 @@
 /**
  * Entry point of the `castboard` command (built to dist/cli/castboard.js, package.json `bin`).
  * Wires the real process into CliIo. The first Ctrl-C asks the running command to stop cleanly
- * (cancel what is left, save the project, release its lock); a second one exits at once.
+ * (send nothing new, finish and save what was already sent and paid for, release the lock); a
+ * second one tells the command (io.quit, so it can name what may be lost) and exits at once.
  */
 import { createRequire } from 'node:module';
 import { runCli } from './run-cli';
@@ -9,10 +10,14 @@ import { runCli } from './run-cli';
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const interrupt = new AbortController();
+const quit = new AbortController();
 process.once('SIGINT', () => {
-  process.stderr.write('\nStopping... (press Ctrl-C again to quit at once)\n');
+  process.stderr.write('\nStopping: nothing new is sent. (Press Ctrl-C again to quit at once.)\n');
   interrupt.abort();
-  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGINT', () => {
+    quit.abort(); // listeners run now, synchronously, and print what may be lost
+    process.exit(130);
+  });
 });
 
 const code = await runCli(
@@ -26,6 +31,7 @@ const code = await runCli(
     isTTY: { stdin: Boolean(process.stdin.isTTY), stderr: Boolean(process.stderr.isTTY) },
     columns: process.stderr.columns,
     signal: interrupt.signal,
+    quit: quit.signal,
   },
   version,
 );

@@ -164,7 +164,8 @@ class QueueRunner implements GenerationQueue {
       if (TERMINAL_STATES.has(entry.view.state)) continue;
       if (entry.sent && !entry.accepted) lost.push({ ...entry.view });
       entry.controller.abort();
-      if (!entry.running) this.#setState(entry, 'cancelled');
+      // Settled now, not when the aborted request unwinds: the project can close at once.
+      this.#endStopped(entry);
     }
     return lost;
   }
@@ -229,8 +230,9 @@ class QueueRunner implements GenerationQueue {
   }
 
   #schedule(entry: Entry): void {
-    // The signal removes a cancelled job from p-queue before it starts (add() then rejects).
-    this.#pq.add(() => this.#run(entry), { signal: entry.controller.signal }).catch(() => {});
+    // No p-queue signal: p-queue would forget an aborted job at once, before its request settled,
+    // and onIdle() would lie. A job cancelled before it starts returns at its first check instead.
+    this.#pq.add(() => this.#run(entry)).catch(() => {});
   }
 
   #emit(): void {
@@ -368,8 +370,9 @@ class QueueRunner implements GenerationQueue {
   }
 
   async #run(entry: Entry): Promise<void> {
-    entry.running = true;
     const signal = entry.controller.signal;
+    if (signal.aborted || TERMINAL_STATES.has(entry.view.state)) return;
+    entry.running = true;
     try {
       for (;;) {
         try {
@@ -398,6 +401,7 @@ class QueueRunner implements GenerationQueue {
   }
 
   #endStopped(entry: Entry): void {
+    if (TERMINAL_STATES.has(entry.view.state)) return;
     const lost = entry.sent && !entry.accepted;
     if (lost) this.#paidWithoutImage(entry, 'unknown', 'stopped while its request was in flight', this.#price * this.#imagesOf(entry));
     this.#setState(entry, 'cancelled', lost ? { paidWithoutImage: 'unknown' } : {});
