@@ -99,10 +99,12 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
     }
   };
   const onQuit = (): void => {
+    const accepted = inFlight(service.snapshot()).filter((job) => job.remoteJobId !== undefined);
     const lost = service.stopNow();
     progress.end();
-    if (lost.length === 0) io.stderr('Quit at once. No request was in flight, so nothing was paid for without an image.');
-    else io.stderr(`Quit at once. Panels that may have been paid for without an image: ${panelList(lost, numbers)}. Jobs the gateway had accepted are collected by the next generate or restyle.`);
+    const collected = accepted.length > 0 ? ` Jobs the gateway had accepted (panels ${panelList(accepted, numbers)}) are collected by the next generate or restyle.` : '';
+    if (lost.length === 0) io.stderr(`Quit at once. No image was paid for and lost.${collected}`);
+    else io.stderr(`Quit at once. Panels that may have been paid for without an image: ${panelList(lost, numbers)}.${collected}`);
   };
   io.signal?.addEventListener('abort', onAbort, { once: true });
   io.quit?.addEventListener('abort', onQuit, { once: true });

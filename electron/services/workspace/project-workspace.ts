@@ -201,7 +201,10 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
         deps.logger.warn('A generation finished for a deleted panel; its takes are kept for undo', { panelId });
         return { panelId, takes, activeTakeId: null };
       }
-      const updated = takes.reduce((next, take) => addTake(next, take, { activate: options.activate !== false && next.activeTakeId === null }), panel);
+      const updated =
+        options.activate === false
+          ? { ...panel, takes: [...panel.takes, ...takes] } // kept, never shown in place of anything
+          : takes.reduce((next, take) => addTake(next, take, { activate: next.activeTakeId === null }), panel);
       current.update({ ...current.project, panels: current.project.panels.map((p) => (p.id === panelId ? updated : p)) });
       return { panelId, takes, activeTakeId: updated.activeTakeId };
     },
