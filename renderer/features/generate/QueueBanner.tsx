@@ -9,6 +9,8 @@ import { formatCountdown, plural } from '../../lib/format';
 import { DismissableBanner } from '../../ui/DismissableBanner';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
 
+const PAUSE_TITLES = { 'out-of-credits': 'Out of credits', 'bad-key': 'API key refused', 'rate-limit-long': 'Paused: the gateway asked for a long wait' } as const;
+
 function PauseNotice() {
   const { pause, resumeQueue, openDialog } = useAppStore(useShallow((s) => ({ pause: s.queue?.pause ?? null, resumeQueue: s.resumeQueue, openDialog: s.openDialog })));
   const now = useNow(pause?.reason === 'rate-limit');
@@ -26,7 +28,7 @@ function PauseNotice() {
   }
   return (
     <div className="banner banner-error" role="alert">
-      <span className="banner-title">{pause.reason === 'out-of-credits' ? 'Out of credits' : 'API key refused'}</span>
+      <span className="banner-title">{PAUSE_TITLES[pause.reason]}</span>
       <span>{pause.message}</span>
       <span className="banner-actions">
         {pause.reason === 'bad-key' && (
