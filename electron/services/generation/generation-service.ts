@@ -217,6 +217,9 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const { counts } = queue.snapshot();
       return counts.total - counts.done - counts.failed - counts.cancelled > 0 || held.length > 0;
     },
+    /** Images whose requests are at the gateway now (paid for; lost if the app stops them). */
+    paidInFlight: (): number =>
+      queue.snapshot().jobs.filter((job) => job.state === 'sending' || job.state === 'polling' || job.state === 'downloading').length,
     /** Paid results still waiting to be written (also retried every few seconds by itself). */
     heldResults: (): number => held.length,
     storeHeldResults,
