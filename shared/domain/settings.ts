@@ -22,7 +22,7 @@ export const SettingsSchema = z.object({
   /** Most requests in flight at once; the queue may use fewer when the gateway asks it to slow down. */
   concurrency: z.number().int().min(1).max(32).default(10),
   /** Longest wait for one request's answer; after it the outcome is unknown (never resent by itself). */
-  requestTimeoutSeconds: z.number().int().min(10).max(3600).default(180),
+  requestTimeoutSeconds: z.number().int().min(5).max(3600).default(180),
   /** Longest Retry-After waited out by itself; a longer one pauses the batch with a message. */
   retryAfterCapSeconds: z.number().int().min(1).max(86_400).default(600),
   /** Used when the gateway does not send X-Cost-Cents. */

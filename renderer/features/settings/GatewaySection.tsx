@@ -44,7 +44,7 @@ function GatewayForm({ settings }: { settings: Settings }) {
       <label htmlFor={`${id}-concurrency`}>Parallel requests</label>
       <input id={`${id}-concurrency`} type="number" min={1} max={32} value={concurrency} onChange={(event) => setConcurrency(event.target.value)} />
       <label htmlFor={`${id}-timeout`}>Wait for an image at most (seconds)</label>
-      <input id={`${id}-timeout`} type="number" min={10} max={3600} value={timeout} onChange={(event) => setTimeoutSeconds(event.target.value)} />
+      <input id={`${id}-timeout`} type="number" min={5} max={3600} value={timeout} onChange={(event) => setTimeoutSeconds(event.target.value)} />
       <label htmlFor={`${id}-retry-cap`}>Wait out a slow-down request at most (minutes)</label>
       <input id={`${id}-retry-cap`} type="number" min={1} max={1440} step={1} value={retryCap} onChange={(event) => setRetryCap(event.target.value)} />
       <label htmlFor={`${id}-price`}>Price per image (USD)</label>
