@@ -99,6 +99,7 @@ class FakeGatewayServer implements FakeGateway {
   #posts = 0;
   #rpm: RpmBucket | undefined;
   readonly #hanging = new Set<ServerResponse>();
+  readonly #rpmHeaders = new WeakMap<IncomingMessage, Record<string, string>>();
 
   constructor(private readonly options: FakeGatewayOptions) {
     this.#credits = options.credits;
@@ -183,8 +184,10 @@ class FakeGatewayServer implements FakeGateway {
       this.#rejected += 1;
       return sendError(res, 429, { retryAfter: this.options.inFlightRetryAfter ?? '1', message: 'Too many requests in flight.' });
     }
-    if (isPost && this.#rpm && !this.#rpm.take()) {
-      return sendError(res, 429, { retryAfter: String(this.#rpm.retryAfterSeconds()), message: 'Rate limit reached for requests per minute.' });
+    if (isPost && this.#rpm) {
+      if (!this.#rpm.take()) return sendError(res, 429, { retryAfter: String(this.#rpm.retryAfterSeconds()), message: 'Rate limit reached for requests per minute.' });
+      // As a real gateway does, the headers describe the limit when this request was counted.
+      this.#rpmHeaders.set(req, this.#rpm.headers());
     }
     this.#inFlight += 1;
     this.#peak = Math.max(this.#peak, this.#inFlight);
@@ -249,7 +252,7 @@ class FakeGatewayServer implements FakeGateway {
     const data = images.map((img) =>
       useUrl ? { url: this.#store(img.bytes), seed: img.seed } : { b64_json: img.bytes.toString('base64'), seed: img.seed },
     );
-    this.#answer(res, 200, { created: Math.floor(Date.now() / 1000), data }, { ...this.#costHeader(images.length), ...this.#rpm?.headers() }, f);
+    this.#answer(res, 200, { created: Math.floor(Date.now() / 1000), data }, { ...this.#costHeader(images.length), ...this.#rpmHeaders.get(req) }, f);
   }
 
   /** A job still queued (not ready) is cancelled and refunded; a running or finished one answers 409. */
