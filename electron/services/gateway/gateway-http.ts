@@ -5,7 +5,7 @@
  * with a byte cap, so a stalled or endless answer cannot hang a job or fill memory. Failures come
  * out as GatewayErrors; a cancelled call comes out as CANCELLED.
  */
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
 import { CastboardError } from '../../../shared/errors';
 import { cancelledError, type Now } from './clock';
 import { errorForStatus, gatewayErrors, GatewayError, wordsOf } from './gateway-errors';

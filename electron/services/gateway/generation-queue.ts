@@ -16,85 +16,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import PQueue from 'p-queue';
-import { CastboardError, type SerializedError } from '../../../shared/errors';
-import { realNow, realSleep, throwIfAborted, type Now, type Sleep } from './clock';
+import { CastboardError } from '../../../shared/errors';
+import { realNow, realSleep, throwIfAborted, type Now } from './clock';
 import type { GatewayClient, RunOptions } from './gateway-client';
 import { gatewayErrors, GatewayError } from './gateway-errors';
-import type { AcceptedJob, GenerationResult } from './gateway-types';
+import type { GenerationResult } from './gateway-types';
 import { Pacer, type ReleaseSlot } from './pacer';
 import { PauseGate } from './pause-gate';
-import { estimateCost, imagesOf } from './queue-cost';
+import { estimateCost } from './queue-cost';
+import { JobOutcomes, type Entry } from './queue-outcomes';
 import { SpendLedger } from './queue-spend';
-import { JOB_STATES, TERMINAL_STATES, type CostEstimate, type JobCounts, type JobState, type JobView, type PaidWithoutImageEvent, type QueueJob, type QueueSnapshot, type ResultHandler } from './queue-types';
+import { JOB_STATES, TERMINAL_STATES, type GenerationQueue, type GenerationQueueOptions, type CostEstimate, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot } from './queue-types';
 
-export interface GenerationQueueOptions {
-  /** A client, or a factory called per attempt (so a new API key applies after resume()). */
-  client: GatewayClient | (() => GatewayClient);
-  concurrency?: number;
-  pricePerImageCents?: number;
-  onResult: ResultHandler;
-  /** Persist the async job id (e.g. in project.json) before it is polled; the key is the job's Idempotency-Key. */
-  onJobAccepted?: (job: QueueJob, accepted: AcceptedJob, idempotencyKey: string) => Promise<void> | void;
-  /** Money spent on a job without an image: for the project's record. */
-  onPaidWithoutImage?: (job: QueueJob, event: PaidWithoutImageEvent) => void;
-  /** A job ended without a result (failed, cancelled, stopped); e.g. to drop its pending async id. */
-  onJobEnded?: (job: QueueJob, view: JobView, remoteJobId: string | undefined) => void;
-  onProgress?: (snapshot: QueueSnapshot) => void;
-  now?: Now;
-  sleep?: Sleep;
-  newIdempotencyKey?: () => string;
-  /** Rate-limit pause when a 429 carries no usable Retry-After. */
-  defaultRateLimitMs?: number;
-  /** Longest Retry-After waited out by itself (default 10 min). */
-  retryAfterCapMs?: number;
-  /** 429s in a row for one job before it fails (default 6). */
-  maxConsecutiveRateLimits?: number;
-  /** Spacing of the first submits, until the gateway has answered once (default 100 ms). */
-  probeGapMs?: number;
-  /** An accepted job older than this is given up without polling (default 7 days: the gateway keeps results that long). */
-  maxJobAgeMs?: number;
-}
-
-export interface GenerationQueue {
-  add(jobs: readonly QueueJob[]): void;
-  estimate(jobs: readonly QueueJob[]): CostEstimate;
-  /** Stops a job that has not been sent; a job in flight finishes and is kept (not made active). */
-  cancel(jobId: string): boolean;
-  cancelAll(): void;
-  /** Drops everything at once, in flight too; returns the jobs that may have been paid without an image. */
-  stopNow(): JobView[];
-  /** Runs a failed job again (same Idempotency-Key when its outcome was unknown). */
-  retry(jobId: string): boolean;
-  resume(): void;
-  snapshot(): QueueSnapshot;
-  onProgress(listener: (snapshot: QueueSnapshot) => void): () => void;
-  onIdle(): Promise<void>;
-  setConcurrency(n: number): void;
-  setRetryAfterCap(ms: number): void;
-  /** Forgets finished jobs (keeps the spend). */
-  clearFinished(): void;
-  dispose(): void;
-}
-
-interface Entry {
-  job: QueueJob;
-  view: JobView;
-  key: string;
-  controller: AbortController;
-  accepted: AcceptedJob | undefined;
-  /** A submit of this job may be at the gateway now (false again after an answer that charges nothing). */
-  sent: boolean;
-  running: boolean;
-  rateLimitsInARow: number;
-}
-
-/** Failures a Retry cannot fix (the request itself must change). */
-const FINAL_CODES = new Set(['GATEWAY_BAD_REQUEST', 'GATEWAY_UNKNOWN_MODEL', 'GATEWAY_IMAGE_TOO_LARGE', 'GATEWAY_SAFETY_REJECTED', 'IMAGE_INVALID', 'RESULT_NOT_STORED']);
-
-function serialize(error: unknown): SerializedError {
-  if (error instanceof CastboardError) return error.toJSON();
-  return { code: 'INTERNAL', message: 'Something went wrong while generating this panel. Try again.' };
-}
+export type { GenerationQueue, GenerationQueueOptions } from './queue-types';
 
 class QueueRunner implements GenerationQueue {
   readonly #options: GenerationQueueOptions;
@@ -105,6 +39,7 @@ class QueueRunner implements GenerationQueue {
   readonly #gate: PauseGate;
   readonly #pacer: Pacer;
   readonly #ledger = new SpendLedger();
+  readonly #outcomes: JobOutcomes;
   readonly #entries = new Map<string, Entry>();
   readonly #listeners = new Set<(snapshot: QueueSnapshot) => void>();
   #retryAfterCapMs: number;
@@ -121,6 +56,7 @@ class QueueRunner implements GenerationQueue {
     this.#pq = new PQueue({ concurrency });
     this.#pacer = new Pacer({ maxInFlight: concurrency, now, sleep, probeGapMs: options.probeGapMs });
     if (options.onProgress) this.#listeners.add(options.onProgress);
+    this.#outcomes = new JobOutcomes({ ...options, ledger: this.#ledger, price: this.#price, setState: (entry, state, extra) => this.#setState(entry, state, extra) });
     this.#gate = new PauseGate(now, sleep, (state) => {
       // Queued jobs stay "queued" while paused instead of occupying slots at the gate.
       if (state) this.#pq.pause();
@@ -165,7 +101,7 @@ class QueueRunner implements GenerationQueue {
       if (entry.sent && !entry.accepted) lost.push({ ...entry.view });
       entry.controller.abort();
       // Settled now, not when the aborted request unwinds: the project can close at once.
-      this.#endStopped(entry);
+      this.#outcomes.endStopped(entry);
     }
     return lost;
   }
@@ -347,7 +283,7 @@ class QueueRunner implements GenerationQueue {
       return 'end';
     }
     if (!pausing) {
-      this.#fail(entry, error);
+      this.#outcomes.fail(entry, error);
       return 'end';
     }
     if (this.#pauseFor(entry, error)) {
@@ -355,7 +291,7 @@ class QueueRunner implements GenerationQueue {
       return 'again';
     }
     const times = entry.rateLimitsInARow;
-    this.#fail(entry, new GatewayError('GATEWAY_RATE_LIMITED', `The image service refused this panel ${times} times in a row to slow Castboard down; it was not charged. Try it again later.`, { words: error.words }));
+    this.#outcomes.fail(entry, new GatewayError('GATEWAY_RATE_LIMITED', `The image service refused this panel ${times} times in a row to slow Castboard down; it was not charged. Try it again later.`, { words: error.words }));
     return 'end';
   }
 
@@ -380,55 +316,15 @@ class QueueRunner implements GenerationQueue {
           await this.#gate.wait(signal);
           const result = await this.#attempt(entry);
           throwIfAborted(signal);
-          return await this.#succeed(entry, result);
+          return await this.#outcomes.succeed(entry, result);
         } catch (error) {
-          if (signal.aborted) return this.#endStopped(entry);
+          if (signal.aborted) return this.#outcomes.endStopped(entry);
           if (this.#afterFailure(entry, error) === 'end') return;
         }
       }
     } finally {
       entry.running = false;
     }
-  }
-
-  async #succeed(entry: Entry, result: GenerationResult): Promise<void> {
-    const afterCancel = entry.view.cancelRequested === true;
-    // Paid and in hand: it counts even if writing it must wait (the service holds it).
-    this.#ledger.stored(result.images.length, result.costCents, entry.key);
-    entry.rateLimitsInARow = 0;
-    await this.#options.onResult(entry.job, result, { afterCancel, idempotencyKey: entry.key });
-    this.#setState(entry, 'done', { images: result.images.length, costCents: result.costCents, ...(afterCancel ? { finishedAfterCancel: true } : {}) });
-  }
-
-  #endStopped(entry: Entry): void {
-    if (TERMINAL_STATES.has(entry.view.state)) return;
-    const lost = entry.sent && !entry.accepted;
-    if (lost) this.#paidWithoutImage(entry, 'unknown', 'stopped while its request was in flight', this.#price * this.#imagesOf(entry));
-    this.#setState(entry, 'cancelled', lost ? { paidWithoutImage: 'unknown' } : {});
-    // An async job still pending stays in the project: it is collected later, never lost.
-    if (!entry.accepted) this.#options.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId);
-  }
-
-  #fail(entry: Entry, error: unknown): void {
-    if (error instanceof CastboardError && error.code === 'CANCELLED') return this.#setState(entry, 'cancelled');
-    const serialized = serialize(error);
-    const paid = error instanceof GatewayError ? error.paid : undefined;
-    if (paid === 'unusable') this.#paidWithoutImage(entry, 'unusable', serialized.message, (error as GatewayError).costCents ?? this.#price * this.#imagesOf(entry));
-    if (paid === 'unknown') this.#paidWithoutImage(entry, 'unknown', serialized.message, this.#price * this.#imagesOf(entry));
-    const retryable = entry.job.kind !== 'resume' && !FINAL_CODES.has(serialized.code);
-    this.#setState(entry, 'failed', { error: serialized, retryable, ...(paid ? { paidWithoutImage: paid } : {}) });
-    this.#options.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId);
-  }
-
-  #paidWithoutImage(entry: Entry, kind: 'unusable' | 'unknown', reason: string, costCents: number): void {
-    if (kind === 'unusable') this.#ledger.unusable(this.#imagesOf(entry), costCents, entry.key);
-    else this.#ledger.unknown(costCents, entry.key);
-    this.#options.onPaidWithoutImage?.(entry.job, { kind, reason, costCents, idempotencyKey: entry.key });
-  }
-
-  #imagesOf(entry: Entry): number {
-    const { job } = entry;
-    return job.kind === 'resume' ? Math.max(1, job.accepted.params.n) : imagesOf(job);
   }
 }
 

@@ -4,6 +4,8 @@
  */
 import type { Pacing, Spend } from '../../../shared/domain/jobs';
 import type { SerializedError } from '../../../shared/errors';
+import type { Now, Sleep } from './clock';
+import type { GatewayClient } from './gateway-client';
 import type { AcceptedJob, GeneratePanelInput, GenerationResult, RestylePanelInput } from './gateway-types';
 import type { PauseState } from './pause-gate';
 
@@ -63,4 +65,53 @@ export interface PaidWithoutImageEvent {
   reason: string;
   costCents: number;
   idempotencyKey: string;
+}
+
+export interface GenerationQueueOptions {
+  /** A client, or a factory called per attempt (so a new API key applies after resume()). */
+  client: GatewayClient | (() => GatewayClient);
+  concurrency?: number;
+  pricePerImageCents?: number;
+  onResult: ResultHandler;
+  /** Persist the async job id (e.g. in project.json) before it is polled; the key is the job's Idempotency-Key. */
+  onJobAccepted?: (job: QueueJob, accepted: AcceptedJob, idempotencyKey: string) => Promise<void> | void;
+  /** Money spent on a job without an image: for the project's record. */
+  onPaidWithoutImage?: (job: QueueJob, event: PaidWithoutImageEvent) => void;
+  /** A job ended without a result (failed, cancelled, stopped); e.g. to drop its pending async id. */
+  onJobEnded?: (job: QueueJob, view: JobView, remoteJobId: string | undefined) => void;
+  onProgress?: (snapshot: QueueSnapshot) => void;
+  now?: Now;
+  sleep?: Sleep;
+  newIdempotencyKey?: () => string;
+  /** Rate-limit pause when a 429 carries no usable Retry-After. */
+  defaultRateLimitMs?: number;
+  /** Longest Retry-After waited out by itself (default 10 min). */
+  retryAfterCapMs?: number;
+  /** 429s in a row for one job before it fails (default 6). */
+  maxConsecutiveRateLimits?: number;
+  /** Spacing of the first submits, until the gateway has answered once (default 100 ms). */
+  probeGapMs?: number;
+  /** An accepted job older than this is given up without polling (default 7 days: the gateway keeps results that long). */
+  maxJobAgeMs?: number;
+}
+
+export interface GenerationQueue {
+  add(jobs: readonly QueueJob[]): void;
+  estimate(jobs: readonly QueueJob[]): CostEstimate;
+  /** Stops a job that has not been sent; a job in flight finishes and is kept (not made active). */
+  cancel(jobId: string): boolean;
+  cancelAll(): void;
+  /** Drops everything at once, in flight too; returns the jobs that may have been paid without an image. */
+  stopNow(): JobView[];
+  /** Runs a failed job again (same Idempotency-Key when its outcome was unknown). */
+  retry(jobId: string): boolean;
+  resume(): void;
+  snapshot(): QueueSnapshot;
+  onProgress(listener: (snapshot: QueueSnapshot) => void): () => void;
+  onIdle(): Promise<void>;
+  setConcurrency(n: number): void;
+  setRetryAfterCap(ms: number): void;
+  /** Forgets finished jobs (keeps the spend). */
+  clearFinished(): void;
+  dispose(): void;
 }
