@@ -36,22 +36,24 @@ function startEntry(args: string[], env: Record<string, string>): Child {
   return { interrupt: () => child.kill('SIGINT'), done };
 }
 
-async function sixPanels(): Promise<string> {
+/** `generate --concurrency 2` on six panels, returned once the gateway has received both POSTs. */
+async function generatingSix(latencyMs: number): Promise<{ project: string; run: Child }> {
+  gateway = await startFakeGateway({ latencyMs });
   const temp = await tempDir();
   cleanup = temp.cleanup;
-  return makeProject(temp.dir, ['one', 'two', 'three', 'four', 'five', 'six']);
+  const project = await makeProject(temp.dir, ['one', 'two', 'three', 'four', 'five', 'six']);
+  const run = startEntry(['generate', project, '--yes', '--concurrency', '2'], gatewayEnv(gateway));
+  await expect.poll(() => gateway!.posts, { timeout: 20_000, interval: 25 }).toBe(2);
+  return { project, run };
 }
 
 describe('castboard generate: Ctrl-C on the real process', () => {
   it('the first Ctrl-C waits for the requests in flight, stores their images and names them; nothing new is sent', async () => {
-    gateway = await startFakeGateway({ latencyMs: 2500 });
-    const project = await sixPanels();
-    const run = startEntry(['generate', project, '--yes', '--concurrency', '2'], gatewayEnv(gateway));
-    await expect.poll(() => gateway!.posts, { timeout: 20_000, interval: 25 }).toBe(2);
+    const { project, run } = await generatingSix(2500);
     run.interrupt();
     const { code, stdout, stderr } = await run.done;
 
-    expect(gateway.posts).toBe(2);
+    expect(gateway!.posts).toBe(2);
     expect(stderr).toContain('Waiting for 2 requests already sent and paid for (panels 1, 2)');
     expect(stdout).toContain('Panel 1: 1 new take (finished after cancel: paid for, saved, not made active)');
     expect(stdout).toContain('Panel 2: 1 new take (finished after cancel: paid for, saved, not made active)');
@@ -62,17 +64,14 @@ describe('castboard generate: Ctrl-C on the real process', () => {
     expect(saved.panels.map((panel) => panel.takes.length)).toEqual([1, 1, 0, 0, 0, 0]);
 
     // Nothing paid is sent again: --missing asks only for the four panels never sent.
-    const rest = startEntry(['generate', project, '--yes', '--missing'], gatewayEnv(gateway));
+    const rest = startEntry(['generate', project, '--yes', '--missing'], gatewayEnv(gateway!));
     expect((await rest.done).code).toBe(0);
-    expect(gateway.posts).toBe(6);
+    expect(gateway!.posts).toBe(6);
     expect((await readProjectJson(project)).panels.map((panel) => panel.takes.length)).toEqual([1, 1, 1, 1, 1, 1]);
   }, 60_000);
 
   it('a second Ctrl-C quits at once and names the panels that may have been paid for without an image', async () => {
-    gateway = await startFakeGateway({ latencyMs: 20_000 });
-    const project = await sixPanels();
-    const run = startEntry(['generate', project, '--yes', '--concurrency', '2'], gatewayEnv(gateway));
-    await expect.poll(() => gateway!.posts, { timeout: 20_000, interval: 25 }).toBe(2);
+    const { run } = await generatingSix(20_000);
     run.interrupt();
     await expect.poll(() => gateway!.posts, { timeout: 1000 }).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
