@@ -227,9 +227,9 @@ class FakeGatewayServer implements FakeGateway {
     const f = this.#faults.take('poll');
     if (f?.kind === 'drop') return void req.socket.destroy();
     if (f?.kind === 'status') return sendError(res, f.status, f);
-    const since = Date.now() - job.lastPollAt;
+    // Measured from the last poll that was answered: polling faster only earns more 304s.
+    if (this.options.minPollIntervalMs !== undefined && Date.now() - job.lastPollAt < this.options.minPollIntervalMs) return void res.writeHead(304).end();
     job.lastPollAt = Date.now();
-    if (this.options.minPollIntervalMs !== undefined && since < this.options.minPollIntervalMs) return void res.writeHead(304).end();
     if (job.cancelled) return sendJson(res, 200, { id, status: 'cancelled' });
     job.polls += 1;
     if (f?.kind === 'job-failed' && !job.failure && this.#credits !== undefined) this.#credits += job.n; // failed jobs are not charged

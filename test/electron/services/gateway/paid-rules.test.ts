@@ -15,10 +15,10 @@ import { generateInput, imageRequests, startKit, type Kit } from './test-kit';
 let kit: Kit | undefined;
 let queue: GenerationQueue | undefined;
 afterEach(async () => {
-  queue?.dispose();
-  await kit?.close();
-  kit = undefined;
-  queue = undefined;
+  const [openQueue, openKit] = [queue, kit];
+  [queue, kit] = [undefined, undefined];
+  openQueue?.dispose(); // before the gateway closes, so nothing is left waiting on it
+  if (openKit) await openKit.close();
 });
 
 async function oneJob(): Promise<QueueJob[]> {
@@ -73,7 +73,7 @@ describe('rate limits', () => {
 
 describe('async jobs', () => {
   it('a 304 on a poll sooner than the gateway allows is not an error', async () => {
-    kit = await startKit({ mode: 'async', minPollIntervalMs: 100, jobPendingPolls: 1 }, { now: realNow, sleep: realSleep, poll: { minIntervalMs: 60, maxIntervalMs: 200 } });
+    kit = await startKit({ mode: 'async', minPollIntervalMs: 1000, jobPendingPolls: 1 }, { now: realNow, sleep: realSleep, poll: { minIntervalMs: 60, maxIntervalMs: 200 } });
     await expect(kit.client.generatePanel(await generateInput())).resolves.toMatchObject({ images: [expect.anything()] });
     expect(kit.gateway.requests.some((r) => r.status === 304)).toBe(true);
     expect(imageRequests(kit.gateway)).toHaveLength(1);
