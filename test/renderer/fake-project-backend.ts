@@ -183,6 +183,12 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
       files: (selectedPanelIds.length > 0 ? selectedPanelIds : ['a']).map((_, index) => `/out/panel-${index + 1}.png`),
       withoutImage: [],
     }),
+    'jobs:retry': ({ jobId }: { jobId: string }) => {
+      const job = backend.jobs.find((candidate) => candidate.id === jobId);
+      if (job?.state === 'failed') Object.assign(job, { state: 'queued', error: undefined });
+      push();
+      return null;
+    },
     'jobs:resume': () => {
       backend.pause = null;
       push();

@@ -1,11 +1,12 @@
 /**
  * The queue, above the board: overall progress of the current batch with Cancel all; a paused
  * queue with its reason (a visible Retry-After countdown for a rate limit; Resume, and Settings
- * for a bad key, when only the artist can fix it); and why the last start failed.
+ * for a bad key, when only the artist can fix it); after a batch with failures, what was paid for
+ * without an image; and why the last start failed.
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/app-context';
-import { formatCountdown, plural } from '../../lib/format';
+import { formatCents, formatCountdown, plural } from '../../lib/format';
 import { DismissableBanner } from '../../ui/DismissableBanner';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
 
@@ -67,11 +68,18 @@ function BatchProgressBar() {
 function FailureSummary() {
   const progress = useBatchProgress();
   const clearFinished = useAppStore((s) => s.clearFinishedJobs);
+  const spend = useAppStore((s) => s.queue?.spend ?? null);
   if (progress.running || progress.failed === 0) return null;
+  const withoutImage = spend ? spend.unusableImages + spend.unknownRequests : 0;
   return (
     <div className="banner banner-error" role="status">
       <span className="banner-title">{plural(progress.failed, 'panel')} failed</span>
       <span>Each failed panel says why and what to do next.</span>
+      {spend && withoutImage > 0 && (
+        <span data-testid="paid-without-image">
+          Paid for without an image: {formatCents(spend.unusableCents + spend.unknownCents)} ({spend.unusableImages} unusable, {spend.unknownRequests} outcome unknown).
+        </span>
+      )}
       <span className="banner-actions">
         <button type="button" className="button-small button-ghost" onClick={() => void clearFinished()}>
           Clear messages

@@ -72,6 +72,18 @@ describe('rate limits', () => {
 });
 
 describe('async jobs', () => {
+  it('a pending job older than the gateway keeps results is given up without a request, and said to be possibly charged', async () => {
+    kit = await startKit({ mode: 'async' });
+    const ended: Array<string | undefined> = [];
+    queue = createGenerationQueue({ client: kit.client, now: kit.clock.now, sleep: kit.clock.sleep, onResult: () => undefined, onJobEnded: (_job, _view, remote) => ended.push(remote) });
+    const accepted = { jobId: 'job_old', params: { model: 'ideogram/ideogram-character', prompt: 'p', n: 1, size: '1312x736' }, submittedAt: kit.clock.now() - 8 * 86_400_000 };
+    queue.add([{ id: 'resume-job_old', kind: 'resume', panelId: 'panel-1', accepted }]);
+    await queue.onIdle();
+    expect(queue.snapshot().jobs[0]).toMatchObject({ state: 'failed', paidWithoutImage: 'unknown', error: { code: 'GATEWAY_JOB_LOST', message: expect.stringContaining('may have been charged') } });
+    expect(ended).toEqual(['job_old']);
+    expect(kit.gateway.requests).toHaveLength(0);
+  });
+
   it('a 304 on a poll sooner than the gateway allows is not an error', async () => {
     kit = await startKit({ mode: 'async', minPollIntervalMs: 1000, jobPendingPolls: 1 }, { now: realNow, sleep: realSleep, poll: { minIntervalMs: 60, maxIntervalMs: 200 } });
     await expect(kit.client.generatePanel(await generateInput())).resolves.toMatchObject({ images: [expect.anything()] });
