@@ -267,7 +267,7 @@ class Client implements GatewayClient {
     };
     const done = await pollJob(job.jobId, deps);
     try {
-      return await this.#deliver(done, job.params, run, job.jobId);
+      return await this.#deliver(done, job.params, run, job.jobId, true);
     } catch (error) {
       if (!(error instanceof GatewayError) || error.code !== 'GATEWAY_URL_EXPIRED' || run.signal?.aborted) throw error;
       // Signed result URLs last 24 h; the job record (kept 7 days) hands out a fresh one.
@@ -276,7 +276,8 @@ class Client implements GatewayClient {
     }
   }
 
-  async #deliver(answer: { images: ImageRef[]; headers: Headers }, params: RequestParams, run: RunOptions, remoteJobId?: string): Promise<GenerationResult> {
+  /** `refetchable`: an expired URL is thrown as is, for the caller to fetch the job record again. */
+  async #deliver(answer: { images: ImageRef[]; headers: Headers }, params: RequestParams, run: RunOptions, remoteJobId?: string, refetchable = false): Promise<GenerationResult> {
     const download = (url: string): Promise<Buffer> =>
       withRetries(async () => {
         await run.beforeRequest?.(run.signal);
@@ -295,7 +296,7 @@ class Client implements GatewayClient {
     } catch (error) {
       // The answer came, so it was paid: say so, with what it cost.
       if (!(error instanceof CastboardError) || error.code === 'CANCELLED') throw error;
-      if (error.code === 'GATEWAY_URL_EXPIRED' && remoteJobId) throw error; // fetched again through the job record
+      if (error.code === 'GATEWAY_URL_EXPIRED' && refetchable) throw error; // fetched again through the job record
       const { costCents } = costOf(answer.headers, answer.images.length, price);
       throw new GatewayError(error.code, error.message, { paid: 'unusable', costCents, cause: error });
     }

@@ -96,7 +96,8 @@ describe('async jobs', () => {
     expect(imageRequests(kit.gateway)).toHaveLength(1);
     kit.gateway.reset();
     kit.gateway.script(fault.expiredUrl(), fault.expiredUrl());
-    await expect(kit.client.generatePanel(await generateInput())).rejects.toMatchObject({ code: 'GATEWAY_URL_EXPIRED' });
+    // A completed job was charged: an image that cannot be fetched even so is paid for and unusable.
+    await expect(kit.client.generatePanel(await generateInput())).rejects.toMatchObject({ code: 'GATEWAY_URL_EXPIRED', paid: 'unusable', costCents: 5 });
     expect(imageRequests(kit.gateway)).toHaveLength(1);
   });
 
