@@ -86,7 +86,7 @@ export function wordsOf(json: unknown): GatewayWords | undefined {
 }
 
 const OUTCOME_UNKNOWN =
-  'may have been charged: the request reached the image service but no answer came back. Retry sends it again with the same Idempotency-Key, so a gateway that honours that key does not charge twice.';
+  'may have been charged. The request reached the image service but no answer came back. Retry sends it again with the same Idempotency-Key, so a gateway that honours that key does not charge twice.';
 
 /** Our sentence per status; the gateway's words are appended by errorForStatus. */
 function sentenceFor(status: number): { code: ErrorCode; text: string; details?: GatewayErrorDetails } {
