@@ -9,6 +9,7 @@ import { runCli } from './run-cli';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
+const QUIT_GRACE_MS = 250;
 const interrupt = new AbortController();
 const quit = new AbortController();
 process.once('SIGINT', () => {
@@ -16,7 +17,9 @@ process.once('SIGINT', () => {
   interrupt.abort();
   process.once('SIGINT', () => {
     quit.abort(); // listeners run now, synchronously, and print what may be lost
-    process.exit(130);
+    // A quarter second for the project to record what may have been paid (an atomic save: an
+    // exit halfway leaves the previous project.json), then out, whatever is still running.
+    setTimeout(() => process.exit(130), QUIT_GRACE_MS);
   });
 });
 

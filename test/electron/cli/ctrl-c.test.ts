@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
-import { gatewayEnv, makeProject, readProjectJson, tempDir } from './cli-kit';
+import { cli, gatewayEnv, makeProject, readProjectJson, tempDir } from './cli-kit';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -71,7 +71,7 @@ describe('castboard generate: Ctrl-C on the real process', () => {
   }, 60_000);
 
   it('a second Ctrl-C quits at once and names the panels that may have been paid for without an image', async () => {
-    const { run } = await generatingSix(20_000);
+    const { project, run } = await generatingSix(20_000);
     run.interrupt();
     await expect.poll(() => gateway!.posts, { timeout: 1000 }).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -81,5 +81,9 @@ describe('castboard generate: Ctrl-C on the real process', () => {
     expect(Date.now() - quitAt).toBeLessThan(5000); // not the 20 s the renders take
     expect(code).toBe(130);
     expect(stderr).toContain('Quit at once. Panels that may have been paid for without an image: 1, 2.');
+    // The project remembers them: the next session's spend counts them as of unknown outcome.
+    const info = await cli(['info', project]);
+    expect(info.stdout).toContain('Spent:      $0.10');
+    expect(info.stdout).toContain('2 requests of unknown outcome, may have been charged ($0.10)');
   }, 60_000);
 });
