@@ -13,6 +13,7 @@ import { infoHelp, runInfo } from './commands/info';
 import { initHelp, runInit } from './commands/init';
 import { panelHelp, runPanel } from './commands/panel';
 import { restyleHelp, runRestyle } from './commands/restyle';
+import { cliMessage } from './cli-messages';
 
 interface Command {
   summary: string;
@@ -33,7 +34,7 @@ const commands: Record<string, Command> = {
 
 /** The message for a failure that is not a usage mistake. */
 function failureMessage(error: unknown, io: CliIo): string {
-  if (isCastboardError(error)) return error.message;
+  if (isCastboardError(error)) return cliMessage(error.message);
   if (io.env.CASTBOARD_DEBUG && error instanceof Error && error.stack) return error.stack;
   const detail = error instanceof Error ? error.message : String(error);
   return `Unexpected error: ${detail}. Run again with CASTBOARD_DEBUG=1 for details, and report it if it persists.`;
