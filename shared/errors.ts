@@ -30,6 +30,12 @@ export const errorCodes = [
   'GATEWAY_BAD_IMAGE',
   'GATEWAY_URL_EXPIRED',
   'GATEWAY_ERROR',
+  /** The request may have reached the gateway but no answer came back: it may have been charged. */
+  'GATEWAY_OUTCOME_UNKNOWN',
+  /** An async job the gateway reports as failed (documented as not charged). */
+  'GATEWAY_JOB_FAILED',
+  /** An async job the gateway no longer knows (poll 404) or that is older than the poll limit. */
+  'GATEWAY_JOB_LOST',
   /** Paid images that could not be written yet: kept in memory and added when writing works again. */
   'RESULT_NOT_STORED',
   // images received or imported

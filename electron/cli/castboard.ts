@@ -1,18 +1,26 @@
 /**
  * Entry point of the `castboard` command (built to dist/cli/castboard.js, package.json `bin`).
  * Wires the real process into CliIo. The first Ctrl-C asks the running command to stop cleanly
- * (cancel what is left, save the project, release its lock); a second one exits at once.
+ * (send nothing new, finish and save what was already sent and paid for, release the lock); a
+ * second one tells the command (io.quit, so it can name what may be lost) and exits at once.
  */
 import { createRequire } from 'node:module';
 import { runCli } from './run-cli';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
+const QUIT_GRACE_MS = 250;
 const interrupt = new AbortController();
+const quit = new AbortController();
 process.once('SIGINT', () => {
-  process.stderr.write('\nStopping... (press Ctrl-C again to quit at once)\n');
+  process.stderr.write('\nStopping: nothing new is sent. (Press Ctrl-C again to quit at once.)\n');
   interrupt.abort();
-  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGINT', () => {
+    quit.abort(); // listeners run now, synchronously, and print what may be lost
+    // A quarter second for the project to record what may have been paid (an atomic save: an
+    // exit halfway leaves the previous project.json), then out, whatever is still running.
+    setTimeout(() => process.exit(130), QUIT_GRACE_MS);
+  });
 });
 
 const code = await runCli(
@@ -26,6 +34,7 @@ const code = await runCli(
     isTTY: { stdin: Boolean(process.stdin.isTTY), stderr: Boolean(process.stderr.isTTY) },
     columns: process.stderr.columns,
     signal: interrupt.signal,
+    quit: quit.signal,
   },
   version,
 );

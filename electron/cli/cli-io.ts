@@ -17,8 +17,10 @@ export interface CliIo {
   stderrWrite?: (text: string) => void;
   /** Terminal width for the progress bar. */
   columns?: number;
-  /** Aborted on Ctrl-C: running work stops cleanly and the project is saved. */
+  /** Aborted on Ctrl-C: nothing new starts; requests already sent finish and are saved. */
   signal?: AbortSignal;
+  /** Aborted on a second Ctrl-C, just before the process exits: say at once what is lost. */
+  quit?: AbortSignal;
 }
 
 export const EXIT_OK = 0;

@@ -4,10 +4,11 @@
  * 0 only when every panel got its images, so scripts can tell a partial batch from a full one.
  */
 import path from 'node:path';
-import type { QueueSnapshot } from '../../shared/domain/jobs';
+import type { QueueSnapshot, Spend } from '../../shared/domain/jobs';
 import type { Take } from '../../shared/domain/project';
 import { formatCents, plural } from './cli-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io';
+import { cliMessage } from './cli-messages';
 
 export interface BatchOutcome {
   snapshot: QueueSnapshot;
@@ -25,14 +26,11 @@ interface PanelRow {
   takes: Array<{ id: string; image: string }>;
   error?: string;
   code?: string;
+  /** Finished after Ctrl-C: paid for, saved, not made active. */
+  finishedAfterCancel?: boolean;
+  /** Paid for without an image: an unusable answer, or a request whose outcome is unknown. */
+  paidWithoutImage?: 'unusable' | 'unknown';
 }
-
-/** The services' messages speak of the app's Settings; on the command line the fix is elsewhere. */
-const CLI_HINTS: Partial<Record<string, string>> = {
-  GATEWAY_UNREACHABLE: 'On the command line the gateway URL is AIGATEWAY_BASE_URL: test it with `castboard check`.',
-  GATEWAY_TIMEOUT: 'On the command line the gateway URL is AIGATEWAY_BASE_URL: test it with `castboard check`.',
-  GATEWAY_BAD_KEY: 'On the command line the key is AIGATEWAY_API_KEY: test it with `castboard check`.',
-};
 
 function panelRows(outcome: BatchOutcome): PanelRow[] {
   const rows = new Map<number, PanelRow>();
@@ -44,31 +42,48 @@ function panelRows(outcome: BatchOutcome): PanelRow[] {
     const previous = rows.get(panel);
     // A panel with a resumed job and a new one is done when either finished.
     if (previous?.status === 'done') continue;
-    rows.set(panel, { panel, status, takes, ...(job.error ? { error: job.error.message, code: job.error.code } : {}) });
+    rows.set(panel, {
+      panel,
+      status,
+      takes,
+      ...(job.error ? { error: cliMessage(job.error.message), code: job.error.code } : {}),
+      ...(job.finishedAfterCancel ? { finishedAfterCancel: true } : {}),
+      ...(job.paidWithoutImage ? { paidWithoutImage: job.paidWithoutImage } : {}),
+    });
   }
   return [...rows.values()].sort((a, b) => a.panel - b.panel);
 }
 
 function describeRow(row: PanelRow): string[] {
-  if (row.status === 'done') return [`Panel ${row.panel}: ${plural(row.takes.length, 'new take')}`, ...row.takes.map((take) => `  ${take.image}`)];
+  if (row.status === 'done') {
+    const note = row.finishedAfterCancel ? ' (finished after cancel: paid for, saved, not made active)' : '';
+    return [`Panel ${row.panel}: ${plural(row.takes.length, 'new take')}${note}`, ...row.takes.map((take) => `  ${take.image}`)];
+  }
   if (row.status === 'failed') return [`Panel ${row.panel}: failed: ${row.error ?? 'unknown error'}`];
-  return [`Panel ${row.panel}: cancelled`];
+  return [`Panel ${row.panel}: ${row.paidWithoutImage ? 'stopped while its request was in flight (may have been charged, no image)' : 'cancelled (not sent, not charged)'}`];
+}
+
+/** "spent $1.25: 24 images stored ($1.20), 1 paid but unusable ($0.05), 0 of unknown outcome". */
+export function spendWords(spend: Spend): string {
+  const total = spend.storedCents + spend.unusableCents + spend.unknownCents;
+  const parts = [`${plural(spend.storedImages, 'image')} stored (${formatCents(spend.storedCents)})`];
+  if (spend.unusableImages > 0) parts.push(`${plural(spend.unusableImages, 'image')} paid for but unusable (${formatCents(spend.unusableCents)})`);
+  if (spend.unknownRequests > 0) parts.push(`${plural(spend.unknownRequests, 'request')} of unknown outcome, may have been charged (${formatCents(spend.unknownCents)})`);
+  return `spent ${formatCents(total)}: ${parts.join(', ')}`;
 }
 
 export function reportBatch(io: CliIo, batch: { kind: 'generate' | 'restyle'; json: boolean }, outcome: BatchOutcome): number {
   const rows = panelRows(outcome);
   const images = rows.reduce((sum, row) => sum + row.takes.length, 0);
   const unfinished = rows.filter((row) => row.status !== 'done').map((row) => row.panel);
-  const spentCents = outcome.snapshot.spentCents;
+  const { spentCents, spend } = outcome.snapshot;
   if (batch.json) {
-    io.stdout(JSON.stringify({ kind: batch.kind, panels: rows, images, spentCents, stopped: outcome.stopReason }));
+    io.stdout(JSON.stringify({ kind: batch.kind, panels: rows, images, spentCents, spend, stopped: outcome.stopReason }));
   } else {
     for (const row of rows) for (const line of describeRow(row)) io.stdout(line);
-    io.stdout(`${batch.kind === 'generate' ? 'Generated' : 'Restyled'}: ${plural(images, 'image')} for ${plural(rows.length - unfinished.length, 'panel')}, spent ${formatCents(spentCents)}.`);
+    io.stdout(`${batch.kind === 'generate' ? 'Generated' : 'Restyled'}: ${plural(images, 'image')} for ${plural(rows.length - unfinished.length, 'panel')}, ${spendWords(spend)}.`);
   }
   if (outcome.stopReason) io.stderr(outcome.stopReason);
-  const hints = new Set(rows.map((row) => (row.code ? CLI_HINTS[row.code] : undefined)).filter((hint) => hint !== undefined));
-  for (const hint of hints) io.stderr(hint);
   if (unfinished.length === 0) return EXIT_OK;
   const others = unfinished.length < rows.length ? ' The others are saved.' : '';
   io.stderr(`${plural(unfinished.length, 'panel')} did not finish.${others} To retry: castboard ${batch.kind} ${outcome.root} --panels ${unfinished.join(',')} ...`);

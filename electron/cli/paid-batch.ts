@@ -8,7 +8,9 @@
  *  - the service saves each result into the project as it arrives; jobs the gateway accepted in
  *    an earlier, interrupted run are collected (polled, never resubmitted, not charged again);
  *  - a bad key or an empty wallet stops the batch (nobody is there to fix it and resume), a rate
- *    limit only waits; Ctrl-C cancels what is left and the finished panels stay saved.
+ *    limit only waits (up to the Retry-After cap); the first Ctrl-C sends nothing new and waits
+ *    for the requests already sent (paid for) to be stored; a second one quits at once and names
+ *    the panels that may have been paid for without an image.
  */
 import type { QueueSnapshot } from '../../shared/domain/jobs';
 import type { Project, Take } from '../../shared/domain/project';
@@ -21,6 +23,7 @@ import { formatCents, plural } from './cli-args';
 import { cliSettings, requireApiKey } from './cli-gateway';
 import { cliLogger } from './cli-logger';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io';
+import { cliMessage } from './cli-messages';
 import { confirmSpend } from './consent';
 import { reportBatch, type BatchOutcome } from './paid-batch-report';
 import type { SkippedPanel } from './panel-skips';
@@ -52,8 +55,19 @@ const isSettled = (snapshot: QueueSnapshot): boolean => {
 };
 
 function stopMessage(pause: NonNullable<QueueSnapshot['pause']>): string {
-  if (pause.reason === 'bad-key') return 'The gateway rejected AIGATEWAY_API_KEY, so the batch was stopped. Check the key with `castboard check`, then run the command again.';
-  return 'Your AIgateway account is out of credits, so the batch was stopped. Top up your balance, then run the command again.';
+  const after = ' Requests already sent were finished and saved.';
+  if (pause.reason === 'bad-key') return `The gateway rejected AIGATEWAY_API_KEY, so nothing more was sent. Check the key with \`castboard check\`, then run the command again.${after}`;
+  if (pause.reason === 'rate-limit-long') return `${cliMessage(pause.message)}${after}`;
+  return `Your AIgateway account is out of credits, so nothing more was sent. Top up your balance, then run the command again.${after}`;
+}
+
+/** Jobs whose request is at the gateway now (paid for, or possibly paid for). */
+function inFlight(snapshot: QueueSnapshot): QueueSnapshot['jobs'] {
+  return snapshot.jobs.filter((job) => job.state === 'sending' || job.state === 'polling' || job.state === 'downloading' || (job.cancelRequested && job.state === 'waiting'));
+}
+
+function panelList(jobs: QueueSnapshot['jobs'], numbers: Map<string, number>): string {
+  return [...new Set(jobs.map((job) => numbers.get(job.panelId) ?? 0))].sort((a, b) => a - b).join(', ');
 }
 
 async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settings, apiKey: string, batch: PaidBatch, panelIds: string[]): Promise<BatchOutcome> {
@@ -83,10 +97,23 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
     onTakesAdded: (event) => added.set(event.panelId, [...(added.get(event.panelId) ?? []), ...event.takes]),
   });
   const onAbort = (): void => {
-    stopReason ??= 'Stopped by Ctrl-C: the remaining jobs were cancelled. Finished panels are saved; jobs the gateway had already accepted are collected the next time you run generate or restyle.';
+    stopReason ??= 'Stopped by Ctrl-C: nothing was sent after it. Requests already sent were finished and saved (paid for, not made active).';
+    const sent = inFlight(service.snapshot());
     service.cancelAll();
+    if (sent.length > 0) {
+      progress.note(`Waiting for ${plural(sent.length, 'request')} already sent and paid for (panels ${panelList(sent, numbers)}): their images will be saved. Press Ctrl-C again to quit now and lose them.`);
+    }
+  };
+  const onQuit = (): void => {
+    const accepted = inFlight(service.snapshot()).filter((job) => job.remoteJobId !== undefined);
+    const lost = service.stopNow();
+    progress.end();
+    const collected = accepted.length > 0 ? ` Jobs the gateway had accepted (panels ${panelList(accepted, numbers)}) are collected by the next generate or restyle.` : '';
+    if (lost.length === 0) io.stderr(`Quit at once. No image was paid for and lost.${collected}`);
+    else io.stderr(`Quit at once. Panels that may have been paid for without an image: ${panelList(lost, numbers)}.${collected}`);
   };
   io.signal?.addEventListener('abort', onAbort, { once: true });
+  io.quit?.addEventListener('abort', onQuit, { once: true });
   try {
     service.resumePending(); // announced by runPaidBatch before consent
     logger.info(`${batch.kind} batch started`, { panels: panelIds.length, baseUrl: settings.gatewayBaseUrl });
@@ -100,6 +127,7 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
   } finally {
     progress.end();
     io.signal?.removeEventListener('abort', onAbort);
+    io.quit?.removeEventListener('abort', onQuit);
     service.dispose();
   }
 }
@@ -168,7 +196,7 @@ export const PAID_BATCH_OPTIONS = {
 
 /** Help lines for PAID_BATCH_OPTIONS (after each command's own options). */
 export const PAID_BATCH_HELP = `  --variations <n>     images per panel, 1-4 (default 1; generate: the project's default)
-  --concurrency <n>    images requested at once, 1-8 (default 4)
+  --concurrency <n>    most requests at once, 1-32 (default 10; fewer when the gateway asks)
   --activate           show the new image on each panel (make it the active take)
   --yes                confirm the cost without asking (needed when not on a terminal)
   --dry-run            only print the image count and the cost; send nothing

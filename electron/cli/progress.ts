@@ -5,6 +5,7 @@
 import type { QueueSnapshot } from '../../shared/domain/jobs';
 import { formatCents } from './cli-args';
 import type { CliIo } from './cli-io';
+import { cliMessage } from './cli-messages';
 
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
 
@@ -51,7 +52,14 @@ function pauseText(snapshot: QueueSnapshot, now: number): string {
   const { pause } = snapshot;
   if (!pause) return '';
   if (pause.reason === 'rate-limit') return `rate limited, waiting ${Math.max(0, Math.ceil((pause.resumeAt - now) / 1000))}s`;
-  return `paused: ${pause.message}`;
+  return `paused: ${cliMessage(pause.message)}`;
+}
+
+/** What the queue learned about the gateway's limits, e.g. "60/min, 10 at once". */
+function pacingText(snapshot: QueueSnapshot): string {
+  const { pacing } = snapshot;
+  if (pacing.learnedFrom === 'setting') return '';
+  return [pacing.requestsPerMinute ? `${pacing.requestsPerMinute}/min` : '', `${pacing.inFlightLimit} at once`].filter(Boolean).join(', ');
 }
 
 /** Reports generation jobs: a bar on a terminal, otherwise one line per finished job and per pause. */
@@ -64,7 +72,7 @@ export function createJobProgress(io: CliIo, label: string, panelNumber: (panelI
       for (const job of snapshot.jobs) {
         if (!TERMINAL.has(job.state) || seen.get(job.id) === job.state) continue;
         seen.set(job.id, job.state);
-        if (job.state === 'failed') line.note(`panel ${panelNumber(job.panelId)}: failed: ${job.error?.message ?? 'unknown error'}`);
+        if (job.state === 'failed') line.note(`panel ${panelNumber(job.panelId)}: failed: ${cliMessage(job.error?.message ?? 'unknown error')}`);
         else if (!line.interactive) line.note(`panel ${panelNumber(job.panelId)}: ${job.state}${job.images ? ` (${job.images} image${job.images === 1 ? '' : 's'})` : ''}`);
       }
       const pause = pauseText(snapshot, now());
@@ -74,7 +82,7 @@ export function createJobProgress(io: CliIo, label: string, panelNumber: (panelI
       lastPause = pauseKey;
       const { counts } = snapshot;
       const finished = counts.done + counts.failed + counts.cancelled;
-      line.bar(label, finished, counts.total, [`panels, spent ${formatCents(snapshot.spentCents)}`, pause].filter(Boolean).join(' · '));
+      line.bar(label, finished, counts.total, [`panels, spent ${formatCents(snapshot.spentCents)}`, pacingText(snapshot), pause].filter(Boolean).join(' · '));
     },
     note: (text: string) => line.note(text),
     end: () => line.end(),

@@ -5,6 +5,7 @@
 import { DEFAULT_GATEWAY_BASE_URL } from '../../shared/domain/gateway-url';
 import { redactOutgoing, redactSecretsDeep, registerSecret } from '../services/logging/redact';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io';
+import { cliMessage } from './cli-messages';
 
 /** A command's module, loaded only when that command runs (or shows its help). */
 interface CommandModule {
@@ -35,7 +36,7 @@ const commands: Record<string, Command> = {
 /** The message for a failure that is not a usage mistake. */
 async function failureMessage(error: unknown, io: CliIo): Promise<string> {
   const { isCastboardError } = await import('../../shared/errors');
-  if (isCastboardError(error)) return error.message;
+  if (isCastboardError(error)) return cliMessage(error.message);
   if (io.env.CASTBOARD_DEBUG && error instanceof Error && error.stack) return error.stack;
   const detail = error instanceof Error ? error.message : String(error);
   return `Unexpected error: ${detail}. Run again with CASTBOARD_DEBUG=1 for details, and report it if it persists.`;

@@ -83,6 +83,7 @@ async function start(instance: SingleInstance): Promise<void> {
         projectTitle: title.state.projectTitle ?? open?.project.title ?? null,
         unsavedChanges: open !== null && (title.state.dirty || open.status.dirty),
         jobsRunning: generation.isBusy(),
+        paidInFlight: generation.paidInFlight(),
       };
     },
     finish: async ({ cancelJobs }) => {

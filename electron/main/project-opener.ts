@@ -11,13 +11,21 @@ import type { Logger } from '../services/logger';
 import type { ProjectWorkspace } from '../services/workspace/project-workspace';
 import { confirmAndFinish, type CloseGuardDeps } from './window/close-guard';
 
-type Jobs = Pick<GenerationService, 'cancelAll' | 'isBusy'>;
+type Jobs = Pick<GenerationService, 'cancelAll' | 'isBusy' | 'stopNow'>;
 
-/** Cancels every job and waits (bounded) until the queue has let go of them. */
+/**
+ * The artist chose to close and lose what is rendering: cancel what was not sent, give requests in
+ * flight a bounded grace period to land (their images are kept), then drop the rest.
+ */
 export async function cancelJobsAndWait(jobs: Jobs, timeoutMs = 10_000, intervalMs = 50): Promise<void> {
   jobs.cancelAll();
   const deadline = Date.now() + timeoutMs;
-  while (jobs.isBusy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  let busy = jobs.isBusy();
+  while (busy && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    busy = jobs.isBusy();
+  }
+  if (busy) jobs.stopNow();
 }
 
 export interface ProjectOpenerDeps {

@@ -153,6 +153,14 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
         return start(eligible, { kind: 'restyle', stylePrompt, imageWeight, variations });
       },
       retryPanel(panelId) {
+        const failed = get().jobByPanel[panelId];
+        if (failed?.state === 'failed' && failed.error?.code === 'GATEWAY_OUTCOME_UNKNOWN') {
+          // The first request may have been received: send it again with the same Idempotency-Key.
+          return deps.api.jobs.retry({ jobId: failed.id }).then(
+            () => true,
+            (error: unknown) => (set({ jobsError: messageOf(error) }), false),
+          );
+        }
         const options = get().generateOptions;
         const request = get().lastRequest[panelId] ?? { kind: 'generate', variations: options.variations, seed: options.seedLocked ? options.seed : null };
         return start([panelId], request);

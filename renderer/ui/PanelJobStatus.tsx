@@ -32,14 +32,14 @@ export function PanelJobStatus({ panelNumber, job, variant }: PanelJobStatusProp
     );
   }
   const verb = job.kind === 'restyle' ? 'Restyling' : 'Generating';
-  const label = job.paused ? 'Paused' : job.phase === 'queued' ? 'Queued' : `${verb}…`;
+  const label = job.finishing ? 'Finishing after cancel (paid for, kept as a take)' : job.paused ? 'Paused' : job.phase === 'queued' ? 'Queued' : `${verb}…`;
   return (
     <div className={`job-status job-${job.phase} job-${variant}`} role="status">
       <span className="job-pill">
         {job.phase === 'working' && !job.paused && <span className="spinner" aria-hidden="true" />}
         {label}
       </span>
-      {job.jobId && (
+      {job.jobId && !job.finishing && (
         <button
           type="button"
           className="button-small button-ghost"

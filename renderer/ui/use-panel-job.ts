@@ -17,6 +17,8 @@ export interface PanelJob {
   heldByMain: boolean;
   /** True while the whole queue is paused (rate limit, key, credits). */
   paused: boolean;
+  /** Cancelled while its request was in flight: it finishes (paid for) and is kept, not shown. */
+  finishing: boolean;
 }
 
 export function usePanelJob(panelId: string): PanelJob {
@@ -24,10 +26,10 @@ export function usePanelJob(panelId: string): PanelJob {
     useShallow((s): PanelJob => {
       const job = s.jobByPanel[panelId];
       const paused = s.queue?.pause != null;
-      if (!job || job.state === 'done') return { panelId, phase: 'idle', jobId: null, kind: null, error: null, heldByMain: false, paused };
+      if (!job || job.state === 'done') return { panelId, phase: 'idle', jobId: null, kind: null, error: null, heldByMain: false, paused, finishing: false };
       const phase: PanelJobPhase =
         job.state === 'failed' ? 'failed' : job.state === 'cancelled' ? 'cancelled' : job.state === 'queued' ? 'queued' : 'working';
-      return { panelId, phase, jobId: job.id, kind: job.kind, error: job.error?.message ?? null, heldByMain: job.error?.code === 'RESULT_NOT_STORED', paused };
+      return { panelId, phase, jobId: job.id, kind: job.kind, error: job.error?.message ?? null, heldByMain: job.error?.code === 'RESULT_NOT_STORED', paused, finishing: job.cancelRequested === true };
     }),
   );
 }

@@ -17,6 +17,14 @@ export const JobViewSchema = z.object({
   remoteJobId: z.string().optional(),
   images: z.number().int().optional(),
   costCents: z.number().optional(),
+  /** Cancelled while its request was in flight: it runs to its answer, kept as a take, not made active. */
+  cancelRequested: z.boolean().optional(),
+  /** Done after a cancel: its takes carry the note "finished after cancel". */
+  finishedAfterCancel: z.boolean().optional(),
+  /** What this job cost without giving an image: a paid but unusable answer, or an unknown outcome. */
+  paidWithoutImage: z.enum(['unusable', 'unknown']).optional(),
+  /** Retry is offered (same Idempotency-Key when the outcome is unknown). */
+  retryable: z.boolean().optional(),
 });
 export type JobView = z.infer<typeof JobViewSchema>;
 
@@ -26,15 +34,37 @@ export type JobView = z.infer<typeof JobViewSchema>;
  */
 export const PauseStateSchema = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('rate-limit'), resumeAt: z.number(), message: z.string() }),
-  z.object({ reason: z.enum(['bad-key', 'out-of-credits']), message: z.string() }),
+  z.object({ reason: z.enum(['bad-key', 'out-of-credits', 'rate-limit-long']), message: z.string() }),
 ]);
 export type PauseState = z.infer<typeof PauseStateSchema>;
+
+/** What was paid: stored images, paid answers with unusable images, requests of unknown outcome. */
+export const SpendSchema = z.object({
+  storedImages: z.number().int(),
+  storedCents: z.number(),
+  unusableImages: z.number().int(),
+  unusableCents: z.number(),
+  unknownRequests: z.number().int(),
+  unknownCents: z.number(),
+});
+export type Spend = z.infer<typeof SpendSchema>;
+
+/** How fast the queue sends: its current in-flight limit and, when the gateway says, its requests per minute. */
+export const PacingSchema = z.object({
+  inFlightLimit: z.number().int(),
+  requestsPerMinute: z.number().nullable(),
+  learnedFrom: z.enum(['setting', 'headers', 'rate-limit']),
+});
+export type Pacing = z.infer<typeof PacingSchema>;
 
 export const QueueSnapshotSchema = z.object({
   jobs: z.array(JobViewSchema),
   counts: z.object({ ...Object.fromEntries(JobStateSchema.options.map((state) => [state, z.number().int()])), total: z.number().int() } as Record<JobState | 'total', z.ZodNumber>),
   pause: PauseStateSchema.nullable(),
+  /** Everything paid in this session: spend.storedCents + unusableCents + unknownCents. */
   spentCents: z.number(),
+  spend: SpendSchema,
+  pacing: PacingSchema,
   concurrency: z.number().int(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshotSchema>;

@@ -20,5 +20,7 @@ export function mergeEditedDocument(current: Project, incoming: Project): Projec
     ...incoming,
     panels: incoming.panels.map((panel) => mergePanel(panel, currentPanels.get(panel.id))),
     pendingJobs: current.pendingJobs,
+    // Written by main only, like pendingJobs: an edit or an undo never forgets money spent.
+    ...(current.paidWithoutImage ? { paidWithoutImage: current.paidWithoutImage } : {}),
   };
 }

@@ -75,6 +75,8 @@ export const TakeSchema = z
     costCents: z.number().min(0).max(1_000_000),
     createdAt: IsoDateSchema,
     width: z.number().int().min(1).max(65_535).optional(),
+    /** Why this take is special, e.g. "finished after cancel" (paid for, kept, not made active). */
+    note: z.string().max(200).optional(),
     height: z.number().int().min(1).max(65_535).optional(),
   })
   .strict();

@@ -30,6 +30,7 @@ export const PROJECT_LIMITS = {
   maxCharacters: 50,
   maxPanels: 5000,
   maxPendingJobs: 1000,
+  maxPaidWithoutImage: 10_000,
 } as const;
 
 /**
@@ -66,6 +67,24 @@ export const PendingJobSchema = z
   .strict();
 export type PendingJob = z.infer<typeof PendingJobSchema>;
 
+/**
+ * Money spent without an image in the project: a paid answer whose images were unusable, or a
+ * request whose outcome is unknown (sent, no answer). Kept so the spend shown anywhere (app, CLI,
+ * `castboard info`) is what was paid, not only what was stored. A later answer for the same
+ * Idempotency-Key removes its "unknown" record (it is then a stored take).
+ */
+export const PaidWithoutImageSchema = z
+  .object({
+    at: IsoDateSchema,
+    panelId: IdSchema,
+    kind: z.enum(['unusable', 'unknown']),
+    reason: z.string().max(500),
+    costCents: z.number().min(0).max(1_000_000),
+    idempotencyKey: z.string().min(1).max(256).optional(),
+  })
+  .strict();
+export type PaidWithoutImage = z.infer<typeof PaidWithoutImageSchema>;
+
 const ProjectShape = z
   .object({
     schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -79,6 +98,7 @@ const ProjectShape = z
     panels: z.array(PanelSchema).max(PROJECT_LIMITS.maxPanels),
     exportSettings: ExportSettingsSchema,
     pendingJobs: z.array(PendingJobSchema).max(PROJECT_LIMITS.maxPendingJobs),
+    paidWithoutImage: z.array(PaidWithoutImageSchema).max(PROJECT_LIMITS.maxPaidWithoutImage).optional(),
     createdAt: IsoDateSchema,
   })
   .strict();

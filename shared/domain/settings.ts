@@ -36,7 +36,12 @@ const httpUrl = z
 
 export const SettingsSchema = z.object({
   gatewayBaseUrl: httpUrl.default(DEFAULT_GATEWAY_BASE_URL),
-  concurrency: z.number().int().min(1).max(8).default(4),
+  /** Most requests in flight at once; the queue may use fewer when the gateway asks it to slow down. */
+  concurrency: z.number().int().min(1).max(32).default(10),
+  /** Longest wait for one request's answer; after it the outcome is unknown (never resent by itself). */
+  requestTimeoutSeconds: z.number().int().min(5).max(3600).default(180),
+  /** Longest Retry-After waited out by itself; a longer one pauses the batch with a message. */
+  retryAfterCapSeconds: z.number().int().min(1).max(86_400).default(600),
   /** Used when the gateway does not send X-Cost-Cents. */
   pricePerImageCents: z.number().int().min(0).max(10_000).default(5),
   autosaveDelayMs: z.number().int().min(250).max(60_000).default(1000),
@@ -52,6 +57,8 @@ export const SettingsPatchSchema = z
   .object({
     gatewayBaseUrl: httpUrl,
     concurrency: SettingsSchema.shape.concurrency.unwrap(),
+    requestTimeoutSeconds: SettingsSchema.shape.requestTimeoutSeconds.unwrap(),
+    retryAfterCapSeconds: SettingsSchema.shape.retryAfterCapSeconds.unwrap(),
     pricePerImageCents: SettingsSchema.shape.pricePerImageCents.unwrap(),
     autosaveDelayMs: SettingsSchema.shape.autosaveDelayMs.unwrap(),
     consistencyThreshold: ConsistencyThresholdSchema,

@@ -93,4 +93,29 @@ describe('generation failures', () => {
     await expect.poll(() => failed.count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(async () => (await Promise.all([1, 2, 3].map((n) => card(page, n).locator('.take-count').textContent()))).sort()).toEqual(['2 takes', '2 takes', '2 takes']);
   });
+
+  it('a reset after sending is "outcome unknown": counted as paid, and Retry sends the same request again', async () => {
+    const { rig: current, page } = await readyBoard(2);
+    const fake = gateway(current);
+    const before = await activeSrc(page, 1);
+    fake.script(fault.drop());
+    await card(page, 1).click();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+
+    const failed = board(page).getByRole('alert');
+    await expect.poll(() => failed.count(), { timeout: 20_000 }).toBe(1);
+    expect(await failed.textContent()).toContain('may have been charged');
+    await expect.poll(() => page.getByTestId('spent').textContent()).toContain('(1 outcome unknown)');
+    expect(await activeSrc(page, 1)).toBe(before);
+    await imagesLoaded(page);
+    await screenshot(page, 'editor-outcome-unknown-1440x900');
+
+    const postsBefore = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations');
+    await failed.getByRole('button', { name: 'Retry panel 1' }).click();
+    await expect.poll(() => failed.count(), { timeout: 20_000 }).toBe(0);
+    const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations');
+    expect(posts).toHaveLength(postsBefore.length + 1);
+    expect(posts.at(-1)?.idempotencyKey).toBe(posts.at(-2)?.idempotencyKey);
+    await expect.poll(() => page.getByTestId('spent').textContent()).not.toContain('outcome unknown');
+  });
 });

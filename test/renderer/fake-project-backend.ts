@@ -79,7 +79,9 @@ export function createProjectBackend(initial: Partial<ProjectBackend> = {}): Pro
 export function snapshotOf(backend: ProjectBackend): QueueSnapshot {
   const counts: QueueSnapshot['counts'] = { queued: 0, sending: 0, waiting: 0, polling: 0, downloading: 0, done: 0, failed: 0, cancelled: 0, total: backend.jobs.length };
   for (const job of backend.jobs) counts[job.state] += 1;
-  return { jobs: backend.jobs.map((job) => ({ ...job })), counts, pause: backend.pause, spentCents: backend.spentCents, concurrency: 4 };
+  const spend = { storedImages: 0, storedCents: backend.spentCents, unusableImages: 0, unusableCents: 0, unknownRequests: 0, unknownCents: 0 };
+  const pacing = { inFlightLimit: 10, requestsPerMinute: null, learnedFrom: 'setting' as const };
+  return { jobs: backend.jobs.map((job) => ({ ...job })), counts, pause: backend.pause, spentCents: backend.spentCents, spend, pacing, concurrency: 10 };
 }
 
 let jobCounter = 0;
@@ -171,6 +173,12 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
       files: (selectedPanelIds.length > 0 ? selectedPanelIds : ['a']).map((_, index) => `/out/panel-${index + 1}.png`),
       withoutImage: [],
     }),
+    'jobs:retry': ({ jobId }: { jobId: string }) => {
+      const job = backend.jobs.find((candidate) => candidate.id === jobId);
+      if (job?.state === 'failed') Object.assign(job, { state: 'queued', error: undefined });
+      push();
+      return null;
+    },
     'jobs:resume': () => {
       backend.pause = null;
       push();

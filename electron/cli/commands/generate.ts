@@ -23,7 +23,7 @@ collected too (already paid: they are never sent again).
 
 Options:
   --panels <list>      panels to generate, e.g. 1,3-5 (default: every panel)
-  --missing            only panels that have no image yet (and no job still pending)
+  --missing            only panels that have no take yet (and no job still pending)
   --seed <n>           fixed seed, for repeatable results
 ${PAID_BATCH_HELP}`;
 
@@ -33,7 +33,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
   const dir = projectDirArg(positionals, USAGE);
   if (values.panels !== undefined && values.missing) throw new UsageError('Use either --panels or --missing, not both.');
-  const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 8, 4);
+  const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 32, 10);
   const variationsOption = values.variations === undefined ? undefined : intOption(values.variations, '--variations', 1, 4, 1);
   const seed = values.seed === undefined ? null : intOption(values.seed, '--seed', 0, 2 ** 32 - 1, 0);
   return withOpenProject(io, dir, async (workspace) => {
@@ -46,7 +46,8 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
     if (values.missing) {
       // A panel whose paid job is still pending gets that job's images: requesting it again would pay twice.
       const pending = new Set(workspace.project().pendingJobs.map((job) => job.panelId));
-      numbers = numbers.filter((number) => panels[number - 1]?.activeTakeId === null && !pending.has(panels[number - 1]?.id ?? ''));
+      // A take that finished after a cancel is not active, but it is an image that was paid for.
+      numbers = numbers.filter((number) => panels[number - 1]?.takes.length === 0 && !pending.has(panels[number - 1]?.id ?? ''));
       if (numbers.length === 0 && pending.size === 0) {
         io.stderr('Every panel already has an image: nothing to generate. Use --panels to make new takes of chosen panels.');
         return 0;

@@ -11,12 +11,16 @@ import { createImageStore } from '../../services/project/image-store';
 import { checkReferencedImages } from '../../services/project/project-reader';
 import { formatCents, plural, projectDirArg } from '../cli-args';
 import type { CliIo } from '../cli-io';
+import { cliMessage } from '../cli-messages';
 import { readProject } from '../cli-project';
+import { spendWords } from '../paid-batch-report';
+import { projectSpend } from '../../services/generation/spend-record';
 
 export const infoHelp = `Usage: castboard info <dir> [--json]
 
 Shows the project in <dir>: title, aspect ratio, character, every panel (shot, scene, takes,
-the file of its active take), the money spent so far, jobs still pending and missing images.
+the file of its active take), the money spent so far (images stored, paid but unusable, of unknown
+outcome), jobs still pending and missing images.
 Reads only; works while the project is open in Castboard.
 
 Options:
@@ -24,6 +28,8 @@ Options:
   --help    show this help`;
 
 function describe(root: string, project: Project) {
+  const spend = projectSpend(project);
+  const numbers = new Map(project.panels.map((panel, index) => [panel.id, index + 1]));
   const abs = (image: string | null | undefined) => (image ? path.join(root, image) : null);
   const panels = project.panels.map((panel, index) => ({
     number: index + 1,
@@ -43,7 +49,8 @@ function describe(root: string, project: Project) {
     createdAt: project.createdAt,
     characters: project.characters.map((character) => ({ name: character.name, description: character.description, referenceImage: abs(character.referenceImage) })),
     panels,
-    spentCents: project.panels.reduce((sum, panel) => sum + panel.takes.reduce((takes, take) => takes + take.costCents, 0), 0),
+    spentCents: spend.totalCents,
+    spend: { ...spend, unusable: spend.unusable.map((item) => ({ ...item, panel: numbers.get(item.panelId) ?? null })) },
     pendingJobs: project.pendingJobs.length,
   };
 }
@@ -56,6 +63,8 @@ function printText(io: CliIo, info: ReturnType<typeof describe>, problems: strin
   io.stdout(`Character:  ${characters || 'none (add one with castboard character set)'}`);
   io.stdout(`Panels:     ${info.panels.length} (${withImages} with an image, ${info.panels.length - withImages} without)`);
   io.stdout(`Spent:      ${formatCents(info.spentCents)}${info.pendingJobs ? `; ${plural(info.pendingJobs, 'job')} still pending (collected by the next generate or restyle)` : ''}`);
+  io.stdout(`            ${spendWords({ ...info.spend, unusableImages: info.spend.unusable.length })}`);
+  for (const item of info.spend.unusable) io.stdout(`            paid but unusable, panel ${item.panel ?? '(deleted)'}: ${cliMessage(item.reason)}`);
   for (const panel of info.panels) {
     const takes = panel.takes ? plural(panel.takes, 'take') : 'no image';
     io.stdout(`  ${String(panel.number).padStart(3)}  ${panel.shot.padEnd(6)} ${takes.padEnd(9)} ${panel.scene}`);

@@ -41,7 +41,7 @@ export async function runRestyle(args: string[], io: CliIo): Promise<number> {
   const prompt = stylePrompt(values.style);
   const imageWeight = intOption(values.strength, '--strength', 1, 100, 50);
   const variations = intOption(values.variations, '--variations', 1, 4, 1);
-  const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 8, 4);
+  const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 32, 10);
   const panelsOption = values.panels;
   return withOpenProject(io, dir, async (workspace) => {
     const ready = skipPanelsWithoutCharacter(io, workspace.project(), parsePanelList(panelsOption, workspace.project().panels.length));

@@ -15,6 +15,10 @@ export function registerJobs(registrar: Registrar, services: AppServices): void 
     generation.cancelAll();
     return null;
   });
+  registrar.handle('jobs:retry', ({ jobId }) => {
+    generation.retry(jobId);
+    return null;
+  });
   registrar.handle('jobs:resume', () => {
     generation.resume();
     return null;

@@ -17,6 +17,8 @@ export interface CloseFacts {
   projectTitle: string | null;
   unsavedChanges: boolean;
   jobsRunning: boolean;
+  /** Images whose requests are at the gateway now: paid for, lost if the window goes. */
+  paidInFlight?: number;
 }
 
 export type CloseIntent = 'close' | 'switch';
@@ -41,14 +43,23 @@ export function decideClose(facts: CloseFacts, intent: CloseIntent): CloseDecisi
   const project = named(facts.projectTitle);
   const action = intent === 'close' ? 'Close' : 'Open';
   if (facts.jobsRunning) {
+    const paid = facts.paidInFlight ?? 0;
+    const going = action === 'Close' ? 'close' : 'open another project';
+    const message =
+      paid > 0
+        ? `${paid === 1 ? '1 image is' : `${paid} images are`} still rendering for ${project} and ${paid === 1 ? 'is' : 'are'} paid for: wait, or ${going} and lose ${paid === 1 ? 'it' : 'them'}.`
+        : `Images are still being generated for ${project}.`;
     const detail = [
-      `${action === 'Close' ? 'Closing' : 'Opening another project'} now cancels them. Images the gateway already accepted are picked up again the next time you open ${project}; the others must be generated again.`,
+      paid > 0
+        ? `Images still waiting their turn were not sent and cost nothing. Images the gateway accepted as jobs are picked up again the next time you open ${project}.`
+        : `${action === 'Close' ? 'Closing' : 'Opening another project'} now cancels them; nothing was sent for them, so nothing is charged.`,
       facts.unsavedChanges ? 'Your other changes are saved first.' : '',
     ].filter(Boolean).join(' ');
+    const leave = paid > 0 ? `${action} and Lose ${paid === 1 ? 'It' : 'Them'}` : `Cancel Jobs and ${action}`;
     return {
       kind: 'ask',
       prompt: {
-        options: { type: 'warning', message: `Images are still being generated for ${project}.`, detail, buttons: ['Keep Working', `Cancel Jobs and ${action}`], defaultId: 0, cancelId: 0, noLink: true },
+        options: { type: 'warning', message, detail, buttons: [paid > 0 ? 'Wait' : 'Keep Working', leave], defaultId: 0, cancelId: 0, noLink: true },
         outcomes: [STAY, { proceed: true, cancelJobs: true }],
       },
     };

@@ -4,11 +4,11 @@
  * treated as success.
  */
 import { z } from 'zod';
-import { gatewayErrors } from './gateway-errors';
+import { gatewayErrors, type GatewayWords } from './gateway-errors';
 
 export type ImageRef = { kind: 'b64'; data: string; seed?: number } | { kind: 'url'; url: string; seed?: number };
 
-export type JobState = { state: 'pending'; status: string } | { state: 'completed'; images: ImageRef[] } | { state: 'failed'; message?: string; safety: boolean };
+export type JobState = { state: 'pending'; status: string } | { state: 'completed'; images: ImageRef[] } | { state: 'failed'; words: GatewayWords; safety: boolean };
 
 const DataItem = z.object({
   b64_json: z.string().min(1).optional(),
@@ -63,7 +63,7 @@ export function readJobAnswer(json: unknown): JobState {
   if (FAILED.has(status)) {
     const error = typeof job.error === 'string' ? { message: job.error } : (job.error ?? {});
     const safety = looksLikeSafety(error.code) || looksLikeSafety(error.type) || looksLikeSafety(error.message);
-    return { state: 'failed', message: error.message, safety };
+    return { state: 'failed', words: { message: error.message, type: error.type, code: error.code }, safety };
   }
   if (!COMPLETED.has(status)) throw gatewayErrors.badResponse(`an unknown job status "${job.status.slice(0, 40)}"`);
   if (job.data && job.data.length > 0) return { state: 'completed', images: toRefs(job.data) };

@@ -6,6 +6,7 @@
  */
 import OpenAI from 'openai';
 import { IDEOGRAM_CHARACTER_MODEL, IDEOGRAM_REMIX_MODEL, type ConnectionTest } from '../../../shared/domain/gateway';
+import { gatewaySaid, wordsOf } from './gateway-errors';
 
 export interface ConnectionTestOptions {
   baseUrl: string;
@@ -22,9 +23,10 @@ function describeFailure(error: unknown, baseUrl: string): string {
     return `Castboard could not reach ${baseUrl}. Check the gateway URL and your internet connection.`;
   }
   if (error instanceof OpenAI.APIError) {
-    if (error.status === 401 || error.status === 403) return 'The gateway rejected this API key. Copy the whole key from your AIgateway dashboard and save it again.';
-    if (error.status === 402) return 'The key works, but the account is out of credits. Top up your AIgateway balance.';
-    return `The gateway answered with an error (${error.status ?? 'no status'}). Check the gateway URL; if it is right, try again later.`;
+    const said = gatewaySaid(wordsOf({ error: error.error }));
+    if (error.status === 401 || error.status === 403) return `The gateway rejected this API key. Copy the whole key from your AIgateway dashboard and save it again.${said}`;
+    if (error.status === 402) return `The key works, but the account is out of credits. Top up your AIgateway balance.${said}`;
+    return `The gateway answered with an error (${error.status ?? 'no status'}). Check the gateway URL; if it is right, try again later.${said}`;
   }
   return 'The connection test failed unexpectedly. Try again; if it keeps failing, check the gateway URL.';
 }

@@ -3,9 +3,13 @@
  * plus resumeJob for async jobs accepted before a restart.
  *
  * Invariants:
- * - One Idempotency-Key per user action, sent on every attempt of it; only retryable failures are
- *   retried (at most retry.maxRetries times); 400/401/402/404/413/422/429 are never retried here
- *   (the queue decides about 401/402/429).
+ * - One Idempotency-Key per user action, sent on every attempt of it. A submit is resent only when
+ *   it cannot have been received (connection refused) or the gateway answered 500/503 (made
+ *   nothing); a reset after sending or a timeout ends as "outcome unknown" (paid: 'unknown'), never
+ *   resent here. 429/401/402 go to the queue.
+ * - A 200 whose images are unusable was paid for: its error carries paid: 'unusable' and the cost.
+ * - A completed async job whose result cannot be downloaded is fetched again through its job
+ *   record (a fresh signed URL) once before the image is given up.
  * - A 202 job id is handed to onJobAccepted and awaited before the first poll; if that callback
  *   throws, nothing is polled (the id could not be kept, so the caller decides).
  * - A result is returned only when every image passed verification; a failure or a cancellation
@@ -17,12 +21,13 @@ import { DEFAULT_MAX_UPLOAD_BYTES, prepareReferenceImage } from '../image-safety
 import { DEFAULT_MAX_PIXELS } from '../image-safety/verify-image';
 import { readImagesAnswer, readJobAccepted, type ImageRef } from './answer-shapes';
 import { realNow, realSleep, throwIfAborted, type Now, type Sleep } from './clock';
-import { GatewayError } from './gateway-errors';
+import { gatewayErrors, GatewayError, wordsOf } from './gateway-errors';
 import { createGatewayHttp, type GatewayHttp, type JsonAnswer } from './gateway-http';
 import { generateBody, paramsOf, remixBody, type IdeogramImageBody, type RequestImages } from '../../../shared/generation/ideogram-request';
 import type { AcceptedJob, CharacterInput, GatewayPhase, GeneratePanelInput, GenerationResult, RequestParams, RestylePanelInput } from './gateway-types';
 import { costOf, deliverImages } from './image-delivery';
 import { DEFAULT_POLL_SETTINGS, pollJob, type PollSettings } from './job-poller';
+import type { ReleaseSlot } from './pacer';
 import { UploadCache } from './upload-cache';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
 
@@ -56,6 +61,10 @@ export interface RunOptions {
   onPhase?: (phase: GatewayPhase) => void;
   /** Awaited before every HTTP request: the queue's pause gate. */
   beforeRequest?: (signal?: AbortSignal) => Promise<void>;
+  /** Awaited before each submit (the queue's pacer); the returned function is told how it went. */
+  acquireSubmitSlot?: (signal?: AbortSignal) => Promise<ReleaseSlot>;
+  /** A submit attempt ended with an answer that charges nothing (500/503, refused connection). */
+  onNotCharged?: () => void;
   /**
    * Told about a 429 met while polling or downloading (handled here by waiting, since the job is
    * already paid), so the queue can hold back every other request too. A 429 on submit is thrown.
@@ -67,6 +76,8 @@ export interface GatewayClient {
   generatePanel(input: GeneratePanelInput, run?: RunOptions): Promise<GenerationResult>;
   restylePanel(input: RestylePanelInput, run?: RunOptions): Promise<GenerationResult>;
   resumeJob(job: AcceptedJob, run?: RunOptions): Promise<GenerationResult>;
+  /** Asks the gateway to cancel a queued async job; true when it did (nothing is charged then). */
+  cancelJob(jobId: string): Promise<boolean>;
 }
 
 async function toDataUrl(bytes: Buffer, maxUploadBytes: number, what: string): Promise<string> {
@@ -137,6 +148,16 @@ class Client implements GatewayClient {
     return this.#finishJob(job, run);
   }
 
+  async cancelJob(jobId: string): Promise<boolean> {
+    try {
+      const answer = await this.#http.cancelJob(jobId);
+      const status = (answer.json as { status?: unknown } | null)?.status;
+      return typeof status === 'string' && /^cancell?ed$/i.test(status);
+    } catch {
+      return false; // running already (409) or unreachable: the job runs to its answer
+    }
+  }
+
   async #referenceImages(character: CharacterInput): Promise<RequestImages> {
     const mask = character.referenceMaskPng;
     const images: RequestImages = { reference: await this.#cachedDataUrl(character.referencePng, "character's reference image") };
@@ -164,11 +185,19 @@ class Client implements GatewayClient {
   async #submit(body: IdeogramImageBody, run: RunOptions): Promise<GenerationResult> {
     const key = run.idempotencyKey ?? this.#newKey();
     const params = paramsOf(body);
-    const answer = await withRetries(async () => {
-      await run.beforeRequest?.(run.signal);
-      run.onPhase?.('sending');
-      return this.#http.postImages(body, key, run.signal);
-    }, this.#retry, this.#retryDeps(run));
+    const submitDeps = this.#retryDeps(run);
+    const answer = await withRetries(
+      () => this.#submitOnce(body, key, run),
+      this.#retry,
+      {
+        ...submitDeps,
+        onRetry: (attempt: number, error: unknown) => {
+          run.onNotCharged?.();
+          submitDeps.onRetry(attempt, error);
+        },
+      },
+    );
+    if (!Array.isArray((answer.json as { data?: unknown } | null)?.data) && wordsOf(answer.json)) throw gatewayErrors.errorInAnswer(wordsOf(answer.json));
     if (isJobAnswer(answer)) {
       const job: AcceptedJob = { jobId: readJobAccepted(answer.json), params };
       await run.onJobAccepted?.(job);
@@ -176,6 +205,23 @@ class Client implements GatewayClient {
       return this.#finishJob(job, run);
     }
     return this.#deliver({ images: readImagesAnswer(answer.json), headers: answer.headers }, params, run);
+  }
+
+  /** One POST, through the queue's pacer; the pacer learns from the answer (headers, 429). */
+  async #submitOnce(body: IdeogramImageBody, key: string, run: RunOptions): Promise<JsonAnswer> {
+    await run.beforeRequest?.(run.signal);
+    const release = await run.acquireSubmitSlot?.(run.signal);
+    run.onPhase?.('sending');
+    try {
+      const answer = await this.#http.postImages(body, key, run.signal);
+      release?.({ answered: true, headers: answer.headers });
+      return answer;
+    } catch (error) {
+      const answered = error instanceof GatewayError && error.httpStatus !== undefined;
+      release?.({ answered, rateLimited: error instanceof GatewayError && error.code === 'GATEWAY_RATE_LIMITED' });
+      if (error instanceof GatewayError && error.code === 'GATEWAY_RATE_LIMITED') run.onNotCharged?.();
+      throw error;
+    }
   }
 
   async #finishJob(job: AcceptedJob, run: RunOptions): Promise<GenerationResult> {
@@ -190,24 +236,42 @@ class Client implements GatewayClient {
       onRateLimited: run.onRateLimited,
     };
     const done = await pollJob(job.jobId, deps);
-    return this.#deliver(done, job.params, run, job.jobId);
+    try {
+      return await this.#deliver(done, job.params, run, job.jobId, true);
+    } catch (error) {
+      if (!(error instanceof GatewayError) || error.code !== 'GATEWAY_URL_EXPIRED' || run.signal?.aborted) throw error;
+      // Signed result URLs last 24 h; the job record (kept 7 days) hands out a fresh one.
+      const again = await pollJob(job.jobId, { ...deps, settings: { ...this.#poll, minIntervalMs: 0 } });
+      return this.#deliver(again, job.params, run, job.jobId);
+    }
   }
 
-  async #deliver(answer: { images: ImageRef[]; headers: Headers }, params: RequestParams, run: RunOptions, remoteJobId?: string): Promise<GenerationResult> {
+  /** `refetchable`: an expired URL is thrown as is, for the caller to fetch the job record again. */
+  async #deliver(answer: { images: ImageRef[]; headers: Headers }, params: RequestParams, run: RunOptions, remoteJobId?: string, refetchable = false): Promise<GenerationResult> {
     const download = (url: string): Promise<Buffer> =>
       withRetries(async () => {
         await run.beforeRequest?.(run.signal);
         return this.#http.download(url, run.signal);
       }, this.#retry, this.#retryDeps(run));
-    const images = await deliverImages(answer.images, {
-      download,
-      maxImagePixels: this.#options.maxImagePixels ?? DEFAULT_MAX_PIXELS,
-      maxImageBytes: this.#maxImageBytes,
-      signal: run.signal,
-      onDownloading: () => run.onPhase?.('downloading'),
-    });
+    const price = this.#options.pricePerImageCents ?? 5;
+    let images;
+    try {
+      images = await deliverImages(answer.images, {
+        download,
+        maxImagePixels: this.#options.maxImagePixels ?? DEFAULT_MAX_PIXELS,
+        maxImageBytes: this.#maxImageBytes,
+        signal: run.signal,
+        onDownloading: () => run.onPhase?.('downloading'),
+      });
+    } catch (error) {
+      // The answer came, so it was paid: say so, with what it cost.
+      if (!(error instanceof CastboardError) || error.code === 'CANCELLED') throw error;
+      if (error.code === 'GATEWAY_URL_EXPIRED' && refetchable) throw error; // fetched again through the job record
+      const { costCents } = costOf(answer.headers, answer.images.length, price);
+      throw new GatewayError(error.code, error.message, { paid: 'unusable', costCents, cause: error });
+    }
     throwIfAborted(run.signal);
-    const cost = costOf(answer.headers, images.length, this.#options.pricePerImageCents ?? 5);
+    const cost = costOf(answer.headers, images.length, price);
     const result: GenerationResult = { images, ...cost, model: params.model, prompt: params.prompt, params };
     if (remoteJobId) result.remoteJobId = remoteJobId;
     return result;

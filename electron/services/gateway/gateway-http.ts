@@ -5,10 +5,10 @@
  * with a byte cap, so a stalled or endless answer cannot hang a job or fill memory. Failures come
  * out as GatewayErrors; a cancelled call comes out as CANCELLED.
  */
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
 import { CastboardError } from '../../../shared/errors';
 import { cancelledError, type Now } from './clock';
-import { errorForStatus, gatewayErrors, GatewayError } from './gateway-errors';
+import { errorForStatus, gatewayErrors, GatewayError, wordsOf } from './gateway-errors';
 import type { IdeogramImageBody } from '../../../shared/generation/ideogram-request';
 import { parseRetryAfter } from './retry-after';
 
@@ -32,26 +32,43 @@ export interface JsonAnswer {
 
 export interface GatewayHttp {
   postImages(body: IdeogramImageBody, idempotencyKey: string, signal?: AbortSignal): Promise<JsonAnswer>;
+  /** A 304 (polled too soon) comes back as `{status: 304, json: null}`. */
   getJob(jobId: string, signal?: AbortSignal): Promise<JsonAnswer>;
+  /** POST /jobs/{id}/cancel: a queued job the gateway cancels is not charged. */
+  cancelJob(jobId: string, signal?: AbortSignal): Promise<JsonAnswer>;
   download(url: string, signal?: AbortSignal): Promise<Buffer>;
 }
 
-function mapFailure(error: unknown, now: Now): CastboardError {
+/** Connection failures that happen before a byte of the request left: safe to send again. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ECONNABORTED']);
+
+export function failedBeforeSending(error: unknown): boolean {
+  for (let at: unknown = error, depth = 0; at && depth < 6; depth += 1) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return true;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** What kind of call failed: a paid submit (POST) or a GET that is safe to repeat. */
+type CallKind = 'submit' | 'read';
+
+function mapFailure(error: unknown, now: Now, kind: CallKind): CastboardError {
   if (error instanceof CastboardError) return error;
   if (error instanceof APIError && typeof error.status === 'number') {
-    const serverMessage = (error.error as { message?: unknown } | undefined)?.message;
     // openai types its headers with the DOM's Headers, which the Node type-check does not load.
     const headers = error.headers as { get(name: string): string | null } | undefined;
     const retryAfter = parseRetryAfter(headers?.get('retry-after'), now());
-    return errorForStatus(error.status, typeof serverMessage === 'string' ? serverMessage : undefined, retryAfter, error);
+    return errorForStatus(error.status, wordsOf({ error: error.error }), retryAfter, error);
   }
-  if (error instanceof APIConnectionTimeoutError) return gatewayErrors.timeout(error);
-  if (error instanceof APIConnectionError) return gatewayErrors.unreachable(error);
-  // fetch failures (socket closed mid-body: "terminated", ECONNRESET...).
-  return gatewayErrors.unreachable(error);
+  if (error instanceof APIConnectionTimeoutError) return kind === 'submit' ? gatewayErrors.timeout(error) : gatewayErrors.readTimeout(error);
+  // Connection failures (socket closed mid-answer: "terminated", ECONNRESET, refused...).
+  if (kind === 'read' || failedBeforeSending(error)) return gatewayErrors.unreachable(error);
+  return gatewayErrors.resetAfterSend(error);
 }
 
-async function withDeadline<T>(ms: number, signal: AbortSignal | undefined, now: Now, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withDeadline<T>(ms: number, signal: AbortSignal | undefined, now: Now, kind: CallKind, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   if (signal?.aborted) throw cancelledError();
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), ms);
@@ -60,8 +77,8 @@ async function withDeadline<T>(ms: number, signal: AbortSignal | undefined, now:
     return await run(combined);
   } catch (error) {
     if (signal?.aborted) throw cancelledError();
-    if (deadline.signal.aborted) throw gatewayErrors.timeout(error);
-    throw mapFailure(error, now);
+    if (deadline.signal.aborted) throw kind === 'submit' ? gatewayErrors.timeout(error) : gatewayErrors.readTimeout(error);
+    throw mapFailure(error, now, kind);
   } finally {
     clearTimeout(timer);
   }
@@ -119,7 +136,7 @@ export function createGatewayHttp(options: GatewayHttpOptions): GatewayHttp {
 
   return {
     postImages: (body, idempotencyKey, signal) =>
-      withDeadline(options.timeoutMs, signal, now, async (combined) => {
+      withDeadline(options.timeoutMs, signal, now, 'submit', async (combined) => {
         // The SDK types only OpenAI's own fields; the Ideogram fields pass through unchanged.
         const params = body as unknown as OpenAI.ImageGenerateParamsNonStreaming;
         const response = await sdk.images
@@ -128,12 +145,23 @@ export function createGatewayHttp(options: GatewayHttpOptions): GatewayHttp {
         return readJson(response, options.maxJsonBytes);
       }),
     getJob: (jobId, signal) =>
-      withDeadline(options.timeoutMs, signal, now, async (combined) => {
-        const response = await sdk.get(`/jobs/${encodeURIComponent(jobId)}`, { signal: combined, timeout: options.timeoutMs }).asResponse();
+      withDeadline(options.timeoutMs, signal, now, 'read', async (combined) => {
+        try {
+          const response = await sdk.get(`/jobs/${encodeURIComponent(jobId)}`, { signal: combined, timeout: options.timeoutMs }).asResponse();
+          return await readJson(response, options.maxJsonBytes);
+        } catch (error) {
+          // 304 Not Modified: polled sooner than the gateway allows; nothing changed, not an error.
+          if (error instanceof APIError && error.status === 304) return { status: 304, headers: error.headers ?? new Headers(), json: null };
+          throw error;
+        }
+      }),
+    cancelJob: (jobId, signal) =>
+      withDeadline(options.timeoutMs, signal, now, 'read', async (combined) => {
+        const response = await sdk.post(`/jobs/${encodeURIComponent(jobId)}/cancel`, { signal: combined, timeout: options.timeoutMs }).asResponse();
         return readJson(response, options.maxJsonBytes);
       }),
     download: (url, signal) =>
-      withDeadline(options.downloadTimeoutMs, signal, now, async (combined) => {
+      withDeadline(options.downloadTimeoutMs, signal, now, 'read', async (combined) => {
         if (!/^https?:\/\//i.test(url)) throw gatewayErrors.badResponse('an image link that is not a web address');
         const response = await fetchImpl(url, { signal: combined, redirect: 'follow' });
         if (!response.ok) {

@@ -53,6 +53,8 @@ export interface GenerationResult {
 export interface AcceptedJob {
   jobId: string;
   params: RequestParams;
+  /** When it was submitted (epoch ms), for jobs resumed after a restart. */
+  submittedAt?: number;
 }
 
 export type GatewayPhase = 'sending' | 'waiting' | 'polling' | 'downloading';

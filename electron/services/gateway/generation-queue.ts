@@ -1,90 +1,63 @@
 /**
- * The generation queue: runs panel jobs through the gateway client with bounded concurrency
- * (p-queue) and reports progress as snapshots.
+ * The generation queue: runs panel jobs through the gateway client (p-queue holds the jobs not
+ * started yet; the pacer decides when each paid submit may go) and reports progress as snapshots.
  *
  * Invariants:
- * - Every HTTP request of every job passes the pause gate: after a 429 nothing is sent until
- *   Retry-After has passed (then the queue continues by itself); after 401/402 nothing is sent
- *   until resume(). The job that hit the pause is re-run with the same Idempotency-Key, and a
- *   job whose async id is known is resumed (polled), never resubmitted.
- * - onResult is called once per successful job and never for a failed or cancelled one, so the
- *   store only ever sees verified images; a job is "done" only after onResult resolved.
- * - Spend counts what results reported (X-Cost-Cents, else the price setting).
+ * - A sent request is never abandoned by a cancel: cancel() (one job, all, a 401/402 pause)
+ *   stops only what has not been sent; a job in flight runs to its answer, which is handed to
+ *   onResult with afterCancel (kept, not made active). Only stopNow() drops in-flight requests,
+ *   and it returns which panels may have been paid for without an image.
+ * - Every HTTP request passes the pause gate; every submit passes the pacer. After a 429 nothing
+ *   is sent until Retry-After (capped by retryAfterCapMs; a longer wait pauses until resume()),
+ *   and a job refused maxConsecutiveRateLimits times in a row fails (not charged).
+ * - A job whose async id is known is polled, never resubmitted; Retry of an outcome-unknown job
+ *   reuses its Idempotency-Key, any other Retry gets a new one.
+ * - Spend counts what was paid: stored results, unusable paid answers, unknown outcomes.
  */
 import { randomUUID } from 'node:crypto';
 import PQueue from 'p-queue';
-import { CastboardError, type SerializedError } from '../../../shared/errors';
-import { realNow, realSleep, throwIfAborted, type Now, type Sleep } from './clock';
+import { CastboardError } from '../../../shared/errors';
+import { realNow, realSleep, throwIfAborted, type Now } from './clock';
 import type { GatewayClient, RunOptions } from './gateway-client';
-import { GatewayError } from './gateway-errors';
-import type { AcceptedJob, GenerationResult } from './gateway-types';
+import { gatewayErrors, GatewayError } from './gateway-errors';
+import type { GenerationResult } from './gateway-types';
+import { Pacer, type ReleaseSlot } from './pacer';
 import { PauseGate } from './pause-gate';
 import { estimateCost } from './queue-cost';
-import { JOB_STATES, TERMINAL_STATES, type CostEstimate, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot, type ResultHandler } from './queue-types';
+import { JobOutcomes, type Entry } from './queue-outcomes';
+import { SpendLedger } from './queue-spend';
+import { JOB_STATES, TERMINAL_STATES, type GenerationQueue, type GenerationQueueOptions, type CostEstimate, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot } from './queue-types';
 
-export interface GenerationQueueOptions {
-  /** A client, or a factory called per attempt (so a new API key applies after resume()). */
-  client: GatewayClient | (() => GatewayClient);
-  concurrency?: number;
-  pricePerImageCents?: number;
-  onResult: ResultHandler;
-  /** Persist the async job id (e.g. in project.json) before it is polled; the key is the job's Idempotency-Key. */
-  onJobAccepted?: (job: QueueJob, accepted: AcceptedJob, idempotencyKey: string) => Promise<void> | void;
-  onProgress?: (snapshot: QueueSnapshot) => void;
-  now?: Now;
-  sleep?: Sleep;
-  newIdempotencyKey?: () => string;
-  /** Rate-limit pause when a 429 carries no usable Retry-After. */
-  defaultRateLimitMs?: number;
-}
-
-export interface GenerationQueue {
-  add(jobs: readonly QueueJob[]): void;
-  estimate(jobs: readonly QueueJob[]): CostEstimate;
-  cancel(jobId: string): boolean;
-  cancelAll(): void;
-  resume(): void;
-  snapshot(): QueueSnapshot;
-  onProgress(listener: (snapshot: QueueSnapshot) => void): () => void;
-  onIdle(): Promise<void>;
-  setConcurrency(n: number): void;
-  /** Forgets finished jobs (keeps the spend). */
-  clearFinished(): void;
-  dispose(): void;
-}
-
-interface Entry {
-  job: QueueJob;
-  view: JobView;
-  key: string;
-  controller: AbortController;
-  accepted: AcceptedJob | undefined;
-}
-
-function serialize(error: unknown): SerializedError {
-  if (error instanceof CastboardError) return error.toJSON();
-  return { code: 'INTERNAL', message: 'Something went wrong while generating this panel. Try again.' };
-}
+export type { GenerationQueue, GenerationQueueOptions } from './queue-types';
 
 class QueueRunner implements GenerationQueue {
   readonly #options: GenerationQueueOptions;
-  readonly #now: Now;
   readonly #price: number;
+  readonly #now: Now;
   readonly #newKey: () => string;
   readonly #pq: PQueue;
   readonly #gate: PauseGate;
+  readonly #pacer: Pacer;
+  readonly #ledger = new SpendLedger();
+  readonly #outcomes: JobOutcomes;
   readonly #entries = new Map<string, Entry>();
   readonly #listeners = new Set<(snapshot: QueueSnapshot) => void>();
-  #spentCents = 0;
+  #retryAfterCapMs: number;
 
   constructor(options: GenerationQueueOptions) {
     this.#options = options;
-    this.#now = options.now ?? realNow;
+    const now = options.now ?? realNow;
+    this.#now = now;
+    const sleep = options.sleep ?? realSleep;
     this.#price = options.pricePerImageCents ?? 5;
+    this.#retryAfterCapMs = options.retryAfterCapMs ?? 600_000;
     this.#newKey = options.newIdempotencyKey ?? (() => `castboard-${randomUUID()}`);
-    this.#pq = new PQueue({ concurrency: options.concurrency ?? 4 });
+    const concurrency = options.concurrency ?? 10;
+    this.#pq = new PQueue({ concurrency });
+    this.#pacer = new Pacer({ maxInFlight: concurrency, now, sleep, probeGapMs: options.probeGapMs });
     if (options.onProgress) this.#listeners.add(options.onProgress);
-    this.#gate = new PauseGate(this.#now, options.sleep ?? realSleep, (state) => {
+    this.#outcomes = new JobOutcomes({ ...options, ledger: this.#ledger, price: this.#price, setState: (entry, state, extra) => this.#setState(entry, state, extra) });
+    this.#gate = new PauseGate(now, sleep, (state) => {
       // Queued jobs stay "queued" while paused instead of occupying slots at the gate.
       if (state) this.#pq.pause();
       else this.#pq.start();
@@ -96,11 +69,14 @@ class QueueRunner implements GenerationQueue {
     for (const job of jobs) {
       if (this.#entries.has(job.id)) throw new CastboardError('INVALID_REQUEST', `Job ${job.id} is already in the queue.`);
       const view: JobView = { id: job.id, panelId: job.panelId, kind: job.kind, state: 'queued' };
-      if (job.kind === 'resume') view.remoteJobId = job.accepted.jobId;
-      const entry: Entry = { job, view, key: this.#newKey(), controller: new AbortController(), accepted: undefined };
+      const key = job.kind === 'resume' && job.idempotencyKey ? job.idempotencyKey : this.#newKey();
+      const entry: Entry = { job, view, key, controller: new AbortController(), accepted: undefined, sent: false, running: false, rateLimitsInARow: 0 };
+      if (job.kind === 'resume') {
+        view.remoteJobId = job.accepted.jobId;
+        entry.accepted = job.accepted;
+      }
       this.#entries.set(job.id, entry);
-      // The signal removes a cancelled job from p-queue before it starts (add() then rejects).
-      this.#pq.add(() => this.#run(entry), { signal: entry.controller.signal }).catch(() => {});
+      this.#schedule(entry);
     }
     this.#emit();
   }
@@ -118,6 +94,33 @@ class QueueRunner implements GenerationQueue {
     for (const entry of this.#entries.values()) this.#cancelEntry(entry);
   }
 
+  stopNow(): JobView[] {
+    const lost: JobView[] = [];
+    for (const entry of this.#entries.values()) {
+      if (TERMINAL_STATES.has(entry.view.state)) continue;
+      if (entry.sent && !entry.accepted) lost.push({ ...entry.view });
+      entry.controller.abort();
+      // Settled now, not when the aborted request unwinds: the project can close at once.
+      this.#outcomes.endStopped(entry);
+    }
+    return lost;
+  }
+
+  retry(jobId: string): boolean {
+    const entry = this.#entries.get(jobId);
+    if (!entry || entry.view.state !== 'failed' || !entry.view.retryable) return false;
+    // Same key only when the first try may have been received: a gateway that honours it answers once.
+    if (entry.view.error?.code !== 'GATEWAY_OUTCOME_UNKNOWN') entry.key = this.#newKey();
+    entry.controller = new AbortController();
+    entry.accepted = undefined;
+    entry.sent = false;
+    entry.rateLimitsInARow = 0;
+    entry.view = { id: entry.view.id, panelId: entry.view.panelId, kind: entry.view.kind, state: 'queued' };
+    this.#schedule(entry);
+    this.#emit();
+    return true;
+  }
+
   resume(): void {
     this.#gate.resume();
   }
@@ -129,7 +132,8 @@ class QueueRunner implements GenerationQueue {
       counts[e.view.state] += 1;
       return { ...e.view };
     });
-    return { jobs, counts, pause: this.#gate.state, spentCents: this.#spentCents, concurrency: this.#pq.concurrency };
+    const pause = this.#gate.state;
+    return { jobs, counts, pause, spentCents: this.#ledger.totalCents, spend: this.#ledger.snapshot(), pacing: this.#pacer.snapshot(), concurrency: this.#pq.concurrency };
   }
 
   onProgress(listener: (snapshot: QueueSnapshot) => void): () => void {
@@ -143,7 +147,12 @@ class QueueRunner implements GenerationQueue {
 
   setConcurrency(n: number): void {
     this.#pq.concurrency = Math.max(1, Math.floor(n));
+    this.#pacer.setMaxInFlight(this.#pq.concurrency);
     this.#emit();
+  }
+
+  setRetryAfterCap(ms: number): void {
+    this.#retryAfterCapMs = ms;
   }
 
   clearFinished(): void {
@@ -152,8 +161,14 @@ class QueueRunner implements GenerationQueue {
   }
 
   dispose(): void {
-    this.cancelAll();
+    this.stopNow();
     this.#gate.dispose();
+  }
+
+  #schedule(entry: Entry): void {
+    // No p-queue signal: p-queue would forget an aborted job at once, before its request settled,
+    // and onIdle() would lie. A job cancelled before it starts returns at its first check instead.
+    this.#pq.add(() => this.#run(entry)).catch(() => {});
   }
 
   #emit(): void {
@@ -168,10 +183,40 @@ class QueueRunner implements GenerationQueue {
   }
 
   #cancelEntry(entry: Entry): boolean {
-    if (TERMINAL_STATES.has(entry.view.state)) return false;
+    if (TERMINAL_STATES.has(entry.view.state) || entry.view.cancelRequested) return false;
+    if (entry.sent || entry.accepted) {
+      // Paid (or possibly paid): let it finish and keep what it makes.
+      entry.view.cancelRequested = true;
+      if (entry.accepted) void this.#cancelRemote(entry, entry.accepted.jobId);
+      this.#emit();
+      return true;
+    }
     entry.controller.abort();
-    this.#setState(entry, 'cancelled');
+    if (!entry.running) this.#setState(entry, 'cancelled');
     return true;
+  }
+
+  /** A queued async job the gateway agrees to cancel costs nothing; one already running finishes. */
+  async #cancelRemote(entry: Entry, jobId: string): Promise<void> {
+    if (!(await this.#client().cancelJob(jobId).catch(() => false))) return;
+    if (TERMINAL_STATES.has(entry.view.state)) return;
+    entry.sent = false;
+    entry.accepted = undefined;
+    entry.controller.abort();
+  }
+
+  #client(): GatewayClient {
+    const source = this.#options.client;
+    return typeof source === 'function' ? source() : source;
+  }
+
+  async #acquireSubmitSlot(signal: AbortSignal): Promise<ReleaseSlot> {
+    for (;;) {
+      await this.#gate.wait(signal);
+      const release = await this.#pacer.acquire(signal);
+      if (!this.#gate.state) return release;
+      release({ answered: false }); // the gate closed while we waited for the pacer
+    }
   }
 
   #runOptions(entry: Entry): RunOptions {
@@ -179,11 +224,20 @@ class QueueRunner implements GenerationQueue {
     return {
       signal,
       idempotencyKey: entry.key,
-      onPhase: (phase) => this.#setState(entry, phase),
+      onPhase: (phase) => {
+        if (phase === 'sending') entry.sent = true;
+        this.#setState(entry, phase);
+      },
+      onNotCharged: () => {
+        entry.sent = false;
+        // Cancelled while this submit was out, and it was answered without a charge: stop here.
+        if (entry.view.cancelRequested) entry.controller.abort();
+      },
       beforeRequest: async (sig) => {
         if (this.#gate.state) this.#setState(entry, 'waiting');
         await this.#gate.wait(sig ?? signal);
       },
+      acquireSubmitSlot: (sig) => this.#acquireSubmitSlot(sig ?? signal),
       onRateLimited: (error) => this.#rateLimit(error),
       onJobAccepted: async (accepted) => {
         entry.accepted = accepted;
@@ -194,11 +248,14 @@ class QueueRunner implements GenerationQueue {
   }
 
   #attempt(entry: Entry): Promise<GenerationResult> {
-    const source = this.#options.client;
-    const client = typeof source === 'function' ? source() : source;
+    const client = this.#client();
     const run = this.#runOptions(entry);
     // Once the gateway accepted an async job, re-runs poll it: a paid job is never resubmitted.
-    if (entry.accepted) return client.resumeJob(entry.accepted, run);
+    if (entry.accepted) {
+      const { submittedAt } = entry.accepted;
+      if (submittedAt !== undefined && this.#now() - submittedAt > (this.#options.maxJobAgeMs ?? 7 * 86_400_000)) return Promise.reject(gatewayErrors.jobTooOld());
+      return client.resumeJob(entry.accepted, run);
+    }
     const { job } = entry;
     if (job.kind === 'generate') return client.generatePanel(job.input, run);
     if (job.kind === 'restyle') return client.restylePanel(job.input, run);
@@ -206,37 +263,67 @@ class QueueRunner implements GenerationQueue {
   }
 
   /** True when the failure paused the queue and the job should run again afterwards. */
-  #pauseFor(error: unknown): boolean {
-    if (!(error instanceof GatewayError) || !error.pause) return false;
-    if (error.pause === 'rate-limit') this.#rateLimit(error);
-    else this.#gate.pauseForUser(error.pause, error.message);
+  #pauseFor(entry: Entry, error: GatewayError): boolean {
+    if (error.pause !== 'rate-limit') {
+      this.#gate.pauseForUser(error.pause === 'rate-limit-long' ? 'rate-limit-long' : (error.pause ?? 'bad-key'), error.message);
+      return true;
+    }
+    entry.rateLimitsInARow += 1;
+    if (entry.rateLimitsInARow > (this.#options.maxConsecutiveRateLimits ?? 6)) return false;
+    this.#rateLimit(error);
     return true;
   }
 
+  /** What to do after a failed attempt: run again (after a pause), or end the job. */
+  #afterFailure(entry: Entry, error: unknown): 'again' | 'end' {
+    const pausing = error instanceof GatewayError && error.pause !== undefined;
+    if (pausing) entry.sent = false; // 429/401/402 answers charge nothing
+    if (entry.view.cancelRequested && !entry.sent && !entry.accepted) {
+      this.#setState(entry, 'cancelled');
+      return 'end';
+    }
+    if (!pausing) {
+      this.#outcomes.fail(entry, error);
+      return 'end';
+    }
+    if (this.#pauseFor(entry, error)) {
+      this.#setState(entry, 'waiting');
+      return 'again';
+    }
+    const times = entry.rateLimitsInARow;
+    this.#outcomes.fail(entry, new GatewayError('GATEWAY_RATE_LIMITED', `The image service refused this panel ${times} times in a row to slow Castboard down; it was not charged. Try it again later.`, { words: error.words }));
+    return 'end';
+  }
+
   #rateLimit(error: GatewayError): void {
-    this.#gate.rateLimit(error.retryAfterMs ?? this.#options.defaultRateLimitMs ?? 15_000, error.message);
+    const wait = error.retryAfterMs ?? this.#options.defaultRateLimitMs ?? 15_000;
+    if (wait <= this.#retryAfterCapMs) return this.#gate.rateLimit(wait, error.message);
+    const minutes = Math.ceil(wait / 60_000);
+    this.#gate.pauseForUser(
+      'rate-limit-long',
+      `The image service asked Castboard to wait ${minutes} minute${minutes === 1 ? '' : 's'}, longer than Castboard waits by itself. Nothing more is sent; press Resume when you want to continue.`,
+    );
   }
 
   async #run(entry: Entry): Promise<void> {
     const signal = entry.controller.signal;
-    for (;;) {
-      try {
-        throwIfAborted(signal);
-        await this.#gate.wait(signal);
-        const result = await this.#attempt(entry);
-        throwIfAborted(signal);
-        await this.#options.onResult(entry.job, result);
-        this.#spentCents += result.costCents;
-        this.#setState(entry, 'done', { images: result.images.length, costCents: result.costCents });
-        return;
-      } catch (error) {
-        if (signal.aborted) return this.#setState(entry, 'cancelled');
-        if (this.#pauseFor(error)) {
-          this.#setState(entry, 'waiting');
-          continue;
+    if (signal.aborted || TERMINAL_STATES.has(entry.view.state)) return;
+    entry.running = true;
+    try {
+      for (;;) {
+        try {
+          throwIfAborted(signal);
+          await this.#gate.wait(signal);
+          const result = await this.#attempt(entry);
+          throwIfAborted(signal);
+          return await this.#outcomes.succeed(entry, result);
+        } catch (error) {
+          if (signal.aborted) return this.#outcomes.endStopped(entry);
+          if (this.#afterFailure(entry, error) === 'end') return;
         }
-        return this.#setState(entry, 'failed', { error: serialize(error) });
       }
+    } finally {
+      entry.running = false;
     }
   }
 }
@@ -244,3 +331,4 @@ class QueueRunner implements GenerationQueue {
 export function createGenerationQueue(options: GenerationQueueOptions): GenerationQueue {
   return new QueueRunner(options);
 }
+

@@ -3,7 +3,9 @@
  * poll (including the first: the job was just accepted), never less than minIntervalMs between
  * two polls, growing the interval 1.5x per pending answer up to maxIntervalMs; transient poll
  * failures (5xx, network, rate limit, unreadable answer) are tolerated a few times in a row
- * because the job is already paid for and a GET is safe to repeat; it never resubmits.
+ * because the job is already paid for and a GET is safe to repeat; it never resubmits. A 304 (polled
+ * too soon) is "still pending"; a 404 is GATEWAY_JOB_LOST (the gateway forgot the job), never
+ * "unknown model"; a failed job is GATEWAY_JOB_FAILED (documented as not charged).
  */
 import type { Now, Sleep } from './clock';
 import { gatewayErrors, GatewayError } from './gateway-errors';
@@ -65,15 +67,18 @@ export async function pollJob(jobId: string, deps: PollDeps): Promise<CompletedJ
       answer = await deps.http.getJob(jobId, signal);
       failures = 0;
     } catch (error) {
+      // A 404 on a job we were given means the gateway forgot it, not that the model is missing.
+      if (error instanceof GatewayError && error.httpStatus === 404) throw gatewayErrors.jobLost();
       if (!isTransient(error) || failures >= settings.maxConsecutiveFailures) throw error;
       failures += 1;
       if (error.code === 'GATEWAY_RATE_LIMITED') deps.onRateLimited?.(error);
       wait = Math.max(interval, error.retryAfterMs ?? 0);
       continue;
     }
-    const job = readJobAnswer(answer.json);
+    // 304 Not Modified: polled sooner than the gateway allows; the job is still where it was.
+    const job = answer.status === 304 ? ({ state: 'pending' } as const) : readJobAnswer(answer.json);
     if (job.state === 'completed') return { images: job.images, headers: answer.headers };
-    if (job.state === 'failed') throw gatewayErrors.jobFailed(job.message, job.safety);
+    if (job.state === 'failed') throw gatewayErrors.jobFailed(job.words, job.safety);
     interval = Math.min(settings.maxIntervalMs, Math.round(interval * 1.5));
     wait = interval;
   }

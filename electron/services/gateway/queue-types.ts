@@ -2,7 +2,10 @@
  * Shapes of the generation queue: jobs in, progress snapshots and estimates out. A snapshot is
  * plain data (structured-clone safe) so it can be pushed to the renderer as is.
  */
+import type { Pacing, Spend } from '../../../shared/domain/jobs';
 import type { SerializedError } from '../../../shared/errors';
+import type { Now, Sleep } from './clock';
+import type { GatewayClient } from './gateway-client';
 import type { AcceptedJob, GeneratePanelInput, GenerationResult, RestylePanelInput } from './gateway-types';
 import type { PauseState } from './pause-gate';
 
@@ -10,7 +13,7 @@ export type QueueJob =
   | { id: string; kind: 'generate'; panelId: string; input: GeneratePanelInput }
   | { id: string; kind: 'restyle'; panelId: string; input: RestylePanelInput }
   /** An async job accepted before a restart: polled, never resubmitted. */
-  | { id: string; kind: 'resume'; panelId: string; accepted: AcceptedJob };
+  | { id: string; kind: 'resume'; panelId: string; accepted: AcceptedJob; idempotencyKey?: string };
 
 export const JOB_STATES = ['queued', 'sending', 'waiting', 'polling', 'downloading', 'done', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -25,6 +28,10 @@ export interface JobView {
   remoteJobId?: string;
   images?: number;
   costCents?: number;
+  cancelRequested?: boolean;
+  finishedAfterCancel?: boolean;
+  paidWithoutImage?: 'unusable' | 'unknown';
+  retryable?: boolean;
 }
 
 export type JobCounts = Record<JobState, number> & { total: number };
@@ -34,6 +41,8 @@ export interface QueueSnapshot {
   counts: JobCounts;
   pause: PauseState | null;
   spentCents: number;
+  spend: Spend;
+  pacing: Pacing;
   concurrency: number;
 }
 
@@ -42,4 +51,67 @@ export interface CostEstimate {
   cents: number;
 }
 
-export type ResultHandler = (job: QueueJob, result: GenerationResult) => Promise<void> | void;
+export interface ResultContext {
+  /** The job was cancelled while its request was in flight: keep the takes, do not make them active. */
+  afterCancel: boolean;
+  idempotencyKey: string;
+}
+
+export type ResultHandler = (job: QueueJob, result: GenerationResult, context: ResultContext) => Promise<void> | void;
+
+/** Money spent on a job without an image (told once per event, for the project's record). */
+export interface PaidWithoutImageEvent {
+  kind: 'unusable' | 'unknown';
+  reason: string;
+  costCents: number;
+  idempotencyKey: string;
+}
+
+export interface GenerationQueueOptions {
+  /** A client, or a factory called per attempt (so a new API key applies after resume()). */
+  client: GatewayClient | (() => GatewayClient);
+  concurrency?: number;
+  pricePerImageCents?: number;
+  onResult: ResultHandler;
+  /** Persist the async job id (e.g. in project.json) before it is polled; the key is the job's Idempotency-Key. */
+  onJobAccepted?: (job: QueueJob, accepted: AcceptedJob, idempotencyKey: string) => Promise<void> | void;
+  /** Money spent on a job without an image: for the project's record. */
+  onPaidWithoutImage?: (job: QueueJob, event: PaidWithoutImageEvent) => void;
+  /** A job ended without a result (failed, cancelled, stopped); e.g. to drop its pending async id. */
+  onJobEnded?: (job: QueueJob, view: JobView, remoteJobId: string | undefined) => void;
+  onProgress?: (snapshot: QueueSnapshot) => void;
+  now?: Now;
+  sleep?: Sleep;
+  newIdempotencyKey?: () => string;
+  /** Rate-limit pause when a 429 carries no usable Retry-After. */
+  defaultRateLimitMs?: number;
+  /** Longest Retry-After waited out by itself (default 10 min). */
+  retryAfterCapMs?: number;
+  /** 429s in a row for one job before it fails (default 6). */
+  maxConsecutiveRateLimits?: number;
+  /** Spacing of the first submits, until the gateway has answered once (default 100 ms). */
+  probeGapMs?: number;
+  /** An accepted job older than this is given up without polling (default 7 days: the gateway keeps results that long). */
+  maxJobAgeMs?: number;
+}
+
+export interface GenerationQueue {
+  add(jobs: readonly QueueJob[]): void;
+  estimate(jobs: readonly QueueJob[]): CostEstimate;
+  /** Stops a job that has not been sent; a job in flight finishes and is kept (not made active). */
+  cancel(jobId: string): boolean;
+  cancelAll(): void;
+  /** Drops everything at once, in flight too; returns the jobs that may have been paid without an image. */
+  stopNow(): JobView[];
+  /** Runs a failed job again (same Idempotency-Key when its outcome was unknown). */
+  retry(jobId: string): boolean;
+  resume(): void;
+  snapshot(): QueueSnapshot;
+  onProgress(listener: (snapshot: QueueSnapshot) => void): () => void;
+  onIdle(): Promise<void>;
+  setConcurrency(n: number): void;
+  setRetryAfterCap(ms: number): void;
+  /** Forgets finished jobs (keeps the spend). */
+  clearFinished(): void;
+  dispose(): void;
+}

@@ -4,7 +4,11 @@
  *  - an async job's id is in project.json (pendingJobs) before it is polled, and on open every
  *    pending job is resumed by polling, never resubmitted;
  *  - a result is stored and saved before anything else happens; a failure adds nothing;
- *  - no batch starts without a key, and a batch is validated whole before any job is queued.
+ *  - no batch starts without a key, and a batch is validated whole before any job is queued;
+ *  - an image that finished after its job was cancelled is kept as a take with the note
+ *    "finished after cancel", not made active;
+ *  - money paid without an image (unusable answer, unknown outcome) is recorded in the project
+ *    (paidWithoutImage), and an async job that ended without a result leaves pendingJobs.
  */
 import type { CostEstimate, QueueSnapshot } from '../../../shared/domain/jobs';
 import type { Take } from '../../../shared/domain/project';
@@ -13,10 +17,11 @@ import { CastboardError } from '../../../shared/errors';
 import { createGatewayClient } from '../gateway/gateway-client';
 import type { AcceptedJob, GenerationResult, RequestParams } from '../gateway/gateway-types';
 import { createGenerationQueue, type GenerationQueue } from '../gateway/generation-queue';
-import type { QueueJob } from '../gateway/queue-types';
+import type { QueueJob, ResultContext } from '../gateway/queue-types';
 import type { Logger } from '../logger';
 import type { ProjectWorkspace } from '../workspace/project-workspace';
 import { generateJobs, restyleJobs } from './panel-jobs';
+import { createSpendRecord } from './spend-record';
 import { paramsToRecord, takesFromResult } from './takes-from-result';
 
 export interface GenerationServiceDeps {
@@ -32,6 +37,7 @@ export interface GenerationServiceDeps {
 
 const SOURCE_TAKE_PARAM = 'source_take_id';
 const HELD_RETRY_MS = 5000;
+export const FINISHED_AFTER_CANCEL = 'finished after cancel';
 
 export function createGenerationService(deps: GenerationServiceDeps) {
   const now = deps.now ?? (() => new Date());
@@ -53,19 +59,23 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   }
 
   /** Paid results whose images could not be written yet (e.g. a full disk), retried until they are. */
-  const held: Array<{ job: QueueJob; result: GenerationResult }> = [];
+  const held: Array<{ job: QueueJob; result: GenerationResult; context: ResultContext }> = [];
+  const spendRecord = createSpendRecord(deps.workspace, now);
   let heldRetry: ReturnType<typeof setInterval> | undefined;
 
-  async function store(job: QueueJob, result: GenerationResult): Promise<void> {
+  async function store(job: QueueJob, result: GenerationResult, context: ResultContext): Promise<void> {
     const { workspace } = deps;
     const storedSource = job.kind === 'resume' ? job.accepted.params : undefined;
     const sourceTakeId = sourceTakes.get(job.id) ?? (storedSource as Record<string, unknown> | undefined)?.[SOURCE_TAKE_PARAM];
     const takes = await takesFromResult(result, (png) => workspace.putVerifiedImage(png), {
       sourceTakeId: typeof sourceTakeId === 'string' ? sourceTakeId : undefined,
       now: now(),
+      note: context.afterCancel ? FINISHED_AFTER_CANCEL : undefined,
     });
-    const added = workspace.addTakes(job.panelId, takes);
+    const added = workspace.addTakes(job.panelId, takes, { activate: !context.afterCancel });
     if (result.remoteJobId) workspace.setPendingJobs((jobs) => jobs.filter((pending) => pending.id !== result.remoteJobId));
+    // An unknown outcome answered by a Retry with the same key is now a stored take, not a loss.
+    spendRecord.settle(context.idempotencyKey);
     sourceTakes.delete(job.id);
     deps.onTakesAdded(added);
     // The takes are in the open document now; a failed save is reported by the project status and
@@ -79,7 +89,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const [next] = held;
       if (!next) break;
       try {
-        await store(next.job, next.result);
+        await store(next.job, next.result, next.context);
       } catch {
         return;
       }
@@ -89,11 +99,11 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     heldRetry = undefined;
   }
 
-  async function onResult(job: QueueJob, result: GenerationResult): Promise<void> {
+  async function onResult(job: QueueJob, result: GenerationResult, context: ResultContext): Promise<void> {
     try {
-      await store(job, result);
+      await store(job, result, context);
     } catch (error) {
-      held.push({ job, result });
+      held.push({ job, result, context });
       heldRetry ??= setInterval(() => void storeHeldResults(), HELD_RETRY_MS);
       heldRetry.unref?.();
       const reason = error instanceof CastboardError ? error.message : 'the project folder could not be written';
@@ -121,6 +131,13 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     await deps.workspace.save();
   }
 
+  /** An async job that ended without a result (failed, forgotten, cancelled by the gateway) leaves pendingJobs. */
+  function onJobEnded(_job: QueueJob, _view: unknown, remoteJobId: string | undefined): void {
+    if (!remoteJobId || !deps.workspace.current()) return;
+    deps.workspace.setPendingJobs((jobs) => jobs.filter((pending) => pending.id !== remoteJobId));
+    deps.workspace.save().catch((error: unknown) => deps.logger.warn('Saving after a job ended failed; autosave retries', { error }));
+  }
+
   const queue: GenerationQueue = createGenerationQueue({
     client: () =>
       createGatewayClient({
@@ -128,13 +145,22 @@ export function createGenerationService(deps: GenerationServiceDeps) {
         baseURL: deps.settings().gatewayBaseUrl,
         fetch: deps.fetch,
         pricePerImageCents: deps.settings().pricePerImageCents,
+        timeoutMs: deps.settings().requestTimeoutSeconds * 1000,
       }),
     concurrency: deps.settings().concurrency,
     pricePerImageCents: deps.settings().pricePerImageCents,
+    retryAfterCapMs: deps.settings().retryAfterCapSeconds * 1000,
     onResult,
     onJobAccepted,
+    onJobEnded,
+    onPaidWithoutImage: (job, event) => spendRecord.add(job.panelId, event),
     onProgress: (snapshot) => deps.onProgress(snapshot),
   });
+
+  function applySettings(): void {
+    queue.setConcurrency(deps.settings().concurrency);
+    queue.setRetryAfterCap(deps.settings().retryAfterCapSeconds * 1000);
+  }
 
   const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage });
 
@@ -148,7 +174,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       requireKey();
       requireWritableProject();
       const jobs = await generateJobs(context(), request.panelIds, request);
-      queue.setConcurrency(deps.settings().concurrency);
+      applySettings();
       queue.add(jobs);
       return { jobIds: jobs.map((job) => job.id) };
     },
@@ -158,7 +184,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       requireWritableProject();
       const planned = await restyleJobs(context(), request.panelIds, request);
       for (const { job, sourceTakeId } of planned) sourceTakes.set(job.id, sourceTakeId);
-      queue.setConcurrency(deps.settings().concurrency);
+      applySettings();
       queue.add(planned.map(({ job }) => job));
       return { jobIds: planned.map(({ job }) => job.id) };
     },
@@ -171,7 +197,8 @@ export function createGenerationService(deps: GenerationServiceDeps) {
           id: `resume-${job.id}`,
           kind: 'resume' as const,
           panelId: job.panelId,
-          accepted: { jobId: job.id, params: job.params as unknown as RequestParams },
+          accepted: { jobId: job.id, params: job.params as unknown as RequestParams, submittedAt: Date.parse(job.submittedAt) },
+          idempotencyKey: job.idempotencyKey,
         })),
       );
       return pending.length;
@@ -179,6 +206,9 @@ export function createGenerationService(deps: GenerationServiceDeps) {
 
     cancel: (jobId: string) => void queue.cancel(jobId),
     cancelAll: () => queue.cancelAll(),
+    /** Drops in-flight requests too; returns the jobs that may have been paid without an image. */
+    stopNow: () => queue.stopNow(),
+    retry: (jobId: string) => void queue.retry(jobId),
     resume: () => queue.resume(),
     clearFinished: () => queue.clearFinished(),
     snapshot: (): QueueSnapshot => queue.snapshot(),
@@ -187,6 +217,9 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const { counts } = queue.snapshot();
       return counts.total - counts.done - counts.failed - counts.cancelled > 0 || held.length > 0;
     },
+    /** Images whose requests are at the gateway now (paid for; lost if the app stops them). */
+    paidInFlight: (): number =>
+      queue.snapshot().jobs.filter((job) => job.state === 'sending' || job.state === 'polling' || job.state === 'downloading').length,
     /** Paid results still waiting to be written (also retried every few seconds by itself). */
     heldResults: (): number => held.length,
     storeHeldResults,

@@ -16,7 +16,7 @@ export function paramsToRecord(params: RequestParams, extra: Params = {}): Param
 export async function takesFromResult(
   result: GenerationResult,
   store: (png: Buffer) => Promise<ImageRef>,
-  options: { sourceTakeId?: string; now: Date },
+  options: { sourceTakeId?: string; now: Date; note?: string },
 ): Promise<Take[]> {
   const share = result.images.length > 0 ? result.costCents / result.images.length : 0;
   const takes: Take[] = [];
@@ -31,6 +31,7 @@ export async function takesFromResult(
       ...(options.sourceTakeId ? { sourceTakeId: options.sourceTakeId } : {}),
       costCents: Math.round(share * 100) / 100,
       createdAt: options.now.toISOString(),
+      ...(options.note ? { note: options.note } : {}),
       width: image.width,
       height: image.height,
     });

@@ -9,7 +9,7 @@
  *  - edits from the renderer never remove takes or pending jobs (shared/domain/merge-document.ts).
  */
 import path from 'node:path';
-import type { AspectRatio, ImageRef, PendingJob, Project, Take } from '../../../shared/domain/project';
+import type { AspectRatio, ImageRef, PendingJob, Project, Take, PaidWithoutImage } from '../../../shared/domain/project';
 import { addTake, projectFolderName, type NewProjectInit } from '../../../shared/domain/project-edit';
 import type { OpenReport, RecentProject, SaveStatus } from '../../../shared/domain/project-status';
 import { parseThumbnailPath } from '../../../shared/domain/thumbnail-ref';
@@ -215,14 +215,18 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
      * images/ and the takes are still reported: the renderer keeps them, so undoing the delete
      * brings the panel back with every take it paid for.
      */
-    addTakes(panelId: string, takes: Take[]): { panelId: string; takes: Take[]; activeTakeId: string | null } {
+    /** Adds takes; the first becomes active when the panel has none, unless `activate` is false. */
+    addTakes(panelId: string, takes: Take[], options: { activate?: boolean } = {}): { panelId: string; takes: Take[]; activeTakeId: string | null } {
       const current = requireSession();
       const panel = current.project.panels.find((candidate) => candidate.id === panelId);
       if (!panel) {
         deps.logger.warn('A generation finished for a deleted panel; its takes are kept for undo', { panelId });
         return { panelId, takes, activeTakeId: null };
       }
-      const updated = takes.reduce((next, take) => addTake(next, take, { activate: next.activeTakeId === null }), panel);
+      const updated =
+        options.activate === false
+          ? { ...panel, takes: [...panel.takes, ...takes] } // kept, never shown in place of anything
+          : takes.reduce((next, take) => addTake(next, take, { activate: next.activeTakeId === null }), panel);
       current.update({ ...current.project, panels: current.project.panels.map((p) => (p.id === panelId ? updated : p)) });
       return { panelId, takes, activeTakeId: updated.activeTakeId };
     },
@@ -230,6 +234,12 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
     setPendingJobs(change: (jobs: PendingJob[]) => PendingJob[]): void {
       const current = requireSession();
       current.update({ ...current.project, pendingJobs: change(current.project.pendingJobs) });
+    },
+
+    /** Main's record of money paid without an image (see generation/spend-record.ts). */
+    setPaidWithoutImage(change: (records: PaidWithoutImage[]) => PaidWithoutImage[]): void {
+      const current = requireSession();
+      current.update({ ...current.project, paidWithoutImage: change(current.project.paidWithoutImage ?? []) });
     },
 
     /** Builds a thumbnail the renderer asked for by URL, so the media handler finds it. */

@@ -1,13 +1,16 @@
 /**
  * The queue, above the board: overall progress of the current batch with Cancel all; a paused
  * queue with its reason (a visible Retry-After countdown for a rate limit; Resume, and Settings
- * for a bad key, when only the artist can fix it); and why the last start failed.
+ * for a bad key, when only the artist can fix it); after a batch with failures, what was paid for
+ * without an image; and why the last start failed.
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/app-context';
-import { formatCountdown, plural } from '../../lib/format';
+import { formatCents, formatCountdown, plural } from '../../lib/format';
 import { DismissableBanner } from '../../ui/DismissableBanner';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
+
+const PAUSE_TITLES = { 'out-of-credits': 'Out of credits', 'bad-key': 'API key refused', 'rate-limit-long': 'Paused: the gateway asked for a long wait' } as const;
 
 function PauseNotice() {
   const { pause, resumeQueue, openDialog } = useAppStore(useShallow((s) => ({ pause: s.queue?.pause ?? null, resumeQueue: s.resumeQueue, openDialog: s.openDialog })));
@@ -26,7 +29,7 @@ function PauseNotice() {
   }
   return (
     <div className="banner banner-error" role="alert">
-      <span className="banner-title">{pause.reason === 'out-of-credits' ? 'Out of credits' : 'API key refused'}</span>
+      <span className="banner-title">{PAUSE_TITLES[pause.reason]}</span>
       <span>{pause.message}</span>
       <span className="banner-actions">
         {pause.reason === 'bad-key' && (
@@ -65,11 +68,18 @@ function BatchProgressBar() {
 function FailureSummary() {
   const progress = useBatchProgress();
   const clearFinished = useAppStore((s) => s.clearFinishedJobs);
+  const spend = useAppStore((s) => s.queue?.spend ?? null);
   if (progress.running || progress.failed === 0) return null;
+  const withoutImage = spend ? spend.unusableImages + spend.unknownRequests : 0;
   return (
     <div className="banner banner-error" role="status">
       <span className="banner-title">{plural(progress.failed, 'panel')} failed</span>
       <span>Each failed panel says why and what to do next.</span>
+      {spend && withoutImage > 0 && (
+        <span data-testid="paid-without-image">
+          Paid for without an image: {formatCents(spend.unusableCents + spend.unknownCents)} ({spend.unusableImages} unusable, {spend.unknownRequests} outcome unknown).
+        </span>
+      )}
       <span className="banner-actions">
         <button type="button" className="button-small button-ghost" onClick={() => void clearFinished()}>
           Clear messages

@@ -12,6 +12,8 @@ function GatewayForm({ settings }: { settings: Settings }) {
   const updateSettings = useAppStore((s) => s.updateSettings);
   const [baseUrl, setBaseUrl] = useState(settings.gatewayBaseUrl);
   const [concurrency, setConcurrency] = useState(String(settings.concurrency));
+  const [timeout, setTimeoutSeconds] = useState(String(settings.requestTimeoutSeconds));
+  const [retryCap, setRetryCap] = useState(String(settings.retryAfterCapSeconds / 60));
   const [price, setPrice] = useState((settings.pricePerImageCents / 100).toFixed(2));
   const [autosave, setAutosave] = useState(String(settings.autosaveDelayMs / 1000));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -24,6 +26,8 @@ function GatewayForm({ settings }: { settings: Settings }) {
       await updateSettings({
         gatewayBaseUrl: baseUrl,
         concurrency: Number(concurrency),
+        requestTimeoutSeconds: Number(timeout),
+        retryAfterCapSeconds: Math.round(Number(retryCap) * 60),
         pricePerImageCents: Math.round(Number(price) * 100),
         autosaveDelayMs: Math.round(Number(autosave) * 1000),
       });
@@ -38,7 +42,11 @@ function GatewayForm({ settings }: { settings: Settings }) {
       <label htmlFor={`${id}-url`}>Gateway URL</label>
       <input id={`${id}-url`} type="url" value={baseUrl} onChange={(event) => setBaseUrl(event.target.value)} spellCheck={false} />
       <label htmlFor={`${id}-concurrency`}>Parallel requests</label>
-      <input id={`${id}-concurrency`} type="number" min={1} max={8} value={concurrency} onChange={(event) => setConcurrency(event.target.value)} />
+      <input id={`${id}-concurrency`} type="number" min={1} max={32} value={concurrency} onChange={(event) => setConcurrency(event.target.value)} />
+      <label htmlFor={`${id}-timeout`}>Wait for an image at most (seconds)</label>
+      <input id={`${id}-timeout`} type="number" min={5} max={3600} value={timeout} onChange={(event) => setTimeoutSeconds(event.target.value)} />
+      <label htmlFor={`${id}-retry-cap`}>Wait out a slow-down request at most (minutes)</label>
+      <input id={`${id}-retry-cap`} type="number" min={1} max={1440} step={1} value={retryCap} onChange={(event) => setRetryCap(event.target.value)} />
       <label htmlFor={`${id}-price`}>Price per image (USD)</label>
       <input id={`${id}-price`} type="number" min={0} step={0.01} value={price} onChange={(event) => setPrice(event.target.value)} />
       <label htmlFor={`${id}-autosave`}>Autosave after (seconds)</label>

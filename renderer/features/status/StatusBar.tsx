@@ -1,8 +1,10 @@
 /**
  * The status bar: save state (saved / unsaved / saving / the error and what to do), generation
- * progress, what this session has spent, the gateway balance when known, and the key.
+ * progress, what this session has paid for (stored, unusable, of unknown outcome), the limits
+ * learned from the gateway, the gateway balance when known, and the key.
  */
 import { useShallow } from 'zustand/react/shallow';
+import type { Pacing, Spend } from '../../../shared/domain/jobs';
 import type { SaveStatus } from '../../../shared/domain/project-status';
 import { useAppStore } from '../../app/app-context';
 import { formatCents, formatCountdown, formatSavedAt } from '../../lib/format';
@@ -42,13 +44,37 @@ function QueueStatus() {
   );
 }
 
+/** Paid for in this session, in full: what was stored, paid but unusable, of unknown outcome. */
+function spendBreakdown(spend: Spend): string {
+  return [
+    `Paid for since Castboard started: ${spend.storedImages} image${spend.storedImages === 1 ? '' : 's'} stored (${formatCents(spend.storedCents)})`,
+    `${spend.unusableImages} paid but unusable (${formatCents(spend.unusableCents)})`,
+    `${spend.unknownRequests} of unknown outcome, may have been charged (${formatCents(spend.unknownCents)})`,
+  ].join('; ');
+}
+
+function spentWithoutImage(unusable: number, unknown: number): string {
+  const parts = [unusable > 0 ? `${unusable} unusable` : '', unknown > 0 ? `${unknown} outcome unknown` : ''].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/** The limits learned from the gateway, once it said something; null while only the setting applies. */
+function pacingText(pacing: Pacing): string | null {
+  if (pacing.learnedFrom === 'setting') return null;
+  return `Gateway limit ${[pacing.requestsPerMinute ? `${pacing.requestsPerMinute}/min` : '', `${pacing.inFlightLimit} at once`].filter(Boolean).join(', ')}`;
+}
+
 export function StatusBar() {
-  const { saveStatus, localChanges, hasProject, spentCents, balanceCents, keyStatus } = useAppStore(
+  const { saveStatus, localChanges, hasProject, spentCents, unknown, unusable, spendTitle, pacing, balanceCents, keyStatus } = useAppStore(
     useShallow((s) => ({
       saveStatus: s.saveStatus,
       localChanges: s.localChanges,
       hasProject: s.doc !== null,
       spentCents: s.queue?.spentCents ?? 0,
+      unknown: s.queue?.spend.unknownRequests ?? 0,
+      unusable: s.queue?.spend.unusableImages ?? 0,
+      spendTitle: s.queue ? spendBreakdown(s.queue.spend) : 'Spent on images since Castboard started',
+      pacing: s.queue ? pacingText(s.queue.pacing) : null,
       balanceCents: s.balanceCents,
       keyStatus: s.keyStatus,
     })),
@@ -67,8 +93,14 @@ export function StatusBar() {
       <span className="statusbar-right">
         {hasProject && <QueueStatus />}
         {(hasProject || spentCents > 0) && (
-          <span className="status-item" data-testid="spent" title="Spent on images since Castboard started">
+          <span className="status-item" data-testid="spent" title={spendTitle}>
             Spent {formatCents(spentCents)}
+            {spentWithoutImage(unusable, unknown)}
+          </span>
+        )}
+        {pacing && (
+          <span className="status-item" data-testid="pacing" title="What the gateway allows, learned from its answers this session">
+            {pacing}
           </span>
         )}
         {balanceCents !== null && (

@@ -23,6 +23,8 @@ export const jobChannels = {
   'jobs:restyle': channel(RestyleRequestSchema, z.object({ jobIds: z.array(z.string()) }).strict()),
   'jobs:cancel': channel(z.object({ jobId: z.string().min(1) }).strict(), z.null()),
   'jobs:cancelAll': channel(noPayload, z.null()),
+  /** Runs a failed job again; an outcome-unknown one with the same Idempotency-Key. */
+  'jobs:retry': channel(z.object({ jobId: z.string().min(1) }).strict(), z.null()),
   /** After fixing the key or topping up credits. */
   'jobs:resume': channel(noPayload, z.null()),
   'jobs:snapshot': channel(noPayload, QueueSnapshotSchema),

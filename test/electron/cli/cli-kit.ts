@@ -27,6 +27,8 @@ export interface CliOptions {
   /** Pretend stderr is a terminal (progress bar mode). */
   ttyStderr?: boolean;
   signal?: AbortSignal;
+  /** The second Ctrl-C. */
+  quit?: AbortSignal;
 }
 
 export async function cli(argv: string[], options: CliOptions = {}): Promise<CliRun> {
@@ -40,6 +42,7 @@ export async function cli(argv: string[], options: CliOptions = {}): Promise<Cli
     isTTY: { stdin: options.typed !== undefined, stderr: options.ttyStderr ?? false },
     ...(options.typed !== undefined ? { stdin: Readable.from([options.typed]) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.quit ? { quit: options.quit } : {}),
     columns: 100,
   };
   const code = await runCli(argv, io, '9.9.9');

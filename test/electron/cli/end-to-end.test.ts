@@ -40,7 +40,7 @@ describe('castboard end to end (in-process)', () => {
     }
     const generated = await cli(['generate', project, '--variations', '2', '--yes'], { env });
     expect(generated.code).toBe(0);
-    expect(generated.stdout).toContain('Generated: 6 images for 3 panels, spent $0.30.');
+    expect(generated.stdout).toContain('Generated: 6 images for 3 panels, spent $0.30: 6 images stored ($0.30).');
     const referenceBodies = imageRequests(gateway).map((request) => (request.body as { character_reference_images: string[] }).character_reference_images);
     expect(referenceBodies.every((refs) => refs.length === 1 && refs[0] === referenceBodies[0]?.[0])).toBe(true); // one character everywhere
 

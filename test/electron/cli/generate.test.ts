@@ -57,7 +57,7 @@ describe('castboard generate: consent before spending', () => {
     [['--panels', '4'], 'There is no panel 4: this project has panels 1-3'],
     [['--panels', '1', '--missing'], 'either --panels or --missing'],
     [['--variations', '5'], '--variations must be a whole number from 1 to 4'],
-    [['--concurrency', '0'], '--concurrency must be a whole number from 1 to 8'],
+    [['--concurrency', '0'], '--concurrency must be a whole number from 1 to 32'],
   ])('exits 2 on %j before anything is sent', async (extra, message) => {
     const project = await makeProject(dir, ['a', 'b', 'c']);
     const result = await cli(['generate', project, '--yes', ...extra], { env: gatewayEnv(gateway) });
@@ -124,7 +124,7 @@ describe('castboard generate: running the batch', () => {
       const project = await makeProject(dir, ['a', 'b']);
       const result = await cli(['generate', project, '--yes'], { env: { ...gatewayEnv(strict), AIGATEWAY_API_KEY: 'sk-wrong' } });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('The gateway rejected AIGATEWAY_API_KEY, so the batch was stopped.');
+      expect(result.stderr).toContain('The gateway rejected AIGATEWAY_API_KEY, so nothing more was sent.');
       expect(result.stderr).toContain('castboard check');
       expect((await readProjectJson(project)).panels.map((panel) => panel.takes.length)).toEqual([0, 0]);
     } finally {
@@ -156,18 +156,21 @@ describe('castboard generate: running the batch', () => {
 });
 
 describe('castboard generate: interrupted async jobs', () => {
-  it('Ctrl-C keeps accepted jobs pending; the next run collects them without paying again', async () => {
+  it('a second Ctrl-C keeps accepted jobs pending; the next run collects them without paying again', async () => {
     const asyncGateway = await startFakeGateway({ mode: 'async', jobPendingPolls: 0 });
     try {
       const project = await makeProject(dir, ['a']);
       const interrupt = new AbortController();
-      const first = cli(['generate', project, '--yes'], { env: gatewayEnv(asyncGateway), signal: interrupt.signal });
-      // Abort once the accepted job id is saved in project.json (before the first poll, 3 s later).
+      const quit = new AbortController();
+      const first = cli(['generate', project, '--yes'], { env: gatewayEnv(asyncGateway), signal: interrupt.signal, quit: quit.signal });
+      // Quit once the accepted job id is saved in project.json (before the first poll, 3 s later).
       await expect.poll(async () => ((await readProjectJson(project)).pendingJobs as unknown[]).length, { timeout: 5000, interval: 50 }).toBe(1);
       interrupt.abort();
+      quit.abort();
       const stopped = await first;
       expect(stopped.code).toBe(1);
-      expect(stopped.stderr).toContain('Stopped by Ctrl-C');
+      expect(stopped.stderr).toContain('Quit at once.');
+      expect(stopped.stderr).toContain('Jobs the gateway had accepted (panels 1) are collected by the next generate or restyle.');
 
       const info = await cli(['info', project]);
       expect(info.stdout).toContain('1 job still pending');
@@ -181,6 +184,28 @@ describe('castboard generate: interrupted async jobs', () => {
       const json = await readProjectJson(project);
       expect(json.pendingJobs).toEqual([]);
       expect(json.panels[0]?.takes).toHaveLength(1);
+    } finally {
+      await asyncGateway.close();
+    }
+  });
+
+  it('one Ctrl-C while an accepted job renders waits for it and keeps its image, not made active', async () => {
+    const asyncGateway = await startFakeGateway({ mode: 'async', jobPendingPolls: 0 });
+    try {
+      const project = await makeProject(dir, ['a']);
+      const interrupt = new AbortController();
+      const first = cli(['generate', project, '--yes'], { env: gatewayEnv(asyncGateway), signal: interrupt.signal });
+      await expect.poll(async () => ((await readProjectJson(project)).pendingJobs as unknown[]).length, { timeout: 5000, interval: 50 }).toBe(1);
+      interrupt.abort();
+      const stopped = await first;
+      expect(stopped.stdout).toContain('Panel 1: 1 new take (finished after cancel: paid for, saved, not made active)');
+      expect(stopped.stderr).toContain('Stopped by Ctrl-C');
+      const json = await readProjectJson(project);
+      expect(json.pendingJobs).toEqual([]);
+      expect(json.panels[0]).toMatchObject({ activeTakeId: null, takes: [{ note: 'finished after cancel' }] });
+      const again = await cli(['generate', project, '--missing', '--yes'], { env: gatewayEnv(asyncGateway) });
+      expect(again.stderr).toContain('nothing to generate');
+      expect(imageRequests(asyncGateway)).toHaveLength(1);
     } finally {
       await asyncGateway.close();
     }

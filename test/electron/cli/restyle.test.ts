@@ -25,7 +25,7 @@ describe('castboard restyle', () => {
     const result = await cli(['restyle', project, '--panels', '2', '--style', 'film-noir', '--strength', '70', '--yes'], { env: gatewayEnv(gateway) });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Panel 2: 1 new take');
-    expect(result.stdout).toContain('Restyled: 1 image for 1 panel, spent $0.05.');
+    expect(result.stdout).toContain('Restyled: 1 image for 1 panel, spent $0.05: 1 image stored ($0.05).');
     const [request] = imageRequests(gateway);
     const body = request?.body as { model: string; image_weight: number; prompt: string; image: string };
     expect(body.model).toBe('ideogram/ideogram-character-remix');

@@ -26,6 +26,7 @@ function setup(options: { root?: string | null; unsaved?: boolean; busy?: boolea
         busy = false;
       }),
       isBusy: () => busy,
+      stopNow: vi.fn(() => []),
     },
     guard: {
       facts: () => ({ projectTitle: 'Old', unsavedChanges: options.unsaved ?? false, jobsRunning: busy }),
@@ -87,13 +88,15 @@ describe('opening a project handed to Castboard', () => {
 describe('cancelJobsAndWait', () => {
   it('waits until the queue lets go, but not forever', async () => {
     let polls = 0;
-    const jobs = { cancelAll: vi.fn(), isBusy: () => ++polls < 3 };
+    const jobs = { cancelAll: vi.fn(), stopNow: vi.fn(() => []), isBusy: () => ++polls < 3 };
     await cancelJobsAndWait(jobs, 1000, 1);
     expect(jobs.cancelAll).toHaveBeenCalledOnce();
     expect(polls).toBe(3);
-    const stuck = { cancelAll: vi.fn(), isBusy: () => true };
+    expect(jobs.stopNow).not.toHaveBeenCalled();
+    const stuck = { cancelAll: vi.fn(), stopNow: vi.fn(() => []), isBusy: () => true };
     const started = Date.now();
     await cancelJobsAndWait(stuck, 30, 5);
     expect(Date.now() - started).toBeLessThan(1000);
+    expect(stuck.stopNow).toHaveBeenCalledOnce(); // the grace period is over: what is left is dropped
   });
 });

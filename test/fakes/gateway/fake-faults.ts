@@ -25,7 +25,11 @@ export type FaultKind =
   /** A url-mode download answers 403/404/410 as an expired signed URL would. */
   | { kind: 'expired-url'; status?: 403 | 404 | 410 }
   /** An async job ends with status "failed". */
-  | { kind: 'job-failed'; message?: string };
+  | { kind: 'job-failed'; message?: string }
+  /** The body is read, then nothing is ever answered (the connection stays open). */
+  | { kind: 'hang' }
+  /** A 200 whose JSON body is an OpenAI-shape error instead of images. */
+  | { kind: 'error-in-200'; message?: string; code?: string };
 
 export type Fault = FaultKind & { on?: FaultTarget };
 
@@ -44,6 +48,8 @@ export const fault = {
   malformedJson: (on?: FaultTarget): Fault => ({ kind: 'malformed-json', on }),
   expiredUrl: (status: 403 | 404 | 410 = 410): Fault => ({ kind: 'expired-url', status }),
   jobFailed: (message?: string): Fault => ({ kind: 'job-failed', message }),
+  hang: (on?: FaultTarget): Fault => ({ kind: 'hang', on }),
+  errorIn200: (message?: string, code?: string): Fault => ({ kind: 'error-in-200', message, code }),
 };
 
 export function faultTarget(f: Fault): FaultTarget {

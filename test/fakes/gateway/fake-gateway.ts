@@ -6,7 +6,9 @@
  *
  * Invariants: it listens on 127.0.0.1 only; a request over the in-flight limit is answered 429
  * (Retry-After: 1) and counted; a scripted fault is consumed by exactly one request; nothing is
- * charged for a request that fails before rendering.
+ * charged for a request that fails before rendering, or for an async job that fails or is
+ * cancelled while queued. Fault kinds are listed in fake-faults.ts; the RPM limit in
+ * fake-rate-limit.ts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,42 +16,11 @@ import { randomBytes } from 'node:crypto';
 import { corruptImage, FaultScript, type Fault } from './fake-faults';
 import { readBody, recordRequest, sendError, sendJson, sendSlowly, sleep, type RecordedRequest } from './fake-http';
 import { renderPanel } from './fake-images';
+import { RpmBucket } from './fake-rate-limit';
+import type { FakeGateway, FakeGatewayOptions } from './fake-types';
 import { FAKE_MODELS, validateGeneration, type ValidGeneration } from './fake-validation';
 
-export interface FakeGatewayOptions {
-  /** 0 = ephemeral. */
-  port?: number;
-  /** When set, the Bearer token must equal it; else any non-empty Bearer is accepted. */
-  apiKey?: string;
-  /** Sync modes: time to answer an image request. Async mode: time until a job can complete. */
-  latencyMs?: number;
-  maxInFlight?: number;
-  mode?: 'b64' | 'url' | 'async';
-  /** Images left in the wallet; undefined = unlimited. */
-  credits?: number;
-  /** Default true. */
-  balanceEndpoint?: boolean;
-  /** X-Cost-Cents per image; null = header absent; default 5. */
-  costCents?: number | null;
-  /** Async mode: polls answered "queued"/"running" before a job may complete (default 1). */
-  jobPendingPolls?: number;
-  /** Largest decoded upload image (reference or source) accepted; over it -> 413. Default 10 MB. */
-  maxUploadBytes?: number;
-}
-
-export interface FakeGateway {
-  /** e.g. http://127.0.0.1:PORT/v1 */
-  readonly url: string;
-  readonly requests: RecordedRequest[];
-  readonly rejectedByInFlightLimit: number;
-  readonly peakInFlight: number;
-  readonly credits: number | undefined;
-  /** Queued, consumed one per incoming image/job/download request they target. */
-  script(...faults: Fault[]): void;
-  setCredits(n: number | undefined): void;
-  reset(): void;
-  close(): Promise<void>;
-}
+export type { FakeGateway, FakeGatewayOptions } from './fake-types';
 
 interface RenderedImage {
   bytes: Buffer;
@@ -62,6 +33,9 @@ interface Job {
   polls: number;
   failure: string | undefined;
   urls: string[] | undefined;
+  lastPollAt: number;
+  cancelled: boolean;
+  n: number;
 }
 
 const DEFAULT_MAX_UPLOAD = 10 * 1024 * 1024;
@@ -78,9 +52,14 @@ class FakeGatewayServer implements FakeGateway {
   #peak = 0;
   #rejected = 0;
   #origin = '';
+  #posts = 0;
+  #rpm: RpmBucket | undefined;
+  readonly #hanging = new Set<ServerResponse>();
+  readonly #rpmHeaders = new WeakMap<IncomingMessage, Record<string, string>>();
 
   constructor(private readonly options: FakeGatewayOptions) {
     this.#credits = options.credits;
+    this.#rpm = options.rpmLimit ? new RpmBucket(options.rpmLimit) : undefined;
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) sendError(res, 500, { message: `Fake gateway error: ${String(error)}` });
@@ -97,6 +76,12 @@ class FakeGatewayServer implements FakeGateway {
   }
   get peakInFlight(): number {
     return this.#peak;
+  }
+  get posts(): number {
+    return this.#posts;
+  }
+  get rejectedByRpmLimit(): number {
+    return this.#rpm?.rejected ?? 0;
   }
   get credits(): number | undefined {
     return this.#credits;
@@ -125,11 +110,14 @@ class FakeGatewayServer implements FakeGateway {
     this.#files.clear();
     this.#credits = this.options.credits;
     this.#rejected = 0;
+    this.#posts = 0;
+    this.#rpm = this.options.rpmLimit ? new RpmBucket(this.options.rpmLimit) : undefined;
     this.#peak = this.#inFlight;
   }
 
   close(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      for (const res of this.#hanging) res.destroy();
       this.#server.closeAllConnections();
       this.#server.close((error) => (error ? reject(error) : resolve()));
     });
@@ -142,10 +130,20 @@ class FakeGatewayServer implements FakeGateway {
     const file = /^\/files\/([A-Za-z0-9_.-]+)$/.exec(path)?.[1];
     if (req.method === 'GET' && file) return this.#download(req, res, file);
     if (!path.startsWith('/v1/')) return sendError(res, 404, { message: 'Not found.', code: 'not_found' });
+    const isPost = req.method === 'POST' && path === '/v1/images/generations';
+    if (isPost) {
+      this.#posts += 1;
+      this.options.onPost?.(rec);
+    }
     const limit = this.options.maxInFlight;
     if (limit !== undefined && this.#inFlight >= limit) {
       this.#rejected += 1;
-      return sendError(res, 429, { retryAfter: '1', message: 'Too many requests in flight.' });
+      return sendError(res, 429, { retryAfter: this.options.inFlightRetryAfter ?? '1', message: 'Too many requests in flight.' });
+    }
+    if (isPost && this.#rpm) {
+      if (!this.#rpm.take()) return sendError(res, 429, { retryAfter: String(this.#rpm.retryAfterSeconds()), message: 'Rate limit reached for requests per minute.' });
+      // As a real gateway does, the headers describe the limit when this request was counted.
+      this.#rpmHeaders.set(req, this.#rpm.headers());
     }
     this.#inFlight += 1;
     this.#peak = Math.max(this.#peak, this.#inFlight);
@@ -165,6 +163,8 @@ class FakeGatewayServer implements FakeGateway {
     const model = /^\/v1\/models\/(.+)$/.exec(path)?.[1];
     if (req.method === 'POST' && path === '/v1/images/generations') return this.#generate(req, res, rec);
     if (req.method === 'GET' && job) return this.#poll(req, res, job);
+    const cancel = /^\/v1\/jobs\/([^/]+)\/cancel$/.exec(path)?.[1];
+    if (req.method === 'POST' && cancel) return this.#cancel(res, cancel);
     if (req.method === 'GET' && model) return this.#model(res, model);
     if (req.method === 'GET' && path === '/v1/balance') return this.#balance(res);
     sendError(res, 404, { message: `No route for ${req.method} ${path}.`, code: 'not_found' });
@@ -185,7 +185,9 @@ class FakeGatewayServer implements FakeGateway {
       return sendError(res, 400, { message: 'The body is not valid JSON.' });
     }
     if (f?.kind === 'drop') return void req.socket.destroy();
+    if (f?.kind === 'hang') return void this.#hanging.add(res);
     if (f?.kind === 'status') return sendError(res, f.status, f);
+    if (f?.kind === 'error-in-200') return sendJson(res, 200, { error: { message: f.message ?? 'Upstream provider error.', type: 'server_error', code: f.code ?? 'provider_error' } });
     const v = validateGeneration(rec.body);
     if (!v.ok) return sendError(res, v.status, v);
     const maxUpload = this.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
@@ -199,14 +201,24 @@ class FakeGatewayServer implements FakeGateway {
     if (mode === 'async') {
       const id = `job_${randomBytes(8).toString('hex')}`;
       const readyAt = Date.now() + (this.options.latencyMs ?? 0);
-      this.#jobs.set(id, { images, readyAt, polls: 0, failure: undefined, urls: undefined });
+      this.#jobs.set(id, { images, readyAt, polls: 0, failure: undefined, urls: undefined, lastPollAt: 0, cancelled: false, n: v.value.n });
       return sendJson(res, 202, { id, status: 'queued' });
     }
     const useUrl = mode === 'url' || v.value.responseFormat === 'url';
     const data = images.map((img) =>
       useUrl ? { url: this.#store(img.bytes), seed: img.seed } : { b64_json: img.bytes.toString('base64'), seed: img.seed },
     );
-    this.#answer(res, 200, { created: Math.floor(Date.now() / 1000), data }, this.#costHeader(images.length), f);
+    this.#answer(res, 200, { created: Math.floor(Date.now() / 1000), data }, { ...this.#costHeader(images.length), ...this.#rpmHeaders.get(req) }, f);
+  }
+
+  /** A job still queued (not ready) is cancelled and refunded; a running or finished one answers 409. */
+  #cancel(res: ServerResponse, id: string): void {
+    const job = this.#jobs.get(id);
+    if (!job) return sendError(res, 404, { message: 'No such job.', code: 'job_not_found' });
+    if (job.failure || job.cancelled || Date.now() >= job.readyAt) return sendError(res, 409, { message: 'The job can no longer be cancelled.', code: 'job_not_cancellable' });
+    job.cancelled = true;
+    if (this.#credits !== undefined) this.#credits += job.n;
+    sendJson(res, 200, { id, status: 'cancelled' });
   }
 
   #poll(req: IncomingMessage, res: ServerResponse, id: string): void {
@@ -215,7 +227,12 @@ class FakeGatewayServer implements FakeGateway {
     const f = this.#faults.take('poll');
     if (f?.kind === 'drop') return void req.socket.destroy();
     if (f?.kind === 'status') return sendError(res, f.status, f);
+    // Measured from the last poll that was answered: polling faster only earns more 304s.
+    if (this.options.minPollIntervalMs !== undefined && Date.now() - job.lastPollAt < this.options.minPollIntervalMs) return void res.writeHead(304).end();
+    job.lastPollAt = Date.now();
+    if (job.cancelled) return sendJson(res, 200, { id, status: 'cancelled' });
     job.polls += 1;
+    if (f?.kind === 'job-failed' && !job.failure && this.#credits !== undefined) this.#credits += job.n; // failed jobs are not charged
     if (f?.kind === 'job-failed') job.failure = f.message ?? 'The provider could not render this image.';
     if (job.failure) return this.#answer(res, 200, { id, status: 'failed', error: { message: job.failure, code: 'provider_error' } }, {}, f);
     if (job.polls <= (this.options.jobPendingPolls ?? 1) || Date.now() < job.readyAt) {

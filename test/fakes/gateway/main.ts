@@ -1,6 +1,6 @@
 /**
  * `npm run gateway:fake -- --port <p> [--latency <ms>] [--max-inflight <n>] [--async | --url]
- * [--credits <n>] [--api-key <key>]`: the fake gateway on its own, for manual use with the app
+ * [--credits <n>] [--api-key <key>] [--rpm <n>]` (--rpm: a requests-per-minute limit with x-ratelimit headers): the fake gateway on its own, for manual use with the app
  * (set the gateway URL setting to the printed base URL). Stays up until SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       url: { type: 'boolean', default: false },
       credits: { type: 'string' },
       'api-key': { type: 'string' },
+      rpm: { type: 'string' },
     },
     strict: true,
   });
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     credits: intOption(values.credits, 'credits'),
     apiKey: values['api-key'],
   };
+  const rpm = intOption(values.rpm, 'rpm');
+  if (rpm) options.rpmLimit = { perMinute: rpm };
   const gateway = await startFakeGateway(options);
   console.log(`Fake AIgateway listening: ${gateway.url}`);
   console.log(`mode=${options.mode} latency=${options.latencyMs ?? 0}ms max-inflight=${options.maxInFlight ?? 'none'} credits=${options.credits ?? 'unlimited'}`);

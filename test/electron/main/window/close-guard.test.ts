@@ -35,6 +35,14 @@ describe('decideClose', () => {
     expect(outcomeFor(decision.prompt, 1)).toEqual({ proceed: true, cancelJobs: true });
     expect(outcomeFor(decision.prompt, 7)).toEqual({ proceed: false });
   });
+
+  it('says in its own words that images in flight are paid for: wait, or close and lose them', () => {
+    const decision = decideClose({ ...facts(false, true), paidInFlight: 2 }, 'close');
+    if (decision.kind !== 'ask') throw new Error('expected a question');
+    expect(decision.prompt.options.message).toBe('2 images are still rendering for “Night Shift” and are paid for: wait, or close and lose them.');
+    expect(decision.prompt.options.buttons).toEqual(['Wait', 'Close and Lose Them']);
+    expect(outcomeFor(decision.prompt, decision.prompt.options.defaultId)).toEqual({ proceed: false });
+  });
 });
 
 function deps(overrides: Partial<CloseGuardDeps> & { answers?: number[] } = {}) {

@@ -21,7 +21,7 @@ describe('answer shapes', () => {
 
   it('tells pending, failed and safety-failed jobs apart', () => {
     expect(readJobAnswer({ status: 'running' })).toEqual({ state: 'pending', status: 'running' });
-    expect(readJobAnswer({ status: 'failed', error: 'boom' })).toEqual({ state: 'failed', message: 'boom', safety: false });
+    expect(readJobAnswer({ status: 'failed', error: 'boom' })).toEqual({ state: 'failed', words: { message: 'boom', type: undefined, code: undefined }, safety: false });
     expect(readJobAnswer({ status: 'failed', error: { code: 'content_policy_violation' } })).toMatchObject({ safety: true });
     expect(() => readJobAnswer({ status: 'weird' })).toThrow(expect.objectContaining({ code: 'GATEWAY_BAD_RESPONSE' }));
   });

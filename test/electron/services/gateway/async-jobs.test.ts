@@ -69,12 +69,12 @@ describe('async jobs', () => {
     expect(polled).toEqual(new Set([`/v1/jobs/${store.pending!.jobId}`]));
   });
 
-  it('a failed job is GATEWAY_PROVIDER_FAILED and is not resubmitted', async () => {
+  it('a failed job is GATEWAY_JOB_FAILED ("not charged", with the gateway\'s words) and is not resubmitted', async () => {
     kit = await startKit({ mode: 'async' });
     kit.gateway.script(fault.jobFailed('GPU fell over'));
     await expect(kit.client.generatePanel(await generateInput())).rejects.toMatchObject({
-      code: 'GATEWAY_PROVIDER_FAILED',
-      message: expect.stringContaining('GPU fell over'),
+      code: 'GATEWAY_JOB_FAILED',
+      message: expect.stringMatching(/not charged.*GPU fell over/),
     });
     expect(imageRequests(kit.gateway)).toHaveLength(1);
   });
@@ -89,10 +89,16 @@ describe('async jobs', () => {
     expect(imageRequests(kit.gateway)).toHaveLength(1);
   });
 
-  it('an expired result URL is GATEWAY_URL_EXPIRED', async () => {
+  it('an expired result URL is fetched again through the job record before the image is given up', async () => {
     kit = await startKit({ mode: 'async' });
     kit.gateway.script(fault.expiredUrl());
-    await expect(kit.client.generatePanel(await generateInput())).rejects.toMatchObject({ code: 'GATEWAY_URL_EXPIRED' });
+    await expect(kit.client.generatePanel(await generateInput())).resolves.toMatchObject({ images: [expect.anything()] });
+    expect(imageRequests(kit.gateway)).toHaveLength(1);
+    kit.gateway.reset();
+    kit.gateway.script(fault.expiredUrl(), fault.expiredUrl());
+    // A completed job was charged: an image that cannot be fetched even so is paid for and unusable.
+    await expect(kit.client.generatePanel(await generateInput())).rejects.toMatchObject({ code: 'GATEWAY_URL_EXPIRED', paid: 'unusable', costCents: 5 });
+    expect(imageRequests(kit.gateway)).toHaveLength(1);
   });
 
   it('cancelling while polling stops at once and returns nothing', async () => {

@@ -90,15 +90,11 @@ describe('transient failures are retried at most twice with one idempotency key'
     expect(imageRequests(kit.gateway)).toHaveLength(3);
   });
 
-  it('a dropped connection is retried; three drops is GATEWAY_UNREACHABLE', async () => {
+  it('a connection reset after the body was sent is never resent: outcome unknown, may have been charged', async () => {
     kit = await startKit();
     kit.gateway.script(fault.drop());
-    await expect(kit.client.generatePanel(await generateInput())).resolves.toBeTruthy();
-    expect(new Set(imageRequests(kit.gateway).map((r) => r.idempotencyKey)).size).toBe(1);
-    kit.gateway.reset();
-    kit.gateway.script(fault.drop(), fault.drop(), fault.drop());
-    expect(await generateFails(kit)).toMatchObject({ code: 'GATEWAY_UNREACHABLE' });
-    expect(imageRequests(kit.gateway)).toHaveLength(3);
+    expect(await generateFails(kit)).toMatchObject({ code: 'GATEWAY_OUTCOME_UNKNOWN', paid: 'unknown', message: expect.stringContaining('may have been charged') });
+    expect(imageRequests(kit.gateway)).toHaveLength(1);
   });
 
   it('a gateway that is not listening is GATEWAY_UNREACHABLE', async () => {
@@ -110,13 +106,11 @@ describe('transient failures are retried at most twice with one idempotency key'
     kit = undefined;
   });
 
-  it('a body that stalls past the deadline is GATEWAY_TIMEOUT after three attempts', async () => {
+  it('a body that stalls past the per-request deadline ends as outcome unknown after one attempt', async () => {
     kit = await startKit({}, { timeoutMs: 300 });
-    kit.gateway.script(fault.slowBody(5_000), fault.slowBody(5_000), fault.slowBody(5_000));
-    expect(await generateFails(kit)).toMatchObject({ code: 'GATEWAY_TIMEOUT', retryable: true });
-    const requests = imageRequests(kit.gateway);
-    expect(requests).toHaveLength(3);
-    expect(new Set(requests.map((r) => r.idempotencyKey)).size).toBe(1);
+    kit.gateway.script(fault.slowBody(5_000));
+    expect(await generateFails(kit)).toMatchObject({ code: 'GATEWAY_OUTCOME_UNKNOWN', retryable: false, paid: 'unknown' });
+    expect(imageRequests(kit.gateway)).toHaveLength(1);
   });
 });
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGenerationQueue, type GenerationQueue, type GenerationQueueOptions } from '../../../../electron/services/gateway/generation-queue';
 import type { GenerationResult } from '../../../../electron/services/gateway/gateway-types';
-import type { JobState, QueueJob, QueueSnapshot } from '../../../../electron/services/gateway/queue-types';
+import type { JobState, QueueJob, QueueSnapshot, ResultContext } from '../../../../electron/services/gateway/queue-types';
 import { fault } from '../../../fakes/gateway/fake-gateway';
 import { generateInput, imageRequests, restyleInput, startKit, type Kit } from './test-kit';
 
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 interface Harness {
   queue: GenerationQueue;
-  stored: Array<{ job: QueueJob; result: GenerationResult }>;
+  stored: Array<{ job: QueueJob; result: GenerationResult; context: ResultContext }>;
   snapshots: QueueSnapshot[];
   latest(): QueueSnapshot;
 }
@@ -33,8 +33,8 @@ function makeQueue(k: Kit, options: Partial<GenerationQueueOptions> = {}): Harne
     client: k.client,
     now: k.clock.now,
     sleep: k.clock.sleep,
-    onResult: (job, result) => {
-      stored.push({ job, result });
+    onResult: (job, result, context) => {
+      stored.push({ job, result, context });
     },
     onProgress: (s) => snapshots.push(s),
     ...options,
@@ -190,31 +190,53 @@ describe('generation queue', () => {
     expect(byId['job-1']).toMatchObject({ state: 'done' });
     expect(byId['job-2']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_SAFETY_REJECTED' } });
     expect(byId['job-3']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_BAD_RESPONSE' } });
-    expect(byId['job-4']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_BAD_IMAGE' } });
+    expect(byId['job-4']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_BAD_IMAGE' }, paidWithoutImage: 'unusable' });
     expect(byId['job-5']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_PROVIDER_FAILED' } });
     expect(byId['job-6']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_BAD_REQUEST' } });
-    expect(h.latest()).toMatchObject({ spentCents: 10, counts: { done: 2, failed: 5 } });
+    // Job 4's answer came (and was paid for) with an unusable image: it counts.
+    expect(h.latest()).toMatchObject({ spentCents: 15, spend: { storedImages: 2, storedCents: 10, unusableImages: 1, unusableCents: 5 }, counts: { done: 2, failed: 5 } });
     const keys = imageRequests(kit.gateway).map((r) => r.idempotencyKey);
     expect(keys).toHaveLength(11);
     expect(new Set(keys.slice(0, 3)).size).toBe(1);
     expect(new Set(keys).size).toBe(7);
   });
 
-  it('cancels one queued job, one running job, then everything', async () => {
-    kit = await startKit({ mode: 'async', jobPendingPolls: 1000 });
+  it('cancel stops what was not sent; a job in flight runs to its answer and is kept (finished after cancel)', async () => {
+    kit = await startKit({ latencyMs: 300 });
     const k = kit;
     const h = makeQueue(k, { concurrency: 1 });
     h.queue.add(await jobs(4));
-    await expect.poll(() => h.latest().jobs[0]!.state).toBe('polling');
+    await expect.poll(() => h.latest().jobs[0]!.state).toBe('sending');
     expect(h.queue.cancel('job-2')).toBe(true);
     expect(h.queue.cancel('job-1')).toBe(true);
-    await expect.poll(() => h.latest().jobs[2]!.state).toBe('polling');
+    await expect.poll(() => h.latest().jobs[2]!.state).toBe('sending');
     h.queue.cancelAll();
     await h.queue.onIdle();
-    expect(h.latest().counts).toMatchObject({ cancelled: 4, done: 0 });
-    expect(h.stored).toHaveLength(0);
-    expect(imageRequests(k.gateway).map((r) => (r.body as { prompt: string }).prompt)).toHaveLength(2);
+    const byId = Object.fromEntries(h.latest().jobs.map((j) => [j.id, j]));
+    expect(byId['job-1']).toMatchObject({ state: 'done', finishedAfterCancel: true });
+    expect(byId['job-3']).toMatchObject({ state: 'done', finishedAfterCancel: true });
+    expect(byId['job-2']).toMatchObject({ state: 'cancelled' });
+    expect(byId['job-4']).toMatchObject({ state: 'cancelled' });
+    expect(h.stored.map((s) => [s.job.id, s.context.afterCancel])).toEqual([['job-1', true], ['job-3', true]]);
+    expect(imageRequests(k.gateway)).toHaveLength(2);
+    expect(h.latest().spend).toMatchObject({ storedImages: 2, storedCents: 10 });
     expect(h.queue.cancel('job-1')).toBe(false);
+  });
+
+  it('cancelling a queued async job asks the gateway to cancel it (not charged); stopNow names what may be lost', async () => {
+    kit = await startKit({ mode: 'async', jobPendingPolls: 1000, latencyMs: 60_000 });
+    const k = kit;
+    const ended: Array<string | undefined> = [];
+    const h = makeQueue(k, { concurrency: 1, onJobEnded: (_job, _view, remote) => ended.push(remote) });
+    h.queue.add(await jobs(1));
+    await expect.poll(() => h.latest().jobs[0]!.state).toBe('polling');
+    h.queue.cancel('job-1');
+    await h.queue.onIdle();
+    expect(h.latest().jobs[0]).toMatchObject({ state: 'cancelled' });
+    expect(k.gateway.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/cancel'))).toHaveLength(1);
+    expect(ended).toEqual([h.latest().jobs[0]!.remoteJobId]);
+    expect(h.stored).toHaveLength(0);
+    expect(h.latest().spentCents).toBe(0);
   });
 
   it('persists accepted job ids through onJobAccepted and resumes them after a restart without resubmitting', async () => {

@@ -7,10 +7,12 @@ function store(initial: Record<string, unknown> = {}): KeyValueStore & { data: R
 }
 
 describe('settings service', () => {
-  it('gives defaults on first run: the AIgateway URL, 4 parallel requests, $0.05 an image, 1 s autosave', () => {
+  it('gives defaults on first run: the AIgateway URL, 10 parallel requests, a 180 s request deadline, Retry-After waited up to 10 min, $0.05 an image, 1 s autosave', () => {
     expect(createSettingsService(store()).get()).toMatchObject({
       gatewayBaseUrl: 'https://api.aigateway.sh/v1',
-      concurrency: 4,
+      concurrency: 10,
+      requestTimeoutSeconds: 180,
+      retryAfterCapSeconds: 600,
       pricePerImageCents: 5,
       autosaveDelayMs: 1000,
     });
@@ -18,7 +20,7 @@ describe('settings service', () => {
 
   it('keeps good fields when one stored field is damaged', () => {
     const service = createSettingsService(store({ settings: { concurrency: 'lots', pricePerImageCents: 7 } }));
-    expect(service.get()).toMatchObject({ concurrency: 4, pricePerImageCents: 7 });
+    expect(service.get()).toMatchObject({ concurrency: 10, pricePerImageCents: 7 });
   });
 
   it('stores an update, keeps other fields and reports the change', () => {

@@ -66,6 +66,27 @@ describe('after a batch with failures', () => {
   });
 });
 
+describe('outcome unknown', () => {
+  it('Retry sends the same request again (same job, same key), and the summary counts what may have been paid', async () => {
+    const { user, main, emit, callsTo } = await renderApp({ project: mixedProject() });
+    await user.click(screen.getByRole('button', { name: 'Generate missing' }));
+    await user.click(await within(screen.getByRole('dialog', { name: 'Generate missing panels' })).findByRole('button', { name: 'Generate 2 images ($0.10)' }));
+    const [first, second] = main.jobs;
+    act(() => {
+      if (first) first.state = 'done';
+      if (second) Object.assign(second, { state: 'failed', paidWithoutImage: 'unknown', retryable: true, error: { code: 'GATEWAY_OUTCOME_UNKNOWN', message: 'Outcome unknown (no answer in time): this image may have been charged.' } });
+      const snapshot = snapshotOf(main);
+      emit('jobs:progress', { ...snapshot, spentCents: 10, spend: { ...snapshot.spend, storedImages: 1, storedCents: 5, unknownRequests: 1, unknownCents: 5 } });
+    });
+    expect(screen.getByTestId('paid-without-image').textContent).toBe('Paid for without an image: $0.05 (0 unusable, 1 outcome unknown).');
+    expect(screen.getByTestId('spent').textContent).toBe('Spent $0.10 (1 outcome unknown)');
+    const generatesBefore = callsTo('jobs:generate').length;
+    await user.click(screen.getAllByRole('button', { name: 'Retry panel 4' })[0]!);
+    expect(callsTo('jobs:retry')).toEqual([{ jobId: second?.id }]);
+    expect(callsTo('jobs:generate')).toHaveLength(generatesBefore);
+  });
+});
+
 describe('paid images waiting to be written', () => {
   it('explains them and offers no Retry (it would pay again)', async () => {
     const { user, main, emit } = await renderApp({ project: mixedProject() });

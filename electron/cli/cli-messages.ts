@@ -1,0 +1,21 @@
+/**
+ * The services write their messages for the app (Settings, Resume, Retry). On the command line
+ * the same facts need command-line fixes: this rewrites those sentences, keeping everything else
+ * (including the gateway's own words) as it was. Invariant: no CLI line names an app control.
+ */
+const REWRITES: Array<[RegExp, string]> = [
+  [/Check the key in Settings, then press Resume\./g, 'Check AIGATEWAY_API_KEY with `castboard check`, then run the command again.'],
+  [/Top up your AIgateway balance, then press Resume\./g, 'Top up your AIgateway balance, then run the command again.'],
+  [/Check your internet connection and the gateway URL in Settings\./g, 'Check your internet connection and AIGATEWAY_BASE_URL (`castboard check` tests it).'],
+  [/Check the gateway URL in Settings\./g, 'Check AIGATEWAY_BASE_URL (`castboard check` tests it).'],
+  [/or check the gateway URL in Settings\./g, 'or check AIGATEWAY_BASE_URL with `castboard check`.'],
+  [/Check the panel's prompt and settings\./g, "Check the panel's scene and the command's options."],
+  [/Retry sends it again with the same Idempotency-Key, so a gateway that honours that key does not charge twice\./g, 'Generating this panel again sends a new request, which may be charged again.'],
+  [/press Resume when you want to continue\./g, 'run the command again later.'],
+  [/Generation continues by itself when the wait is over\./g, 'The batch continues by itself when the wait is over.'],
+  [/ in Settings/g, ''],
+];
+
+export function cliMessage(message: string): string {
+  return REWRITES.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), message);
+}

@@ -1,0 +1,90 @@
+/**
+ * How a queue job ends, and what that means for money: a result is counted as stored before it is
+ * handed on (it is paid and in hand, even if writing it must wait); a failure that was paid for
+ * (unusable answer, unknown outcome) or a request stopped in flight is counted and told once; a
+ * job that ended without a result is reported so its pending async id can be dropped. Invariant:
+ * a job reaches a terminal state once; later calls for it change nothing.
+ */
+import { CastboardError, type SerializedError } from '../../../shared/errors';
+import { GatewayError } from './gateway-errors';
+import type { AcceptedJob, GenerationResult } from './gateway-types';
+import { imagesOf } from './queue-cost';
+import type { SpendLedger } from './queue-spend';
+import { TERMINAL_STATES, type JobState, type JobView, type PaidWithoutImageEvent, type QueueJob, type ResultHandler } from './queue-types';
+
+export interface Entry {
+  job: QueueJob;
+  view: JobView;
+  key: string;
+  controller: AbortController;
+  accepted: AcceptedJob | undefined;
+  /** A submit of this job may be at the gateway now (false again after an answer that charges nothing). */
+  sent: boolean;
+  running: boolean;
+  rateLimitsInARow: number;
+}
+
+/** Failures a Retry cannot fix (the request itself must change). */
+const FINAL_CODES = new Set(['GATEWAY_BAD_REQUEST', 'GATEWAY_UNKNOWN_MODEL', 'GATEWAY_IMAGE_TOO_LARGE', 'GATEWAY_SAFETY_REJECTED', 'IMAGE_INVALID', 'RESULT_NOT_STORED']);
+
+function serialize(error: unknown): SerializedError {
+  if (error instanceof CastboardError) return error.toJSON();
+  return { code: 'INTERNAL', message: 'Something went wrong while generating this panel. Try again.' };
+}
+
+export interface OutcomeDeps {
+  ledger: SpendLedger;
+  price: number;
+  setState(entry: Entry, state: JobState, extra?: Partial<JobView>): void;
+  onResult: ResultHandler;
+  onPaidWithoutImage?: (job: QueueJob, event: PaidWithoutImageEvent) => void;
+  onJobEnded?: (job: QueueJob, view: JobView, remoteJobId: string | undefined) => void;
+}
+
+export class JobOutcomes {
+  readonly #deps: OutcomeDeps;
+
+  constructor(deps: OutcomeDeps) {
+    this.#deps = deps;
+  }
+
+  async succeed(entry: Entry, result: GenerationResult): Promise<void> {
+    const afterCancel = entry.view.cancelRequested === true;
+    // Paid and in hand: it counts even if writing it must wait (the service holds it).
+    this.#deps.ledger.stored(result.images.length, result.costCents, entry.key);
+    entry.rateLimitsInARow = 0;
+    await this.#deps.onResult(entry.job, result, { afterCancel, idempotencyKey: entry.key });
+    this.#deps.setState(entry, 'done', { images: result.images.length, costCents: result.costCents, ...(afterCancel ? { finishedAfterCancel: true } : {}) });
+  }
+
+  endStopped(entry: Entry): void {
+    if (TERMINAL_STATES.has(entry.view.state)) return;
+    const lost = entry.sent && !entry.accepted;
+    if (lost) this.#paidWithoutImage(entry, 'unknown', 'stopped while its request was in flight', this.#deps.price * this.#imagesOf(entry));
+    this.#deps.setState(entry, 'cancelled', lost ? { paidWithoutImage: 'unknown' } : {});
+    // An async job still pending stays in the project: it is collected later, never lost.
+    if (!entry.accepted) this.#deps.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId);
+  }
+
+  fail(entry: Entry, error: unknown): void {
+    if (error instanceof CastboardError && error.code === 'CANCELLED') return this.#deps.setState(entry, 'cancelled');
+    const serialized = serialize(error);
+    const paid = error instanceof GatewayError ? error.paid : undefined;
+    if (paid === 'unusable') this.#paidWithoutImage(entry, 'unusable', serialized.message, (error as GatewayError).costCents ?? this.#deps.price * this.#imagesOf(entry));
+    if (paid === 'unknown') this.#paidWithoutImage(entry, 'unknown', serialized.message, this.#deps.price * this.#imagesOf(entry));
+    const retryable = entry.job.kind !== 'resume' && !FINAL_CODES.has(serialized.code);
+    this.#deps.setState(entry, 'failed', { error: serialized, retryable, ...(paid ? { paidWithoutImage: paid } : {}) });
+    this.#deps.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId);
+  }
+
+  #paidWithoutImage(entry: Entry, kind: 'unusable' | 'unknown', reason: string, costCents: number): void {
+    if (kind === 'unusable') this.#deps.ledger.unusable(this.#imagesOf(entry), costCents, entry.key);
+    else this.#deps.ledger.unknown(costCents, entry.key);
+    this.#deps.onPaidWithoutImage?.(entry.job, { kind, reason, costCents, idempotencyKey: entry.key });
+  }
+
+  #imagesOf(entry: Entry): number {
+    const { job } = entry;
+    return job.kind === 'resume' ? Math.max(1, job.accepted.params.n) : imagesOf(job);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The project's record of money paid without an image (project.json `paidWithoutImage`): paid
+ * answers whose images were unusable, and requests whose outcome is unknown. Written at once so a
+ * restart, the CLI and `castboard info` all report what was paid, not only what was stored.
+ * Invariant: an "unknown" record is removed when an answer for the same Idempotency-Key is stored.
+ */
+import { PROJECT_LIMITS, type PaidWithoutImage } from '../../../shared/domain/project';
+import type { PaidWithoutImageEvent } from '../gateway/queue-types';
+import type { ProjectWorkspace } from '../workspace/project-workspace';
+
+type Workspace = Pick<ProjectWorkspace, 'current' | 'setPaidWithoutImage' | 'save'>;
+
+export function createSpendRecord(workspace: Workspace, now: () => Date) {
+  function change(edit: (records: PaidWithoutImage[]) => PaidWithoutImage[]): void {
+    if (!workspace.current()) return;
+    let changed = false;
+    workspace.setPaidWithoutImage((before) => {
+      const after = edit(before);
+      changed = after !== before;
+      return changed ? after.slice(-PROJECT_LIMITS.maxPaidWithoutImage) : before;
+    });
+    if (!changed) return;
+    workspace.save().catch(() => undefined); // autosave retries; the project status shows a failed save
+  }
+
+  return {
+    add(panelId: string, event: PaidWithoutImageEvent): void {
+      const record: PaidWithoutImage = {
+        at: now().toISOString(),
+        panelId,
+        kind: event.kind,
+        reason: event.reason.slice(0, 500),
+        costCents: event.costCents,
+        idempotencyKey: event.idempotencyKey,
+      };
+      // The same unknown request told twice (e.g. stopped again after a Retry) is one record.
+      change((records) => (event.kind === 'unknown' && records.some((r) => r.kind === 'unknown' && r.idempotencyKey === event.idempotencyKey) ? records : [...records, record]));
+    },
+    settle(idempotencyKey: string): void {
+      change((records) => (records.some((r) => r.kind === 'unknown' && r.idempotencyKey === idempotencyKey) ? records.filter((r) => !(r.kind === 'unknown' && r.idempotencyKey === idempotencyKey)) : records));
+    },
+  };
+}
+
+/** Spend of a project: stored takes plus what was paid without an image. */
+export function projectSpend(project: { panels: Array<{ takes: Array<{ costCents: number }> }>; paidWithoutImage?: PaidWithoutImage[] }) {
+  const stored = project.panels.flatMap((panel) => panel.takes);
+  const records = project.paidWithoutImage ?? [];
+  const sum = (list: Array<{ costCents: number }>) => list.reduce((total, item) => total + item.costCents, 0);
+  const unusable = records.filter((r) => r.kind === 'unusable');
+  const unknown = records.filter((r) => r.kind === 'unknown');
+  return {
+    storedImages: stored.length,
+    storedCents: sum(stored),
+    unusable: unusable.map((r) => ({ panelId: r.panelId, reason: r.reason, costCents: r.costCents })),
+    unusableCents: sum(unusable),
+    unknownRequests: unknown.length,
+    unknownCents: sum(unknown),
+    totalCents: sum(stored) + sum(records),
+  };
+}
