@@ -45,9 +45,6 @@ export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
   const setActiveTake = useAppStore((s) => s.setActiveTake);
   return (
     <section className="inspector-section" aria-label={`Takes for panel ${number}`}>
-      <h3 className="section-title">
-        Takes <span className="count">{takes.length}</span>
-      </h3>
       {takes.length === 0 ? (
         <p className="muted small">Every image you generate for this panel is kept here. Pick the one the board shows.</p>
       ) : (
