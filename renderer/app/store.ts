@@ -19,7 +19,7 @@ import { createJobsSlice, type JobsSlice } from '../state/jobs-slice';
 import { createProjectSlice, type ProjectSlice } from '../state/project-slice';
 import { createSelectionSlice, type SelectionSlice } from '../state/selection-slice';
 import type { HistoryStore, StoreDeps } from '../state/store-types';
-import { createUiSlice, type UiSlice } from '../state/ui-slice';
+import { createUiSlice, watchDeletionNotice, type UiSlice } from '../state/ui-slice';
 
 interface BootSlice {
   /** Set when the window could not load what it needs to start (settings). */
@@ -98,6 +98,7 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
     api.on('project:takesAdded', (event) => store.getState().applyTakesAdded(event)),
     api.on('jobs:progress', (snapshot) => store.getState().applySnapshot(snapshot)),
     api.on('export:progress', (progress) => store.getState().setExportProgress(progress)),
+    watchDeletionNotice(store),
   ];
   late.history = history;
   late.sync = sync;

@@ -10,11 +10,13 @@ import { RenderingSpeedSchema, StyleTypeSchema } from './settings';
 import type { ImageRef } from './project-image-ref';
 import { CharacterSchema, PanelSchema } from './project-panel';
 import { ExportSettingsSchema } from './project-export';
+import { RecentlyDeletedSchema } from './project-deleted';
 import { IdSchema, IsoDateSchema, ParamsSchema, boundedText } from './project-primitives';
 
 export * from './project-image-ref';
 export * from './project-panel';
 export * from './project-export';
+export * from './project-deleted';
 export * from './project-primitives';
 
 /** The version this build writes. v1 was the first prototype format (see migrations). */
@@ -69,6 +71,8 @@ const ProjectShape = z
     exportSettings: ExportSettingsSchema,
     pendingJobs: z.array(PendingJobSchema).max(PROJECT_LIMITS.maxPendingJobs),
     createdAt: IsoDateSchema,
+    /** Deleted panels that can still be restored (issue #12); absent in older files. */
+    recentlyDeleted: RecentlyDeletedSchema.optional(),
   })
   .strict();
 

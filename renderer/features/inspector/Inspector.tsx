@@ -34,8 +34,8 @@ function InspectorEmpty({ hasPanels }: { hasPanels: boolean }) {
   );
 }
 
-export function Inspector({ onGenerateSelection }: { onGenerateSelection: () => void }) {
-  const { panel, index, selectionCount, hasPanels, insertPanel, duplicatePanels, deletePanels } = useAppStore(
+export function Inspector({ onGenerateSelection, onDeletePanel }: { onGenerateSelection: () => void; onDeletePanel: (panelId: string) => void }) {
+  const { panel, index, selectionCount, hasPanels, insertPanel, duplicatePanels } = useAppStore(
     useShallow((s) => {
       const panels = s.doc?.panels ?? [];
       const at = panels.findIndex((candidate) => candidate.id === s.focusedId);
@@ -46,7 +46,6 @@ export function Inspector({ onGenerateSelection }: { onGenerateSelection: () => 
         hasPanels: panels.length > 0,
         insertPanel: s.insertPanel,
         duplicatePanels: s.duplicatePanels,
-        deletePanels: s.deletePanels,
       };
     }),
   );
@@ -68,7 +67,7 @@ export function Inspector({ onGenerateSelection }: { onGenerateSelection: () => 
           <ToolButton icon="before" label="Insert panel before" onClick={() => insertPanel(panel.id, 'before')} />
           <ToolButton icon="after" label="Insert panel after" onClick={() => insertPanel(panel.id, 'after')} />
           <ToolButton icon="copy" label="Duplicate panel" onClick={() => duplicatePanels([panel.id])} />
-          <ToolButton icon="trash" label="Delete panel" onClick={() => deletePanels([panel.id])} />
+          <ToolButton icon="trash" label="Delete panel" onClick={() => onDeletePanel(panel.id)} />
         </div>
       </header>
       {selectionCount > 1 && (
