@@ -99,6 +99,10 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
     api.on('jobs:progress', (snapshot) => store.getState().applySnapshot(snapshot)),
     api.on('export:progress', (progress) => store.getState().setExportProgress(progress)),
     watchDeletionNotice(store),
+    // A "no API key" message goes away once a key is saved: the problem it names is fixed.
+    store.subscribe((now, before) => {
+      if (now.keyStatus?.hasKey && !before.keyStatus?.hasKey && now.jobsErrorCode === 'NO_API_KEY') now.dismissJobsError();
+    }),
   ];
   late.history = history;
   late.sync = sync;
