@@ -13,6 +13,7 @@ export type DialogState =
   | { kind: 'settings' }
   | { kind: 'export' }
   | { kind: 'newProject' }
+  | { kind: 'takes'; panelId: string }
   | null;
 
 export interface Notice {
@@ -25,6 +26,12 @@ export interface Notice {
 export interface UiSlice {
   dialog: DialogState;
   notice: Notice | null;
+  /** Takes that arrived since the project was opened and have not been looked at yet (highlighted). */
+  freshTakeIds: Readonly<Record<string, true>>;
+  /** The artist's choice: a newly generated or restyled take becomes the panel's active take. */
+  activateNewTakes: boolean;
+  setActivateNewTakes(on: boolean): void;
+  markTakesSeen(takeIds: readonly string[]): void;
   openDialog(dialog: NonNullable<DialogState>): void;
   closeDialog(): void;
   showNotice(text: string, undoesTo?: Project | null): void;
@@ -32,11 +39,41 @@ export interface UiSlice {
 }
 
 let noticeIds = 0;
+const ACTIVATE_KEY = 'castboard.activateNewTakes';
+
+function readPreference(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(ACTIVATE_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+function writePreference(on: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(ACTIVATE_KEY, String(on));
+  } catch {
+    // Not remembered across restarts; the choice still holds for this session.
+  }
+}
 
 export function createUiSlice(): AppSlice<UiSlice> {
   return (set) => ({
     dialog: null,
     notice: null,
+    freshTakeIds: {},
+    activateNewTakes: readPreference(),
+    setActivateNewTakes(on) {
+      writePreference(on);
+      set({ activateNewTakes: on });
+    },
+    markTakesSeen: (takeIds) =>
+      set((state) => {
+        if (!takeIds.some((id) => state.freshTakeIds[id])) return {};
+        const freshTakeIds = { ...state.freshTakeIds };
+        for (const id of takeIds) delete freshTakeIds[id];
+        return { freshTakeIds };
+      }),
     openDialog: (dialog) => set({ dialog }),
     closeDialog: () => set({ dialog: null }),
     showNotice: (text, undoesTo = null) => set({ notice: { id: ++noticeIds, text, undoesTo } }),
