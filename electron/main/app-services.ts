@@ -6,6 +6,7 @@
 import type { ConnectionTest } from '../../shared/domain/gateway';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { DialogPort } from '../services/dialogs';
+import type { ShellPort } from '../services/shell';
 import { testGatewayConnection } from '../services/gateway/connection-test';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
 import type { Logger } from '../services/logger';
@@ -20,6 +21,8 @@ export interface AppAdapters {
   secretPersistence: SecretPersistence;
   logger: Logger;
   dialogs: DialogPort;
+  /** Shows a finished export (folder or file); absent where nothing can be shown. */
+  shell?: ShellPort;
   appInfo: { version: string; platform: string };
   /** The fetch used for gateway calls (tests and the harness may wrap it to record traffic). */
   fetch?: typeof globalThis.fetch;
@@ -33,6 +36,7 @@ export interface AppServices {
   readonly appInfo: AppAdapters['appInfo'];
   readonly logger: Logger;
   readonly dialogs: DialogPort;
+  readonly shell: ShellPort | null;
   readonly settings: SettingsService;
   readonly keyVault: KeyVault;
   readonly workspace: ProjectWorkspace;
@@ -68,6 +72,7 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
     appInfo: adapters.appInfo,
     logger,
     dialogs: adapters.dialogs,
+    shell: adapters.shell ?? null,
     settings,
     keyVault,
     workspace,

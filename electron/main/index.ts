@@ -12,6 +12,7 @@ import { createMediaHandler } from '../services/serving/media-handler';
 import { createStaticHandler } from '../services/serving/static-handler';
 import { createFileLogger } from './adapters/log';
 import { createNativeDialogs } from './adapters/native-dialogs';
+import { createElectronShell } from './adapters/shell';
 import { createSafeStorageCipher, createStoredSecret } from './adapters/safe-storage-cipher';
 import { mountProtocols, registerPrivilegedSchemes } from './adapters/protocols';
 import { createElectronSettingsStore } from './adapters/settings-store';
@@ -70,6 +71,7 @@ async function start(instance: SingleInstance): Promise<void> {
     secretPersistence: createStoredSecret(settingsStore),
     logger,
     dialogs: createNativeDialogs(),
+    shell: createElectronShell(),
     appInfo: { version: app.getVersion(), platform: process.platform },
   }, registrar);
   currentKey = () => services.keyVault.getKey();

@@ -5,6 +5,7 @@
  */
 import Conf from 'conf';
 import type { DialogPort } from '../../electron/services/dialogs';
+import type { ShellPort } from '../../electron/services/shell';
 import type { PersistedKey, SecretCipher, SecretPersistence } from '../../electron/services/secrets/key-vault';
 import type { KeyValueStore } from '../../electron/services/settings/settings-service';
 
@@ -40,5 +41,23 @@ export function createScriptedDialogs(): DialogPort & { script(kind: DialogKind,
     chooseFolder: () => next('chooseFolder'),
     chooseImageFile: () => next('chooseImageFile'),
     chooseSavePath: () => next('chooseSavePath'),
+  };
+}
+
+export interface ShellRequest {
+  action: 'showItemInFolder' | 'openPath';
+  path: string;
+}
+
+/** Records what the app asked the shell to show (a browser cannot open the file manager). */
+export function createRecordingShell(): ShellPort & { readonly requests: ShellRequest[] } {
+  const requests: ShellRequest[] = [];
+  return {
+    requests,
+    showItemInFolder: (fullPath) => void requests.push({ action: 'showItemInFolder', path: fullPath }),
+    openPath: async (fullPath) => {
+      requests.push({ action: 'openPath', path: fullPath });
+      return '';
+    },
   };
 }

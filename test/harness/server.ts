@@ -21,7 +21,7 @@ import { consoleLogger, type Logger } from '../../electron/services/logger';
 import { createMediaHandler } from '../../electron/services/serving/media-handler';
 import { createStaticHandler } from '../../electron/services/serving/static-handler';
 import { startFakeGateway, type FakeGateway } from '../fakes/gateway/fake-gateway';
-import { createFakeCipher, createMemorySecret, createScriptedDialogs, createTempSettingsStore, type KeyProtection } from './harness-adapters';
+import { createFakeCipher, createMemorySecret, createRecordingShell, createScriptedDialogs, createTempSettingsStore, type KeyProtection, type ShellRequest } from './harness-adapters';
 import { createHttpRegistrar } from './http-registrar';
 import { createLoopbackFetch, type OutboundLog } from './loopback-fetch';
 import { json, sendResponse, toRequest } from './node-http';
@@ -41,6 +41,8 @@ export interface Harness {
   readonly services: AppServices;
   readonly gateway: FakeGateway | null;
   readonly outbound: OutboundLog;
+  /** What the app asked the shell to show (Show in folder, Open). */
+  readonly shellRequests: readonly ShellRequest[];
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const gateway = process.env.AIGATEWAY_BASE_URL ? null : await startFakeGateway();
   const outbound = createLoopbackFetch();
   const dialogs = createScriptedDialogs();
+  const shell = createRecordingShell();
 
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -71,6 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       cipher: createFakeCipher(options.keyProtection ?? 'encrypted'),
       secretPersistence: createMemorySecret(),
       dialogs,
+      shell,
       logger,
       appInfo: { version: 'harness', platform: process.platform },
       fetch: outbound.fetch,
@@ -121,6 +125,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     services,
     gateway,
     outbound: outbound.log,
+    shellRequests: shell.requests,
     async close() {
       registrar.closeEventStreams();
       server.closeAllConnections();

@@ -5,7 +5,7 @@
  * on paper is panel 7 in the app. Shared by the app's export channels and the CLI.
  */
 import path from 'node:path';
-import { SHOT_TYPE_LABELS, type ExportSettings, type Panel, type Project } from '../../../shared/domain/project';
+import { CAMERA_ANGLE_LABELS, CAMERA_MOVEMENT_LABELS, SHOT_TYPE_LABELS, type ExportSettings, type Panel, type Project } from '../../../shared/domain/project';
 import { activeTake } from '../../../shared/domain/project-edit';
 import type { ContactSheetInput, ContactSheetPanel } from './input';
 import type { ContactSheetOptionsInput } from './options';
@@ -17,6 +17,8 @@ function captions(panel: Panel): ContactSheetPanel['captions'] {
     action: panel.action,
     notes: panel.notes,
     shot: SHOT_TYPE_LABELS[panel.shotType],
+    angle: CAMERA_ANGLE_LABELS[panel.cameraAngle],
+    movement: CAMERA_MOVEMENT_LABELS[panel.cameraMovement],
     duration: `${panel.durationSeconds}s`,
   };
 }
