@@ -33,11 +33,12 @@ export function createMemorySecret(): SecretPersistence {
 export type DialogKind = keyof DialogPort;
 
 /** Answers dialogs from a queue per kind; an empty queue answers "cancelled". */
-export function createScriptedDialogs(): DialogPort & { script(kind: DialogKind, answer: string | null): void } {
+export function createScriptedDialogs(): DialogPort & { script(kind: DialogKind, answer: string | null): void; hasScript(kind: DialogKind): boolean } {
   const queues = new Map<DialogKind, Array<string | null>>();
   const next = async (kind: DialogKind) => queues.get(kind)?.shift() ?? null;
   return {
     script: (kind, answer) => void (queues.get(kind) ?? queues.set(kind, []).get(kind))?.push(answer),
+    hasScript: (kind) => (queues.get(kind)?.length ?? 0) > 0,
     chooseFolder: () => next('chooseFolder'),
     chooseImageFile: () => next('chooseImageFile'),
     chooseSavePath: () => next('chooseSavePath'),

@@ -7,7 +7,7 @@
  *   /                 built renderer (dist/renderer), index.html gets the harness bridge script
  *   /harness/bridge.js  window.castboard over HTTP (dist/harness/bridge.js)
  *   /ipc/<channel>    contract calls          /events   push events (SSE)
- *   /media/<path>     project media           /__harness/*  test controls (dialogs, logs)
+ *   /media/<path>     project media           /__harness/*  test controls (dialogs, logs, in-page prompts)
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -23,6 +23,7 @@ import { createStaticHandler } from '../../electron/services/serving/static-hand
 import { startFakeGateway, type FakeGateway } from '../fakes/gateway/fake-gateway';
 import { createFakeCipher, createMemorySecret, createRecordingShell, createScriptedDialogs, createTempSettingsStore, type KeyProtection, type ShellRequest } from './harness-adapters';
 import { createHttpRegistrar } from './http-registrar';
+import { createPromptDialogs } from './prompt-dialogs';
 import { createLoopbackFetch, type OutboundLog } from './loopback-fetch';
 import { json, sendResponse, toRequest } from './node-http';
 
@@ -34,6 +35,11 @@ export interface HarnessOptions {
   /** How the fake cipher reports itself (default 'encrypted'); 'plain-text-fallback' mimics Linux without a keyring. */
   keyProtection?: KeyProtection;
   logger?: Logger;
+  /**
+   * For a person trying the app (`npm run harness`): a file dialog with no scripted answer shows
+   * an in-page prompt instead of answering "cancelled".
+   */
+  interactiveDialogs?: boolean;
 }
 
 export interface Harness {
@@ -61,6 +67,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const gateway = process.env.AIGATEWAY_BASE_URL ? null : await startFakeGateway();
   const outbound = createLoopbackFetch();
   const dialogs = createScriptedDialogs();
+  const prompts = options.interactiveDialogs ? createPromptDialogs(dialogs) : null;
   const shell = createRecordingShell();
 
   const server = createServer();
@@ -73,7 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       settingsStore: createTempSettingsStore(dataDir),
       cipher: createFakeCipher(options.keyProtection ?? 'encrypted'),
       secretPersistence: createMemorySecret(),
-      dialogs,
+      dialogs: prompts ?? dialogs,
       shell,
       logger,
       appInfo: { version: 'harness', platform: process.platform },
@@ -107,6 +114,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const { kind, answer } = (await request.json()) as { kind: Parameters<typeof dialogs.script>[0]; answer: string | null };
       dialogs.script(kind, answer);
       response = json({ ok: true });
+    } else if (pathname === '/__harness/prompt' && request.method === 'GET') response = json({ prompt: prompts?.pending() ?? null });
+    else if (pathname === '/__harness/prompt' && request.method === 'POST') {
+      const { id, answer } = (await request.json()) as { id: number; answer: string | null };
+      response = json({ ok: prompts?.answer(id, answer) ?? false });
     } else if (pathname === '/__harness/outbound') response = json(outbound.log.requests);
     else response = await renderer(request);
     await sendResponse(response, outgoing);
