@@ -73,7 +73,7 @@ export function barePage(cards: readonly BareCard[]): string {
   const items = cards
     .map(
       (card) =>
-        `<li tabindex="-1" data-panel-id="p${card.number}" aria-label="Panel ${card.number}"><div class="thumb">${card.thumbUrl ? `<img src="${card.thumbUrl}" alt="">` : ''}</div>` +
+        `<li tabindex="-1" data-panel-id="p${card.number}" aria-label="Panel ${card.number}"><div class="thumb">${card.thumbUrl ? `<img src="${card.thumbUrl}" alt="" loading="lazy" decoding="async">` : ''}</div>` +
         `<div class="meta"><b>${card.number}</b> ${card.shot}</div><p class="panel-scene">${card.scene}</p></li>`,
     )
     .join('');
