@@ -8,7 +8,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { board, card, cardsWithTakes, imagesLoaded, seedProject, useEditorRigs } from './support/editor-kit';
+import { board, card, imagesLoaded, openGeneratedBoard, seedProject, useEditorRigs } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
@@ -62,14 +62,7 @@ async function selectFitsLongestOption(select: Locator): Promise<{ widest: numbe
 describe('editor layout at real window sizes', () => {
   it.each(SIZES)('fits $width x $height with every command and field reachable', async (size) => {
     const rig = await openEditor(size);
-    await seedProject(rig, 5);
-    const { page } = rig;
-    page.setDefaultTimeout(10_000);
-    await page.goto(rig.harness.url);
-    await board(page).waitFor();
-    await page.getByRole('button', { name: 'Generate missing' }).click();
-    await page.getByRole('button', { name: 'Generate 5 images ($0.25)' }).click();
-    await expect.poll(() => cardsWithTakes(page), { timeout: 30_000 }).toBe(5);
+    const page = await openGeneratedBoard(rig, 5);
     await card(page, 2).click();
     await imagesLoaded(page);
 

@@ -5,21 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { activeSrc, board, card, cardsWithTakes, imagesLoaded, seedProject, useEditorRigs } from './support/editor-kit';
+import { activeSrc, card, imagesLoaded, openGeneratedBoard, saved, useEditorRigs } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
 describe('take viewer', () => {
   it('compares takes side by side, steps with arrows, picks with Enter, and can make new takes active', async () => {
     const rig = await openEditor({ width: 1366, height: 768 });
-    await seedProject(rig, 2);
-    const { page } = rig;
-    page.setDefaultTimeout(10_000);
-    await page.goto(rig.harness.url);
-    await board(page).waitFor();
-    await page.getByRole('button', { name: 'Generate missing' }).click();
-    await page.getByRole('button', { name: 'Generate 2 images ($0.10)' }).click();
-    await expect.poll(() => cardsWithTakes(page), { timeout: 30_000 }).toBe(2);
+    const page = await openGeneratedBoard(rig, 2);
 
     await card(page, 1).click();
     await page.getByRole('radio', { name: '2 variations' }).check();
@@ -54,5 +47,8 @@ describe('take viewer', () => {
     await expect.poll(() => strip2.getByRole('button', { name: 'Take 2' }).getAttribute('aria-pressed')).toBe('true');
     expect(await strip2.getByRole('button', { name: 'Take 2' }).getAttribute('aria-description')).toBe('New take');
     expect(await activeSrc(page, 2)).not.toBe(before);
+    // Let thumbnails and the autosave finish before the rig removes the project folder.
+    await imagesLoaded(page);
+    await saved(page);
   });
 });

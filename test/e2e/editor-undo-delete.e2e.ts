@@ -7,22 +7,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { activeSrc, board, card, cardsWithTakes, imagesLoaded, saved, sceneOf, seedProject, useEditorRigs, type EditorRig } from './support/editor-kit';
+import { activeSrc, board, card, imagesLoaded, openGeneratedBoard, saved, sceneOf, useEditorRigs } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
-
-/** Three panels, each generated once (a paid take per panel). */
-async function generatedBoard(rig: EditorRig): Promise<Page> {
-  await seedProject(rig, 3);
-  const { page } = rig;
-  page.setDefaultTimeout(10_000);
-  await page.goto(rig.harness.url);
-  await board(page).waitFor();
-  await page.getByRole('button', { name: 'Generate missing' }).click();
-  await page.getByRole('button', { name: 'Generate 3 images ($0.15)' }).click();
-  await expect.poll(() => cardsWithTakes(page), { timeout: 30_000 }).toBe(3);
-  return page;
-}
 
 const panelCount = (page: Page) => board(page).getByRole('listitem').count();
 const undoDelete = (page: Page) => page.getByRole('button', { name: 'Undo delete' });
@@ -37,7 +24,7 @@ async function deletePanel2(page: Page): Promise<void> {
 describe('undo delete', () => {
   it('never undoes a later edit: the offer goes once history moves on, and undo still works in order', async () => {
     const rig = await openEditor();
-    const page = await generatedBoard(rig);
+    const page = await openGeneratedBoard(rig, 3);
     await deletePanel2(page);
     await card(page, 1).click();
     const movement = page.getByLabel('Camera movement', { exact: true });
@@ -56,7 +43,7 @@ describe('undo delete', () => {
 
   it('restores exactly the deleted panel with its take, and the notice goes when undone by keys', async () => {
     const rig = await openEditor();
-    const page = await generatedBoard(rig);
+    const page = await openGeneratedBoard(rig, 3);
     const src = await activeSrc(page, 2);
     await deletePanel2(page);
     await screenshot(page, 'editor-undo-delete-notice');
@@ -74,7 +61,7 @@ describe('undo delete', () => {
 
   it('keeps a deleted panel with takes recoverable after closing and reopening the project', async () => {
     const rig = await openEditor();
-    const page = await generatedBoard(rig);
+    const page = await openGeneratedBoard(rig, 3);
     const src = await activeSrc(page, 2);
     await deletePanel2(page);
     await saved(page);
