@@ -2,11 +2,9 @@
  * The panel board: a list of panel cards in story order (role list, items "Panel N"). The
  * board re-renders when the panel array changes; each card is memoized, so only the cards
  * whose panel, selection or job changed do work. When focus moves by keyboard, the focused
- * card scrolls into view and takes DOM focus if the board had it. A large board is rendered in
- * chunks, one per frame (first the cards in view), so opening 500+ panels never blocks input
- * with one long task.
+ * card scrolls into view and takes DOM focus if the board had it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
@@ -41,26 +39,10 @@ function BoardEmpty() {
   );
 }
 
-/** Cards drawn in the first frame; the rest follow in chunks so no single task blocks input. */
-const FIRST_CHUNK = 48;
-const CHUNK = 96;
-
-/** How many cards to render: grows chunk by chunk, one chunk per frame, up to `total`. */
-function useProgressiveCount(total: number): number {
-  const [count, setCount] = useState(FIRST_CHUNK);
-  useEffect(() => {
-    if (count >= total) return;
-    const frame = requestAnimationFrame(() => setCount((current) => current + CHUNK));
-    return () => cancelAnimationFrame(frame);
-  }, [count, total]);
-  return Math.min(count, total);
-}
-
 export function Board() {
   const { panels, focusedId } = useAppStore(useShallow((s) => ({ panels: s.doc?.panels ?? NO_PANELS, focusedId: s.focusedId })));
   const { drop, handlers } = useBoardDrag();
   const listRef = useRef<HTMLUListElement>(null);
-  const shown = useProgressiveCount(panels.length);
 
   useEffect(() => {
     const list = listRef.current;
@@ -70,13 +52,13 @@ export function Board() {
     card.scrollIntoView?.({ block: 'nearest' });
     const active = document.activeElement;
     if (active === document.body || (active && list.contains(active))) card.focus({ preventScroll: true });
-  }, [focusedId, panels, shown]);
+  }, [focusedId, panels]);
 
   if (panels.length === 0) return <BoardEmpty />;
   const focusPresent = focusedId !== null && panels.some((panel) => panel.id === focusedId);
   return (
     <ul ref={listRef} role="list" aria-label="Panels" className="board-grid">
-      {panels.slice(0, shown).map((panel, index) => (
+      {panels.map((panel, index) => (
         <PanelCard
           key={panel.id}
           panel={panel}
