@@ -8,6 +8,7 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { DialogPort } from '../services/dialogs';
 import { createConsistencyService, type ConsistencyService } from '../services/consistency/consistency-service';
 import { checkNewTakesInBackground } from '../services/consistency/background-check';
+import type { ShellPort } from '../services/shell';
 import { testGatewayConnection } from '../services/gateway/connection-test';
 import { blockUntrustedImageLoaders } from '../services/image-safety/loader-block';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
@@ -25,6 +26,8 @@ export interface AppAdapters {
   secretPersistence: SecretPersistence;
   logger: Logger;
   dialogs: DialogPort;
+  /** Shows a finished export (folder or file); absent where nothing can be shown. */
+  shell?: ShellPort;
   appInfo: { version: string; platform: string };
   /** The fetch used for gateway calls (tests and the harness may wrap it to record traffic). */
   fetch?: typeof globalThis.fetch;
@@ -38,6 +41,7 @@ export interface AppServices {
   readonly appInfo: AppAdapters['appInfo'];
   readonly logger: Logger;
   readonly dialogs: DialogPort;
+  readonly shell: ShellPort | null;
   readonly settings: SettingsService;
   readonly keyVault: KeyVault;
   /** Which gateway address the key may be sent to (see key-destination.ts). */
@@ -112,6 +116,7 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
     appInfo: adapters.appInfo,
     logger,
     dialogs: adapters.dialogs,
+    shell: adapters.shell ?? null,
     settings,
     keyVault,
     keyDestination,

@@ -11,6 +11,7 @@ import type { Logger } from '../services/logger';
 import type { KeyValueStore } from '../services/settings/settings-service';
 import { createGatewayFetch } from './adapters/gateway-fetch';
 import { createNativeDialogs } from './adapters/native-dialogs';
+import { createElectronShell } from './adapters/shell';
 import { createSafeStorageCipher, createStoredSecret } from './adapters/safe-storage-cipher';
 import { createSettingsStore } from './adapters/settings-store';
 import { createAppServices, type AppServices } from './app-services';
@@ -47,6 +48,7 @@ export async function createDesktopServices(options: DesktopServicesOptions): Pr
       secretPersistence: createStoredSecret(settingsStore),
       logger,
       dialogs: createNativeDialogs(),
+      shell: createElectronShell(),
       appInfo: options.appInfo,
       fetch: createGatewayFetch(),
     },

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { BatchDialog } from '../features/generate/BatchDialog';
+import { TakeViewer } from '../features/inspector/TakeViewer';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { StatusBar } from '../features/status/StatusBar';
@@ -42,6 +43,7 @@ export function App() {
       <BatchDialog />
       <ExportDialog />
       <NewProjectDialog />
+      <TakeViewer />
     </div>
   );
 }

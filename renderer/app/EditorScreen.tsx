@@ -6,6 +6,7 @@ import type { CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Board } from '../features/board/Board';
 import { ConsistencyBar } from '../features/consistency/ConsistencyBar';
+import { RecentlyDeleted } from '../features/board/RecentlyDeleted';
 import { CharacterSidebar } from '../features/characters/CharacterSidebar';
 import { QueueBanner } from '../features/generate/QueueBanner';
 import { Inspector } from '../features/inspector/Inspector';
@@ -14,8 +15,8 @@ import { useAppStore } from './app-context';
 import type { Commands } from './commands';
 
 function Notices() {
-  const { report, dismissReport, notice, dismissNotice, undo } = useAppStore(
-    useShallow((s) => ({ report: s.openReport, dismissReport: s.dismissReport, notice: s.notice, dismissNotice: s.dismissNotice, undo: s.undo })),
+  const { report, dismissReport, notice, dismissNotice, undoDeletion } = useAppStore(
+    useShallow((s) => ({ report: s.openReport, dismissReport: s.dismissReport, notice: s.notice, dismissNotice: s.dismissNotice, undoDeletion: s.undoDeletion })),
   );
   return (
     <>
@@ -28,15 +29,8 @@ function Notices() {
         <div className="banner banner-info" role="status" key={notice.id}>
           <span>{notice.text}</span>
           <span className="banner-actions">
-            {notice.undoable && (
-              <button
-                type="button"
-                className="button-small"
-                onClick={() => {
-                  undo();
-                  dismissNotice();
-                }}
-              >
+            {notice.undoesTo && (
+              <button type="button" className="button-small" onClick={undoDeletion}>
                 Undo delete
               </button>
             )}
@@ -65,9 +59,10 @@ export function EditorScreen({ commands }: { commands: Commands }) {
         </div>
         <div className="board-scroll">
           <Board />
+          <RecentlyDeleted />
         </div>
       </section>
-      <Inspector onGenerateSelection={commands.generateSelection} />
+      <Inspector onGenerateSelection={commands.generateSelection} onDeletePanel={(panelId) => commands.deletePanels([panelId])} />
     </div>
   );
 }

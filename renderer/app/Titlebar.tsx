@@ -11,11 +11,23 @@ import { Icon, type IconName } from '../ui/Icon';
 import { useAppStore, useHistory } from './app-context';
 import type { Commands } from './commands';
 
-function Action({ icon, label, onClick, disabled, shortcut, primary, children }: { icon: IconName; label: string; onClick: () => void; disabled?: boolean; shortcut?: string; primary?: boolean; children?: ReactNode }) {
+interface ActionProps {
+  icon: IconName;
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+  shortcut?: string;
+  primary?: boolean;
+  /** Keeps the words in narrower windows (only the most used actions). */
+  keepLabel?: boolean;
+  children?: ReactNode;
+}
+
+function Action({ icon, label, onClick, disabled, shortcut, primary, keepLabel, children }: ActionProps) {
   return (
     <button type="button" className={primary ? 'button-primary' : undefined} aria-label={children ? undefined : label} title={shortcut ? `${label} (${shortcut})` : label} disabled={disabled} onClick={onClick}>
       <Icon name={icon} />
-      {children && <span className="button-label">{children}</span>}
+      {children && <span className={keepLabel ? 'button-label keep-label' : 'button-label'}>{children}</span>}
     </button>
   );
 }
@@ -34,13 +46,13 @@ function EditorActions({ commands }: { commands: Commands }) {
         <Action icon="redo" label="Redo" shortcut={`Shift+${mod}+Z`} disabled={!canRedo} onClick={commands.redo} />
       </div>
       <div className="toolbar-group">
-        <Action icon="plus" label="Add panel" shortcut="N" onClick={commands.addPanel}>
+        <Action icon="plus" label="Add panel" shortcut="N" keepLabel onClick={commands.addPanel}>
           Add panel
         </Action>
-        <Action icon="sparkle" label="Generate missing" disabled={!hasPanels} onClick={commands.generateMissing}>
+        <Action icon="sparkle" label="Generate missing" keepLabel disabled={!hasPanels} onClick={commands.generateMissing}>
           Generate missing
         </Action>
-        <Action icon="sparkle" label="Generate selected" shortcut="G" disabled={!hasSelection} onClick={commands.generateSelection}>
+        <Action icon="target" label="Generate selected" shortcut="G" disabled={!hasSelection} onClick={commands.generateSelection}>
           Generate selected
         </Action>
         <Action icon="face" label="Check consistency (free, on this computer)" shortcut="C" disabled={!hasPanels} onClick={commands.checkConsistency}>

@@ -15,6 +15,8 @@ export interface Commands {
   addPanel(): void;
   duplicateSelection(): void;
   deleteSelection(): void;
+  /** Deletes these panels and says so, with Undo at hand. */
+  deletePanels(panelIds: readonly string[]): void;
   generateSelection(): void;
   generateMissing(): void;
   nudgeSelection(delta: -1 | 1): void;
@@ -58,21 +60,26 @@ export function missingPanels(store: AppStore): string[] {
     .map((panel) => panel.id);
 }
 
+function deletePanelsWithNotice(store: AppStore, ids: readonly string[]): void {
+  const state = store.getState();
+  if (ids.length === 0) return;
+  const takes = ids.reduce((sum, id) => sum + (state.takesByPanel[id]?.length ?? 0), 0);
+  const numbers = ids.map((id) => (state.doc?.panels.findIndex((panel) => panel.id === id) ?? -1) + 1);
+  state.deletePanels(ids);
+  const what = ids.length === 1 ? `Panel ${numbers[0]} deleted` : `${ids.length} panels deleted`;
+  const after = store.getState().doc;
+  state.showNotice(takes > 0 ? `${what} with ${plural(takes, 'take')}. Undo brings everything back; it also stays under Recently deleted.` : `${what}.`, after);
+}
+
 export function createCommands(store: AppStore): Commands {
   const state = () => store.getState();
   return {
     addPanel: () => void state().addPanel(),
     duplicateSelection: () => state().duplicatePanels(targetPanels(store)),
     deleteSelection() {
-      const ids = targetPanels(store);
-      if (ids.length === 0) return;
-      const { doc, takesByPanel } = state();
-      const takes = ids.reduce((sum, id) => sum + (takesByPanel[id]?.length ?? 0), 0);
-      const numbers = ids.map((id) => (doc?.panels.findIndex((panel) => panel.id === id) ?? -1) + 1);
-      state().deletePanels(ids);
-      const what = ids.length === 1 ? `Panel ${numbers[0]} deleted` : `${ids.length} panels deleted`;
-      state().showNotice(takes > 0 ? `${what} with ${plural(takes, 'take')}. Undo brings everything back.` : `${what}.`, true);
+      deletePanelsWithNotice(store, targetPanels(store));
     },
+    deletePanels: (panelIds) => deletePanelsWithNotice(store, panelIds),
     generateSelection() {
       const panelIds = targetPanels(store);
       if (panelIds.length > 0) state().openDialog({ kind: 'batch', mode: 'selected', panelIds });

@@ -20,7 +20,7 @@ import { createJobsSlice, type JobsSlice } from '../state/jobs-slice';
 import { createProjectSlice, type ProjectSlice } from '../state/project-slice';
 import { createSelectionSlice, type SelectionSlice } from '../state/selection-slice';
 import type { HistoryStore, StoreDeps } from '../state/store-types';
-import { createUiSlice, type UiSlice } from '../state/ui-slice';
+import { createUiSlice, watchDeletionNotice, type UiSlice } from '../state/ui-slice';
 
 interface BootSlice {
   /** Set when the window could not load what it needs to start (settings). */
@@ -102,6 +102,11 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
     api.on('export:progress', (progress) => store.getState().setExportProgress(progress)),
     api.on('consistency:progress', (progress) => store.getState().setConsistencyProgress(progress)),
     api.on('consistency:results', ({ results }) => store.getState().applyConsistencyResults(results)),
+    watchDeletionNotice(store),
+    // A "no API key" message goes away once a key is saved: the problem it names is fixed.
+    store.subscribe((now, before) => {
+      if (now.keyStatus?.hasKey && !before.keyStatus?.hasKey && now.jobsErrorCode === 'NO_API_KEY') now.dismissJobsError();
+    }),
   ];
   late.history = history;
   late.sync = sync;

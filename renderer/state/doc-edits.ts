@@ -6,7 +6,7 @@
  */
 import { castFirstCharacter, createCharacter, createPanel, removeCharacter } from '../../shared/domain/project-edit';
 import type { Character, IdFactory, Panel, Project } from '../../shared/domain/project';
-import { randomId } from '../../shared/domain/project';
+import { MAX_RECENTLY_DELETED, randomId } from '../../shared/domain/project';
 
 export type PanelFields = Omit<Panel, 'id' | 'takes' | 'activeTakeId'>;
 export type CharacterFields = Omit<Character, 'id'>;
@@ -55,13 +55,36 @@ export function duplicatePanels(doc: Project, panelIds: readonly string[], newId
   return { doc: { ...doc, panels }, panelIds: copies.map((copy) => copy.id) };
 }
 
-export function deletePanels(doc: Project, panelIds: readonly string[]): Project {
+/**
+ * Removes the panels from the board and keeps them, newest first, in `recentlyDeleted` (bounded)
+ * so they can be restored later, even after the project is reopened.
+ */
+export function deletePanels(doc: Project, panelIds: readonly string[], deletedAt = new Date().toISOString()): Project {
   const doomed = new Set(panelIds);
   if (!doc.panels.some((panel) => doomed.has(panel.id))) return doc;
+  const removed = doc.panels.flatMap((panel, index) => (doomed.has(panel.id) ? [{ panel, index, deletedAt }] : []));
   return {
     ...doc,
     panels: doc.panels.filter((panel) => !doomed.has(panel.id)),
     pendingJobs: doc.pendingJobs.filter((job) => !doomed.has(job.panelId)),
+    recentlyDeleted: [...removed.reverse(), ...(doc.recentlyDeleted ?? [])].slice(0, MAX_RECENTLY_DELETED),
+  };
+}
+
+/**
+ * Puts a recently deleted panel back where it was (or at the end of a shorter board). A featured
+ * character removed meanwhile is cleared rather than left dangling.
+ */
+export function restoreDeletedPanel(doc: Project, panelId: string): Project {
+  const entry = doc.recentlyDeleted?.find((candidate) => candidate.panel.id === panelId);
+  if (!entry || doc.panels.some((panel) => panel.id === panelId)) return doc;
+  const castIds = new Set(doc.characters.map((character) => character.id));
+  const panel = entry.panel.characterId !== null && !castIds.has(entry.panel.characterId) ? { ...entry.panel, characterId: null } : entry.panel;
+  const at = Math.min(entry.index, doc.panels.length);
+  return {
+    ...doc,
+    panels: [...doc.panels.slice(0, at), panel, ...doc.panels.slice(at)],
+    recentlyDeleted: (doc.recentlyDeleted ?? []).filter((candidate) => candidate !== entry),
   };
 }
 

@@ -19,6 +19,10 @@ export interface DocumentSlice {
   insertPanel(panelId: string, where: 'before' | 'after'): string | null;
   duplicatePanels(panelIds: readonly string[]): void;
   deletePanels(panelIds: readonly string[]): void;
+  /** Undoes the deletion the notice is about, only while it is still the last step; then clears the notice. */
+  undoDeletion(): void;
+  /** Puts a recently deleted panel (with its takes) back on the board and selects it. */
+  restoreDeletedPanel(panelId: string): void;
   movePanelsBefore(panelIds: readonly string[], beforeId: string | null): void;
   nudgePanels(panelIds: readonly string[], delta: -1 | 1): void;
   setActiveTake(panelId: string, takeId: string): void;
@@ -88,6 +92,14 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
         const removedBefore = doc.panels.slice(0, lastIndex + 1).filter((panel) => doomed.has(panel.id)).length;
         const next = survivors[lastIndex + 1 - removedBefore] ?? survivors.at(-1);
         edit(null, (current) => edits.deletePanels(current, panelIds), select(next ? [next.id] : []));
+      },
+      undoDeletion() {
+        const { notice, doc } = get();
+        if (notice?.undoesTo && notice.undoesTo === doc) get().undo();
+        get().dismissNotice();
+      },
+      restoreDeletedPanel(panelId) {
+        edit(null, (doc) => edits.restoreDeletedPanel(doc, panelId), select([panelId]));
       },
       movePanelsBefore: (panelIds, beforeId) => edit(null, (doc) => edits.movePanelsBefore(doc, panelIds, beforeId)),
       nudgePanels: (panelIds, delta) => edit(null, (doc) => edits.nudgePanels(doc, panelIds, delta)),

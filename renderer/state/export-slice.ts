@@ -18,9 +18,11 @@ export interface ExportProgress {
 export interface ExportSlice {
   exportProgress: ExportProgress | null;
   updateExportSettings(patch: Partial<ExportSettings>): void;
-  /** A small PNG of page 1, base64. */
-  previewExport(selectedPanelIds: readonly string[], maxWidth: number): Promise<string>;
-  exportContactSheet(selectedPanelIds: readonly string[]): Promise<ResponseOf<'export:contactSheet'>>;
+  /** A small PNG of page 1 (base64) and how many pages the sheet has. `settings` defaults to the saved ones. */
+  previewExport(selectedPanelIds: readonly string[], maxWidth: number, settings?: ExportSettings): Promise<ResponseOf<'export:preview'>>;
+  exportContactSheet(selectedPanelIds: readonly string[], settings?: ExportSettings): Promise<ResponseOf<'export:contactSheet'>>;
+  /** Shows the last export in the file manager, or opens it (main knows which file). */
+  revealExport(target: 'folder' | 'file'): Promise<void>;
   exportPanelImages(selectedPanelIds: readonly string[], selectedOnly: boolean): Promise<ResponseOf<'export:panelImages'>>;
   setExportProgress(progress: ExportProgress | null): void;
 }
@@ -44,16 +46,18 @@ export function createExportSlice(deps: StoreDeps): AppSlice<ExportSlice> {
           return changed ? { ...doc, exportSettings: { ...doc.exportSettings, ...patch } } : doc;
         });
       },
-      async previewExport(selectedPanelIds, maxWidth) {
+      async previewExport(selectedPanelIds, maxWidth, chosen) {
         await deps.sync().flush();
-        const { pngBase64 } = await deps.api.export.preview({ settings: settings(), selectedPanelIds: [...selectedPanelIds], maxWidth });
-        return pngBase64;
+        return deps.api.export.preview({ settings: chosen ?? settings(), selectedPanelIds: [...selectedPanelIds], maxWidth });
       },
-      async exportContactSheet(selectedPanelIds) {
+      async revealExport(target) {
+        await deps.api.export.reveal({ target });
+      },
+      async exportContactSheet(selectedPanelIds, chosen) {
         await deps.sync().flush();
         set({ exportProgress: null });
         try {
-          return await deps.api.export.contactSheet({ settings: settings(), selectedPanelIds: [...selectedPanelIds] });
+          return await deps.api.export.contactSheet({ settings: chosen ?? settings(), selectedPanelIds: [...selectedPanelIds] });
         } finally {
           set({ exportProgress: null });
         }

@@ -6,6 +6,7 @@
  * takes: a failed job leaves the panel exactly as it was.
  */
 import { STYLE_PRESETS, type CostEstimate, type JobView, type QueueSnapshot } from '../../shared/domain/jobs';
+import { isCastboardError } from '../../shared/errors';
 import { messageOf } from '../lib/errors';
 import { activeTakeOf } from './takes';
 import type { AppSlice, StoreDeps } from './store-types';
@@ -39,6 +40,8 @@ export interface JobsSlice {
   balanceCents: number | null;
   /** Why the last start failed (no key, no panels...), in the artist's words. */
   jobsError: string | null;
+  /** The error code behind `jobsError`, so a fixed problem (a key added) can clear its message. */
+  jobsErrorCode: string | null;
   applySnapshot(snapshot: QueueSnapshot): void;
   loadSnapshot(): Promise<void>;
   setGenerateOptions(patch: Partial<GenerateOptions>): void;
@@ -85,7 +88,7 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
   return (set, get) => {
     const start = async (panelIds: readonly string[], request: PanelRequest): Promise<boolean> => {
       if (panelIds.length === 0) return false;
-      set({ jobsError: null });
+      set({ jobsError: null, jobsErrorCode: null });
       try {
         await deps.sync().flush();
         const ids = [...panelIds];
@@ -101,7 +104,7 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
         set({ batchJobIds: batchDone ? jobIds : [...batchJobIds, ...jobIds], lastRequest: remembered });
         return true;
       } catch (error) {
-        set({ jobsError: messageOf(error) });
+        set({ jobsError: messageOf(error), jobsErrorCode: isCastboardError(error) ? error.code : null });
         return false;
       }
     };
@@ -115,6 +118,7 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
       restyleOptions: { presetId: 'ink-sketch', stylePrompt: '', imageWeight: 50, variations: 1 },
       balanceCents: null,
       jobsError: null,
+      jobsErrorCode: null,
       applySnapshot(snapshot) {
         const wasBusy = (get().queue?.jobs ?? []).some((job) => !isTerminal(job));
         const busy = snapshot.jobs.some((job) => !isTerminal(job));
@@ -186,7 +190,7 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
           // The balance is informative only; generation reports its own errors.
         }
       },
-      dismissJobsError: () => set({ jobsError: null }),
+      dismissJobsError: () => set({ jobsError: null, jobsErrorCode: null }),
     };
   };
 }

@@ -195,35 +195,48 @@ export function createProjectSlice(deps: StoreDeps): AppSlice<ProjectSlice> {
             anchorId: first,
             // Generate asks for the project's own default number of images until the artist picks another.
             generateOptions: { ...get().generateOptions, variations: doc.style.defaultVariations },
+            freshTakeIds: {},
           }),
         );
         deps.history().getState().clear();
       },
 
-      applyTakesAdded({ panelId, takes, activeTakeId }) {
-        const state = get();
-        const merged = mergeTakes(state.takesByPanel[panelId], takes);
-        const takesByPanel = merged === state.takesByPanel[panelId] ? state.takesByPanel : { ...state.takesByPanel, [panelId]: merged };
-        if (activeTakeId === null || !merged.some((take) => take.id === activeTakeId)) {
-          set({ takesByPanel });
-          return;
-        }
-        const doc = withActiveTake(state.doc, panelId, activeTakeId, merged) ?? null;
-        // Main chose this active take itself and already has it: nothing to send back.
-        if (doc && doc !== state.doc && !deps.sync().pending) deps.sync().adopt(doc);
-        withoutHistory(() => set({ takesByPanel, doc }));
-        if (doc !== state.doc) {
-          const history = deps.history();
-          const fix = (recorded: { doc?: Project | null }) => {
-            const next = withActiveTake(recorded.doc, panelId, activeTakeId, merged);
-            return next === recorded.doc ? recorded : { ...recorded, doc: next };
-          };
-          const { pastStates, futureStates } = history.getState();
-          history.setState({ pastStates: pastStates.map(fix), futureStates: futureStates.map(fix) });
-        }
+      applyTakesAdded(event) {
+        const known = new Set((get().takesByPanel[event.panelId] ?? []).map((take) => take.id));
+        // A take main made active is on the board already: only the others need pointing out.
+        const fresh = event.takes.filter((take) => !known.has(take.id) && take.id !== event.activeTakeId).map((take) => take.id);
+        mergeAddedTakes(event);
+        if (fresh.length === 0) return;
+        // New takes are highlighted until looked at; the artist may also want them shown at once.
+        set((state) => ({ freshTakeIds: { ...state.freshTakeIds, ...Object.fromEntries(fresh.map((id) => [id, true as const])) } }));
+        const newest = fresh.at(-1);
+        if (get().activateNewTakes && newest && get().doc?.panels.some((panel) => panel.id === event.panelId)) get().setActiveTake(event.panelId, newest);
       },
 
       setSaveStatus: (saveStatus) => set({ saveStatus }),
     };
+
+    function mergeAddedTakes({ panelId, takes, activeTakeId }: { panelId: string; takes: Take[]; activeTakeId: string | null }): void {
+      const state = get();
+      const merged = mergeTakes(state.takesByPanel[panelId], takes);
+      const takesByPanel = merged === state.takesByPanel[panelId] ? state.takesByPanel : { ...state.takesByPanel, [panelId]: merged };
+      if (activeTakeId === null || !merged.some((take) => take.id === activeTakeId)) {
+        set({ takesByPanel });
+        return;
+      }
+      const doc = withActiveTake(state.doc, panelId, activeTakeId, merged) ?? null;
+      // Main chose this active take itself and already has it: nothing to send back.
+      if (doc && doc !== state.doc && !deps.sync().pending) deps.sync().adopt(doc);
+      withoutHistory(() => set({ takesByPanel, doc }));
+      if (doc !== state.doc) {
+        const history = deps.history();
+        const fix = (recorded: { doc?: Project | null }) => {
+          const next = withActiveTake(recorded.doc, panelId, activeTakeId, merged);
+          return next === recorded.doc ? recorded : { ...recorded, doc: next };
+        };
+        const { pastStates, futureStates } = history.getState();
+        history.setState({ pastStates: pastStates.map(fix), futureStates: futureStates.map(fix) });
+      }
+    }
   };
 }

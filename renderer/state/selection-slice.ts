@@ -21,6 +21,21 @@ export interface SelectionSlice {
 }
 
 /** The selected panels that still exist, in board order. */
+const selectionSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * The selection as a set, built once per selection array: every card asks "am I selected?" on
+ * each store change, and a list scan per card made Ctrl+A on a 2,000-panel board quadratic.
+ */
+export function selectionSet(selectedIds: readonly string[]): ReadonlySet<string> {
+  let set = selectionSets.get(selectedIds);
+  if (!set) {
+    set = new Set(selectedIds);
+    selectionSets.set(selectedIds, set);
+  }
+  return set;
+}
+
 export function liveSelection(doc: Project | null, selectedIds: readonly string[]): string[] {
   if (!doc || selectedIds.length === 0) return [];
   const wanted = new Set(selectedIds);

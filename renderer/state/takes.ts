@@ -8,14 +8,19 @@ import type { Panel, Project, Take } from '../../shared/domain/project';
 
 export type TakesByPanel = Readonly<Record<string, readonly Take[]>>;
 
-/** Splits an opened project into the undoable document (takes emptied) and the takes per panel. */
+/**
+ * Splits an opened project into the undoable document (takes emptied) and the takes per panel.
+ * Recently deleted panels are split the same way, so restoring one brings its takes back.
+ */
 export function splitTakes(project: Project): { doc: Project; takesByPanel: Record<string, readonly Take[]> } {
   const takesByPanel: Record<string, readonly Take[]> = {};
-  const panels = project.panels.map((panel): Panel => {
+  const strip = (panel: Panel): Panel => {
     takesByPanel[panel.id] = panel.takes;
     return panel.takes.length === 0 ? panel : { ...panel, takes: [] };
-  });
-  return { doc: { ...project, panels }, takesByPanel };
+  };
+  const panels = project.panels.map(strip);
+  const recentlyDeleted = project.recentlyDeleted?.map((entry) => ({ ...entry, panel: strip(entry.panel) }));
+  return { doc: { ...project, panels, ...(recentlyDeleted ? { recentlyDeleted } : {}) }, takesByPanel };
 }
 
 /** Appends the incoming takes that are not known yet, keeping the existing order. */
@@ -33,12 +38,15 @@ export function composeProject(doc: Project, takesByPanel: TakesByPanel): Projec
     characters: doc.characters.map((character) =>
       character.name.trim() === '' ? { ...character, name: 'Unnamed character' } : character,
     ),
-    panels: doc.panels.map((panel) => {
-      const takes = [...(takesByPanel[panel.id] ?? [])];
-      const activeTakeId = panel.activeTakeId !== null && takes.some((take) => take.id === panel.activeTakeId) ? panel.activeTakeId : null;
-      return { ...panel, takes, activeTakeId };
-    }),
+    panels: doc.panels.map((panel) => withTakes(panel, takesByPanel)),
+    ...(doc.recentlyDeleted ? { recentlyDeleted: doc.recentlyDeleted.map((entry) => ({ ...entry, panel: withTakes(entry.panel, takesByPanel) })) } : {}),
   };
+}
+
+function withTakes(panel: Panel, takesByPanel: TakesByPanel): Panel {
+  const takes = [...(takesByPanel[panel.id] ?? [])];
+  const activeTakeId = panel.activeTakeId !== null && takes.some((take) => take.id === panel.activeTakeId) ? panel.activeTakeId : null;
+  return { ...panel, takes, activeTakeId };
 }
 
 /** The take a panel shows, or null (no takes yet, or the active one is unknown). */

@@ -1,6 +1,8 @@
 /**
  * A modal on the native <dialog> element (focus trap, Escape and inert background for free).
  * The body is rendered only while open, so closed dialogs cost nothing and reset their state.
+ * Closing because another dialog replaced this one is not the artist closing it: onClose is
+ * called only while this dialog is still meant to be open (Escape, the close button).
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -16,16 +18,18 @@ export interface ModalProps {
 export function Modal({ open, title, onClose, children, footer, className }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const openRef = useRef(open);
 
   useEffect(() => {
     const dialog = ref.current;
+    openRef.current = open;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
   return (
-    <dialog ref={ref} className={`dialog ${className ?? ''}`} aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={ref} className={`dialog ${className ?? ''}`} aria-labelledby={titleId} onClose={() => openRef.current && onClose()}>
       {open && (
         <>
           <header className="dialog-header">

@@ -16,9 +16,15 @@ interface TextFieldProps {
   hint?: ReactNode;
 }
 
+/** The counter shows from this share of the limit on, so the artist sees the limit coming. */
+const COUNTER_FROM = 0.8;
+
 export function TextAreaField({ label, value, onChange, rows = 3, placeholder, maxLength = 4000, hint }: TextFieldProps) {
   const id = useId();
   const endTyping = useAppStore((s) => s.endTyping);
+  // Set when a paste or typing went past the limit: what was kept is said, never cut silently.
+  const [cut, setCut] = useState<number | null>(null);
+  const near = value.length >= maxLength * COUNTER_FROM;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -27,12 +33,28 @@ export function TextAreaField({ label, value, onChange, rows = 3, placeholder, m
         rows={rows}
         value={value}
         placeholder={placeholder}
-        maxLength={maxLength}
-        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={near || cut !== null ? `${id}-limit` : undefined}
+        onChange={(event) => {
+          const text = event.target.value;
+          setCut(text.length > maxLength ? text.length : null);
+          onChange(text.length > maxLength ? text.slice(0, maxLength) : text);
+        }}
         onBlur={endTyping}
       />
+      {(near || cut !== null) && <LimitNote id={`${id}-limit`} label={label} length={value.length} maxLength={maxLength} cutFrom={cut} />}
       {hint && <p className="field-hint">{hint}</p>}
     </div>
+  );
+}
+
+function LimitNote({ id, label, length, maxLength, cutFrom }: { id: string; label: string; length: number; maxLength: number; cutFrom: number | null }) {
+  const count = (n: number) => n.toLocaleString('en-US');
+  return (
+    <p id={id} className={cutFrom !== null || length >= maxLength ? 'field-hint limit-note warn' : 'field-hint limit-note'} role={cutFrom !== null ? 'alert' : undefined}>
+      {cutFrom !== null
+        ? `${label} holds ${count(maxLength)} characters: the text was ${count(cutFrom)}, so the last ${count(cutFrom - maxLength)} were not kept.`
+        : `${count(length)} / ${count(maxLength)} characters`}
+    </p>
   );
 }
 

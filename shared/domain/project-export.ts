@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 
-/** `consistency` prints the consistency check's outcome for the panel's active take. */
-export const CAPTION_FIELDS = ['scene', 'dialogue', 'action', 'notes', 'shot', 'duration', 'consistency'] as const;
+/** Caption fields, in print order. One list: a new field is added here and in each label map.
+ * `consistency` prints the consistency check's outcome for the panel's active take. */
+export const CAPTION_FIELDS = ['scene', 'dialogue', 'action', 'notes', 'shot', 'angle', 'movement', 'duration', 'consistency'] as const;
 export const CaptionFieldSchema = z.enum(CAPTION_FIELDS);
 export type CaptionField = z.infer<typeof CaptionFieldSchema>;
 
@@ -32,6 +33,12 @@ export const ExportSettingsSchema = z
   .strict();
 export type ExportSettings = z.infer<typeof ExportSettingsSchema>;
 
+/**
+ * Above this many panels one long image stops being practical (500 panels made a 1704x42560
+ * PNG): the export dialog uses pages unless the artist chooses one long image.
+ */
+export const LARGE_BOARD_PANELS = 24;
+
 /** A fresh copy each call, so callers may edit it. */
 export function defaultExportSettings(): ExportSettings {
   return {
@@ -40,7 +47,7 @@ export function defaultExportSettings(): ExportSettings {
     margin: 48,
     gutter: 24,
     background: '#ffffff',
-    captions: ['shot', 'dialogue'],
+    captions: ['scene', 'dialogue', 'shot'],
     page: 'none',
     orientation: 'landscape',
     dpi: 150,

@@ -10,12 +10,14 @@ import { ColorPaletteSchema, MagicPromptSchema, RenderingSpeedSchema, StyleTypeS
 import type { ImageRef } from './project-image-ref';
 import { CharacterSchema, PanelSchema } from './project-panel';
 import { ExportSettingsSchema } from './project-export';
+import { RecentlyDeletedSchema } from './project-deleted';
 import { IdSchema, IsoDateSchema, ParamsSchema, boundedText } from './project-primitives';
 
 export * from './ideogram-controls';
 export * from './project-image-ref';
 export * from './project-panel';
 export * from './project-export';
+export * from './project-deleted';
 export * from './project-primitives';
 
 /** The version this build writes. v1 was the first prototype format (see migrations). */
@@ -100,6 +102,8 @@ const ProjectShape = z
     pendingJobs: z.array(PendingJobSchema).max(PROJECT_LIMITS.maxPendingJobs),
     paidWithoutImage: z.array(PaidWithoutImageSchema).max(PROJECT_LIMITS.maxPaidWithoutImage).optional(),
     createdAt: IsoDateSchema,
+    /** Deleted panels that can still be restored (issue #12); absent in older files. */
+    recentlyDeleted: RecentlyDeletedSchema.optional(),
   })
   .strict();
 

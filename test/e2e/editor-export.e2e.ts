@@ -31,7 +31,9 @@ describe('export and scale', () => {
     const dialog = page.getByRole('dialog', { name: 'Export contact sheet' });
     await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 1' }).waitFor({ timeout: 20_000 });
     await dialog.getByLabel('Columns').fill('2');
-    await dialog.getByRole('checkbox', { name: 'Scene' }).check();
+    expect(await dialog.getByRole('checkbox', { name: 'Scene' }).isChecked()).toBe(true);
+    await dialog.getByRole('checkbox', { name: 'Camera angle' }).check();
+    await dialog.getByRole('checkbox', { name: 'Camera movement' }).check();
     await expect.poll(() => dialog.getByRole('figure').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
     await imagesLoaded(page);
     await screenshot(page, 'editor-export-dialog-1440x900');
@@ -41,7 +43,44 @@ describe('export and scale', () => {
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Contact sheet saved');
     expect((await stat(target)).size).toBeGreaterThan(1000);
-    expect(rig.harness.services.workspace.project().exportSettings).toMatchObject({ columns: 2, captions: expect.arrayContaining(['scene']) });
+    expect(rig.harness.services.workspace.project().exportSettings).toMatchObject({ columns: 2, captions: ['scene', 'dialogue', 'shot', 'angle', 'movement'] });
+
+    // Show the result: main opens what it wrote, the page never names a path.
+    await dialog.getByRole('button', { name: 'Show in folder' }).click();
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => rig.harness.shellRequests.length).toBe(2);
+    expect(rig.harness.shellRequests).toEqual([
+      { action: 'showItemInFolder', path: target },
+      { action: 'openPath', path: target },
+    ]);
+  });
+
+  it('exports a large board as pages unless one long image is chosen, with the page count and a zoom', async () => {
+    const rig = await openEditor({ width: 1280, height: 720 });
+    await seedProject(rig, 60);
+    const { page } = rig;
+    await page.goto(rig.harness.url);
+    await board(page).waitFor();
+    await page.keyboard.press('Control+e');
+    const dialog = page.getByRole('dialog', { name: 'Export contact sheet' });
+    await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 1' }).waitFor({ timeout: 20_000 });
+    expect(await dialog.getByLabel('Layout').inputValue()).toBe('a4');
+    await expect.poll(() => dialog.getByTestId('export-pages').textContent(), { timeout: 20_000 }).toMatch(/^\d+ pages, \d+ × \d+ px each$/);
+    const pages = Number((await dialog.getByTestId('export-pages').textContent())?.split(' ')[0]);
+    expect(pages).toBeGreaterThan(1);
+    await dialog.getByRole('button', { name: '200%' }).click();
+    await expect.poll(() => dialog.getByRole('figure').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
+    const zoomed = await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 1' }).evaluate((image: HTMLImageElement) => image.naturalWidth);
+    expect(zoomed).toBeGreaterThan(1000);
+    await screenshot(page, 'editor-export-large-board-1280x720');
+
+    await dialog.getByLabel('Layout').selectOption('none');
+    await expect.poll(() => dialog.getByTestId('export-pages').textContent(), { timeout: 20_000 }).toMatch(/^One image, \d+ × \d+ px$/);
+    const target = path.join(rig.dir, 'long.png');
+    await scriptSavePath(rig, target);
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 60_000 }).toContain('Contact sheet saved');
+    expect((await stat(target)).size).toBeGreaterThan(1000);
   });
 
   it('opens a 500-panel board as a list of 500 and keeps it editable', async () => {

@@ -3,23 +3,28 @@
  * the preload is: the same data-only bridge (createBridge) over HTTP instead of ipcRenderer,
  * exposed through an emulated contextBridge (context-bridge.ts: values structured-cloned, errors
  * reduced to their message). The renderer's bundle builds the typed API on it, exactly as in the
- * app. Loaded as a classic script before the app's module script.
+ * app. Loaded as a classic script before the app's module script. With no scripted dialogs a file
+ * dialog shows as an in-page prompt (folder-prompt.ts).
  */
 import '../../shared/zod-without-eval';
 import type { Transport } from '../../shared/ipc/create-api';
 import { createBridge } from '../../shared/ipc/create-bridge';
 import { exposeInMainWorld } from './context-bridge';
+import { watchingForPrompts } from './folder-prompt';
 
 let source: EventSource | undefined;
 
 const httpTransport: Transport = {
-  async invoke(channel, payload) {
-    const response = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ payload: payload ?? null }),
+  invoke(channel, payload) {
+    // Main may wait on a file dialog during the call: the harness then shows an in-page prompt.
+    return watchingForPrompts(async () => {
+      const response = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ payload: payload ?? null }),
+      });
+      return response.json() as Promise<unknown>;
     });
-    return response.json() as Promise<unknown>;
   },
   subscribe(event, listener) {
     source ??= new EventSource('/events');

@@ -6,6 +6,7 @@
 import { createSettingsStore } from '../../electron/main/adapters/settings-store';
 import { silentLogger } from '../../electron/services/logger';
 import type { DialogPort } from '../../electron/services/dialogs';
+import type { ShellPort } from '../../electron/services/shell';
 import type { KeyProtection, PersistedKey, SecretCipher, SecretPersistence } from '../../electron/services/secrets/key-vault';
 import type { KeyValueStore } from '../../electron/services/settings/settings-service';
 
@@ -33,15 +34,34 @@ export function createMemorySecret(): SecretPersistence {
 export type DialogKind = keyof DialogPort;
 
 /** Answers dialogs from a queue per kind; an empty queue answers "cancelled". */
-export function createScriptedDialogs(): DialogPort & { script(kind: DialogKind, answer: string | null): void } {
+export function createScriptedDialogs(): DialogPort & { script(kind: DialogKind, answer: string | null): void; hasScript(kind: DialogKind): boolean } {
   const queues = new Map<DialogKind, Array<string | null>>();
   const next = async (kind: DialogKind) => queues.get(kind)?.shift() ?? null;
   return {
     script: (kind, answer) => void (queues.get(kind) ?? queues.set(kind, []).get(kind))?.push(answer),
+    hasScript: (kind) => (queues.get(kind)?.length ?? 0) > 0,
     chooseFolder: () => next('chooseFolder'),
     chooseImageFile: () => next('chooseImageFile'),
     chooseSavePath: () => next('chooseSavePath'),
     // Any scripted answer but null means the artist pressed the confirm button.
     confirm: async () => (await next('confirm')) !== null,
+  };
+}
+
+export interface ShellRequest {
+  action: 'showItemInFolder' | 'openPath';
+  path: string;
+}
+
+/** Records what the app asked the shell to show (a browser cannot open the file manager). */
+export function createRecordingShell(): ShellPort & { readonly requests: ShellRequest[] } {
+  const requests: ShellRequest[] = [];
+  return {
+    requests,
+    showItemInFolder: (fullPath) => void requests.push({ action: 'showItemInFolder', path: fullPath }),
+    openPath: async (fullPath) => {
+      requests.push({ action: 'openPath', path: fullPath });
+      return '';
+    },
   };
 }

@@ -16,7 +16,7 @@ if (protection !== undefined && protection !== 'encrypted' && protection !== 'pl
   process.exit(2);
 }
 
-const harness = await startHarness({ port, projectDir: values.project, keyProtection: protection });
+const harness = await startHarness({ port, projectDir: values.project, keyProtection: protection, interactiveDialogs: true });
 console.log(`Castboard harness: ${harness.url}`);
 if (harness.gateway) console.log(`Fake gateway: ${harness.gateway.url}`);
 

@@ -7,7 +7,7 @@
  *   /                 built renderer (dist/renderer), index.html gets the harness bridge script
  *   /harness/bridge.js  window.castboard over HTTP (dist/harness/bridge.js)
  *   /ipc/<channel>    contract calls          /events   push events (SSE)
- *   /media/<path>     project media           /__harness/*  test controls (dialogs, logs)
+ *   /media/<path>     project media           /__harness/*  test controls (dialogs, logs, in-page prompts)
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,8 +21,9 @@ import { consoleLogger, type Logger } from '../../electron/services/logger';
 import { createMediaHandler } from '../../electron/services/serving/media-handler';
 import { createStaticHandler } from '../../electron/services/serving/static-handler';
 import { startFakeGateway, type FakeGateway } from '../fakes/gateway/fake-gateway';
-import { createFakeCipher, createMemorySecret, createScriptedDialogs, createTempSettingsStore, type KeyProtection } from './harness-adapters';
+import { createFakeCipher, createMemorySecret, createRecordingShell, createScriptedDialogs, createTempSettingsStore, type KeyProtection, type ShellRequest } from './harness-adapters';
 import { createHttpRegistrar } from './http-registrar';
+import { createPromptDialogs } from './prompt-dialogs';
 import { createLoopbackFetch, type OutboundLog } from './loopback-fetch';
 import { BodyTooLargeError, json, sendResponse, toRequest } from './node-http';
 
@@ -34,6 +35,11 @@ export interface HarnessOptions {
   /** How the fake cipher reports itself (default 'encrypted'); 'plain-text-fallback' mimics Linux without a keyring. */
   keyProtection?: KeyProtection;
   logger?: Logger;
+  /**
+   * For a person trying the app (`npm run harness`): a file dialog with no scripted answer shows
+   * an in-page prompt instead of answering "cancelled".
+   */
+  interactiveDialogs?: boolean;
 }
 
 export interface Harness {
@@ -41,6 +47,8 @@ export interface Harness {
   readonly services: AppServices;
   readonly gateway: FakeGateway | null;
   readonly outbound: OutboundLog;
+  /** What the app asked the shell to show (Show in folder, Open). */
+  readonly shellRequests: readonly ShellRequest[];
   close(): Promise<void>;
 }
 
@@ -59,6 +67,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const gateway = process.env.AIGATEWAY_BASE_URL ? null : await startFakeGateway();
   const outbound = createLoopbackFetch();
   const dialogs = createScriptedDialogs();
+  const prompts = options.interactiveDialogs ? createPromptDialogs(dialogs) : null;
+  const shell = createRecordingShell();
 
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -70,7 +80,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       settingsStore: createTempSettingsStore(dataDir),
       cipher: createFakeCipher(options.keyProtection ?? 'encrypted'),
       secretPersistence: createMemorySecret(),
-      dialogs,
+      dialogs: prompts ?? dialogs,
+      shell,
       logger,
       appInfo: { version: 'harness', platform: process.platform },
       fetch: outbound.fetch,
@@ -103,6 +114,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const { kind, answer } = (await request.json()) as { kind: Parameters<typeof dialogs.script>[0]; answer: string | null };
       dialogs.script(kind, answer);
       response = json({ ok: true });
+    } else if (pathname === '/__harness/prompt' && request.method === 'GET') response = json({ prompt: prompts?.pending() ?? null });
+    else if (pathname === '/__harness/prompt' && request.method === 'POST') {
+      const { id, answer } = (await request.json()) as { id: number; answer: string | null };
+      response = json({ ok: prompts?.answer(id, answer) ?? false });
     } else if (pathname === '/__harness/outbound') response = json(outbound.log.requests);
     else response = await renderer(request);
     await sendResponse(response, outgoing);
@@ -126,6 +141,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     services,
     gateway,
     outbound: outbound.log,
+    shellRequests: shell.requests,
     async close() {
       registrar.closeEventStreams();
       server.closeAllConnections();

@@ -164,7 +164,8 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
       backend.root = '/copies/Night Market.castboard';
       return opened();
     },
-    'export:preview': () => ({ pngBase64: 'iVBORw0KGgo=' }),
+    'export:preview': () => ({ pngBase64: 'iVBORw0KGgo=', pages: 1, width: 1704, height: 1200 }),
+    'export:reveal': () => null,
     'export:contactSheet': () => {
       emit('export:progress', { done: 1, total: 2, page: 1, pages: 1 });
       return backend.exportAnswer;

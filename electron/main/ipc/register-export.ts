@@ -1,6 +1,12 @@
-/** IPC for exports: a preview of page 1, the contact sheet, and every active take as PNG files. */
+/**
+ * IPC for exports: a preview of page 1 (with the page count), the contact sheet, every active
+ * take as PNG files, and showing the last export. Main remembers what it wrote; "show" opens only
+ * that, never a path from the renderer.
+ */
+import os from 'node:os';
 import path from 'node:path';
-import { exportContactSheet, exportPanelImages, renderPreview } from '../../services/export';
+import { CastboardError } from '../../../shared/errors';
+import { exportContactSheet, exportPanelImages, planContactSheet, renderPreview } from '../../services/export';
 import { contactSheetInput, panelNumbers, sheetOptions } from '../../services/export/project-sheet-input';
 import type { CaptionField } from '../../../shared/domain/project';
 import { consistencyCaptions } from '../../services/consistency/sheet-captions';
@@ -8,7 +14,9 @@ import type { AppServices } from '../app-services';
 import type { Registrar } from './registrar';
 
 export function registerExport(registrar: Registrar, services: AppServices): void {
-  const { workspace, dialogs, consistency, settings } = services;
+  const { workspace, dialogs, consistency, settings, shell } = services;
+  /** The files of the last export (first one shown), or null before any export. */
+  let lastExport: string[] | null = null;
 
   /** The open project as sheet input, with the requested panels marked as selected. */
   async function input(selectedPanelIds: readonly string[], captions: readonly CaptionField[] = []) {
@@ -20,8 +28,10 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
 
   registrar.handle('export:preview', async ({ settings, selectedPanelIds, maxWidth }) => {
     const { project, input: sheet } = await input(selectedPanelIds, settings.captions);
-    const png = await renderPreview(sheet, sheetOptions(project, settings), maxWidth);
-    return { pngBase64: png.toString('base64') };
+    const options = sheetOptions(project, settings);
+    // The plan's out path only names files; nothing is written for a preview.
+    const [png, plan] = await Promise.all([renderPreview(sheet, options, maxWidth), planContactSheet(sheet, options, path.join(os.tmpdir(), 'castboard-preview.png'))]);
+    return { pngBase64: png.toString('base64'), pages: plan.pages, width: plan.width, height: plan.height };
   });
 
   registrar.handle('export:contactSheet', async ({ settings, selectedPanelIds }) => {
@@ -37,6 +47,7 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
       overwrite: true,
       onProgress: (progress) => registrar.push('export:progress', progress),
     });
+    lastExport = result.files;
     return { files: result.files, pages: result.pages, missingImages: result.missingImages };
   });
 
@@ -45,6 +56,19 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
     const folder = await dialogs.chooseFolder({ title: 'Choose a folder for the panel images', buttonLabel: 'Export here' });
     if (!folder) return null;
     const result = await exportPanelImages(sheet.panels, folder, { selectedOnly, readImage: sheet.readImage });
+    lastExport = result.files.length > 0 ? result.files : lastExport;
     return { files: result.files, withoutImage: result.withoutImage };
+  });
+
+  registrar.handle('export:reveal', async ({ target }) => {
+    const file = lastExport?.[0];
+    if (!file) throw new CastboardError('NOT_FOUND', 'Nothing has been exported in this window yet.');
+    if (!shell) throw new CastboardError('INTERNAL', 'This window cannot open files or folders.');
+    if (target === 'folder') shell.showItemInFolder(file);
+    else {
+      const problem = await shell.openPath(file);
+      if (problem) throw new CastboardError('NOT_FOUND', `The exported file could not be opened: ${problem}`);
+    }
+    return null;
   });
 }

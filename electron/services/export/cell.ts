@@ -44,6 +44,8 @@ export const CAPTION_LABELS: Record<CaptionField, string> = {
   action: 'Action',
   notes: 'Notes',
   shot: 'Shot',
+  angle: 'Angle',
+  movement: 'Camera',
   duration: 'Duration',
   consistency: 'Consistency',
 };

@@ -50,7 +50,7 @@ export type BandItem =
   | { kind: 'field'; field: CaptionField; maxLines: number; top: number; height: number };
 
 /** Fields that are a word or two: one line each, so they do not waste a band of empty lines. */
-const ONE_LINE_FIELDS: ReadonlySet<CaptionField> = new Set(['shot', 'duration', 'consistency']);
+const ONE_LINE_FIELDS: ReadonlySet<CaptionField> = new Set(['shot', 'angle', 'movement', 'duration', 'consistency']);
 
 export interface HeaderBox {
   left: number;

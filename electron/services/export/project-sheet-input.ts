@@ -6,7 +6,7 @@
  * Panel numbers stay the project's own, also when only some panels are exported, so "panel 7"
  * on paper is panel 7 in the app. Shared by the app's export channels and the CLI.
  */
-import { SHOT_TYPE_LABELS, type ExportSettings, type Panel, type Project } from '../../../shared/domain/project';
+import { CAMERA_ANGLE_LABELS, CAMERA_MOVEMENT_LABELS, SHOT_TYPE_LABELS, type ExportSettings, type Panel, type Project } from '../../../shared/domain/project';
 import { activeTake } from '../../../shared/domain/project-edit';
 import { createImageStore } from '../project/image-store';
 import type { ImageReader } from './image-source';
@@ -24,6 +24,8 @@ function captions(panel: Panel, consistency: ConsistencyCaptions | undefined): C
     action: panel.action,
     notes: panel.notes,
     shot: SHOT_TYPE_LABELS[panel.shotType],
+    angle: CAMERA_ANGLE_LABELS[panel.cameraAngle],
+    movement: CAMERA_MOVEMENT_LABELS[panel.cameraMovement],
     duration: `${panel.durationSeconds}s`,
   };
 }

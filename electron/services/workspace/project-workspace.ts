@@ -220,6 +220,13 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
       const current = requireSession();
       const panel = current.project.panels.find((candidate) => candidate.id === panelId);
       if (!panel) {
+        // Paid images are never dropped: a recently deleted panel keeps them for a later restore.
+        const deleted = current.project.recentlyDeleted?.find((entry) => entry.panel.id === panelId);
+        if (deleted) {
+          const kept = takes.reduce((next, take) => addTake(next, take, { activate: next.activeTakeId === null }), deleted.panel);
+          const recentlyDeleted = current.project.recentlyDeleted?.map((entry) => (entry === deleted ? { ...entry, panel: kept } : entry));
+          current.update({ ...current.project, recentlyDeleted });
+        }
         deps.logger.warn('A generation finished for a deleted panel; its takes are kept for undo', { panelId });
         return { panelId, takes, activeTakeId: null };
       }

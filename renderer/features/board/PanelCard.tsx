@@ -7,6 +7,7 @@ import { memo, type DragEvent, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SHOT_TYPE_LABELS, type Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
+import { selectionSet } from '../../state/selection-slice';
 import { activeTakeOf } from '../../state/takes';
 import { PanelConsistencyBadge } from '../../ui/ConsistencyBadge';
 import { Icon } from '../../ui/Icon';
@@ -34,7 +35,7 @@ function PanelCardView({ panel, index, dropSide, tabStop, drag }: PanelCardProps
   const number = index + 1;
   const { selected, focused, image, takeCount, selectPanel } = useAppStore(
     useShallow((s) => ({
-      selected: s.selectedIds.includes(panel.id),
+      selected: selectionSet(s.selectedIds).has(panel.id),
       focused: s.focusedId === panel.id,
       image: activeTakeOf(panel, s.takesByPanel[panel.id])?.image ?? null,
       takeCount: s.takesByPanel[panel.id]?.length ?? 0,

@@ -1,22 +1,22 @@
 /**
- * Export contact sheet (title bar button, Ctrl/⌘+E): the options, a live preview of page 1,
- * then main asks where to save and writes the sheet, reporting progress; or every active take as
- * its own PNG. Panels without a take print as placeholders; the result says which ones.
+ * Export contact sheet (title bar button, Ctrl/⌘+E): the options, a live preview of page 1 with
+ * the page count and a zoom, then main asks where to save and writes the sheet, reporting
+ * progress; or every active take as its own PNG. Panels without a take print as placeholders; the
+ * result says which ones and offers to show the file. A large board exports as A4 pages unless
+ * the artist chooses one long image here.
  */
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ExportSettings } from '../../../shared/domain/project';
+import { LARGE_BOARD_PANELS, type ExportSettings } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
 import { messageOf } from '../../lib/errors';
 import { plural } from '../../lib/format';
 import { liveSelection } from '../../state/selection-slice';
 import { Modal } from '../../ui/Modal';
 import { ExportSettingsForm } from './ExportSettingsForm';
-import { useExportPreview } from './use-export-preview';
+import { ExportPreviewPane } from './ExportPreviewPane';
 
-const PREVIEW_WIDTH = 560;
-
-type Outcome = { ok: boolean; text: string } | null;
+type Outcome = { ok: boolean; text: string; revealable?: boolean } | null;
 
 function describeMissing(numbers: readonly number[]): string {
   if (numbers.length === 0) return '';
@@ -24,19 +24,25 @@ function describeMissing(numbers: readonly number[]): string {
   return ` ${plural(numbers.length, 'panel')} without a take (${list}) show as placeholders.`;
 }
 
-function ExportBody({ settings, onClose }: { settings: ExportSettings; onClose: () => void }) {
-  const { selection, progress, exportContactSheet, exportPanelImages } = useAppStore(
+function ExportBody({ saved, onClose }: { saved: ExportSettings; onClose: () => void }) {
+  const { selection, panelCount, progress, exportContactSheet, exportPanelImages, revealExport } = useAppStore(
     useShallow((s) => ({
       selection: liveSelection(s.doc, s.selectedIds).join(','),
+      panelCount: s.doc?.panels.length ?? 0,
       progress: s.exportProgress,
       exportContactSheet: s.exportContactSheet,
       exportPanelImages: s.exportPanelImages,
+      revealExport: s.revealExport,
     })),
   );
   const selectedIds = selection === '' ? [] : selection.split(',');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const preview = useExportPreview(settings, selectedIds, PREVIEW_WIDTH);
+  const [longImageChosen, setLongImageChosen] = useState(false);
+  const exported = saved.selectedOnly && selectedIds.length > 0 ? selectedIds.length : panelCount;
+  // Pages for a large board unless one long image was chosen here: the saved "none" may just be the old default.
+  const paged = saved.page === 'none' && exported > LARGE_BOARD_PANELS && !longImageChosen;
+  const settings: ExportSettings = paged ? { ...saved, page: 'a4' } : saved;
 
   const run = async (action: () => Promise<Outcome>) => {
     setBusy(true);
@@ -52,26 +58,24 @@ function ExportBody({ settings, onClose }: { settings: ExportSettings; onClose: 
 
   const exportSheet = () =>
     run(async () => {
-      const result = await exportContactSheet(selectedIds);
+      const result = await exportContactSheet(selectedIds, settings);
       if (!result) return null;
       const where = result.files.length === 1 ? result.files[0] : `${plural(result.pages, 'page')} next to ${result.files[0]}`;
-      return { ok: true, text: `Contact sheet saved: ${where}.${describeMissing(result.missingImages)}` };
+      return { ok: true, text: `Contact sheet saved: ${where}.${describeMissing(result.missingImages)}`, revealable: true };
     });
   const exportImages = () =>
     run(async () => {
       const result = await exportPanelImages(selectedIds, settings.selectedOnly);
       if (!result) return null;
-      return { ok: true, text: `${plural(result.files.length, 'panel image')} saved.${describeMissing(result.withoutImage)}` };
+      return { ok: true, text: `${plural(result.files.length, 'panel image')} saved.${describeMissing(result.withoutImage)}`, revealable: result.files.length > 0 };
     });
 
   return (
     <div className="export-layout">
-      <ExportSettingsForm settings={settings} selectionCount={selectedIds.length} />
+      <ExportSettingsForm settings={settings} selectionCount={selectedIds.length} onChoosePage={(page) => setLongImageChosen(page === 'none')} />
       <div className="export-side">
-        <figure className="export-preview" aria-busy={preview.loading}>
-          {preview.url ? <img src={preview.url} alt="Preview of the contact sheet, page 1" /> : <span className="muted small">{preview.error ?? 'Drawing the preview…'}</span>}
-          {preview.url && preview.error && <figcaption className="text-error small">{preview.error}</figcaption>}
-        </figure>
+        {paged && <p className="callout small">{exported} panels: exporting as A4 pages. Choose “One long image” under Layout for a single file.</p>}
+        <ExportPreviewPane settings={settings} selectedIds={selectedIds} />
         <div role="status" aria-live="polite" className="status-line">
           {busy && progress && (
             <span className="export-progress">
@@ -79,6 +83,7 @@ function ExportBody({ settings, onClose }: { settings: ExportSettings; onClose: 
             </span>
           )}
           {outcome && <p className={outcome.ok ? 'callout callout-ok' : 'callout callout-error'}>{outcome.text}</p>}
+          {outcome?.revealable && <RevealActions reveal={(target) => run(async () => (await revealExport(target), outcome))} />}
         </div>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
@@ -96,13 +101,26 @@ function ExportBody({ settings, onClose }: { settings: ExportSettings; onClose: 
   );
 }
 
+function RevealActions({ reveal }: { reveal: (target: 'folder' | 'file') => Promise<void> }) {
+  return (
+    <span className="reveal-actions">
+      <button type="button" className="button-small" onClick={() => void reveal('folder')}>
+        Show in folder
+      </button>
+      <button type="button" className="button-small" onClick={() => void reveal('file')}>
+        Open
+      </button>
+    </span>
+  );
+}
+
 export function ExportDialog() {
   const { open, settings, closeDialog } = useAppStore(
     useShallow((s) => ({ open: s.dialog?.kind === 'export' && s.doc !== null, settings: s.doc?.exportSettings, closeDialog: s.closeDialog })),
   );
   return (
     <Modal open={open} title="Export contact sheet" onClose={closeDialog} className="dialog-wide">
-      {open && settings && <ExportBody settings={settings} onClose={closeDialog} />}
+      {open && settings && <ExportBody saved={settings} onClose={closeDialog} />}
     </Modal>
   );
 }

@@ -12,13 +12,15 @@ const CAPTION_LABELS: Record<CaptionField, string> = {
   action: 'Action',
   notes: 'Notes',
   shot: 'Shot type',
+  angle: 'Camera angle',
+  movement: 'Camera movement',
   duration: 'Duration',
   consistency: 'Consistency check',
 };
 
 const PAGE_LABELS: Record<(typeof PAGE_PRESETS)[number], string> = { none: 'One long image', a4: 'A4 pages', letter: 'US Letter pages' };
 
-export function ExportSettingsForm({ settings, selectionCount }: { settings: ExportSettings; selectionCount: number }) {
+export function ExportSettingsForm({ settings, selectionCount, onChoosePage }: { settings: ExportSettings; selectionCount: number; onChoosePage?: (page: ExportSettings['page']) => void }) {
   const update = useAppStore((s) => s.updateExportSettings);
   const toggleCaption = (field: CaptionField, on: boolean) =>
     update({ captions: on ? CAPTION_FIELDS.filter((f) => f === field || settings.captions.includes(f)) : settings.captions.filter((f) => f !== field) });
@@ -41,7 +43,10 @@ export function ExportSettingsForm({ settings, selectionCount }: { settings: Exp
         ))}
       </fieldset>
       <div className="field-grid export-grid">
-        <SelectField label="Layout" value={settings.page} options={PAGE_PRESETS.map((value) => ({ value, label: PAGE_LABELS[value] }))} onChange={(page) => update({ page })} />
+        <SelectField label="Layout" value={settings.page} options={PAGE_PRESETS.map((value) => ({ value, label: PAGE_LABELS[value] }))} onChange={(page) => {
+            onChoosePage?.(page);
+            update({ page });
+          }} />
         {settings.page !== 'none' ? (
           <SelectField
             label="Orientation"
@@ -60,7 +65,7 @@ export function ExportSettingsForm({ settings, selectionCount }: { settings: Exp
             label="Resolution"
             value={String(settings.dpi) as '150' | '300'}
             options={[
-              { value: '150', label: '150 dpi (screen, drafts)' },
+              { value: '150', label: '150 dpi (screen)' },
               { value: '300', label: '300 dpi (print)' },
             ]}
             onChange={(dpi) => update({ dpi: dpi === '300' ? 300 : 150 })}

@@ -19,11 +19,16 @@ export interface ExportPreview {
   url: string | null;
   error: string | null;
   loading: boolean;
+  /** What the export would write: page count and the size of one page (or of the one long image). */
+  pages: number | null;
+  size: { width: number; height: number } | null;
 }
+
+type Drawn = { key: string; url: string | null; error: string | null; pages: number | null; size: ExportPreview['size'] };
 
 export function useExportPreview(settings: ExportSettings, selectedIds: readonly string[], maxWidth: number): ExportPreview {
   const store = useAppStoreApi();
-  const [preview, setPreview] = useState<{ key: string; url: string | null; error: string | null } | null>(null);
+  const [preview, setPreview] = useState<Drawn | null>(null);
   const key = JSON.stringify([settings, selectedIds, maxWidth]);
 
   useEffect(() => {
@@ -32,14 +37,14 @@ export function useExportPreview(settings: ExportSettings, selectedIds: readonly
     const timer = setTimeout(() => {
       store
         .getState()
-        .previewExport(selectedIds, maxWidth)
+        .previewExport(selectedIds, maxWidth, settings)
         .then(
-          (base64) => {
+          ({ pngBase64, pages, width, height }) => {
             if (!live) return;
-            made = blobUrl(base64);
-            setPreview({ key, url: made, error: null });
+            made = blobUrl(pngBase64);
+            setPreview({ key, url: made, error: null, pages, size: { width, height } });
           },
-          (error: unknown) => live && setPreview({ key, url: null, error: messageOf(error) }),
+          (error: unknown) => live && setPreview({ key, url: null, error: messageOf(error), pages: null, size: null }),
         );
     }, PREVIEW_DELAY_MS);
     return () => {
@@ -51,5 +56,5 @@ export function useExportPreview(settings: ExportSettings, selectedIds: readonly
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, store]);
 
-  return { url: preview?.url ?? null, error: preview?.error ?? null, loading: preview?.key !== key };
+  return { url: preview?.url ?? null, error: preview?.error ?? null, loading: preview?.key !== key, pages: preview?.pages ?? null, size: preview?.size ?? null };
 }

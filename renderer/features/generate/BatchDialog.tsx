@@ -13,8 +13,15 @@ import { planBatch } from '../../state/readiness';
 import { Modal } from '../../ui/Modal';
 
 function BatchBody({ mode, panelIds, onDone }: { mode: 'missing' | 'selected' | 'drifted'; panelIds: readonly string[]; onDone: () => void }) {
-  const { doc, defaultVariations, estimate, generate } = useAppStore(
-    useShallow((s) => ({ doc: s.doc, defaultVariations: s.generateOptions.variations, estimate: s.estimate, generate: s.generate })),
+  const { doc, defaultVariations, estimate, generate, noKey, openDialog } = useAppStore(
+    useShallow((s) => ({
+      doc: s.doc,
+      defaultVariations: s.generateOptions.variations,
+      estimate: s.estimate,
+      generate: s.generate,
+      noKey: s.keyStatus?.hasKey === false,
+      openDialog: s.openDialog,
+    })),
   );
   // The plan is fixed when the dialog opens: edits behind the modal cannot change what is charged.
   const [plan] = useState(() => (doc ? planBatch(doc, panelIds) : { ready: [], skipped: [] }));
@@ -97,13 +104,20 @@ function BatchBody({ mode, panelIds, onDone }: { mode: 'missing' | 'selected' | 
           {error}
         </p>
       )}
+      {noKey && ready.length > 0 && <p className="callout callout-warning">Generating needs your AIgateway API key. Add it in Settings; nothing is charged until you confirm here.</p>}
       <div className="dialog-actions">
         <button type="button" onClick={onDone}>
           Cancel
         </button>
-        <button type="button" className="button-primary" disabled={!cost || starting || ready.length === 0} onClick={() => void start()}>
-          {cost ? `Generate ${plural(cost.images, 'image')} (${formatCents(cost.cents)})` : 'Working out the cost…'}
-        </button>
+        {noKey && ready.length > 0 ? (
+          <button type="button" className="button-primary" onClick={() => openDialog({ kind: 'settings' })}>
+            Add API key
+          </button>
+        ) : (
+          <button type="button" className="button-primary" disabled={!cost || starting || ready.length === 0} onClick={() => void start()}>
+            {cost ? `Generate ${plural(cost.images, 'image')} (${formatCents(cost.cents)})` : 'Working out the cost…'}
+          </button>
+        )}
       </div>
     </>
   );

@@ -1,9 +1,10 @@
 /**
- * Generate for the panel in the inspector: variations (1-4), an optional locked seed, and the
- * Generate button with the number of images and their cost next to it before anything is spent.
- * Disabled, with the reason, while the panel cannot be generated (no scene, no reference image).
+ * Generate for the panel in the inspector. The pinned bar is one row (the button and the number
+ * of images with their cost, or why the panel cannot be generated yet) so it never takes more
+ * than a sliver of the inspector; variations and the seed live in the collapsible "Generate"
+ * section (GenerateOptions). Without an API key the button says "Add API key" and opens Settings
+ * instead of leading the artist into a request that cannot be sent.
  */
-import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
@@ -14,23 +15,12 @@ import { activeTakeOf } from '../../state/takes';
 import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
 
-export function GenerateBar({ panel }: { panel: Panel }) {
-  const { options, setOptions, generate, price, characters, activeSeed } = useAppStore(
-    useShallow((s) => ({
-      options: s.generateOptions,
-      setOptions: s.setGenerateOptions,
-      generate: s.generate,
-      price: s.settings?.pricePerImageCents ?? 5,
-      characters: s.doc?.characters,
-      activeSeed: activeTakeOf(panel, s.takesByPanel[panel.id])?.seed,
-    })),
+export function GenerateOptions({ panel }: { panel: Panel }) {
+  const { options, setOptions, activeSeed } = useAppStore(
+    useShallow((s) => ({ options: s.generateOptions, setOptions: s.setGenerateOptions, activeSeed: activeTakeOf(panel, s.takesByPanel[panel.id])?.seed })),
   );
-  const seedId = useId();
-  const problem = panelProblem(panel, characters ?? []);
-  const images = options.variations;
-
   return (
-    <section className="generate-bar" aria-label="Generate panel">
+    <div className="generate-options">
       <VariationsPicker value={options.variations} onChange={(variations) => setOptions({ variations })} />
       <div className="seed-control">
         <label className="checkbox">
@@ -38,7 +28,6 @@ export function GenerateBar({ panel }: { panel: Panel }) {
           Lock seed
         </label>
         <input
-          id={seedId}
           type="number"
           aria-label="Seed"
           min={0}
@@ -59,15 +48,42 @@ export function GenerateBar({ panel }: { panel: Panel }) {
           </button>
         )}
       </div>
+    </div>
+  );
+}
+
+export function GenerateBar({ panel }: { panel: Panel }) {
+  const { images, generate, price, characters, noKey, openDialog } = useAppStore(
+    useShallow((s) => ({
+      images: s.generateOptions.variations,
+      generate: s.generate,
+      price: s.settings?.pricePerImageCents ?? 5,
+      characters: s.doc?.characters,
+      noKey: s.keyStatus?.hasKey === false,
+      openDialog: s.openDialog,
+    })),
+  );
+  const problem = panelProblem(panel, characters ?? []);
+  return (
+    <section className="generate-bar" aria-label="Generate panel">
       <div className="generate-action">
-        <button type="button" className="button-primary" disabled={problem !== null} onClick={() => void generate([panel.id])}>
-          <Icon name="sparkle" /> Generate
-        </button>
-        <span className="cost-hint">
-          {plural(images, 'image')} · {formatCents(images * price)}
-        </span>
+        {noKey ? (
+          <button type="button" className="button-primary" title="Generating needs your AIgateway API key: open Settings to add it" onClick={() => openDialog({ kind: 'settings' })}>
+            <Icon name="gear" /> Add API key
+          </button>
+        ) : (
+          <button type="button" className="button-primary" disabled={problem !== null} title={problem ?? undefined} onClick={() => void generate([panel.id])}>
+            <Icon name="sparkle" /> Generate
+          </button>
+        )}
+        {problem ? (
+          <span className="cost-hint warn">{problem}</span>
+        ) : (
+          <span className="cost-hint">
+            {plural(images, 'image')} · {formatCents(images * price)}
+          </span>
+        )}
       </div>
-      {problem && <p className="field-hint warn">{problem}</p>}
     </section>
   );
 }

@@ -1,7 +1,9 @@
 /**
- * The inspector for the focused panel: preview and takes, the panel's fields, restyle, and a
- * Generate bar pinned at the bottom. Panel actions (insert before/after, duplicate, delete) sit
- * in its header. With several panels selected, a strip offers the batch actions.
+ * The inspector for the focused panel: the active take large, then collapsible sections (Takes,
+ * Panel, Dialogue, Generate, Restyle; each remembers whether it is open) and a one-row Generate
+ * bar pinned at the bottom. Panel actions (insert before/after, duplicate, delete) sit in its
+ * header. With several panels selected, a strip offers the batch actions. Other features add a
+ * section by wrapping their component in CollapsibleSection here.
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/app-context';
@@ -9,8 +11,9 @@ import { liveSelection } from '../../state/selection-slice';
 import { Icon, type IconName } from '../../ui/Icon';
 import { PanelJobStatus } from '../../ui/PanelJobStatus';
 import { usePanelJob } from '../../ui/use-panel-job';
-import { GenerateBar } from './GenerateBar';
-import { PanelFields } from './PanelFields';
+import { CollapsibleSection } from '../../ui/CollapsibleSection';
+import { GenerateBar, GenerateOptions } from './GenerateBar';
+import { DialogueFields, PanelFields } from './PanelFields';
 import { PromptPreview } from './PromptPreview';
 import { RestyleSection } from './RestyleSection';
 import { TakePreview, TakeStrip } from './TakeStrip';
@@ -32,8 +35,8 @@ function InspectorEmpty({ hasPanels }: { hasPanels: boolean }) {
   );
 }
 
-export function Inspector({ onGenerateSelection }: { onGenerateSelection: () => void }) {
-  const { panel, index, selectionCount, hasPanels, insertPanel, duplicatePanels, deletePanels } = useAppStore(
+export function Inspector({ onGenerateSelection, onDeletePanel }: { onGenerateSelection: () => void; onDeletePanel: (panelId: string) => void }) {
+  const { panel, index, selectionCount, hasPanels, insertPanel, duplicatePanels } = useAppStore(
     useShallow((s) => {
       const panels = s.doc?.panels ?? [];
       const at = panels.findIndex((candidate) => candidate.id === s.focusedId);
@@ -44,11 +47,11 @@ export function Inspector({ onGenerateSelection }: { onGenerateSelection: () => 
         hasPanels: panels.length > 0,
         insertPanel: s.insertPanel,
         duplicatePanels: s.duplicatePanels,
-        deletePanels: s.deletePanels,
       };
     }),
   );
   const job = usePanelJob(panel?.id ?? '');
+  const takeCount = useAppStore((s) => (panel ? (s.takesByPanel[panel.id]?.length ?? 0) : 0));
   if (!panel) {
     return (
       <aside className="inspector" aria-label="Panel inspector">
@@ -65,7 +68,7 @@ export function Inspector({ onGenerateSelection }: { onGenerateSelection: () => 
           <ToolButton icon="before" label="Insert panel before" onClick={() => insertPanel(panel.id, 'before')} />
           <ToolButton icon="after" label="Insert panel after" onClick={() => insertPanel(panel.id, 'after')} />
           <ToolButton icon="copy" label="Duplicate panel" onClick={() => duplicatePanels([panel.id])} />
-          <ToolButton icon="trash" label="Delete panel" onClick={() => deletePanels([panel.id])} />
+          <ToolButton icon="trash" label="Delete panel" onClick={() => onDeletePanel(panel.id)} />
         </div>
       </header>
       {selectionCount > 1 && (
@@ -80,10 +83,24 @@ export function Inspector({ onGenerateSelection }: { onGenerateSelection: () => 
       <div className="inspector-scroll" key={panel.id}>
         <TakePreview panel={panel} number={number} />
         <PanelJobStatus panelNumber={number} job={job} variant="inspector" />
-        <TakeStrip panel={panel} number={number} />
-        <PanelFields panel={panel} />
-        <PromptPreview panel={panel} />
-        <RestyleSection panel={panel} />
+        <CollapsibleSection id="inspector.takes" title="Takes" count={takeCount}>
+          <TakeStrip panel={panel} number={number} />
+        </CollapsibleSection>
+        <CollapsibleSection id="inspector.panel" title="Panel">
+          <PanelFields panel={panel} />
+        </CollapsibleSection>
+        <CollapsibleSection id="inspector.dialogue" title="Dialogue">
+          <DialogueFields panel={panel} />
+        </CollapsibleSection>
+        <CollapsibleSection id="inspector.generate" title="Generate">
+          <GenerateOptions panel={panel} />
+        </CollapsibleSection>
+        <CollapsibleSection id="inspector.prompt" title="What the model reads">
+          <PromptPreview panel={panel} />
+        </CollapsibleSection>
+        <CollapsibleSection id="inspector.restyle" title="Restyle" icon={<Icon name="wand" />}>
+          <RestyleSection panel={panel} />
+        </CollapsibleSection>
       </div>
       <GenerateBar panel={panel} />
     </aside>

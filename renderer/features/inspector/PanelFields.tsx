@@ -1,4 +1,7 @@
-/** The inspector's fields for one panel: scene, character, framing, timing, dialogue, action, notes. */
+/**
+ * The inspector's fields for one panel, in two sections: the shot (scene, character, framing,
+ * timing) and the words (dialogue, action, notes). Text fields show their limit as they near it.
+ */
 import {
   CAMERA_ANGLES,
   CAMERA_ANGLE_LABELS,
@@ -56,9 +59,19 @@ export function PanelFields({ panel }: { panel: Panel }) {
           onChange={(durationSeconds) => set({ durationSeconds })}
         />
       </div>
-      <TextAreaField label="Dialogue" rows={2} value={panel.dialogue} placeholder="MARA: Not tonight." onChange={(dialogue) => set({ dialogue })} />
-      <TextAreaField label="Action" rows={2} value={panel.action} placeholder="She pulls the hood up." onChange={(action) => set({ action })} />
-      <TextAreaField label="Notes" rows={2} value={panel.notes} placeholder="For the director, the editor, yourself…" onChange={(notes) => set({ notes })} />
+    </div>
+  );
+}
+
+export function DialogueFields({ panel }: { panel: Panel }) {
+  const updatePanel = useAppStore((s) => s.updatePanel);
+  const set = (patch: Partial<Panel>) => updatePanel(panel.id, patch);
+  const limit = PANEL_LIMITS.maxTextLength;
+  return (
+    <div className="panel-fields">
+      <TextAreaField label="Dialogue" rows={2} maxLength={limit} value={panel.dialogue} placeholder="MARA: Not tonight." onChange={(dialogue) => set({ dialogue })} />
+      <TextAreaField label="Action" rows={2} maxLength={limit} value={panel.action} placeholder="She pulls the hood up." onChange={(action) => set({ action })} />
+      <TextAreaField label="Notes" rows={2} maxLength={limit} value={panel.notes} placeholder="For the director, the editor, yourself…" onChange={(notes) => set({ notes })} />
     </div>
   );
 }

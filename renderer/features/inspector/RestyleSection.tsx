@@ -46,10 +46,7 @@ export function RestyleSection({ panel }: { panel: Panel }) {
   const scope = targets.length > 1 ? `${targets.length} selected panels` : 'this panel';
 
   return (
-    <section className="inspector-section restyle" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="section-title">
-        <Icon name="wand" /> Restyle
-      </h3>
+    <div className="restyle">
       <div className="preset-grid" role="group" aria-label="Style preset">
         {STYLE_PRESETS.map((preset) => (
           <button
@@ -106,6 +103,6 @@ export function RestyleSection({ panel }: { panel: Panel }) {
       {withoutTake > 0 && targets.length > 0 && (
         <p className="field-hint">{plural(withoutTake, 'selected panel')} without a take or a character will be left out.</p>
       )}
-    </section>
+    </div>
   );
 }

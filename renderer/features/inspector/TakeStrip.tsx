@@ -1,9 +1,11 @@
 /**
  * The active take, large, and every take of the panel in the order they were made. Picking a
  * take is a document edit (undoable); takes are never removed here. Restyled takes say which
- * take they came from.
+ * take they came from; takes that just arrived are marked new until picked. "Compare takes"
+ * opens the take viewer.
  */
 import type { Panel, Take } from '../../../shared/domain/project';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/app-context';
 import { ConsistencyBadge } from '../../ui/ConsistencyBadge';
 import { Icon } from '../../ui/Icon';
@@ -47,28 +49,40 @@ export function TakePreview({ panel, number }: { panel: Panel; number: number })
 
 export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
   const takes = useAppStore((s) => s.takesByPanel[panel.id]) ?? NO_TAKES;
-  const setActiveTake = useAppStore((s) => s.setActiveTake);
+  const { setActiveTake, fresh, markTakesSeen, openDialog, activateNewTakes, setActivateNewTakes } = useAppStore(
+    useShallow((s) => ({
+      setActiveTake: s.setActiveTake,
+      fresh: s.freshTakeIds,
+      markTakesSeen: s.markTakesSeen,
+      openDialog: s.openDialog,
+      activateNewTakes: s.activateNewTakes,
+      setActivateNewTakes: s.setActivateNewTakes,
+    })),
+  );
   const activeIndex = takes.findIndex((take) => take.id === panel.activeTakeId);
   return (
+    <>
     <section className="inspector-section" aria-label={`Takes for panel ${number}`}>
-      <h3 className="section-title">
-        Takes <span className="count">{takes.length}</span>
-      </h3>
       {takes.length === 0 ? (
         <p className="muted small">Every image you generate for this panel is kept here. Pick the one the board shows.</p>
       ) : (
         <div className="take-strip">
           {takes.map((take, index) => {
             const isActive = take.id === panel.activeTakeId;
+            const isNew = fresh[take.id] === true;
             return (
               <button
                 key={take.id}
                 type="button"
-                className={isActive ? 'take is-active' : 'take'}
+                className={`take${isActive ? ' is-active' : ''}${isNew ? ' is-new' : ''}`}
                 aria-pressed={isActive}
                 aria-label={describeTake(take, index, takes)}
+                aria-description={isNew ? 'New take' : undefined}
                 title={takeTooltip(take)}
-                onClick={() => setActiveTake(panel.id, take.id)}
+                onClick={() => {
+                  setActiveTake(panel.id, take.id);
+                  markTakesSeen([take.id]);
+                }}
               >
                 <TakeImage image={take.image} size={128} alt="" />
                 <span className="take-number">{index + 1}</span>
@@ -85,5 +99,17 @@ export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
       )}
       {activeIndex >= 0 && <TakePrompt key={panel.activeTakeId} take={takes[activeIndex] as Take} number={activeIndex + 1} />}
     </section>
+      <div className="take-actions">
+        {takes.length > 0 && (
+          <button type="button" className="button-small" onClick={() => openDialog({ kind: 'takes', panelId: panel.id })}>
+            Compare takes
+          </button>
+        )}
+        <label className="checkbox small" title="When on, each new take from Generate or Restyle is shown on the board at once">
+          <input type="checkbox" checked={activateNewTakes} onChange={(event) => setActivateNewTakes(event.target.checked)} />
+          Make new takes active
+        </label>
+      </div>
+    </>
   );
 }

@@ -30,7 +30,7 @@ export function HelpMenu() {
 
   return (
     <div className="menu" ref={ref}>
-      <button type="button" className="button-ghost" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+      <button type="button" className="button-ghost" title="Help" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
         <Icon name="help" />
         <span className="button-label">Help</span>
       </button>

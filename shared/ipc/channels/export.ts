@@ -12,13 +12,18 @@ export const exportChannels = {
   /** A small PNG of page 1 (base64), for the live preview in the export dialog. */
   'export:preview': channel(
     z.object({ settings: ExportSettingsSchema, selectedPanelIds: selection, maxWidth: z.number().int().min(120).max(1600) }).strict(),
-    z.object({ pngBase64: z.string() }).strict(),
+    z.object({ pngBase64: z.string(), pages: z.number().int().min(1), width: z.number().int(), height: z.number().int() }).strict(),
   ),
   /** Asks where to save, writes the sheet (pages -p1, -p2... with a page preset). Null when cancelled. */
   'export:contactSheet': channel(
     z.object({ settings: ExportSettingsSchema, selectedPanelIds: selection }).strict(),
     z.object({ files: z.array(z.string()), pages: z.number().int(), missingImages: z.array(z.number().int()) }).strict().nullable(),
   ),
+  /**
+   * Shows the last export of this window: its folder (file selected) or the file itself. Takes
+   * no path: main opens only what it wrote.
+   */
+  'export:reveal': channel(z.object({ target: z.enum(['folder', 'file']) }).strict(), z.null()),
   /** Asks for a folder, writes each active take as panel-001.png... Null when cancelled. */
   'export:panelImages': channel(
     z.object({ selectedPanelIds: selection, selectedOnly: z.boolean() }).strict(),

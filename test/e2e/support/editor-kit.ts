@@ -62,6 +62,23 @@ export async function seedProject(rig: EditorRig, count: number): Promise<void> 
   await workspace.save();
 }
 
+/**
+ * A seeded project of `count` panels opened in the page and generated once through the UI
+ * ("Generate missing", cost confirmed): every panel has one paid take from the fake gateway.
+ */
+export async function openGeneratedBoard(rig: EditorRig, count: number): Promise<Page> {
+  await seedProject(rig, count);
+  const { page } = rig;
+  page.setDefaultTimeout(10_000);
+  await page.goto(rig.harness.url);
+  await board(page).waitFor();
+  await page.getByRole('button', { name: 'Generate missing' }).click();
+  const cents = count * 5;
+  await page.getByRole('button', { name: `Generate ${count} images ($${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')})` }).click();
+  await expect.poll(() => cardsWithTakes(page), { timeout: 30_000 }).toBe(count);
+  return page;
+}
+
 export function board(page: Page): Locator {
   return page.getByRole('list', { name: 'Panels' });
 }

@@ -85,7 +85,7 @@ describe('castboard export: bad options write nothing', () => {
     [['--columns', '0'], 2, '--columns "0": Columns must be at least 1.'],
     [['--columns', 'four'], 2, '--columns "four": Columns must be a whole number from 1 to 12.'],
     [['--cell-width', '10'], 2, 'Cell width must be at least 64'],
-    [['--captions', 'scene,mood'], 2, 'Unknown caption field "mood" in --captions. Use any of: scene, dialogue, action, notes, shot, duration'],
+    [['--captions', 'scene,mood'], 2, 'Unknown caption field "mood" in --captions. Use any of: scene, dialogue, action, notes, shot, angle, movement, duration'],
     [['--page', 'a3'], 2, 'Page must be none, a4 or letter'],
     [['--dpi', '600'], 2, 'Resolution must be 150 or 300 dpi'],
     [['--panels', '9'], 2, 'There is no panel 9: this project has panels 1-3'],

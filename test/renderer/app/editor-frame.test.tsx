@@ -42,13 +42,13 @@ describe('editor frame', () => {
     await user.clear(within(dialog).getByLabelText('Columns'));
     await user.type(within(dialog).getByLabelText('Columns'), '3');
     await user.click(within(dialog).getByRole('checkbox', { name: 'Notes' }));
-    expect(store.getState().doc?.exportSettings).toMatchObject({ columns: 3, captions: ['dialogue', 'notes', 'shot'] });
+    expect(store.getState().doc?.exportSettings).toMatchObject({ columns: 3, captions: ['scene', 'dialogue', 'notes', 'shot'] });
     await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
     expect(await within(dialog).findByText(/Contact sheet saved/)).toBeTruthy();
     const [request] = callsTo('export:contactSheet') as Array<{ settings: { columns: number } }>;
     expect(request?.settings.columns).toBe(3);
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(store.getState().doc?.exportSettings.captions).toEqual(['shot', 'dialogue']);
+    expect(store.getState().doc?.exportSettings.captions).toEqual(['scene', 'dialogue', 'shot']);
   });
 
   it('lists the keyboard shortcuts from the Help menu and on "?"', async () => {

@@ -28,7 +28,7 @@ describe('parseContactSheetOptions', () => {
     [{ columns: 13 }, /Columns must be at most 12/],
     [{ columns: 2.5 }, /Columns must be a whole number/],
     [{ cellWidth: 10 }, /Cell width must be at least 64/],
-    [{ captions: ['dialogue', 'mood'] }, /Unknown caption field.*scene, dialogue, action, notes, shot, duration/],
+    [{ captions: ['dialogue', 'mood'] }, /Unknown caption field.*scene, dialogue, action, notes, shot, angle, movement, duration/],
     [{ captions: ['shot', 'shot'] }, /Each caption field can be chosen once/],
     [{ dpi: 200 }, /150 or 300 dpi/],
     [{ page: 'a3' }, /none, a4 or letter/],

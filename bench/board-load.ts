@@ -1,0 +1,138 @@
+/**
+ * `npx tsx bench/board-load.ts [-- --panels 500,2000]`: the board at storyboard scale in real
+ * Chromium through the browser harness (real renderer, handlers and services), side by side in
+ * one run with a bare static page of the same cards (<img> + text, a few lines of script). For
+ * each size it prints: open to first interaction, the longest task after the board first shows,
+ * one arrow-key step, one keystroke until its card is painted, Ctrl+A, and JS heap after GC, with
+ * the ratio to the bare page and the issue #12 target (at 2,000 panels the targets are doubled).
+ * Projects are built with the app's own functions (bench/bench-project.ts). Needs
+ * `npm run build:harness` first. Exits 1 when a target is missed; never part of the test run.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createProject } from '../electron/services/project/project-open';
+import { SHOT_TYPE_LABELS, type Project } from '../shared/domain/project';
+import { thumbnailPath } from '../shared/domain/thumbnail-ref';
+import { startHarness } from '../test/harness/server';
+import { launchBrowser } from '../test/e2e/support/browser';
+import { buildProject } from './bench-project';
+import { barePage, BOARD, heapAfterGc, RECORDER, timeUntilPainted, type BareCard } from './board-page';
+
+interface Figures {
+  openMs: number;
+  longestTaskMs: number;
+  arrowMs: number;
+  keystrokeMs: number;
+  selectAllMs: number;
+  heapMb: number;
+}
+
+const SETTLE_MS = 1500;
+const STEPS = 8;
+const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function sizes(): number[] {
+  const index = process.argv.indexOf('--panels');
+  return (index >= 0 ? (process.argv[index + 1] ?? '') : '500,2000').split(',').map(Number).filter((n) => n > 0);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** Loads the page, then measures every figure the same way for the app and the bare page. */
+async function measure(browser: Browser, url: string, panels: number): Promise<Figures> {
+  const page: Page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(RECORDER);
+  await page.goto(url);
+  await page.waitForSelector(`${BOARD} > li`, { timeout: 60_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  const recorded = await page.evaluate(() => (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; firstCard: number } }).__bench);
+  const after = recorded.longTasks.filter((task) => task.start + task.duration > recorded.firstCard);
+  // Interactive once the board is there and the main thread is no longer busy with a long task.
+  const openMs = Math.max(recorded.firstCard, ...after.map((task) => task.start + task.duration));
+  const longestTaskMs = Math.max(0, ...after.map((task) => task.duration));
+
+  await page.locator(`${BOARD} > li`).first().click();
+  const arrows: number[] = [];
+  for (let i = 0; i < STEPS; i += 1) arrows.push(await timeUntilPainted(page, 'arrow'));
+  const keys: number[] = [];
+  for (let i = 0; i < STEPS; i += 1) keys.push(await timeUntilPainted(page, 'keystroke', `Mara turns, take ${i}`));
+  await page.locator(`${BOARD} > li`).first().click();
+  const selectAllMs = await timeUntilPainted(page, 'selectAll');
+  const heapMb = await heapAfterGc(page);
+  await page.close();
+  void panels;
+  return { openMs, longestTaskMs, arrowMs: median(arrows), keystrokeMs: median(keys), selectAllMs, heapMb };
+}
+
+function bareCards(project: Project, mediaBase: string): BareCard[] {
+  return project.panels.map((panel, index) => {
+    const take = panel.takes.find((candidate) => candidate.id === panel.activeTakeId);
+    return { number: index + 1, thumbUrl: take ? `${mediaBase}${thumbnailPath(take.image, 256)}` : null, scene: panel.scenePrompt, shot: SHOT_TYPE_LABELS[panel.shotType] };
+  });
+}
+
+async function serveBare(html: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_, response) => response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+function report(panels: number, app: Figures, bare: Figures): boolean {
+  const scale = panels > 500 ? 2 : 1;
+  const rows: Array<[string, number, number, number, string]> = [
+    ['open to first interaction (ms)', app.openMs, bare.openMs, Math.min(1000 * scale, bare.openMs * 1.5 * scale), `<= 1.5x bare and < ${1000 * scale}`],
+    ['longest task after board shows (ms)', app.longestTaskMs, bare.longestTaskMs, 100 * scale, `<= ${100 * scale}`],
+    ['arrow-key step to painted (ms)', app.arrowMs, bare.arrowMs, 50 * scale, `< ${50 * scale}`],
+    ['one keystroke to painted card (ms)', app.keystrokeMs, bare.keystrokeMs, 50 * scale, `< ${50 * scale}`],
+    ['Ctrl+A to painted (ms)', app.selectAllMs, bare.selectAllMs, 100 * scale, `< ${100 * scale}`],
+    ['JS heap after GC (MB)', app.heapMb, bare.heapMb, 50 * scale, `< ${50 * scale}`],
+  ];
+  console.log(`\n${panels} panels (${scale === 1 ? 'targets as set' : 'targets doubled'})`);
+  console.log('metric'.padEnd(38) + 'app'.padStart(9) + 'bare'.padStart(9) + 'ratio'.padStart(8) + '  target');
+  let ok = true;
+  for (const [name, ours, base, limit, target] of rows) {
+    const pass = ours <= limit;
+    ok &&= pass;
+    const ratio = base > 0 ? `${(ours / base).toFixed(1)}x` : '-';
+    console.log(name.padEnd(38) + ours.toFixed(1).padStart(9) + base.toFixed(1).padStart(9) + ratio.padStart(8) + `  ${target}  ${pass ? 'OK' : 'MISSED'}`);
+  }
+  return ok;
+}
+
+async function runSize(browser: Browser, panels: number): Promise<boolean> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'castboard-board-bench-'));
+  try {
+    const root = path.join(dir, 'Harbour Chase.castboard');
+    const session = await createProject(root, { title: 'Harbour Chase', aspectRatio: '16:9' }, { autosaveDelayMs: null });
+    session.update(await buildProject(session, panels));
+    await session.save();
+    const project = session.project;
+    await session.close();
+    const harness = await startHarness({ projectDir: root, logger: quiet });
+    const bare = await serveBare(barePage(bareCards(project, `${harness.url}media/`)));
+    try {
+      // The app first, so thumbnails are built by its requests; the bare page then reads them warm.
+      const app = await measure(browser, harness.url, panels);
+      const base = await measure(browser, bare.url, panels);
+      return report(panels, app, base);
+    } finally {
+      await bare.close();
+      await harness.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const browser = await launchBrowser();
+let allOk = true;
+try {
+  for (const panels of sizes()) allOk = (await runSize(browser, panels)) && allOk;
+} finally {
+  await browser.close();
+}
+if (!allOk) process.exitCode = 1;

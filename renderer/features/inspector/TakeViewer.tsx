@@ -1,0 +1,117 @@
+/**
+ * The take viewer: a panel's takes large, up to four side by side, each with the prompt and the
+ * parameters it was made with, so takes can be compared before one is picked. Arrow keys step
+ * through takes (the window follows), Enter or A makes the focused take active (an undoable
+ * edit, like a click in the strip), number keys jump to a take.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Take } from '../../../shared/domain/project';
+import { useAppStore } from '../../app/app-context';
+import { formatCents } from '../../lib/format';
+import { Modal } from '../../ui/Modal';
+import { TakeImage } from '../../ui/TakeImage';
+
+const NO_TAKES: readonly Take[] = [];
+/** Already shown above the list (model, seed) or as the prompt itself. */
+const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['model', 'prompt', 'seed']);
+const WINDOW = 4;
+
+function paramsText(take: Take): string[] {
+  const lines = [`Model ${take.model}`];
+  if (take.seed !== undefined) lines.push(`Seed ${take.seed}`);
+  for (const [key, value] of Object.entries(take.params)) if (!SHOWN_ELSEWHERE.has(key)) lines.push(`${key} ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+  lines.push(`${formatCents(take.costCents)} · ${new Date(take.createdAt).toLocaleString()}`);
+  return lines;
+}
+
+function TakeTile({ take, number, active, focused, fresh, onPick, onFocus }: { take: Take; number: number; active: boolean; focused: boolean; fresh: boolean; onPick: () => void; onFocus: () => void }) {
+  return (
+    <figure className={`viewer-tile${focused ? ' is-focused' : ''}${active ? ' is-active' : ''}`} onClick={onFocus} aria-current={focused ? 'true' : undefined}>
+      <div className="viewer-image">
+        <TakeImage image={take.image} size={512} alt={`Take ${number}`} />
+      </div>
+      <figcaption>
+        <div className="viewer-title">
+          <strong>Take {number}</strong>
+          {active && <span className="pill pill-ok">Active</span>}
+          {fresh && <span className="pill pill-new">New</span>}
+          <button type="button" className="button-small" disabled={active} onClick={onPick}>
+            {active ? 'On the board' : 'Make active'}
+          </button>
+        </div>
+        <p className="viewer-prompt">{take.prompt}</p>
+        <ul className="viewer-params">
+          {paramsText(take).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}
+
+function ViewerBody({ panelId }: { panelId: string }) {
+  const { takes, activeTakeId, number, fresh, setActiveTake } = useAppStore(
+    useShallow((s) => ({
+      takes: s.takesByPanel[panelId] ?? NO_TAKES,
+      activeTakeId: s.doc?.panels.find((panel) => panel.id === panelId)?.activeTakeId ?? null,
+      number: (s.doc?.panels.findIndex((panel) => panel.id === panelId) ?? -1) + 1,
+      fresh: s.freshTakeIds,
+      setActiveTake: s.setActiveTake,
+    })),
+  );
+  const [focused, setFocused] = useState(() => Math.max(0, takes.findIndex((take) => take.id === activeTakeId)));
+  const grid = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // After the dialog has opened (showModal focuses its first button), give the keys to the takes.
+    const frame = requestAnimationFrame(() => grid.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  const start = Math.min(Math.max(0, focused - (WINDOW - 1)), Math.max(0, takes.length - WINDOW), focused);
+  const shown = takes.slice(start, start + WINDOW);
+  const pick = (index: number) => {
+    const take = takes[index];
+    if (take) setActiveTake(panelId, take.id);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    const digit = /^[1-9]$/.test(event.key) ? Number(event.key) - 1 : -1;
+    if (step !== 0) setFocused((current) => Math.min(takes.length - 1, Math.max(0, current + step)));
+    else if (digit >= 0 && digit < takes.length) setFocused(digit);
+    else if (event.key === 'Enter' || event.key.toLowerCase() === 'a') pick(focused);
+    else return;
+    event.preventDefault();
+  };
+  return (
+    <div ref={grid} className="viewer" role="group" aria-label={`Takes of panel ${number}: arrows step, Enter or A makes active`} tabIndex={0} onKeyDown={onKeyDown}>
+      <p className="muted small viewer-help">
+        Take {focused + 1} of {takes.length} · ←/→ step · Enter or A make active · 1-9 jump
+      </p>
+      <div className="viewer-grid" data-count={shown.length}>
+        {shown.map((take, offset) => (
+          <TakeTile
+            key={take.id}
+            take={take}
+            number={start + offset + 1}
+            active={take.id === activeTakeId}
+            focused={start + offset === focused}
+            fresh={fresh[take.id] === true}
+            onFocus={() => setFocused(start + offset)}
+            onPick={() => pick(start + offset)}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function TakeViewer() {
+  const { dialog, closeDialog } = useAppStore(useShallow((s) => ({ dialog: s.dialog, closeDialog: s.closeDialog })));
+  const open = dialog?.kind === 'takes';
+  return (
+    <Modal open={open} title="Compare takes" onClose={closeDialog} className="dialog-viewer">
+      {open && <ViewerBody panelId={dialog.panelId} />}
+    </Modal>
+  );
+}

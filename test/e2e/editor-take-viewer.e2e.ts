@@ -1,0 +1,54 @@
+/**
+ * Comparing takes through the real UI (issue #12): the take viewer shows a panel's takes large,
+ * side by side, with the prompt and parameters of each; arrow keys step and Enter makes one
+ * active; a new take is marked new in the strip, and "Make new takes active" shows it at once.
+ */
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { activeSrc, card, imagesLoaded, openGeneratedBoard, saved, useEditorRigs } from './support/editor-kit';
+
+const openEditor = useEditorRigs();
+
+describe('take viewer', () => {
+  it('compares takes side by side, steps with arrows, picks with Enter, and can make new takes active', async () => {
+    const rig = await openEditor({ width: 1366, height: 768 });
+    const page = await openGeneratedBoard(rig, 2);
+
+    await card(page, 1).click();
+    await page.getByRole('radio', { name: '2 variations' }).check();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    const strip = page.getByRole('region', { name: 'Takes for panel 1' });
+    await expect.poll(() => strip.getByRole('button', { name: /^Take \d/ }).count(), { timeout: 20_000 }).toBe(3);
+    expect(await strip.locator('button[aria-description="New take"]').count()).toBe(2);
+    const firstSrc = await activeSrc(page, 1);
+
+    await page.getByRole('button', { name: 'Compare takes' }).click();
+    const viewer = page.getByRole('dialog', { name: 'Compare takes' });
+    await expect.poll(() => viewer.getByRole('figure').count()).toBe(3);
+    expect(await viewer.getByRole('figure').first().textContent()).toContain('Mara in scene 1');
+    expect(await viewer.getByRole('figure').first().textContent()).toMatch(/Seed \d+/);
+    await imagesLoaded(page);
+    await screenshot(page, 'editor-take-viewer-1366x768');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => viewer.getByRole('figure').nth(2).textContent()).toContain('On the board');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => activeSrc(page, 1)).not.toBe(firstSrc);
+    expect(await strip.getByRole('button', { name: /^Take 3/ }).getAttribute('aria-pressed')).toBe('true');
+
+    await card(page, 2).click();
+    await page.getByRole('checkbox', { name: 'Make new takes active' }).check();
+    const before = await activeSrc(page, 2);
+    await page.getByRole('radio', { name: '1 variation' }).check();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    const strip2 = page.getByRole('region', { name: 'Takes for panel 2' });
+    await expect.poll(() => strip2.getByRole('button', { name: /^Take \d/ }).count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => strip2.getByRole('button', { name: 'Take 2' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await strip2.getByRole('button', { name: 'Take 2' }).getAttribute('aria-description')).toBe('New take');
+    expect(await activeSrc(page, 2)).not.toBe(before);
+    // Let thumbnails and the autosave finish before the rig removes the project folder.
+    await imagesLoaded(page);
+    await saved(page);
+  });
+});
