@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { PanelControlsSchema } from './ideogram-controls';
 import { ImageRefSchema } from './project-image-ref';
 import { IdSchema, IsoDateSchema, ParamsSchema, boundedText } from './project-primitives';
+import { SketchSchema } from './sketch';
 
 export const SHOT_TYPES = ['ECU', 'CU', 'MCU', 'MS', 'MWS', 'WS', 'EWS', 'OTS', 'POV', 'INSERT'] as const;
 export const ShotTypeSchema = z.enum(SHOT_TYPES);
@@ -78,6 +79,13 @@ export const TakeSchema = z
     /** Why this take is special, e.g. "finished after cancel" (paid for, kept, not made active). */
     note: z.string().max(200).optional(),
     height: z.number().int().min(1).max(65_535).optional(),
+    /**
+     * Where the image came from when it was not generated (absent: made by the gateway).
+     * `imported`: a file the artist brought in (`fileName` says which); `sketch`: drawn in Castboard.
+     * Neither cost anything.
+     */
+    origin: z.enum(['imported', 'sketch']).optional(),
+    fileName: z.string().max(255).optional(),
   })
   .strict();
 export type Take = z.infer<typeof TakeSchema>;
@@ -99,6 +107,8 @@ export const PanelSchema = z
     activeTakeId: IdSchema.nullable(),
     /** Ideogram controls this panel sets for itself (absent: it follows the project). */
     controls: PanelControlsSchema.optional(),
+    /** The strokes of the panel's sketch, kept so it can be edited again (absent: never sketched). */
+    sketch: SketchSchema.optional(),
   })
   .strict();
 export type Panel = z.infer<typeof PanelSchema>;

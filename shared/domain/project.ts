@@ -19,6 +19,7 @@ export * from './project-panel';
 export * from './project-export';
 export * from './project-deleted';
 export * from './project-primitives';
+export * from './sketch';
 
 /** The version this build writes. v1 was the first prototype format (see migrations). */
 export const CURRENT_SCHEMA_VERSION = 2;

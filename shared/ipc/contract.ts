@@ -9,11 +9,12 @@ import { appChannels, appEvents } from './channels/app';
 import { consistencyChannels, consistencyEvents } from './channels/consistency';
 import { exportChannels, exportEvents } from './channels/export';
 import { jobChannels, jobEvents } from './channels/jobs';
-import { projectChannels, projectEvents } from './channels/project';
+import { panelImageChannels, projectChannels, projectEvents } from './channels/project';
 
 export const channels = {
   ...appChannels,
   ...projectChannels,
+  ...panelImageChannels,
   ...jobChannels,
   ...exportChannels,
   ...consistencyChannels,

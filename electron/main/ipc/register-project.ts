@@ -1,4 +1,5 @@
 /** IPC for the open project: create/open/save/close, edits from the renderer, image imports. */
+import { importPanelImage } from '../../services/workspace/panel-image-import';
 import type { AppServices } from '../app-services';
 import type { Registrar } from './registrar';
 
@@ -27,4 +28,11 @@ export function registerProject(registrar: Registrar, services: AppServices): vo
   registrar.handle('project:importImage', (request) =>
     request.source === 'dialog' ? workspace.importImageFromDialog() : workspace.importImageBytes(Buffer.from(request.base64, 'base64')),
   );
+  registrar.handle('project:importPanelImage', async (request) => {
+    if (request.source === 'bytes') {
+      return importPanelImage(workspace, request.panelId, { bytes: Buffer.from(request.base64, 'base64'), fileName: request.fileName, origin: request.origin });
+    }
+    const chosen = await workspace.chooseImageFile('Choose an image for this panel');
+    return chosen ? importPanelImage(workspace, request.panelId, { ...chosen, origin: request.origin }) : null;
+  });
 }

@@ -199,10 +199,15 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
     },
 
     async importImageFromDialog(): Promise<{ image: ImageRef; width: number; height: number } | null> {
+      const chosen = await this.chooseImageFile('Choose a reference image');
+      return chosen ? this.importImageBytes(chosen.bytes) : null;
+    },
+
+    /** Asks for an image file and reads it (capped, regular files only); null when cancelled. */
+    async chooseImageFile(title: string): Promise<{ bytes: Buffer; fileName: string } | null> {
       requireSession();
-      const file = await deps.dialogs.chooseImageFile({ title: 'Choose a reference image' });
-      if (!file) return null;
-      return this.importImageBytes(await readImportFile(file));
+      const file = await deps.dialogs.chooseImageFile({ title });
+      return file ? { bytes: await readImportFile(file), fileName: path.basename(file) } : null;
     },
 
     readImage: (image: ImageRef): Promise<Buffer> => requireSession().images.read(image),
@@ -215,8 +220,11 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
      * images/ and the takes are still reported: the renderer keeps them, so undoing the delete
      * brings the panel back with every take it paid for.
      */
-    /** Adds takes; the first becomes active when the panel has none, unless `activate` is false. */
-    addTakes(panelId: string, takes: Take[], options: { activate?: boolean } = {}): { panelId: string; takes: Take[]; activeTakeId: string | null } {
+    /**
+     * Adds takes; the first becomes active when the panel has none, unless `activate` is false.
+     * `makeActive`: the last one becomes active whatever was shown (an image the artist brought in).
+     */
+    addTakes(panelId: string, takes: Take[], options: { activate?: boolean; makeActive?: boolean } = {}): { panelId: string; takes: Take[]; activeTakeId: string | null } {
       const current = requireSession();
       const panel = current.project.panels.find((candidate) => candidate.id === panelId);
       if (!panel) {
@@ -233,7 +241,7 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
       const updated =
         options.activate === false
           ? { ...panel, takes: [...panel.takes, ...takes] } // kept, never shown in place of anything
-          : takes.reduce((next, take) => addTake(next, take, { activate: next.activeTakeId === null }), panel);
+          : takes.reduce((next, take) => addTake(next, take, { activate: options.makeActive === true || next.activeTakeId === null }), panel);
       current.update({ ...current.project, panels: current.project.panels.map((p) => (p.id === panelId ? updated : p)) });
       return { panelId, takes, activeTakeId: updated.activeTakeId };
     },

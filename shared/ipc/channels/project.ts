@@ -43,8 +43,23 @@ export const projectChannels = {
   ),
 };
 
+const TakesAddedSchema = z.object({ panelId: z.string(), takes: z.array(TakeSchema), activeTakeId: z.string().nullable() }).strict();
+const panelImageTarget = { panelId: z.string().min(1).max(64), origin: z.enum(['imported', 'sketch']) };
+
+/** Images into panels (issue #15): a chosen, dropped or pasted file, or a sketch made into a PNG. */
+export const panelImageChannels = {
+  /** Verifies the image, stores it and adds it to the panel as its active take; null when the dialog is cancelled. */
+  'project:importPanelImage': channel(
+    z.discriminatedUnion('source', [
+      z.object({ source: z.literal('dialog'), ...panelImageTarget }).strict(),
+      z.object({ source: z.literal('bytes'), ...panelImageTarget, fileName: z.string().max(1000), base64: z.string().min(1).max(MAX_IMPORT_BASE64) }).strict(),
+    ]),
+    TakesAddedSchema.nullable(),
+  ),
+};
+
 export const projectEvents = {
   'project:status': SaveStatusSchema,
   /** Takes main added (a generation finished); the renderer merges them into its document. */
-  'project:takesAdded': z.object({ panelId: z.string(), takes: z.array(TakeSchema), activeTakeId: z.string().nullable() }).strict(),
+  'project:takesAdded': TakesAddedSchema,
 };
