@@ -23,10 +23,11 @@ interface Command {
 const commands: Record<string, Command> = {
   init: { summary: 'create a project folder, with its character', load: async () => { const m = await import('./commands/init'); return { help: m.initHelp, run: m.runInit }; } },
   character: { summary: "set the character's name, description and reference image", load: async () => { const m = await import('./commands/character'); return { help: m.characterHelp, run: m.runCharacter }; } },
-  panel: { summary: 'add a panel (panel add)', load: async () => { const m = await import('./commands/panel'); return { help: m.panelHelp, run: m.runPanel }; } },
+  panel: { summary: 'add a panel or put an image into one (panel add, panel image)', load: async () => { const m = await import('./commands/panel'); return { help: m.panelHelp, run: m.runPanel }; } },
   style: { summary: "set the project's look: style type, rendering speed, magic prompt, palette (style set)", load: async () => { const m = await import('./commands/style'); return { help: m.styleHelp, run: m.runStyle }; } },
   generate: { summary: 'generate panels (states the cost and asks first)', load: async () => { const m = await import('./commands/generate'); return { help: m.generateHelp, run: m.runGenerate }; } },
   restyle: { summary: 'restyle panels in a new style (states the cost and asks first)', load: async () => { const m = await import('./commands/restyle'); return { help: m.restyleHelp, run: m.runRestyle }; } },
+  render: { summary: 'render the character into panel sketches or imported images (states the cost and asks first)', load: async () => { const m = await import('./commands/render'); return { help: m.renderHelp, run: m.runRender }; } },
   export: { summary: 'write the contact sheet PNG', load: async () => { const m = await import('./commands/export'); return { help: m.exportHelp, run: m.runExportCommand }; } },
   info: { summary: 'show what is in a project', load: async () => { const m = await import('./commands/info'); return { help: m.infoHelp, run: m.runInfo }; } },
   consistency: { summary: 'check that every panel still shows the character (free, local)', load: async () => { const m = await import('./commands/consistency'); return { help: m.consistencyHelp, run: m.runConsistency }; } },

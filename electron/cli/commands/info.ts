@@ -19,7 +19,7 @@ import { projectSpend } from '../../services/generation/spend-record';
 export const infoHelp = `Usage: castboard info <dir> [--json]
 
 Shows the project in <dir>: title, aspect ratio, character, every panel (shot, scene, takes,
-the file of its active take), the money spent so far (images stored, paid but unusable, of unknown
+the file of its active take; with --json each take's origin and source), the money spent so far (images stored, paid but unusable, of unknown
 outcome), jobs still pending and missing images.
 Reads only; works while the project is open in Castboard.
 
@@ -41,6 +41,17 @@ function describe(root: string, project: Project) {
     durationSeconds: panel.durationSeconds,
     takes: panel.takes.length,
     activeImage: abs(activeTake(panel)?.image),
+    /** Each take with where it came from: generated (model), imported (file name) or sketch. */
+    takeList: panel.takes.map((take) => ({
+      id: take.id,
+      origin: take.origin ?? 'generated',
+      ...(take.fileName ? { fileName: take.fileName } : {}),
+      model: take.model,
+      ...(take.sourceTakeId ? { sourceTakeId: take.sourceTakeId } : {}),
+      costCents: take.costCents,
+      image: abs(take.image),
+      active: take.id === panel.activeTakeId,
+    })),
   }));
   return {
     dir: root,
