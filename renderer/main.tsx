@@ -11,6 +11,7 @@ import './styles/editor.css';
 import './styles/board.css';
 import './styles/welcome.css';
 import './styles/prompt.css';
+import './styles/sketch.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

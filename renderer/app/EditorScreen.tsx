@@ -10,6 +10,10 @@ import { RecentlyDeleted } from '../features/board/RecentlyDeleted';
 import { CharacterSidebar } from '../features/characters/CharacterSidebar';
 import { QueueBanner } from '../features/generate/QueueBanner';
 import { Inspector } from '../features/inspector/Inspector';
+import { PanelImageSection } from '../features/sketch/PanelImageSection';
+import { SketchPad } from '../features/sketch/SketchPad';
+import { usePanelImageDrop } from '../features/sketch/use-panel-image-drop';
+import { CollapsibleSection } from '../ui/CollapsibleSection';
 import { DismissableBanner } from '../ui/DismissableBanner';
 import { useAppStore } from './app-context';
 import type { Commands } from './commands';
@@ -48,8 +52,9 @@ export function EditorScreen({ commands }: { commands: Commands }) {
   const aspectRatio = useAppStore((s) => s.doc?.aspectRatio ?? '16:9');
   // Cards and the inspector preview are drawn in the project's aspect ratio.
   const style = { '--panel-aspect': aspectRatio.replace(':', ' / ') } as CSSProperties;
+  const imageDrop = usePanelImageDrop();
   return (
-    <div className="editor" style={style}>
+    <div className="editor" style={style} {...imageDrop}>
       <CharacterSidebar />
       <section className="board-area" aria-label="Storyboard">
         <div className="board-banners">
@@ -62,7 +67,16 @@ export function EditorScreen({ commands }: { commands: Commands }) {
           <RecentlyDeleted />
         </div>
       </section>
-      <Inspector onGenerateSelection={commands.generateSelection} onDeletePanel={(panelId) => commands.deletePanels([panelId])} />
+      <Inspector
+        onGenerateSelection={commands.generateSelection}
+        onDeletePanel={(panelId) => commands.deletePanels([panelId])}
+        extraSections={(panel) => (
+          <CollapsibleSection id="inspector.sketch" title="Sketch & image">
+            <PanelImageSection panel={panel} />
+          </CollapsibleSection>
+        )}
+      />
+      <SketchPad />
     </div>
   );
 }

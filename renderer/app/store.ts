@@ -11,6 +11,7 @@ import type { CastboardApi } from '../lib/api';
 import { createCommands } from './commands';
 import { connectMainCommands } from './main-commands';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
+import { createSketchSlice, type SketchSlice } from '../features/sketch/sketch-slice';
 import { startDocSync, SYNC_DELAY_MS, type DocSync } from '../state/doc-sync';
 import { createConsistencySlice, type ConsistencySlice } from '../state/consistency-slice';
 import { createDocumentSlice, type DocumentSlice } from '../state/document-slice';
@@ -29,7 +30,7 @@ interface BootSlice {
   boot(): Promise<void>;
 }
 
-export type AppState = SettingsSlice & ProjectSlice & DocumentSlice & SelectionSlice & JobsSlice & UiSlice & ExportSlice & ConsistencySlice & BootSlice;
+export type AppState = SettingsSlice & ProjectSlice & DocumentSlice & SelectionSlice & JobsSlice & UiSlice & ExportSlice & ConsistencySlice & SketchSlice & BootSlice;
 export type AppStore = StoreApi<AppState> & {
   readonly temporal: HistoryStore;
   /** Unsubscribes from main's push events and stops syncing (tests, hot reload). */
@@ -64,6 +65,7 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
         ...createUiSlice()(...args),
         ...createExportSlice(deps)(...args),
         ...createConsistencySlice(deps)(...args),
+        ...createSketchSlice(deps)(...args),
         bootError: null,
         async boot() {
           const state = args[1]();

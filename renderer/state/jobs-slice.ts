@@ -5,6 +5,7 @@
  * first flushes the document so main generates from the text on screen. Nothing here touches
  * takes: a failed job leaves the panel exactly as it was.
  */
+import { renderStylePrompt } from '../../shared/generation/render-plan';
 import { STYLE_PRESETS, type CostEstimate, type JobView, type QueueSnapshot } from '../../shared/domain/jobs';
 import { isCastboardError } from '../../shared/errors';
 import { messageOf } from '../lib/errors';
@@ -49,6 +50,8 @@ export interface JobsSlice {
   estimate(panelIds: readonly string[], variations: number): Promise<CostEstimate>;
   generate(panelIds: readonly string[], variations?: number): Promise<boolean>;
   restyle(panelIds: readonly string[]): Promise<boolean>;
+  /** Character Remix from the panel's own sketch or imported image (shared/generation/render-plan). */
+  renderPanel(panelId: string, imageWeight: number): Promise<boolean>;
   retryPanel(panelId: string): Promise<boolean>;
   cancelJob(jobId: string): Promise<void>;
   cancelAll(): Promise<void>;
@@ -155,6 +158,10 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
           return Promise.resolve(false);
         }
         return start(eligible, { kind: 'restyle', stylePrompt, imageWeight, variations });
+      },
+      renderPanel(panelId, imageWeight) {
+        const doc = get().doc;
+        return doc ? start([panelId], { kind: 'restyle', stylePrompt: renderStylePrompt(doc), imageWeight, variations: 1 }) : Promise.resolve(false);
       },
       retryPanel(panelId) {
         const failed = get().jobByPanel[panelId];

@@ -30,7 +30,7 @@ export function registerProject(registrar: Registrar, services: AppServices): vo
   );
   registrar.handle('project:importPanelImage', async (request) => {
     if (request.source === 'bytes') {
-      return importPanelImage(workspace, request.panelId, { bytes: Buffer.from(request.base64, 'base64'), fileName: request.fileName, origin: request.origin });
+      return importPanelImage(workspace, request.panelId, { bytes: Buffer.from(request.base64, 'base64'), fileName: request.fileName, origin: request.origin, baseTakeId: request.baseTakeId });
     }
     const chosen = await workspace.chooseImageFile('Choose an image for this panel');
     return chosen ? importPanelImage(workspace, request.panelId, { ...chosen, origin: request.origin }) : null;

@@ -9,7 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Take } from '../../../shared/domain/project';
 import { CastboardError } from '../../../shared/errors';
-import { verifyAndNormalizeImage } from '../image-safety';
+import { verifyAndNormalizeImage, type VerifiedImage } from '../image-safety';
+import sharp from '../image-safety/sharp-gate';
 import type { ProjectWorkspace } from './project-workspace';
 
 export interface PanelImageSource {
@@ -17,6 +18,11 @@ export interface PanelImageSource {
   /** The file's own name (no folders), shown in messages and kept in the take's provenance. */
   fileName: string;
   origin: 'imported' | 'sketch';
+  /**
+   * A sketch drawn over one of the panel's takes: `bytes` are the strokes on a transparent
+   * canvas, laid over this take (stretched to the sketch's size) to make the PNG that is kept.
+   */
+  baseTakeId?: string;
 }
 
 export interface PanelImageAdded {
@@ -31,8 +37,20 @@ export function displayFileName(name: string): string {
   return (base || 'image').slice(0, 255);
 }
 
+type ImportWorkspace = Pick<ProjectWorkspace, 'project' | 'putVerifiedImage' | 'addTakes' | 'readImage'>;
+
+/** The strokes laid over the take they were drawn on, verified again as the image that is kept. */
+async function overBaseTake(workspace: ImportWorkspace, panelId: string, baseTakeId: string, strokes: VerifiedImage): Promise<VerifiedImage> {
+  const panel = workspace.project().panels.find((candidate) => candidate.id === panelId);
+  const base = panel?.takes.find((take) => take.id === baseTakeId);
+  if (!base) throw new CastboardError('NOT_FOUND', 'The take this sketch was drawn over is no longer in the panel. Start the sketch again from the current take.');
+  const under = await sharp(await workspace.readImage(base.image)).resize(strokes.width, strokes.height, { fit: 'fill' }).toBuffer();
+  const png = await sharp(under).composite([{ input: strokes.png }]).flatten({ background: '#ffffff' }).png().toBuffer();
+  return verifyAndNormalizeImage(png, { origin: 'import' });
+}
+
 export async function importPanelImage(
-  workspace: Pick<ProjectWorkspace, 'project' | 'putVerifiedImage' | 'addTakes'>,
+  workspace: ImportWorkspace,
   panelId: string,
   source: PanelImageSource,
   now: () => Date = () => new Date(),
@@ -43,6 +61,7 @@ export async function importPanelImage(
   let verified;
   try {
     verified = await verifyAndNormalizeImage(source.bytes, { origin: 'import' });
+    if (source.baseTakeId) verified = await overBaseTake(workspace, panelId, source.baseTakeId, verified);
   } catch (error) {
     if (error instanceof CastboardError) throw new CastboardError(error.code, `"${fileName}": ${error.message}`, { cause: error });
     throw error;
@@ -59,6 +78,7 @@ export async function importPanelImage(
     height: verified.height,
     origin: source.origin,
     fileName,
+    ...(source.baseTakeId ? { sourceTakeId: source.baseTakeId } : {}),
   };
   return workspace.addTakes(panelId, [take], { makeActive: true });
 }

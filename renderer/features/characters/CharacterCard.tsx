@@ -6,7 +6,8 @@ import { memo, useId, useState } from 'react';
 import type { Character } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
 import { Icon } from '../../ui/Icon';
-import { dropHandlers, ReferenceImage, useReferenceImport } from './ReferenceImage';
+import { dropHandlers } from '../../ui/image-drop';
+import { ReferenceImage, useReferenceImport } from './ReferenceImage';
 
 function CharacterCardView({ character, featuredIn }: { character: Character; featuredIn: number }) {
   const updateCharacter = useAppStore((s) => s.updateCharacter);

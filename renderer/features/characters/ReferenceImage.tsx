@@ -3,15 +3,14 @@
  * paste while the card has focus. Every path goes through main (`project:importImage`), which
  * verifies and stores the image in the project; only then does the character point at it.
  */
-import { useState, type ClipboardEvent, type DragEvent } from 'react';
+import { useState } from 'react';
 import type { Character } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
 import { messageOf } from '../../lib/errors';
 import { Icon } from '../../ui/Icon';
 import { TakeImage } from '../../ui/TakeImage';
-import { pickImageFile, readImageFileAsBase64 } from './read-image-file';
-
-export type ImportRequest = { source: 'dialog' } | { source: 'bytes'; file: File };
+import { readImageFileAsBase64 } from '../../lib/read-image-file';
+import type { ImportRequest } from '../../ui/image-drop';
 
 /** Runs an import for one character; returns [busy, error, run]. */
 export function useReferenceImport(character: Character) {
@@ -31,32 +30,6 @@ export function useReferenceImport(character: Character) {
     }
   };
   return { busy, error, run };
-}
-
-export function dropHandlers(run: (request: ImportRequest) => Promise<void>, setOver: (over: boolean) => void) {
-  const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
-  return {
-    onDragOver(event: DragEvent<HTMLElement>) {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-      setOver(true);
-    },
-    onDragLeave: () => setOver(false),
-    onDrop(event: DragEvent<HTMLElement>) {
-      setOver(false);
-      const file = pickImageFile(event.dataTransfer.files);
-      if (!file) return;
-      event.preventDefault();
-      void run({ source: 'bytes', file });
-    },
-    onPaste(event: ClipboardEvent<HTMLElement>) {
-      const file = pickImageFile(event.clipboardData.files);
-      if (!file) return;
-      event.preventDefault();
-      void run({ source: 'bytes', file });
-    },
-  };
 }
 
 export function ReferenceImage({ character, busy, onChoose }: { character: Character; busy: boolean; onChoose: () => void }) {

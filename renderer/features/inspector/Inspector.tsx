@@ -5,7 +5,9 @@
  * header. With several panels selected, a strip offers the batch actions. Other features add a
  * section by wrapping their component in CollapsibleSection here.
  */
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../app/app-context';
 import { liveSelection } from '../../state/selection-slice';
 import { Icon, type IconName } from '../../ui/Icon';
@@ -35,7 +37,14 @@ function InspectorEmpty({ hasPanels }: { hasPanels: boolean }) {
   );
 }
 
-export function Inspector({ onGenerateSelection, onDeletePanel }: { onGenerateSelection: () => void; onDeletePanel: (panelId: string) => void }) {
+export interface InspectorProps {
+  onGenerateSelection: () => void;
+  onDeletePanel: (panelId: string) => void;
+  /** Sections other features add for the panel (composed in app/). */
+  extraSections?: (panel: Panel) => ReactNode;
+}
+
+export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }: InspectorProps) {
   const { panel, index, selectionCount, hasPanels, insertPanel, duplicatePanels } = useAppStore(
     useShallow((s) => {
       const panels = s.doc?.panels ?? [];
@@ -86,6 +95,7 @@ export function Inspector({ onGenerateSelection, onDeletePanel }: { onGenerateSe
         <CollapsibleSection id="inspector.takes" title="Takes" count={takeCount}>
           <TakeStrip panel={panel} number={number} />
         </CollapsibleSection>
+        {extraSections?.(panel)}
         <CollapsibleSection id="inspector.panel" title="Panel">
           <PanelFields panel={panel} />
         </CollapsibleSection>

@@ -52,7 +52,7 @@ export const panelImageChannels = {
   'project:importPanelImage': channel(
     z.discriminatedUnion('source', [
       z.object({ source: z.literal('dialog'), ...panelImageTarget }).strict(),
-      z.object({ source: z.literal('bytes'), ...panelImageTarget, fileName: z.string().max(1000), base64: z.string().min(1).max(MAX_IMPORT_BASE64) }).strict(),
+      z.object({ source: z.literal('bytes'), ...panelImageTarget, fileName: z.string().max(1000), base64: z.string().min(1).max(MAX_IMPORT_BASE64), baseTakeId: z.string().min(1).max(64).optional() }).strict(),
     ]),
     TakesAddedSchema.nullable(),
   ),

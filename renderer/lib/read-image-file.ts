@@ -14,7 +14,7 @@ export function pickImageFile(files: FileList | readonly File[] | null | undefin
   return list.find((file) => file.type.startsWith('image/')) ?? list[0] ?? null;
 }
 
-function toBase64(bytes: Uint8Array): string {
+export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   const chunk = 0x8000;
   for (let offset = 0; offset < bytes.length; offset += chunk) {
