@@ -69,7 +69,7 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
     edit(`panel:${panel.id}:sketch`, (doc) => ({ ...doc, panels: doc.panels.map((p) => (p.id === panel.id ? { ...p, sketch } : p)) }));
   }, [history.present, baseTakeId]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const useSketch = async () => {
+  const keepSketch = async () => {
     setBusy(true);
     const png = await sketchPng(history.present, size, base !== undefined);
     const ok = await importPanelImage(panel.id, {
@@ -126,7 +126,7 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
       {error?.panelId === panel.id && <p className="field-error" role="alert">{error.message}</p>}
       <div className="dialog-actions">
         <span className="muted">{history.present.length} strokes · kept in the project as you draw</span>
-        <button type="button" className="button-primary" disabled={busy || history.present.length === 0} onClick={() => void useSketch()}>
+        <button type="button" className="button-primary" disabled={busy || history.present.length === 0} onClick={() => void keepSketch()}>
           {busy ? 'Saving…' : 'Use sketch'}
         </button>
       </div>

@@ -31,12 +31,11 @@ export function useSketchCanvas(strokes: readonly SketchStroke[], pen: Pen, onSt
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const layer = committed.current ?? document.createElement('canvas');
-    committed.current = layer;
-    layer.width = canvas.width;
-    layer.height = canvas.height;
+    const layer = document.createElement('canvas');
+    Object.assign(layer, { width: canvas.width, height: canvas.height });
     const context = layer.getContext('2d');
     if (context) drawSketch(context, strokes);
+    committed.current = layer;
     paint();
   }, [strokes, paint]);
 
