@@ -22,7 +22,7 @@ export function isSlicesPattern(cycle: readonly string[]): boolean {
 
 /** Every import cycle among the files matched by `globs` under `root`, as root-relative paths. */
 export async function findCycles(root: string, globs: readonly string[]): Promise<string[][]> {
-  const tree = await parseDependencyTree([...globs], { context: root, transform: false, skipDynamicImports: false, tsconfig: undefined });
+  const tree = await parseDependencyTree([...globs], { cwd: root, context: root, transform: false, skipDynamicImports: false, tsconfig: undefined });
   const relative = (file: string) => path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
   return parseCircular(tree).map((cycle) => cycle.map(relative));
 }

@@ -11,7 +11,7 @@ import { CharacterSidebar } from '../features/characters/CharacterSidebar';
 import { QueueBanner } from '../features/generate/QueueBanner';
 import { Inspector } from '../features/inspector/Inspector';
 import { DismissableBanner } from '../ui/DismissableBanner';
-import { useAppStore } from './app-context';
+import { useAppStore } from '../state/store-context';
 import type { Commands } from './commands';
 
 function Notices() {

@@ -6,7 +6,7 @@
  * section by wrapping their component in CollapsibleSection here.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { liveSelection } from '../../state/selection-slice';
 import { Icon, type IconName } from '../../ui/Icon';
 import { PanelJobStatus } from '../../ui/PanelJobStatus';
