@@ -1,4 +1,4 @@
-// Lint is where the architecture is enforced: dependency direction (ARCHITECTURE.md §1) is an
+// Lint is where the architecture is enforced: dependency direction (docs/architecture.md, "Processes and layout") is an
 // error, not a convention. Zero warnings are allowed (`eslint . --max-warnings 0`).
 // Folder rules use ESLint's own no-restricted-imports with regexes over the import path, so no
 // native resolver is needed. Each file area below is disjoint: one rule set per area.
@@ -18,6 +18,14 @@ const NODE_IN_BROWSER = [
 ];
 
 const folders = (names, message) => ({ regex: `(^|/)(${names.join('|')})/`, message });
+
+const RENDERER_BASE = [...NODE_IN_BROWSER, folders(['electron', 'test', 'bench'], 'The renderer talks to main only through the bridge (renderer/lib/api.ts).')];
+/** Each renderer layer and the layers above it, which it may not import. */
+const RENDERER_LAYERS = [
+  { layer: 'lib', above: ['state', 'ui', 'features', 'app'] },
+  { layer: 'state', above: ['ui', 'features', 'app'] },
+  { layer: 'ui', above: ['features', 'app'] },
+];
 
 /** One area of the tree and what it may not import. */
 function area({ files, ignores, patterns = [], paths = [] }) {
@@ -102,17 +110,20 @@ export default tseslint.config(
       folders(['electron', 'renderer', 'test', 'bench'], 'shared/ imports only zod and itself.'),
     ],
   }),
-  area({
-    files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/features/**'],
-    patterns: [...NODE_IN_BROWSER, folders(['electron', 'test', 'bench'], 'The renderer talks to main only through the bridge (renderer/lib/api.ts).')],
-  }),
+  // Renderer layers, each importing only downward: lib < state < ui < features < app.
+  ...RENDERER_LAYERS.map(({ layer, above }) =>
+    area({
+      files: [`renderer/${layer}/**/*.{ts,tsx}`],
+      patterns: [...RENDERER_BASE, ...(above.length ? [folders(above, `renderer/${layer} is below ${above.join(', ')}: import only downward (lib < state < ui < features < app).`)] : [])],
+    }),
+  ),
+  area({ files: ['renderer/*.{ts,tsx}', 'renderer/app/**/*.{ts,tsx}'], patterns: RENDERER_BASE }),
   ...featureDirs.map((name) =>
     area({
       files: [`renderer/features/${name}/**/*.{ts,tsx}`],
       patterns: [
-        ...NODE_IN_BROWSER,
-        folders(['electron', 'test', 'bench'], 'The renderer talks to main only through the bridge (renderer/lib/api.ts).'),
+        ...RENDERER_BASE,
+        folders(['app'], 'renderer/features is below renderer/app: import only downward (lib < state < ui < features < app).'),
         { regex: `^\\.\\./(?!${name}/)[^./]|(^|/)features/(?!${name}/)`, message: 'features/<x> folders do not import each other; compose them in renderer/app/.' },
       ],
     }),

@@ -3,8 +3,8 @@ import '../shared/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { AppStoreProvider } from './app/app-context';
-import { createAppStore } from './app/store';
+import { createWiredAppStore } from './app/app-store';
+import { AppStoreProvider } from './state/store-context';
 import { getBridge } from './lib/api';
 import './styles/app.css';
 import './styles/editor.css';
@@ -18,7 +18,7 @@ if (!root) throw new Error('index.html has no #root element.');
 
 createRoot(root).render(
   <StrictMode>
-    <AppStoreProvider store={createAppStore(getBridge())}>
+    <AppStoreProvider store={createWiredAppStore(getBridge())}>
       <App />
     </AppStoreProvider>
   </StrictMode>,

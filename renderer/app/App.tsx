@@ -13,7 +13,7 @@ import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { StatusBar } from '../features/status/StatusBar';
 import { EmptyState } from '../features/welcome/EmptyState';
 import { NewProjectDialog } from '../features/welcome/NewProjectDialog';
-import { useAppStore } from './app-context';
+import { useAppStore } from '../state/store-context';
 import { useCommands } from './commands';
 import { EditorScreen } from './EditorScreen';
 import { Titlebar } from './Titlebar';

@@ -15,7 +15,7 @@ import { SketchPad } from '../features/sketch/SketchPad';
 import { usePanelImageDrop } from '../features/sketch/use-panel-image-drop';
 import { CollapsibleSection } from '../ui/CollapsibleSection';
 import { DismissableBanner } from '../ui/DismissableBanner';
-import { useAppStore } from './app-context';
+import { useAppStore } from '../state/store-context';
 import type { Commands } from './commands';
 
 function Notices() {

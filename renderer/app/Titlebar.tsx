@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { HelpMenu } from '../features/shortcuts/HelpMenu';
 import { modKey } from '../lib/format';
 import { Icon, type IconName } from '../ui/Icon';
-import { useAppStore, useHistory } from './app-context';
+import { useAppStore, useHistory } from '../state/store-context';
 import type { Commands } from './commands';
 
 interface ActionProps {

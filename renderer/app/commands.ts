@@ -8,8 +8,8 @@ import { liveSelection } from '../state/selection-slice';
 import { isTerminal } from '../state/jobs-slice';
 import { driftedPanelIds } from '../state/consistency-slice';
 import { plural } from '../lib/format';
-import type { AppStore } from './store';
-import { useAppStoreApi } from './app-context';
+import type { AppStore } from '../state/app-state';
+import { useAppStoreApi } from '../state/store-context';
 
 export interface Commands {
   addPanel(): void;

@@ -9,7 +9,7 @@ import { isMainCommand, type AppCommand, type WindowCommand } from '../../shared
 import type { CastboardApi } from '../lib/api';
 import type { Commands } from './commands';
 import { watchModalOpen } from './modal-watch';
-import type { AppState, AppStore } from './store';
+import type { AppState, AppStore } from '../state/app-state';
 
 export function runAppCommand(command: AppCommand, commands: Commands): void {
   if (isMainCommand(command)) return; // main runs these itself and never sends them

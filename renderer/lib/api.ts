@@ -3,8 +3,8 @@
  * `window.castboard` (shared/ipc/create-bridge.ts); in the browser harness its bridge script does,
  * through an emulated contextBridge. The typed API is built here, in the renderer's own bundle, so
  * the `CastboardError`s it throws are this bundle's class (isCastboardError works) and keep their
- * code. Everything else receives the API through React context (renderer/app/api-context.tsx), so
- * components can be tested with any transport.
+ * code. Nothing else reads the bridge: the store is built over the API it returns
+ * (renderer/app/app-store.ts), so components and slices can be tested over any transport.
  */
 import { createApi, type CastboardApi, type Transport } from '../../shared/ipc/create-api';
 

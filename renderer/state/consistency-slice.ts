@@ -11,7 +11,7 @@ import {
   type ConsistencyStatus,
   type TakeConsistency,
 } from '../../shared/domain/consistency';
-import type { AppState } from '../app/store';
+import type { AppState } from './app-state';
 import { messageOf } from '../lib/errors';
 import { activeTakeOf } from './takes';
 import type { AppSlice, StoreDeps } from './store-types';

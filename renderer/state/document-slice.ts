@@ -5,7 +5,7 @@
  * Undo and redo end the current typing burst so the next keystroke starts a fresh step.
  */
 import type { Project } from '../../shared/domain/project';
-import type { AppState } from '../app/store';
+import type { AppState } from './app-state';
 import * as edits from './doc-edits';
 import type { CharacterFields, PanelFields } from './doc-edits';
 import type { AppSlice, StoreDeps } from './store-types';

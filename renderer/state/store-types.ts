@@ -3,16 +3,13 @@
  * inside zundo's `temporal`), and the dependencies a slice may use. `history()` and `sync()` are
  * functions because they exist only once the store itself has been created.
  */
-import type { StateCreator, StoreApi } from 'zustand';
-import type { TemporalState } from 'zundo';
-import type { AppState } from '../app/store';
+import type { StateCreator } from 'zustand';
+import type { AppState, HistoryStore } from './app-state';
 import type { CastboardApi } from '../lib/api';
 import type { DocSync } from './doc-sync';
-import type { Coalescer, HistoryState } from './history';
+import type { Coalescer } from './history';
 
 export type AppSlice<S> = StateCreator<AppState, [['temporal', unknown]], [], S>;
-
-export type HistoryStore = StoreApi<TemporalState<HistoryState>>;
 
 export interface StoreDeps {
   api: CastboardApi;

@@ -7,7 +7,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { consistencyLabel } from '../../shared/domain/consistency';
 import type { Panel } from '../../shared/domain/project';
-import { useAppStore } from '../app/app-context';
+import { useAppStore } from '../state/store-context';
 import { takeStatus } from '../state/consistency-slice';
 import { activeTakeOf } from '../state/takes';
 

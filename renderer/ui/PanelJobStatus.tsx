@@ -4,7 +4,7 @@
  * board card and in the inspector. A failed job never changed the panel's takes, so the previous
  * take stays active underneath.
  */
-import { useAppStore } from '../app/app-context';
+import { useAppStore } from '../state/store-context';
 import { Icon } from './Icon';
 import type { PanelJob } from './use-panel-job';
 

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { ImageRef } from '../../shared/domain/project';
 import { thumbnailPath, type ThumbnailSize } from '../../shared/domain/thumbnail-ref';
-import { useAppStore } from '../app/app-context';
+import { useAppStore } from '../state/store-context';
 
 export interface TakeImageProps {
   image: ImageRef;

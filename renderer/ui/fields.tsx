@@ -4,7 +4,7 @@
  * local draft so a half-typed value ("1.") is not fought over; valid values go to the store.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { useAppStore } from '../app/app-context';
+import { useAppStore } from '../state/store-context';
 
 interface TextFieldProps {
   label: string;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../app/app-context';
+import { useAppStore } from '../state/store-context';
 import { isTerminal } from '../state/jobs-slice';
 
 export interface BatchProgress {

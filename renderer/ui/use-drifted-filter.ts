@@ -4,7 +4,7 @@
  * when that set changes, not on every outcome.
  */
 import { useMemo } from 'react';
-import { useAppStore } from '../app/app-context';
+import { useAppStore } from '../state/store-context';
 import { driftedPanelIds, hasOutcomes } from '../state/consistency-slice';
 
 export function useDriftedFilter(): ReadonlySet<string> | null {

@@ -3,7 +3,7 @@
  * re-renders when its own job changes and not on every queue push.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../app/app-context';
+import { useAppStore } from '../state/store-context';
 
 export type PanelJobPhase = 'idle' | 'queued' | 'working' | 'failed' | 'cancelled';
 

@@ -1,5 +1,5 @@
 /**
- * The one place that knows Ideogram's field names and limits (ARCHITECTURE.md §3): sizes per
+ * The one place that knows Ideogram's field names and limits (docs/architecture.md, "The gateway and money"): sizes per
  * aspect ratio and the JSON bodies for the character and remix models. If the gateway renames a
  * field, this file changes and nothing else. Pure (no image bytes, no I/O): the gateway client
  * passes data URLs as the images, the prompt preview and `generate --dry-run` pass placeholders,

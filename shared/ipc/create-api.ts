@@ -18,8 +18,7 @@ import {
   type RequestInput,
   type ResponseOf,
 } from './contract';
-import { LOST_CONTACT_MESSAGE } from './create-bridge';
-import { EnvelopeSchema } from './envelope';
+import { EnvelopeSchema, LOST_CONTACT_MESSAGE } from './envelope';
 
 /** The bridge's shape, and what the preload and the harness build it from. */
 export interface Transport {

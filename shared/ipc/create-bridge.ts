@@ -9,10 +9,8 @@
  * Invariants: only contract channels and events pass; the returned object is frozen.
  */
 import { isChannelName, isEventName } from './contract';
-import type { Envelope } from './envelope';
+import { LOST_CONTACT_MESSAGE, type Envelope } from './envelope';
 import type { Transport } from './create-api';
-
-export const LOST_CONTACT_MESSAGE = 'Castboard lost contact with its main process. Restart the app; your saved work is safe.';
 
 function failure(code: 'UNKNOWN_CHANNEL' | 'INTERNAL', message: string): Envelope {
   return { ok: false, error: { code, message } };

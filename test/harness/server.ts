@@ -1,5 +1,5 @@
 /**
- * The browser harness (ARCHITECTURE.md §2): serves the built renderer over HTTP with the app's
+ * The browser harness (docs/architecture.md, "The IPC contract and the bridge"): serves the built renderer over HTTP with the app's
  * CSP, mounts the same registrar (as HTTP) and media handler as the app, with temp-folder
  * adapters, a fake cipher, scripted dialogs and a loopback-only fetch. The gateway is
  * AIGATEWAY_BASE_URL/AIGATEWAY_API_KEY when given, else a fake gateway started here.

@@ -6,7 +6,7 @@
 import { render, screen, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App } from '../../renderer/app/App';
-import { AppStoreProvider } from '../../renderer/app/app-context';
+import { AppStoreProvider } from '../../renderer/state/store-context';
 import type { Project } from '../../shared/domain/project';
 import { createKit, type Kit } from './store-kit';
 import type { FakeBackend } from './fake-transport';

@@ -1,5 +1,6 @@
 /** Builds the real store over the fake transport, with a controllable clock, for slice tests. */
-import { createAppStore, type AppStore } from '../../renderer/app/store';
+import { createWiredAppStore } from '../../renderer/app/app-store';
+import type { AppStore } from '../../renderer/state/app-state';
 import type { Project, Take } from '../../shared/domain/project';
 import { createPanel, createEmptyProject, createCharacter } from '../../shared/domain/project-edit';
 import { createApi } from '../../shared/ipc/create-api';
@@ -37,7 +38,7 @@ export function createKit(options: KitOptions = {}): Kit {
   const opened = options.project ? { project: options.project, root: '/projects/Night Market.castboard' } : {};
   const fake = createFakeTransport(options.settings ?? {}, { ...opened, ...options.main });
   const clock = { now: 1_000_000, advance(ms: number) { clock.now += ms; } };
-  const store = createAppStore(createApi(fake.transport), { now: () => clock.now, syncDelayMs: options.syncDelayMs ?? 0 });
+  const store = createWiredAppStore(createApi(fake.transport), { now: () => clock.now, syncDelayMs: options.syncDelayMs ?? 0 });
   return { ...fake, store, clock };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Reads the gateway's JSON answers (ARCHITECTURE.md §3) into a small union the client acts on.
+ * Reads the gateway's JSON answers (docs/architecture.md, "The gateway and money") into a small union the client acts on.
  * Anything that does not match is GATEWAY_BAD_RESPONSE: a half-understood answer must never be
  * treated as success.
  */

@@ -23,7 +23,7 @@ function describeFailure(error: unknown, baseUrl: string): string {
     return `Castboard could not reach ${baseUrl}. Check the gateway URL and your internet connection.`;
   }
   if (error instanceof OpenAI.APIError) {
-    const said = gatewaySaid(wordsOf({ error: error.error }));
+    const said = gatewaySaid(wordsOf({ error: error.error as unknown }));
     if (error.status === 401 || error.status === 403) return `The gateway rejected this API key. Copy the whole key from your AIgateway dashboard and save it again.${said}`;
     if (error.status === 402) return `The key works, but the account is out of credits. Top up your AIgateway balance.${said}`;
     return `The gateway answered with an error (${error.status ?? 'no status'}). Check the gateway URL; if it is right, try again later.${said}`;

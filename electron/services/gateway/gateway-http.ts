@@ -60,7 +60,7 @@ function mapFailure(error: unknown, now: Now, kind: CallKind): CastboardError {
     // openai types its headers with the DOM's Headers, which the Node type-check does not load.
     const headers = error.headers as { get(name: string): string | null } | undefined;
     const retryAfter = parseRetryAfter(headers?.get('retry-after'), now());
-    return errorForStatus(error.status, wordsOf({ error: error.error }), retryAfter, error);
+    return errorForStatus(error.status, wordsOf({ error: error.error as unknown }), retryAfter, error);
   }
   if (error instanceof APIConnectionTimeoutError) return kind === 'submit' ? gatewayErrors.timeout(error) : gatewayErrors.readTimeout(error);
   // Connection failures (socket closed mid-answer: "terminated", ECONNRESET, refused...).
@@ -151,7 +151,7 @@ export function createGatewayHttp(options: GatewayHttpOptions): GatewayHttp {
           return await readJson(response, options.maxJsonBytes);
         } catch (error) {
           // 304 Not Modified: polled sooner than the gateway allows; nothing changed, not an error.
-          if (error instanceof APIError && error.status === 304) return { status: 304, headers: error.headers ?? new Headers(), json: null };
+          if (error instanceof APIError && error.status === 304) return { status: 304, headers: (error.headers as Headers | undefined) ?? new Headers(), json: null };
           throw error;
         }
       }),

@@ -1,5 +1,5 @@
 /**
- * The layout of a project folder (`<Title>.castboard/`, ARCHITECTURE.md §4) in one place:
+ * The layout of a project folder (`<Title>.castboard/`, docs/architecture.md, "The project folder") in one place:
  *   project.json   the document          images/   content-addressed, write-once PNGs
  *   thumbs/        rebuildable cache     backups/  rotating copies of project.json
  *   project.lock   who has it open for writing

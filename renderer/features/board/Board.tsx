@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { Icon } from '../../ui/Icon';
 import { useDriftedFilter } from '../../ui/use-drifted-filter';
 import { PanelCard } from './PanelCard';

@@ -6,7 +6,7 @@
 import { memo, type DragEvent, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SHOT_TYPE_LABELS, type Panel } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { selectionSet } from '../../state/selection-slice';
 import { activeTakeOf } from '../../state/takes';
 import { PanelConsistencyBadge } from '../../ui/ConsistencyBadge';

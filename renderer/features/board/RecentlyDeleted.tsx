@@ -5,7 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { DeletedPanel } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { plural } from '../../lib/format';
 import { CollapsibleSection } from '../../ui/CollapsibleSection';
 

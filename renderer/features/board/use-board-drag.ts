@@ -4,7 +4,7 @@
  * pointer depending on which half it is over. One undo step per drop.
  */
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
-import { useAppStoreApi } from '../../app/app-context';
+import { useAppStoreApi } from '../../state/store-context';
 import { liveSelection } from '../../state/selection-slice';
 import type { CardDragHandlers } from './PanelCard';
 

@@ -4,7 +4,7 @@
  */
 import { memo, useId, useState } from 'react';
 import type { Character } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { Icon } from '../../ui/Icon';
 import { dropHandlers } from '../../ui/image-drop';
 import { ReferenceImage, useReferenceImport } from './ReferenceImage';

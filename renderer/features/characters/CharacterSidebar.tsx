@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { Icon } from '../../ui/Icon';
 import { CharacterCard } from './CharacterCard';
 import type { Character } from '../../../shared/domain/project';

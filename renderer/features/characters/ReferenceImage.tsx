@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { Character } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { messageOf } from '../../lib/errors';
 import { Icon } from '../../ui/Icon';
 import { TakeImage } from '../../ui/TakeImage';

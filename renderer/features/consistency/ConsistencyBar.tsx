@@ -7,7 +7,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { CONSISTENCY_THRESHOLD_RANGE, type ConsistencyStatus } from '../../../shared/domain/consistency';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { plural } from '../../lib/format';
 import { consistencyThreshold, takeStatus } from '../../state/consistency-slice';
 import { activeTakeOf } from '../../state/takes';

@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LARGE_BOARD_PANELS, type ExportSettings } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { messageOf } from '../../lib/errors';
 import { plural } from '../../lib/format';
 import { liveSelection } from '../../state/selection-slice';

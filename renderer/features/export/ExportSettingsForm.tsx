@@ -3,7 +3,7 @@
  * background, which captions print under each cell, page preset, resolution, selection only.
  */
 import { CAPTION_FIELDS, PAGE_PRESETS, type CaptionField, type ExportSettings } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { NumberField, SelectField } from '../../ui/fields';
 
 const CAPTION_LABELS: Record<CaptionField, string> = {

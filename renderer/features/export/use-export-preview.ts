@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ExportSettings } from '../../../shared/domain/project';
-import { useAppStoreApi } from '../../app/app-context';
+import { useAppStoreApi } from '../../state/store-context';
 import { messageOf } from '../../lib/errors';
 
 const PREVIEW_DELAY_MS = 350;

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CostEstimate } from '../../../shared/domain/jobs';
-import { useAppStore, useAppStoreApi } from '../../app/app-context';
+import { useAppStore, useAppStoreApi } from '../../state/store-context';
 import { messageOf } from '../../lib/errors';
 import { formatCents, plural } from '../../lib/format';
 import { planBatch } from '../../state/readiness';

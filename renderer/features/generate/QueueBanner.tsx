@@ -5,7 +5,7 @@
  * without an image; and why the last start failed.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { formatCents, formatCountdown, plural } from '../../lib/format';
 import { DismissableBanner } from '../../ui/DismissableBanner';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';

@@ -7,7 +7,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { formatCents, plural } from '../../lib/format';
 import { randomSeed } from '../../state/jobs-slice';
 import { panelProblem } from '../../state/readiness';

@@ -20,7 +20,7 @@ import {
   type PanelControls,
   type ProjectStyle,
 } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { SelectField, TextAreaField } from '../../ui/fields';
 
 const FOLLOW = '';

@@ -8,7 +8,7 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { liveSelection } from '../../state/selection-slice';
 import { Icon, type IconName } from '../../ui/Icon';
 import { PanelJobStatus } from '../../ui/PanelJobStatus';

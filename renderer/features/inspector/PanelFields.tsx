@@ -13,7 +13,7 @@ import {
   type Panel,
 } from '../../../shared/domain/project';
 import { useMemo } from 'react';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { NumberField, SelectField, TextAreaField } from '../../ui/fields';
 
 const SHOT_OPTIONS = SHOT_TYPES.map((value) => ({ value, label: `${SHOT_TYPE_LABELS[value]} (${value})` }));

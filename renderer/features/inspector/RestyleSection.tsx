@@ -8,7 +8,7 @@ import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { STYLE_PRESETS } from '../../../shared/domain/jobs';
 import type { Panel } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { formatCents, plural } from '../../lib/format';
 import { effectiveStylePrompt } from '../../state/jobs-slice';
 import { liveSelection } from '../../state/selection-slice';

@@ -6,7 +6,7 @@
  */
 import type { Panel, Take } from '../../../shared/domain/project';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { ConsistencyBadge } from '../../ui/ConsistencyBadge';
 import { Icon } from '../../ui/Icon';
 import { TakeImage } from '../../ui/TakeImage';

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
 import { previewGenerate, previewRestyle, type RequestPreview } from '../../../shared/generation/request-plan';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { effectiveStylePrompt } from '../../state/jobs-slice';
 
 const NO_TAKES: readonly never[] = [];

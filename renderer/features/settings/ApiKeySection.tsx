@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyStatus } from '../../../shared/domain/api-key';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { messageOf } from '../../lib/errors';
 
 function describeStorage(status: KeyStatus): string {

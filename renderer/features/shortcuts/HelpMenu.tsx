@@ -1,6 +1,6 @@
 /** The Help menu in the title bar: a small menu button (Escape or a click outside closes it). */
 import { useEffect, useRef, useState } from 'react';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { Icon } from '../../ui/Icon';
 
 export function HelpMenu() {

@@ -1,6 +1,6 @@
 /** The Keyboard shortcuts dialog (Help menu, or "?"). */
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { modKey } from '../../lib/format';
 import { Modal } from '../../ui/Modal';
 import { SHORTCUT_GROUPS } from './shortcut-list';

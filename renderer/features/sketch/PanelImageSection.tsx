@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
 import { panelProblem } from '../../../shared/generation/request-plan';
 import { RENDER_FOLLOW, RENDER_FOLLOW_LABELS, RENDER_IMAGE_WEIGHTS } from '../../../shared/generation/render-plan';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { formatCents } from '../../lib/format';
 import { activeTakeOf } from '../../state/takes';
 

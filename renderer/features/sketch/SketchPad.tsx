@@ -8,7 +8,7 @@
 import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SKETCH_GREYS, type Panel, type Sketch, type SketchStroke } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { toBase64 } from '../../lib/read-image-file';
 import { activeTakeOf } from '../../state/takes';
 import { Modal } from '../../ui/Modal';

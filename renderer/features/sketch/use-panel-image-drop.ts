@@ -6,7 +6,7 @@
  * pastes into text fields are left alone.
  */
 import { useEffect, type DragEvent } from 'react';
-import { useAppStoreApi } from '../../app/app-context';
+import { useAppStoreApi } from '../../state/store-context';
 import { pickImageFile, readImageFileAsBase64 } from '../../lib/read-image-file';
 import { messageOf } from '../../lib/errors';
 import { hasDraggedFiles } from '../../ui/image-drop';

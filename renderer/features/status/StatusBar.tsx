@@ -6,7 +6,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { Pacing, Spend } from '../../../shared/domain/jobs';
 import type { SaveStatus } from '../../../shared/domain/project-status';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { formatCents, formatCountdown, formatSavedAt } from '../../lib/format';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
 

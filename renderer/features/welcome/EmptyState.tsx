@@ -4,7 +4,7 @@
  * reason in words, with "Open newest backup" for a damaged file.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { Icon } from '../../ui/Icon';
 import { RecentProjects } from './RecentProjects';
 

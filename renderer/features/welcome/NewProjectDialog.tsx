@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ASPECT_RATIOS, type AspectRatio } from '../../../shared/domain/project';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { Modal } from '../../ui/Modal';
 
 const ASPECT_LABELS: Record<AspectRatio, string> = {

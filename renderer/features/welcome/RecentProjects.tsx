@@ -1,6 +1,6 @@
 /** Recently opened projects, newest first; one click reopens a folder main already knows. */
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../app/app-context';
+import { useAppStore } from '../../state/store-context';
 import { formatSavedAt } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 

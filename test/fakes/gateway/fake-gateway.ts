@@ -1,5 +1,5 @@
 /**
- * A fake AIgateway (ARCHITECTURE.md §6): a real HTTP server on 127.0.0.1 speaking the
+ * A fake AIgateway (docs/architecture.md, "Testing"): a real HTTP server on 127.0.0.1 speaking the
  * OpenAI-shape image API with the two Ideogram character models. It validates requests, renders
  * real PNGs with sharp, answers in b64 / url / async-job mode, enforces an in-flight limit and a
  * credit wallet, plays scripted faults, and records every request it receives.

@@ -1,7 +1,7 @@
 /**
  * Request validation of the fake gateway, strict enough that a wrong field name or range in the
  * client's request mapping fails a test: unknown model -> 404, anything malformed -> 400. The
- * accepted shapes mirror ARCHITECTURE.md §3 (Ideogram's own field names).
+ * accepted shapes mirror docs/architecture.md, "The gateway and money" (Ideogram's own field names).
  */
 import { IDEOGRAM_CHARACTER_MODEL, IDEOGRAM_REMIX_MODEL } from '../../../shared/domain/gateway';
 

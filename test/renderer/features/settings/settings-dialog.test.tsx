@@ -2,8 +2,8 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../../../renderer/app/App';
-import { AppStoreProvider } from '../../../../renderer/app/app-context';
-import { createAppStore } from '../../../../renderer/app/store';
+import { AppStoreProvider } from '../../../../renderer/state/store-context';
+import { createWiredAppStore } from '../../../../renderer/app/app-store';
 import { createApi } from '../../../../shared/ipc/create-api';
 import { createFakeTransport, type FakeBackend } from '../../fake-transport';
 
@@ -21,7 +21,7 @@ afterEach(cleanup);
 function renderApp(initial: Partial<FakeBackend> = {}) {
   const { transport, backend } = createFakeTransport(initial);
   render(
-    <AppStoreProvider store={createAppStore(createApi(transport))}>
+    <AppStoreProvider store={createWiredAppStore(createApi(transport))}>
       <App />
     </AppStoreProvider>,
   );

@@ -5,9 +5,9 @@
  * the take; the take main sends back is merged like any added take, so the renderer never
  * writes takes itself. The document is flushed first so main knows a panel made seconds ago.
  */
-import type { RenderFollow } from '../../../shared/generation/render-plan';
-import { messageOf } from '../../lib/errors';
-import type { AppSlice, StoreDeps } from '../../state/store-types';
+import type { RenderFollow } from '../../shared/generation/render-plan';
+import { messageOf } from '../lib/errors';
+import type { AppSlice, StoreDeps } from './store-types';
 
 export type PanelImageRequest =
   | { source: 'dialog' }

@@ -1,42 +1,27 @@
 /**
- * One zustand store built from typed slices (zustand "slices pattern"), wrapped in zundo's
+ * Builds the one zustand store from typed slices (zustand "slices pattern"; the types are in
+ * app-state.ts), wrapped in zundo's
  * `temporal` so undo/redo covers the document (`doc`) and nothing else (see state/history.ts).
  * Push events from main are subscribed here, outside React; components read the store with
  * narrow selectors (`useShallow` for several fields) so typing in one field does not re-render
  * the board. The document reaches main through state/doc-sync.ts.
  */
 import { temporal } from 'zundo';
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore } from 'zustand/vanilla';
 import type { CastboardApi } from '../lib/api';
-import { createCommands } from './commands';
-import { connectMainCommands } from './main-commands';
-import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
-import { createSketchSlice, type SketchSlice } from '../features/sketch/sketch-slice';
-import { startDocSync, SYNC_DELAY_MS, type DocSync } from '../state/doc-sync';
-import { createConsistencySlice, type ConsistencySlice } from '../state/consistency-slice';
-import { createDocumentSlice, type DocumentSlice } from '../state/document-slice';
-import { createExportSlice, type ExportSlice } from '../state/export-slice';
-import { createCoalescer, historyOptions, type HistoryState } from '../state/history';
-import { createJobsSlice, type JobsSlice } from '../state/jobs-slice';
-import { createProjectSlice, type ProjectSlice } from '../state/project-slice';
-import { createSelectionSlice, type SelectionSlice } from '../state/selection-slice';
-import type { HistoryStore, StoreDeps } from '../state/store-types';
-import { createUiSlice, watchDeletionNotice, type UiSlice } from '../state/ui-slice';
-
-interface BootSlice {
-  /** Set when the window could not load what it needs to start (settings). */
-  bootError: string | null;
-  /** Loads what the window shows at start (or after a reload): settings, the open project, the queue. */
-  boot(): Promise<void>;
-}
-
-export type AppState = SettingsSlice & ProjectSlice & DocumentSlice & SelectionSlice & JobsSlice & UiSlice & ExportSlice & ConsistencySlice & SketchSlice & BootSlice;
-export type AppStore = StoreApi<AppState> & {
-  readonly temporal: HistoryStore;
-  /** Unsubscribes from main's push events and stops syncing (tests, hot reload). */
-  dispose(): void;
-  readonly sync: DocSync;
-};
+import { createSettingsSlice } from './settings-slice';
+import { startDocSync, SYNC_DELAY_MS, type DocSync } from './doc-sync';
+import { createConsistencySlice } from './consistency-slice';
+import { createDocumentSlice } from './document-slice';
+import { createExportSlice } from './export-slice';
+import { createCoalescer, historyOptions } from './history';
+import { createJobsSlice } from './jobs-slice';
+import { createProjectSlice } from './project-slice';
+import { createSelectionSlice } from './selection-slice';
+import { createSketchSlice } from './sketch-slice';
+import type { StoreDeps } from './store-types';
+import type { AppState, AppStore, HistoryStore } from './app-state';
+import { createUiSlice, watchDeletionNotice } from './ui-slice';
 
 export interface AppStoreOptions {
   now?: () => number;
@@ -120,7 +105,6 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
       sync.dispose();
     },
   });
-  unsubscribers.push(connectMainCommands(appStore, api, createCommands(appStore)));
   return appStore;
 }
 
@@ -128,4 +112,3 @@ function fail(what: string): never {
   throw new Error(`The store's ${what} is used before the store exists.`);
 }
 
-export type { HistoryState };

@@ -3,10 +3,10 @@
  * text and keeps only the status main returns ({hasKey, last4, storage}).
  */
 import type { StateCreator } from 'zustand';
-import type { KeyStatus } from '../../../shared/domain/api-key';
-import type { ConnectionTest } from '../../../shared/domain/gateway';
-import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
-import type { CastboardApi } from '../../lib/api';
+import type { KeyStatus } from '../../shared/domain/api-key';
+import type { ConnectionTest } from '../../shared/domain/gateway';
+import type { Settings, SettingsPatch } from '../../shared/domain/settings';
+import type { CastboardApi } from '../lib/api';
 
 /** Whether the saved key waits for the artist to confirm a changed gateway address; `message` is main's wording. */
 export interface KeyDestinationState {

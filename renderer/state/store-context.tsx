@@ -6,9 +6,9 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { HistoryState } from '../state/history';
+import type { HistoryState } from './history';
 import type { TemporalState } from 'zundo';
-import type { AppState, AppStore } from './store';
+import type { AppState, AppStore } from './app-state';
 
 const StoreContext = createContext<AppStore | null>(null);
 
