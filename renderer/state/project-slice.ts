@@ -210,7 +210,10 @@ export function createProjectSlice(deps: StoreDeps): AppSlice<ProjectSlice> {
         // New takes are highlighted until looked at; the artist may also want them shown at once.
         set((state) => ({ freshTakeIds: { ...state.freshTakeIds, ...Object.fromEntries(fresh.map((id) => [id, true as const])) } }));
         const newest = fresh.at(-1);
-        if (get().activateNewTakes && newest && get().doc?.panels.some((panel) => panel.id === event.panelId)) get().setActiveTake(event.panelId, newest);
+        // A render from the artist's own sketch or image (issue #15) is what they asked to see: shown at once.
+        const drawnSources = new Set((get().takesByPanel[event.panelId] ?? []).filter((take) => take.origin !== undefined).map((take) => take.id));
+        const rendered = event.takes.some((take) => take.sourceTakeId !== undefined && drawnSources.has(take.sourceTakeId));
+        if ((get().activateNewTakes || rendered) && newest && get().doc?.panels.some((panel) => panel.id === event.panelId)) get().setActiveTake(event.panelId, newest);
       },
 
       setSaveStatus: (saveStatus) => set({ saveStatus }),

@@ -1,0 +1,126 @@
+/**
+ * Sketch to panel through the real UI, services and fake gateway (issue #15): strokes drawn with
+ * the mouse on the sketch pad, one undone, "Use sketch" makes a PNG take, and "Render with
+ * character" sends a Character Remix with that PNG as `image`, the character's reference and the
+ * chosen image weight; the rendered take is linked to the sketch take. Also: an image file
+ * dropped on a card (dataTransfer) and one pasted from the clipboard become panel takes.
+ */
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { RENDER_IMAGE_WEIGHTS } from '../../shared/generation/render-plan';
+import type { Project } from '../../shared/domain/project';
+import { noisyPng } from '../fakes/gateway/test-images';
+import { screenshot } from './support/browser';
+import { board, card, imagesLoaded, saved, seedProject, useEditorRigs, type EditorRig } from './support/editor-kit';
+
+const openEditor = useEditorRigs();
+
+const panelOf = (rig: EditorRig, index: number) => (rig.harness.services.workspace.project() as Project).panels[index];
+
+/** The mean colour of a data URL's image, to tell which image was sent. */
+async function meanColour(dataUrl: string): Promise<number[]> {
+  const stats = await sharp(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64')).stats();
+  return stats.channels.slice(0, 3).map((channel) => Math.round(channel.mean));
+}
+
+async function drawStroke(page: import('playwright-core').Page, from: [number, number], to: [number, number]): Promise<void> {
+  const box = await page.getByLabel('Sketch canvas').boundingBox();
+  if (!box) throw new Error('the sketch canvas is not on screen');
+  await page.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
+  await page.mouse.down();
+  for (let step = 1; step <= 12; step += 1) {
+    const t = step / 12;
+    await page.mouse.move(box.x + box.width * (from[0] + (to[0] - from[0]) * t), box.y + box.height * (from[1] + (to[1] - from[1]) * t));
+  }
+  await page.mouse.up();
+}
+
+describe('sketch to panel', () => {
+  it('draws, undoes a stroke, uses the sketch, and renders the character into it', async () => {
+    const rig = await openEditor({ width: 1440, height: 900 });
+    await seedProject(rig, 2);
+    const { page } = rig;
+    page.setDefaultTimeout(10_000);
+    await page.goto(rig.harness.url);
+    await card(page, 1).click();
+    await page.getByRole('button', { name: 'Sketch', exact: true }).click();
+    const pad = page.getByRole('dialog', { name: 'Sketch panel 1' });
+    await pad.waitFor();
+
+    await drawStroke(page, [0.1, 0.8], [0.5, 0.2]);
+    await drawStroke(page, [0.5, 0.2], [0.9, 0.8]);
+    await page.getByRole('button', { name: 'Dark grey (2)' }).click();
+    await drawStroke(page, [0.1, 0.5], [0.9, 0.5]);
+    await expect.poll(() => pad.textContent()).toContain('3 strokes');
+    await screenshot(page, 'sketch-pad-1440x900');
+    await pad.getByRole('button', { name: 'Undo stroke' }).click();
+    await expect.poll(() => pad.textContent()).toContain('2 strokes');
+    // The strokes are in the project as data, the undone one gone.
+    await expect.poll(() => panelOf(rig, 0)?.sketch?.strokes.length).toBe(2);
+
+    await pad.getByRole('button', { name: 'Use sketch' }).click();
+    await pad.waitFor({ state: 'hidden' });
+    await expect.poll(() => panelOf(rig, 0)?.takes.length).toBe(1);
+    const sketchTake = panelOf(rig, 0)?.takes[0];
+    expect(sketchTake).toMatchObject({ origin: 'sketch', costCents: 0, width: 1312, height: 736 });
+
+    await page.getByRole('radio', { name: 'Close: keep the drawing' }).check();
+    expect(await page.locator('.panel-image-section .cost-hint').textContent()).toContain('$0.05');
+    await page.getByRole('button', { name: 'Render with character' }).click();
+    await expect.poll(() => panelOf(rig, 0)?.takes.length, { timeout: 20_000 }).toBe(2);
+
+    const posts = (rig.harness.gateway?.requests ?? []).filter((request) => request.method === 'POST');
+    expect(posts).toHaveLength(1);
+    const body = posts[0]?.body as { model: string; image: string; image_weight: number; character_reference_images: string[] };
+    expect(body.model).toBe('ideogram/ideogram-character-remix');
+    expect(body.image_weight).toBe(RENDER_IMAGE_WEIGHTS.close);
+    const sent = await sharp(Buffer.from(body.image.slice(body.image.indexOf(',') + 1), 'base64')).raw().toBuffer({ resolveWithObject: true });
+    const kept = await sharp(await rig.harness.services.workspace.readImage(sketchTake?.image ?? '')).raw().toBuffer({ resolveWithObject: true });
+    expect([sent.info.width, sent.info.height]).toEqual([kept.info.width, kept.info.height]);
+    expect(sent.data.equals(kept.data)).toBe(true);
+    // The seeded reference is solid blue (40, 90, 200): that is the character reference sent.
+    expect(body.character_reference_images).toHaveLength(1);
+    const [r, g, b] = await meanColour(body.character_reference_images[0] ?? '');
+    expect(Math.abs((r ?? 0) - 40) + Math.abs((g ?? 0) - 90) + Math.abs((b ?? 0) - 200)).toBeLessThan(12);
+
+    const rendered = panelOf(rig, 0)?.takes[1];
+    expect(rendered).toMatchObject({ model: 'ideogram/ideogram-character-remix', sourceTakeId: sketchTake?.id });
+    await expect.poll(() => panelOf(rig, 0)?.activeTakeId).toBe(rendered?.id);
+    await imagesLoaded(page);
+    await saved(page);
+  });
+
+  it('takes an image file dropped on a panel card, and one pasted from the clipboard', async () => {
+    const rig = await openEditor({ width: 1440, height: 900 });
+    await seedProject(rig, 2);
+    const { page } = rig;
+    page.setDefaultTimeout(10_000);
+    await page.goto(rig.harness.url);
+    await board(page).waitFor();
+    const dropped = (await noisyPng(160, 90)).toString('base64');
+    await card(page, 2).evaluate((element, base64) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'rough-layout.png', { type: 'image/png' }));
+      element.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      element.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, dropped);
+    await expect.poll(() => panelOf(rig, 1)?.takes.length).toBe(1);
+    expect(panelOf(rig, 1)?.takes[0]).toMatchObject({ origin: 'imported', fileName: 'rough-layout.png', costCents: 0 });
+    await expect.poll(() => card(page, 2).getByRole('img', { name: 'Panel 2, active take' }).count()).toBe(1);
+
+    await card(page, 1).click();
+    const pasted = (await sharp(await noisyPng(120, 90)).jpeg().toBuffer()).toString('base64');
+    await page.evaluate((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'image.jpg', { type: 'image/jpeg' }));
+      (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: transfer }));
+    }, pasted);
+    await expect.poll(() => panelOf(rig, 0)?.takes.length).toBe(1);
+    expect(panelOf(rig, 0)?.takes[0]).toMatchObject({ origin: 'imported', fileName: 'image.jpg', width: 120, height: 90 });
+    expect((rig.harness.gateway?.requests ?? []).filter((request) => request.method === 'POST')).toHaveLength(0);
+    await imagesLoaded(page);
+    await saved(page);
+  });
+});
