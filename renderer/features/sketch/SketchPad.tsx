@@ -9,6 +9,7 @@ import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SKETCH_GREYS, type Panel, type Sketch, type SketchStroke } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
+import { plural } from '../../lib/format';
 import { toBase64 } from '../../lib/read-image-file';
 import { activeTakeOf } from '../../state/takes';
 import { Modal } from '../../ui/Modal';
@@ -125,7 +126,7 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
       </div>
       {error?.panelId === panel.id && <p className="field-error" role="alert">{error.message}</p>}
       <div className="dialog-actions">
-        <span className="muted">{history.present.length} strokes · kept in the project as you draw</span>
+        <span className="muted">{plural(history.present.length, 'stroke')} · kept in the project as you draw</span>
         <button type="button" className="button-primary" disabled={busy || history.present.length === 0} onClick={() => void keepSketch()}>
           {busy ? 'Saving…' : 'Use sketch'}
         </button>
