@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ProjectSchema, type SketchStroke } from '../../shared/domain/project';
+import { encodePoints, ProjectSchema, type SketchStroke } from '../../shared/domain/project';
 import { board, card, saved, seedProject, useEditorRigs, type EditorRig } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
@@ -38,7 +38,7 @@ function recordedStrokes(count: number): SketchStroke[] {
   return Array.from({ length: count }, (_, index) => {
     const x = (index % 50) / 50;
     const y = Math.floor(index / 50) / 40;
-    const points = Array.from({ length: 24 }, (__, step) => [Math.round((x + step * 0.002) * 10_000) / 10_000, Math.round((y + Math.sin(step) * 0.01) * 10_000) / 10_000, 0.5]).flat();
+    const points = encodePoints(Array.from({ length: 24 }, (__, step) => [x + step * 0.002, y + Math.sin(step) * 0.01, 0.5]).flat());
     return { tool: index % 25 === 24 ? 'eraser' : 'pen', grey: [20, 90, 150, 200][index % 4] ?? 20, size: 4, points };
   });
 }

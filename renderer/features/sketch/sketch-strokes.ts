@@ -5,7 +5,7 @@
  * (destination-out), leaving what is under the canvas (paper, or the take drawn over) visible.
  */
 import { getStroke } from 'perfect-freehand';
-import type { AspectRatio, SketchStroke } from '../../../shared/domain/project';
+import { decodePoints, type AspectRatio, type SketchStroke } from '../../../shared/domain/project';
 import { SIZE_BY_ASPECT_RATIO } from '../../../shared/generation/ideogram-request';
 
 /** The sketch canvas: the project's aspect ratio at about the size Ideogram renders. */
@@ -13,36 +13,43 @@ export function sketchCanvasSize(aspectRatio: AspectRatio): { width: number; hei
   return SIZE_BY_ASPECT_RATIO[aspectRatio];
 }
 
-/** The flat x, y, pressure list as perfect-freehand points in canvas pixels. */
-function canvasPoints(stroke: SketchStroke, width: number, height: number): number[][] {
+/** The stored points as perfect-freehand points in canvas pixels. */
+function canvasPoints(values: readonly number[], width: number, height: number): number[][] {
   const points: number[][] = [];
-  for (let index = 0; index + 2 < stroke.points.length; index += 3) {
-    points.push([(stroke.points[index] ?? 0) * width, (stroke.points[index + 1] ?? 0) * height, stroke.points[index + 2] ?? 0.5]);
+  for (let index = 0; index + 2 < values.length; index += 3) {
+    points.push([(values[index] ?? 0) * width, (values[index + 1] ?? 0) * height, values[index + 2] ?? 0.5]);
   }
   return points;
 }
 
 /** A mouse reports no real pressure (0.5 while pressed, or 0): let perfect-freehand simulate it from speed. */
-function hasRealPressure(stroke: SketchStroke): boolean {
-  for (let index = 2; index < stroke.points.length; index += 3) {
-    const pressure = stroke.points[index] ?? 0.5;
+function hasRealPressure(values: readonly number[]): boolean {
+  for (let index = 2; index < values.length; index += 3) {
+    const pressure = values[index] ?? 0.5;
     if (pressure !== 0.5 && pressure !== 0) return true;
   }
   return false;
 }
 
+/** Shapes already computed, per stroke object and canvas size: an undo or a redraw only fills them. */
+const shapes = new WeakMap<SketchStroke, { width: number; height: number; path: Path2D }>();
+
 export function strokePath(stroke: SketchStroke, width: number, height: number): Path2D {
-  const outline = getStroke(canvasPoints(stroke, width, height), {
+  const cached = shapes.get(stroke);
+  if (cached && cached.width === width && cached.height === height) return cached.path;
+  const values = decodePoints(stroke.points);
+  const outline = getStroke(canvasPoints(values, width, height), {
     size: (stroke.size * width) / 1000,
     thinning: stroke.tool === 'eraser' ? 0 : 0.6,
     smoothing: 0.5,
     streamline: 0.4,
-    simulatePressure: !hasRealPressure(stroke),
+    simulatePressure: !hasRealPressure(values),
     last: true,
   });
   const path = new Path2D();
   outline.forEach(([x, y], index) => (index === 0 ? path.moveTo(x ?? 0, y ?? 0) : path.lineTo(x ?? 0, y ?? 0)));
   path.closePath();
+  shapes.set(stroke, { width, height, path });
   return path;
 }
 

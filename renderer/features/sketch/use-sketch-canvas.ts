@@ -5,7 +5,7 @@
  * plus the stroke in progress, so a 2,000-stroke sketch stays responsive while drawing.
  */
 import { useCallback, useEffect, useRef, type PointerEvent } from 'react';
-import type { SketchStroke } from '../../../shared/domain/project';
+import { encodePoints, type SketchStroke } from '../../../shared/domain/project';
 import { drawSketch, drawStroke } from './sketch-strokes';
 
 export interface Pen {
@@ -17,7 +17,9 @@ export interface Pen {
 export function useSketchCanvas(strokes: readonly SketchStroke[], pen: Pen, onStroke: (stroke: SketchStroke) => void) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const committed = useRef<HTMLCanvasElement | null>(null);
+  /** The stroke being drawn, and its raw points (encoded as they grow; a stroke is a few hundred points). */
   const current = useRef<SketchStroke | null>(null);
+  const raw = useRef<number[]>([]);
 
   const paint = useCallback(() => {
     const canvas = canvasRef.current;
@@ -41,20 +43,21 @@ export function useSketchCanvas(strokes: readonly SketchStroke[], pen: Pen, onSt
 
   const pointAt = (event: PointerEvent<HTMLCanvasElement>): number[] => {
     const rect = event.currentTarget.getBoundingClientRect();
-    const round = (value: number) => Math.round(value * 10_000) / 10_000;
-    return [round((event.clientX - rect.left) / rect.width), round((event.clientY - rect.top) / rect.height), round(event.pressure || 0.5)];
+    return [(event.clientX - rect.left) / rect.width, (event.clientY - rect.top) / rect.height, event.pressure || 0.5];
   };
 
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
     if (event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
-    current.current = { tool: pen.tool, grey: pen.grey, size: pen.tool === 'eraser' ? pen.size * 3 : pen.size, points: pointAt(event) };
+    raw.current = pointAt(event);
+    current.current = { tool: pen.tool, grey: pen.grey, size: pen.tool === 'eraser' ? pen.size * 3 : pen.size, points: encodePoints(raw.current) };
     paint();
   };
   const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
     const stroke = current.current;
     if (!stroke) return;
-    stroke.points.push(...pointAt(event));
+    raw.current.push(...pointAt(event));
+    current.current = { ...stroke, points: encodePoints(raw.current) };
     paint();
   };
   const onPointerUp = () => {
