@@ -5,17 +5,17 @@
  * chosen image weight; the rendered take is linked to the sketch take. Also: an image file
  * dropped on a card (dataTransfer) and one pasted from the clipboard become panel takes.
  */
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { RENDER_IMAGE_WEIGHTS } from '../../shared/generation/render-plan';
-import type { Project } from '../../shared/domain/project';
 import { noisyPng } from '../fakes/gateway/test-images';
 import { screenshot } from './support/browser';
 import { board, card, imagesLoaded, saved, seedProject, useEditorRigs, type EditorRig } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
-const panelOf = (rig: EditorRig, index: number) => (rig.harness.services.workspace.project() as Project).panels[index];
+const panelOf = (rig: EditorRig, index: number) => rig.harness.services.workspace.project().panels[index];
 
 /** The mean colour of a data URL's image, to tell which image was sent. */
 async function meanColour(dataUrl: string): Promise<number[]> {
@@ -23,7 +23,7 @@ async function meanColour(dataUrl: string): Promise<number[]> {
   return stats.channels.slice(0, 3).map((channel) => Math.round(channel.mean));
 }
 
-async function drawStroke(page: import('playwright-core').Page, from: [number, number], to: [number, number]): Promise<void> {
+async function drawStroke(page: Page, from: [number, number], to: [number, number]): Promise<void> {
   const box = await page.getByLabel('Sketch canvas').boundingBox();
   if (!box) throw new Error('the sketch canvas is not on screen');
   await page.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
