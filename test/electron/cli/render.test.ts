@@ -70,6 +70,16 @@ describe('castboard panel add --image, render, info', () => {
     expect(await takesOf(project, 1)).toEqual([]);
   });
 
+  it('exports a panel whose only image was imported', async () => {
+    const project = await makeProject(dir, ['a']);
+    await cli(['panel', 'image', project, '--panel', '1', '--image', await roughJpeg('only.jpg')]);
+    const out = path.join(dir, 'sheet.png');
+    const result = await cli(['export', project, '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const meta = await sharp(out).metadata();
+    expect(meta.format).toBe('png');
+  });
+
   it('refuses a file that is not an image, naming it, and changes nothing', async () => {
     const project = await makeProject(dir, ['a']);
     const svg = path.join(dir, 'layout.svg');

@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { noisyPng, solidJpeg, solidPng, solidWebp } from '../../fakes/gateway/test-images';
 import { gatewayWith, onDisk, rig, storyboard, tempDir, type Rig } from './support/app-rig';
@@ -85,5 +86,25 @@ describe('importing images into panels', () => {
     await importBytes(r, project.panels[0]?.id ?? '', '/home/ana/private/rough.png', await solidPng(16, 9));
     await r.services.workspace.save();
     expect((await onDisk(root)).panels[0]?.takes[0]?.fileName).toBe('rough.png');
+  });
+
+  it('lays a sketch drawn over a take onto that take, and links it', async () => {
+    const r = rig(await gatewayWith());
+    const { root, project } = await storyboard(r, await tempDir(), 1);
+    const panelId = project.panels[0]?.id ?? '';
+    const base = (await importBytes(r, panelId, 'photo.png', await solidPng(64, 36, { r: 200, g: 20, b: 20 }))) as { activeTakeId: string };
+    // Strokes on a transparent canvas at twice the size: a black bar across the top, the rest clear.
+    const strokes = await sharp({ create: { width: 128, height: 72, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .composite([{ input: { create: { width: 128, height: 8, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }, top: 0, left: 0 }])
+      .png()
+      .toBuffer();
+    await r.call('project:importPanelImage', { source: 'bytes', origin: 'sketch', panelId, fileName: 'panel-1-sketch.png', base64: strokes.toString('base64'), baseTakeId: base.activeTakeId });
+    await r.services.workspace.save();
+    const sketch = (await onDisk(root)).panels[0]?.takes[1];
+    expect(sketch).toMatchObject({ origin: 'sketch', sourceTakeId: base.activeTakeId, width: 128, height: 72 });
+    const { data, info } = await sharp(await readFile(path.join(root, sketch?.image ?? ''))).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+    expect(pixel(64, 2)).toEqual([0, 0, 0]);
+    expect(pixel(64, 50)).toEqual([200, 20, 20]);
   });
 });
