@@ -87,6 +87,7 @@ describe('sketch to panel', () => {
     expect(rendered).toMatchObject({ model: 'ideogram/ideogram-character-remix', sourceTakeId: sketchTake?.id });
     await expect.poll(() => panelOf(rig, 0)?.activeTakeId).toBe(rendered?.id);
     await imagesLoaded(page);
+    await screenshot(page, 'sketch-rendered-1440x900');
     await saved(page);
   });
 
