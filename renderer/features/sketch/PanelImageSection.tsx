@@ -13,7 +13,8 @@ import { useAppStore } from '../../state/store-context';
 import { formatCents } from '../../lib/format';
 import { activeTakeOf } from '../../state/takes';
 
-function renderBlocker(panel: Panel, problem: string | null, origin: string | undefined): string | null {
+function renderBlocker(panel: Panel, problem: string | null, origin: string | undefined, hasDrawn: boolean): string | null {
+  if (origin === undefined && hasDrawn) return 'Rendering starts from the image the panel shows: pick its sketch or imported take under Takes to render from it again.';
   if (origin === undefined) return 'Draw a sketch or bring in an image first: rendering starts from the panel’s own drawing.';
   if (panel.characterId === null) return 'Rendering needs a character: choose one for this panel under Panel. The sketch is kept and exported as it is.';
   return problem;
@@ -23,6 +24,7 @@ export function PanelImageSection({ panel }: { panel: Panel }) {
   const s = useAppStore(
     useShallow((state) => ({
       origin: activeTakeOf(panel, state.takesByPanel[panel.id])?.origin,
+      hasDrawn: (state.takesByPanel[panel.id] ?? []).some((take) => take.origin !== undefined),
       problem: panelProblem(panel, state.doc?.characters ?? []),
       price: state.settings?.pricePerImageCents ?? 5,
       follow: state.renderFollow,
@@ -33,7 +35,7 @@ export function PanelImageSection({ panel }: { panel: Panel }) {
       renderPanel: state.renderPanel,
     })),
   );
-  const blocker = renderBlocker(panel, s.problem, s.origin);
+  const blocker = renderBlocker(panel, s.problem, s.origin, s.hasDrawn);
   return (
     <div className="panel-image-section">
       <div className="button-row">
