@@ -109,6 +109,10 @@ describe('sketch to panel', () => {
     await expect.poll(() => panelOf(rig, 1)?.takes.length).toBe(1);
     expect(panelOf(rig, 1)?.takes[0]).toMatchObject({ origin: 'imported', fileName: 'rough-layout.png', costCents: 0 });
     await expect.poll(() => card(page, 2).getByRole('img', { name: 'Panel 2, active take' }).count()).toBe(1);
+    // A panel without a character keeps its image; rendering it says what it needs.
+    await page.getByLabel('Featured character').selectOption({ label: 'No character' });
+    expect(await page.getByRole('button', { name: 'Render with character' }).isDisabled()).toBe(true);
+    expect(await page.locator('.panel-image-section .cost-hint').textContent()).toContain('Rendering needs a character');
 
     await card(page, 1).click();
     const pasted = (await sharp(await noisyPng(120, 90)).jpeg().toBuffer()).toString('base64');
