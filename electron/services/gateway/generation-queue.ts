@@ -25,7 +25,7 @@ import { Pacer, type ReleaseSlot } from './pacer';
 import { PauseGate } from './pause-gate';
 import { JobOutcomes, type Entry } from './queue-outcomes';
 import { SpendLedger } from './queue-spend';
-import { JOB_STATES, TERMINAL_STATES, type GenerationQueue, type GenerationQueueOptions, type CostEstimate, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot } from './queue-types';
+import { JOB_STATES, TERMINAL_STATES, type GenerationQueue, type GenerationQueueOptions, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot } from './queue-types';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
 
 export type { GenerationQueue, GenerationQueueOptions } from './queue-types';

@@ -2,7 +2,7 @@
  * Shapes of the generation queue: jobs in, progress snapshots and estimates out. A snapshot is
  * plain data (structured-clone safe) so it can be pushed to the renderer as is.
  */
-import type { CostEstimate, JobView, QueueSnapshot } from '../../../shared/domain/jobs';
+import type { JobView, QueueSnapshot } from '../../../shared/domain/jobs';
 import type { Now, Sleep } from './clock';
 import type { GatewayClient } from './gateway-client';
 import type { AcceptedJob, GeneratePanelInput, GenerationResult, RestylePanelInput } from './gateway-types';
