@@ -9,11 +9,11 @@
  * Targets: --help and info at most 2x the bare start; export at most 1.2x the bare join.
  * Builds the CLI first (`vite build --mode cli`). Exits 1 when a target is missed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import sharp from 'sharp';
 import { startFakeGateway } from '../test/fakes/gateway/fake-gateway';
 
@@ -54,10 +54,12 @@ async function makeProject(dir: string, baseUrl: string): Promise<string> {
   const project = path.join(dir, 'Bench.castboard');
   const reference = path.join(dir, 'reference.png');
   await sharp({ create: { width: 512, height: 512, channels: 3, background: '#b04030' } }).png().toFile(reference);
-  const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args], { env: { ...process.env, AIGATEWAY_BASE_URL: baseUrl, AIGATEWAY_API_KEY: API_KEY }, stdio: 'pipe' });
-  cli('init', project, '--title', 'Bench', '--character-name', 'Mara', '--character-description', 'red coat', '--character-image', reference);
-  for (let i = 1; i <= PANELS; i += 1) cli('panel', 'add', project, '--scene', `Mara crosses the market, beat ${i}`, '--shot', i % 2 ? 'CU' : 'WS');
-  cli('generate', project, '--yes', '--activate');
+  // Asynchronous: the fake gateway answers from this process's event loop.
+  const run = promisify(execFile);
+  const cli = (...args: string[]) => run(process.execPath, [CLI, ...args], { env: { ...process.env, AIGATEWAY_BASE_URL: baseUrl, AIGATEWAY_API_KEY: API_KEY } });
+  await cli('init', project, '--title', 'Bench', '--character-name', 'Mara', '--character-description', 'red coat', '--character-image', reference);
+  for (let i = 1; i <= PANELS; i += 1) await cli('panel', 'add', project, '--scene', `Mara crosses the market, beat ${i}`, '--shot', i % 2 ? 'CU' : 'WS');
+  await cli('generate', project, '--yes', '--activate');
   return project;
 }
 

@@ -10,6 +10,12 @@ import { runCli } from './run-cli';
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const QUIT_GRACE_MS = 250;
+// `castboard info | head` closes our stdout early: that is the reader being done, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const interrupt = new AbortController();
 const quit = new AbortController();
 process.once('SIGINT', () => {

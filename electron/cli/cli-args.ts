@@ -56,12 +56,4 @@ export function choiceOption<T extends string>(raw: string | undefined, option: 
   return found;
 }
 
-/** Dollars for a cent amount, e.g. 30 -> "$0.30". */
-export function formatCents(cents: number): string {
-  return `$${(cents / 100).toFixed(2)}`;
-}
-
-/** "1 image" / "3 images". */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+export { formatCents, plural } from '../../shared/format';

@@ -2,12 +2,10 @@
  * Progress on stderr, so stdout stays clean for results. On a terminal one line is redrawn in
  * place as a bar; anywhere else (logs, CI, pipes) each event is one plain line, printed once.
  */
-import type { QueueSnapshot } from '../../shared/domain/jobs';
+import { isTerminalState, type QueueSnapshot } from '../../shared/domain/jobs';
 import { formatCents } from './cli-args';
 import type { CliIo } from './cli-io';
 import { cliMessage } from './cli-messages';
-
-const TERMINAL = new Set(['done', 'failed', 'cancelled']);
 
 export interface ProgressLine {
   /** Redraws the bar (terminal only). */
@@ -70,7 +68,7 @@ export function createJobProgress(io: CliIo, label: string, panelNumber: (panelI
   return {
     update(snapshot: QueueSnapshot): void {
       for (const job of snapshot.jobs) {
-        if (!TERMINAL.has(job.state) || seen.get(job.id) === job.state) continue;
+        if (!isTerminalState(job.state) || seen.get(job.id) === job.state) continue;
         seen.set(job.id, job.state);
         if (job.state === 'failed') line.note(`panel ${panelNumber(job.panelId)}: failed: ${cliMessage(job.error?.message ?? 'unknown error')}`);
         else if (!line.interactive) line.note(`panel ${panelNumber(job.panelId)}: ${job.state}${job.images ? ` (${job.images} image${job.images === 1 ? '' : 's'})` : ''}`);

@@ -1,12 +1,6 @@
 /** Small formatters shared by the UI: money, counts, countdowns, save times. Pure functions. */
 
-export function formatCents(cents: number): string {
-  return `$${(cents / 100).toFixed(2)}`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { formatCents, plural } from '../../shared/format';
 
 /** "0:27", "1:05", "12:00" — whole seconds, rounded up so 0:00 means "now". */
 export function formatCountdown(ms: number): string {

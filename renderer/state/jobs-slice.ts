@@ -6,7 +6,8 @@
  * takes: a failed job leaves the panel exactly as it was.
  */
 import { renderStylePrompt } from '../../shared/generation/render-plan';
-import { STYLE_PRESETS, type CostEstimate, type JobView, type QueueSnapshot } from '../../shared/domain/jobs';
+import { SEED_MAX } from '../../shared/domain/gateway';
+import { isTerminalState, STYLE_PRESETS, type CostEstimate, type JobView, type QueueSnapshot } from '../../shared/domain/jobs';
 import { isCastboardError } from '../../shared/errors';
 import { messageOf } from '../lib/errors';
 import { activeTakeOf } from './takes';
@@ -62,10 +63,8 @@ export interface JobsSlice {
   dismissJobsError(): void;
 }
 
-export const TERMINAL_JOB_STATES: ReadonlySet<string> = new Set(['done', 'failed', 'cancelled']);
-
 export function isTerminal(job: Pick<JobView, 'state'>): boolean {
-  return TERMINAL_JOB_STATES.has(job.state);
+  return isTerminalState(job.state);
 }
 
 export function latestJobByPanel(jobs: readonly JobView[]): Record<string, JobView> {
@@ -84,7 +83,7 @@ export function effectiveStylePrompt(options: Pick<RestyleOptions, 'presetId' | 
 }
 
 export function randomSeed(): number {
-  return Math.floor(Math.random() * 2_147_483_647);
+  return Math.floor(Math.random() * SEED_MAX);
 }
 
 export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {

@@ -12,6 +12,7 @@ import { messageOf } from '../lib/errors';
 import type { AppSlice, StoreDeps } from './store-types';
 import { setActiveTakeId } from './doc-edits';
 import { activeTakeOf, mergeTakes, splitTakes, type TakesByPanel } from './takes';
+import type { EventPayload } from '../../shared/ipc/contract';
 
 export type OpenedProject = NonNullable<ResponseOf<'project:current'>>;
 
@@ -51,7 +52,7 @@ export interface ProjectSlice {
   dismissReport(): void;
   dismissOpenError(): void;
   applyOpened(opened: OpenedProject): void;
-  applyTakesAdded(event: { panelId: string; takes: Take[]; activeTakeId: string | null }): void;
+  applyTakesAdded(event: EventPayload<'project:takesAdded'>): void;
   setSaveStatus(status: SaveStatus): void;
 }
 

@@ -15,7 +15,6 @@ export interface SelectionSlice {
   anchorId: string | null;
   selectPanel(panelId: string, mode?: SelectMode): void;
   selectAll(): void;
-  clearSelection(): void;
   /** Moves focus (and selection) by `delta` panels, clamped to the board. */
   focusRelative(delta: number): void;
 }
@@ -70,7 +69,6 @@ export function createSelectionSlice(): AppSlice<SelectionSlice> {
       const ids = get().doc?.panels.map((panel) => panel.id) ?? [];
       set({ selectedIds: ids, anchorId: ids[0] ?? null, focusedId: get().focusedId ?? ids[0] ?? null });
     },
-    clearSelection: () => set({ selectedIds: [], anchorId: null }),
     focusRelative(delta) {
       const { doc, focusedId } = get();
       if (!doc || doc.panels.length === 0) return;

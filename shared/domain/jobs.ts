@@ -5,8 +5,15 @@
 import { z } from 'zod';
 import { SerializedErrorSchema } from '../errors';
 
-export const JobStateSchema = z.enum(['queued', 'sending', 'waiting', 'polling', 'downloading', 'done', 'failed', 'cancelled']);
+export const JOB_STATES = ['queued', 'sending', 'waiting', 'polling', 'downloading', 'done', 'failed', 'cancelled'] as const;
+export const JobStateSchema = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof JobStateSchema>;
+/** States a job never leaves. */
+export const TERMINAL_JOB_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);
+
+export function isTerminalState(state: JobState): boolean {
+  return TERMINAL_JOB_STATES.has(state);
+}
 
 export const JobViewSchema = z.object({
   id: z.string(),
@@ -68,6 +75,8 @@ export const QueueSnapshotSchema = z.object({
   concurrency: z.number().int(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshotSchema>;
+
+export type JobCounts = QueueSnapshot['counts'];
 
 export const CostEstimateSchema = z.object({ images: z.number().int(), cents: z.number() }).strict();
 export type CostEstimate = z.infer<typeof CostEstimateSchema>;

@@ -22,7 +22,7 @@ export * from './project-primitives';
 export * from './sketch';
 
 /** The version this build writes. v1 was the first prototype format (see migrations). */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export const ASPECT_RATIOS = ['16:9', '2.39:1', '4:3', '1:1', '9:16', '3:2'] as const;
 export const AspectRatioSchema = z.enum(ASPECT_RATIOS);

@@ -12,6 +12,9 @@ import { DEFAULT_GATEWAY_BASE_URL } from './gateway-url';
 
 export { DEFAULT_GATEWAY_BASE_URL };
 
+/** What one image costs when the gateway sends no X-Cost-Cents ($0.05, Ideogram Character). */
+export const DEFAULT_PRICE_PER_IMAGE_CENTS = 5;
+
 
 /** Plain http only to this computer (a local gateway or a test server); anything else carries the key, so https. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -43,7 +46,7 @@ export const SettingsSchema = z.object({
   /** Longest Retry-After waited out by itself; a longer one pauses the batch with a message. */
   retryAfterCapSeconds: z.number().int().min(1).max(86_400).default(600),
   /** Used when the gateway does not send X-Cost-Cents. */
-  pricePerImageCents: z.number().int().min(0).max(10_000).default(5),
+  pricePerImageCents: z.number().int().min(0).max(10_000).default(DEFAULT_PRICE_PER_IMAGE_CENTS),
   autosaveDelayMs: z.number().int().min(250).max(60_000).default(1000),
   /** The largest face distance still counted as the same character. */
   consistencyThreshold: ConsistencyThresholdSchema.default(DEFAULT_CONSISTENCY_THRESHOLD),

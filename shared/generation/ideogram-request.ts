@@ -5,7 +5,7 @@
  * passes data URLs as the images, the prompt preview and `generate --dry-run` pass placeholders,
  * so what the artist is shown is built by the very function that builds what is sent.
  */
-import { IDEOGRAM_CHARACTER_MODEL, IDEOGRAM_REMIX_MODEL } from '../domain/gateway';
+import { IDEOGRAM_CHARACTER_MODEL, IDEOGRAM_REMIX_MODEL, SEED_MAX } from '../domain/gateway';
 import type { ColorPalette, MagicPrompt, RenderingSpeed, StyleType } from '../domain/ideogram-controls';
 import type { AspectRatio } from '../domain/project';
 import { CastboardError } from '../errors';
@@ -133,7 +133,7 @@ interface CommonFields {
 
 function common(model: string, f: CommonFields, images: RequestImages): IdeogramImageBody {
   checkRange(f.n, 1, 4, 'Choose between 1 and 4 variations.');
-  if (f.seed !== undefined) checkRange(f.seed, 0, 2_147_483_647, 'The seed must be a whole number from 0 to 2147483647.');
+  if (f.seed !== undefined) checkRange(f.seed, 0, SEED_MAX, `The seed must be a whole number from 0 to ${SEED_MAX}.`);
   const controls = f.controls ?? {};
   const body: IdeogramImageBody = {
     model,

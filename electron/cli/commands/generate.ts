@@ -1,5 +1,6 @@
 /** `castboard generate`: draws panels with Ideogram V3 Character, after stating the cost. */
 import { parseArgs } from 'node:util';
+import { SEED_MAX } from '../../../shared/domain/gateway';
 import { CastboardError } from '../../../shared/errors';
 import { bodyOrProblem, panelById, previewGenerate } from '../../../shared/generation/request-plan';
 import { generateJobs } from '../../services/generation/panel-jobs';
@@ -35,7 +36,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   if (values.panels !== undefined && values.missing) throw new UsageError('Use either --panels or --missing, not both.');
   const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 32, 10);
   const variationsOption = values.variations === undefined ? undefined : intOption(values.variations, '--variations', 1, 4, 1);
-  const seed = values.seed === undefined ? null : intOption(values.seed, '--seed', 0, 2 ** 32 - 1, 0);
+  const seed = values.seed === undefined ? null : intOption(values.seed, '--seed', 0, SEED_MAX, 0);
   return withOpenProject(io, dir, async (workspace) => {
     const { panels, style } = workspace.project();
     const variations = variationsOption ?? style.defaultVariations;

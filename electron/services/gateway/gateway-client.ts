@@ -30,6 +30,7 @@ import { DEFAULT_POLL_SETTINGS, pollJob, type PollSettings } from './job-poller'
 import type { ReleaseSlot } from './pacer';
 import { UploadCache } from './upload-cache';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
 
 export interface GatewayClientOptions {
   apiKey: string;
@@ -253,7 +254,7 @@ class Client implements GatewayClient {
         await run.beforeRequest?.(run.signal);
         return this.#http.download(url, run.signal);
       }, this.#retry, this.#retryDeps(run));
-    const price = this.#options.pricePerImageCents ?? 5;
+    const price = this.#options.pricePerImageCents ?? DEFAULT_PRICE_PER_IMAGE_CENTS;
     let images;
     try {
       images = await deliverImages(answer.images, {

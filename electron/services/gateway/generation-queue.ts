@@ -23,10 +23,10 @@ import { gatewayErrors, GatewayError } from './gateway-errors';
 import type { GenerationResult } from './gateway-types';
 import { Pacer, type ReleaseSlot } from './pacer';
 import { PauseGate } from './pause-gate';
-import { estimateCost } from './queue-cost';
 import { JobOutcomes, type Entry } from './queue-outcomes';
 import { SpendLedger } from './queue-spend';
-import { JOB_STATES, TERMINAL_STATES, type GenerationQueue, type GenerationQueueOptions, type CostEstimate, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot } from './queue-types';
+import { JOB_STATES, TERMINAL_STATES, type GenerationQueue, type GenerationQueueOptions, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot } from './queue-types';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
 
 export type { GenerationQueue, GenerationQueueOptions } from './queue-types';
 
@@ -49,7 +49,7 @@ class QueueRunner implements GenerationQueue {
     const now = options.now ?? realNow;
     this.#now = now;
     const sleep = options.sleep ?? realSleep;
-    this.#price = options.pricePerImageCents ?? 5;
+    this.#price = options.pricePerImageCents ?? DEFAULT_PRICE_PER_IMAGE_CENTS;
     this.#retryAfterCapMs = options.retryAfterCapMs ?? 600_000;
     this.#newKey = options.newIdempotencyKey ?? (() => `castboard-${randomUUID()}`);
     const concurrency = options.concurrency ?? 10;
@@ -79,10 +79,6 @@ class QueueRunner implements GenerationQueue {
       this.#schedule(entry);
     }
     this.#emit();
-  }
-
-  estimate(jobs: readonly QueueJob[]): CostEstimate {
-    return estimateCost(jobs, this.#price);
   }
 
   cancel(jobId: string): boolean {

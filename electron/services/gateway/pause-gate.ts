@@ -5,12 +5,11 @@
  * - a bad key or an empty wallet, until resume() (the artist fixed it).
  * The gate is open only when both are clear; the user pause is what the artist sees first.
  */
+import type { PauseState } from '../../../shared/domain/jobs';
 import { cancelledError, type Now, type Sleep } from './clock';
 import type { PauseReason } from './gateway-errors';
 
-export type PauseState =
-  | { reason: 'rate-limit'; resumeAt: number; message: string }
-  | { reason: Exclude<PauseReason, 'rate-limit'>; message: string };
+export type { PauseState } from '../../../shared/domain/jobs';
 
 interface Waiter {
   resolve: () => void;

@@ -2,12 +2,10 @@
  * Shapes of the generation queue: jobs in, progress snapshots and estimates out. A snapshot is
  * plain data (structured-clone safe) so it can be pushed to the renderer as is.
  */
-import type { Pacing, Spend } from '../../../shared/domain/jobs';
-import type { SerializedError } from '../../../shared/errors';
+import type { JobView, QueueSnapshot } from '../../../shared/domain/jobs';
 import type { Now, Sleep } from './clock';
 import type { GatewayClient } from './gateway-client';
 import type { AcceptedJob, GeneratePanelInput, GenerationResult, RestylePanelInput } from './gateway-types';
-import type { PauseState } from './pause-gate';
 
 export type QueueJob =
   | { id: string; kind: 'generate'; panelId: string; input: GeneratePanelInput }
@@ -15,41 +13,9 @@ export type QueueJob =
   /** An async job accepted before a restart: polled, never resubmitted. */
   | { id: string; kind: 'resume'; panelId: string; accepted: AcceptedJob; idempotencyKey?: string };
 
-export const JOB_STATES = ['queued', 'sending', 'waiting', 'polling', 'downloading', 'done', 'failed', 'cancelled'] as const;
-export type JobState = (typeof JOB_STATES)[number];
-export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);
-
-export interface JobView {
-  id: string;
-  panelId: string;
-  kind: QueueJob['kind'];
-  state: JobState;
-  error?: SerializedError;
-  remoteJobId?: string;
-  images?: number;
-  costCents?: number;
-  cancelRequested?: boolean;
-  finishedAfterCancel?: boolean;
-  paidWithoutImage?: 'unusable' | 'unknown';
-  retryable?: boolean;
-}
-
-export type JobCounts = Record<JobState, number> & { total: number };
-
-export interface QueueSnapshot {
-  jobs: JobView[];
-  counts: JobCounts;
-  pause: PauseState | null;
-  spentCents: number;
-  spend: Spend;
-  pacing: Pacing;
-  concurrency: number;
-}
-
-export interface CostEstimate {
-  images: number;
-  cents: number;
-}
+export { JOB_STATES, TERMINAL_JOB_STATES as TERMINAL_STATES } from '../../../shared/domain/jobs';
+// The views the queue hands out are the shared ones the renderer parses: one definition.
+export type { CostEstimate, JobCounts, JobState, JobView, PauseState, QueueSnapshot } from '../../../shared/domain/jobs';
 
 export interface ResultContext {
   /** The job was cancelled while its request was in flight: keep the takes, do not make them active. */
@@ -97,7 +63,6 @@ export interface GenerationQueueOptions {
 
 export interface GenerationQueue {
   add(jobs: readonly QueueJob[]): void;
-  estimate(jobs: readonly QueueJob[]): CostEstimate;
   /** Stops a job that has not been sent; a job in flight finishes and is kept (not made active). */
   cancel(jobId: string): boolean;
   cancelAll(): void;

@@ -11,7 +11,6 @@
  *    (paidWithoutImage), and an async job that ended without a result leaves pendingJobs.
  */
 import type { CostEstimate, QueueSnapshot } from '../../../shared/domain/jobs';
-import type { Take } from '../../../shared/domain/project';
 import type { Settings } from '../../../shared/domain/settings';
 import { CastboardError } from '../../../shared/errors';
 import { createGatewayClient } from '../gateway/gateway-client';
@@ -23,6 +22,7 @@ import type { ProjectWorkspace } from '../workspace/project-workspace';
 import { generateJobs, restyleJobs } from './panel-jobs';
 import { createSpendRecord } from './spend-record';
 import { paramsToRecord, takesFromResult } from './takes-from-result';
+import type { EventPayload } from '../../../shared/ipc/contract';
 
 export interface GenerationServiceDeps {
   workspace: ProjectWorkspace;
@@ -32,7 +32,7 @@ export interface GenerationServiceDeps {
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
   onProgress: (snapshot: QueueSnapshot) => void;
-  onTakesAdded: (event: { panelId: string; takes: Take[]; activeTakeId: string | null }) => void;
+  onTakesAdded: (event: EventPayload<'project:takesAdded'>) => void;
 }
 
 const SOURCE_TAKE_PARAM = 'source_take_id';

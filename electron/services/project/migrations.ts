@@ -9,6 +9,12 @@
  *       pending jobs.
  *   v2  `camera` split into `cameraAngle` + `cameraMovement` (fixed lists the prompt builder
  *       understands); `exportSettings` and `pendingJobs` added.
+ *   v3  the project's image controls (`style`: magic prompt, style type, palette, default
+ *       variations, per-panel overrides), `recentlyDeleted` panels, `paidWithoutImage` records,
+ *       take notes, and (issue #15) a take's `origin`/`fileName` (imported or sketched images)
+ *       and a panel's `sketch` strokes. All optional with defaults, so a v2 file reads unchanged; the version moves so
+ *       that an older Castboard refuses a v3 file with "made by a newer version" instead of
+ *       reporting it as damaged.
  */
 import { CURRENT_SCHEMA_VERSION, defaultExportSettings, type CameraAngle, type CameraMovement } from '../../../shared/domain/project';
 
@@ -77,7 +83,14 @@ const v1ToV2: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1ToV2];
+const v2ToV3: Migration = {
+  from: 2,
+  to: 3,
+  describe: 'mark the format that adds image controls, recently deleted panels and paid-without-image records (all optional)',
+  migrate: (document) => ({ ...document, schemaVersion: 3 }),
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3];
 
 /** True when a migration path exists from `version` to the current version. */
 export function canMigrate(version: number): boolean {

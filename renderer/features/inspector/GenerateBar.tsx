@@ -6,6 +6,7 @@
  * instead of leading the artist into a request that cannot be sent.
  */
 import { useShallow } from 'zustand/react/shallow';
+import { SEED_MAX } from '../../../shared/domain/gateway';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
 import { formatCents, plural } from '../../lib/format';
@@ -14,6 +15,7 @@ import { panelProblem } from '../../state/readiness';
 import { activeTakeOf } from '../../state/takes';
 import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
 
 export function GenerateOptions({ panel }: { panel: Panel }) {
   const { options, setOptions, activeSeed } = useAppStore(
@@ -31,12 +33,12 @@ export function GenerateOptions({ panel }: { panel: Panel }) {
           type="number"
           aria-label="Seed"
           min={0}
-          max={2_147_483_647}
+          max={SEED_MAX}
           disabled={!options.seedLocked}
           value={options.seed}
           onChange={(event) => {
             const seed = Math.trunc(Number(event.target.value));
-            if (Number.isFinite(seed) && seed >= 0 && seed <= 2_147_483_647) setOptions({ seed });
+            if (Number.isFinite(seed) && seed >= 0 && seed <= SEED_MAX) setOptions({ seed });
           }}
         />
         <button type="button" className="button-ghost icon-button" aria-label="New random seed" title="New random seed" disabled={!options.seedLocked} onClick={() => setOptions({ seed: randomSeed() })}>
@@ -57,7 +59,7 @@ export function GenerateBar({ panel }: { panel: Panel }) {
     useShallow((s) => ({
       images: s.generateOptions.variations,
       generate: s.generate,
-      price: s.settings?.pricePerImageCents ?? 5,
+      price: s.settings?.pricePerImageCents ?? DEFAULT_PRICE_PER_IMAGE_CENTS,
       characters: s.doc?.characters,
       noKey: s.keyStatus?.hasKey === false,
       openDialog: s.openDialog,

@@ -15,6 +15,7 @@ import { liveSelection } from '../../state/selection-slice';
 import { activeTakeOf } from '../../state/takes';
 import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
 
 /** The panels a Restyle would apply to (joined ids keep the selector's result a primitive). */
 function useRestyleTargets(panel: Panel): { targets: string[]; withoutTake: number } {
@@ -37,7 +38,7 @@ function useRestyleTargets(panel: Panel): { targets: string[]; withoutTake: numb
 
 export function RestyleSection({ panel }: { panel: Panel }) {
   const { options, setOptions, restyle, price, endTyping } = useAppStore(
-    useShallow((s) => ({ options: s.restyleOptions, setOptions: s.setRestyleOptions, restyle: s.restyle, price: s.settings?.pricePerImageCents ?? 5, endTyping: s.endTyping })),
+    useShallow((s) => ({ options: s.restyleOptions, setOptions: s.setRestyleOptions, restyle: s.restyle, price: s.settings?.pricePerImageCents ?? DEFAULT_PRICE_PER_IMAGE_CENTS, endTyping: s.endTyping })),
   );
   const { targets, withoutTake } = useRestyleTargets(panel);
   const id = useId();

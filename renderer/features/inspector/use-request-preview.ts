@@ -9,6 +9,7 @@ import type { Panel } from '../../../shared/domain/project';
 import { previewGenerate, previewRestyle, type RequestPreview } from '../../../shared/generation/request-plan';
 import { useAppStore } from '../../state/store-context';
 import { effectiveStylePrompt } from '../../state/jobs-slice';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
 
 const NO_TAKES: readonly never[] = [];
 
@@ -19,7 +20,7 @@ export function useRequestPreview(panel: Panel, kind: 'generate' | 'restyle'): R
       takes: s.takesByPanel[panel.id] ?? NO_TAKES,
       generateOptions: s.generateOptions,
       restyleOptions: s.restyleOptions,
-      price: s.settings?.pricePerImageCents ?? 5,
+      price: s.settings?.pricePerImageCents ?? DEFAULT_PRICE_PER_IMAGE_CENTS,
     })),
   );
   return useMemo(() => {

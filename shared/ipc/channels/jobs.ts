@@ -1,12 +1,13 @@
 /** Generation channels: estimate before spending, start, cancel, resume; progress is pushed. */
 import { z } from 'zod';
+import { SEED_MAX } from '../../domain/gateway';
 import { CostEstimateSchema, QueueSnapshotSchema } from '../../domain/jobs';
 import { channel, noPayload } from '../define';
 
 const panelIds = z.array(z.string().min(1)).min(1, 'Select at least one panel.').max(5000);
 const variations = z.number().int().min(1).max(4).default(1);
 
-const GenerateRequestSchema = z.object({ panelIds, variations, seed: z.number().int().min(0).max(2_147_483_647).nullable().default(null) }).strict();
+const GenerateRequestSchema = z.object({ panelIds, variations, seed: z.number().int().min(0).max(SEED_MAX).nullable().default(null) }).strict();
 const RestyleRequestSchema = z
   .object({
     panelIds,

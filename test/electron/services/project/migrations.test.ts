@@ -51,7 +51,7 @@ describe('migrations', () => {
     const session = await openProject(root, { autosaveDelayMs: null });
     expect(session.report.migratedFrom).toBe(1);
     expect(session.report.originalKeptAs).toMatch(/^backups\/project-v1-original-.*\.json$/);
-    expect(session.report.message).toMatch(/made by an older Castboard \(format 1\) and has been updated to format 2\. The original file is kept as backups\/project-v1-original-/);
+    expect(session.report.message).toMatch(/made by an older Castboard \(format 1\) and has been updated to format 3\. The original file is kept as backups\/project-v1-original-/);
     expect(await readFile(path.join(root, session.report.originalKeptAs ?? ''))).toEqual(original);
     expect(session.status).toMatchObject({ state: 'unsaved', dirty: true });
     expect(await readFile(path.join(root, 'project.json'))).toEqual(original); // nothing saved over it yet
@@ -64,5 +64,23 @@ describe('migrations', () => {
     await reopened.close();
     const originals = (await readdir(path.join(root, 'backups'))).filter((name) => name.startsWith('project-v1-original-'));
     expect(originals).toHaveLength(1);
+  });
+
+  it('opens a v2 project (the format before image controls) unchanged but for its version, keeping the original', async () => {
+    const root = path.join(await makeTempDir(), 'Two.castboard');
+    const made = await createProject(root, { title: 'Made in format 2' }, { autosaveDelayMs: null });
+    await made.close();
+    const current = JSON.parse(await readFile(path.join(root, 'project.json'), 'utf8')) as Record<string, unknown>;
+    const { style: _style, ...withoutV3Fields } = current as { style: unknown };
+    const v2 = Buffer.from(JSON.stringify({ ...withoutV3Fields, schemaVersion: 2, style: { stylePrompt: '', styleType: 'AUTO', renderingSpeed: 'DEFAULT', negativePrompt: '' } }, null, 2));
+    await writeFile(path.join(root, 'project.json'), v2);
+
+    const session = await openProject(root, { autosaveDelayMs: null });
+    expect(session.report.migratedFrom).toBe(2);
+    expect(session.project.title).toBe('Made in format 2');
+    expect(session.project.schemaVersion).toBe(3);
+    expect(session.project.style.magicPrompt).toBe('OFF');
+    expect(await readFile(path.join(root, session.report.originalKeptAs ?? ''))).toEqual(v2);
+    await session.close();
   });
 });

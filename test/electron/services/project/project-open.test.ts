@@ -91,7 +91,7 @@ describe('opening a damaged project.json', () => {
   it('a future version is refused without offering an older backup', async () => {
     const { root, project } = await makeProject();
     await writeFile(path.join(root, 'project.json'), JSON.stringify({ ...project, schemaVersion: CURRENT_SCHEMA_VERSION + 1, somethingNew: [] }));
-    const failure = await expectRefused(root, 'PROJECT_TOO_NEW', /saved by a newer version of Castboard \(project format 3; this version reads format 2 and older\)\. Update Castboard/);
+    const failure = await expectRefused(root, 'PROJECT_TOO_NEW', /saved by a newer version of Castboard \(project format 4; this version reads format 3 and older\)\. Update Castboard/);
     expect(failure.backups).toEqual([]);
   });
 
