@@ -113,9 +113,10 @@ describe('generation failures', () => {
     const postsBefore = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations');
     await failed.getByRole('button', { name: 'Retry panel 1' }).click();
     await expect.poll(() => failed.count(), { timeout: 20_000 }).toBe(0);
+    // The alert goes as soon as the retry is queued; the spend line changes only once it landed.
+    await expect.poll(() => page.getByTestId('spent').textContent(), { timeout: 20_000 }).not.toContain('outcome unknown');
     const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations');
     expect(posts).toHaveLength(postsBefore.length + 1);
     expect(posts.at(-1)?.idempotencyKey).toBe(posts.at(-2)?.idempotencyKey);
-    await expect.poll(() => page.getByTestId('spent').textContent()).not.toContain('outcome unknown');
   });
 });
