@@ -67,7 +67,7 @@ async function runFormat(format: ProductionFormat, run: FormatRun): Promise<Form
     }
     default: {
       const { runMediaFormat } = await import('./export-media');
-      return runMediaFormat(format, run);
+      return { files: await runMediaFormat(format, run), withoutImage };
     }
   }
 }

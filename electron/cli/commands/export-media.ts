@@ -4,8 +4,8 @@
  * (pdf-lib and ffmpeg stay out of the other runs).
  */
 import { parseAspectRatio } from '../../services/export/options';
-import { pdfSettings } from './export-format-options';
-import type { FormatResult, FormatRun, ProductionFormat } from './export-formats';
+import { gifSettings, pdfSettings } from './export-format-options';
+import type { FormatRun, ProductionFormat } from './export-formats';
 
 const progressOf = (run: FormatRun) => ({
   overwrite: run.overwrite,
@@ -13,17 +13,26 @@ const progressOf = (run: FormatRun) => ({
   ...(run.signal ? { signal: run.signal } : {}),
 });
 
-async function pdf(run: FormatRun): Promise<FormatResult> {
+const aspectOf = (run: FormatRun) => parseAspectRatio(run.project.aspectRatio) ?? 16 / 9;
+
+async function pdf(run: FormatRun): Promise<string[]> {
   const { exportPdfBoard } = await import('../../services/export/pdf-board');
-  const aspect = parseAspectRatio(run.project.aspectRatio) ?? 16 / 9;
-  const result = await exportPdfBoard(run.input, { ...pdfSettings(run.values, run.project), aspect }, run.out, progressOf(run));
-  return { files: [result.file], withoutImage: result.withoutImage };
+  const result = await exportPdfBoard(run.input, { ...pdfSettings(run.values, run.project), aspect: aspectOf(run) }, run.out, progressOf(run));
+  return [result.file];
 }
 
-export async function runMediaFormat(format: Exclude<ProductionFormat, 'csv' | 'panels'>, run: FormatRun): Promise<FormatResult> {
+async function gif(run: FormatRun): Promise<string[]> {
+  const { exportGif } = await import('../../services/export/gif-animatic');
+  const result = await exportGif(run.input, { ...gifSettings(run.values), aspect: aspectOf(run) }, run.out, progressOf(run));
+  return [result.file];
+}
+
+export async function runMediaFormat(format: Exclude<ProductionFormat, 'csv' | 'panels'>, run: FormatRun): Promise<string[]> {
   switch (format) {
     case 'pdf':
       return pdf(run);
+    case 'gif':
+      return gif(run);
     default:
       throw new Error(`${format} export is not built yet`);
   }
