@@ -52,7 +52,7 @@ export function pdfSettings(values: FormatValues, project: Project): PdfSettings
 }
 
 /** Even pixel sizes (H.264 yuv420p needs them); 'project' follows the project's aspect ratio at 1080 lines. */
-function videoSize(raw: string | undefined, project: Project): { width: number; height: number } {
+export function videoSize(raw: string | undefined, project: Project): { width: number; height: number } {
   const choice = choiceOption(raw, '--size', ['1280x720', '1920x1080', 'project'] as const, '1280x720');
   if (choice !== 'project') {
     const [width, height] = choice.split('x').map(Number) as [number, number];
@@ -85,13 +85,13 @@ export function mp4Settings(values: FormatValues, project: Project): Mp4Settings
 }
 
 export const gifSettings = (values: FormatValues) => ({ width: intOption(values.width, '--width', 160, 1280, 480) });
-export const fcpxmlSettings = (values: FormatValues) => ({ fps: fpsOption(values.fps) });
+export const fcpxmlSettings = (values: FormatValues, project: Project) => ({ fps: fpsOption(values.fps), ...videoSize('project', project) });
 
 /** Checks the options of `format` (usage errors name the flag). */
 export function formatSettings(format: ProductionFormat, values: FormatValues, project: Project): unknown {
   if (format === 'pdf') return pdfSettings(values, project);
   if (format === 'mp4') return mp4Settings(values, project);
   if (format === 'gif') return gifSettings(values);
-  if (format === 'fcpxml') return fcpxmlSettings(values);
+  if (format === 'fcpxml') return fcpxmlSettings(values, project);
   return null;
 }

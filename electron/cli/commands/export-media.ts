@@ -4,7 +4,7 @@
  * (pdf-lib and ffmpeg stay out of the other runs).
  */
 import { parseAspectRatio } from '../../services/export/options';
-import { gifSettings, pdfSettings } from './export-format-options';
+import { fcpxmlSettings, gifSettings, pdfSettings } from './export-format-options';
 import type { FormatRun, ProductionFormat } from './export-formats';
 
 const progressOf = (run: FormatRun) => ({
@@ -27,12 +27,20 @@ async function gif(run: FormatRun): Promise<string[]> {
   return [result.file];
 }
 
+async function fcpxml(run: FormatRun): Promise<string[]> {
+  const { exportFcpxml } = await import('../../services/export/fcpxml');
+  const result = await exportFcpxml(run.input, fcpxmlSettings(run.values, run.project), run.out, progressOf(run));
+  return [result.file, ...result.stills];
+}
+
 export async function runMediaFormat(format: Exclude<ProductionFormat, 'csv' | 'panels'>, run: FormatRun): Promise<string[]> {
   switch (format) {
     case 'pdf':
       return pdf(run);
     case 'gif':
       return gif(run);
+    case 'fcpxml':
+      return fcpxml(run);
     default:
       throw new Error(`${format} export is not built yet`);
   }

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 
@@ -149,4 +149,11 @@ export async function writeOutputFile(target: string, bytes: Uint8Array, overwri
 export function assertExtension(target: string, extension: string, what: string): void {
   if (path.extname(target).toLowerCase() === extension) return;
   throw new CastboardError('EXPORT_INVALID_OPTIONS', `${what} is saved as ${extension}: use a file name ending in ${extension} instead of "${path.basename(target)}".`);
+}
+
+/** Creates the folder an export writes into (an existing folder is fine). */
+export async function ensureFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+    throw writeFailure(error, path.join(dir, 'export'));
+  });
 }

@@ -86,3 +86,18 @@ export function productionInput(root: string, project: Project, selected: readon
     panels: project.panels.map((panel, index) => productionPanel(panel, index + 1)).filter((panel) => !chosen || chosen.has(panel.number)),
   };
 }
+
+/**
+ * Frame numbers where each panel starts, plus the end, at `fps`: cuts are rounded from the running
+ * time (not per panel), so the whole lasts the sum of the durations to within one frame however
+ * many panels there are. Every panel keeps at least one frame.
+ */
+export function cutFrames(panels: readonly Pick<ProductionPanel, 'durationSeconds'>[], fps: number): number[] {
+  const cuts = [0];
+  let seconds = 0;
+  for (const panel of panels) {
+    seconds += panel.durationSeconds;
+    cuts.push(Math.max((cuts.at(-1) ?? 0) + 1, Math.round(seconds * fps)));
+  }
+  return cuts;
+}
