@@ -4,7 +4,7 @@
  * (pdf-lib and ffmpeg stay out of the other runs).
  */
 import { parseAspectRatio } from '../../services/export/options';
-import { fcpxmlSettings, gifSettings, pdfSettings } from './export-format-options';
+import { fcpxmlSettings, gifSettings, mp4Settings, pdfSettings } from './export-format-options';
 import type { FormatRun, ProductionFormat } from './export-formats';
 
 const progressOf = (run: FormatRun) => ({
@@ -33,6 +33,11 @@ async function fcpxml(run: FormatRun): Promise<string[]> {
   return [result.file, ...result.stills];
 }
 
+async function mp4(run: FormatRun): Promise<string[]> {
+  const { exportMp4 } = await import('../../services/export/mp4-animatic');
+  return (await exportMp4(run.input, mp4Settings(run.values, run.project), run.out, progressOf(run))).files;
+}
+
 export async function runMediaFormat(format: Exclude<ProductionFormat, 'csv' | 'panels'>, run: FormatRun): Promise<string[]> {
   switch (format) {
     case 'pdf':
@@ -41,7 +46,7 @@ export async function runMediaFormat(format: Exclude<ProductionFormat, 'csv' | '
       return gif(run);
     case 'fcpxml':
       return fcpxml(run);
-    default:
-      throw new Error(`${format} export is not built yet`);
+    case 'mp4':
+      return mp4(run);
   }
 }
