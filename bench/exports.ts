@@ -11,11 +11,12 @@
  * peak RSS (getrusage maxRSS of the child; ffmpeg's own memory is not included) is per case.
  * Targets: ours / baseline <= 1.3 and peak RSS < 500 MB for every format. Exits 1 when missed.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { ffmpegPath } from '../electron/services/export/ffmpeg-path';
@@ -99,14 +100,13 @@ async function child(name: Case, count: number, inputs: string, out: string): Pr
   process.stdout.write(JSON.stringify({ ms: performance.now() - start, rssMb: process.resourceUsage().maxRSS / 1024 } satisfies Sample));
 }
 
-function measure(name: Case, count: number, inputs: string, out: string): Promise<Sample> {
+const execFileAsync = promisify(execFile);
+
+/** One case in a fresh Node process, so its peak RSS is its own. */
+async function measure(name: Case, count: number, inputs: string, out: string): Promise<Sample> {
   const script = fileURLToPath(import.meta.url);
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', script, '--child', name, String(count), inputs, out], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout) as Sample) : reject(new Error(`${name} exited ${code}`))));
-  });
+  const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', script, '--child', name, String(count), inputs, out], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as Sample;
 }
 
 const option = (name: string, fallback: number) => {
@@ -114,7 +114,8 @@ const option = (name: string, fallback: number) => {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 };
 
-async function main(): Promise<void> {
+/** Runs every case; true when a target was missed. */
+async function main(): Promise<boolean> {
   const count = option('panels', 100);
   const repeat = Math.max(1, option('repeat', 1));
   const root = await mkdtemp(path.join(os.tmpdir(), 'castboard-bench-exports-'));
@@ -142,15 +143,12 @@ async function main(): Promise<void> {
       if ((ratio !== null && ratio > 1.3) || mine.rssMb >= 500) missed = true;
     }
     console.log(`\nTargets: ours/baseline <= 1.3, peak RSS < 500 MB -> ${missed ? 'MISSED' : 'met'}`);
+    return missed;
   } finally {
     await rm(root, { recursive: true, force: true });
   }
-  if (missed) process.exitCode = 1;
 }
 
-if (process.argv[2] === '--child') {
-  const [, , , name, count, inputs, out] = process.argv;
-  await child(name as Case, Number(count), inputs ?? '', out ?? '');
-} else {
-  await main();
-}
+const [, , role, ...childArgs] = process.argv;
+if (role === '--child') await child(childArgs[0] as Case, Number(childArgs[1]), childArgs[2] ?? '', childArgs[3] ?? '');
+else if (await main()) process.exitCode = 1;

@@ -5,6 +5,8 @@
  */
 import { choiceOption, intOption, numberOption } from '../cli-args';
 import type { Project } from '../../../shared/domain/project';
+import type { Mp4Options } from '../../services/export/mp4-animatic';
+import type { PdfBoardOptions } from '../../services/export/pdf-board';
 import type { ProductionFormat } from './export-formats';
 
 export interface FormatValues {
@@ -30,13 +32,8 @@ export const FORMAT_FLAGS: Record<ProductionFormat, readonly string[]> = {
   panels: [],
 };
 
-export interface PdfSettings {
-  page: 'a4' | 'letter';
-  orientation: 'portrait' | 'landscape';
-  dpi: 150 | 300;
-  layout: 'grid' | 'shooting';
-  perPage: number;
-}
+/** The board's options that come from the command line (the aspect comes from the project). */
+export type PdfSettings = Omit<PdfBoardOptions, 'aspect' | 'fonts'>;
 
 export function pdfSettings(values: FormatValues, project: Project): PdfSettings {
   const saved = project.exportSettings;
@@ -63,14 +60,7 @@ export function videoSize(raw: string | undefined, project: Project): { width: n
   return { width: Math.round((height * w) / h / 2) * 2, height };
 }
 
-export interface Mp4Settings {
-  fps: 24 | 25 | 30;
-  width: number;
-  height: number;
-  captions: boolean;
-  srt: boolean;
-  crossfadeSeconds: number;
-}
+export type Mp4Settings = Omit<Mp4Options, 'fonts' | 'ffmpeg'>;
 
 const fpsOption = (raw: string | undefined) => Number(choiceOption(raw, '--fps', ['24', '25', '30'] as const, '24')) as 24 | 25 | 30;
 

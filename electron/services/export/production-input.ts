@@ -8,7 +8,7 @@
 import { CAMERA_ANGLE_LABELS, CAMERA_MOVEMENT_LABELS, SHOT_TYPE_LABELS, type Panel, type Project } from '../../../shared/domain/project';
 import { activeTake } from '../../../shared/domain/project-edit';
 import type { ImageReader } from './image-source';
-import { displayDate, headerCharacter, projectImageReader } from './project-sheet-input';
+import { exportHeader } from './project-sheet-input';
 
 /** Seconds a panel is held when the artist has not set a duration (0 means unset). */
 export const DEFAULT_PANEL_SECONDS = 3;
@@ -77,12 +77,8 @@ function productionPanel(panel: Panel, number: number): ProductionPanel {
 /** `selected`: 1-based panel numbers to keep (every panel when undefined). */
 export function productionInput(root: string, project: Project, selected: readonly number[] | undefined, now: Date): ProductionInput {
   const chosen = selected ? new Set(selected) : null;
-  const character = headerCharacter(project);
   return {
-    readImage: projectImageReader(root),
-    title: project.title,
-    date: displayDate(now),
-    ...(character ? { character } : {}),
+    ...exportHeader(root, project, now),
     panels: project.panels.map((panel, index) => productionPanel(panel, index + 1)).filter((panel) => !chosen || chosen.has(panel.number)),
   };
 }

@@ -49,15 +49,17 @@ export function projectImageReader(root: string): ImageReader {
   return (ref) => store.read(ref);
 }
 
+/** What every export's header shows, and the project's confined image reader. */
+export function exportHeader(root: string, project: Project, now: Date): Pick<ContactSheetInput, 'title' | 'date' | 'character'> & { readImage: ImageReader } {
+  const character = headerCharacter(project);
+  return { readImage: projectImageReader(root), title: project.title, date: displayDate(now), ...(character ? { character } : {}) };
+}
+
 /** `selected` = 1-based panel numbers marked as selected (none marked when undefined). */
 export function contactSheetInput(root: string, project: Project, selected: readonly number[] | undefined, now: Date, consistency?: ConsistencyCaptions): ContactSheetInput & { readImage: ImageReader } {
   const chosen = selected ? new Set(selected) : null;
-  const character = headerCharacter(project);
   return {
-    readImage: projectImageReader(root),
-    title: project.title,
-    date: displayDate(now),
-    ...(character ? { character } : {}),
+    ...exportHeader(root, project, now),
     panels: project.panels.map((panel, index) => {
       const take = activeTake(panel);
       return {
