@@ -96,3 +96,20 @@ describe('castboard export --format panels', () => {
     expect((await sharp(written).metadata()).format).toBe('png');
   });
 });
+
+describe('castboard export: progress and cancel', () => {
+  it('shows progress on a terminal, and Ctrl-C during an animatic leaves no file behind', async () => {
+    const folder = path.join(dir, 'cancel');
+    await import('node:fs/promises').then((fs) => fs.mkdir(folder));
+    const shown = await cli(['export', project, '--format', 'gif', '--out', path.join(folder, 'shown.gif')], { ttyStderr: true });
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toMatch(/Exporting.*3\/3/);
+    const controller = new AbortController();
+    const running = cli(['export', project, '--format', 'mp4', '--out', path.join(folder, 'cut.mp4'), '--srt'], { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const result = await running;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Export cancelled. Nothing was written.');
+    expect(await readdir(folder)).toEqual(['shown.gif']);
+  });
+});
