@@ -29,6 +29,15 @@ export const exportChannels = {
     z.object({ selectedPanelIds: selection, selectedOnly: z.boolean() }).strict(),
     z.object({ files: z.array(z.string()), withoutImage: z.array(z.number().int()) }).strict().nullable(),
   ),
+  /**
+   * Asks where to save, then writes a production export with the project's defaults: PDF board,
+   * MP4 animatic (+ SRT), animated GIF, FCPXML timeline (+ folder of stills) or shot list CSV.
+   * Null when cancelled.
+   */
+  'export:production': channel(
+    z.object({ format: z.enum(['pdf', 'mp4', 'gif', 'fcpxml', 'csv']), selectedPanelIds: selection, selectedOnly: z.boolean() }).strict(),
+    z.object({ files: z.array(z.string()), withoutImage: z.array(z.number().int()) }).strict().nullable(),
+  ),
 };
 
 export const exportEvents = {
