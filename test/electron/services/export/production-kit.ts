@@ -1,7 +1,8 @@
 /**
  * A production project for the format tests, made the way an artist makes one: `castboard init`,
- * `panel add` with dialogue, shot and duration, and `generate` against the fake gateway (some
- * panels left without an image). Also reads it back as the exports see it.
+ * `panel add` with dialogue, shot and duration, and `generate` against the fake gateway with a
+ * fixed seed, so panel colours are the same every run (some panels left without an image). Also
+ * reads it back as the exports see it.
  */
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -27,7 +28,7 @@ export async function productionProject(panels: number, generate: string): Promi
       const added = await cli(['panel', 'add', project, '--scene', `Shot ${index + 1} on the cliff`, '--dialogue', `Line ${index + 1}: “Ça va, Mara?” — she nods`, '--duration', String(1 + index * 0.5), '--shot', index % 2 ? 'CU' : 'WS']);
       expect(added.code).toBe(0);
     }
-    const generated = await cli(['generate', project, '--panels', generate, '--yes'], { env: gatewayEnv(gateway) });
+    const generated = await cli(['generate', project, '--panels', generate, '--seed', '7', '--yes'], { env: gatewayEnv(gateway) });
     expect(generated.code).toBe(0);
     const { root, project: doc } = await readProject(project);
     return { dir, project, input: productionInput(root, doc, undefined, new Date('2026-03-14T12:00:00Z')), cleanup };
