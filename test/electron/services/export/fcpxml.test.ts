@@ -1,7 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../cli/cli-kit';
 import { outPath, productionProject, type ProductionFixture } from './production-kit';
@@ -11,6 +10,23 @@ beforeAll(async () => {
   fixture = await productionProject(4, '1,2,4');
 });
 afterAll(() => fixture.cleanup());
+
+/** The parts of @xmldom/xmldom used here. Its own typings pull the DOM library into the whole
+ * Node type-check (changing how other modules' types resolve), so the module is typed locally. */
+interface XmlElement {
+  tagName: string;
+  nodeType: number;
+  childNodes: ArrayLike<XmlElement>;
+  getAttribute(name: string): string | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElement>;
+}
+interface XmlDocument {
+  documentElement: XmlElement;
+  getElementsByTagName(name: string): ArrayLike<XmlElement>;
+}
+type XmlParser = new (options: { errorHandler: { error: (message: string) => void; fatalError: (message: string) => void } }) => { parseFromString(text: string, type: string): XmlDocument };
+const xmldom = '@xmldom/xmldom';
+const { DOMParser } = (await import(xmldom)) as { DOMParser: XmlParser };
 
 const fail = (message: string) => {
   throw new Error(`The timeline is not well-formed XML: ${message}`);
@@ -37,7 +53,7 @@ describe('FCPXML timeline', () => {
     const sequence = all('sequence')[0];
     // durations 1 + 1.5 + 2 + 2.5 seconds
     expect(seconds(sequence?.getAttribute('duration') ?? null)).toBe(7);
-    const clips = Array.from(all('spine')[0]?.childNodes ?? []).filter((node): node is Element => node.nodeType === 1);
+    const clips = Array.from(all('spine')[0]?.childNodes ?? []).filter((node) => node.nodeType === 1);
     expect(clips.map((clip) => clip.tagName)).toEqual(['video', 'video', 'gap', 'video']);
     // each cut within one frame (1/25 s) of the running time; together they fill the sequence
     const durations = clips.map((clip) => seconds(clip.getAttribute('duration')));
