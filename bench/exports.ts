@@ -1,5 +1,5 @@
 /**
- * `npm run bench:exports [-- --panels 100 --repeat 1]`: each production export of 100 panels of
+ * `npm run bench:exports [-- --panels 100 --repeat 1 --only pdf,mp4,gif,csv,fcpxml]`: each production export of 100 panels of
  * 1536x1024 PNGs against a bare baseline doing the same core work with no layout:
  *  - PDF: ours (grid, 6 per page, A4 landscape, 150 dpi) vs pdf-lib embedding the same PNGs,
  *    one per page, no text;
@@ -21,7 +21,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { ffmpegPath } from '../electron/services/export/ffmpeg-path';
 import { exportFcpxml } from '../electron/services/export/fcpxml';
-import { exportGif } from '../electron/services/export/gif-animatic';
+import { gifEncoding, exportGif } from '../electron/services/export/gif-animatic';
 import { readStandaloneImage } from '../electron/services/export/image-source';
 import { EXPORT_CONCURRENCY, mapLimit } from '../electron/services/export/map-limit';
 import { exportMp4, ffmpegArgs } from '../electron/services/export/mp4-animatic';
@@ -76,7 +76,8 @@ function bare(format: 'pdf' | 'mp4' | 'gif') {
       await writeFile(`${out}.pdf`, await doc.save());
     } else if (format === 'gif') {
       const frames = await mapLimit(files, EXPORT_CONCURRENCY, (file) => sharp(file).resize(GIF_WIDTH, GIF_WIDTH / 1.5).png({ compressionLevel: 0 }).toBuffer());
-      await sharp(frames, { join: { animated: true } }).gif({ delay: files.map(() => SECONDS * 1000), loop: 0 }).toFile(`${out}.gif`);
+      // Same encoder settings as ours, so the ratio measures everything around the encoding.
+      await sharp(frames, { join: { animated: true } }).gif(gifEncoding(files.map(() => SECONDS * 1000))).toFile(`${out}.gif`);
     } else {
       const list = `${out}.txt`;
       await writeFile(list, `${files.map((file) => `file '${file}'\nduration ${SECONDS}`).join('\n')}\nfile '${files.at(-1) ?? ''}'\n`);
@@ -126,7 +127,8 @@ async function main(): Promise<boolean> {
     await generateInputs(inputs, count);
     console.log(`${count} panels of 1536x1024, ${SECONDS} s each; best wall time of ${repeat}, peak RSS of the Node process\n`);
     console.log('format | ours                | baseline            | ratio');
-    for (const [name, baseline] of PAIRS) {
+    const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',') : null;
+    for (const [name, baseline] of PAIRS.filter(([name]) => !only || only.includes(name))) {
       const best = async (which: Case) => {
         let sample: Sample | null = null;
         for (let r = 0; r < repeat; r += 1) {
