@@ -12,18 +12,16 @@
  * a target is missed; never part of the test run.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp, { type OverlayOptions } from 'sharp';
+import { DISTINCT, HEIGHT, WIDTH, generateInputs, inputFile } from './bench-images';
 import { exportContactSheet } from '../electron/services/export/contact-sheet';
 import type { ContactSheetPanel } from '../electron/services/export/input';
 import { EXPORT_CONCURRENCY, mapLimit } from '../electron/services/export/map-limit';
 
-const WIDTH = 1536;
-const HEIGHT = 1024;
-const DISTINCT = 24;
 const COLUMNS = 4;
 const CELL = { width: 384, height: 256 };
 const GUTTER = 24;
@@ -37,25 +35,6 @@ interface Sample {
   /** CPU time of the whole process (all threads): steadier than wall time on a busy machine. */
   cpuMs: number;
   rssMb: number;
-}
-
-const inputFile = (dir: string, i: number) => path.join(dir, `panel-${String(i).padStart(3, '0')}.png`);
-
-/** Smooth gradients with stripes: compresses and decodes like an illustration, not like noise. */
-async function generateInputs(dir: string, count: number): Promise<void> {
-  for (let k = 0; k < DISTINCT; k += 1) {
-    const pixels = Buffer.alloc(WIDTH * HEIGHT * 3);
-    for (let y = 0; y < HEIGHT; y += 1) {
-      for (let x = 0; x < WIDTH; x += 1) {
-        const i = (y * WIDTH + x) * 3;
-        pixels[i] = ((x * 255) / WIDTH + k * 10) & 255;
-        pixels[i + 1] = (128 + 127 * Math.sin((x + y * (k + 1)) / 60)) | 0;
-        pixels[i + 2] = ((y * 255) / HEIGHT) ^ (((x >> 5) & 7) * k);
-      }
-    }
-    await sharp(pixels, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } }).png().toFile(inputFile(dir, k));
-  }
-  for (let i = DISTINCT; i < count; i += 1) await copyFile(inputFile(dir, i % DISTINCT), inputFile(dir, i));
 }
 
 async function resizedCells(files: string[], encode: 'png' | 'raw'): Promise<Buffer[]> {

@@ -55,6 +55,7 @@ export const errorCodes = [
   'EXPORT_INVALID_OPTIONS',
   'EXPORT_EMPTY',
   'EXPORT_WRITE_FAILED',
+  'EXPORT_ENCODER_FAILED',
   // consistency check
   'CONSISTENCY_UNAVAILABLE',
 ] as const;

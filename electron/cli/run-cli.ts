@@ -28,7 +28,7 @@ const commands: Record<string, Command> = {
   generate: { summary: 'generate panels (states the cost and asks first)', load: async () => { const m = await import('./commands/generate'); return { help: m.generateHelp, run: m.runGenerate }; } },
   restyle: { summary: 'restyle panels in a new style (states the cost and asks first)', load: async () => { const m = await import('./commands/restyle'); return { help: m.restyleHelp, run: m.runRestyle }; } },
   render: { summary: 'render the character into panel sketches or imported images (states the cost and asks first)', load: async () => { const m = await import('./commands/render'); return { help: m.renderHelp, run: m.runRender }; } },
-  export: { summary: 'write the contact sheet PNG', load: async () => { const m = await import('./commands/export'); return { help: m.exportHelp, run: m.runExportCommand }; } },
+  export: { summary: 'export the contact sheet, PDF boards, animatic, timeline or shot list', load: async () => { const m = await import('./commands/export'); return { help: m.exportHelp, run: m.runExportCommand }; } },
   info: { summary: 'show what is in a project', load: async () => { const m = await import('./commands/info'); return { help: m.infoHelp, run: m.runInfo }; } },
   consistency: { summary: 'check that every panel still shows the character (free, local)', load: async () => { const m = await import('./commands/consistency'); return { help: m.consistencyHelp, run: m.runConsistency }; } },
   check: { summary: 'test your API key and the gateway connection', load: async () => { const m = await import('./commands/check'); return { help: m.checkHelp, run: m.runCheck }; } },

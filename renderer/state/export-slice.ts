@@ -5,7 +5,7 @@
  * Every call first hands main the latest document, so the sheet shows what is on screen.
  */
 import type { ExportSettings } from '../../shared/domain/project';
-import type { ResponseOf } from '../../shared/ipc/contract';
+import type { RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { AppSlice, StoreDeps } from './store-types';
 
 export interface ExportProgress {
@@ -24,6 +24,8 @@ export interface ExportSlice {
   /** Shows the last export in the file manager, or opens it (main knows which file). */
   revealExport(target: 'folder' | 'file'): Promise<void>;
   exportPanelImages(selectedPanelIds: readonly string[], selectedOnly: boolean): Promise<ResponseOf<'export:panelImages'>>;
+  /** PDF board, MP4 animatic, GIF, FCPXML timeline or shot list CSV; main asks where to save. */
+  exportProduction(format: RequestOf<'export:production'>['format'], selectedPanelIds: readonly string[], selectedOnly: boolean): Promise<ResponseOf<'export:production'>>;
   setExportProgress(progress: ExportProgress | null): void;
 }
 
@@ -65,6 +67,15 @@ export function createExportSlice(deps: StoreDeps): AppSlice<ExportSlice> {
       async exportPanelImages(selectedPanelIds, selectedOnly) {
         await deps.sync().flush();
         return deps.api.export.panelImages({ selectedPanelIds: [...selectedPanelIds], selectedOnly });
+      },
+      async exportProduction(format, selectedPanelIds, selectedOnly) {
+        await deps.sync().flush();
+        set({ exportProgress: null });
+        try {
+          return await deps.api.export.production({ format, selectedPanelIds: [...selectedPanelIds], selectedOnly });
+        } finally {
+          set({ exportProgress: null });
+        }
       },
       setExportProgress: (exportProgress) => set({ exportProgress }),
     };

@@ -53,6 +53,16 @@ describe('export and scale', () => {
       { action: 'showItemInFolder', path: target },
       { action: 'openPath', path: target },
     ]);
+
+    // A production format from the same dialog: the PDF board, saved where the artist says.
+    await dialog.getByLabel('Format').selectOption('pdf');
+    await expect.poll(() => dialog.getByText('Printable pages').count()).toBe(1);
+    await screenshot(page, 'editor-export-dialog-pdf-1440x900');
+    const pdfFile = path.join(rig.dir, 'Night Market.pdf');
+    await scriptSavePath(rig, pdfFile);
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain(`Saved: ${pdfFile}`);
+    expect((await stat(pdfFile)).size).toBeGreaterThan(1000);
   });
 
   it('exports a large board as pages unless one long image is chosen, with the page count and a zoom', async () => {

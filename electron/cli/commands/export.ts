@@ -29,8 +29,22 @@ import type { CaptionField, Project } from '../../../shared/domain/project';
 const USAGE = 'castboard export <dir> --out <file.png> [--columns <n>] [--captions dialogue,shot]';
 
 export const exportHelp = `Usage: castboard export <dir> --out <file.png> [options]
+       castboard export <dir> --format <format> --out <path> [options]
 
-Draws the contact sheet of the project in <dir>: each panel's active take in a grid, with its
+Formats (--format, default png):
+  png      the contact sheet (options below)
+  pdf      printable boards: --page a4|letter, --orientation, --dpi 150|300,
+           --layout grid|shooting, --per-page <n> (grid 1-24, shooting 1-3)
+  mp4      animatic, each panel held for its duration: --fps 24|25|30,
+           --size 1280x720|1920x1080|project, --captions (burned-in strip),
+           --srt (dialogue subtitles beside the video), --crossfade <seconds>
+  gif      animated GIF, one frame per panel: --width <px>
+  fcpxml   Final Cut Pro / DaVinci Resolve timeline, next to a folder of panel PNGs: --fps
+  csv      shot list for spreadsheets
+  panels   one PNG per panel into the folder --out, named like 007-scene-words.png
+Every format takes --panels, --overwrite and --json; Ctrl-C cancels and writes nothing.
+
+Contact sheet (png): draws of the project in <dir>: each panel's active take in a grid, with its
 number and captions, under a header (title, character, date). Options not given come from the
 project's saved export settings (the last ones used in the app).
 
@@ -147,10 +161,26 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+const FORMATS = ['png', 'pdf', 'mp4', 'gif', 'fcpxml', 'csv', 'panels'] as const;
+
+/** The --format value (png when absent) and the arguments without it, for the contact sheet. */
+function formatArg(args: readonly string[]): { name: (typeof FORMATS)[number]; rest: string[] } {
+  const at = args.findIndex((arg) => arg === '--format' || arg.startsWith('--format='));
+  if (at < 0) return { name: 'png', rest: [...args] };
+  const arg = args[at] ?? '';
+  const raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[at + 1];
+  const name = FORMATS.find((format) => format === raw?.trim().toLowerCase());
+  if (!name) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (you gave "${raw ?? ''}").`);
+  return { name, rest: args.filter((_, index) => index !== at && (arg.includes('=') || index !== at + 1)) };
+}
+
 /** Export problems caused by the options given are usage errors (exit 2); the rest are failures. */
 export async function runExportCommand(args: string[], io: CliIo): Promise<number> {
   try {
-    return await runExport(args, io);
+    const format = formatArg(args);
+    if (format.name === 'png') return await runExport(format.rest, io);
+    const { runFormatExport } = await import('./export-formats');
+    return await runFormatExport(format.name, args, io);
   } catch (error) {
     if (error instanceof CastboardError && error.code === 'EXPORT_INVALID_OPTIONS') throw new UsageError(error.message);
     throw error;

@@ -1,6 +1,6 @@
 /**
  * IPC for exports: a preview of page 1 (with the page count), the contact sheet, every active
- * take as PNG files, and showing the last export. Main remembers what it wrote; "show" opens only
+ * take as PNG files, the production formats (PDF, MP4, GIF, FCPXML, CSV), and showing the last export. Main remembers what it wrote; "show" opens only
  * that, never a path from the renderer.
  */
 import os from 'node:os';
@@ -9,6 +9,9 @@ import { CastboardError } from '../../../shared/errors';
 import { exportContactSheet, exportPanelImages, planContactSheet, renderPreview } from '../../services/export';
 import { contactSheetInput, panelNumbers, sheetOptions } from '../../services/export/project-sheet-input';
 import type { CaptionField } from '../../../shared/domain/project';
+import { exportProduction, PRODUCTION_EXTENSIONS } from '../../services/export/production-export';
+import { productionInput } from '../../services/export/production-input';
+import { panelsToExport } from '../../services/export/input';
 import { consistencyCaptions } from '../../services/consistency/sheet-captions';
 import type { AppServices } from '../app-services';
 import type { Registrar } from './registrar';
@@ -58,6 +61,24 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
     const result = await exportPanelImages(sheet.panels, folder, { selectedOnly, readImage: sheet.readImage });
     lastExport = result.files.length > 0 ? result.files : lastExport;
     return { files: result.files, withoutImage: result.withoutImage };
+  });
+
+  registrar.handle('export:production', async ({ format, selectedPanelIds, selectedOnly }) => {
+    const project = workspace.project();
+    const root = workspace.root() ?? '';
+    const chosen = selectedOnly ? panelNumbers(project, selectedPanelIds) : undefined;
+    const production = productionInput(root, project, chosen, new Date());
+    panelsToExport(project.panels.map((_, index) => ({ selected: chosen?.includes(index + 1) ?? false })), selectedOnly); // EXPORT_EMPTY before asking where
+    const extension = PRODUCTION_EXTENSIONS[format];
+    const target = await dialogs.chooseSavePath({ title: `Export ${extension.toUpperCase()}`, defaultPath: path.join(path.dirname(root), `${project.title}.${extension}`), extensions: [extension] });
+    if (!target) return null;
+    // The save dialog already asked before replacing the file the artist named.
+    const files = await exportProduction(format, production, project, target, {
+      overwrite: true,
+      onProgress: (progress) => registrar.push('export:progress', { ...progress, page: 1, pages: 1 }),
+    });
+    lastExport = files;
+    return { files, withoutImage: production.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number) };
   });
 
   registrar.handle('export:reveal', async ({ target }) => {

@@ -8,6 +8,7 @@
  *    picks the real bold face and output does not depend on what was drawn first.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from '../image-safety/sharp-gate';
@@ -51,4 +52,10 @@ export function registerFonts(fonts: FontFiles): Promise<void> {
     registered.set(key, done);
   }
   return done;
+}
+
+/** The bytes of both faces, for exports that embed the font itself (the PDF board). */
+export async function readFontBytes(fonts: FontFiles): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+  const [regular, bold] = await Promise.all([readFile(fonts.regular), readFile(fonts.bold)]);
+  return { regular, bold };
 }

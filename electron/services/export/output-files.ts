@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 
@@ -121,4 +121,39 @@ export class StagedFiles {
     await Promise.all(this.staged.map(({ temp }) => unlink(temp).catch(() => undefined)));
     this.staged.length = 0;
   }
+}
+
+/**
+ * Writes one export file (or several) all-or-nothing: each is staged next to its final name and
+ * renamed only when every one of them is complete. `write` fills each staged temp path.
+ */
+export async function writeOutputs(targets: readonly string[], overwrite: boolean, write: (temp: string, target: string, index: number) => Promise<void>): Promise<string[]> {
+  await assertNoConflicts(targets, overwrite);
+  const staged = new StagedFiles();
+  try {
+    for (const [index, target] of targets.entries()) await write(await staged.stage(target), target, index);
+    return await staged.commit({ overwrite });
+  } finally {
+    await staged.discard();
+  }
+}
+
+/** Writes `bytes` to `target` through a staged temp file (see writeOutputs). */
+export async function writeOutputFile(target: string, bytes: Uint8Array, overwrite: boolean): Promise<string> {
+  await assertWritableFolder(path.dirname(target));
+  const [file] = await writeOutputs([target], overwrite, (temp) => writeStaged(temp, bytes, target));
+  return file ?? target;
+}
+
+/** Refuses an output name with the wrong extension (EXPORT_INVALID_OPTIONS naming the file). */
+export function assertExtension(target: string, extension: string, what: string): void {
+  if (path.extname(target).toLowerCase() === extension) return;
+  throw new CastboardError('EXPORT_INVALID_OPTIONS', `${what} is saved as ${extension}: use a file name ending in ${extension} instead of "${path.basename(target)}".`);
+}
+
+/** Creates the folder an export writes into (an existing folder is fine). */
+export async function ensureFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+    throw writeFailure(error, path.join(dir, 'export'));
+  });
 }

@@ -25,6 +25,8 @@ export interface PanelImageSource {
   /** The active take as `readImage` names it, or null when the panel has no image. */
   imagePath: string | null;
   selected?: boolean;
+  /** The file name to write (default panel-NNN.png); the CLI names files by number and scene. */
+  fileName?: string;
 }
 
 export interface PanelImagesRunOptions {
@@ -80,7 +82,7 @@ export async function exportPanelImages(panels: readonly PanelImageSource[], fol
   }
   const dir = path.resolve(folder);
   await assertWritableFolder(dir);
-  const targets = withImage.map((panel) => path.join(dir, panelFileName(panel.number)));
+  const targets = withImage.map((panel) => path.join(dir, panel.fileName ?? panelFileName(panel.number)));
   await assertNoConflicts(targets, run.overwrite ?? false);
 
   const staged = new StagedFiles();

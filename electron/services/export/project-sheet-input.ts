@@ -31,28 +31,35 @@ function captions(panel: Panel, consistency: ConsistencyCaptions | undefined): C
 }
 
 /** The character the header names: the first one a panel features, else the project's first. */
-function headerCharacter(project: Project): ContactSheetInput['character'] {
+export function headerCharacter(project: Project): ContactSheetInput['character'] {
   const featured = project.panels.find((panel) => panel.characterId !== null)?.characterId;
   const character = project.characters.find((candidate) => candidate.id === featured) ?? project.characters[0];
   if (!character) return undefined;
   return { name: character.name, ...(character.referenceImage ? { thumbnailPath: character.referenceImage } : {}) };
 }
 
-/** `selected` = 1-based panel numbers marked as selected (none marked when undefined). */
+/** "14 March 2026": the date printed in export headers. */
+export function displayDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(now);
+}
+
 /** Reads an image of the project at `root` by its reference, confined to the project folder. */
 export function projectImageReader(root: string): ImageReader {
   const store = createImageStore(root);
   return (ref) => store.read(ref);
 }
 
+/** What every export's header shows, and the project's confined image reader. */
+export function exportHeader(root: string, project: Project, now: Date): Pick<ContactSheetInput, 'title' | 'date' | 'character'> & { readImage: ImageReader } {
+  const character = headerCharacter(project);
+  return { readImage: projectImageReader(root), title: project.title, date: displayDate(now), ...(character ? { character } : {}) };
+}
+
+/** `selected` = 1-based panel numbers marked as selected (none marked when undefined). */
 export function contactSheetInput(root: string, project: Project, selected: readonly number[] | undefined, now: Date, consistency?: ConsistencyCaptions): ContactSheetInput & { readImage: ImageReader } {
   const chosen = selected ? new Set(selected) : null;
-  const character = headerCharacter(project);
   return {
-    readImage: projectImageReader(root),
-    title: project.title,
-    date: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(now),
-    ...(character ? { character } : {}),
+    ...exportHeader(root, project, now),
     panels: project.panels.map((panel, index) => {
       const take = activeTake(panel);
       return {

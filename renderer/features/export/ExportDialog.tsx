@@ -15,6 +15,8 @@ import { liveSelection } from '../../state/selection-slice';
 import { Modal } from '../../ui/Modal';
 import { ExportSettingsForm } from './ExportSettingsForm';
 import { ExportPreviewPane } from './ExportPreviewPane';
+import { EXPORT_FORMATS, type ExportFormat } from './export-formats';
+import { SelectField } from '../../ui/fields';
 
 type Outcome = { ok: boolean; text: string; revealable?: boolean } | null;
 
@@ -25,13 +27,14 @@ function describeMissing(numbers: readonly number[]): string {
 }
 
 function ExportBody({ saved, onClose }: { saved: ExportSettings; onClose: () => void }) {
-  const { selection, panelCount, progress, exportContactSheet, exportPanelImages, revealExport } = useAppStore(
+  const { selection, panelCount, progress, exportContactSheet, exportPanelImages, exportProduction, revealExport } = useAppStore(
     useShallow((s) => ({
       selection: liveSelection(s.doc, s.selectedIds).join(','),
       panelCount: s.doc?.panels.length ?? 0,
       progress: s.exportProgress,
       exportContactSheet: s.exportContactSheet,
       exportPanelImages: s.exportPanelImages,
+      exportProduction: s.exportProduction,
       revealExport: s.revealExport,
     })),
   );
@@ -39,6 +42,7 @@ function ExportBody({ saved, onClose }: { saved: ExportSettings; onClose: () => 
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [longImageChosen, setLongImageChosen] = useState(false);
+  const [format, setFormat] = useState<ExportFormat>('png');
   const exported = saved.selectedOnly && selectedIds.length > 0 ? selectedIds.length : panelCount;
   // Pages for a large board unless one long image was chosen here: the saved "none" may just be the old default.
   const paged = saved.page === 'none' && exported > LARGE_BOARD_PANELS && !longImageChosen;
@@ -63,6 +67,13 @@ function ExportBody({ saved, onClose }: { saved: ExportSettings; onClose: () => 
       const where = result.files.length === 1 ? result.files[0] : `${plural(result.pages, 'page')} next to ${result.files[0]}`;
       return { ok: true, text: `Contact sheet saved: ${where}.${describeMissing(result.missingImages)}`, revealable: true };
     });
+  const exportOther = (chosen: Exclude<ExportFormat, 'png'>) =>
+    run(async () => {
+      const result = await exportProduction(chosen, selectedIds, settings.selectedOnly);
+      if (!result) return null;
+      return { ok: true, text: `Saved: ${result.files[0] ?? ''}${result.files.length > 1 ? ` and ${plural(result.files.length - 1, 'more file')}` : ''}.${describeMissing(result.withoutImage)}`, revealable: true };
+    });
+  const exportChosen = () => (format === 'png' ? exportSheet() : exportOther(format));
   const exportImages = () =>
     run(async () => {
       const result = await exportPanelImages(selectedIds, settings.selectedOnly);
@@ -74,12 +85,14 @@ function ExportBody({ saved, onClose }: { saved: ExportSettings; onClose: () => 
     <div className="export-layout">
       <ExportSettingsForm settings={settings} selectionCount={selectedIds.length} onChoosePage={(page) => setLongImageChosen(page === 'none')} />
       <div className="export-side">
+        <SelectField label="Format" value={format} options={EXPORT_FORMATS} onChange={setFormat} />
+        <p className="small">{EXPORT_FORMATS.find((choice) => choice.value === format)?.hint}</p>
         {paged && <p className="callout small">{exported} panels: exporting as A4 pages. Choose “One long image” under Layout for a single file.</p>}
-        <ExportPreviewPane settings={settings} selectedIds={selectedIds} />
+        {format === 'png' && <ExportPreviewPane settings={settings} selectedIds={selectedIds} />}
         <div role="status" aria-live="polite" className="status-line">
           {busy && progress && (
             <span className="export-progress">
-              <progress className="progress" aria-label="Export progress" max={progress.total} value={progress.done} /> Page {progress.page} of {progress.pages}
+              <progress className="progress" aria-label="Export progress" max={progress.total} value={progress.done} /> {format === 'png' ? `Page ${progress.page} of ${progress.pages}` : `${progress.done} of ${progress.total}`}
             </span>
           )}
           {outcome && <p className={outcome.ok ? 'callout callout-ok' : 'callout callout-error'}>{outcome.text}</p>}
@@ -92,7 +105,7 @@ function ExportBody({ saved, onClose }: { saved: ExportSettings; onClose: () => 
           <button type="button" disabled={busy} onClick={() => void exportImages()} title="Every active take as its own PNG file">
             Export panel images…
           </button>
-          <button type="button" className="button-primary" disabled={busy} onClick={() => void exportSheet()}>
+          <button type="button" className="button-primary" disabled={busy} onClick={() => void exportChosen()}>
             {busy ? 'Exporting…' : 'Export…'}
           </button>
         </div>

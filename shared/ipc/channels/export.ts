@@ -7,6 +7,8 @@ import { ExportSettingsSchema } from '../../domain/project-export';
 import { channel } from '../define';
 
 const selection = z.array(z.string().min(1)).max(5000);
+/** What an export wrote, and the panels it left out for want of an image; null when the artist cancelled. */
+const writtenFiles = z.object({ files: z.array(z.string()), withoutImage: z.array(z.number().int()) }).strict().nullable();
 
 export const exportChannels = {
   /** A small PNG of page 1 (base64), for the live preview in the export dialog. */
@@ -27,7 +29,16 @@ export const exportChannels = {
   /** Asks for a folder, writes each active take as panel-001.png... Null when cancelled. */
   'export:panelImages': channel(
     z.object({ selectedPanelIds: selection, selectedOnly: z.boolean() }).strict(),
-    z.object({ files: z.array(z.string()), withoutImage: z.array(z.number().int()) }).strict().nullable(),
+    writtenFiles,
+  ),
+  /**
+   * Asks where to save, then writes a production export with the project's defaults: PDF board,
+   * MP4 animatic (+ SRT), animated GIF, FCPXML timeline (+ folder of stills) or shot list CSV.
+   * Null when cancelled.
+   */
+  'export:production': channel(
+    z.object({ format: z.enum(['pdf', 'mp4', 'gif', 'fcpxml', 'csv']), selectedPanelIds: selection, selectedOnly: z.boolean() }).strict(),
+    writtenFiles,
   ),
 };
 

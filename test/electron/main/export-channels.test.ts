@@ -1,5 +1,5 @@
 /** The export channels on a real project with generated takes: preview, contact sheet, panel PNGs. */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +43,22 @@ describe('export channels', () => {
     r.dialogs.script('chooseFolder', folder);
     await expect(r.call('export:panelImages', { selectedPanelIds: [], selectedOnly: true })).rejects.toMatchObject({ code: 'EXPORT_EMPTY' });
     expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('writes the production formats where the artist chose, and nothing when the selection is empty', async () => {
+    const r = rig(await gatewayWith());
+    const { project } = await storyboard(r, await tempDir(), 3);
+    await r.call('jobs:generate', { panelIds: project.panels.slice(0, 2).map((panel) => panel.id), variations: 1 });
+    await settled(r);
+    const out = await tempDir();
+    r.dialogs.script('chooseSavePath', path.join(out, 'board.pdf'));
+    const pdf = (await r.call('export:production', { format: 'pdf', selectedPanelIds: [], selectedOnly: false })) as { files: string[]; withoutImage: number[] };
+    expect(pdf).toEqual({ files: [path.join(out, 'board.pdf')], withoutImage: [3] });
+    expect((await readFile(pdf.files[0] ?? '')).subarray(0, 5).toString()).toBe('%PDF-');
+    r.dialogs.script('chooseSavePath', path.join(out, 'shots.csv'));
+    const csv = (await r.call('export:production', { format: 'csv', selectedPanelIds: [project.panels[1]?.id ?? ''], selectedOnly: true })) as { files: string[] };
+    expect((await readFile(csv.files[0] ?? '', 'utf8')).split('\r\n').filter(Boolean)).toHaveLength(2);
+    await expect(r.call('export:production', { format: 'gif', selectedPanelIds: [], selectedOnly: true })).rejects.toMatchObject({ code: 'EXPORT_EMPTY' });
+    expect((await readdir(out)).sort()).toEqual(['board.pdf', 'shots.csv']);
   });
 });

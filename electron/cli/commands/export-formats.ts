@@ -1,0 +1,106 @@
+/**
+ * `castboard export --format pdf|mp4|gif|fcpxml|csv|panels`: the production exports (the
+ * contact sheet PNG stays in export.ts). Options not given come from the project's saved export
+ * settings. Each format's service is imported only when that format runs, so a shot list never
+ * loads pdf-lib or ffmpeg. Read-only on the project; nothing is written under a final name unless
+ * the export completed; an existing file is replaced only with --overwrite.
+ */
+import { parseArgs } from 'node:util';
+import { plural, projectDirArg } from '../cli-args';
+import { UsageError, type CliIo } from '../cli-io';
+import { readProject } from '../cli-project';
+import { parsePanelList } from '../panel-list';
+import { createProgressLine } from '../progress';
+import { productionInput, type ProductionInput } from '../../services/export/production-input';
+import { FORMAT_FLAGS, formatSettings, type FormatValues } from './export-format-options';
+import type { Project } from '../../../shared/domain/project';
+
+export const PRODUCTION_FORMATS = ['pdf', 'mp4', 'gif', 'fcpxml', 'csv', 'panels'] as const;
+export type ProductionFormat = (typeof PRODUCTION_FORMATS)[number];
+
+const options = {
+  format: { type: 'string' },
+  out: { type: 'string' },
+  panels: { type: 'string' },
+  overwrite: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  page: { type: 'string' },
+  orientation: { type: 'string' },
+  dpi: { type: 'string' },
+  layout: { type: 'string' },
+  'per-page': { type: 'string' },
+  fps: { type: 'string' },
+  size: { type: 'string' },
+  width: { type: 'string' },
+  captions: { type: 'boolean', default: false },
+  srt: { type: 'boolean', default: false },
+  crossfade: { type: 'string' },
+} as const;
+
+export interface FormatRun {
+  input: ProductionInput;
+  project: Project;
+  out: string;
+  values: FormatValues;
+  overwrite: boolean;
+  signal?: AbortSignal;
+  onProgress: (done: number, total: number) => void;
+}
+
+/** What a format wrote: files, and panels it had to draw as placeholders or leave out. */
+export interface FormatResult {
+  files: string[];
+  withoutImage: number[];
+}
+
+async function runFormat(format: ProductionFormat, run: FormatRun): Promise<FormatResult> {
+  const withoutImage = run.input.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number);
+  switch (format) {
+    case 'csv': {
+      const { exportShotList } = await import('../../services/export/shot-list');
+      return { files: [await exportShotList(run.input.panels, run.out, { overwrite: run.overwrite })], withoutImage };
+    }
+    case 'panels': {
+      const { exportSlugPanels } = await import('../../services/export/slug-panels');
+      const result = await exportSlugPanels(run.input, run.out, { overwrite: run.overwrite, onProgress: (p) => run.onProgress(p.done, p.total), ...(run.signal ? { signal: run.signal } : {}) });
+      return { files: result.files, withoutImage: result.withoutImage };
+    }
+    default: {
+      const { runMediaFormat } = await import('./export-media');
+      return { files: await runMediaFormat(format, run), withoutImage };
+    }
+  }
+}
+
+function checkFlags(format: ProductionFormat, args: readonly string[]): void {
+  const allowed = new Set(['format', 'out', 'panels', 'overwrite', 'json', ...FORMAT_FLAGS[format]]);
+  for (const arg of args) {
+    const flag = /^--([a-z-]+)/.exec(arg)?.[1];
+    if (flag && !allowed.has(flag)) throw new UsageError(`--${flag} does not apply to --format ${format}.`);
+  }
+}
+
+export async function runFormatExport(format: ProductionFormat, args: string[], io: CliIo): Promise<number> {
+  checkFlags(format, args);
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const dir = projectDirArg(positionals, `castboard export <dir> --format ${format} --out <path>`);
+  if (!values.out?.trim()) throw new UsageError(`--out is required: where to write the ${format} export.`);
+  const { root, project } = await readProject(dir);
+  const selected = values.panels === undefined ? undefined : parsePanelList(values.panels, project.panels.length);
+  formatSettings(format, values, project); // checks every option before anything is drawn
+  const input = productionInput(root, project, selected, new Date());
+  const line = createProgressLine(io);
+  const run: FormatRun = {
+    input, project, out: values.out, values, overwrite: values.overwrite ?? false,
+    ...(io.signal ? { signal: io.signal } : {}),
+    onProgress: (done, total) => line.bar('Exporting', done, total, 'panels'),
+  };
+  const result = await runFormat(format, run).finally(() => line.end());
+  if (values.json) io.stdout(JSON.stringify({ format, files: result.files, panels: input.panels.length, withoutImage: result.withoutImage }));
+  else {
+    io.stdout(`Wrote ${plural(result.files.length, 'file')} (${format}, ${plural(input.panels.length, 'panel')}):`);
+    for (const file of result.files) io.stdout(`  ${file}`);
+  }
+  if (result.withoutImage.length) io.stderr(`Panels without an image yet: ${result.withoutImage.join(', ')}. Generate them with castboard generate ${dir} --missing.`);
+  return 0;
+}

@@ -1,0 +1,100 @@
+/**
+ * The editor's timeline: FCPXML 1.10 for Final Cut Pro and DaVinci Resolve. The panel images go
+ * into a folder beside the .fcpxml (`<name>-panels/007-scene.png`, see slug-panels.ts) and the
+ * timeline places each as a still for its duration, with the dialogue as a marker.
+ * Invariants: every time is a whole number of frames at the chosen rate (editors refuse times off
+ * the frame grid), cut from the running time so the sequence lasts the sum of the panel durations
+ * to within one frame; a panel
+ * without an image is a gap of its duration, so the cut keeps its timing; all text is XML-escaped.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CastboardError } from '../../../shared/errors';
+import { assertExtension, assertNoConflicts, assertWritableFolder, ensureFolder, writeOutputFile } from './output-files';
+import { cutFrames, panelSlugFileName, type ProductionInput, type ProductionPanel } from './production-input';
+import { exportSlugPanels } from './slug-panels';
+
+export interface FcpxmlOptions {
+  fps: 24 | 25 | 30;
+  width: number;
+  height: number;
+}
+
+export interface FcpxmlRunOptions {
+  overwrite?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''); // eslint-disable-line no-control-regex
+
+const time = (frames: number, fps: number) => (frames === 0 ? '0s' : `${frames}/${fps}s`);
+
+function clip(panel: ProductionPanel, assetId: string | null, offset: number, frames: number, fps: number): string {
+  const name = escapeXml(`${panel.number} ${panel.scene}`.slice(0, 120));
+  const marker = panel.dialogue.trim() ? `\n          <marker start="0s" duration="${time(1, fps)}" value="${escapeXml(panel.dialogue.trim())}"/>` : '';
+  const attributes = `name="${name}" offset="${time(offset, fps)}" duration="${time(frames, fps)}"`;
+  return assetId
+    ? `        <video ref="${assetId}" ${attributes} start="0s">${marker}\n        </video>`
+    : `        <gap ${attributes} start="0s">${marker}\n        </gap>`;
+}
+
+/** The FCPXML document for `panels`; `imageFile(panel)` is the absolute path of its still (null: a gap). */
+export function fcpxmlDocument(title: string, panels: readonly ProductionPanel[], imageFile: (panel: ProductionPanel) => string | null, options: FcpxmlOptions): string {
+  const { fps } = options;
+  const assets: string[] = [];
+  const spine: string[] = [];
+  const cuts = cutFrames(panels, fps);
+  for (const [index, panel] of panels.entries()) {
+    const offset = cuts[index] ?? 0;
+    const file = imageFile(panel);
+    const id = file ? `r${assets.length + 2}` : null;
+    if (file && id) {
+      assets.push(`    <asset id="${id}" name="${escapeXml(path.basename(file))}" start="0s" duration="0s" hasVideo="1" format="r1" videoSources="1">\n      <media-rep kind="original-media" src="${escapeXml(pathToFileURL(file).href)}"/>\n    </asset>`);
+    }
+    spine.push(clip(panel, id, offset, (cuts[index + 1] ?? offset) - offset, fps));
+  }
+  const name = escapeXml(title);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE fcpxml>
+<fcpxml version="1.10">
+  <resources>
+    <format id="r1" name="FFVideoFormat${options.height}p${fps}" frameDuration="${time(1, fps)}" width="${options.width}" height="${options.height}"/>
+${assets.join('\n')}
+  </resources>
+  <library>
+    <event name="${name}">
+      <project name="${name}">
+        <sequence format="r1" duration="${time(cuts.at(-1) ?? 0, fps)}" tcStart="0s" tcFormat="NDF">
+          <spine>
+${spine.join('\n')}
+          </spine>
+        </sequence>
+      </project>
+    </event>
+  </library>
+</fcpxml>
+`;
+}
+
+/** Writes `<out>.fcpxml` and the folder `<out>-panels/` of the stills it references. */
+export async function exportFcpxml(input: ProductionInput, options: FcpxmlOptions, outPath: string, run: FcpxmlRunOptions = {}): Promise<{ file: string; folder: string; stills: string[] }> {
+  const target = path.resolve(outPath);
+  assertExtension(target, '.fcpxml', 'The timeline');
+  if (!input.panels.some((panel) => panel.imagePath !== null)) {
+    throw new CastboardError('EXPORT_EMPTY', 'None of these panels has an image yet, so there is no timeline to make. Generate the panels first.');
+  }
+  const folder = target.replace(/\.fcpxml$/i, '-panels');
+  await assertWritableFolder(path.dirname(target));
+  await assertNoConflicts([target], run.overwrite ?? false);
+  await ensureFolder(folder);
+  const stills = await exportSlugPanels(input, folder, run);
+  const written = new Set(stills.files);
+  const imageFile = (panel: ProductionPanel) => {
+    const file = path.join(folder, panelSlugFileName(panel));
+    return written.has(file) ? file : null;
+  };
+  const file = await writeOutputFile(target, Buffer.from(fcpxmlDocument(input.title, input.panels, imageFile, options), 'utf8'), run.overwrite ?? false);
+  return { file, folder, stills: stills.files };
+}

@@ -1,0 +1,92 @@
+/**
+ * Video frames of panels, for the animatic (MP4) and the GIF: each panel's active take scaled to
+ * fill the frame (centre crop), as raw RGB, optionally with a caption strip burned in along the
+ * bottom (panel number, shot, dialogue). A panel without a readable image becomes a grey frame
+ * (its caption still names it), so the timing of the cut stays right.
+ * Invariants: frames come out in panel order with at most `ahead` panels decoded at once (memory
+ * stays bounded whatever the panel count); image bytes only reach sharp through the decode gate.
+ */
+import sharp, { type Sharp } from '../image-safety/sharp-gate';
+import { decodeImage } from '../image-safety/decode-gate';
+import { registerFonts, type FontFiles } from './font';
+import { throwIfAborted } from './map-limit';
+import type { ProductionInput, ProductionPanel } from './production-input';
+import { measureFont, renderClamped, type RgbaImage } from './text';
+
+export interface FrameSize {
+  width: number;
+  height: number;
+}
+
+export interface FrameOptions {
+  size: FrameSize;
+  /** Burn in the caption strip (needs `fonts`). */
+  captions?: { fonts: FontFiles };
+  signal?: AbortSignal;
+}
+
+const PLACEHOLDER = { r: 96, g: 96, b: 96 };
+
+/** The line burned into the strip: "12 · Close-up · “dialogue”". */
+export function captionLine(panel: ProductionPanel): string {
+  const words = panel.dialogue.replace(/\s+/g, ' ').trim();
+  return [String(panel.number), panel.shot, words ? `“${words}”` : ''].filter(Boolean).join(' · ');
+}
+
+async function captionStrip(panel: ProductionPanel, size: FrameSize, fonts: FontFiles): Promise<{ image: RgbaImage | null; height: number }> {
+  const px = Math.max(12, Math.round(size.height / 28));
+  const metrics = await measureFont(px, fonts);
+  const pad = Math.round(px * 0.6);
+  const image = await renderClamped({ text: captionLine(panel), style: { px, colour: '#ffffff' }, width: size.width - 2 * pad, maxLines: 2, metrics }, fonts);
+  return { image, height: (image?.height ?? metrics.first) + 2 * pad };
+}
+
+async function baseFrame(input: ProductionInput, panel: ProductionPanel, size: FrameSize): Promise<Sharp> {
+  const bytes = panel.imagePath ? await input.readImage(panel.imagePath).catch(() => null) : null;
+  if (bytes) {
+    const decoded = await decodeImage(bytes, { failOn: 'error' }).resize(size.width, size.height, { fit: 'cover' }).flatten({ background: '#000000' }).removeAlpha().raw().toBuffer().catch(() => null);
+    if (decoded) return sharp(decoded, { raw: { ...size, channels: 3 } });
+  }
+  return sharp({ create: { ...size, channels: 3, background: PLACEHOLDER } });
+}
+
+/** One panel's frame as raw RGB (width * height * 3 bytes). */
+export async function panelFrame(input: ProductionInput, panel: ProductionPanel, options: FrameOptions): Promise<Buffer> {
+  const { size } = options;
+  const base = await baseFrame(input, panel, size);
+  const fonts = options.captions?.fonts;
+  if (!fonts) return base.raw().toBuffer();
+  await registerFonts(fonts);
+  const strip = await captionStrip(panel, size, fonts);
+  const top = size.height - strip.height;
+  const stripBox = { input: { create: { width: size.width, height: strip.height, channels: 4 as const, background: { r: 0, g: 0, b: 0, alpha: 0.62 } } }, left: 0, top };
+  const text = strip.image ? [{ input: strip.image.data, raw: { width: strip.image.width, height: strip.image.height, channels: 4 as const }, left: Math.round((size.width - strip.image.width) / 2), top: top + Math.round((strip.height - strip.image.height) / 2) }] : [];
+  const flat = await base.composite([stripBox, ...text]).raw().toBuffer();
+  return sharp(flat, { raw: { ...size, channels: 3 } }).removeAlpha().raw().toBuffer();
+}
+
+/** Frames in panel order, rendering up to `ahead` panels in advance. */
+export async function* panelFrames(input: ProductionInput, options: FrameOptions, ahead = 3): AsyncGenerator<{ panel: ProductionPanel; frame: Buffer }> {
+  const pending: Array<Promise<Buffer>> = [];
+  const panels = input.panels;
+  let next = 0;
+  const fill = () => {
+    while (next < panels.length && pending.length < ahead) {
+      const panel = panels[next] as ProductionPanel;
+      const rendering = panelFrame(input, panel, options);
+      rendering.catch(() => undefined); // awaited below; this only stops an unhandled rejection on cancel
+      pending.push(rendering);
+      next += 1;
+    }
+  };
+  try {
+    for (const panel of panels) {
+      throwIfAborted(options.signal);
+      fill();
+      const frame = await (pending.shift() as Promise<Buffer>);
+      yield { panel, frame };
+    }
+  } finally {
+    await Promise.allSettled(pending);
+  }
+}
