@@ -7,7 +7,10 @@ import { choiceOption, intOption, numberOption } from '../cli-args';
 import type { Project } from '../../../shared/domain/project';
 import type { Mp4Options } from '../../services/export/mp4-animatic';
 import type { PdfBoardOptions } from '../../services/export/pdf-board';
-import type { ProductionFormat } from './export-formats';
+import type { ProductionInput } from '../../services/export/production-input';
+
+export const PRODUCTION_FORMATS = ['pdf', 'mp4', 'gif', 'fcpxml', 'csv', 'panels'] as const;
+export type ProductionFormat = (typeof PRODUCTION_FORMATS)[number];
 
 export interface FormatValues {
   page?: string | undefined;
@@ -84,4 +87,20 @@ export function formatSettings(format: ProductionFormat, values: FormatValues, p
   if (format === 'gif') return gifSettings(values);
   if (format === 'fcpxml') return fcpxmlSettings(values, project);
   return null;
+}
+
+export interface FormatRun {
+  input: ProductionInput;
+  project: Project;
+  out: string;
+  values: FormatValues;
+  overwrite: boolean;
+  signal?: AbortSignal;
+  onProgress: (done: number, total: number) => void;
+}
+
+/** What a format wrote: files, and panels it had to draw as placeholders or leave out. */
+export interface FormatResult {
+  files: string[];
+  withoutImage: number[];
 }

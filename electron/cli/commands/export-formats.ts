@@ -11,12 +11,8 @@ import { UsageError, type CliIo } from '../cli-io';
 import { readProject } from '../cli-project';
 import { parsePanelList } from '../panel-list';
 import { createProgressLine } from '../progress';
-import { productionInput, type ProductionInput } from '../../services/export/production-input';
-import { FORMAT_FLAGS, formatSettings, type FormatValues } from './export-format-options';
-import type { Project } from '../../../shared/domain/project';
-
-export const PRODUCTION_FORMATS = ['pdf', 'mp4', 'gif', 'fcpxml', 'csv', 'panels'] as const;
-export type ProductionFormat = (typeof PRODUCTION_FORMATS)[number];
+import { productionInput } from '../../services/export/production-input';
+import { FORMAT_FLAGS, formatSettings, type FormatResult, type FormatRun, type ProductionFormat } from './export-format-options';
 
 const options = {
   format: { type: 'string' },
@@ -36,22 +32,6 @@ const options = {
   srt: { type: 'boolean', default: false },
   crossfade: { type: 'string' },
 } as const;
-
-export interface FormatRun {
-  input: ProductionInput;
-  project: Project;
-  out: string;
-  values: FormatValues;
-  overwrite: boolean;
-  signal?: AbortSignal;
-  onProgress: (done: number, total: number) => void;
-}
-
-/** What a format wrote: files, and panels it had to draw as placeholders or leave out. */
-export interface FormatResult {
-  files: string[];
-  withoutImage: number[];
-}
 
 async function runFormat(format: ProductionFormat, run: FormatRun): Promise<FormatResult> {
   const withoutImage = run.input.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number);

@@ -5,7 +5,7 @@
  */
 import { parseAspectRatio } from '../../services/export/options';
 import { fcpxmlSettings, gifSettings, mp4Settings, pdfSettings } from './export-format-options';
-import type { FormatRun, ProductionFormat } from './export-formats';
+import type { FormatRun, ProductionFormat } from './export-format-options';
 
 const progressOf = (run: FormatRun) => ({
   overwrite: run.overwrite,
