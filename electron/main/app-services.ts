@@ -10,7 +10,6 @@ import { createConsistencyService, type ConsistencyService } from '../services/c
 import { checkNewTakesInBackground } from '../services/consistency/background-check';
 import type { ShellPort } from '../services/shell';
 import { testGatewayConnection } from '../services/gateway/connection-test';
-import { blockUntrustedImageLoaders } from '../services/image-safety/loader-block';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
 import type { Logger } from '../services/logger';
 import { createRedactingLogger, registeredSecrets } from '../services/logging/redact';
@@ -54,8 +53,8 @@ export interface AppServices {
 }
 
 export function createAppServices(adapters: AppAdapters, events: EventSink): AppServices {
-  // Before any service can decode an image: sharp may only use the PNG/JPEG/WebP loaders.
-  blockUntrustedImageLoaders();
+  // sharp's untrusted loaders are already blocked: every service reaches sharp only through
+  // image-safety/sharp-gate.ts, which applies the block when it loads (lint enforces it).
   // Every service logs through redaction, whatever logger the app, harness or a test passes in.
   const logger = createRedactingLogger(adapters.logger, registeredSecrets);
   const settings = createSettingsService(adapters.settingsStore);

@@ -7,12 +7,11 @@
 import { isCastboardError, type ErrorCode } from '../../shared/errors';
 import type { AspectRatio, Project, Take } from '../../shared/domain/project';
 import type { OpenReport, RecentProject, SaveStatus } from '../../shared/domain/project-status';
-import type { ResponseOf } from '../../shared/ipc/contract';
+import type { EventPayload, ResponseOf } from '../../shared/ipc/contract';
 import { messageOf } from '../lib/errors';
 import type { AppSlice, StoreDeps } from './store-types';
 import { setActiveTakeId } from './doc-edits';
 import { activeTakeOf, mergeTakes, splitTakes, type TakesByPanel } from './takes';
-import type { EventPayload } from '../../shared/ipc/contract';
 
 export type OpenedProject = NonNullable<ResponseOf<'project:current'>>;
 

@@ -5,14 +5,13 @@
  * sharp's untrusted loaders are blocked as soon as the CLI or the app's services start.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { symlink } from 'node:fs/promises';
+import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { solidPng } from '../../fakes/gateway/test-images';
 import { BodyTooLargeError, toRequest } from '../../harness/node-http';
-import { writeFile } from 'node:fs/promises';
 import { gatewayWith, rig, storyboard, tempDir } from './support/app-rig';
 
 const within2s = <T>(work: Promise<T>): Promise<T> =>
