@@ -216,13 +216,11 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
     putVerifiedImage: (png: Uint8Array): Promise<ImageRef> => requireSession().putImage(png),
 
     /**
-     * Stores a finished generation's takes. If the panel was deleted meanwhile, the images stay in
-     * images/ and the takes are still reported: the renderer keeps them, so undoing the delete
-     * brings the panel back with every take it paid for.
-     */
-    /**
-     * Adds takes; the first becomes active when the panel has none, unless `activate` is false.
-     * `makeActive`: the last one becomes active whatever was shown (an image the artist brought in).
+     * Stores a finished generation's takes; the first becomes active when the panel has none,
+     * unless `activate` is false. `makeActive`: the last one becomes active whatever was shown (an
+     * image the artist brought in). If the panel was deleted meanwhile, the takes join its entry
+     * in `recentlyDeleted` (the images stay in images/ either way), so restoring the panel brings
+     * back every take it paid for, also when the job was resumed after a restart.
      */
     addTakes(panelId: string, takes: Take[], options: { activate?: boolean; makeActive?: boolean } = {}): { panelId: string; takes: Take[]; activeTakeId: string | null } {
       const current = requireSession();

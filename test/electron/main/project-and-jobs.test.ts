@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createPanel } from '../../../shared/domain/project-edit';
+import { deletePanels, restoreDeletedPanel } from '../../../renderer/state/doc-edits';
 import { fault } from '../../fakes/gateway/fake-faults';
 import { gatewayWith, onDisk, rig, settled, storyboard, tempDir } from './support/app-rig';
 
@@ -112,6 +113,41 @@ describe('project and jobs channels', () => {
     expect(saved.panels[0]?.takes).toHaveLength(1);
     expect(saved.panels[0]?.takes[0]?.params.remote_job_id).toBe(pending?.id);
     expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(submissions);
+  });
+
+  it('resumes a paid async job after a restart although its panel was deleted, and restoring the panel brings the take back', async () => {
+    const gateway = await gatewayWith({ mode: 'async', latencyMs: 1500 });
+    const store: Record<string, unknown> = {};
+    const first = rig(gateway, store);
+    const { root, project } = await storyboard(first, await tempDir(), 2);
+    const doomed = project.panels[0]?.id ?? '';
+    await first.call('jobs:generate', { panelIds: [doomed], variations: 1 });
+    await expect.poll(async () => (await onDisk(root)).pendingJobs.length, { timeout: 10_000 }).toBe(1);
+    // The artist deletes the panel while its paid job is at the gateway, then the app stops.
+    await first.call('project:update', { project: deletePanels(project, [doomed]), root });
+    await first.call('project:save');
+    first.services.generation.dispose();
+    await first.services.workspace.close();
+    expect((await onDisk(root)).pendingJobs).toHaveLength(1);
+
+    const second = rig(gateway, store);
+    await second.call('project:openRecent', { path: root });
+    await settled(second);
+    await second.call('project:save');
+    const saved = await onDisk(root);
+    expect(saved.pendingJobs).toEqual([]);
+    expect(saved.panels.map((panel) => panel.id)).not.toContain(doomed);
+    const kept = saved.recentlyDeleted?.find((entry) => entry.panel.id === doomed)?.panel;
+    expect(kept?.takes).toHaveLength(1);
+    await expect(readFile(path.join(root, kept?.takes[0]?.image ?? ''))).resolves.toBeInstanceOf(Buffer);
+    expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+
+    // Restoring it (the app's own edit) puts the panel back with the take it paid for, active.
+    await second.call('project:update', { project: restoreDeletedPanel(saved, doomed), root });
+    await second.call('project:save');
+    const restored = (await onDisk(root)).panels.find((panel) => panel.id === doomed);
+    expect(restored?.takes.map((take) => take.id)).toEqual(kept?.takes.map((take) => take.id));
+    expect(restored?.activeTakeId).toBe(kept?.takes[0]?.id);
   });
 
   it('refuses an edit made in another project (an update still in flight after a switch)', async () => {
