@@ -27,6 +27,12 @@ import { JobOutcomes, type Entry } from './queue-outcomes';
 import { SpendLedger } from './queue-spend';
 import { JOB_STATES, TERMINAL_STATES, type GenerationQueue, type GenerationQueueOptions, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot } from './queue-types';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
+import { imagesOf } from './queue-cost';
+
+/** Sent, maybe received, and not accepted as an async job: nothing could collect its images later. */
+function lostIfStopped(entry: Entry): boolean {
+  return entry.sent && !entry.accepted;
+}
 
 export type { GenerationQueue, GenerationQueueOptions } from './queue-types';
 
@@ -94,7 +100,7 @@ class QueueRunner implements GenerationQueue {
     const lost: JobView[] = [];
     for (const entry of this.#entries.values()) {
       if (TERMINAL_STATES.has(entry.view.state)) continue;
-      if (entry.sent && !entry.accepted) lost.push({ ...entry.view });
+      if (lostIfStopped(entry)) lost.push({ ...entry.view });
       entry.controller.abort();
       // Settled now, not when the aborted request unwinds: the project can close at once.
       this.#outcomes.endStopped(entry);
@@ -115,6 +121,16 @@ class QueueRunner implements GenerationQueue {
     this.#schedule(entry);
     this.#emit();
     return true;
+  }
+
+  /**
+   * Images whose requests the gateway may have received and that have no job id to collect them
+   * by later: stopping now loses them, paid. (An accepted async job is resumed on the next open.)
+   */
+  imagesLostIfStopped(): number {
+    let images = 0;
+    for (const entry of this.#entries.values()) if (!TERMINAL_STATES.has(entry.view.state) && lostIfStopped(entry)) images += imagesOf(entry.job);
+    return images;
   }
 
   resume(): void {

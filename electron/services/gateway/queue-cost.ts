@@ -1,8 +1,8 @@
-/** How many images a job asks for (what it costs when paid). */
+/** How many images a job asked the gateway for (what it costs once its request was received). */
 import type { QueueJob } from './queue-types';
 
 export function imagesOf(job: QueueJob): number {
   if (job.kind === 'generate') return job.input.variations;
   if (job.kind === 'restyle') return job.input.variations ?? 1;
-  return 0; // a resumed job was paid when it was submitted
+  return Math.max(1, job.accepted.params.n); // a resumed job: what its original request asked for
 }

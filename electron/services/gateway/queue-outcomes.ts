@@ -60,7 +60,7 @@ export class JobOutcomes {
   endStopped(entry: Entry): void {
     if (TERMINAL_STATES.has(entry.view.state)) return;
     const lost = entry.sent && !entry.accepted;
-    if (lost) this.#paidWithoutImage(entry, 'unknown', 'stopped while its request was in flight', this.#deps.price * this.#imagesOf(entry));
+    if (lost) this.#paidWithoutImage(entry, 'unknown', 'stopped while its request was in flight', this.#deps.price * imagesOf(entry.job));
     this.#deps.setState(entry, 'cancelled', lost ? { paidWithoutImage: 'unknown' } : {});
     // An async job still pending stays in the project: it is collected later, never lost.
     if (!entry.accepted) this.#deps.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId);
@@ -70,21 +70,16 @@ export class JobOutcomes {
     if (error instanceof CastboardError && error.code === 'CANCELLED') return this.#deps.setState(entry, 'cancelled');
     const serialized = serialize(error);
     const paid = error instanceof GatewayError ? error.paid : undefined;
-    if (paid === 'unusable') this.#paidWithoutImage(entry, 'unusable', serialized.message, (error as GatewayError).costCents ?? this.#deps.price * this.#imagesOf(entry));
-    if (paid === 'unknown') this.#paidWithoutImage(entry, 'unknown', serialized.message, this.#deps.price * this.#imagesOf(entry));
+    if (paid === 'unusable') this.#paidWithoutImage(entry, 'unusable', serialized.message, (error as GatewayError).costCents ?? this.#deps.price * imagesOf(entry.job));
+    if (paid === 'unknown') this.#paidWithoutImage(entry, 'unknown', serialized.message, this.#deps.price * imagesOf(entry.job));
     const retryable = entry.job.kind !== 'resume' && !FINAL_CODES.has(serialized.code);
     this.#deps.setState(entry, 'failed', { error: serialized, retryable, ...(paid ? { paidWithoutImage: paid } : {}) });
     this.#deps.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId);
   }
 
   #paidWithoutImage(entry: Entry, kind: 'unusable' | 'unknown', reason: string, costCents: number): void {
-    if (kind === 'unusable') this.#deps.ledger.unusable(this.#imagesOf(entry), costCents, entry.key);
+    if (kind === 'unusable') this.#deps.ledger.unusable(imagesOf(entry.job), costCents, entry.key);
     else this.#deps.ledger.unknown(costCents, entry.key);
     this.#deps.onPaidWithoutImage?.(entry.job, { kind, reason, costCents, idempotencyKey: entry.key });
-  }
-
-  #imagesOf(entry: Entry): number {
-    const { job } = entry;
-    return job.kind === 'resume' ? Math.max(1, job.accepted.params.n) : imagesOf(job);
   }
 }

@@ -68,6 +68,8 @@ export interface GenerationQueue {
   cancelAll(): void;
   /** Drops everything at once, in flight too; returns the jobs that may have been paid without an image. */
   stopNow(): JobView[];
+  /** How many images `stopNow` would lose although they may be paid (the close guard's count). */
+  imagesLostIfStopped(): number;
   /** Runs a failed job again (same Idempotency-Key when its outcome was unknown). */
   retry(jobId: string): boolean;
   resume(): void;

@@ -217,9 +217,8 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const { counts } = queue.snapshot();
       return counts.total - counts.done - counts.failed - counts.cancelled > 0 || held.length > 0;
     },
-    /** Images whose requests are at the gateway now (paid for; lost if the app stops them). */
-    paidInFlight: (): number =>
-      queue.snapshot().jobs.filter((job) => job.state === 'sending' || job.state === 'polling' || job.state === 'downloading').length,
+    /** Images whose requests are at the gateway now with no job id to collect them by (paid for; lost if the app stops them). */
+    paidInFlight: (): number => queue.imagesLostIfStopped(),
     /** Paid results still waiting to be written (also retried every few seconds by itself). */
     heldResults: (): number => held.length,
     storeHeldResults,

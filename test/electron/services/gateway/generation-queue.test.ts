@@ -235,6 +235,25 @@ describe('generation queue', () => {
     expect(h.latest().spentCents).toBe(0);
   });
 
+  it('counts the images a stop would lose: every variation of a sent request, none of a queued one or an accepted async job', async () => {
+    kit = await startKit({ latencyMs: 60_000 });
+    const k = kit;
+    const h = makeQueue(k, { concurrency: 2 });
+    const input = await generateInput({ variations: 3 });
+    const accepted = { jobId: 'job_elsewhere', params: { model: 'ideogram/ideogram-character', prompt: 'p', n: 4, size: '1312x736' }, submittedAt: k.clock.now() };
+    h.queue.add([
+      { id: 'sent-1', kind: 'generate', panelId: 'panel-1', input },
+      { id: 'sent-2', kind: 'generate', panelId: 'panel-2', input: { ...input, variations: 2 } },
+      { id: 'waiting-3', kind: 'generate', panelId: 'panel-3', input },
+    ]);
+    await expect.poll(() => imageRequests(k.gateway).length).toBe(2);
+    expect(h.queue.imagesLostIfStopped()).toBe(5);
+    h.queue.add([{ id: 'resumed', kind: 'resume', panelId: 'panel-4', accepted }]);
+    expect(h.queue.imagesLostIfStopped()).toBe(5); // collected again by its job id on the next open
+    expect(h.queue.stopNow().map((job) => job.id).sort()).toEqual(['sent-1', 'sent-2']);
+    expect(h.queue.imagesLostIfStopped()).toBe(0);
+  });
+
   it('persists accepted job ids through onJobAccepted and resumes them after a restart without resubmitting', async () => {
     kit = await startKit({ mode: 'async' });
     const k = kit;
