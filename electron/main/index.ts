@@ -84,6 +84,7 @@ async function start(instance: SingleInstance): Promise<void> {
         unsavedChanges: open !== null && (title.state.dirty || open.status.dirty),
         jobsRunning: generation.isBusy(),
         paidInFlight: generation.paidInFlight(),
+        heldImages: generation.heldImages(),
       };
     },
     finish: async ({ cancelJobs }) => {

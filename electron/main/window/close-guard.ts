@@ -19,6 +19,8 @@ export interface CloseFacts {
   jobsRunning: boolean;
   /** Images whose requests are at the gateway now: paid for, lost if the window goes. */
   paidInFlight?: number;
+  /** Paid images that could not be written to the project folder yet (disk full): lost if the window goes. */
+  heldImages?: number;
 }
 
 export type CloseIntent = 'close' | 'switch';
@@ -43,13 +45,18 @@ export function decideClose(facts: CloseFacts, intent: CloseIntent): CloseDecisi
   const project = named(facts.projectTitle);
   const action = intent === 'close' ? 'Close' : 'Open';
   if (facts.jobsRunning) {
-    const paid = facts.paidInFlight ?? 0;
+    const held = facts.heldImages ?? 0;
+    const paid = (facts.paidInFlight ?? 0) + held;
     const going = action === 'Close' ? 'close' : 'open another project';
+    const loseThem = `${going} and lose ${paid === 1 ? 'it' : 'them'}`;
     const message =
-      paid > 0
-        ? `${paid === 1 ? '1 image is' : `${paid} images are`} still rendering for ${project} and ${paid === 1 ? 'is' : 'are'} paid for: wait, or ${going} and lose ${paid === 1 ? 'it' : 'them'}.`
-        : `Images are still being generated for ${project}.`;
+      held > 0
+        ? `${paid === 1 ? '1 paid image' : `${paid} paid images`} for ${project} could not be written to the project folder yet: free some disk space and wait, or ${loseThem}.`
+        : paid > 0
+          ? `${paid === 1 ? '1 image is' : `${paid} images are`} still rendering for ${project} and ${paid === 1 ? 'is' : 'are'} paid for: wait, or ${loseThem}.`
+          : `Images are still being generated for ${project}.`;
     const detail = [
+      held > 0 ? 'Castboard tries again every few seconds and adds them to the project as soon as the folder can be written.' : '',
       paid > 0
         ? `Images still waiting their turn were not sent and cost nothing. Images the gateway accepted as jobs are picked up again the next time you open ${project}.`
         : `${action === 'Close' ? 'Closing' : 'Opening another project'} now cancels them; nothing was sent for them, so nothing is charged.`,

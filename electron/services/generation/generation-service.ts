@@ -219,8 +219,8 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     },
     /** Images whose requests are at the gateway now with no job id to collect them by (paid for; lost if the app stops them). */
     paidInFlight: (): number => queue.imagesLostIfStopped(),
-    /** Paid results still waiting to be written (also retried every few seconds by itself). */
-    heldResults: (): number => held.length,
+    /** Paid images still waiting to be written (also retried every few seconds by itself). */
+    heldImages: (): number => held.reduce((images, { result }) => images + result.images.length, 0),
     storeHeldResults,
     dispose: () => {
       clearInterval(heldRetry);

@@ -200,10 +200,10 @@ describe('project and jobs channels', () => {
     await r.call('project:save');
     const write = r.services.workspace.putVerifiedImage;
     const diskFull = vi.spyOn(r.services.workspace, 'putVerifiedImage').mockRejectedValue(new Error('ENOSPC: no space left on device'));
-    await r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 1 });
+    await r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 2 });
     const snapshot = await settled(r);
     expect(snapshot.jobs[0]).toMatchObject({ state: 'failed', error: { code: 'RESULT_NOT_STORED' } });
-    expect(r.services.generation.heldResults()).toBe(1);
+    expect(r.services.generation.heldImages()).toBe(2);
     expect((await onDisk(root)).panels[0]?.takes).toEqual([]);
     // The held images belong to this project: it cannot be closed or switched away from yet.
     expect(r.services.generation.isBusy()).toBe(true);
@@ -212,9 +212,9 @@ describe('project and jobs channels', () => {
     // Space is freed: the held result is written without asking the gateway again.
     diskFull.mockImplementation(write);
     await r.services.generation.storeHeldResults();
-    expect(r.services.generation.heldResults()).toBe(0);
+    expect(r.services.generation.heldImages()).toBe(0);
     expect(r.services.generation.isBusy()).toBe(false);
-    expect((await onDisk(root)).panels[0]?.takes).toHaveLength(1);
+    expect((await onDisk(root)).panels[0]?.takes).toHaveLength(2);
     expect(r.events.some((event) => event.event === 'project:takesAdded')).toBe(true);
     expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
   });

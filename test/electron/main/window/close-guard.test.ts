@@ -43,6 +43,16 @@ describe('decideClose', () => {
     expect(decision.prompt.options.buttons).toEqual(['Wait', 'Close and Lose Them']);
     expect(outcomeFor(decision.prompt, decision.prompt.options.defaultId)).toEqual({ proceed: false });
   });
+
+  it('counts paid images it could not write yet (disk full) as lost if the window goes, and never says nothing is charged', () => {
+    const decision = decideClose({ ...facts(false, true), heldImages: 2, paidInFlight: 1 }, 'close');
+    if (decision.kind !== 'ask') throw new Error('expected a question');
+    expect(decision.prompt.options.message).toBe('3 paid images for “Night Shift” could not be written to the project folder yet: free some disk space and wait, or close and lose them.');
+    expect(decision.prompt.options.detail).toContain('tries again every few seconds');
+    expect(decision.prompt.options.detail).not.toContain('nothing is charged');
+    expect(decision.prompt.options.buttons).toEqual(['Wait', 'Close and Lose Them']);
+    expect(outcomeFor(decision.prompt, decision.prompt.options.defaultId)).toEqual({ proceed: false });
+  });
 });
 
 function deps(overrides: Partial<CloseGuardDeps> & { answers?: number[] } = {}) {
