@@ -113,3 +113,17 @@ export function productionSettings(saved: SheetPageSettings): ProductionSettings
   };
 }
 
+
+/**
+ * Pixel size of a video size option, even both ways (H.264 yuv420p needs it); 'project' is the
+ * project's aspect ratio ('16:9', '2.39:1'...) at 1080 lines.
+ */
+export function videoPixels(size: VideoSize, aspectRatio: string): { width: number; height: number } {
+  if (size !== 'project') {
+    const [width, height] = size.split('x').map(Number) as [number, number];
+    return { width, height };
+  }
+  const [w, h] = aspectRatio.split(':').map(Number) as [number, number];
+  const aspect = w > 0 && h > 0 ? w / h : 16 / 9;
+  return { width: Math.round((1080 * aspect) / 2) * 2, height: 1080 };
+}

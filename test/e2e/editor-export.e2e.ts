@@ -28,7 +28,7 @@ describe('export and scale', () => {
     await expect.poll(() => cardsWithTakes(page), { timeout: 30_000 }).toBe(4);
 
     await page.keyboard.press('Control+e');
-    const dialog = page.getByRole('dialog', { name: 'Export contact sheet' });
+    const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
     await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 1' }).waitFor({ timeout: 20_000 });
     await dialog.getByLabel('Columns').fill('2');
     expect(await dialog.getByRole('checkbox', { name: 'Scene' }).isChecked()).toBe(true);
@@ -72,7 +72,7 @@ describe('export and scale', () => {
     await page.goto(rig.harness.url);
     await board(page).waitFor();
     await page.keyboard.press('Control+e');
-    const dialog = page.getByRole('dialog', { name: 'Export contact sheet' });
+    const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
     await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 1' }).waitFor({ timeout: 20_000 });
     expect(await dialog.getByLabel('Layout').inputValue()).toBe('a4');
     await expect.poll(() => dialog.getByTestId('export-pages').textContent(), { timeout: 20_000 }).toMatch(/^\d+ pages, \d+ × \d+ px each$/);

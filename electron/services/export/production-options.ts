@@ -4,7 +4,7 @@
  * One mapping, so the app and `castboard export --format` draw the same file from the same
  * settings. Pure: no I/O.
  */
-import type { FcpxmlExportSettings, GifExportSettings, Mp4ExportSettings, PdfExportSettings, VideoSize } from '../../../shared/domain/production-export';
+import { videoPixels, type FcpxmlExportSettings, type GifExportSettings, type Mp4ExportSettings, type PdfExportSettings } from '../../../shared/domain/production-export';
 import type { FcpxmlOptions } from './fcpxml';
 import type { GifOptions } from './gif-animatic';
 import type { Mp4Options } from './mp4-animatic';
@@ -14,22 +14,12 @@ import type { PdfBoardOptions } from './pdf-board';
 /** Width / height of a project aspect ratio ('16:9' when it cannot be read). */
 export const projectAspect = (aspectRatio: string): number => parseAspectRatio(aspectRatio) ?? 16 / 9;
 
-/** Even pixel sizes (H.264 yuv420p needs them); 'project' is the project's shape at 1080 lines. */
-export function videoSize(size: VideoSize, aspectRatio: string): { width: number; height: number } {
-  if (size !== 'project') {
-    const [width, height] = size.split('x').map(Number) as [number, number];
-    return { width, height };
-  }
-  const height = 1080;
-  return { width: Math.round((height * projectAspect(aspectRatio)) / 2) * 2, height };
-}
-
 export function pdfBoardOptions(pdf: PdfExportSettings, aspectRatio: string): PdfBoardOptions {
   return { page: pdf.page, orientation: pdf.orientation, dpi: pdf.dpi, layout: pdf.layout, perPage: pdf.perPage, captions: pdf.captions, aspect: projectAspect(aspectRatio) };
 }
 
 export function mp4Options(mp4: Mp4ExportSettings, aspectRatio: string): Mp4Options {
-  return { fps: mp4.fps, ...videoSize(mp4.size, aspectRatio), captions: mp4.captions, srt: mp4.srt, crossfadeSeconds: mp4.crossfade ? mp4.crossfadeSeconds : 0 };
+  return { fps: mp4.fps, ...videoPixels(mp4.size, aspectRatio), captions: mp4.captions, srt: mp4.srt, crossfadeSeconds: mp4.crossfade ? mp4.crossfadeSeconds : 0 };
 }
 
 export function gifOptions(gif: GifExportSettings, aspectRatio: string): GifOptions {
@@ -37,6 +27,6 @@ export function gifOptions(gif: GifExportSettings, aspectRatio: string): GifOpti
 }
 
 export function fcpxmlOptions(fcpxml: FcpxmlExportSettings, aspectRatio: string): FcpxmlOptions {
-  return { fps: fcpxml.fps, ...videoSize('project', aspectRatio) };
+  return { fps: fcpxml.fps, ...videoPixels('project', aspectRatio) };
 }
 
