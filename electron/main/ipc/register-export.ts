@@ -38,41 +38,43 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
     return { pngBase64: png.toString('base64'), pages: plan.pages, width: plan.width, height: plan.height };
   });
 
-  registrar.handle('export:contactSheet', async ({ settings, selectedPanelIds }) => {
-    const { project, root, input: sheet } = await input(selectedPanelIds, settings.captions);
-    const target = await dialogs.chooseSavePath({
-      title: 'Export contact sheet',
-      defaultPath: path.join(path.dirname(root), `${project.title} contact sheet.png`),
-      extensions: ['png'],
-    });
-    if (!target) return null;
-    // The save dialog already asked before replacing the file the artist named.
-    const result = await session.run((signal) =>
-      exportContactSheet(sheet, sheetOptions(project, settings), target, {
+  // Each export runs in the session from its first step, save dialog included, so a cancel that
+  // arrives before the file is chosen still stops it (the services check the signal first).
+  registrar.handle('export:contactSheet', ({ settings, selectedPanelIds }) =>
+    session.run(async (signal) => {
+      const { project, root, input: sheet } = await input(selectedPanelIds, settings.captions);
+      const target = await dialogs.chooseSavePath({
+        title: 'Export contact sheet',
+        defaultPath: path.join(path.dirname(root), `${project.title} contact sheet.png`),
+        extensions: ['png'],
+      });
+      if (!target) return null;
+      // The save dialog already asked before replacing the file the artist named.
+      const result = await exportContactSheet(sheet, sheetOptions(project, settings), target, {
         overwrite: true,
         signal,
         onProgress: (progress) => registrar.push('export:progress', progress),
-      }),
-    );
-    session.lastExport = result.files;
-    return { files: result.files, pages: result.pages, missingImages: result.missingImages };
-  });
+      });
+      session.lastExport = result.files;
+      return { files: result.files, pages: result.pages, missingImages: result.missingImages };
+    }),
+  );
 
-  registrar.handle('export:panelImages', async ({ selectedPanelIds, selectedOnly }) => {
-    const { input: sheet } = await input(selectedPanelIds);
-    const folder = await dialogs.chooseFolder({ title: 'Choose a folder for the panel images', buttonLabel: 'Export here' });
-    if (!folder) return null;
-    const result = await session.run((signal) =>
-      exportPanelImages(sheet.panels, folder, {
+  registrar.handle('export:panelImages', ({ selectedPanelIds, selectedOnly }) =>
+    session.run(async (signal) => {
+      const { input: sheet } = await input(selectedPanelIds);
+      const folder = await dialogs.chooseFolder({ title: 'Choose a folder for the panel images', buttonLabel: 'Export here' });
+      if (!folder) return null;
+      const result = await exportPanelImages(sheet.panels, folder, {
         selectedOnly,
         readImage: sheet.readImage,
         signal,
         onProgress: (progress) => registrar.push('export:progress', { ...progress, page: 1, pages: 1 }),
-      }),
-    );
-    session.lastExport = result.files.length > 0 ? result.files : session.lastExport;
-    return { files: result.files, withoutImage: result.withoutImage };
-  });
+      });
+      session.lastExport = result.files.length > 0 ? result.files : session.lastExport;
+      return { files: result.files, withoutImage: result.withoutImage };
+    }),
+  );
 
   registrar.handle('export:reveal', async ({ target }) => {
     const file = session.lastExport?.[0];

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { panelsToExport } from '../../services/export/input';
+import { throwIfAborted } from '../../services/export/map-limit';
 import { exportProduction, PRODUCTION_EXTENSIONS } from '../../services/export/production-export';
 import { productionInput } from '../../services/export/production-input';
 import { previewProduction } from '../../services/export/production-preview';
@@ -32,20 +33,23 @@ export function registerProductionExport(registrar: Registrar, services: AppServ
     return { ...facts, image: image ? { pngBase64: image.png.toString('base64'), width: image.width, height: image.height } : null };
   });
 
-  registrar.handle('export:production', async ({ format, settings, selectedPanelIds, selectedOnly }) => {
-    const { project, root, input } = production(selectedPanelIds, selectedOnly);
-    const extension = PRODUCTION_EXTENSIONS[format];
-    const target = await dialogs.chooseSavePath({ title: `Export ${extension.toUpperCase()}`, defaultPath: path.join(path.dirname(root), `${project.title}.${extension}`), extensions: [extension] });
-    if (!target) return null;
-    // The save dialog already asked before replacing the file the artist named.
-    const files = await session.run((signal) =>
-      exportProduction(format, input, settings, project.aspectRatio, target, {
+  // The whole call runs in the session, save dialog included: a cancel that arrives before the
+  // file is chosen still stops the export.
+  registrar.handle('export:production', ({ format, settings, selectedPanelIds, selectedOnly }) =>
+    session.run(async (signal) => {
+      const { project, root, input } = production(selectedPanelIds, selectedOnly);
+      const extension = PRODUCTION_EXTENSIONS[format];
+      const target = await dialogs.chooseSavePath({ title: `Export ${extension.toUpperCase()}`, defaultPath: path.join(path.dirname(root), `${project.title}.${extension}`), extensions: [extension] });
+      if (!target) return null;
+      throwIfAborted(signal);
+      // The save dialog already asked before replacing the file the artist named.
+      const files = await exportProduction(format, input, settings, project.aspectRatio, target, {
         overwrite: true,
         signal,
         onProgress: (progress) => registrar.push('export:progress', { ...progress, page: 1, pages: 1 }),
-      }),
-    );
-    session.lastExport = files;
-    return { files, withoutImage: input.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number) };
-  });
+      });
+      session.lastExport = files;
+      return { files, withoutImage: input.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number) };
+    }),
+  );
 }

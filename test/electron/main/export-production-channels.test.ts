@@ -70,4 +70,19 @@ describe('production export channels', () => {
     expect(await readdir(out)).toEqual([]);
     expect(await r.call('export:cancel', {})).toEqual({ cancelled: false });
   });
+
+  it('a cancel while the save dialog is still open stops the export before anything is written', async () => {
+    const { r } = await board(2, 2, 1);
+    const out = await tempDir();
+    let choose: ((file: string) => void) | undefined;
+    r.dialogs.chooseSavePath = () => new Promise<string>((resolve) => (choose = resolve));
+    const settings = productionSettings(defaultExportSettings());
+    const running = r.call('export:production', { format: 'csv', settings, selectedPanelIds: [], selectedOnly: false });
+    running.catch(() => undefined); // awaited below
+    await expect.poll(() => choose !== undefined).toBe(true);
+    expect(await r.call('export:cancel', {})).toEqual({ cancelled: true });
+    choose?.(path.join(out, 'shots.csv'));
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await readdir(out)).toEqual([]);
+  });
 });
