@@ -67,6 +67,16 @@ describe('MP4 animatic', () => {
     expect(meanDifference(after, second)).toBeLessThan(6);
   });
 
+  it('burns the caption strip in along the bottom, over the panel picture', async () => {
+    const file = outPath(fixture, 'captions.mp4');
+    await exportMp4(fixture.input, { fps: 24, width: 640, height: 360, captions: true, srt: false, crossfadeSeconds: 0 }, file);
+    const [frame, first] = [await frameAt(file, 0.5), await panelImage(0, 640, 360)];
+    const rows = (pixels: Buffer, from: number, to: number) => pixels.subarray(from * 64 * 3, to * 64 * 3);
+    expect(meanDifference(rows(frame, 0, 30), rows(first, 0, 30))).toBeLessThan(6); // the picture, untouched above the strip
+    const mean = (pixels: Buffer) => pixels.reduce((sum, value) => sum + value, 0) / pixels.length;
+    expect(mean(rows(frame, 34, 36))).toBeLessThan(mean(rows(first, 34, 36)) - 30); // the dark strip along the bottom
+  });
+
   it('cross-fades: a frame halfway through the fade is the blend of both panels, the cut and the length unchanged', async () => {
     const file = outPath(fixture, 'fade.mp4');
     const fps = 24;
