@@ -40,6 +40,20 @@ describe('production exports from the dialog', () => {
       await dialog.getByLabel('Format').selectOption(format);
       expect(await cutLabels(dialog), `labels of ${format}`).toEqual([]);
     }
+    // What each format will write, before writing it.
+    await dialog.getByLabel('Format').selectOption('pdf');
+    await dialog.getByLabel('Layout').selectOption('shooting');
+    await expect.poll(() => dialog.getByTestId('export-summary').textContent(), { timeout: 20_000 }).toBe('2 pages, A4 landscape, shooting board, 3 a page, 150 dpi');
+    await dialog.getByRole('img', { name: 'Preview of the PDF board, page 1' }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => dialog.getByRole('figure').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
+    await screenshot(page, 'export-pdf-1024x640');
+    await dialog.getByLabel('Format').selectOption('csv');
+    await dialog.getByRole('table').waitFor({ timeout: 20_000 });
+    expect(await dialog.getByRole('table').getByRole('row').count()).toBe(5); // the header and 4 panels
+    await screenshot(page, 'export-csv-1024x640');
+    await dialog.getByLabel('Format').selectOption('fcpxml');
+    await expect.poll(() => dialog.getByTestId('export-summary').textContent(), { timeout: 20_000 }).toBe('A 0:12 timeline at 24 fps (1920 × 1080) and a folder of 4 stills beside it');
+
     await dialog.getByLabel('Format').selectOption('mp4');
     await dialog.getByRole('checkbox', { name: 'Cross-fade between panels' }).check();
     await dialog.getByRole('img', { name: 'Preview of the animatic, first frame' }).waitFor({ timeout: 20_000 });
@@ -62,7 +76,7 @@ describe('production exports from the dialog', () => {
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await saved(page);
     const onDisk = JSON.parse(await readFile(path.join(rig.harness.services.workspace.root() ?? '', 'project.json'), 'utf8')) as { exportSettings: { formats?: Record<string, unknown> } };
-    expect(onDisk.exportSettings.formats).toMatchObject({ gif: { width: 320 }, mp4: { crossfade: true } });
+    expect(onDisk.exportSettings.formats).toMatchObject({ gif: { width: 320 }, mp4: { crossfade: true }, pdf: { layout: 'shooting', perPage: 3 } });
     const again = await openExport(page);
     await again.getByLabel('Format').selectOption('gif');
     expect(await again.getByLabel('Width').inputValue()).toBe('320');
