@@ -10,14 +10,10 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gifMetadata } from '../electron/services/export/gif-reader';
 import { screenshot } from './support/browser';
-import { board, cardsWithTakes, imagesLoaded, openGeneratedBoard, saved, seedProject, useEditorRigs, type EditorRig } from './support/editor-kit';
+import { imagesLoaded, openGeneratedBoard, saved, scriptDialog, useEditorRigs } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
-async function scriptSavePath(rig: EditorRig, answer: string): Promise<void> {
-  const response = await fetch(new URL('/__harness/dialogs', rig.harness.url), { method: 'POST', body: JSON.stringify({ kind: 'chooseSavePath', answer }) });
-  expect(response.ok).toBe(true);
-}
 
 async function openExport(page: Page): Promise<Locator> {
   await page.keyboard.press('Control+e');
@@ -67,7 +63,7 @@ describe('production exports from the dialog', () => {
     await dialog.getByRole('img', { name: 'Preview of the GIF, first frame' }).waitFor();
     await screenshot(page, 'export-gif-1024x640');
     const file = path.join(rig.dir, 'Night Market.gif');
-    await scriptSavePath(rig, file);
+    await scriptDialog(rig, 'chooseSavePath', file);
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain(`Saved: ${file}`);
     // Every panel held for the default 3 s, at the width chosen, in the project's 16:9.
@@ -86,25 +82,14 @@ describe('production exports from the dialog', () => {
 
   it('cancels a long animatic export: nothing is left where it was going, and the dialog says so', async () => {
     const rig = await openEditor();
-    await seedProject(rig, 6);
-    const { workspace } = rig.harness.services;
-    const project = workspace.project();
-    workspace.update({ ...project, panels: project.panels.map((panel) => ({ ...panel, durationSeconds: 20, dialogue: `Line for ${panel.scenePrompt}` })) });
-    await workspace.save();
-    const { page } = rig;
-    await page.goto(rig.harness.url);
-    await board(page).waitFor();
-    await page.getByRole('button', { name: 'Generate missing' }).click();
-    await page.getByRole('button', { name: 'Generate 6 images ($0.30)' }).click();
-    await expect.poll(() => cardsWithTakes(page), { timeout: 30_000 }).toBe(6);
-
+    const page = await openGeneratedBoard(rig, 6, { durationSeconds: 20, dialogue: 'Keep moving, the tide is coming in.' });
     const dialog = await openExport(page);
     await dialog.getByLabel('Format').selectOption('mp4');
     await dialog.getByLabel('Video size').selectOption('1920x1080');
     await dialog.getByLabel('Frame rate').selectOption('30');
     await expect.poll(() => dialog.getByTestId('export-summary').textContent(), { timeout: 20_000 }).toBe('1920 × 1080 at 30 fps, 2:00 long, 6 panels, with a subtitle file');
     const before = (await readdir(rig.dir)).sort();
-    await scriptSavePath(rig, path.join(rig.dir, 'Night Market.mp4'));
+    await scriptDialog(rig, 'chooseSavePath', path.join(rig.dir, 'Night Market.mp4'));
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/\d of 6 panels/);
     await screenshot(page, 'export-mp4-running-1440x900');

@@ -18,6 +18,17 @@ function holdExports() {
   return { gate: (channel: string) => (channel === 'export:production' ? held : undefined), release: () => release() };
 }
 
+/** Opens the dialog on a 3-panel board, chooses `format` and starts its export, held in "main". */
+async function startHeldExport(format: string) {
+  const hold = holdExports();
+  const app = await renderApp({ project: sampleProject(3, [1, 1, 1]), settings: { gate: hold.gate } });
+  await app.user.keyboard('{Control>}e{/Control}');
+  const dialog = screen.getByRole('dialog', { name: 'Export' });
+  await app.user.selectOptions(within(dialog).getByLabelText('Format'), format);
+  await app.user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+  return { ...app, dialog, cancel: await within(dialog).findByRole('button', { name: 'Cancel export' }), release: hold.release };
+}
+
 describe('export dialog, production formats', () => {
   it('saves the GIF width in the project and sends it with the export', async () => {
     const { user, store, callsTo } = await renderApp({ project: sampleProject(3, [1, 1, 1]) });
@@ -37,30 +48,19 @@ describe('export dialog, production formats', () => {
   });
 
   it('cancels a running export from its Cancel button: a plain note, no error', async () => {
-    const hold = holdExports();
-    const { user, callsTo } = await renderApp({ project: sampleProject(3, [1, 1, 1]), settings: { gate: hold.gate } });
-    await user.keyboard('{Control>}e{/Control}');
-    const dialog = screen.getByRole('dialog', { name: 'Export' });
-    await user.selectOptions(within(dialog).getByLabelText('Format'), 'mp4');
-    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
-    await user.click(await within(dialog).findByRole('button', { name: 'Cancel export' }));
+    const { user, callsTo, dialog, cancel, release } = await startHeldExport('mp4');
+    await user.click(cancel);
     expect(callsTo('export:cancel')).toHaveLength(1);
-    hold.release();
+    release();
     expect(await within(dialog).findByText('Export cancelled. Nothing was written.')).toBeTruthy();
     expect(dialog.querySelector('.callout-error')).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Export…' })).toHaveProperty('disabled', false);
   });
 
   it('closing the dialog while an export runs cancels it', async () => {
-    const hold = holdExports();
-    const { user, callsTo } = await renderApp({ project: sampleProject(3, [1, 1, 1]), settings: { gate: hold.gate } });
-    await user.keyboard('{Control>}e{/Control}');
-    const dialog = screen.getByRole('dialog', { name: 'Export' });
-    await user.selectOptions(within(dialog).getByLabelText('Format'), 'csv');
-    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
-    await within(dialog).findByRole('button', { name: 'Cancel export' });
+    const { user, callsTo, dialog, release } = await startHeldExport('csv');
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(callsTo('export:cancel')).toHaveLength(1));
-    hold.release();
+    release();
   });
 });
