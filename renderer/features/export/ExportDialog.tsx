@@ -7,31 +7,21 @@
  * export runs cancels it. A large board exports its sheet as A4 pages unless the artist chooses
  * one long image here.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { productionSettings } from '../../../shared/domain/production-export';
 import { LARGE_BOARD_PANELS, type ExportSettings } from '../../../shared/domain/project';
-import { isCastboardError } from '../../../shared/errors';
-import { messageOf } from '../../lib/errors';
-import { plural } from '../../lib/format';
 import { useAppStore } from '../../state/store-context';
 import { liveSelection } from '../../state/selection-slice';
 import { Modal } from '../../ui/Modal';
 import { CheckboxField, SelectField } from '../../ui/fields';
-import { EXPORT_FORMATS, PROGRESS_UNITS, type ExportFormat } from './export-formats';
+import { EXPORT_FORMATS, type ExportFormat } from './export-formats';
 import { ExportPreviewPane } from './ExportPreviewPane';
 import { ExportSettingsForm } from './ExportSettingsForm';
-import { ExportStatus, type Outcome } from './ExportStatus';
+import { ExportStatus } from './ExportStatus';
 import { FormatOptionsForm } from './FormatOptionsForm';
 import { ProductionPreviewPane } from './ProductionPreviewPane';
-
-function describeMissing(numbers: readonly number[]): string {
-  if (numbers.length === 0) return '';
-  const list = numbers.length > 8 ? `${numbers.slice(0, 8).join(', ')}…` : numbers.join(', ');
-  return ` ${plural(numbers.length, 'panel')} without a take (${list}) show as placeholders.`;
-}
-
-const savedText = (files: readonly string[]) => `Saved: ${files[0] ?? ''}${files.length > 1 ? ` and ${plural(files.length - 1, 'more file')}` : ''}.`;
+import { outcomes, useExportRuns } from './use-export-runs';
 
 function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; aspectRatio: string; onClose: () => void }) {
   const s = useAppStore(
@@ -42,14 +32,10 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
       exportContactSheet: state.exportContactSheet,
       exportPanelImages: state.exportPanelImages,
       exportProduction: state.exportProduction,
-      cancelExport: state.cancelExport,
-      revealExport: state.revealExport,
       updateExportSettings: state.updateExportSettings,
     })),
   );
   const selectedIds = s.selection === '' ? [] : s.selection.split(',');
-  const [running, setRunning] = useState<ExportFormat | 'panels' | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const [longImageChosen, setLongImageChosen] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('png');
   const production = useMemo(() => productionSettings(saved), [saved]);
@@ -57,53 +43,13 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
   // Pages for a large board unless one long image was chosen here: the saved "none" may just be the old default.
   const paged = saved.page === 'none' && exported > LARGE_BOARD_PANELS && !longImageChosen;
   const settings: ExportSettings = paged ? { ...saved, page: 'a4' } : saved;
-
-  // Closing the dialog stops an export it started: nothing is written behind the artist's back.
-  const runningRef = useRef(running);
-  useEffect(() => {
-    runningRef.current = running;
-  }, [running]);
-  const { cancelExport } = s;
-  useEffect(
-    () => () => {
-      if (runningRef.current) void cancelExport();
-    },
-    [cancelExport],
-  );
-
-  const run = async (kind: ExportFormat | 'panels', action: () => Promise<Outcome>) => {
-    setRunning(kind);
-    setOutcome(null);
-    try {
-      setOutcome(await action());
-    } catch (error) {
-      const cancelled = isCastboardError(error) && error.code === 'CANCELLED';
-      setOutcome(cancelled ? { kind: 'cancelled', text: 'Export cancelled. Nothing was written.' } : { kind: 'failed', text: messageOf(error) });
-    } finally {
-      setRunning(null);
-    }
-  };
+  const { running, outcome, run, reveal, cancel, progressLabel } = useExportRuns();
 
   const exportChosen = () =>
     format === 'png'
-      ? run('png', async () => {
-          const result = await s.exportContactSheet(selectedIds, settings);
-          if (!result) return null;
-          const where = result.files.length === 1 ? result.files[0] : `${plural(result.pages, 'page')} next to ${result.files[0]}`;
-          return { kind: 'saved', text: `Contact sheet saved: ${where}.${describeMissing(result.missingImages)}`, revealable: true };
-        })
-      : run(format, async () => {
-          const result = await s.exportProduction(format, production, selectedIds, saved.selectedOnly);
-          return result && { kind: 'saved', text: `${savedText(result.files)}${describeMissing(result.withoutImage)}`, revealable: true };
-        });
-  const exportImages = () =>
-    run('panels', async () => {
-      const result = await s.exportPanelImages(selectedIds, saved.selectedOnly);
-      return result && { kind: 'saved', text: `${plural(result.files.length, 'panel image')} saved.${describeMissing(result.withoutImage)}`, revealable: result.files.length > 0 };
-    });
-  const reveal = (target: 'folder' | 'file') => s.revealExport(target).catch((error: unknown) => setOutcome({ kind: 'failed', text: messageOf(error) }));
-  const progressLabel = ({ done, total, page, pages }: { done: number; total: number; page: number; pages: number }) =>
-    running === 'png' && pages > 1 ? `Page ${page} of ${pages}` : `${done} of ${plural(total, PROGRESS_UNITS[running ?? format])}`;
+      ? run('png', async () => outcomes.sheet(await s.exportContactSheet(selectedIds, settings)))
+      : run(format, async () => outcomes.production(await s.exportProduction(format, production, selectedIds, saved.selectedOnly)));
+  const exportImages = () => run('panels', async () => outcomes.panels(await s.exportPanelImages(selectedIds, saved.selectedOnly)));
 
   return (
     <div className="export-layout">
@@ -129,7 +75,7 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
         ) : (
           <ProductionPreviewPane choice={{ format, settings: production, selectedIds, selectedOnly: saved.selectedOnly }} />
         )}
-        <ExportStatus busy={running !== null} progress={s.progress} label={progressLabel} outcome={outcome} onCancel={s.cancelExport} onReveal={reveal} />
+        <ExportStatus busy={running !== null} progress={s.progress} label={progressLabel} outcome={outcome} onCancel={cancel} onReveal={reveal} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Close
