@@ -71,18 +71,24 @@ describe('production export channels', () => {
     expect(await r.call('export:cancel', {})).toEqual({ cancelled: false });
   });
 
-  it('a cancel while the save dialog is still open stops the export before anything is written', async () => {
+  it('a cancel while the save dialog is still open stops the export before anything is written (production and contact sheet)', async () => {
     const { r } = await board(2, 2, 1);
     const out = await tempDir();
-    let choose: ((file: string) => void) | undefined;
-    r.dialogs.chooseSavePath = () => new Promise<string>((resolve) => (choose = resolve));
     const settings = productionSettings(defaultExportSettings());
-    const running = r.call('export:production', { format: 'csv', settings, selectedPanelIds: [], selectedOnly: false });
-    running.catch(() => undefined); // awaited below
-    await expect.poll(() => choose !== undefined).toBe(true);
-    expect(await r.call('export:cancel', {})).toEqual({ cancelled: true });
-    choose?.(path.join(out, 'shots.csv'));
-    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+    const calls: Array<[string, unknown, string]> = [
+      ['export:production', { format: 'csv', settings, selectedPanelIds: [], selectedOnly: false }, 'shots.csv'],
+      ['export:contactSheet', { settings: defaultExportSettings(), selectedPanelIds: [] }, 'sheet.png'],
+    ];
+    for (const [channel, payload, name] of calls) {
+      let choose: ((file: string) => void) | undefined;
+      r.dialogs.chooseSavePath = () => new Promise<string>((resolve) => (choose = resolve));
+      const running = r.call(channel, payload);
+      running.catch(() => undefined); // awaited below
+      await expect.poll(() => choose !== undefined).toBe(true);
+      expect(await r.call('export:cancel', {})).toEqual({ cancelled: true });
+      choose?.(path.join(out, name));
+      await expect(running, channel).rejects.toMatchObject({ code: 'CANCELLED' });
+    }
     expect(await readdir(out)).toEqual([]);
   });
 });
