@@ -60,8 +60,8 @@ function EditorActions({ commands }: { commands: Commands }) {
         </Action>
       </div>
       <div className="toolbar-group">
-        <Action icon="download" label="Export contact sheet" shortcut={`${mod}+E`} onClick={commands.openExport}>
-          Export contact sheet
+        <Action icon="download" label="Export" shortcut={`${mod}+E`} onClick={commands.openExport}>
+          Export
         </Action>
         <button type="button" className="button-ghost" title="Close project" disabled={busy} onClick={() => void closeProject()}>
           <Icon name="folder" />

@@ -1,9 +1,11 @@
 /**
- * Contact sheet export as the renderer sees it: the settings live in the document
- * (`exportSettings`, so a project remembers its last export and changes are undoable), the
- * preview and the export itself are asked of main, and main's progress pushes land here.
- * Every call first hands main the latest document, so the sheet shows what is on screen.
+ * Exports as the renderer sees it: the settings live in the document (`exportSettings`, with the
+ * production formats' own options in `exportSettings.formats`, so a project remembers its last
+ * export, the CLI starts from it too, and changes are undoable); previews, exports and cancel
+ * are asked of main, and main's progress pushes land here. Every call first hands main the latest
+ * document, so what is exported is what is on screen.
  */
+import { productionSettings, type OptionFormat, type ProductionSettings } from '../../shared/domain/production-export';
 import type { ExportSettings } from '../../shared/domain/project';
 import type { RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { AppSlice, StoreDeps } from './store-types';
@@ -15,21 +17,31 @@ export interface ExportProgress {
   pages: number;
 }
 
+type ProductionFormat = RequestOf<'export:production'>['format'];
+
 export interface ExportSlice {
   exportProgress: ExportProgress | null;
   updateExportSettings(patch: Partial<ExportSettings>): void;
+  /** Changes some options of one production format (the others keep their saved or default values). */
+  updateFormatSettings<F extends OptionFormat>(format: F, patch: Partial<ProductionSettings[F]>): void;
   /** A small PNG of page 1 (base64) and how many pages the sheet has. `settings` defaults to the saved ones. */
   previewExport(selectedPanelIds: readonly string[], maxWidth: number, settings?: ExportSettings): Promise<ResponseOf<'export:preview'>>;
   exportContactSheet(selectedPanelIds: readonly string[], settings?: ExportSettings): Promise<ResponseOf<'export:contactSheet'>>;
   /** Shows the last export in the file manager, or opens it (main knows which file). */
   revealExport(target: 'folder' | 'file'): Promise<void>;
   exportPanelImages(selectedPanelIds: readonly string[], selectedOnly: boolean): Promise<ResponseOf<'export:panelImages'>>;
-  /** PDF board, MP4 animatic, GIF, FCPXML timeline or shot list CSV; main asks where to save. */
-  exportProduction(format: RequestOf<'export:production'>['format'], selectedPanelIds: readonly string[], selectedOnly: boolean): Promise<ResponseOf<'export:production'>>;
+  /** PDF board, MP4 animatic, GIF, FCPXML timeline or shot list CSV with these options; main asks where to save. */
+  exportProduction(format: ProductionFormat, settings: ProductionSettings, selectedPanelIds: readonly string[], selectedOnly: boolean): Promise<ResponseOf<'export:production'>>;
+  /** What that export would write (a picture, the first rows, counts), without writing. */
+  previewProduction(format: ProductionFormat, settings: ProductionSettings, selectedPanelIds: readonly string[], selectedOnly: boolean, maxWidth: number): Promise<ResponseOf<'export:productionPreview'>>;
+  /** Stops the running export; it ends with a CANCELLED error and writes nothing. */
+  cancelExport(): Promise<void>;
   setExportProgress(progress: ExportProgress | null): void;
 }
 
 const TYPED: ReadonlySet<string> = new Set(['columns', 'cellWidth', 'margin', 'gutter', 'background']);
+/** Number fields: a burst of typing is one undo step. */
+const TYPED_FORMAT: ReadonlySet<string> = new Set(['perPage', 'crossfadeSeconds', 'width']);
 
 export function createExportSlice(deps: StoreDeps): AppSlice<ExportSlice> {
   return (set, get) => {
@@ -37,6 +49,16 @@ export function createExportSlice(deps: StoreDeps): AppSlice<ExportSlice> {
       const doc = get().doc;
       if (!doc) throw new Error('No project is open.');
       return doc.exportSettings;
+    };
+    /** Hands main the latest document, then runs one export with fresh progress (cleared again when it ends). */
+    const running = async <T>(call: () => Promise<T>): Promise<T> => {
+      await deps.sync().flush();
+      set({ exportProgress: null });
+      try {
+        return await call();
+      } finally {
+        set({ exportProgress: null });
+      }
     };
     return {
       exportProgress: null,
@@ -48,6 +70,17 @@ export function createExportSlice(deps: StoreDeps): AppSlice<ExportSlice> {
           return changed ? { ...doc, exportSettings: { ...doc.exportSettings, ...patch } } : doc;
         });
       },
+      updateFormatSettings(format, patch) {
+        const fields = Object.keys(patch);
+        const key = fields.length === 1 && TYPED_FORMAT.has(fields[0] ?? '') ? `export:${format}:${fields[0]}` : null;
+        get().edit(key, (doc) => {
+          const current = productionSettings(doc.exportSettings)[format];
+          const changed = (Object.keys(patch) as Array<keyof typeof current>).some((field) => current[field] !== patch[field]);
+          if (!changed) return doc;
+          const formats = { ...doc.exportSettings.formats, [format]: { ...current, ...patch } };
+          return { ...doc, exportSettings: { ...doc.exportSettings, formats } };
+        });
+      },
       async previewExport(selectedPanelIds, maxWidth, chosen) {
         await deps.sync().flush();
         return deps.api.export.preview({ settings: chosen ?? settings(), selectedPanelIds: [...selectedPanelIds], maxWidth });
@@ -55,27 +88,17 @@ export function createExportSlice(deps: StoreDeps): AppSlice<ExportSlice> {
       async revealExport(target) {
         await deps.api.export.reveal({ target });
       },
-      async exportContactSheet(selectedPanelIds, chosen) {
+      exportContactSheet: (selectedPanelIds, chosen) =>
+        running(() => deps.api.export.contactSheet({ settings: chosen ?? settings(), selectedPanelIds: [...selectedPanelIds] })),
+      exportPanelImages: (selectedPanelIds, selectedOnly) => running(() => deps.api.export.panelImages({ selectedPanelIds: [...selectedPanelIds], selectedOnly })),
+      exportProduction: (format, chosen, selectedPanelIds, selectedOnly) =>
+        running(() => deps.api.export.production({ format, settings: chosen, selectedPanelIds: [...selectedPanelIds], selectedOnly })),
+      async previewProduction(format, chosen, selectedPanelIds, selectedOnly, maxWidth) {
         await deps.sync().flush();
-        set({ exportProgress: null });
-        try {
-          return await deps.api.export.contactSheet({ settings: chosen ?? settings(), selectedPanelIds: [...selectedPanelIds] });
-        } finally {
-          set({ exportProgress: null });
-        }
+        return deps.api.export.productionPreview({ format, settings: chosen, selectedPanelIds: [...selectedPanelIds], selectedOnly, maxWidth });
       },
-      async exportPanelImages(selectedPanelIds, selectedOnly) {
-        await deps.sync().flush();
-        return deps.api.export.panelImages({ selectedPanelIds: [...selectedPanelIds], selectedOnly });
-      },
-      async exportProduction(format, selectedPanelIds, selectedOnly) {
-        await deps.sync().flush();
-        set({ exportProgress: null });
-        try {
-          return await deps.api.export.production({ format, selectedPanelIds: [...selectedPanelIds], selectedOnly });
-        } finally {
-          set({ exportProgress: null });
-        }
+      async cancelExport() {
+        await deps.api.export.cancel({});
       },
       setExportProgress: (exportProgress) => set({ exportProgress }),
     };

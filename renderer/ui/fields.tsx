@@ -128,3 +128,20 @@ export function NumberField({ label, value, min, max, step = 1, onChange, suffix
     </div>
   );
 }
+
+interface CheckboxFieldProps {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+}
+
+/** An on/off option with its label beside the box (the label wraps, it is never cut). */
+export function CheckboxField({ label, checked, onChange, disabled }: CheckboxFieldProps) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} disabled={disabled} onChange={(event) => onChange(event.target.checked)} />
+      {label}
+    </label>
+  );
+}

@@ -1,8 +1,12 @@
 /**
- * Contact-sheet export settings saved with the project, so the next export looks like the last.
+ * Export settings saved with the project, so the next export looks like the last: the contact
+ * sheet's here, the production formats' in `formats` (production-export.ts).
  * Ranges are the ones the contact sheet can honour (sharp canvas limits, readable captions).
  */
 import { z } from 'zod';
+import { SavedFormatSettingsSchema } from './production-export';
+
+export * from './production-export';
 
 /** Caption fields, in print order. One list: a new field is added here and in each label map.
  * `consistency` prints the consistency check's outcome for the panel's active take. */
@@ -29,6 +33,8 @@ export const ExportSettingsSchema = z
     orientation: z.enum(['portrait', 'landscape']),
     dpi: z.union([z.literal(150), z.literal(300)]),
     selectedOnly: z.boolean(),
+    /** The production formats' own options (production-export.ts); absent in older files. */
+    formats: SavedFormatSettingsSchema.optional(),
   })
   .strict();
 export type ExportSettings = z.infer<typeof ExportSettingsSchema>;

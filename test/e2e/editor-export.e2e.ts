@@ -7,28 +7,18 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { board, card, cardsWithTakes, imagesLoaded, useEditorRigs, sceneOf, seedProject, type EditorRig } from './support/editor-kit';
+import { board, card, imagesLoaded, openGeneratedBoard, scriptDialog, useEditorRigs, sceneOf, seedProject } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
-async function scriptSavePath(current: EditorRig, answer: string): Promise<void> {
-  const response = await fetch(new URL('/__harness/dialogs', current.harness.url), { method: 'POST', body: JSON.stringify({ kind: 'chooseSavePath', answer }) });
-  expect(response.ok).toBe(true);
-}
 
 describe('export and scale', () => {
   it('previews and exports the contact sheet', async () => {
     const rig = await openEditor();
-    await seedProject(rig, 4);
-    const { page } = rig;
-    await page.goto(rig.harness.url);
-    await board(page).waitFor();
-    await page.getByRole('button', { name: 'Generate missing' }).click();
-    await page.getByRole('button', { name: 'Generate 4 images ($0.20)' }).click();
-    await expect.poll(() => cardsWithTakes(page), { timeout: 30_000 }).toBe(4);
+    const page = await openGeneratedBoard(rig, 4);
 
     await page.keyboard.press('Control+e');
-    const dialog = page.getByRole('dialog', { name: 'Export contact sheet' });
+    const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
     await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 1' }).waitFor({ timeout: 20_000 });
     await dialog.getByLabel('Columns').fill('2');
     expect(await dialog.getByRole('checkbox', { name: 'Scene' }).isChecked()).toBe(true);
@@ -39,7 +29,7 @@ describe('export and scale', () => {
     await screenshot(page, 'editor-export-dialog-1440x900');
 
     const target = path.join(rig.dir, 'Night Market contact sheet.png');
-    await scriptSavePath(rig, target);
+    await scriptDialog(rig, 'chooseSavePath', target);
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Contact sheet saved');
     expect((await stat(target)).size).toBeGreaterThan(1000);
@@ -59,7 +49,7 @@ describe('export and scale', () => {
     await expect.poll(() => dialog.getByText('Printable pages').count()).toBe(1);
     await screenshot(page, 'editor-export-dialog-pdf-1440x900');
     const pdfFile = path.join(rig.dir, 'Night Market.pdf');
-    await scriptSavePath(rig, pdfFile);
+    await scriptDialog(rig, 'chooseSavePath', pdfFile);
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain(`Saved: ${pdfFile}`);
     expect((await stat(pdfFile)).size).toBeGreaterThan(1000);
@@ -72,7 +62,7 @@ describe('export and scale', () => {
     await page.goto(rig.harness.url);
     await board(page).waitFor();
     await page.keyboard.press('Control+e');
-    const dialog = page.getByRole('dialog', { name: 'Export contact sheet' });
+    const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
     await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 1' }).waitFor({ timeout: 20_000 });
     expect(await dialog.getByLabel('Layout').inputValue()).toBe('a4');
     await expect.poll(() => dialog.getByTestId('export-pages').textContent(), { timeout: 20_000 }).toMatch(/^\d+ pages, \d+ × \d+ px each$/);
@@ -87,7 +77,7 @@ describe('export and scale', () => {
     await dialog.getByLabel('Layout').selectOption('none');
     await expect.poll(() => dialog.getByTestId('export-pages').textContent(), { timeout: 20_000 }).toMatch(/^One image, \d+ × \d+ px$/);
     const target = path.join(rig.dir, 'long.png');
-    await scriptSavePath(rig, target);
+    await scriptDialog(rig, 'chooseSavePath', target);
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 60_000 }).toContain('Contact sheet saved');
     expect((await stat(target)).size).toBeGreaterThan(1000);

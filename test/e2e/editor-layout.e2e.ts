@@ -20,7 +20,7 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ];
 
-const TOOLBAR_COMMANDS = ['Undo', 'Redo', 'Add panel', 'Generate missing', 'Generate selected', 'Export contact sheet', 'Close project', 'Help', 'Settings'];
+const TOOLBAR_COMMANDS = ['Undo', 'Redo', 'Add panel', 'Generate missing', 'Generate selected', 'Export', 'Close project', 'Help', 'Settings'];
 const INSPECTOR_LABELS = ['Scene', 'Featured character', 'Shot type', 'Camera angle', 'Camera movement', 'Duration', 'Dialogue', 'Action', 'Notes', 'Seed', 'Style prompt', /^Strength/];
 const INSPECTOR_BUTTONS = ['Take 1', 'Insert panel before', 'Insert panel after', 'Duplicate panel', 'Delete panel', 'Film noir', 'Restyle', 'Generate', 'New random seed'];
 

@@ -33,6 +33,8 @@ export interface ProjectBackend {
   updates: number;
   /** The answer the next contact sheet export gives (null = the save dialog was cancelled). */
   exportAnswer: { files: string[]; pages: number; missingImages: number[] } | null;
+  /** Set by export:cancel: the production export that is running ends as main ends it (CANCELLED). */
+  exportCancelled: boolean;
 }
 
 export type Emit = (event: string, payload: unknown) => void;
@@ -72,6 +74,7 @@ export function createProjectBackend(initial: Partial<ProjectBackend> = {}): Pro
     pricePerImageCents: 5,
     updates: 0,
     exportAnswer: { files: ['/projects/Night Market contact sheet.png'], pages: 1, missingImages: [] },
+    exportCancelled: false,
     ...initial,
   };
 }
@@ -169,6 +172,24 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
     'export:contactSheet': () => {
       emit('export:progress', { done: 1, total: 2, page: 1, pages: 1 });
       return backend.exportAnswer;
+    },
+    'export:productionPreview': ({ format }: { format: string }) => ({
+      image: format === 'gif' || format === 'mp4' ? { pngBase64: 'iVBORw0KGgo=', width: 480, height: 270 } : null,
+      table: null,
+      panels: backend.project?.panels.length ?? 0,
+      pages: null,
+      seconds: 3 * (backend.project?.panels.length ?? 0),
+      frame: { width: 480, height: 270 },
+      files: 1,
+    }),
+    'export:production': ({ format }: { format: string }) => {
+      emit('export:progress', { done: 1, total: 3, page: 1, pages: 1 });
+      if (backend.exportCancelled) return { error: { code: 'CANCELLED', message: 'Export cancelled. Nothing was written.' } };
+      return { files: [`/projects/Night Market.${format}`], withoutImage: [] };
+    },
+    'export:cancel': () => {
+      backend.exportCancelled = true;
+      return { cancelled: true };
     },
     'export:panelImages': ({ selectedPanelIds }: { selectedPanelIds: string[] }) => ({
       files: (selectedPanelIds.length > 0 ? selectedPanelIds : ['a']).map((_, index) => `/out/panel-${index + 1}.png`),

@@ -1,12 +1,27 @@
 /**
  * Command-line options of the production export formats, checked before anything is drawn.
- * Defaults come from the project's saved export settings (page, orientation, dpi) and its aspect
- * ratio; each format accepts only the flags listed in FORMAT_FLAGS.
+ * Defaults are the project's saved options of each format (shared/domain/production-export.ts,
+ * the same ones the app's export dialog edits and saves); a flag overrides one of them for this
+ * run. Each format accepts only the flags listed in FORMAT_FLAGS.
  */
 import { choiceOption, intOption, numberOption } from '../cli-args';
+import { UsageError } from '../cli-io';
 import type { Project } from '../../../shared/domain/project';
-import type { Mp4Options } from '../../services/export/mp4-animatic';
-import type { PdfBoardOptions } from '../../services/export/pdf-board';
+import {
+  CROSSFADE_SECONDS,
+  FRAME_RATES,
+  GIF_WIDTH,
+  ORIENTATIONS,
+  PDF_LAYOUTS,
+  PDF_PAGES,
+  PDF_PER_PAGE,
+  VIDEO_SIZES,
+  productionSettings,
+  type FrameRate,
+  type Mp4ExportSettings,
+  type PdfExportSettings,
+  type ProductionSettings,
+} from '../../../shared/domain/production-export';
 import type { ProductionInput } from '../../services/export/production-input';
 
 export const PRODUCTION_FORMATS = ['pdf', 'mp4', 'gif', 'fcpxml', 'csv', 'panels'] as const;
@@ -22,78 +37,75 @@ export interface FormatValues {
   size?: string | undefined;
   width?: string | undefined;
   captions?: boolean | undefined;
+  'no-captions'?: boolean | undefined;
   srt?: boolean | undefined;
+  'no-srt'?: boolean | undefined;
   crossfade?: string | undefined;
 }
 
 export const FORMAT_FLAGS: Record<ProductionFormat, readonly string[]> = {
-  pdf: ['page', 'orientation', 'dpi', 'layout', 'per-page'],
-  mp4: ['fps', 'size', 'captions', 'srt', 'crossfade'],
+  pdf: ['page', 'orientation', 'dpi', 'layout', 'per-page', 'captions', 'no-captions'],
+  mp4: ['fps', 'size', 'captions', 'no-captions', 'srt', 'no-srt', 'crossfade'],
   gif: ['width'],
   fcpxml: ['fps'],
   csv: [],
   panels: [],
 };
 
-/** The board's options that come from the command line (the aspect comes from the project). */
-export type PdfSettings = Omit<PdfBoardOptions, 'aspect' | 'fonts'>;
+/** `--x` turns a saved option on, `--no-x` off; neither keeps the saved one. */
+function toggle(on: boolean | undefined, off: boolean | undefined, flag: string, saved: boolean): boolean {
+  if (on && off) throw new UsageError(`Give --${flag} or --no-${flag}, not both.`);
+  return on ? true : off ? false : saved;
+}
 
-export function pdfSettings(values: FormatValues, project: Project): PdfSettings {
-  const saved = project.exportSettings;
-  const layout = choiceOption(values.layout, '--layout', ['grid', 'shooting'] as const, 'grid');
-  const perPage = layout === 'shooting' ? intOption(values['per-page'], '--per-page', 1, 3, 3) : intOption(values['per-page'], '--per-page', 1, 24, 6);
+const fpsOption = (raw: string | undefined, saved: FrameRate) =>
+  Number(choiceOption(raw, '--fps', FRAME_RATES.map(String), String(saved))) as FrameRate;
+
+function pdfSettings(values: FormatValues, saved: PdfExportSettings): PdfExportSettings {
+  const layout = choiceOption(values.layout, '--layout', PDF_LAYOUTS, saved.layout);
+  const range = PDF_PER_PAGE[layout];
+  // The saved count belongs to the saved layout: another layout starts from its own default.
+  const perPage = intOption(values['per-page'], '--per-page', range.min, range.max, layout === saved.layout ? saved.perPage : range.default);
   return {
-    page: choiceOption(values.page, '--page', ['a4', 'letter'] as const, saved.page === 'letter' ? 'letter' : 'a4'),
-    orientation: choiceOption(values.orientation, '--orientation', ['portrait', 'landscape'] as const, saved.orientation),
+    page: choiceOption(values.page, '--page', PDF_PAGES, saved.page),
+    orientation: choiceOption(values.orientation, '--orientation', ORIENTATIONS, saved.orientation),
     dpi: Number(choiceOption(values.dpi, '--dpi', ['150', '300'] as const, String(saved.dpi) as '150' | '300')) as 150 | 300,
     layout,
     perPage,
+    captions: toggle(values.captions, values['no-captions'], 'captions', saved.captions),
   };
 }
 
-/** Even pixel sizes (H.264 yuv420p needs them); 'project' follows the project's aspect ratio at 1080 lines. */
-export function videoSize(raw: string | undefined, project: Project): { width: number; height: number } {
-  const choice = choiceOption(raw, '--size', ['1280x720', '1920x1080', 'project'] as const, '1280x720');
-  if (choice !== 'project') {
-    const [width, height] = choice.split('x').map(Number) as [number, number];
-    return { width, height };
+function mp4Settings(values: FormatValues, saved: Mp4ExportSettings): Mp4ExportSettings {
+  const crossfade = numberOption(values.crossfade, '--crossfade', 0, CROSSFADE_SECONDS.max);
+  if (crossfade !== undefined && crossfade > 0 && crossfade < CROSSFADE_SECONDS.min) {
+    throw new UsageError(`--crossfade must be 0 (none) or from ${CROSSFADE_SECONDS.min} to ${CROSSFADE_SECONDS.max} seconds (you gave "${values.crossfade}").`);
   }
-  const [w, h] = project.aspectRatio.split(':').map(Number) as [number, number];
-  const height = 1080;
-  return { width: Math.round((height * w) / h / 2) * 2, height };
-}
-
-export type Mp4Settings = Omit<Mp4Options, 'fonts' | 'ffmpeg'>;
-
-const fpsOption = (raw: string | undefined) => Number(choiceOption(raw, '--fps', ['24', '25', '30'] as const, '24')) as 24 | 25 | 30;
-
-export function mp4Settings(values: FormatValues, project: Project): Mp4Settings {
   return {
-    fps: fpsOption(values.fps),
-    ...videoSize(values.size, project),
-    captions: values.captions ?? false,
-    srt: values.srt ?? false,
-    crossfadeSeconds: numberOption(values.crossfade, '--crossfade', 0, 2) ?? 0,
+    size: choiceOption(values.size, '--size', VIDEO_SIZES, saved.size),
+    fps: fpsOption(values.fps, saved.fps),
+    captions: toggle(values.captions, values['no-captions'], 'captions', saved.captions),
+    srt: toggle(values.srt, values['no-srt'], 'srt', saved.srt),
+    crossfade: crossfade === undefined ? saved.crossfade : crossfade > 0,
+    crossfadeSeconds: crossfade ? crossfade : saved.crossfadeSeconds,
   };
 }
 
-export const gifSettings = (values: FormatValues) => ({ width: intOption(values.width, '--width', 160, 1280, 480) });
-export const fcpxmlSettings = (values: FormatValues, project: Project) => ({ fps: fpsOption(values.fps), ...videoSize('project', project) });
-
-/** Checks the options of `format` (usage errors name the flag). */
-export function formatSettings(format: ProductionFormat, values: FormatValues, project: Project): unknown {
-  if (format === 'pdf') return pdfSettings(values, project);
-  if (format === 'mp4') return mp4Settings(values, project);
-  if (format === 'gif') return gifSettings(values);
-  if (format === 'fcpxml') return fcpxmlSettings(values, project);
-  return null;
+/** Every format's options for this run: the project's saved ones, with the flags of `format` applied (usage errors name the flag). */
+export function formatSettings(format: ProductionFormat, values: FormatValues, project: Project): ProductionSettings {
+  const saved = productionSettings(project.exportSettings);
+  if (format === 'pdf') return { ...saved, pdf: pdfSettings(values, saved.pdf) };
+  if (format === 'mp4') return { ...saved, mp4: mp4Settings(values, saved.mp4) };
+  if (format === 'gif') return { ...saved, gif: { width: intOption(values.width, '--width', GIF_WIDTH.min, GIF_WIDTH.max, saved.gif.width) } };
+  if (format === 'fcpxml') return { ...saved, fcpxml: { fps: fpsOption(values.fps, saved.fcpxml.fps) } };
+  return saved;
 }
 
 export interface FormatRun {
   input: ProductionInput;
   project: Project;
   out: string;
-  values: FormatValues;
+  settings: ProductionSettings;
   overwrite: boolean;
   signal?: AbortSignal;
   onProgress: (done: number, total: number) => void;

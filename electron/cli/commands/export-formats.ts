@@ -1,9 +1,10 @@
 /**
  * `castboard export --format pdf|mp4|gif|fcpxml|csv|panels`: the production exports (the
  * contact sheet PNG stays in export.ts). Options not given come from the project's saved export
- * settings. Each format's service is imported only when that format runs, so a shot list never
- * loads pdf-lib or ffmpeg. Read-only on the project; nothing is written under a final name unless
- * the export completed; an existing file is replaced only with --overwrite.
+ * settings (the ones the app's export dialog saves). Each format's service is imported only when
+ * that format runs (production-export.ts), so a shot list never loads pdf-lib or ffmpeg.
+ * Read-only on the project; nothing is written under a final name unless the export completed;
+ * an existing file is replaced only with --overwrite.
  */
 import { parseArgs } from 'node:util';
 import { plural, projectDirArg } from '../cli-args';
@@ -28,28 +29,23 @@ const options = {
   fps: { type: 'string' },
   size: { type: 'string' },
   width: { type: 'string' },
-  captions: { type: 'boolean', default: false },
-  srt: { type: 'boolean', default: false },
+  captions: { type: 'boolean' },
+  'no-captions': { type: 'boolean' },
+  srt: { type: 'boolean' },
+  'no-srt': { type: 'boolean' },
   crossfade: { type: 'string' },
 } as const;
 
 async function runFormat(format: ProductionFormat, run: FormatRun): Promise<FormatResult> {
   const withoutImage = run.input.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number);
-  switch (format) {
-    case 'csv': {
-      const { exportShotList } = await import('../../services/export/shot-list');
-      return { files: [await exportShotList(run.input.panels, run.out, { overwrite: run.overwrite })], withoutImage };
-    }
-    case 'panels': {
-      const { exportSlugPanels } = await import('../../services/export/slug-panels');
-      const result = await exportSlugPanels(run.input, run.out, { overwrite: run.overwrite, onProgress: (p) => run.onProgress(p.done, p.total), ...(run.signal ? { signal: run.signal } : {}) });
-      return { files: result.files, withoutImage: result.withoutImage };
-    }
-    default: {
-      const { runMediaFormat } = await import('./export-media');
-      return { files: await runMediaFormat(format, run), withoutImage };
-    }
+  const progress = { onProgress: (p: { done: number; total: number }) => run.onProgress(p.done, p.total), ...(run.signal ? { signal: run.signal } : {}) };
+  if (format === 'panels') {
+    const { exportSlugPanels } = await import('../../services/export/slug-panels');
+    const result = await exportSlugPanels(run.input, run.out, { overwrite: run.overwrite, ...progress });
+    return { files: result.files, withoutImage: result.withoutImage };
   }
+  const { exportProduction } = await import('../../services/export/production-export');
+  return { files: await exportProduction(format, run.input, run.settings, run.project.aspectRatio, run.out, { overwrite: run.overwrite, ...progress }), withoutImage };
 }
 
 function checkFlags(format: ProductionFormat, args: readonly string[]): void {
@@ -67,11 +63,11 @@ export async function runFormatExport(format: ProductionFormat, args: string[], 
   if (!values.out?.trim()) throw new UsageError(`--out is required: where to write the ${format} export.`);
   const { root, project } = await readProject(dir);
   const selected = values.panels === undefined ? undefined : parsePanelList(values.panels, project.panels.length);
-  formatSettings(format, values, project); // checks every option before anything is drawn
+  const settings = formatSettings(format, values, project); // checks every option before anything is drawn
   const input = productionInput(root, project, selected, new Date());
   const line = createProgressLine(io);
   const run: FormatRun = {
-    input, project, out: values.out, values, overwrite: values.overwrite ?? false,
+    input, project, out: values.out, settings, overwrite: values.overwrite ?? false,
     ...(io.signal ? { signal: io.signal } : {}),
     onProgress: (done, total) => line.bar('Exporting', done, total, 'panels'),
   };

@@ -34,15 +34,19 @@ export const exportHelp = `Usage: castboard export <dir> --out <file.png> [optio
 Formats (--format, default png):
   png      the contact sheet (options below)
   pdf      printable boards: --page a4|letter, --orientation, --dpi 150|300,
-           --layout grid|shooting, --per-page <n> (grid 1-24, shooting 1-3)
+           --layout grid|shooting, --per-page <n> (grid 1-24, shooting 1-3),
+           --captions / --no-captions
   mp4      animatic, each panel held for its duration: --fps 24|25|30,
-           --size 1280x720|1920x1080|project, --captions (burned-in strip),
-           --srt (dialogue subtitles beside the video), --crossfade <seconds>
-  gif      animated GIF, one frame per panel: --width <px>
+           --size 1280x720|1920x1080|project, --captions / --no-captions (burned-in
+           strip), --srt / --no-srt (dialogue subtitles beside the video),
+           --crossfade <seconds> (0 for none, else 0.1-2)
+  gif      animated GIF, one frame per panel: --width <px> (160-1280)
   fcpxml   Final Cut Pro / DaVinci Resolve timeline, next to a folder of panel PNGs: --fps
   csv      shot list for spreadsheets
   panels   one PNG per panel into the folder --out, named like 007-scene-words.png
-Every format takes --panels, --overwrite and --json; Ctrl-C cancels and writes nothing.
+Options a format does not get on the command line come from the project's saved export
+settings (the last ones used in the app). Every format takes --panels, --overwrite and --json;
+Ctrl-C cancels and writes nothing.
 
 Contact sheet (png): draws of the project in <dir>: each panel's active take in a grid, with its
 number and captions, under a header (title, character, date). Options not given come from the
@@ -139,7 +143,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const overrides = optionOverrides(values);
   const { root, project } = await readProject(dir);
   const selected = values.panels === undefined ? undefined : parsePanelList(values.panels, project.panels.length);
-  const { selectedOnly: _saved, ...saved } = project.exportSettings;
+  const { selectedOnly: _saved, formats: _formats, ...saved } = project.exportSettings;
   const merged = { ...saved, aspectRatio: project.aspectRatio, ...overrides, selectedOnly: selected !== undefined };
   const sheetOptions = parseContactSheetOptions(merged);
   const input = contactSheetInput(root, project, selected, new Date(), await consistencyForSheet(root, project, sheetOptions.captions));

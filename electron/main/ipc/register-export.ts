@@ -1,7 +1,8 @@
 /**
- * IPC for exports: a preview of page 1 (with the page count), the contact sheet, every active
- * take as PNG files, the production formats (PDF, MP4, GIF, FCPXML, CSV), and showing the last export. Main remembers what it wrote; "show" opens only
- * that, never a path from the renderer.
+ * IPC for exports: a preview of the contact sheet's page 1 (with the page count), the contact
+ * sheet, every active take as PNG files, cancelling what runs, and showing the last export; the
+ * production formats are in register-production-export.ts. Main remembers what it wrote; "show"
+ * opens only that, never a path from the renderer.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -9,17 +10,17 @@ import { CastboardError } from '../../../shared/errors';
 import { exportContactSheet, exportPanelImages, planContactSheet, renderPreview } from '../../services/export';
 import { contactSheetInput, panelNumbers, sheetOptions } from '../../services/export/project-sheet-input';
 import type { CaptionField } from '../../../shared/domain/project';
-import { exportProduction, PRODUCTION_EXTENSIONS } from '../../services/export/production-export';
-import { productionInput } from '../../services/export/production-input';
-import { panelsToExport } from '../../services/export/input';
 import { consistencyCaptions } from '../../services/consistency/sheet-captions';
 import type { AppServices } from '../app-services';
+import { createExportSession } from './export-session';
+import { registerProductionExport } from './register-production-export';
 import type { Registrar } from './registrar';
 
 export function registerExport(registrar: Registrar, services: AppServices): void {
   const { workspace, dialogs, consistency, settings, shell } = services;
-  /** The files of the last export (first one shown), or null before any export. */
-  let lastExport: string[] | null = null;
+  const session = createExportSession();
+  registerProductionExport(registrar, services, session);
+  registrar.handle('export:cancel', () => ({ cancelled: session.cancelAll() }));
 
   /** The open project as sheet input, with the requested panels marked as selected. */
   async function input(selectedPanelIds: readonly string[], captions: readonly CaptionField[] = []) {
@@ -37,52 +38,46 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
     return { pngBase64: png.toString('base64'), pages: plan.pages, width: plan.width, height: plan.height };
   });
 
-  registrar.handle('export:contactSheet', async ({ settings, selectedPanelIds }) => {
-    const { project, root, input: sheet } = await input(selectedPanelIds, settings.captions);
-    const target = await dialogs.chooseSavePath({
-      title: 'Export contact sheet',
-      defaultPath: path.join(path.dirname(root), `${project.title} contact sheet.png`),
-      extensions: ['png'],
-    });
-    if (!target) return null;
-    // The save dialog already asked before replacing the file the artist named.
-    const result = await exportContactSheet(sheet, sheetOptions(project, settings), target, {
-      overwrite: true,
-      onProgress: (progress) => registrar.push('export:progress', progress),
-    });
-    lastExport = result.files;
-    return { files: result.files, pages: result.pages, missingImages: result.missingImages };
-  });
+  // Each export runs in the session from its first step, save dialog included, so a cancel that
+  // arrives before the file is chosen still stops it (the services check the signal first).
+  registrar.handle('export:contactSheet', ({ settings, selectedPanelIds }) =>
+    session.run(async (signal) => {
+      const { project, root, input: sheet } = await input(selectedPanelIds, settings.captions);
+      const target = await dialogs.chooseSavePath({
+        title: 'Export contact sheet',
+        defaultPath: path.join(path.dirname(root), `${project.title} contact sheet.png`),
+        extensions: ['png'],
+      });
+      if (!target) return null;
+      // The save dialog already asked before replacing the file the artist named.
+      const result = await exportContactSheet(sheet, sheetOptions(project, settings), target, {
+        overwrite: true,
+        signal,
+        onProgress: (progress) => registrar.push('export:progress', progress),
+      });
+      session.lastExport = result.files;
+      return { files: result.files, pages: result.pages, missingImages: result.missingImages };
+    }),
+  );
 
-  registrar.handle('export:panelImages', async ({ selectedPanelIds, selectedOnly }) => {
-    const { input: sheet } = await input(selectedPanelIds);
-    const folder = await dialogs.chooseFolder({ title: 'Choose a folder for the panel images', buttonLabel: 'Export here' });
-    if (!folder) return null;
-    const result = await exportPanelImages(sheet.panels, folder, { selectedOnly, readImage: sheet.readImage });
-    lastExport = result.files.length > 0 ? result.files : lastExport;
-    return { files: result.files, withoutImage: result.withoutImage };
-  });
-
-  registrar.handle('export:production', async ({ format, selectedPanelIds, selectedOnly }) => {
-    const project = workspace.project();
-    const root = workspace.root() ?? '';
-    const chosen = selectedOnly ? panelNumbers(project, selectedPanelIds) : undefined;
-    const production = productionInput(root, project, chosen, new Date());
-    panelsToExport(project.panels.map((_, index) => ({ selected: chosen?.includes(index + 1) ?? false })), selectedOnly); // EXPORT_EMPTY before asking where
-    const extension = PRODUCTION_EXTENSIONS[format];
-    const target = await dialogs.chooseSavePath({ title: `Export ${extension.toUpperCase()}`, defaultPath: path.join(path.dirname(root), `${project.title}.${extension}`), extensions: [extension] });
-    if (!target) return null;
-    // The save dialog already asked before replacing the file the artist named.
-    const files = await exportProduction(format, production, project, target, {
-      overwrite: true,
-      onProgress: (progress) => registrar.push('export:progress', { ...progress, page: 1, pages: 1 }),
-    });
-    lastExport = files;
-    return { files, withoutImage: production.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number) };
-  });
+  registrar.handle('export:panelImages', ({ selectedPanelIds, selectedOnly }) =>
+    session.run(async (signal) => {
+      const { input: sheet } = await input(selectedPanelIds);
+      const folder = await dialogs.chooseFolder({ title: 'Choose a folder for the panel images', buttonLabel: 'Export here' });
+      if (!folder) return null;
+      const result = await exportPanelImages(sheet.panels, folder, {
+        selectedOnly,
+        readImage: sheet.readImage,
+        signal,
+        onProgress: (progress) => registrar.push('export:progress', { ...progress, page: 1, pages: 1 }),
+      });
+      session.lastExport = result.files.length > 0 ? result.files : session.lastExport;
+      return { files: result.files, withoutImage: result.withoutImage };
+    }),
+  );
 
   registrar.handle('export:reveal', async ({ target }) => {
-    const file = lastExport?.[0];
+    const file = session.lastExport?.[0];
     if (!file) throw new CastboardError('NOT_FOUND', 'Nothing has been exported in this window yet.');
     if (!shell) throw new CastboardError('INTERNAL', 'This window cannot open files or folders.');
     if (target === 'folder') shell.showItemInFolder(file);

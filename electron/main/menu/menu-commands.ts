@@ -26,7 +26,7 @@ export const MENU_COMMANDS: Readonly<Record<MenuCommand, MenuCommandSpec>> = {
   'project.open': { label: 'Open Project…', accelerator: 'CmdOrCtrl+O' },
   'project.save': { label: 'Save', accelerator: 'CmdOrCtrl+S', rendererKey: true, needsProject: true },
   'project.saveAs': { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', needsProject: true },
-  'project.export': { label: 'Export Contact Sheet…', accelerator: 'CmdOrCtrl+E', rendererKey: true, needsProject: true },
+  'project.export': { label: 'Export…', accelerator: 'CmdOrCtrl+E', rendererKey: true, needsProject: true },
   'project.close': { label: 'Close Project', accelerator: 'CmdOrCtrl+W', needsProject: true },
   // Always enabled: inside a dialog (Settings, New project...) they undo typing in the focused field,
   // with or without a project (menu/command-gate.ts); with no project and no dialog they do nothing.

@@ -4,13 +4,17 @@
  * timeline places each as a still for its duration, with the dialogue as a marker.
  * Invariants: every time is a whole number of frames at the chosen rate (editors refuse times off
  * the frame grid), cut from the running time so the sequence lasts the sum of the panel durations
- * to within one frame; a panel
- * without an image is a gap of its duration, so the cut keeps its timing; all text is XML-escaped.
+ * to within one frame; a panel without an image is a gap of its duration, so the cut keeps its
+ * timing; all text is XML-escaped.
+ * The stills are referenced by URLs relative to the .fcpxml (`./<name>-panels/007-scene.png`),
+ * which Apple's FCPXML reference allows ("an absolute file URL ... or a relative URL based on the
+ * location of the FCPXML document itself"): the timeline and its folder can be moved or sent
+ * together without relinking. If the export fails or is cancelled after the stills were written,
+ * the stills folder is removed when this export created it (nothing half-made is left behind).
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CastboardError } from '../../../shared/errors';
-import { assertExtension, assertNoConflicts, assertWritableFolder, ensureFolder, writeOutputFile } from './output-files';
+import { assertExtension, assertNoConflicts, assertWritableFolder, ensureFolder, removeCreatedFolder, writeOutputFile } from './output-files';
 import { cutFrames, panelSlugFileName, type ProductionInput, type ProductionPanel } from './production-input';
 import { exportSlugPanels } from './slug-panels';
 
@@ -40,18 +44,24 @@ function clip(panel: ProductionPanel, assetId: string | null, offset: number, fr
     : `        <gap ${attributes} start="0s">${marker}\n        </gap>`;
 }
 
-/** The FCPXML document for `panels`; `imageFile(panel)` is the absolute path of its still (null: a gap). */
-export function fcpxmlDocument(title: string, panels: readonly ProductionPanel[], imageFile: (panel: ProductionPanel) => string | null, options: FcpxmlOptions): string {
+/** `./folder/file.png` with each segment percent-encoded (a relative URL, RFC 3986). */
+export function relativeStillUrl(folderName: string, fileName: string): string {
+  return `./${encodeURIComponent(folderName)}/${encodeURIComponent(fileName)}`;
+}
+
+/** The FCPXML document for `panels`; `stillUrl(panel)` is its still's URL relative to the document (null: a gap). */
+export function fcpxmlDocument(title: string, panels: readonly ProductionPanel[], stillUrl: (panel: ProductionPanel) => string | null, options: FcpxmlOptions): string {
   const { fps } = options;
   const assets: string[] = [];
   const spine: string[] = [];
   const cuts = cutFrames(panels, fps);
   for (const [index, panel] of panels.entries()) {
     const offset = cuts[index] ?? 0;
-    const file = imageFile(panel);
-    const id = file ? `r${assets.length + 2}` : null;
-    if (file && id) {
-      assets.push(`    <asset id="${id}" name="${escapeXml(path.basename(file))}" start="0s" duration="0s" hasVideo="1" format="r1" videoSources="1">\n      <media-rep kind="original-media" src="${escapeXml(pathToFileURL(file).href)}"/>\n    </asset>`);
+    const url = stillUrl(panel);
+    const id = url ? `r${assets.length + 2}` : null;
+    if (url && id) {
+      const name = decodeURIComponent(url.slice(url.lastIndexOf('/') + 1));
+      assets.push(`    <asset id="${id}" name="${escapeXml(name)}" start="0s" duration="0s" hasVideo="1" format="r1" videoSources="1">\n      <media-rep kind="original-media" src="${escapeXml(url)}"/>\n    </asset>`);
     }
     spine.push(clip(panel, id, offset, (cuts[index + 1] ?? offset) - offset, fps));
   }
@@ -78,23 +88,31 @@ ${spine.join('\n')}
 `;
 }
 
+/** A timeline needs at least one still (EXPORT_EMPTY otherwise). */
+export function assertHasStills(input: Pick<ProductionInput, 'panels'>): void {
+  if (!input.panels.some((panel) => panel.imagePath !== null)) {
+    throw new CastboardError('EXPORT_EMPTY', 'None of these panels has an image yet, so there is no timeline to make. Generate the panels first.');
+  }
+}
+
 /** Writes `<out>.fcpxml` and the folder `<out>-panels/` of the stills it references. */
 export async function exportFcpxml(input: ProductionInput, options: FcpxmlOptions, outPath: string, run: FcpxmlRunOptions = {}): Promise<{ file: string; folder: string; stills: string[] }> {
   const target = path.resolve(outPath);
   assertExtension(target, '.fcpxml', 'The timeline');
-  if (!input.panels.some((panel) => panel.imagePath !== null)) {
-    throw new CastboardError('EXPORT_EMPTY', 'None of these panels has an image yet, so there is no timeline to make. Generate the panels first.');
-  }
+  assertHasStills(input);
   const folder = target.replace(/\.fcpxml$/i, '-panels');
   await assertWritableFolder(path.dirname(target));
   await assertNoConflicts([target], run.overwrite ?? false);
-  await ensureFolder(folder);
-  const stills = await exportSlugPanels(input, folder, run);
-  const written = new Set(stills.files);
-  const imageFile = (panel: ProductionPanel) => {
-    const file = path.join(folder, panelSlugFileName(panel));
-    return written.has(file) ? file : null;
-  };
-  const file = await writeOutputFile(target, Buffer.from(fcpxmlDocument(input.title, input.panels, imageFile, options), 'utf8'), run.overwrite ?? false);
-  return { file, folder, stills: stills.files };
+  const created = await ensureFolder(folder);
+  try {
+    const stills = await exportSlugPanels(input, folder, run);
+    const written = new Set(stills.files);
+    const stillUrl = (panel: ProductionPanel) => (written.has(path.join(folder, panelSlugFileName(panel))) ? relativeStillUrl(path.basename(folder), panelSlugFileName(panel)) : null);
+    const file = await writeOutputFile(target, Buffer.from(fcpxmlDocument(input.title, input.panels, stillUrl, options), 'utf8'), run.overwrite ?? false);
+    return { file, folder, stills: stills.files };
+  } catch (error) {
+    // Only a folder made by this export is removed: a folder that was there keeps what it had.
+    if (created) await removeCreatedFolder(folder);
+    throw error;
+  }
 }

@@ -40,7 +40,12 @@ export function startFfmpeg(binary: string, args: readonly string[], signal?: Ab
     async write(frame) {
       if (signal?.aborted) throw cancelled();
       if (child.exitCode !== null || child.stdin.destroyed) throw failure(child.exitCode);
-      if (!child.stdin.write(frame)) await Promise.race([once(child.stdin, 'drain'), exited]);
+      if (child.stdin.write(frame)) return;
+      // A full pipe: wait for room. Cancel kills ffmpeg, so the wait can end in EPIPE: that is a
+      // cancel, not an encoder failure (and never a raw pipe error).
+      const drained = await Promise.race([once(child.stdin, 'drain').then(() => true), exited.then(() => false)]).catch(() => false);
+      if (signal?.aborted) throw cancelled();
+      if (!drained) throw failure(await exited);
     },
     async finish() {
       child.stdin.end();

@@ -45,13 +45,18 @@ export function gifDelays(seconds: number): number[] {
   return [...delays, left];
 }
 
+/** Frame size for the options' width (even both ways, the project's shape). */
+export function gifFrameSize(options: GifOptions): { width: number; height: number } {
+  return { width: Math.round(options.width / 2) * 2, height: Math.round(options.width / options.aspect / 2) * 2 };
+}
+
 export async function exportGif(input: ProductionInput, options: GifOptions, outPath: string, run: GifRunOptions = {}): Promise<{ file: string; frames: number; width: number; height: number }> {
   const target = path.resolve(outPath);
   assertExtension(target, '.gif', 'The animated GIF');
   if (input.panels.length === 0) throw new CastboardError('EXPORT_EMPTY', 'There are no panels to animate. Add panels first.');
   await assertWritableFolder(path.dirname(target));
   await assertNoConflicts([target], run.overwrite ?? false);
-  const size = { width: Math.round(options.width / 2) * 2, height: Math.round(options.width / options.aspect / 2) * 2 };
+  const size = gifFrameSize(options);
   const frames: Buffer[] = [];
   const delays: number[] = [];
   let done = 0;

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 
@@ -151,9 +151,16 @@ export function assertExtension(target: string, extension: string, what: string)
   throw new CastboardError('EXPORT_INVALID_OPTIONS', `${what} is saved as ${extension}: use a file name ending in ${extension} instead of "${path.basename(target)}".`);
 }
 
-/** Creates the folder an export writes into (an existing folder is fine). */
-export async function ensureFolder(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+/** Creates the folder an export writes into (an existing folder is fine); true when this call created it. */
+export async function ensureFolder(dir: string): Promise<boolean> {
+  // mkdir answers the first folder it created, or undefined when the folder was already there.
+  const created = await mkdir(dir, { recursive: true }).catch((error: unknown) => {
     throw writeFailure(error, path.join(dir, 'export'));
   });
+  return created !== undefined;
+}
+
+/** Removes a folder this export created, with what it wrote in it (best effort, after a failure or cancel). */
+export async function removeCreatedFolder(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true }).catch(() => undefined);
 }

@@ -61,8 +61,10 @@ export async function panelFrame(input: ProductionInput, panel: ProductionPanel,
   const top = size.height - strip.height;
   const stripBox = { input: { create: { width: size.width, height: strip.height, channels: 4 as const, background: { r: 0, g: 0, b: 0, alpha: 0.62 } } }, left: 0, top };
   const text = strip.image ? [{ input: strip.image.data, raw: { width: strip.image.width, height: strip.image.height, channels: 4 as const }, left: Math.round((size.width - strip.image.width) / 2), top: top + Math.round((strip.height - strip.image.height) / 2) }] : [];
-  const flat = await base.composite([stripBox, ...text]).raw().toBuffer();
-  return sharp(flat, { raw: { ...size, channels: 3 } }).removeAlpha().raw().toBuffer();
+  // Compositing RGBA overlays gives an RGBA result: drop the alpha with the channel count it has.
+  const { data, info } = await base.composite([stripBox, ...text]).raw().toBuffer({ resolveWithObject: true });
+  if (info.channels === 3) return data;
+  return sharp(data, { raw: { ...size, channels: info.channels } }).removeAlpha().raw().toBuffer();
 }
 
 /** Frames in panel order, rendering up to `ahead` panels in advance. */

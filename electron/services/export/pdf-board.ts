@@ -29,6 +29,8 @@ export interface PdfBoardOptions {
   perPage: number;
   /** Width / height of the panel images (the project's aspect ratio). */
   aspect: number;
+  /** Print each panel's caption (default true). */
+  captions?: boolean;
   fonts?: FontFiles;
 }
 
@@ -89,7 +91,8 @@ export async function exportPdfBoard(input: ProductionInput, options: PdfBoardOp
   await assertWritableFolder(path.dirname(target));
   await assertNoConflicts([target], run.overwrite ?? false);
   const pageSize = pageSizePt(options.page, options.orientation);
-  const cells = (options.layout === 'grid' ? gridCells : shootingCells)(pageSize, options.perPage, options.aspect);
+  const captions = options.captions ?? true;
+  const cells = (options.layout === 'grid' ? gridCells : shootingCells)(pageSize, options.perPage, options.aspect, captions);
   const images = await prepareImages(input, pixelsFor(cells[0]?.image ?? { x: 0, y: 0, width: 1, height: 1 }, options.dpi), run);
 
   const doc = await PDFDocument.create();
@@ -108,11 +111,13 @@ export async function exportPdfBoard(input: ProductionInput, options: PdfBoardOp
       const cell = cells[index];
       if (!cell) continue;
       await drawPanelImage(doc, page, cell.image, panel, images, embedded, fonts.regular);
-      drawPdfCaption(page, fonts, cell.caption, panel, options.layout);
+      if (captions) drawPdfCaption(page, fonts, cell.caption, panel, options.layout);
     }
   }
   throwIfAborted(run.signal);
-  const file = await writeOutputFile(target, await doc.save(), run.overwrite ?? false);
+  const bytes = await doc.save();
+  throwIfAborted(run.signal); // a cancel while the file was being assembled still writes nothing
+  const file = await writeOutputFile(target, bytes, run.overwrite ?? false);
   const withImage = input.panels.filter((panel) => panel.imagePath !== null);
   return {
     file,

@@ -41,14 +41,18 @@ export function drawPdfHeader(page: PDFPage, fonts: PdfFonts, header: PdfHeader,
   page.drawLine({ start: { x: PAGE_MARGIN, y: ruleY }, end: { x: width - PAGE_MARGIN, y: ruleY }, thickness: 0.5, color: rgb(0.7, 0.7, 0.7) });
 }
 
-const technical = (panel: ProductionPanel) => [panel.shot, panel.angle, panel.movement, `${panel.durationSeconds}s`].join(' · ');
+/** What a caption says (the preview draws the same words, pdf-preview.ts). */
+export const technical = (panel: ProductionPanel): string => [panel.shot, panel.angle, panel.movement, `${panel.durationSeconds}s`].join(' · ');
+/** The grid's words under the technical line: the dialogue, else the action, else the scene. */
+export const gridWords = (panel: ProductionPanel): string => (panel.dialogue ? `“${panel.dialogue}”` : panel.action || panel.scene);
+/** The shooting board's labelled blocks, in order (empty ones are skipped). */
+export const shootingBlocks = (panel: ProductionPanel): Array<[string, string]> => [['Scene', panel.scene], ['Dialogue', panel.dialogue ? `“${panel.dialogue}”` : ''], ['Action', panel.action], ['Notes', panel.notes]];
 
 function drawGridCaption(page: PDFPage, fonts: PdfFonts, box: Box, panel: ProductionPanel): void {
   const size = GRID_CAPTION_SIZE;
   let y = box.y + box.height - 2;
   y = drawLines(page, { font: fonts.bold, size }, wrapLines({ font: fonts.bold, size }, `${panel.number}  ${technical(panel)}`, box.width, 1), box.x, y);
-  const words = panel.dialogue ? `“${panel.dialogue}”` : panel.action || panel.scene;
-  drawLines(page, { font: fonts.regular, size }, wrapLines({ font: fonts.regular, size }, words, box.width, GRID_CAPTION_LINES - 1), box.x, y);
+  drawLines(page, { font: fonts.regular, size }, wrapLines({ font: fonts.regular, size }, gridWords(panel), box.width, GRID_CAPTION_LINES - 1), box.x, y);
 }
 
 function drawShootingCaption(page: PDFPage, fonts: PdfFonts, box: Box, panel: ProductionPanel): void {
@@ -56,8 +60,7 @@ function drawShootingCaption(page: PDFPage, fonts: PdfFonts, box: Box, panel: Pr
   const lineHeight = size * 1.25;
   let y = drawLines(page, { font: fonts.bold, size: size + 3 }, [`Panel ${panel.number}`], box.x, box.y + box.height);
   y = drawLines(page, { font: fonts.regular, size, grey: 0.35 }, wrapLines({ font: fonts.regular, size }, technical(panel), box.width, 2), box.x, y);
-  const blocks: Array<[string, string]> = [['Scene', panel.scene], ['Dialogue', panel.dialogue ? `“${panel.dialogue}”` : ''], ['Action', panel.action], ['Notes', panel.notes]];
-  for (const [label, text] of blocks) {
+  for (const [label, text] of shootingBlocks(panel)) {
     const room = Math.floor((y - box.y) / lineHeight) - 1;
     if (!text || room < 1) continue;
     y = drawLines(page, { font: fonts.bold, size: size - 2, grey: 0.4 }, [label], box.x, y - 4);

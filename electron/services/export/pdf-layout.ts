@@ -37,10 +37,10 @@ function body(page: { width: number; height: number }): Box {
   return { x: PAGE_MARGIN, y: PAGE_MARGIN, width: page.width - 2 * PAGE_MARGIN, height: page.height - 2 * PAGE_MARGIN - HEADER_HEIGHT };
 }
 
-/** N cells in the grid whose column count gives the largest image. */
-export function gridCells(page: { width: number; height: number }, perPage: number, aspect: number): PdfCell[] {
+/** N cells in the grid whose column count gives the largest image (without captions the images take their room). */
+export function gridCells(page: { width: number; height: number }, perPage: number, aspect: number, captions = true): PdfCell[] {
   const area = body(page);
-  const captionHeight = GRID_CAPTION_LINES * GRID_CAPTION_SIZE * 1.25 + 4;
+  const captionHeight = captions ? GRID_CAPTION_LINES * GRID_CAPTION_SIZE * 1.25 + 4 : 0;
   let best = { columns: 1, imageWidth: 0 };
   for (let columns = 1; columns <= perPage; columns += 1) {
     const rows = Math.ceil(perPage / columns);
@@ -68,11 +68,11 @@ export function gridCells(page: { width: number; height: number }, perPage: numb
   });
 }
 
-/** The shooting board: 1-3 rows, each a large image with its captions beside it. */
-export function shootingCells(page: { width: number; height: number }, perPage: number, aspect: number): PdfCell[] {
+/** The shooting board: 1-3 rows, each a large image with its captions beside it (or the whole width without). */
+export function shootingCells(page: { width: number; height: number }, perPage: number, aspect: number, captions = true): PdfCell[] {
   const area = body(page);
   const rowHeight = (area.height - (perPage - 1) * GUTTER) / perPage;
-  const imageWidth = Math.min(area.width * 0.6, rowHeight * aspect);
+  const imageWidth = Math.min(area.width * (captions ? 0.6 : 1), rowHeight * aspect);
   const imageHeight = imageWidth / aspect;
   return Array.from({ length: perPage }, (_, index) => {
     const rowTop = area.y + area.height - index * (rowHeight + GUTTER);

@@ -78,7 +78,11 @@ export function panelNumbers(project: Project, panelIds: readonly string[]): num
   return project.panels.flatMap((panel, index) => (wanted.has(panel.id) ? [index + 1] : []));
 }
 
-/** The project's saved export settings as contact sheet options (the cell shape follows the project). */
+/**
+ * The project's saved export settings as contact sheet options (the cell shape follows the
+ * project; the production formats' own options are not the sheet's).
+ */
 export function sheetOptions(project: Project, settings: ExportSettings): ContactSheetOptionsInput {
-  return { ...settings, aspectRatio: project.aspectRatio };
+  const { formats: _formats, ...sheet } = settings;
+  return { ...sheet, aspectRatio: project.aspectRatio };
 }

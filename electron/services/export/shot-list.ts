@@ -22,14 +22,13 @@ export function runningTime(seconds: number): string {
   return `${minutes}:${rest < 10 ? '0' : ''}${rest}`;
 }
 
-/** One RFC 4180 field. Leading = + - @ would make a spreadsheet evaluate the cell. */
-function field(value: string | number): string {
-  const text = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${text.replace(/"/g, '""')}"`;
+/** A cell's text as written: a leading = + - @ would make a spreadsheet evaluate the cell. */
+function cellText(value: string | number): string {
+  return typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** The CSV text (with BOM). `imageFile` names the panel PNG a panel export would write. */
-export function shotListCsv(panels: readonly ProductionPanel[]): string {
+/** The header and one row per panel, each cell as the file holds it (before quoting). */
+export function shotListCells(panels: readonly ProductionPanel[]): string[][] {
   let start = 0;
   const rows = panels.map((panel) => {
     const row = [
@@ -37,9 +36,15 @@ export function shotListCsv(panels: readonly ProductionPanel[]): string {
       panel.dialogue, panel.action, panel.notes, panel.takeCount, panel.imagePath ? panelSlugFileName(panel) : '',
     ];
     start += panel.durationSeconds;
-    return row.map(field).join(',');
+    return row.map(cellText);
   });
-  return `${BOM}${[SHOT_LIST_COLUMNS.map(field).join(','), ...rows].join('\r\n')}\r\n`;
+  return [[...SHOT_LIST_COLUMNS], ...rows];
+}
+
+/** The CSV text (with BOM). The image file names the panel PNG a panel export would write. */
+export function shotListCsv(panels: readonly ProductionPanel[]): string {
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  return `${BOM}${shotListCells(panels).map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Writes the shot list to `outPath` (a .csv file), all or nothing. */

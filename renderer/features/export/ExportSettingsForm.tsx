@@ -1,10 +1,11 @@
 /**
  * Contact sheet options, saved in the project (undoable edits): grid, cell size, spacing,
- * background, which captions print under each cell, page preset, resolution, selection only.
+ * background, which captions print under each cell, page preset, resolution. ("Selected panels
+ * only" is the dialog's, for every format.)
  */
 import { CAPTION_FIELDS, PAGE_PRESETS, type CaptionField, type ExportSettings } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
-import { NumberField, SelectField } from '../../ui/fields';
+import { CheckboxField, NumberField, SelectField } from '../../ui/fields';
 
 const CAPTION_LABELS: Record<CaptionField, string> = {
   scene: 'Scene',
@@ -20,13 +21,13 @@ const CAPTION_LABELS: Record<CaptionField, string> = {
 
 const PAGE_LABELS: Record<(typeof PAGE_PRESETS)[number], string> = { none: 'One long image', a4: 'A4 pages', letter: 'US Letter pages' };
 
-export function ExportSettingsForm({ settings, selectionCount, onChoosePage }: { settings: ExportSettings; selectionCount: number; onChoosePage?: (page: ExportSettings['page']) => void }) {
+export function ExportSettingsForm({ settings, onChoosePage }: { settings: ExportSettings; onChoosePage?: (page: ExportSettings['page']) => void }) {
   const update = useAppStore((s) => s.updateExportSettings);
   const toggleCaption = (field: CaptionField, on: boolean) =>
     update({ captions: on ? CAPTION_FIELDS.filter((f) => f === field || settings.captions.includes(f)) : settings.captions.filter((f) => f !== field) });
 
   return (
-    <div className="export-form">
+    <>
       <div className="field-grid export-grid">
         <NumberField label="Columns" min={1} max={12} value={settings.columns} onChange={(columns) => update({ columns })} />
         <NumberField label="Cell width" suffix="px" min={64} max={2048} step={16} value={settings.cellWidth} onChange={(cellWidth) => update({ cellWidth })} />
@@ -36,10 +37,7 @@ export function ExportSettingsForm({ settings, selectionCount, onChoosePage }: {
       <fieldset className="caption-fields">
         <legend>Captions under each panel</legend>
         {CAPTION_FIELDS.map((field) => (
-          <label key={field} className="checkbox">
-            <input type="checkbox" checked={settings.captions.includes(field)} onChange={(event) => toggleCaption(field, event.target.checked)} />
-            {CAPTION_LABELS[field]}
-          </label>
+          <CheckboxField key={field} label={CAPTION_LABELS[field]} checked={settings.captions.includes(field)} onChange={(on) => toggleCaption(field, on)} />
         ))}
       </fieldset>
       <div className="field-grid export-grid">
@@ -76,10 +74,6 @@ export function ExportSettingsForm({ settings, selectionCount, onChoosePage }: {
           <input id="export-background" type="color" value={settings.background} onChange={(event) => update({ background: event.target.value })} />
         </div>
       </div>
-      <label className="checkbox">
-        <input type="checkbox" checked={settings.selectedOnly} disabled={selectionCount === 0 && !settings.selectedOnly} onChange={(event) => update({ selectedOnly: event.target.checked })} />
-        Selected panels only {selectionCount > 0 ? `(${selectionCount})` : '(none selected)'}
-      </label>
-    </div>
+    </>
   );
 }

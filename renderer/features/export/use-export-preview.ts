@@ -1,19 +1,13 @@
 /**
- * A live preview of page 1, asked of main a moment after the settings stop changing. The PNG
- * becomes a blob: URL owned by this hook (revoked when replaced or unmounted), never a data URL
- * in the store.
+ * Live previews asked of main (use-main-preview.ts): page 1 of the contact sheet with its page
+ * count and size, and what a production format would write.
  */
-import { useEffect, useState } from 'react';
+import type { ProductionSettings } from '../../../shared/domain/production-export';
 import type { ExportSettings } from '../../../shared/domain/project';
+import type { ResponseOf } from '../../../shared/ipc/contract';
 import { useAppStoreApi } from '../../state/store-context';
-import { messageOf } from '../../lib/errors';
-
-const PREVIEW_DELAY_MS = 350;
-
-function blobUrl(base64: string): string {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  return URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
-}
+import type { ProductionFormat } from './export-formats';
+import { useMainPreview, type MainPreview } from './use-main-preview';
 
 export interface ExportPreview {
   url: string | null;
@@ -24,37 +18,32 @@ export interface ExportPreview {
   size: { width: number; height: number } | null;
 }
 
-type Drawn = { key: string; url: string | null; error: string | null; pages: number | null; size: ExportPreview['size'] };
-
 export function useExportPreview(settings: ExportSettings, selectedIds: readonly string[], maxWidth: number): ExportPreview {
   const store = useAppStoreApi();
-  const [preview, setPreview] = useState<Drawn | null>(null);
-  const key = JSON.stringify([settings, selectedIds, maxWidth]);
+  const preview = useMainPreview(
+    JSON.stringify([settings, selectedIds, maxWidth]),
+    () => store.getState().previewExport(selectedIds, maxWidth, settings),
+    (answer) => answer.pngBase64,
+  );
+  const { value } = preview;
+  return { url: preview.url, error: preview.error, loading: preview.loading, pages: value?.pages ?? null, size: value ? { width: value.width, height: value.height } : null };
+}
 
-  useEffect(() => {
-    let live = true;
-    let made: string | null = null;
-    const timer = setTimeout(() => {
-      store
-        .getState()
-        .previewExport(selectedIds, maxWidth, settings)
-        .then(
-          ({ pngBase64, pages, width, height }) => {
-            if (!live) return;
-            made = blobUrl(pngBase64);
-            setPreview({ key, url: made, error: null, pages, size: { width, height } });
-          },
-          (error: unknown) => live && setPreview({ key, url: null, error: messageOf(error), pages: null, size: null }),
-        );
-    }, PREVIEW_DELAY_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-      if (made) URL.revokeObjectURL(made);
-    };
-    // `key` stands for settings, selection and width.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, store]);
+export interface ProductionChoice {
+  format: ProductionFormat;
+  settings: ProductionSettings;
+  selectedIds: readonly string[];
+  selectedOnly: boolean;
+}
 
-  return { url: preview?.url ?? null, error: preview?.error ?? null, loading: preview?.key !== key, pages: preview?.pages ?? null, size: preview?.size ?? null };
+export function useProductionPreview(choice: ProductionChoice, maxWidth: number): MainPreview<ResponseOf<'export:productionPreview'>> {
+  const store = useAppStoreApi();
+  const { format, settings, selectedIds, selectedOnly } = choice;
+  // Only the chosen format's options change what it writes.
+  const own = format === 'csv' ? null : settings[format];
+  return useMainPreview(
+    JSON.stringify([format, own, selectedIds, selectedOnly, maxWidth]),
+    () => store.getState().previewProduction(format, settings, selectedIds, selectedOnly, maxWidth),
+    (answer) => answer.image?.pngBase64 ?? null,
+  );
 }

@@ -35,7 +35,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['Mod', 'Z'], action: 'Undo' },
       { keys: ['Shift', 'Mod', 'Z'], action: 'Redo' },
       { keys: ['Mod', 'S'], action: 'Save now' },
-      { keys: ['Mod', 'E'], action: 'Export contact sheet' },
+      { keys: ['Mod', 'E'], action: 'Export: contact sheet, PDF board, animatic, timeline or shot list' },
       { keys: ['?'], action: 'Show this list' },
     ],
   },

@@ -3,12 +3,17 @@
  * exportSettings, so they are remembered per project); destinations come from main-side dialogs.
  */
 import { z } from 'zod';
-import { ExportSettingsSchema } from '../../domain/project-export';
+import { ExportSettingsSchema, FcpxmlExportSettingsSchema, GifExportSettingsSchema, Mp4ExportSettingsSchema, PdfExportSettingsSchema } from '../../domain/project-export';
 import { channel } from '../define';
 
 const selection = z.array(z.string().min(1)).max(5000);
 /** What an export wrote, and the panels it left out for want of an image; null when the artist cancelled. */
 const writtenFiles = z.object({ files: z.array(z.string()), withoutImage: z.array(z.number().int()) }).strict().nullable();
+const productionFormat = z.enum(['pdf', 'mp4', 'gif', 'fcpxml', 'csv']);
+/** Every production format's options, complete (the dialog's, which it also saves in the project). */
+const productionSettings = z.object({ pdf: PdfExportSettingsSchema, mp4: Mp4ExportSettingsSchema, gif: GifExportSettingsSchema, fcpxml: FcpxmlExportSettingsSchema }).strict();
+const size = z.object({ width: z.number().int().min(1), height: z.number().int().min(1) }).strict();
+const cells = z.array(z.string().max(10_000)).max(20);
 
 export const exportChannels = {
   /** A small PNG of page 1 (base64), for the live preview in the export dialog. */
@@ -32,14 +37,38 @@ export const exportChannels = {
     writtenFiles,
   ),
   /**
-   * Asks where to save, then writes a production export with the project's defaults: PDF board,
-   * MP4 animatic (+ SRT), animated GIF, FCPXML timeline (+ folder of stills) or shot list CSV.
-   * Null when cancelled.
+   * Asks where to save, then writes a production export with the chosen format's options: PDF
+   * board, MP4 animatic (+ SRT), animated GIF, FCPXML timeline (+ folder of stills) or shot list
+   * CSV. Null when the artist closed the save dialog; a CANCELLED error after export:cancel.
    */
   'export:production': channel(
-    z.object({ format: z.enum(['pdf', 'mp4', 'gif', 'fcpxml', 'csv']), selectedPanelIds: selection, selectedOnly: z.boolean() }).strict(),
+    z.object({ format: productionFormat, settings: productionSettings, selectedPanelIds: selection, selectedOnly: z.boolean() }).strict(),
     writtenFiles,
   ),
+  /**
+   * What a production export would write, without writing: page 1 of the PDF or the first frame
+   * of the animatic as a small PNG, the first rows of the shot list, and the counts a one-line
+   * summary needs. Never a path.
+   */
+  'export:productionPreview': channel(
+    z.object({ format: productionFormat, settings: productionSettings, selectedPanelIds: selection, selectedOnly: z.boolean(), maxWidth: z.number().int().min(120).max(1600) }).strict(),
+    z
+      .object({
+        image: z.object({ pngBase64: z.string(), width: z.number().int(), height: z.number().int() }).strict().nullable(),
+        table: z.object({ columns: cells, rows: z.array(cells).max(20) }).strict().nullable(),
+        panels: z.number().int().min(0),
+        pages: z.number().int().min(1).nullable(),
+        seconds: z.number().min(0).nullable(),
+        frame: size.nullable(),
+        files: z.number().int().min(0),
+      })
+      .strict(),
+  ),
+  /**
+   * Stops the exports running in this window (contact sheet, panel images, production formats):
+   * each ends with a CANCELLED error and leaves no file. `cancelled` is false when none was running.
+   */
+  'export:cancel': channel(z.object({}).strict(), z.object({ cancelled: z.boolean() }).strict()),
 };
 
 export const exportEvents = {

@@ -44,20 +44,23 @@ export async function openRig(browser: Browser, viewport = { width: 1440, height
   };
 }
 
-export async function scriptDialog(rig: EditorRig, kind: 'chooseFolder' | 'chooseImageFile', answer: string | null): Promise<void> {
+export async function scriptDialog(rig: EditorRig, kind: 'chooseFolder' | 'chooseImageFile' | 'chooseSavePath', answer: string | null): Promise<void> {
   const response = await fetch(new URL('/__harness/dialogs', rig.harness.url), { method: 'POST', body: JSON.stringify({ kind, answer }) });
   expect(response.ok).toBe(true);
 }
 
+/** What a seeded panel may have besides its scene and character (duration, dialogue...). */
+export type SeedFields = Omit<Parameters<typeof createPanel>[0], 'scenePrompt' | 'characterId'>;
+
 /** Creates a project on disk through the services (no UI): one character with a reference, `count` described panels. */
-export async function seedProject(rig: EditorRig, count: number): Promise<void> {
+export async function seedProject(rig: EditorRig, count: number, fields: SeedFields = {}): Promise<void> {
   const { workspace } = rig.harness.services;
   await scriptDialog(rig, 'chooseFolder', rig.dir);
   await workspace.create({ title: 'Night Market', aspectRatio: '16:9' });
   const imported = await workspace.importImageBytes(await solidPng(640, 800, { r: 40, g: 90, b: 200 }));
   const character = createCharacter({ name: 'Mara', description: 'red raincoat, short silver hair', referenceImage: imported.image });
   const project = workspace.project();
-  const panels = Array.from({ length: count }, (_, index) => createPanel({ scenePrompt: `Mara in scene ${index + 1}`, characterId: character.id }));
+  const panels = Array.from({ length: count }, (_, index) => createPanel({ ...fields, scenePrompt: `Mara in scene ${index + 1}`, characterId: character.id }));
   workspace.update({ ...project, characters: [character], panels });
   await workspace.save();
 }
@@ -66,8 +69,8 @@ export async function seedProject(rig: EditorRig, count: number): Promise<void> 
  * A seeded project of `count` panels opened in the page and generated once through the UI
  * ("Generate missing", cost confirmed): every panel has one paid take from the fake gateway.
  */
-export async function openGeneratedBoard(rig: EditorRig, count: number): Promise<Page> {
-  await seedProject(rig, count);
+export async function openGeneratedBoard(rig: EditorRig, count: number, fields: SeedFields = {}): Promise<Page> {
+  await seedProject(rig, count, fields);
   const { page } = rig;
   page.setDefaultTimeout(10_000);
   await page.goto(rig.harness.url);

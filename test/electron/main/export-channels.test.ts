@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { defaultExportSettings } from '../../../shared/domain/project-export';
+import { defaultExportSettings, productionSettings } from '../../../shared/domain/project-export';
 import { gatewayWith, rig, settled, storyboard, tempDir } from './support/app-rig';
 
 describe('export channels', () => {
@@ -51,14 +51,15 @@ describe('export channels', () => {
     await r.call('jobs:generate', { panelIds: project.panels.slice(0, 2).map((panel) => panel.id), variations: 1 });
     await settled(r);
     const out = await tempDir();
+    const settings = productionSettings(defaultExportSettings());
     r.dialogs.script('chooseSavePath', path.join(out, 'board.pdf'));
-    const pdf = (await r.call('export:production', { format: 'pdf', selectedPanelIds: [], selectedOnly: false })) as { files: string[]; withoutImage: number[] };
+    const pdf = (await r.call('export:production', { format: 'pdf', settings, selectedPanelIds: [], selectedOnly: false })) as { files: string[]; withoutImage: number[] };
     expect(pdf).toEqual({ files: [path.join(out, 'board.pdf')], withoutImage: [3] });
     expect((await readFile(pdf.files[0] ?? '')).subarray(0, 5).toString()).toBe('%PDF-');
     r.dialogs.script('chooseSavePath', path.join(out, 'shots.csv'));
-    const csv = (await r.call('export:production', { format: 'csv', selectedPanelIds: [project.panels[1]?.id ?? ''], selectedOnly: true })) as { files: string[] };
+    const csv = (await r.call('export:production', { format: 'csv', settings, selectedPanelIds: [project.panels[1]?.id ?? ''], selectedOnly: true })) as { files: string[] };
     expect((await readFile(csv.files[0] ?? '', 'utf8')).split('\r\n').filter(Boolean)).toHaveLength(2);
-    await expect(r.call('export:production', { format: 'gif', selectedPanelIds: [], selectedOnly: true })).rejects.toMatchObject({ code: 'EXPORT_EMPTY' });
+    await expect(r.call('export:production', { format: 'gif', settings, selectedPanelIds: [], selectedOnly: true })).rejects.toMatchObject({ code: 'EXPORT_EMPTY' });
     expect((await readdir(out)).sort()).toEqual(['board.pdf', 'shots.csv']);
   });
 });

@@ -37,7 +37,7 @@ describe('editor frame', () => {
   it('exports the contact sheet with settings saved in the project and a live preview (Ctrl+E)', async () => {
     const { user, callsTo, store } = await renderApp({ project: sampleProject(3, [1, 1, 0]) });
     await user.keyboard('{Control>}e{/Control}');
-    const dialog = screen.getByRole('dialog', { name: 'Export contact sheet' });
+    const dialog = screen.getByRole('dialog', { name: 'Export' });
     expect(await within(dialog).findByRole('img', { name: 'Preview of the contact sheet, page 1' })).toBeTruthy();
     await user.clear(within(dialog).getByLabelText('Columns'));
     await user.type(within(dialog).getByLabelText('Columns'), '3');

@@ -55,7 +55,7 @@ describe.each(PLATFORMS)('the application menu on %s', (platform) => {
   it('has the items the issue lists, where an artist looks for them', () => {
     const paths = flatten(build({ platform }).template).map(({ path }) => path.join(' > '));
     const expected = [
-      'File > New Project…', 'File > Open Project…', 'File > Open Recent', 'File > Save', 'File > Save As…', 'File > Export Contact Sheet…', 'File > Close Project',
+      'File > New Project…', 'File > Open Project…', 'File > Open Recent', 'File > Save', 'File > Save As…', 'File > Export…', 'File > Close Project',
       'Edit > Undo', 'Edit > Redo', 'Edit > cut', 'Edit > copy', 'Edit > paste', 'Edit > selectAll',
       'Panel > Add Panel', 'Panel > Duplicate Panel', 'Panel > Delete Panel', 'Panel > Generate…', 'Panel > Restyle…',
       'View > zoomIn', 'View > zoomOut', 'View > resetZoom', 'View > togglefullscreen',

@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportFcpxml } from '../../../../electron/services/export/fcpxml';
 import { cli } from '../../cli/cli-kit';
 import { outPath, productionProject, type ProductionFixture } from './production-kit';
 
@@ -47,7 +48,7 @@ describe('FCPXML timeline', () => {
     const xml = await readFile(file, 'utf8');
     const doc = new DOMParser({ errorHandler: { error: fail, fatalError: fail } }).parseFromString(xml, 'text/xml');
     const all = (name: string) => Array.from(doc.getElementsByTagName(name));
-        expect(doc.documentElement.getAttribute('version')).toBe('1.10');
+    expect(doc.documentElement.getAttribute('version')).toBe('1.10');
     const assets = all('asset');
     expect(assets).toHaveLength(3);
     const sequence = all('sequence')[0];
@@ -63,9 +64,51 @@ describe('FCPXML timeline', () => {
     [0, 1, 2.5, 4.5].forEach((expected, index) => expect(Math.abs((offsets[index] ?? 0) - expected)).toBeLessThanOrEqual(1 / 25));
     expect(clips[0]?.getElementsByTagName('marker')[0]?.getAttribute('value')).toBe('Line 1: “Ça va, Mara?” — she nods');
     expect(all('format')[0]?.getAttribute('frameDuration')).toBe('1/25s');
-    const sources = assets.map((asset) => fileURLToPath(asset.getElementsByTagName('media-rep')[0]?.getAttribute('src') ?? ''));
+    const sources = assets.map((asset) => asset.getElementsByTagName('media-rep')[0]?.getAttribute('src') ?? '');
+    // relative to the .fcpxml, so both can be moved together
+    expect(sources.every((src) => src.startsWith('./cut-panels/'))).toBe(true);
     const folder = path.join(fixture.dir, 'cut-panels');
-    expect(sources.map((source) => path.dirname(source))).toEqual([folder, folder, folder]);
-    expect((await readdir(folder)).sort()).toEqual(sources.map((source) => path.basename(source)).sort());
+    expect((await readdir(folder)).sort()).toEqual(sources.map((src) => path.basename(src)).sort());
+  });
+});
+
+/** The stills a timeline names, resolved against where the .fcpxml is. */
+async function stillsOf(file: string): Promise<string[]> {
+  const xml = await readFile(file, 'utf8');
+  return [...xml.matchAll(/<media-rep kind="original-media" src="([^"]+)"/g)].map((match) => fileURLToPath(new URL(match[1]?.replace(/&apos;/g, "'").replace(/&amp;/g, '&') ?? '', pathToFileURL(file))));
+}
+
+describe('FCPXML stills', () => {
+  it('still link when the timeline and its folder are moved together, whatever the file name', async () => {
+    const made = path.join(fixture.dir, 'made here');
+    await mkdir(made);
+    const file = path.join(made, "Cut n°2 'été' & co.fcpxml");
+    await exportFcpxml(fixture.input, { fps: 24, width: 1920, height: 1080 }, file);
+    const moved = path.join(fixture.dir, 'sent elsewhere');
+    await cp(made, moved, { recursive: true });
+    const stills = await stillsOf(path.join(moved, path.basename(file)));
+    expect(stills).toHaveLength(3);
+    for (const still of stills) {
+      expect(path.dirname(still)).toBe(path.join(moved, "Cut n°2 'été' & co-panels"));
+      expect((await readFile(still)).subarray(1, 4).toString()).toBe('PNG');
+    }
+  });
+
+  it('leaves no stills folder behind when the timeline cannot be written or the export is cancelled', async () => {
+    const dir = path.join(fixture.dir, 'failing');
+    await mkdir(dir);
+    // A folder where the .fcpxml should go: the stills are written, then the timeline's rename fails.
+    await mkdir(path.join(dir, 'blocked.fcpxml'));
+    await expect(exportFcpxml(fixture.input, { fps: 24, width: 1920, height: 1080 }, path.join(dir, 'blocked.fcpxml'), { overwrite: true })).rejects.toMatchObject({ code: 'EXPORT_WRITE_FAILED' });
+    const controller = new AbortController();
+    const cancelled = exportFcpxml(fixture.input, { fps: 24, width: 1920, height: 1080 }, path.join(dir, 'cancelled.fcpxml'), { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await readdir(dir)).toEqual(['blocked.fcpxml']);
+    // A stills folder that was already there is not removed (it holds what it held, and the new stills).
+    await mkdir(path.join(dir, 'kept-panels'));
+    await writeFile(path.join(dir, 'kept-panels', 'notes.txt'), 'mine');
+    await mkdir(path.join(dir, 'kept.fcpxml'));
+    await expect(exportFcpxml(fixture.input, { fps: 24, width: 1920, height: 1080 }, path.join(dir, 'kept.fcpxml'), { overwrite: true })).rejects.toMatchObject({ code: 'EXPORT_WRITE_FAILED' });
+    expect(await readdir(path.join(dir, 'kept-panels'))).toContain('notes.txt');
   });
 });

@@ -67,6 +67,41 @@ describe('MP4 animatic', () => {
     expect(meanDifference(after, second)).toBeLessThan(6);
   });
 
+  it('burns the caption strip in along the bottom, over the panel picture', async () => {
+    const file = outPath(fixture, 'captions.mp4');
+    await exportMp4(fixture.input, { fps: 24, width: 640, height: 360, captions: true, srt: false, crossfadeSeconds: 0 }, file);
+    const [frame, first] = [await frameAt(file, 0.5), await panelImage(0, 640, 360)];
+    const rows = (pixels: Buffer, from: number, to: number) => pixels.subarray(from * 64 * 3, to * 64 * 3);
+    expect(meanDifference(rows(frame, 0, 30), rows(first, 0, 30))).toBeLessThan(6); // the picture, untouched above the strip
+    const mean = (pixels: Buffer) => pixels.reduce((sum, value) => sum + value, 0) / pixels.length;
+    expect(mean(rows(frame, 34, 36))).toBeLessThan(mean(rows(first, 34, 36)) - 30); // the dark strip along the bottom
+  });
+
+  it('cross-fades: a frame halfway through the fade is the blend of both panels, the cut and the length unchanged', async () => {
+    const file = outPath(fixture, 'fade.mp4');
+    const fps = 24;
+    await exportMp4(fixture.input, { fps, width: 640, height: 360, captions: false, srt: false, crossfadeSeconds: 0.5 }, file);
+    const facts = await probe(file);
+    expect(Math.abs(facts.duration - 7)).toBeLessThanOrEqual(1 / fps); // 1 + 1.5 + 2 + 2.5 s, as without a fade
+    const [first, second] = [await panelImage(0, 640, 360), await panelImage(1, 640, 360)];
+    expect(meanDifference(first, second)).toBeGreaterThan(20);
+    // Panel 1 holds frames 0-23; the 0.5 s fade is its last 12 frames (12-23), blending towards
+    // panel 2 by i/13 for i = 1..12. Frame n is shown from n/24 s: seek half a frame before it.
+    const at = (frame: number) => frameAt(file, (frame - 0.5) / fps);
+    expect(meanDifference(await at(11), first)).toBeLessThan(6); // before the fade: panel 1 alone
+    const middle = await at(17); // i = 6: 6/13 of the way
+    const weight = 6 / 13;
+    const blend = Buffer.from(first.map((value, index) => Math.round(value * (1 - weight) + (second[index] ?? 0) * weight)));
+    expect(meanDifference(middle, blend)).toBeLessThan(6);
+    expect(meanDifference(middle, first)).toBeGreaterThan(8);
+    expect(meanDifference(middle, second)).toBeGreaterThan(8);
+    const mean = (pixels: Buffer) => pixels.reduce((sum, value) => sum + value, 0) / pixels.length;
+    const [low, high] = [Math.min(mean(first), mean(second)), Math.max(mean(first), mean(second))];
+    expect(mean(middle)).toBeGreaterThan(low + (high - low) * 0.25);
+    expect(mean(middle)).toBeLessThan(high - (high - low) * 0.25);
+    expect(meanDifference(await at(24), second)).toBeLessThan(6); // the cut is still at 1 s
+  });
+
   it('a missing encoder is a clear error and writes nothing; cancel writes nothing', async () => {
     const before = await readdir(fixture.dir);
     const options = { fps: 24, width: 320, height: 180, captions: false, srt: false, crossfadeSeconds: 0 } as const;

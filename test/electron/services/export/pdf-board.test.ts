@@ -82,6 +82,17 @@ describe('PDF board', () => {
     expect(highWidth).toBeGreaterThan(lowWidth * 1.9);
   });
 
+  it('without captions prints no caption text, only the header (CLI --no-captions)', async () => {
+    const file = outPath(fixture, 'bare.pdf');
+    const result = await cli(['export', fixture.project, '--format', 'pdf', '--out', file, '--per-page', '6', '--no-captions']);
+    expect(result.code).toBe(0);
+    const [text = ''] = await pageTexts(await readFile(file));
+    expect(text).toContain('The Lighthouse');
+    expect(text).not.toContain('Ça va, Mara?');
+    expect(text).not.toContain('Wide shot');
+    expect(text).toContain('No image yet'); // placeholders still say why a cell is empty
+  });
+
   it('cancel writes nothing', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -1,0 +1,129 @@
+/**
+ * Saved options of the production export formats (PDF board, MP4 animatic, animated GIF, FCPXML
+ * timeline), kept in the project's `exportSettings.formats` so the next export, from the app or
+ * the CLI, starts from the last one. The shot list and the panel PNGs have no options of their
+ * own (they follow "selected panels only").
+ * Invariants:
+ *  - every format's entry is optional and has no zod default: a project saved before these
+ *    existed opens unchanged (no schema bump) and round-trips byte for byte until the artist
+ *    changes an option; `productionSettings` fills in what is missing;
+ *  - when the PDF has no saved entry its page, orientation and dpi follow the contact sheet's,
+ *    as the PDF did before it had options of its own;
+ *  - ranges are the ones the services honour (H.264 needs even sizes, a shooting board holds 1-3).
+ */
+import { z } from 'zod';
+
+export const PDF_PAGES = ['a4', 'letter'] as const;
+export const PDF_LAYOUTS = ['grid', 'shooting'] as const;
+export const ORIENTATIONS = ['portrait', 'landscape'] as const;
+/** 'project' follows the project's aspect ratio at 1080 lines. */
+export const VIDEO_SIZES = ['1280x720', '1920x1080', 'project'] as const;
+export const FRAME_RATES = [24, 25, 30] as const;
+
+export const PDF_PER_PAGE = { grid: { min: 1, max: 24, default: 6 }, shooting: { min: 1, max: 3, default: 3 } } as const;
+export const GIF_WIDTH = { min: 160, max: 1280, default: 480 } as const;
+export const CROSSFADE_SECONDS = { min: 0.1, max: 2, default: 0.5 } as const;
+
+export type PdfLayout = (typeof PDF_LAYOUTS)[number];
+export type VideoSize = (typeof VIDEO_SIZES)[number];
+export type FrameRate = (typeof FRAME_RATES)[number];
+
+const FrameRateSchema = z.union([z.literal(24), z.literal(25), z.literal(30)]);
+
+export const PdfExportSettingsSchema = z
+  .object({
+    page: z.enum(PDF_PAGES),
+    orientation: z.enum(ORIENTATIONS),
+    dpi: z.union([z.literal(150), z.literal(300)]),
+    layout: z.enum(PDF_LAYOUTS),
+    perPage: z.number().int().min(PDF_PER_PAGE.grid.min).max(PDF_PER_PAGE.grid.max),
+    /** Captions under (grid) or beside (shooting board) each panel. */
+    captions: z.boolean(),
+  })
+  .strict()
+  .refine((pdf) => pdf.perPage <= PDF_PER_PAGE[pdf.layout].max, { message: `a shooting board holds 1 to ${PDF_PER_PAGE.shooting.max} panels a page`, path: ['perPage'] });
+export type PdfExportSettings = z.infer<typeof PdfExportSettingsSchema>;
+
+export const Mp4ExportSettingsSchema = z
+  .object({
+    size: z.enum(VIDEO_SIZES),
+    fps: FrameRateSchema,
+    /** The burned-in strip with panel number, shot and dialogue. */
+    captions: z.boolean(),
+    /** A SubRip file of the dialogue beside the video. */
+    srt: z.boolean(),
+    crossfade: z.boolean(),
+    /** Kept when the cross-fade is off, so turning it back on restores the length. */
+    crossfadeSeconds: z.number().min(CROSSFADE_SECONDS.min).max(CROSSFADE_SECONDS.max),
+  })
+  .strict();
+export type Mp4ExportSettings = z.infer<typeof Mp4ExportSettingsSchema>;
+
+export const GifExportSettingsSchema = z.object({ width: z.number().int().min(GIF_WIDTH.min).max(GIF_WIDTH.max) }).strict();
+export type GifExportSettings = z.infer<typeof GifExportSettingsSchema>;
+
+export const FcpxmlExportSettingsSchema = z.object({ fps: FrameRateSchema }).strict();
+export type FcpxmlExportSettings = z.infer<typeof FcpxmlExportSettingsSchema>;
+
+/** What a project may have saved: any format's entry may be missing. */
+export const SavedFormatSettingsSchema = z
+  .object({
+    pdf: PdfExportSettingsSchema.optional(),
+    mp4: Mp4ExportSettingsSchema.optional(),
+    gif: GifExportSettingsSchema.optional(),
+    fcpxml: FcpxmlExportSettingsSchema.optional(),
+  })
+  .strict();
+export type SavedFormatSettings = z.infer<typeof SavedFormatSettingsSchema>;
+
+/** Every format's options, complete. */
+export interface ProductionSettings {
+  pdf: PdfExportSettings;
+  mp4: Mp4ExportSettings;
+  gif: GifExportSettings;
+  fcpxml: FcpxmlExportSettings;
+}
+export type OptionFormat = keyof ProductionSettings;
+
+export const DEFAULT_MP4_SETTINGS: Mp4ExportSettings = { size: '1280x720', fps: 24, captions: true, srt: true, crossfade: false, crossfadeSeconds: CROSSFADE_SECONDS.default };
+
+/** The contact sheet fields the PDF's defaults follow (structural, so this module needs no import of the sheet's schema). */
+interface SheetPageSettings {
+  page: string;
+  orientation: 'portrait' | 'landscape';
+  dpi: 150 | 300;
+  formats?: SavedFormatSettings | undefined;
+}
+
+/** Every format's options: the saved ones, the defaults for the rest. Fresh objects each call. */
+export function productionSettings(saved: SheetPageSettings): ProductionSettings {
+  const formats = saved.formats ?? {};
+  return {
+    pdf: formats.pdf ? { ...formats.pdf } : {
+      page: saved.page === 'letter' ? 'letter' : 'a4',
+      orientation: saved.orientation,
+      dpi: saved.dpi,
+      layout: 'grid',
+      perPage: PDF_PER_PAGE.grid.default,
+      captions: true,
+    },
+    mp4: { ...(formats.mp4 ?? DEFAULT_MP4_SETTINGS) },
+    gif: { ...(formats.gif ?? { width: GIF_WIDTH.default }) },
+    fcpxml: { ...(formats.fcpxml ?? { fps: 24 }) },
+  };
+}
+
+
+/**
+ * Pixel size of a video size option, even both ways (H.264 yuv420p needs it); 'project' is the
+ * project's aspect ratio ('16:9', '2.39:1'...) at 1080 lines.
+ */
+export function videoPixels(size: VideoSize, aspectRatio: string): { width: number; height: number } {
+  if (size !== 'project') {
+    const [width, height] = size.split('x').map(Number) as [number, number];
+    return { width, height };
+  }
+  const [w, h] = aspectRatio.split(':').map(Number) as [number, number];
+  const aspect = w > 0 && h > 0 ? w / h : 16 / 9;
+  return { width: Math.round((1080 * aspect) / 2) * 2, height: 1080 };
+}

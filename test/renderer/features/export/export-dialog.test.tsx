@@ -1,0 +1,66 @@
+/**
+ * The export dialog over the fake transport: a production format's options are saved in the
+ * project as they change (undoable) and sent with the export; a running export shows its progress
+ * and a Cancel that asks main to stop, ending in a plain "cancelled" note; closing the dialog while
+ * an export runs cancels it too.
+ */
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../../render-app';
+import { sampleProject } from '../../store-kit';
+
+afterEach(cleanup);
+
+/** Holds export:production back until `release` is called. */
+function holdExports() {
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  return { gate: (channel: string) => (channel === 'export:production' ? held : undefined), release: () => release() };
+}
+
+/** Opens the dialog on a 3-panel board, chooses `format` and starts its export, held in "main". */
+async function startHeldExport(format: string) {
+  const hold = holdExports();
+  const app = await renderApp({ project: sampleProject(3, [1, 1, 1]), settings: { gate: hold.gate } });
+  await app.user.keyboard('{Control>}e{/Control}');
+  const dialog = screen.getByRole('dialog', { name: 'Export' });
+  await app.user.selectOptions(within(dialog).getByLabelText('Format'), format);
+  await app.user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+  return { ...app, dialog, cancel: await within(dialog).findByRole('button', { name: 'Cancel export' }), release: hold.release };
+}
+
+describe('export dialog, production formats', () => {
+  it('saves the GIF width in the project and sends it with the export', async () => {
+    const { user, store, callsTo } = await renderApp({ project: sampleProject(3, [1, 1, 1]) });
+    await user.keyboard('{Control>}e{/Control}');
+    const dialog = screen.getByRole('dialog', { name: 'Export' });
+    await user.selectOptions(within(dialog).getByLabelText('Format'), 'gif');
+    await user.clear(within(dialog).getByLabelText('Width'));
+    await user.type(within(dialog).getByLabelText('Width'), '320');
+    expect(store.getState().doc?.exportSettings.formats?.gif).toEqual({ width: 320 });
+    expect(await within(dialog).findByRole('img', { name: 'Preview of the GIF, first frame' })).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+    expect(await within(dialog).findByText('Saved: /projects/Night Market.gif.')).toBeTruthy();
+    const [request] = callsTo('export:production') as Array<{ format: string; settings: { gif: { width: number } } }>;
+    expect(request).toMatchObject({ format: 'gif', settings: { gif: { width: 320 } } });
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(store.getState().doc?.exportSettings.formats?.gif).toBeUndefined();
+  });
+
+  it('cancels a running export from its Cancel button: a plain note, no error', async () => {
+    const { user, callsTo, dialog, cancel, release } = await startHeldExport('mp4');
+    await user.click(cancel);
+    expect(callsTo('export:cancel')).toHaveLength(1);
+    release();
+    expect(await within(dialog).findByText('Export cancelled. Nothing was written.')).toBeTruthy();
+    expect(dialog.querySelector('.callout-error')).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Export…' })).toHaveProperty('disabled', false);
+  });
+
+  it('closing the dialog while an export runs cancels it', async () => {
+    const { user, callsTo, dialog, release } = await startHeldExport('csv');
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(callsTo('export:cancel')).toHaveLength(1));
+    release();
+  });
+});
