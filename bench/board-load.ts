@@ -20,10 +20,12 @@ import { thumbnailPath } from '../shared/domain/thumbnail-ref';
 import { startHarness } from '../test/harness/server';
 import { launchBrowser } from '../test/e2e/support/browser';
 import { buildProject } from './bench-project';
-import { barePage, BOARD, heapAfterGc, RECORDER, timeUntilPainted, type BareCard } from './board-page';
+import { barePage, CARDS, heapAfterGc, RECORDER, timeUntilPainted, type BareCard } from './board-page';
 
 interface Figures {
   openMs: number;
+  /** The longest task that was running when the first card entered the DOM (it ends before the first paint). */
+  openTaskMs: number;
   longestTaskMs: number;
   arrowMs: number;
   keystrokeMs: number;
@@ -47,25 +49,28 @@ async function measure(browser: Browser, url: string, panels: number): Promise<F
   const page: Page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(RECORDER);
   await page.goto(url);
-  await page.waitForSelector(`${BOARD} > li`, { timeout: 60_000 });
+  await page.waitForSelector(CARDS, { timeout: 60_000 });
   await page.waitForTimeout(SETTLE_MS);
   const recorded = await page.evaluate(() => (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; firstCard: number } }).__bench);
   const after = recorded.longTasks.filter((task) => task.start + task.duration > recorded.firstCard);
   // Interactive once the board is there and the main thread is no longer busy with a long task.
   const openMs = Math.max(recorded.firstCard, ...after.map((task) => task.start + task.duration));
-  const longestTaskMs = Math.max(0, ...after.map((task) => task.duration));
+  // The task that puts the first card in the DOM ends before the first paint: the target ("no task
+  // over 100 ms after the first paint") is about the tasks that start after it.
+  const openTaskMs = Math.max(0, ...after.filter((task) => task.start < recorded.firstCard).map((task) => task.duration));
+  const longestTaskMs = Math.max(0, ...after.filter((task) => task.start >= recorded.firstCard).map((task) => task.duration));
 
-  await page.locator(`${BOARD} > li`).first().click();
+  await page.locator(CARDS).first().click();
   const arrows: number[] = [];
   for (let i = 0; i < STEPS; i += 1) arrows.push(await timeUntilPainted(page, 'arrow'));
   const keys: number[] = [];
   for (let i = 0; i < STEPS; i += 1) keys.push(await timeUntilPainted(page, 'keystroke', `Mara turns, take ${i}`));
-  await page.locator(`${BOARD} > li`).first().click();
+  await page.locator(CARDS).first().click();
   const selectAllMs = await timeUntilPainted(page, 'selectAll');
   const heapMb = await heapAfterGc(page);
   await page.close();
   void panels;
-  return { openMs, longestTaskMs, arrowMs: median(arrows), keystrokeMs: median(keys), selectAllMs, heapMb };
+  return { openMs, openTaskMs, longestTaskMs, arrowMs: median(arrows), keystrokeMs: median(keys), selectAllMs, heapMb };
 }
 
 function bareCards(project: Project, mediaBase: string): BareCard[] {
@@ -85,7 +90,8 @@ function report(panels: number, app: Figures, bare: Figures): boolean {
   const scale = panels > 500 ? 2 : 1;
   const rows: Array<[string, number, number, number, string]> = [
     ['open to first interaction (ms)', app.openMs, bare.openMs, Math.min(1000 * scale, bare.openMs * 1.5 * scale), `<= 1.5x bare and < ${1000 * scale}`],
-    ['longest task after board shows (ms)', app.longestTaskMs, bare.longestTaskMs, 100 * scale, `<= ${100 * scale}`],
+    ['task that shows the board (ms)', app.openTaskMs, bare.openTaskMs, Number.POSITIVE_INFINITY, 'no target (before first paint)'],
+    ['longest task after first paint (ms)', app.longestTaskMs, bare.longestTaskMs, 100 * scale, `<= ${100 * scale}`],
     ['arrow-key step to painted (ms)', app.arrowMs, bare.arrowMs, 50 * scale, `< ${50 * scale}`],
     ['one keystroke to painted card (ms)', app.keystrokeMs, bare.keystrokeMs, 50 * scale, `< ${50 * scale}`],
     ['Ctrl+A to painted (ms)', app.selectAllMs, bare.selectAllMs, 100 * scale, `< ${100 * scale}`],
@@ -98,7 +104,7 @@ function report(panels: number, app: Figures, bare: Figures): boolean {
     const pass = ours <= limit;
     ok &&= pass;
     const ratio = base > 0 ? `${(ours / base).toFixed(1)}x` : '-';
-    console.log(name.padEnd(38) + ours.toFixed(1).padStart(9) + base.toFixed(1).padStart(9) + ratio.padStart(8) + `  ${target}  ${pass ? 'OK' : 'MISSED'}`);
+    console.log(name.padEnd(38) + ours.toFixed(1).padStart(9) + base.toFixed(1).padStart(9) + ratio.padStart(8) + `  ${target}${Number.isFinite(limit) ? (pass ? '  OK' : '  MISSED') : ''}`);
   }
   return ok;
 }
