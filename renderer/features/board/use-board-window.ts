@@ -38,13 +38,19 @@ interface Layout {
   margin: number;
 }
 
+/** Stands in until the board is measured, with no rows to render. */
+const UNMEASURED: Layout = { width: NO_LAYOUT_SIZE.width, metrics: { cardMin: 214, gap: 18 }, margin: 0 };
+
 /** jsdom measures every box as 0 x 0: render a first window anyway (see NO_LAYOUT_SIZE). */
 const observeRectOrFirstWindow: typeof observeElementRect = (instance, report) =>
   observeElementRect(instance, (rect) => report(rect.width === 0 && rect.height === 0 ? NO_LAYOUT_SIZE : rect));
 
-/** Measures the board's width, grid metrics and offset in its scroller; again when it resizes. */
-function useBoardLayout(listRef: RefObject<HTMLDivElement | null>, scrollerRef: RefObject<HTMLElement | null>): Layout {
-  const [layout, setLayout] = useState<Layout>({ width: NO_LAYOUT_SIZE.width, metrics: { cardMin: 214, gap: 18 }, margin: 0 });
+/**
+ * Measures the board's width, grid metrics and offset in its scroller; again when it resizes.
+ * Null until measured (before the first paint), so no row is built for a guessed width.
+ */
+function useBoardLayout(listRef: RefObject<HTMLDivElement | null>, scrollerRef: RefObject<HTMLElement | null>): Layout | null {
+  const [layout, setLayout] = useState<Layout | null>(null);
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list) return;
@@ -55,7 +61,7 @@ function useBoardLayout(listRef: RefObject<HTMLDivElement | null>, scrollerRef: 
       const metrics = readGridMetrics(list);
       const margin = Math.round(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
       setLayout((previous) =>
-        previous.width === width && previous.margin === margin && previous.metrics.cardMin === metrics.cardMin && previous.metrics.gap === metrics.gap
+        previous?.width === width && previous.margin === margin && previous.metrics.cardMin === metrics.cardMin && previous.metrics.gap === metrics.gap
           ? previous
           : { width, metrics, margin },
       );
@@ -71,9 +77,10 @@ function useBoardLayout(listRef: RefObject<HTMLDivElement | null>, scrollerRef: 
 
 export function useBoardWindow({ listRef, count, aspect, pinned }: BoardWindowOptions): BoardWindow {
   const scrollerRef = useRef<HTMLElement | null>(null);
-  const { width, metrics, margin } = useBoardLayout(listRef, scrollerRef);
+  const layout = useBoardLayout(listRef, scrollerRef);
+  const { width, metrics, margin } = layout ?? UNMEASURED;
   const columns = columnsFor(width, metrics);
-  const rows = Math.ceil(count / columns);
+  const rows = layout ? Math.ceil(count / columns) : 0;
   const estimate = estimatedRowHeight(columnWidth(width, columns, metrics), aspect);
 
   const pinnedRows = [...new Set(pinned.filter((index) => index >= 0 && index < count).map((index) => Math.floor(index / columns)))].join(',');
