@@ -92,6 +92,27 @@ describe('a 500-panel board', () => {
     expect(await isFocused(card(page, 1))).toBe(true);
   });
 
+  it('follows the window width: fewer columns, rows that never overlap, the focused card still in view', async () => {
+    const page = await openBoard(500);
+    await card(page, 1).click();
+    for (let step = 0; step < 40; step += 1) await page.keyboard.press('ArrowRight');
+    await expectFocusedInView(page, 41);
+    const wide = Number(await board(page).getAttribute('data-columns'));
+
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await expect.poll(async () => Number(await board(page).getAttribute('data-columns'))).toBeLessThan(wide);
+    await expectFocusedInView(page, 41);
+    const boxes = await board(page)
+      .getByRole('listitem')
+      .evaluateAll((cards) => cards.map((element) => element.getBoundingClientRect()).map(({ left, top, right, bottom }) => ({ left, top, right, bottom })));
+    const overlapping = boxes.filter((a, i) => boxes.some((b, j) => i !== j && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
+    expect(overlapping).toEqual([]);
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await page.keyboard.press('ArrowDown');
+    await expectFocusedInView(page, 41 + Number(await board(page).getAttribute('data-columns')));
+  });
+
   it('reorders by dragging far down the board', async () => {
     const page = await openBoard(500);
     await card(page, 1).click();
