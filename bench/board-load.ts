@@ -2,14 +2,15 @@
  * `npx tsx bench/board-load.ts [-- --panels 500,2000]`: the board at storyboard scale in real
  * Chromium through the browser harness (real renderer, handlers and services), side by side in
  * one run with a bare static page of the same cards (<img> + text, a few lines of script). For
- * each size it prints: open to first interaction, the longest task after the first paint (tasks
- * that start once the first card is in the DOM; the task that puts it there ends before the first
- * paint and is printed beside it without a target), one arrow-key step, one keystroke until its
- * card is painted, Ctrl+A, and JS heap after GC, with the ratio to the bare page and the issue #12
- * target (at 2,000 panels the targets are doubled). The app renders only the rows in view, so the
- * probes find cards by their "Panel N" number (board-page.ts).
- * Projects are built with the app's own functions (bench/bench-project.ts). Needs
- * `npm run build:harness` first. Exits 1 when a target is missed; never part of the test run.
+ * each size it prints: open to first interaction (board in the DOM, the page's scripts run, no
+ * long task still running), the longest task after the first paint (tasks that start once the
+ * first card is in the DOM; the task that puts it there ends before the first paint and is
+ * printed beside it without a target), one arrow-key step, one keystroke until its card is
+ * painted, Ctrl+A, and JS heap after GC, with the ratio to the bare page and the issue #12 target
+ * (at 2,000 panels the targets are doubled). The app renders only the rows in view, so the probes
+ * find cards by their "Panel N" number (board-page.ts). Projects are built with the app's own
+ * functions (bench/bench-project.ts). Needs `npm run build:harness` first. Exits 1 when a target
+ * is missed; never part of the test run.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -27,6 +28,8 @@ import { barePage, CARDS, heapAfterGc, RECORDER, timeUntilPainted, type BareCard
 
 interface Figures {
   openMs: number;
+  /** When the first card entered the DOM (the bare page: early in parsing it). */
+  firstCardMs: number;
   /** The longest task that was running when the first card entered the DOM (it ends before the first paint). */
   openTaskMs: number;
   longestTaskMs: number;
@@ -54,10 +57,13 @@ async function measure(browser: Browser, url: string, panels: number): Promise<F
   await page.goto(url);
   await page.waitForSelector(CARDS, { timeout: 60_000 });
   await page.waitForTimeout(SETTLE_MS);
-  const recorded = await page.evaluate(() => (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; firstCard: number } }).__bench);
+  const recorded = await page.evaluate(() => (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; firstCard: number; ready: number } }).__bench);
   const after = recorded.longTasks.filter((task) => task.start + task.duration > recorded.firstCard);
-  // Interactive once the board is there and the main thread is no longer busy with a long task.
-  const openMs = Math.max(recorded.firstCard, ...after.map((task) => task.start + task.duration));
+  // Interactive once the board is there, the page's scripts have run (the bare page's first card
+  // is in the DOM long before its last one is parsed and its key handlers exist) and the main
+  // thread is no longer busy with a long task.
+  const openMs = Math.max(recorded.firstCard, recorded.ready, ...after.map((task) => task.start + task.duration));
+  const firstCardMs = recorded.firstCard;
   // The task that puts the first card in the DOM ends before the first paint: the target ("no task
   // over 100 ms after the first paint") is about the tasks that start after it.
   const openTaskMs = Math.max(0, ...after.filter((task) => task.start < recorded.firstCard).map((task) => task.duration));
@@ -73,7 +79,7 @@ async function measure(browser: Browser, url: string, panels: number): Promise<F
   const heapMb = await heapAfterGc(page);
   await page.close();
   void panels;
-  return { openMs, openTaskMs, longestTaskMs, arrowMs: median(arrows), keystrokeMs: median(keys), selectAllMs, heapMb };
+  return { openMs, firstCardMs, openTaskMs, longestTaskMs, arrowMs: median(arrows), keystrokeMs: median(keys), selectAllMs, heapMb };
 }
 
 function bareCards(project: Project, mediaBase: string): BareCard[] {
@@ -93,6 +99,7 @@ function report(panels: number, app: Figures, bare: Figures): boolean {
   const scale = panels > 500 ? 2 : 1;
   const rows: Array<[string, number, number, number, string]> = [
     ['open to first interaction (ms)', app.openMs, bare.openMs, Math.min(1000 * scale, bare.openMs * 1.5 * scale), `<= 1.5x bare and < ${1000 * scale}`],
+    ['first card in the DOM (ms)', app.firstCardMs, bare.firstCardMs, Number.POSITIVE_INFINITY, 'no target'],
     ['task that shows the board (ms)', app.openTaskMs, bare.openTaskMs, Number.POSITIVE_INFINITY, 'no target (before first paint)'],
     ['longest task after first paint (ms)', app.longestTaskMs, bare.longestTaskMs, 100 * scale, `<= ${100 * scale}`],
     ['arrow-key step to painted (ms)', app.arrowMs, bare.arrowMs, 50 * scale, `< ${50 * scale}`],

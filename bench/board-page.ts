@@ -13,11 +13,13 @@ export const BOARD = '[aria-label="Panels"]';
  */
 export const CARDS = `${BOARD} :is(li, [role="listitem"])`;
 
-/** Init script: long tasks and the moment the first card appears, recorded from navigation start. */
+/** Init script: long tasks, the moment the first card appears and DOMContentLoaded, from navigation start. */
 export const RECORDER = `
   // tsx (esbuild keepNames) wraps named functions in page.evaluate bodies with __name().
   globalThis.__name ??= (fn) => fn;
-  window.__bench = { longTasks: [], firstCard: null };
+  window.__bench = { longTasks: [], firstCard: null, ready: null };
+  // The page's own scripts have run (the bare page's key handlers exist only from here on).
+  document.addEventListener('DOMContentLoaded', () => { window.__bench.ready = performance.now(); });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration }); })
     .observe({ type: 'longtask', buffered: true });
   new MutationObserver((_, observer) => {
