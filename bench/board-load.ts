@@ -89,6 +89,20 @@ function bareCards(project: Project, mediaBase: string): BareCard[] {
   });
 }
 
+/** Requests every card's thumbnail once, a few at a time, so the harness builds and caches them. */
+async function warmThumbnails(cards: readonly BareCard[]): Promise<void> {
+  const urls = cards.flatMap((card) => (card.thumbUrl ? [card.thumbUrl] : []));
+  const next = async (): Promise<void> => {
+    const url = urls.pop();
+    if (url === undefined) return;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`thumbnail ${url}: HTTP ${response.status}`);
+    await response.arrayBuffer();
+    return next();
+  };
+  await Promise.all([next(), next(), next(), next()]);
+}
+
 async function serveBare(html: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((_, response) => response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -129,9 +143,13 @@ async function runSize(browser: Browser, panels: number): Promise<boolean> {
     const project = session.project;
     await session.close();
     const harness = await startHarness({ projectDir: root, logger: quiet });
-    const bare = await serveBare(barePage(bareCards(project, `${harness.url}media/`)));
+    const cards = bareCards(project, `${harness.url}media/`);
+    const bare = await serveBare(barePage(cards));
     try {
-      // The app first, so thumbnails are built by its requests; the bare page then reads them warm.
+      // Every thumbnail is built before either page opens: both read them warm, and neither page
+      // is measured while the harness (in this process, like the bare page's server) still builds
+      // thumbnails the other one asked for.
+      await warmThumbnails(cards);
       const app = await measure(browser, harness.url, panels);
       const base = await measure(browser, bare.url, panels);
       return report(panels, app, base);
