@@ -111,10 +111,12 @@ export function useBoardWindow({ listRef, count, aspect, pinned }: BoardWindowOp
     scrollPaddingStart: metrics.gap,
     scrollPaddingEnd: metrics.gap,
     observeElementRect: observeRectOrFirstWindow,
-    // A row with no layout (jsdom) measures 0: keep the estimate rather than stack every row at 0.
+    // Unrounded, so rows sit exactly where one CSS grid would put them (cards are fractional px
+    // tall). A row with no layout (jsdom) measures 0: keep the estimate rather than stack every
+    // row at 0.
     measureElement: (element, entry, instance) => {
-      const size = entry?.borderBoxSize[0]?.blockSize ?? instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? element.offsetHeight;
-      return size > 0 ? Math.round(size) : estimate;
+      const size = entry?.borderBoxSize[0]?.blockSize ?? instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? element.getBoundingClientRect().height;
+      return size > 0 ? size : estimate;
     },
   });
 
