@@ -2,11 +2,15 @@
  * `npx tsx bench/board-load.ts [-- --panels 500,2000]`: the board at storyboard scale in real
  * Chromium through the browser harness (real renderer, handlers and services), side by side in
  * one run with a bare static page of the same cards (<img> + text, a few lines of script). For
- * each size it prints: open to first interaction, the longest task after the board first shows,
- * one arrow-key step, one keystroke until its card is painted, Ctrl+A, and JS heap after GC, with
- * the ratio to the bare page and the issue #12 target (at 2,000 panels the targets are doubled).
- * Projects are built with the app's own functions (bench/bench-project.ts). Needs
- * `npm run build:harness` first. Exits 1 when a target is missed; never part of the test run.
+ * each size it prints: open to first interaction (board in the DOM, the page's scripts run, no
+ * long task still running), the longest task after the first paint (tasks that start once the
+ * first card is in the DOM; the task that puts it there ends before the first paint and is
+ * printed beside it without a target), one arrow-key step, one keystroke until its card is
+ * painted, Ctrl+A, and JS heap after GC, with the ratio to the bare page and the issue #12 target
+ * (at 2,000 panels the targets are doubled). The app renders only the rows in view, so the probes
+ * find cards by their "Panel N" number (board-page.ts). Projects are built with the app's own
+ * functions (bench/bench-project.ts). Needs `npm run build:harness` first. Exits 1 when a target
+ * is missed; never part of the test run.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -20,10 +24,14 @@ import { thumbnailPath } from '../shared/domain/thumbnail-ref';
 import { startHarness } from '../test/harness/server';
 import { launchBrowser } from '../test/e2e/support/browser';
 import { buildProject } from './bench-project';
-import { barePage, BOARD, heapAfterGc, RECORDER, timeUntilPainted, type BareCard } from './board-page';
+import { barePage, CARDS, heapAfterGc, RECORDER, timeUntilPainted, type BareCard } from './board-page';
 
 interface Figures {
   openMs: number;
+  /** When the first card entered the DOM (the bare page: early in parsing it). */
+  firstCardMs: number;
+  /** The longest task that was running when the first card entered the DOM (it ends before the first paint). */
+  openTaskMs: number;
   longestTaskMs: number;
   arrowMs: number;
   keystrokeMs: number;
@@ -47,25 +55,31 @@ async function measure(browser: Browser, url: string, panels: number): Promise<F
   const page: Page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(RECORDER);
   await page.goto(url);
-  await page.waitForSelector(`${BOARD} > li`, { timeout: 60_000 });
+  await page.waitForSelector(CARDS, { timeout: 60_000 });
   await page.waitForTimeout(SETTLE_MS);
-  const recorded = await page.evaluate(() => (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; firstCard: number } }).__bench);
+  const recorded = await page.evaluate(() => (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; firstCard: number; ready: number } }).__bench);
   const after = recorded.longTasks.filter((task) => task.start + task.duration > recorded.firstCard);
-  // Interactive once the board is there and the main thread is no longer busy with a long task.
-  const openMs = Math.max(recorded.firstCard, ...after.map((task) => task.start + task.duration));
-  const longestTaskMs = Math.max(0, ...after.map((task) => task.duration));
+  // Interactive once the board is there, the page's scripts have run (the bare page's first card
+  // is in the DOM long before its last one is parsed and its key handlers exist) and the main
+  // thread is no longer busy with a long task.
+  const openMs = Math.max(recorded.firstCard, recorded.ready, ...after.map((task) => task.start + task.duration));
+  const firstCardMs = recorded.firstCard;
+  // The task that puts the first card in the DOM ends before the first paint: the target ("no task
+  // over 100 ms after the first paint") is about the tasks that start after it.
+  const openTaskMs = Math.max(0, ...after.filter((task) => task.start < recorded.firstCard).map((task) => task.duration));
+  const longestTaskMs = Math.max(0, ...after.filter((task) => task.start >= recorded.firstCard).map((task) => task.duration));
 
-  await page.locator(`${BOARD} > li`).first().click();
+  await page.locator(CARDS).first().click();
   const arrows: number[] = [];
   for (let i = 0; i < STEPS; i += 1) arrows.push(await timeUntilPainted(page, 'arrow'));
   const keys: number[] = [];
   for (let i = 0; i < STEPS; i += 1) keys.push(await timeUntilPainted(page, 'keystroke', `Mara turns, take ${i}`));
-  await page.locator(`${BOARD} > li`).first().click();
+  await page.locator(CARDS).first().click();
   const selectAllMs = await timeUntilPainted(page, 'selectAll');
   const heapMb = await heapAfterGc(page);
   await page.close();
   void panels;
-  return { openMs, longestTaskMs, arrowMs: median(arrows), keystrokeMs: median(keys), selectAllMs, heapMb };
+  return { openMs, firstCardMs, openTaskMs, longestTaskMs, arrowMs: median(arrows), keystrokeMs: median(keys), selectAllMs, heapMb };
 }
 
 function bareCards(project: Project, mediaBase: string): BareCard[] {
@@ -73,6 +87,20 @@ function bareCards(project: Project, mediaBase: string): BareCard[] {
     const take = panel.takes.find((candidate) => candidate.id === panel.activeTakeId);
     return { number: index + 1, thumbUrl: take ? `${mediaBase}${thumbnailPath(take.image, 256)}` : null, scene: panel.scenePrompt, shot: SHOT_TYPE_LABELS[panel.shotType] };
   });
+}
+
+/** Requests every card's thumbnail once, a few at a time, so the harness builds and caches them. */
+async function warmThumbnails(cards: readonly BareCard[]): Promise<void> {
+  const urls = cards.flatMap((card) => (card.thumbUrl ? [card.thumbUrl] : []));
+  const next = async (): Promise<void> => {
+    const url = urls.pop();
+    if (url === undefined) return;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`thumbnail ${url}: HTTP ${response.status}`);
+    await response.arrayBuffer();
+    return next();
+  };
+  await Promise.all([next(), next(), next(), next()]);
 }
 
 async function serveBare(html: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -85,7 +113,9 @@ function report(panels: number, app: Figures, bare: Figures): boolean {
   const scale = panels > 500 ? 2 : 1;
   const rows: Array<[string, number, number, number, string]> = [
     ['open to first interaction (ms)', app.openMs, bare.openMs, Math.min(1000 * scale, bare.openMs * 1.5 * scale), `<= 1.5x bare and < ${1000 * scale}`],
-    ['longest task after board shows (ms)', app.longestTaskMs, bare.longestTaskMs, 100 * scale, `<= ${100 * scale}`],
+    ['first card in the DOM (ms)', app.firstCardMs, bare.firstCardMs, Number.POSITIVE_INFINITY, 'no target'],
+    ['task that shows the board (ms)', app.openTaskMs, bare.openTaskMs, Number.POSITIVE_INFINITY, 'no target (before first paint)'],
+    ['longest task after first paint (ms)', app.longestTaskMs, bare.longestTaskMs, 100 * scale, `<= ${100 * scale}`],
     ['arrow-key step to painted (ms)', app.arrowMs, bare.arrowMs, 50 * scale, `< ${50 * scale}`],
     ['one keystroke to painted card (ms)', app.keystrokeMs, bare.keystrokeMs, 50 * scale, `< ${50 * scale}`],
     ['Ctrl+A to painted (ms)', app.selectAllMs, bare.selectAllMs, 100 * scale, `< ${100 * scale}`],
@@ -98,7 +128,7 @@ function report(panels: number, app: Figures, bare: Figures): boolean {
     const pass = ours <= limit;
     ok &&= pass;
     const ratio = base > 0 ? `${(ours / base).toFixed(1)}x` : '-';
-    console.log(name.padEnd(38) + ours.toFixed(1).padStart(9) + base.toFixed(1).padStart(9) + ratio.padStart(8) + `  ${target}  ${pass ? 'OK' : 'MISSED'}`);
+    console.log(name.padEnd(38) + ours.toFixed(1).padStart(9) + base.toFixed(1).padStart(9) + ratio.padStart(8) + `  ${target}${Number.isFinite(limit) ? (pass ? '  OK' : '  MISSED') : ''}`);
   }
   return ok;
 }
@@ -113,9 +143,13 @@ async function runSize(browser: Browser, panels: number): Promise<boolean> {
     const project = session.project;
     await session.close();
     const harness = await startHarness({ projectDir: root, logger: quiet });
-    const bare = await serveBare(barePage(bareCards(project, `${harness.url}media/`)));
+    const cards = bareCards(project, `${harness.url}media/`);
+    const bare = await serveBare(barePage(cards));
     try {
-      // The app first, so thumbnails are built by its requests; the bare page then reads them warm.
+      // Every thumbnail is built before either page opens: both read them warm, and neither page
+      // is measured while the harness (in this process, like the bare page's server) still builds
+      // thumbnails the other one asked for.
+      await warmThumbnails(cards);
       const app = await measure(browser, harness.url, panels);
       const base = await measure(browser, bare.url, panels);
       return report(panels, app, base);

@@ -7,16 +7,23 @@
 import type { Page } from 'playwright-core';
 
 export const BOARD = '[aria-label="Panels"]';
+/**
+ * The cards in the DOM: the bare page's <li>s, the app's listitems. The app renders only the rows
+ * in view (windowed board), so probes find cards by their "Panel N" number, never by position.
+ */
+export const CARDS = `${BOARD} :is(li, [role="listitem"])`;
 
-/** Init script: long tasks and the moment the first card appears, recorded from navigation start. */
+/** Init script: long tasks, the moment the first card appears and DOMContentLoaded, from navigation start. */
 export const RECORDER = `
   // tsx (esbuild keepNames) wraps named functions in page.evaluate bodies with __name().
   globalThis.__name ??= (fn) => fn;
-  window.__bench = { longTasks: [], firstCard: null };
+  window.__bench = { longTasks: [], firstCard: null, ready: null };
+  // The page's own scripts have run (the bare page's key handlers exist only from here on).
+  document.addEventListener('DOMContentLoaded', () => { window.__bench.ready = performance.now(); });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration }); })
     .observe({ type: 'longtask', buffered: true });
   new MutationObserver((_, observer) => {
-    if (document.querySelector('${BOARD} > li')) { window.__bench.firstCard = performance.now(); observer.disconnect(); }
+    if (document.querySelector('${CARDS}')) { window.__bench.firstCard = performance.now(); observer.disconnect(); }
   }).observe(document, { childList: true, subtree: true });
 `;
 
@@ -29,10 +36,12 @@ export type Probe = 'arrow' | 'keystroke' | 'selectAll';
  */
 export async function timeUntilPainted(page: Page, probe: Probe, text = ''): Promise<number> {
   return page.evaluate(
-    ({ probe, text, board }) =>
+    ({ probe, text, selector }) =>
       new Promise<number>((resolve) => {
-        const cards = () => Array.from(document.querySelectorAll<HTMLElement>(`${board} > li`));
-        const current = () => cards().findIndex((card) => card.getAttribute('aria-current') === 'true');
+        const cards = () => Array.from(document.querySelectorAll<HTMLElement>(selector));
+        const numberOf = (card: HTMLElement | undefined) => Number(card?.getAttribute('aria-label')?.replace('Panel ', '') ?? -1);
+        const current = () => numberOf(cards().find((card) => card.getAttribute('aria-current') === 'true'));
+        const cardNumbered = (number: number) => cards().find((card) => numberOf(card) === number);
         const key = (init: KeyboardEventInit) => (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
         const started = performance.now();
         let done: () => boolean;
@@ -49,7 +58,7 @@ export async function timeUntilPainted(page: Page, probe: Probe, text = ''): Pro
           const at = current();
           Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(box, text);
           box.dispatchEvent(new Event('input', { bubbles: true }));
-          done = () => cards()[at]?.querySelector('.panel-scene')?.textContent === text;
+          done = () => cardNumbered(at)?.querySelector('.panel-scene')?.textContent === text;
         }
         const check = () => {
           if (done()) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
@@ -57,7 +66,7 @@ export async function timeUntilPainted(page: Page, probe: Probe, text = ''): Pro
         };
         check();
       }),
-    { probe, text, board: BOARD },
+    { probe, text, selector: CARDS },
   );
 }
 

@@ -15,12 +15,10 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
-/** Panels per row on the board, for ↑/↓ (1 when it cannot be measured, e.g. in tests). */
+/** Panels per row on the board, for ↑/↓: the windowed board says how many it lays out. */
 function boardColumns(): number {
-  const grid = document.querySelector<HTMLElement>('.board-grid');
-  if (!grid) return 1;
-  const columns = getComputedStyle(grid).gridTemplateColumns.split(' ').filter((part) => part.trim() !== '').length;
-  return Math.max(1, columns);
+  const columns = Number(document.querySelector<HTMLElement>('.board-grid')?.dataset.columns);
+  return Number.isInteger(columns) && columns > 0 ? columns : 1;
 }
 
 function handleMod(event: KeyboardEvent, commands: Commands, typing: boolean): boolean {
@@ -78,6 +76,13 @@ function handlePlain(event: KeyboardEvent, commands: Commands): boolean {
       return true;
     case 'ArrowUp':
       commands.focusRelative(-boardColumns());
+      return true;
+    // focusRelative clamps to the board, so an endless step lands on the first or last panel.
+    case 'Home':
+      commands.focusRelative(Number.NEGATIVE_INFINITY);
+      return true;
+    case 'End':
+      commands.focusRelative(Number.POSITIVE_INFINITY);
       return true;
     case '?':
       commands.openShortcuts();

@@ -19,12 +19,35 @@ interface TextFieldProps {
 /** The counter shows from this share of the limit on, so the artist sees the limit coming. */
 const COUNTER_FROM = 0.8;
 
+export interface LimitedText {
+  /** For the text box's aria-describedby while the note shows. */
+  describedBy: string | undefined;
+  /** Hand the box's new text here: it is kept up to the limit, and a cut is said, never silent. */
+  onText(text: string): void;
+  /** The counter near the limit, or what was cut; null while far from the limit. */
+  note: ReactNode;
+}
+
+/** The limit of a long text box: a counter from 80 % of it on, and a message when text was cut. */
+export function useLimitedText(label: string, value: string, maxLength: number, onChange: (value: string) => void): LimitedText {
+  const id = useId();
+  // Set when a paste or typing went past the limit: what was kept is said, never cut silently.
+  const [cut, setCut] = useState<number | null>(null);
+  const shown = value.length >= maxLength * COUNTER_FROM || cut !== null;
+  return {
+    describedBy: shown ? `${id}-limit` : undefined,
+    onText(text) {
+      setCut(text.length > maxLength ? text.length : null);
+      onChange(text.length > maxLength ? text.slice(0, maxLength) : text);
+    },
+    note: shown ? <LimitNote id={`${id}-limit`} label={label} length={value.length} maxLength={maxLength} cutFrom={cut} /> : null,
+  };
+}
+
 export function TextAreaField({ label, value, onChange, rows = 3, placeholder, maxLength = 4000, hint }: TextFieldProps) {
   const id = useId();
   const endTyping = useAppStore((s) => s.endTyping);
-  // Set when a paste or typing went past the limit: what was kept is said, never cut silently.
-  const [cut, setCut] = useState<number | null>(null);
-  const near = value.length >= maxLength * COUNTER_FROM;
+  const limited = useLimitedText(label, value, maxLength, onChange);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -33,15 +56,11 @@ export function TextAreaField({ label, value, onChange, rows = 3, placeholder, m
         rows={rows}
         value={value}
         placeholder={placeholder}
-        aria-describedby={near || cut !== null ? `${id}-limit` : undefined}
-        onChange={(event) => {
-          const text = event.target.value;
-          setCut(text.length > maxLength ? text.length : null);
-          onChange(text.length > maxLength ? text.slice(0, maxLength) : text);
-        }}
+        aria-describedby={limited.describedBy}
+        onChange={(event) => limited.onText(event.target.value)}
         onBlur={endTyping}
       />
-      {(near || cut !== null) && <LimitNote id={`${id}-limit`} label={label} length={value.length} maxLength={maxLength} cutFrom={cut} />}
+      {limited.note}
       {hint && <p className="field-hint">{hint}</p>}
     </div>
   );

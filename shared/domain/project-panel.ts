@@ -63,6 +63,11 @@ export const PANEL_LIMITS = {
   maxTextLength: 4000,
 } as const;
 
+export const CHARACTER_LIMITS = {
+  maxNameLength: 100,
+  maxDescriptionLength: 2000,
+} as const;
+
 export const TakeSchema = z
   .object({
     id: IdSchema,
@@ -116,8 +121,8 @@ export type Panel = z.infer<typeof PanelSchema>;
 export const CharacterSchema = z
   .object({
     id: IdSchema,
-    name: z.string().max(100).refine((value) => value.trim().length > 0, 'a character needs a name'),
-    description: boundedText(2000),
+    name: z.string().max(CHARACTER_LIMITS.maxNameLength).refine((value) => value.trim().length > 0, 'a character needs a name'),
+    description: boundedText(CHARACTER_LIMITS.maxDescriptionLength),
     /** Null until the artist picks one; generation needs it. */
     referenceImage: ImageRefSchema.nullable(),
     mask: ImageRefSchema.optional(),

@@ -61,6 +61,9 @@ describe('consistency check', { timeout: 180_000 }, () => {
     await expect.poll(() => board(page).getByRole('listitem').count()).toBe(2);
     expect(await card(page, 3).count()).toBe(1);
     expect(await card(page, 4).count()).toBe(1);
+    // Assistive tech hears the filtered list: 2 cards, panel 4 the second of them.
+    expect(await card(page, 3).getAttribute('aria-setsize')).toBe('2');
+    expect(await card(page, 4).getAttribute('aria-posinset')).toBe('2');
     await screenshot(page, 'consistency-drifted-filter-1440x900');
 
     await bar.getByRole('button', { name: 'Regenerate drifted (2)' }).click();

@@ -1,8 +1,8 @@
 /**
- * The editor at the window sizes artists use, from a small laptop to a large monitor: the page
- * never scrolls sideways, every title-bar command and every inspector field can be reached (in
- * view, not clipped by its container, its text not cut), dropdowns show their longest choice in
- * full, and the pinned Generate bar stays a sliver of the inspector. A screenshot of each size
+ * The editor at the window sizes artists use, from a small laptop (1024x640) to a large monitor
+ * (2560x1440): the page never scrolls sideways, every title-bar command and every inspector field
+ * can be reached (in view, not clipped by its container, its text not cut), dropdowns show their
+ * longest choice in full, and the pinned Generate bar stays a sliver of the inspector. A screenshot of each size
  * lands in test-results/. Inspector sections fold and remember it across a reload.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -18,6 +18,7 @@ const SIZES = [
   { width: 1366, height: 768 },
   { width: 1440, height: 900 },
   { width: 1920, height: 1080 },
+  { width: 2560, height: 1440 },
 ];
 
 const TOOLBAR_COMMANDS = ['Undo', 'Redo', 'Add panel', 'Generate missing', 'Generate selected', 'Export', 'Close project', 'Help', 'Settings'];

@@ -1,7 +1,9 @@
 /**
  * One panel on the board: active take (256 px thumbnail by URL), number, shot, scene, dialogue
  * and generation status. Memoized and fed by narrow selectors, so typing in the inspector
- * re-renders only the card being edited; `content-visibility` (app.css) skips off-screen cards.
+ * re-renders only the card being edited, and Ctrl+A only flips each rendered card's "selected"
+ * (the selection set is built once per selection, not once per card: `selectionSet`). Only the
+ * cards in view exist (the board is windowed), so only they request their thumbnails.
  */
 import { memo, type DragEvent, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -24,14 +26,18 @@ export interface CardDragHandlers {
 
 export interface PanelCardProps {
   panel: Panel;
+  /** Position in the story: the card is "Panel index + 1". */
   index: number;
+  /** 1-based position among the cards the board shows, and how many it shows (for assistive tech). */
+  position: number;
+  setSize: number;
   dropSide: 'before' | 'after' | null;
   /** The one card reachable with Tab (roving tabindex): the focused one, else the first. */
   tabStop: boolean;
   drag: CardDragHandlers;
 }
 
-function PanelCardView({ panel, index, dropSide, tabStop, drag }: PanelCardProps) {
+function PanelCardView({ panel, index, position, setSize, dropSide, tabStop, drag }: PanelCardProps) {
   const number = index + 1;
   const { selected, focused, image, takeCount, selectPanel } = useAppStore(
     useShallow((s) => ({
@@ -51,9 +57,12 @@ function PanelCardView({ panel, index, dropSide, tabStop, drag }: PanelCardProps
 
   const classes = ['panel-card', selected && 'is-selected', focused && 'is-focused', dropSide && `drop-${dropSide}`, job.phase !== 'idle' && `job-${job.phase}`];
   return (
-    <li
+    <div
+      role="listitem"
       className={classes.filter(Boolean).join(' ')}
       aria-label={`Panel ${number}`}
+      aria-posinset={position}
+      aria-setsize={setSize}
       aria-current={focused ? 'true' : undefined}
       data-panel-id={panel.id}
       data-selected={selected || undefined}
@@ -93,7 +102,7 @@ function PanelCardView({ panel, index, dropSide, tabStop, drag }: PanelCardProps
       </div>
       <p className={panel.scenePrompt ? 'panel-scene' : 'panel-scene is-empty'}>{panel.scenePrompt || 'No scene yet'}</p>
       {panel.dialogue && <p className="panel-dialogue">“{panel.dialogue}”</p>}
-    </li>
+    </div>
   );
 }
 

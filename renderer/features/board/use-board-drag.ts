@@ -1,7 +1,8 @@
 /**
  * Reorder by drag and drop (native HTML5 drag events, no library): dragging a selected card
  * moves the whole selection, in board order; the drop lands before or after the card under the
- * pointer depending on which half it is over. One undo step per drop.
+ * pointer depending on which half it is over. One undo step per drop. The board keeps the
+ * dragged card's row rendered (`sourceId`) while the board scrolls, so its dragend always arrives.
  */
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useAppStoreApi } from '../../state/store-context';
@@ -15,8 +16,16 @@ export interface DropTarget {
   side: 'before' | 'after';
 }
 
-export function useBoardDrag(): { drop: DropTarget | null; handlers: CardDragHandlers } {
+export interface BoardDrag {
+  drop: DropTarget | null;
+  /** The card the drag started on, while a drag is on. */
+  sourceId: string | null;
+  handlers: CardDragHandlers;
+}
+
+export function useBoardDrag(): BoardDrag {
   const [drop, setDrop] = useState<DropTarget | null>(null);
+  const [sourceId, setSourceId] = useState<string | null>(null);
   const dragging = useRef<string[] | null>(null);
   const store = useAppStoreApi();
 
@@ -31,6 +40,7 @@ export function useBoardDrag(): { drop: DropTarget | null; handlers: CardDragHan
     const ids = selection.includes(panelId) ? selection : [panelId];
     if (!selection.includes(panelId)) state.selectPanel(panelId);
     dragging.current = ids;
+    setSourceId(panelId);
     event.dataTransfer.effectAllowed = 'move';
     event.dataTransfer.setData(DRAG_TYPE, ids.join(','));
   }, [store]);
@@ -47,6 +57,7 @@ export function useBoardDrag(): { drop: DropTarget | null; handlers: CardDragHan
     const ids = dragging.current;
     dragging.current = null;
     setDrop(null);
+    setSourceId(null);
     if (!ids) return;
     event.preventDefault();
     const state = store.getState();
@@ -63,8 +74,9 @@ export function useBoardDrag(): { drop: DropTarget | null; handlers: CardDragHan
   const onDragEnd = useCallback(() => {
     dragging.current = null;
     setDrop(null);
+    setSourceId(null);
   }, []);
 
   const handlers = useMemo(() => ({ onDragStart, onDragOver, onDrop, onDragEnd }), [onDragStart, onDragOver, onDrop, onDragEnd]);
-  return { drop, handlers };
+  return { drop, sourceId, handlers };
 }

@@ -1,10 +1,12 @@
 /**
  * One character: reference image, name, description, how many panels feature them, remove.
  * The whole card is a drop target for an image file and accepts a pasted image while focused.
+ * The description shows the same counter near its limit as the panel's text fields.
  */
 import { memo, useId, useState } from 'react';
-import type { Character } from '../../../shared/domain/project';
+import { CHARACTER_LIMITS, type Character } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
+import { useLimitedText } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { dropHandlers } from '../../ui/image-drop';
 import { ReferenceImage, useReferenceImport } from './ReferenceImage';
@@ -17,6 +19,9 @@ function CharacterCardView({ character, featuredIn }: { character: Character; fe
   const [over, setOver] = useState(false);
   const id = useId();
   const display = character.name.trim() || 'Unnamed character';
+  const description = useLimitedText('Character description', character.description, CHARACTER_LIMITS.maxDescriptionLength, (text) =>
+    updateCharacter(character.id, { description: text }),
+  );
 
   return (
     <li
@@ -33,7 +38,7 @@ function CharacterCardView({ character, featuredIn }: { character: Character; fe
           type="text"
           aria-label="Character name"
           value={character.name}
-          maxLength={100}
+          maxLength={CHARACTER_LIMITS.maxNameLength}
           placeholder="Name"
           onChange={(event) => updateCharacter(character.id, { name: event.target.value })}
           onBlur={endTyping}
@@ -47,13 +52,14 @@ function CharacterCardView({ character, featuredIn }: { character: Character; fe
       </div>
       <textarea
         aria-label="Character description"
+        aria-describedby={description.describedBy}
         rows={2}
-        maxLength={2000}
         value={character.description}
         placeholder="Look and wardrobe: e.g. mid-30s, short silver hair, red raincoat"
-        onChange={(event) => updateCharacter(character.id, { description: event.target.value })}
+        onChange={(event) => description.onText(event.target.value)}
         onBlur={endTyping}
       />
+      {description.note}
       {!character.referenceImage && !error && <p className="field-hint">Drop an image here, paste one, or choose a file. One clear, front-facing picture works best.</p>}
       {error && (
         <p className="callout callout-error small" role="alert">

@@ -17,19 +17,21 @@ import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
 
-/** The panels a Restyle would apply to (joined ids keep the selector's result a primitive). */
+/**
+ * The panels a Restyle would apply to, in board order (joined ids keep the selector's result a
+ * primitive). One pass over the board: the selector runs on every store change, and looking each
+ * selected panel up in the board made Ctrl+A on 2,000 panels quadratic.
+ */
 function useRestyleTargets(panel: Panel): { targets: string[]; withoutTake: number } {
   const { joined, withoutTake } = useAppStore(
     useShallow((s) => {
       const selection = liveSelection(s.doc, s.selectedIds);
-      const ids = selection.length > 1 && selection.includes(panel.id) ? selection : [panel.id];
-      const panels = s.doc?.panels ?? [];
-      const targets = ids.filter((id) => {
-        const candidate = panels.find((p) => p.id === id);
+      const ids = new Set(selection.length > 1 && selection.includes(panel.id) ? selection : [panel.id]);
+      const targets = (s.doc?.panels ?? [])
         // Ideogram Character Remix also needs the panel's own character ("No character" panels are left out).
-        return candidate !== undefined && candidate.characterId !== null && activeTakeOf(candidate, s.takesByPanel[id]) !== null;
-      });
-      return { joined: targets.join(','), withoutTake: ids.length - targets.length };
+        .filter((candidate) => ids.has(candidate.id) && candidate.characterId !== null && activeTakeOf(candidate, s.takesByPanel[candidate.id]) !== null)
+        .map((candidate) => candidate.id);
+      return { joined: targets.join(','), withoutTake: ids.size - targets.length };
     }),
   );
   const targets = useMemo(() => (joined === '' ? [] : joined.split(',')), [joined]);

@@ -23,6 +23,8 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['←'], action: 'Previous panel (also K)' },
       { keys: ['↓'], action: 'Panel below' },
       { keys: ['↑'], action: 'Panel above' },
+      { keys: ['Home'], action: 'First panel' },
+      { keys: ['End'], action: 'Last panel' },
       { keys: ['Shift', 'Click'], action: 'Select a range of panels' },
       { keys: ['Mod', 'Click'], action: 'Add or remove a panel from the selection' },
     ],

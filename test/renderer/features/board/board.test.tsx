@@ -113,9 +113,30 @@ describe('panel board', () => {
     expect(within(cards()[1] as HTMLElement).getByRole('img', { name: 'Panel 2, active take' })).toBeTruthy();
   });
 
-  it('renders 500 panels as a list without trouble', async () => {
-    await renderApp({ project: sampleProject(500) });
-    expect(cards()).toHaveLength(500);
-    expect(cards()[499]?.getAttribute('aria-label')).toBe('Panel 500');
+  it('windows a 500-panel board: announces all 500, renders the first rows, and Home/End/arrows reach any panel focused', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(500) });
+    const rendered = cards();
+    expect(rendered.length).toBeGreaterThan(0);
+    expect(rendered.length).toBeLessThan(100);
+    expect(rendered[0]?.getAttribute('aria-label')).toBe('Panel 1');
+    expect(new Set(rendered.map((card) => card.getAttribute('aria-setsize')))).toEqual(new Set(['500']));
+    expect(rendered.map((card) => Number(card.getAttribute('aria-posinset')))).toEqual(rendered.map((_, index) => index + 1));
+
+    await user.click(rendered[0] as HTMLElement);
+    await user.keyboard('{End}');
+    const last = within(board()).getByRole('listitem', { name: 'Panel 500' });
+    expect(last.getAttribute('aria-posinset')).toBe('500');
+    expect(last.getAttribute('aria-current')).toBe('true');
+    expect(document.activeElement).toBe(last);
+    expect(last.tabIndex).toBe(0);
+    expect(cards().length).toBeLessThan(100);
+
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(within(board()).getByRole('listitem', { name: 'Panel 1' }));
+    const columns = Number(board().dataset.columns);
+    expect(columns).toBeGreaterThan(1);
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(store.getState().focusedId).toBe(`p${2 * columns + 1}`);
+    expect(document.activeElement).toBe(within(board()).getByRole('listitem', { name: `Panel ${2 * columns + 1}` }));
   });
 });

@@ -6,7 +6,7 @@
  */
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PANEL_LIMITS } from '../../../../shared/domain/project';
+import { CHARACTER_LIMITS, PANEL_LIMITS } from '../../../../shared/domain/project';
 import { renderApp } from '../../render-app';
 import { sampleProject } from '../../store-kit';
 
@@ -28,6 +28,24 @@ describe('visible limits', () => {
     expect(screen.getByText('3,300 / 4,000 characters')).toBeTruthy();
     fireEvent.change(dialogue, { target: { value: 'short' } });
     expect(screen.queryByText(/\/ 4,000 characters/)).toBeNull();
+  });
+
+  it('counts the character description near its limit and says what a long paste lost', async () => {
+    const { store } = await renderApp({ project: sampleProject(1) });
+    const description = screen.getByLabelText('Character description');
+    expect(screen.queryByText(/\/ 2,000 characters/)).toBeNull();
+
+    fireEvent.change(description, { target: { value: 'c'.repeat(1700) } });
+    const counter = screen.getByText('1,700 / 2,000 characters');
+    expect(description.getAttribute('aria-describedby')).toBe(counter.id);
+
+    fireEvent.change(description, { target: { value: 'd'.repeat(2300) } });
+    expect(store.getState().doc?.characters[0]?.description).toHaveLength(CHARACTER_LIMITS.maxDescriptionLength);
+    expect(screen.getByRole('alert').textContent).toBe('Character description holds 2,000 characters: the text was 2,300, so the last 300 were not kept.');
+
+    fireEvent.change(description, { target: { value: 'red coat' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/\/ 2,000 characters/)).toBeNull();
   });
 });
 
