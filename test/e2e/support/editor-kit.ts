@@ -39,7 +39,8 @@ export async function openRig(browser: Browser, viewport = { width: 1440, height
     async close() {
       await page.close();
       await harness.close();
-      await rm(dir, { recursive: true, force: true });
+      // Retries: a thumbnail the page asked for may still be being written when its connection closes.
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }
