@@ -1,4 +1,4 @@
-/** Renderer entry: reads the bridge once, builds the store, renders the app. */
+/** Renderer entry: reads the bridge once, builds the store, starts the start-up requests, renders the app. */
 import '../shared/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -16,9 +16,14 @@ import './styles/sketch.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
+const store = createWiredAppStore(getBridge());
+// The start-up requests (settings, key, the open project, recent list, queue) leave now, in
+// parallel, and are answered while React renders the shell; App's own boot() call reuses them.
+void store.getState().boot();
+
 createRoot(root).render(
   <StrictMode>
-    <AppStoreProvider store={createWiredAppStore(getBridge())}>
+    <AppStoreProvider store={store}>
       <App />
     </AppStoreProvider>
   </StrictMode>,

@@ -17,7 +17,9 @@ declare global {
 export function getBridge(): CastboardApi {
   const bridge = window.castboard;
   if (!bridge) throw new Error('Castboard bridge missing: the preload script did not run.');
-  return createApi(bridge);
+  // Production builds check the bulk answers' outline only (main parsed them fully before sending,
+  // shared/ipc/create-api.ts); dev builds keep the full check to catch contract bugs.
+  return createApi(bridge, { answerCheck: import.meta.env.DEV ? 'full' : 'shape' });
 }
 
 export type { CastboardApi };
