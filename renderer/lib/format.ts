@@ -15,6 +15,18 @@ export function formatSavedAt(iso: string, now = new Date()): string {
   return date.toDateString() === now.toDateString() ? time : `${date.toLocaleDateString([], { day: 'numeric', month: 'short' })} ${time}`;
 }
 
+let takeTimeFormat: Intl.DateTimeFormat | undefined;
+
+/**
+ * When a take was made, in the artist's locale ("30/11/2026, 09:40"). One formatter, made on first
+ * use: each toLocaleString call builds its own, and the first one in a page loads the locale data
+ * (tens of milliseconds), which must not happen while the board opens or the selection moves.
+ */
+export function formatTakeTime(iso: string): string {
+  takeTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+  return takeTimeFormat.format(new Date(iso));
+}
+
 /** The key names of the platform: ⌘ on macOS, Ctrl elsewhere. */
 export function modKey(): string {
   return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
