@@ -1,4 +1,6 @@
 /** Renderer entry: reads the bridge once, builds the store, starts the start-up requests, renders the app. */
+// First: the start-up reads leave before anything else in the bundle is evaluated.
+import './lib/early-requests';
 import '../shared/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -6,6 +8,7 @@ import { App } from './app/App';
 import { createWiredAppStore } from './app/app-store';
 import { AppStoreProvider } from './state/store-context';
 import { getBridge } from './lib/api';
+import { prepareDateFormats } from './lib/format';
 import './styles/app.css';
 import './styles/editor.css';
 import './styles/board.css';
@@ -17,8 +20,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
 const store = createWiredAppStore(getBridge());
-// The start-up requests (settings, key, the open project, recent list, queue) leave now, in
-// parallel, and are answered while React renders the shell; App's own boot() call reuses them.
+// Boot now, before React's first render: it takes the answers to the start-up reads that
+// lib/early-requests sent when the bundle started; App's own boot() call reuses this one.
 void store.getState().boot();
 
 createRoot(root).render(
@@ -28,3 +31,6 @@ createRoot(root).render(
     </AppStoreProvider>
   </StrictMode>,
 );
+
+// The main thread is idle while main answers the start-up reads: load the locale data then.
+requestIdleCallback(prepareDateFormats, { timeout: 2000 });
