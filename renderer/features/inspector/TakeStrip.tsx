@@ -43,7 +43,8 @@ export function TakePreview({ panel, number }: { panel: Panel; number: number })
     <div className="inspector-preview">
       {active ? (
         <>
-          <TakeImage image={active.image} size={512} alt={`Panel ${number}, active take`} />
+          {/* Keyed: another panel's picture never lingers while this one loads. */}
+          <TakeImage key={active.image} image={active.image} size={512} alt={`Panel ${number}, active take`} />
           <ConsistencyBadge takeId={active.id} />
         </>
       ) : (
