@@ -19,10 +19,15 @@ export const OpenedProjectSchema = z
  * answer with OpenedProjectSchema before it left (electron/main/ipc/dispatcher.ts), so the
  * renderer only confirms it got the kind of object it asked for. Dev and test builds parse fully.
  */
+/** Every panel is an object with an id and a list of takes; checked in place, nothing copied. */
+function arePanelOutlines(value: unknown): boolean {
+  return Array.isArray(value) && value.every((panel: unknown) => typeof panel === 'object' && panel !== null && typeof (panel as { id?: unknown }).id === 'string' && Array.isArray((panel as { takes?: unknown }).takes));
+}
+
 const OpenedProjectShape = z
   .object({
     root: z.string(),
-    project: z.looseObject({ schemaVersion: z.number(), title: z.string(), characters: z.array(z.unknown()), panels: z.array(z.looseObject({ id: z.string(), takes: z.array(z.unknown()) })) }),
+    project: z.looseObject({ schemaVersion: z.number(), title: z.string(), characters: z.array(z.unknown()), panels: z.custom<unknown[]>(arePanelOutlines) }),
     status: SaveStatusSchema,
     report: OpenReportSchema,
   })

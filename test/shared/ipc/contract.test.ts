@@ -109,6 +109,8 @@ describe('createApi', () => {
       const noPanels = { ...opened, project: { ...project, panels: undefined } };
       const api = createApi(transportAnswering({ ok: true, value: noPanels }), { answerCheck: 'shape' });
       await expect(api.project.current()).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('project:current') });
+      const noTakes = { ...opened, project: { ...project, panels: [{ id: 'p1' }] } };
+      await expect(createApi(transportAnswering({ ok: true, value: noTakes }), { answerCheck: 'shape' }).project.current()).rejects.toMatchObject({ code: 'INTERNAL' });
       const extraField = createApi(transportAnswering({ ok: true, value: { ...opened, apiKey: 'sk-1' } }), { answerCheck: 'shape' });
       await expect(extraField.project.current()).rejects.toMatchObject({ code: 'INTERNAL' });
     });
