@@ -5,7 +5,7 @@
  * header. With several panels selected, a strip offers the batch actions. Other features add a
  * section by wrapping their component in CollapsibleSection here.
  */
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
@@ -47,6 +47,17 @@ function useScrollToTop(panelId: string | undefined) {
   return scrollRef;
 }
 
+/**
+ * False for the inspector's first render, then true, rendered as a transition: when a project
+ * opens, the board is committed and painted first and the inspector's fields follow in a render
+ * React splits into short slices, so the page answers input as soon as the board is there.
+ */
+function useAfterFirstPaint(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => startTransition(() => setReady(true)), []);
+  return ready;
+}
+
 export interface InspectorProps {
   onGenerateSelection: () => void;
   onDeletePanel: (panelId: string) => void;
@@ -71,6 +82,7 @@ export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }:
   );
   const job = usePanelJob(panel?.id ?? '');
   const scrollRef = useScrollToTop(panel?.id);
+  const ready = useAfterFirstPaint();
   const takeCount = useAppStore((s) => (panel ? (s.takesByPanel[panel.id]?.length ?? 0) : 0));
   if (!panel) {
     return (
@@ -103,30 +115,34 @@ export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }:
           panel starts at the top (useScrollToTop) and its fields' drafts start fresh (FieldScope). */}
       <FieldScope.Provider value={panel.id}>
         <div className="inspector-scroll" ref={scrollRef}>
-          <TakePreview panel={panel} number={number} />
-          <PanelJobStatus panelNumber={number} job={job} variant="inspector" />
-          <CollapsibleSection id="inspector.takes" title="Takes" count={takeCount}>
-            <TakeStrip panel={panel} number={number} />
-          </CollapsibleSection>
-          {extraSections?.(panel)}
-          <CollapsibleSection id="inspector.panel" title="Panel">
-            <PanelFields panel={panel} />
-          </CollapsibleSection>
-          <CollapsibleSection id="inspector.dialogue" title="Dialogue">
-            <DialogueFields panel={panel} />
-          </CollapsibleSection>
-          <CollapsibleSection id="inspector.generate" title="Generate">
-            <GenerateOptions panel={panel} />
-          </CollapsibleSection>
-          <CollapsibleSection id="inspector.prompt" title="What the model reads">
-            <PromptPreview panel={panel} />
-          </CollapsibleSection>
-          <CollapsibleSection id="inspector.restyle" title="Restyle" icon={<Icon name="wand" />}>
-            <RestyleSection panel={panel} />
-          </CollapsibleSection>
+          {ready && (
+            <>
+              <TakePreview panel={panel} number={number} />
+              <PanelJobStatus panelNumber={number} job={job} variant="inspector" />
+              <CollapsibleSection id="inspector.takes" title="Takes" count={takeCount}>
+                <TakeStrip panel={panel} number={number} />
+              </CollapsibleSection>
+              {extraSections?.(panel)}
+              <CollapsibleSection id="inspector.panel" title="Panel">
+                <PanelFields panel={panel} />
+              </CollapsibleSection>
+              <CollapsibleSection id="inspector.dialogue" title="Dialogue">
+                <DialogueFields panel={panel} />
+              </CollapsibleSection>
+              <CollapsibleSection id="inspector.generate" title="Generate">
+                <GenerateOptions panel={panel} />
+              </CollapsibleSection>
+              <CollapsibleSection id="inspector.prompt" title="What the model reads">
+                <PromptPreview panel={panel} />
+              </CollapsibleSection>
+              <CollapsibleSection id="inspector.restyle" title="Restyle" icon={<Icon name="wand" />}>
+                <RestyleSection panel={panel} />
+              </CollapsibleSection>
+            </>
+          )}
         </div>
       </FieldScope.Provider>
-      <GenerateBar panel={panel} />
+      {ready && <GenerateBar panel={panel} />}
     </aside>
   );
 }
