@@ -22,15 +22,28 @@ if (!root) throw new Error('index.html has no #root element.');
 const store = createWiredAppStore(getBridge());
 // Boot now, before React's first render: it takes the answers to the start-up reads that
 // lib/early-requests sent when the bundle started; App's own boot() call reuses this one.
-void store.getState().boot();
+const booted = store.getState().boot();
 
-createRoot(root).render(
-  <StrictMode>
-    <AppStoreProvider store={store}>
-      <App />
-    </AppStoreProvider>
-  </StrictMode>,
-);
+/**
+ * The first render waits for those answers (a few milliseconds of main's time), or for
+ * FIRST_RENDER_WAIT_MS if main is slow: a reopened project then appears without the welcome
+ * screen flashing first, and the app shell is rendered and laid out once, not twice.
+ */
+const FIRST_RENDER_WAIT_MS = 1000;
+let rendered = false;
+function renderApp(): void {
+  if (rendered || !root) return;
+  rendered = true;
+  createRoot(root).render(
+    <StrictMode>
+      <AppStoreProvider store={store}>
+        <App />
+      </AppStoreProvider>
+    </StrictMode>,
+  );
+}
+booted.then(renderApp, renderApp);
+setTimeout(renderApp, FIRST_RENDER_WAIT_MS);
 
 // The main thread is idle while main answers the start-up reads: load the locale data then.
 requestIdleCallback(prepareDateFormats, { timeout: 2000 });
