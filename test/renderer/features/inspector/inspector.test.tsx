@@ -66,6 +66,18 @@ describe('panel inspector', () => {
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Redo' }).disabled).toBe(true);
   });
 
+  it("shows a take's prompt and time as its tooltip when the pointer or focus reaches it", async () => {
+    const { user, store } = await renderApp({ project: sampleProject(1, [2]) });
+    await user.click(card(1));
+    const [first, second] = within(screen.getByRole('region', { name: 'Takes for panel 1' })).getAllByRole('button') as [HTMLElement, HTMLElement];
+    const takes = store.getState().takesByPanel[store.getState().doc?.panels[0]?.id ?? ''] ?? [];
+    await user.hover(first);
+    expect(first.title.split('\n')[0]).toBe(takes[0]?.prompt.slice(0, 160));
+    expect(first.title).toMatch(/\d/);
+    second.focus();
+    expect(second.title.split('\n')[0]).toBe(takes[1]?.prompt.slice(0, 160));
+  });
+
   it('shows every take and lets the artist pick the active one (undoable)', async () => {
     const { user } = await renderApp({ project: sampleProject(1, [3]) });
     await user.click(card(1));
