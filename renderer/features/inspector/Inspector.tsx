@@ -5,7 +5,7 @@
  * header. With several panels selected, a strip offers the batch actions. Other features add a
  * section by wrapping their component in CollapsibleSection here.
  */
-import { startTransition, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
@@ -47,16 +47,14 @@ function useScrollToTop(panelId: string | undefined) {
   return scrollRef;
 }
 
-/**
- * False for the inspector's first render, then true, rendered as a transition: when a project
- * opens, the board is committed and painted first and the inspector's fields follow in a render
- * React splits into short slices, so the page answers input as soon as the board is there.
- */
-function useAfterFirstPaint(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => startTransition(() => setReady(true)), []);
-  return ready;
-}
+/** The sections after the takes, in order; each remembers whether it is open under its id. */
+const PANEL_SECTIONS: ReadonlyArray<{ id: string; title: string; icon?: IconName; Body: (props: { panel: Panel }) => ReactNode }> = [
+  { id: 'inspector.panel', title: 'Panel', Body: PanelFields },
+  { id: 'inspector.dialogue', title: 'Dialogue', Body: DialogueFields },
+  { id: 'inspector.generate', title: 'Generate', Body: GenerateOptions },
+  { id: 'inspector.prompt', title: 'What the model reads', Body: PromptPreview },
+  { id: 'inspector.restyle', title: 'Restyle', icon: 'wand', Body: RestyleSection },
+];
 
 export interface InspectorProps {
   onGenerateSelection: () => void;
@@ -82,7 +80,6 @@ export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }:
   );
   const job = usePanelJob(panel?.id ?? '');
   const scrollRef = useScrollToTop(panel?.id);
-  const ready = useAfterFirstPaint();
   const takeCount = useAppStore((s) => (panel ? (s.takesByPanel[panel.id]?.length ?? 0) : 0));
   if (!panel) {
     return (
@@ -115,34 +112,20 @@ export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }:
           panel starts at the top (useScrollToTop) and its fields' drafts start fresh (FieldScope). */}
       <FieldScope.Provider value={panel.id}>
         <div className="inspector-scroll" ref={scrollRef}>
-          {ready && (
-            <>
-              <TakePreview panel={panel} number={number} />
-              <PanelJobStatus panelNumber={number} job={job} variant="inspector" />
-              <CollapsibleSection id="inspector.takes" title="Takes" count={takeCount}>
-                <TakeStrip panel={panel} number={number} />
-              </CollapsibleSection>
-              {extraSections?.(panel)}
-              <CollapsibleSection id="inspector.panel" title="Panel">
-                <PanelFields panel={panel} />
-              </CollapsibleSection>
-              <CollapsibleSection id="inspector.dialogue" title="Dialogue">
-                <DialogueFields panel={panel} />
-              </CollapsibleSection>
-              <CollapsibleSection id="inspector.generate" title="Generate">
-                <GenerateOptions panel={panel} />
-              </CollapsibleSection>
-              <CollapsibleSection id="inspector.prompt" title="What the model reads">
-                <PromptPreview panel={panel} />
-              </CollapsibleSection>
-              <CollapsibleSection id="inspector.restyle" title="Restyle" icon={<Icon name="wand" />}>
-                <RestyleSection panel={panel} />
-              </CollapsibleSection>
-            </>
-          )}
+          <TakePreview panel={panel} number={number} />
+          <PanelJobStatus panelNumber={number} job={job} variant="inspector" />
+          <CollapsibleSection id="inspector.takes" title="Takes" count={takeCount}>
+            <TakeStrip panel={panel} number={number} />
+          </CollapsibleSection>
+          {extraSections?.(panel)}
+          {PANEL_SECTIONS.map(({ id, title, icon, Body }) => (
+            <CollapsibleSection key={id} id={id} title={title} icon={icon && <Icon name={icon} />}>
+              <Body panel={panel} />
+            </CollapsibleSection>
+          ))}
         </div>
       </FieldScope.Provider>
-      {ready && <GenerateBar panel={panel} />}
+      <GenerateBar panel={panel} />
     </aside>
   );
 }
