@@ -1,4 +1,6 @@
-/** Renderer entry: reads the bridge once, builds the store, renders the app. */
+/** Renderer entry: reads the bridge once, builds the store, starts the start-up requests, renders the app. */
+// First: the start-up reads leave before anything else in the bundle is evaluated.
+import './lib/early-requests';
 import '../shared/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -6,6 +8,7 @@ import { App } from './app/App';
 import { createWiredAppStore } from './app/app-store';
 import { AppStoreProvider } from './state/store-context';
 import { getBridge } from './lib/api';
+import { prepareDateFormats } from './lib/format';
 import './styles/app.css';
 import './styles/editor.css';
 import './styles/board.css';
@@ -16,10 +19,31 @@ import './styles/sketch.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
-createRoot(root).render(
-  <StrictMode>
-    <AppStoreProvider store={createWiredAppStore(getBridge())}>
-      <App />
-    </AppStoreProvider>
-  </StrictMode>,
-);
+const store = createWiredAppStore(getBridge());
+// Boot now, before React's first render: it takes the answers to the start-up reads that
+// lib/early-requests sent when the bundle started; App's own boot() call reuses this one.
+const booted = store.getState().boot();
+
+/**
+ * The first render waits for those answers (a few milliseconds of main's time), or for
+ * FIRST_RENDER_WAIT_MS if main is slow: a reopened project then appears without the welcome
+ * screen flashing first, and the app shell is rendered and laid out once, not twice.
+ */
+const FIRST_RENDER_WAIT_MS = 1000;
+let rendered = false;
+function renderApp(): void {
+  if (rendered || !root) return;
+  rendered = true;
+  createRoot(root).render(
+    <StrictMode>
+      <AppStoreProvider store={store}>
+        <App />
+      </AppStoreProvider>
+    </StrictMode>,
+  );
+}
+booted.then(renderApp, renderApp);
+setTimeout(renderApp, FIRST_RENDER_WAIT_MS);
+
+// The main thread is idle while main answers the start-up reads: load the locale data then.
+requestIdleCallback(prepareDateFormats, { timeout: 2000 });

@@ -8,11 +8,33 @@ export function formatCountdown(ms: number): string {
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
+/**
+ * The date formatters, each made once: every toLocale*String call builds a formatter of its own,
+ * and the first one in a page loads the locale data (20-30 ms), which must not happen while the
+ * board opens or the selection moves. prepareDateFormats() makes them while the page waits for
+ * main's first answers (renderer/main.tsx).
+ */
+const formats: { time?: Intl.DateTimeFormat; day?: Intl.DateTimeFormat; take?: Intl.DateTimeFormat } = {};
+const timeFormat = () => (formats.time ??= new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' }));
+const dayFormat = () => (formats.day ??= new Intl.DateTimeFormat([], { day: 'numeric', month: 'short' }));
+const takeFormat = () => (formats.take ??= new Intl.DateTimeFormat([], { dateStyle: 'short', timeStyle: 'short' }));
+
+export function prepareDateFormats(): void {
+  timeFormat();
+  dayFormat();
+  takeFormat();
+}
+
 /** "17:40" for today, else "21 Nov 17:40". */
 export function formatSavedAt(iso: string, now = new Date()): string {
   const date = new Date(iso);
-  const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return date.toDateString() === now.toDateString() ? time : `${date.toLocaleDateString([], { day: 'numeric', month: 'short' })} ${time}`;
+  const time = timeFormat().format(date);
+  return date.toDateString() === now.toDateString() ? time : `${dayFormat().format(date)} ${time}`;
+}
+
+/** When a take was made, in the artist's locale ("30/11/2026, 09:40"). */
+export function formatTakeTime(iso: string): string {
+  return takeFormat().format(new Date(iso));
 }
 
 /** The key names of the platform: ⌘ on macOS, Ctrl elsewhere. */

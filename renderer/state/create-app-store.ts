@@ -32,6 +32,7 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
   const now = options.now ?? (() => Date.now());
   // Filled in right after the store exists; slices only call them from actions.
   const late: { sync?: DocSync; history?: HistoryStore } = {};
+  let booting: Promise<void> | null = null;
   const deps: StoreDeps = {
     api,
     coalescer: createCoalescer(now),
@@ -52,16 +53,11 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
         ...createConsistencySlice(deps)(...args),
         ...createSketchSlice(deps)(...args),
         bootError: null,
-        async boot() {
-          const state = args[1]();
-          const [set] = args;
-          await Promise.all([
-            state.loadSettings().catch(() => set({ bootError: 'Castboard could not read its settings. Restart the app; your projects are not affected.' })),
-            state.restoreCurrent(),
-            state.loadRecent(),
-            state.loadSnapshot(),
-          ]);
-          void args[1]().refreshBalance();
+        // Once per store: the entry calls it before React's first render so the start-up requests
+        // are in flight while the app shell renders (renderer/main.tsx); App calls it again.
+        boot() {
+          booting ??= bootOnce(args[0], args[1]);
+          return booting;
         },
       }),
       historyOptions<AppState>(deps.coalescer),
@@ -106,6 +102,18 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
     },
   });
   return appStore;
+}
+
+/** Settings, the project main still has open, the recent list and the queue, all requested at once. */
+async function bootOnce(set: (partial: Partial<AppState>) => void, get: () => AppState): Promise<void> {
+  const state = get();
+  await Promise.all([
+    state.loadSettings().catch(() => set({ bootError: 'Castboard could not read its settings. Restart the app; your projects are not affected.' })),
+    state.restoreCurrent(),
+    state.loadRecent(),
+    state.loadSnapshot(),
+  ]);
+  void get().refreshBalance();
 }
 
 function fail(what: string): never {

@@ -3,8 +3,9 @@
  * history coalesces a burst into one undo step) and end the burst on blur. Number fields keep a
  * local draft so a half-typed value ("1.") is not fought over; valid values go to the store.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useAppStore } from '../state/store-context';
+import { useScopedState } from './field-scope';
 
 interface TextFieldProps {
   label: string;
@@ -32,7 +33,7 @@ export interface LimitedText {
 export function useLimitedText(label: string, value: string, maxLength: number, onChange: (value: string) => void): LimitedText {
   const id = useId();
   // Set when a paste or typing went past the limit: what was kept is said, never cut silently.
-  const [cut, setCut] = useState<number | null>(null);
+  const [cut, setCut] = useScopedState<number | null>(() => null);
   const shown = value.length >= maxLength * COUNTER_FROM || cut !== null;
   return {
     describedBy: shown ? `${id}-limit` : undefined,
@@ -113,8 +114,8 @@ interface NumberFieldProps {
 export function NumberField({ label, value, min, max, step = 1, onChange, suffix }: NumberFieldProps) {
   const id = useId();
   const endTyping = useAppStore((s) => s.endTyping);
-  const [draft, setDraft] = useState(String(value));
-  const [shown, setShown] = useState(value);
+  const [draft, setDraft] = useScopedState(() => String(value));
+  const [shown, setShown] = useScopedState(() => value);
   if (shown !== value) {
     // The value changed elsewhere (undo, another panel): show it, unless the draft already says so.
     setShown(value);

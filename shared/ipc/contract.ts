@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ChannelSpec } from './define';
+import type { ChannelNameListed, EventNameListed } from './names';
 import { appChannels, appEvents } from './channels/app';
 import { consistencyChannels, consistencyEvents } from './channels/consistency';
 import { exportChannels, exportEvents } from './channels/export';
@@ -39,10 +40,9 @@ export type RequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
 export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-export function isChannelName(name: string): name is ChannelName {
-  return Object.hasOwn(channels, name);
-}
+export { isChannelName, isEventName } from './names';
 
-export function isEventName(name: string): name is EventName {
-  return Object.hasOwn(events, name);
-}
+/** Compile-time: names.ts lists exactly the channels and events declared here, no more, no fewer. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatchContract: [Same<ChannelName, ChannelNameListed>, Same<EventName, EventNameListed>] = [true, true];
+void namesMatchContract;

@@ -6,10 +6,12 @@
  * of the IPC call itself or a channel the contract does not know, is an Envelope
  * (`{ ok, value }` / `{ ok: false, error: { code, message } }`), passed on unchanged. The
  * renderer's own bundle turns envelopes into values and `CastboardError`s (createApi).
- * Invariants: only contract channels and events pass; the returned object is frozen.
+ * Invariants: only contract channels and events pass; the returned object is frozen. It knows the
+ * contract by its names only (names.ts), so the preload builds no schema before the page starts.
  */
-import { isChannelName, isEventName } from './contract';
-import { LOST_CONTACT_MESSAGE, type Envelope } from './envelope';
+import type { Envelope } from './envelope';
+import { LOST_CONTACT_MESSAGE } from './lost-contact';
+import { isChannelName, isEventName } from './names';
 import type { Transport } from './create-api';
 
 function failure(code: 'UNKNOWN_CHANNEL' | 'INTERNAL', message: string): Envelope {

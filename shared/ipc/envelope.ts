@@ -5,8 +5,7 @@
 import { z } from 'zod';
 import { SerializedErrorSchema, type SerializedError } from '../errors';
 
-/** What either side of the bridge says when main stopped answering. */
-export const LOST_CONTACT_MESSAGE = 'Castboard lost contact with its main process. Restart the app; your saved work is safe.';
+export { LOST_CONTACT_MESSAGE } from './lost-contact';
 
 export type Envelope = { ok: true; value: unknown } | { ok: false; error: SerializedError };
 

@@ -1,7 +1,8 @@
 /**
  * Runs one IPC call: the request is `unknown` until the contract's zod schema has parsed it; only
  * then does the handler run. The answer is checked against the response schema too (strict
- * schemas, so a handler can never leak an extra field such as a key). Every outcome becomes an
+ * schemas, so a handler can never leak an extra field such as a key; response-schemas.ts skips
+ * re-parsing a project document that already came out of the same schema). Every outcome becomes an
  * Envelope; failures become `{ code, message }` and internal errors are logged, not sent.
  * Nothing leaves with a secret in it: error messages are redacted (the API key, bearer tokens,
  * `sk-` keys), answers and push events are cut of the known secrets (logging/redact.ts).
@@ -14,6 +15,7 @@ import type { Envelope } from '../../../shared/ipc/envelope';
 import type { Logger } from '../../services/logger';
 import { redactOutgoing, redactSecretsDeep } from '../../services/logging/redact';
 import type { Handler } from './registrar';
+import { responseSchema } from './response-schemas';
 
 export interface Dispatcher {
   register<C extends ChannelName>(channel: C, handler: Handler<C>): void;
@@ -55,7 +57,7 @@ export function createDispatcher(logger: Logger): Dispatcher {
       }
       try {
         const value = await handler(request.data);
-        return { ok: true, value: redactSecretsDeep(channels[channel].response.parse(value)) };
+        return { ok: true, value: redactSecretsDeep(responseSchema(channel).parse(value)) };
       } catch (error) {
         return { ok: false, error: serializeError(error, logger, channel) };
       }

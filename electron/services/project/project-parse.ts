@@ -6,7 +6,8 @@
  * migrated), then the schema. Pure: no file system, so backups are checked with the same rules.
  */
 import type { ErrorCode } from '../../../shared/errors';
-import { CURRENT_SCHEMA_VERSION, ProjectSchema, type Project } from '../../../shared/domain/project';
+import { CURRENT_SCHEMA_VERSION, type Project } from '../../../shared/domain/project';
+import { parseProjectOnce } from './checked-projects';
 import { canMigrate, migrateToCurrent } from './migrations';
 import { describeIssuePath } from './project-messages';
 
@@ -116,7 +117,7 @@ export function parseProjectBytes(bytes: Uint8Array): ParseOutcome {
   const version = checkVersion(parsed.value);
   if (!('version' in version)) return version;
   const document = version.version < CURRENT_SCHEMA_VERSION ? migrateToCurrent(parsed.value as Record<string, unknown>, version.version) : parsed.value;
-  const result = ProjectSchema.safeParse(document);
+  const result = parseProjectOnce(document);
   if (!result.success) return schemaFailure(result.error.issues);
   return { ok: true, project: result.data, fromVersion: version.version };
 }

@@ -8,7 +8,8 @@
  * overwritten.
  */
 import { CastboardError } from '../../../shared/errors';
-import { ProjectSchema, type Project } from '../../../shared/domain/project';
+import type { Project } from '../../../shared/domain/project';
+import { parseProjectOnce } from './checked-projects';
 import type { Logger } from '../logger';
 import { rotateBackup } from './backups';
 import { errnoCode } from './fs-errors';
@@ -25,7 +26,7 @@ export interface WrittenProject {
 
 /** Parses a document for saving; PROJECT_INVALID (naming the bad field) when it cannot be stored. */
 export function validateProject(candidate: unknown): Project {
-  const result = ProjectSchema.safeParse(candidate);
+  const result = parseProjectOnce(candidate);
   if (result.success) return result.data;
   const first = result.error.issues[0];
   const where = first ? `in ${describeIssuePath(first.path)}: ${first.message.replace(/^Invalid input: /, '')}` : 'the document does not match the project format';

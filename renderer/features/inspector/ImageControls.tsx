@@ -4,7 +4,7 @@
  * negative prompt, colour palette, default variations). Every change is an undoable document edit
  * and shows at once in the prompt preview above.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import {
   COLOR_PALETTE_PRESETS,
   ColorPaletteSchema,
@@ -21,6 +21,7 @@ import {
   type ProjectStyle,
 } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
+import { useScopedState } from '../../ui/field-scope';
 import { SelectField, TextAreaField } from '../../ui/fields';
 
 const FOLLOW = '';
@@ -75,8 +76,8 @@ export function parsePalette(text: string): ColorPalette | null | undefined {
 
 function PaletteField({ palette, onChange }: { palette: ColorPalette | null; onChange: (palette: ColorPalette | null) => void }) {
   const id = useId();
-  const [draft, setDraft] = useState(() => paletteText(palette));
-  const [shown, setShown] = useState(palette);
+  const [draft, setDraft] = useScopedState(() => paletteText(palette));
+  const [shown, setShown] = useScopedState(() => palette);
   if (shown !== palette) {
     // Changed elsewhere (undo, another window): show it, unless the draft already says the same.
     setShown(palette);

@@ -5,7 +5,7 @@
  * header. With several panels selected, a strip offers the batch actions. Other features add a
  * section by wrapping their component in CollapsibleSection here.
  */
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
@@ -14,6 +14,7 @@ import { Icon, type IconName } from '../../ui/Icon';
 import { PanelJobStatus } from '../../ui/PanelJobStatus';
 import { usePanelJob } from '../../ui/use-panel-job';
 import { CollapsibleSection } from '../../ui/CollapsibleSection';
+import { FieldScope } from '../../ui/field-scope';
 import { GenerateBar, GenerateOptions } from './GenerateBar';
 import { DialogueFields, PanelFields } from './PanelFields';
 import { PromptPreview } from './PromptPreview';
@@ -36,6 +37,24 @@ function InspectorEmpty({ hasPanels }: { hasPanels: boolean }) {
     </div>
   );
 }
+
+/** The scroller's ref; it scrolls back to the top when the inspector moves to another panel. */
+function useScrollToTop(panelId: string | undefined) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [panelId]);
+  return scrollRef;
+}
+
+/** The sections after the takes, in order; each remembers whether it is open under its id. */
+const PANEL_SECTIONS: ReadonlyArray<{ id: string; title: string; icon?: IconName; Body: (props: { panel: Panel }) => ReactNode }> = [
+  { id: 'inspector.panel', title: 'Panel', Body: PanelFields },
+  { id: 'inspector.dialogue', title: 'Dialogue', Body: DialogueFields },
+  { id: 'inspector.generate', title: 'Generate', Body: GenerateOptions },
+  { id: 'inspector.prompt', title: 'What the model reads', Body: PromptPreview },
+  { id: 'inspector.restyle', title: 'Restyle', icon: 'wand', Body: RestyleSection },
+];
 
 export interface InspectorProps {
   onGenerateSelection: () => void;
@@ -60,6 +79,7 @@ export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }:
     }),
   );
   const job = usePanelJob(panel?.id ?? '');
+  const scrollRef = useScrollToTop(panel?.id);
   const takeCount = useAppStore((s) => (panel ? (s.takesByPanel[panel.id]?.length ?? 0) : 0));
   if (!panel) {
     return (
@@ -88,30 +108,23 @@ export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }:
           </button>
         </div>
       )}
-      {/* Keyed by panel: a newly selected panel starts at the top, with fresh field drafts. */}
-      <div className="inspector-scroll" key={panel.id}>
-        <TakePreview panel={panel} number={number} />
-        <PanelJobStatus panelNumber={number} job={job} variant="inspector" />
-        <CollapsibleSection id="inspector.takes" title="Takes" count={takeCount}>
-          <TakeStrip panel={panel} number={number} />
-        </CollapsibleSection>
-        {extraSections?.(panel)}
-        <CollapsibleSection id="inspector.panel" title="Panel">
-          <PanelFields panel={panel} />
-        </CollapsibleSection>
-        <CollapsibleSection id="inspector.dialogue" title="Dialogue">
-          <DialogueFields panel={panel} />
-        </CollapsibleSection>
-        <CollapsibleSection id="inspector.generate" title="Generate">
-          <GenerateOptions panel={panel} />
-        </CollapsibleSection>
-        <CollapsibleSection id="inspector.prompt" title="What the model reads">
-          <PromptPreview panel={panel} />
-        </CollapsibleSection>
-        <CollapsibleSection id="inspector.restyle" title="Restyle" icon={<Icon name="wand" />}>
-          <RestyleSection panel={panel} />
-        </CollapsibleSection>
-      </div>
+      {/* Not remounted per panel (that cost a whole new DOM on each arrow step): a newly selected
+          panel starts at the top (useScrollToTop) and its fields' drafts start fresh (FieldScope). */}
+      <FieldScope.Provider value={panel.id}>
+        <div className="inspector-scroll" ref={scrollRef}>
+          <TakePreview panel={panel} number={number} />
+          <PanelJobStatus panelNumber={number} job={job} variant="inspector" />
+          <CollapsibleSection id="inspector.takes" title="Takes" count={takeCount}>
+            <TakeStrip panel={panel} number={number} />
+          </CollapsibleSection>
+          {extraSections?.(panel)}
+          {PANEL_SECTIONS.map(({ id, title, icon, Body }) => (
+            <CollapsibleSection key={id} id={id} title={title} icon={icon && <Icon name={icon} />}>
+              <Body panel={panel} />
+            </CollapsibleSection>
+          ))}
+        </div>
+      </FieldScope.Provider>
       <GenerateBar panel={panel} />
     </aside>
   );

@@ -4,10 +4,11 @@
  * function main uses for the real request (use-request-preview.ts); images are named, never
  * shown as data. When the panel cannot be sent (e.g. "No character"), the reason is shown instead.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Panel } from '../../../shared/domain/project';
 import type { IdeogramImageBody } from '../../../shared/generation/ideogram-request';
 import { formatCents, plural } from '../../lib/format';
+import { useScopedState } from '../../ui/field-scope';
 import { ImageControls } from './ImageControls';
 import { useRequestPreview } from './use-request-preview';
 
@@ -37,7 +38,7 @@ function parameterRows(body: IdeogramImageBody): Array<[string, string]> {
 
 export function PromptPreview({ panel }: { panel: Panel }) {
   const id = useId();
-  const [kind, setKind] = useState<'generate' | 'restyle'>('generate');
+  const [kind, setKind] = useScopedState<'generate' | 'restyle'>(() => 'generate');
   const preview = useRequestPreview(panel, kind);
   return (
     <section className="inspector-section prompt-preview" aria-labelledby={`${id}-title`}>

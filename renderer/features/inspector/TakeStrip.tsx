@@ -6,6 +6,7 @@
  */
 import type { Panel, Take } from '../../../shared/domain/project';
 import { useShallow } from 'zustand/react/shallow';
+import { formatTakeTime } from '../../lib/format';
 import { useAppStore } from '../../state/store-context';
 import { ConsistencyBadge } from '../../ui/ConsistencyBadge';
 import { Icon } from '../../ui/Icon';
@@ -23,8 +24,16 @@ function describeTake(take: Take, index: number, takes: readonly Take[]): string
 function takeTooltip(take: Take): string {
   const parts = [take.prompt.length > 160 ? `${take.prompt.slice(0, 157)}…` : take.prompt];
   if (take.seed !== undefined) parts.push(`Seed ${take.seed}`);
-  parts.push(new Date(take.createdAt).toLocaleString());
+  parts.push(formatTakeTime(take.createdAt));
   return parts.join('\n');
+}
+
+/**
+ * The tooltip is written when the pointer or focus reaches the take, not on every render: the
+ * strip re-renders on each arrow step through the board and formatting dates is not free.
+ */
+function showTooltip(button: HTMLElement, take: Take): void {
+  if (!button.title) button.title = takeTooltip(take);
 }
 
 export function TakePreview({ panel, number }: { panel: Panel; number: number }) {
@@ -34,7 +43,8 @@ export function TakePreview({ panel, number }: { panel: Panel; number: number })
     <div className="inspector-preview">
       {active ? (
         <>
-          <TakeImage image={active.image} size={512} alt={`Panel ${number}, active take`} />
+          {/* Keyed: another panel's picture never lingers while this one loads. */}
+          <TakeImage key={active.image} image={active.image} size={512} alt={`Panel ${number}, active take`} />
           <ConsistencyBadge takeId={active.id} />
         </>
       ) : (
@@ -78,7 +88,8 @@ export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
                 aria-pressed={isActive}
                 aria-label={describeTake(take, index, takes)}
                 aria-description={isNew ? 'New take' : undefined}
-                title={takeTooltip(take)}
+                onPointerEnter={(event) => showTooltip(event.currentTarget, take)}
+                onFocus={(event) => showTooltip(event.currentTarget, take)}
                 onClick={() => {
                   setActiveTake(panel.id, take.id);
                   markTakesSeen([take.id]);

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Take } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
-import { formatCents } from '../../lib/format';
+import { formatCents, formatTakeTime } from '../../lib/format';
 import { Modal } from '../../ui/Modal';
 import { TakeImage } from '../../ui/TakeImage';
 
@@ -21,7 +21,7 @@ function paramsText(take: Take): string[] {
   const lines = [`Model ${take.model}`];
   if (take.seed !== undefined) lines.push(`Seed ${take.seed}`);
   for (const [key, value] of Object.entries(take.params)) if (!SHOWN_ELSEWHERE.has(key)) lines.push(`${key} ${Array.isArray(value) ? value.join(', ') : String(value)}`);
-  lines.push(`${formatCents(take.costCents)} · ${new Date(take.createdAt).toLocaleString()}`);
+  lines.push(`${formatCents(take.costCents)} · ${formatTakeTime(take.createdAt)}`);
   return lines;
 }
 

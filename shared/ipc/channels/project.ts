@@ -13,6 +13,36 @@ export const OpenedProjectSchema = z
   .object({ root: z.string(), project: ProjectSchema, status: SaveStatusSchema, report: OpenReportSchema })
   .strict();
 
+/**
+ * The outline of an opened project, for the renderer's cheap check of main's answer in production
+ * builds (shared/ipc/create-api.ts, answerCheck 'shape'): main has already parsed the whole
+ * answer with OpenedProjectSchema before it left (electron/main/ipc/dispatcher.ts), so the
+ * renderer only confirms it got the kind of object it asked for. Dev and test builds parse fully.
+ */
+/** Every panel is an object with an id and a list of takes; checked in place, nothing copied. */
+function arePanelOutlines(value: unknown): boolean {
+  return Array.isArray(value) && value.every((panel: unknown) => typeof panel === 'object' && panel !== null && typeof (panel as { id?: unknown }).id === 'string' && Array.isArray((panel as { takes?: unknown }).takes));
+}
+
+const OpenedProjectShape = z
+  .object({
+    root: z.string(),
+    project: z.looseObject({ schemaVersion: z.number(), title: z.string(), characters: z.array(z.unknown()), panels: z.custom<unknown[]>(arePanelOutlines) }),
+    status: SaveStatusSchema,
+    report: OpenReportSchema,
+  })
+  .strict();
+
+/** Cheap outlines of the bulk answers (the whole project), by channel; every other answer is always parsed fully. */
+export const projectAnswerShapes = {
+  'project:current': OpenedProjectShape.nullable(),
+  'project:create': OpenedProjectShape.nullable(),
+  'project:open': OpenedProjectShape.nullable(),
+  'project:openRecent': OpenedProjectShape,
+  'project:openBackup': OpenedProjectShape,
+  'project:saveAs': OpenedProjectShape.nullable(),
+} as const;
+
 /** 30 MB of base64: a generous reference image; anything larger is refused before decoding. */
 const MAX_IMPORT_BASE64 = 40_000_000;
 

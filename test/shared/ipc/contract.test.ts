@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CastboardError } from '../../../shared/errors';
 import { channels, events } from '../../../shared/ipc/contract';
 import { createApi, type Transport } from '../../../shared/ipc/create-api';
+import { createEmptyProject, createPanel } from '../../../shared/domain/project-edit';
 
 function transportAnswering(answer: unknown, calls: Array<[string, unknown]> = []): Transport {
   return {
@@ -88,6 +89,40 @@ describe('createApi', () => {
     await expect(api.key.status()).rejects.toMatchObject({ code: 'INTERNAL' });
     const garbage = createApi(transportAnswering('<html>'));
     await expect(garbage.key.status()).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+
+  describe("answerCheck 'shape' (production builds)", () => {
+    const project = { ...createEmptyProject({ title: 'Harbour Chase' }, new Date('2026-05-01T10:00:00Z')), panels: [createPanel({ scenePrompt: 'Mara at the pier' })] };
+    const opened = {
+      root: '/boards/Harbour Chase.castboard',
+      project,
+      status: { state: 'saved', dirty: false, message: null, lastSavedAt: null, readOnlyReason: null },
+      report: { imageProblems: [], migratedFrom: null, originalKeptAs: null, message: null },
+    };
+
+    it('passes an opened project through unchanged after checking its outline', async () => {
+      const api = createApi(transportAnswering({ ok: true, value: opened }), { answerCheck: 'shape' });
+      await expect(api.project.current()).resolves.toEqual(opened);
+    });
+
+    it('still refuses a project answer of the wrong outline', async () => {
+      const noPanels = { ...opened, project: { ...project, panels: undefined } };
+      const api = createApi(transportAnswering({ ok: true, value: noPanels }), { answerCheck: 'shape' });
+      await expect(api.project.current()).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('project:current') });
+      const noTakes = { ...opened, project: { ...project, panels: [{ id: 'p1' }] } };
+      await expect(createApi(transportAnswering({ ok: true, value: noTakes }), { answerCheck: 'shape' }).project.current()).rejects.toMatchObject({ code: 'INTERNAL' });
+      const extraField = createApi(transportAnswering({ ok: true, value: { ...opened, apiKey: 'sk-1' } }), { answerCheck: 'shape' });
+      await expect(extraField.project.current()).rejects.toMatchObject({ code: 'INTERNAL' });
+    });
+
+    it('checks every other answer fully, and every answer fully by default', async () => {
+      const api = createApi(transportAnswering({ ok: true, value: { hasKey: 'yes' } }), { answerCheck: 'shape' });
+      await expect(api.key.status()).rejects.toMatchObject({ code: 'INTERNAL' });
+      const badTitle = { ...opened, project: { ...project, title: 42 } };
+      await expect(createApi(transportAnswering({ ok: true, value: badTitle }), { answerCheck: 'shape' }).project.current()).rejects.toMatchObject({ code: 'INTERNAL' });
+      const badShot = { ...opened, project: { ...project, panels: [{ ...project.panels[0], shotType: 'sideways' }] } };
+      await expect(createApi(transportAnswering({ ok: true, value: badShot })).project.current()).rejects.toMatchObject({ code: 'INTERNAL' });
+    });
   });
 
   it('reports a broken transport as a lost connection, not a crash', async () => {

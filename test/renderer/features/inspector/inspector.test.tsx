@@ -31,6 +31,28 @@ describe('panel inspector', () => {
     expect(main.project?.panels[1]?.scenePrompt).toBe('Rooftop chase');
   });
 
+  it('moving to another panel keeps no draft or note from the last one, and starts at the top', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(2) });
+    await user.click(card(1));
+    fireEvent.change(screen.getByLabelText('Dialogue'), { target: { value: 'a'.repeat(5173) } });
+    expect(screen.getByRole('alert').textContent).toContain('the last 1,173 were not kept');
+    const duration = String(store.getState().doc?.panels[1]?.durationSeconds);
+    await user.clear(screen.getByLabelText('Duration'));
+    expect(screen.getByLabelText<HTMLInputElement>('Duration').value).toBe('');
+    const scroller = screen.getByRole('complementary', { name: 'Panel inspector' }).querySelector('.inspector-scroll') as HTMLElement;
+    scroller.scrollTop = 300;
+    const inspectorBefore = screen.getByLabelText('Scene');
+
+    await user.click(card(2));
+    expect(screen.getByRole('heading', { name: 'Panel 2' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Dialogue').value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Duration').value).toBe(duration);
+    expect(scroller.scrollTop).toBe(0);
+    // The same inspector, updated in place: no new DOM for every step through the board.
+    expect(screen.getByLabelText('Scene')).toBe(inspectorBefore);
+  });
+
   it('undoes a typed word in one step (Ctrl+Z in the field) and redoes it', async () => {
     const { user } = await renderApp({ project: sampleProject(1) });
     await user.click(card(1));
@@ -42,6 +64,18 @@ describe('panel inspector', () => {
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     expect(scene.value).toBe('Scene 1 at dawn');
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Redo' }).disabled).toBe(true);
+  });
+
+  it("shows a take's prompt and time as its tooltip when the pointer or focus reaches it", async () => {
+    const { user, store } = await renderApp({ project: sampleProject(1, [2]) });
+    await user.click(card(1));
+    const [first, second] = within(screen.getByRole('region', { name: 'Takes for panel 1' })).getAllByRole('button') as [HTMLElement, HTMLElement];
+    const takes = store.getState().takesByPanel[store.getState().doc?.panels[0]?.id ?? ''] ?? [];
+    await user.hover(first);
+    expect(first.title.split('\n')[0]).toBe(takes[0]?.prompt.slice(0, 160));
+    expect(first.title).toMatch(/\d/);
+    second.focus();
+    expect(second.title.split('\n')[0]).toBe(takes[1]?.prompt.slice(0, 160));
   });
 
   it('shows every take and lets the artist pick the active one (undoable)', async () => {
