@@ -11,8 +11,8 @@ import { ProjectSchema, type Project } from '../../../shared/domain/project';
 const checked = new WeakSet<object>();
 
 /** ProjectSchema.safeParse, remembering a successful result. */
-export function parseProjectOnce(candidate: unknown): ReturnType<typeof ProjectSchema.safeParse> {
-  const result = ProjectSchema.safeParse(candidate);
+export function parseProjectOnce(candidate: unknown, options?: { jitless?: boolean }): ReturnType<typeof ProjectSchema.safeParse> {
+  const result = ProjectSchema.safeParse(candidate, options);
   if (result.success) checked.add(result.data);
   return result;
 }
