@@ -59,6 +59,10 @@ describe('MP4 animatic', () => {
     await exportMp4(fixture.input, { fps: 24, width: 640, height: 360, captions: false, srt: false, crossfadeSeconds: 0 }, file);
     const facts = await probe(file);
     expect(facts).toMatchObject({ width: 640, height: 360, fps: 24 });
+    // the whole length, the last panel held to its very last frame
+    expect(Math.abs(facts.duration - 7)).toBeLessThanOrEqual(1 / 24);
+    const [last, end] = [await panelImage(3, 640, 360), await frameAt(file, 7 - 1.5 / 24)];
+    expect(meanDifference(end, last)).toBeLessThan(6);
     // the cut between panels 1 and 2 is at 1 s: the last frame before it and the first after it
     const [before, after] = [await frameAt(file, 1 - 1.5 / 24), await frameAt(file, 1 + 0.5 / 24)];
     const [first, second] = [await panelImage(0, 640, 360), await panelImage(1, 640, 360)];
