@@ -40,13 +40,31 @@ export interface Mp4RunOptions {
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
-export function ffmpegArgs(options: Pick<Mp4Options, 'fps' | 'width' | 'height'>, output: string): string[] {
+/** `step`: output frames each piped frame stands for (ffmpeg repeats it to the output rate). */
+export function ffmpegArgs(options: Pick<Mp4Options, 'fps' | 'width' | 'height'>, output: string, step = 1): string[] {
   return [
     '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${options.width}x${options.height}`, '-r', String(options.fps), '-i', 'pipe:0',
+    '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${options.width}x${options.height}`, '-r', `${options.fps}/${step}`, '-i', 'pipe:0',
     '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'stillimage', '-crf', '20', '-pix_fmt', 'yuv420p',
     '-r', String(options.fps), '-movflags', '+faststart', '-f', 'mp4', output,
   ];
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * How many output frames one piped frame can stand for. Without a fade every panel is held for a
+ * whole number of these steps (1 s panels at 24 fps: 24), so each still crosses the pipe once per
+ * step instead of once per frame and ffmpeg repeats it; the cuts stay where cutFrames puts them.
+ * A fade needs every frame.
+ */
+export function holdStep(cuts: readonly number[], fadeFrames: number): number {
+  if (fadeFrames > 0) return 1;
+  let step = 0;
+  for (let i = 1; i < cuts.length; i += 1) step = gcd((cuts[i] ?? 0) - (cuts[i - 1] ?? 0), step);
+  return Math.max(1, step);
 }
 
 /** `a` faded towards `b` by `t` (0..1), byte by byte. */
@@ -57,7 +75,7 @@ function blend(a: Buffer, b: Buffer, t: number): Buffer {
   return out;
 }
 
-async function streamFrames(input: ProductionInput, options: Mp4Options, pipe: FfmpegPipe, run: Mp4RunOptions): Promise<void> {
+async function streamFrames(input: ProductionInput, options: Mp4Options, pipe: FfmpegPipe, run: Mp4RunOptions, step: number): Promise<void> {
   const cuts = cutFrames(input.panels, options.fps);
   const size = { width: options.width, height: options.height };
   const captions = options.captions ? { fonts: options.fonts ?? defaultFontFiles() } : undefined;
@@ -66,7 +84,7 @@ async function streamFrames(input: ProductionInput, options: Mp4Options, pipe: F
   const fadeFrames = Math.round(options.crossfadeSeconds * options.fps);
   for await (const { frame } of panelFrames(input, { size, ...(captions ? { captions } : {}), ...(run.signal ? { signal: run.signal } : {}) })) {
     if (previous) await writeHeld(pipe, previous, frame, fadeFrames);
-    previous = { frame, frames: (cuts[index + 1] ?? 0) - (cuts[index] ?? 0) };
+    previous = { frame, frames: ((cuts[index + 1] ?? 0) - (cuts[index] ?? 0)) / step };
     index += 1;
     run.onProgress?.({ done: index, total: input.panels.length });
   }
@@ -91,11 +109,12 @@ export async function exportMp4(input: ProductionInput, options: Mp4Options, out
   const srt = target.replace(/\.mp4$/i, '.srt');
   const targets = options.srt ? [target, srt] : [target];
   const cuts = cutFrames(input.panels, options.fps);
+  const step = holdStep(cuts, Math.round(options.crossfadeSeconds * options.fps));
   const files = await writeOutputs(targets, run.overwrite ?? false, async (temp, file) => {
     if (file === srt) return writeStaged(temp, Buffer.from(srtDocument(input.panels, cuts, options.fps), 'utf8'), file);
-    const pipe = startFfmpeg(binary, ffmpegArgs(options, temp), run.signal);
+    const pipe = startFfmpeg(binary, ffmpegArgs(options, temp, step), run.signal);
     try {
-      await streamFrames(input, options, pipe, run);
+      await streamFrames(input, options, pipe, run, step);
     } catch (error) {
       pipe.kill();
       throw error;

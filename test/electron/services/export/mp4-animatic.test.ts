@@ -4,7 +4,8 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath } from '../../../../electron/services/export/ffmpeg-path';
-import { exportMp4 } from '../../../../electron/services/export/mp4-animatic';
+import { exportMp4, holdStep } from '../../../../electron/services/export/mp4-animatic';
+import { cutFrames } from '../../../../electron/services/export/production-input';
 import { cli } from '../../cli/cli-kit';
 import { outPath, productionProject, type ProductionFixture } from './production-kit';
 
@@ -59,7 +60,9 @@ describe('MP4 animatic', () => {
     await exportMp4(fixture.input, { fps: 24, width: 640, height: 360, captions: false, srt: false, crossfadeSeconds: 0 }, file);
     const facts = await probe(file);
     expect(facts).toMatchObject({ width: 640, height: 360, fps: 24 });
-    // the whole length, the last panel held to its very last frame
+    // 1, 1.5, 2 and 2.5 s at 24 fps are multiples of 12 frames: each still crossed the pipe once
+    // per 12 frames and ffmpeg repeated it. The whole length, the last panel to its last frame.
+    expect(holdStep(cutFrames(fixture.input.panels, 24), 0)).toBe(12);
     expect(Math.abs(facts.duration - 7)).toBeLessThanOrEqual(1 / 24);
     const [last, end] = [await panelImage(3, 640, 360), await frameAt(file, 7 - 1.5 / 24)];
     expect(meanDifference(end, last)).toBeLessThan(6);
