@@ -2,7 +2,7 @@
  * The editor: cast on the left, the board in the middle (with the queue banner and notices
  * above it), the inspector on the right. Composes features; holds no state of its own.
  */
-import type { CSSProperties } from 'react';
+import { useDeferredValue, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Board } from '../features/board/Board';
 import { ConsistencyBar } from '../features/consistency/ConsistencyBar';
@@ -53,6 +53,10 @@ export function EditorScreen({ commands }: { commands: Commands }) {
   // Cards and the inspector preview are drawn in the project's aspect ratio.
   const style = { '--panel-aspect': aspectRatio.replace(':', ' / ') } as CSSProperties;
   const imageDrop = usePanelImageDrop();
+  // The inspector (over half of the editor's DOM) mounts in a render right after the first one,
+  // so a project's board is painted and answers keys without waiting for it; the placeholder keeps
+  // the editor's grid as it will be.
+  const inspectorShown = useDeferredValue(true, false);
   return (
     <div className="editor" style={style} {...imageDrop}>
       <CharacterSidebar />
@@ -67,15 +71,19 @@ export function EditorScreen({ commands }: { commands: Commands }) {
           <RecentlyDeleted />
         </div>
       </section>
-      <Inspector
-        onGenerateSelection={commands.generateSelection}
-        onDeletePanel={(panelId) => commands.deletePanels([panelId])}
-        extraSections={(panel) => (
-          <CollapsibleSection id="inspector.sketch" title="Sketch & image">
-            <PanelImageSection panel={panel} />
-          </CollapsibleSection>
-        )}
-      />
+      {inspectorShown ? (
+        <Inspector
+          onGenerateSelection={commands.generateSelection}
+          onDeletePanel={(panelId) => commands.deletePanels([panelId])}
+          extraSections={(panel) => (
+            <CollapsibleSection id="inspector.sketch" title="Sketch & image">
+              <PanelImageSection panel={panel} />
+            </CollapsibleSection>
+          )}
+        />
+      ) : (
+        <aside className="inspector" aria-label="Panel inspector" aria-busy="true" />
+      )}
       <SketchPad />
     </div>
   );

@@ -99,7 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const media = createMediaHandler({ getProjectRoot: () => services.workspace.root(), mountPath: '/media/', prepare: (ref) => services.workspace.prepareMedia(ref) });
   const renderer = createStaticHandler({
     root: path.join(repoRoot, 'dist/renderer'),
-    transformIndexHtml: (html) => html.replace('<head>', '<head>\n    <script src="/harness/bridge.js"></script>'),
+    transformIndexHtml: (html) => html.replace('<head>', '<head>\n    <script defer src="/harness/bridge.js"></script>'),
   });
 
   async function route(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {

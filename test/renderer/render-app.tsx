@@ -3,7 +3,7 @@
  * already open in "main" (as after a reload). jsdom has no modal <dialog>, so a minimal stand-in
  * is installed; real dialog behaviour is covered by the browser tests.
  */
-import { render, screen, type RenderResult } from '@testing-library/react';
+import { render, screen, waitFor, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App } from '../../renderer/app/App';
 import { AppStoreProvider } from '../../renderer/state/store-context';
@@ -36,6 +36,12 @@ export async function renderApp(options: { project?: Project; settings?: Partial
       <App />
     </AppStoreProvider>,
   );
-  if (options.project) await screen.findByRole('list', { name: 'Panels' }).catch(() => screen.findByRole('button', { name: 'Add first panel' }));
+  if (options.project) {
+    await screen.findByRole('list', { name: 'Panels' }).catch(() => screen.findByRole('button', { name: 'Add first panel' }));
+    // The inspector mounts in a render right after the board's first one (EditorScreen).
+    await waitFor(() => {
+      if (document.querySelector('.inspector[aria-busy="true"]')) throw new Error('The inspector has not mounted yet.');
+    });
+  }
   return { ...kit, view, user: userEvent.setup() };
 }

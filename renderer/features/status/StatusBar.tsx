@@ -3,6 +3,7 @@
  * progress, what this session has paid for (stored, unusable, of unknown outcome), the limits
  * learned from the gateway, the gateway balance when known, and the key.
  */
+import { useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Pacing, Spend } from '../../../shared/domain/jobs';
 import type { SaveStatus } from '../../../shared/domain/project-status';
@@ -10,7 +11,8 @@ import { useAppStore } from '../../state/store-context';
 import { formatCents, formatCountdown, formatSavedAt } from '../../lib/format';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
 
-function saveText(status: SaveStatus | null, localChanges: boolean): { text: string; tone: string } {
+/** `withTime` false: the saved state without its time (the first render, see StatusBar). */
+function saveText(status: SaveStatus | null, localChanges: boolean, withTime: boolean): { text: string; tone: string } {
   if (!status) return { text: 'Opening…', tone: 'muted' };
   if (localChanges && status.state !== 'error' && !status.readOnlyReason) return { text: 'Unsaved changes', tone: 'muted' };
   if (status.readOnlyReason) return { text: `Read-only: ${status.readOnlyReason}`, tone: 'warn' };
@@ -22,7 +24,7 @@ function saveText(status: SaveStatus | null, localChanges: boolean): { text: str
     case 'error':
       return { text: status.message ?? 'Could not save. Your work is still here; try Save again.', tone: 'error' };
     default:
-      return { text: status.lastSavedAt ? `All changes saved · ${formatSavedAt(status.lastSavedAt)}` : 'All changes saved', tone: 'ok' };
+      return { text: status.lastSavedAt && withTime ? `All changes saved · ${formatSavedAt(status.lastSavedAt)}` : 'All changes saved', tone: 'ok' };
   }
 }
 
@@ -79,7 +81,10 @@ export function StatusBar() {
       keyStatus: s.keyStatus,
     })),
   );
-  const save = saveText(saveStatus, localChanges);
+  // The saved time appears in a render right after the first one: formatting it can load the
+  // locale data (~20 ms), which should not delay the board's first paint when a project opens.
+  const withTime = useDeferredValue(true, false);
+  const save = saveText(saveStatus, localChanges, withTime);
   return (
     <footer className="statusbar" aria-label="Status">
       {hasProject ? (
