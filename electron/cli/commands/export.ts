@@ -13,6 +13,7 @@ import {
   ContactSheetOptionsSchema,
   exportContactSheet,
   parseContactSheetOptions,
+  warmUpExportFonts,
   type ContactSheetOptionsInput,
   type ExportProgress,
 } from '../../services/export';
@@ -22,8 +23,6 @@ import { readProject } from '../cli-project';
 import { parsePanelList } from '../panel-list';
 import { createProgressLine } from '../progress';
 import { contactSheetInput, type ConsistencyCaptions } from '../../services/export/project-sheet-input';
-import { createConsistencyService } from '../../services/consistency/consistency-service';
-import { consistencyCaptions } from '../../services/consistency/sheet-captions';
 import type { CaptionField, Project } from '../../../shared/domain/project';
 
 const USAGE = 'castboard export <dir> --out <file.png> [--columns <n>] [--captions dialogue,shot]';
@@ -124,6 +123,11 @@ function progressReporter(io: CliIo): { onProgress: (progress: ExportProgress) =
 /** Outcome labels when the `consistency` caption is chosen (the check runs locally; cached descriptors make it quick). */
 async function consistencyForSheet(root: string, project: Project, captions: readonly CaptionField[]): Promise<ConsistencyCaptions | undefined> {
   if (!captions.includes('consistency')) return undefined;
+  // Loaded only for this caption: the check's service and worker code are not part of a plain export's start.
+  const [{ createConsistencyService }, { consistencyCaptions }] = await Promise.all([
+    import('../../services/consistency/consistency-service'),
+    import('../../services/consistency/sheet-captions'),
+  ]);
   const service = createConsistencyService();
   try {
     return await consistencyCaptions(service, { root, project, captions });
@@ -137,6 +141,8 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const dir = projectDirArg(positionals, USAGE);
   if (!values.out?.trim()) throw new UsageError(`--out is required: where to write the sheet, e.g. ${USAGE}`);
   const overrides = optionOverrides(values);
+  // The fonts load on sharp's threads while this thread reads and checks the project.
+  warmUpExportFonts();
   const { root, project } = await readProject(dir);
   const selected = values.panels === undefined ? undefined : parsePanelList(values.panels, project.panels.length);
   const { selectedOnly: _saved, ...saved } = project.exportSettings;

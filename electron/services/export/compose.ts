@@ -35,13 +35,21 @@ export interface Band {
   height: number;
 }
 
+/** Receives pieces to draw: one group at a time, a group's pieces in their drawing order. */
+export type DrawPieces = (pieces: readonly Piece[]) => void;
+
 export interface PageSpec {
   width: number;
   height: number;
   background: string;
   bands: Band[];
-  /** Everything that intersects `band`, in page coordinates, in drawing order. */
-  piecesFor(band: Band): Promise<Piece[]>;
+  /**
+   * Hands everything that intersects `band` (in page coordinates) to `draw`, group by group as
+   * each is ready (a cell once decoded, the header), so pixels are copied while later cells are
+   * still being decoded. Pieces of different groups never overlap, so the order of the groups
+   * does not change a pixel; inside a group the order is kept (a placeholder's label over it).
+   */
+  piecesFor(band: Band, draw: DrawPieces): Promise<void>;
 }
 
 /** Equal-height bands covering the page (the last may be shorter), each within the budget. */
@@ -89,11 +97,19 @@ export function drawPiece(target: Buffer, width: number, band: Band, piece: Piec
   }
 }
 
+/** `bytes` raw RGB bytes of one colour (one pass; a grey is a single-byte fill, the fastest). */
+function filledRgb(bytes: number, colour: string): Buffer {
+  const [r, g, b] = parseHexColour(colour);
+  const pixels = Buffer.allocUnsafe(bytes);
+  return r === g && g === b ? pixels.fill(r) : pixels.fill(Buffer.from([r, g, b]));
+}
+
 /** One band as raw RGB pixels. */
 export async function renderBand(page: PageSpec, band: Band): Promise<Buffer> {
-  const pixels = Buffer.alloc(page.width * band.height * 3);
-  pixels.fill(Buffer.from(parseHexColour(page.background)));
-  for (const piece of await page.piecesFor(band)) drawPiece(pixels, page.width, band, piece);
+  const pixels = filledRgb(page.width * band.height * 3, page.background);
+  await page.piecesFor(band, (pieces) => {
+    for (const piece of pieces) drawPiece(pixels, page.width, band, piece);
+  });
   return pixels;
 }
 

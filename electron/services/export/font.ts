@@ -54,6 +54,16 @@ export function registerFonts(fonts: FontFiles): Promise<void> {
   return done;
 }
 
+/**
+ * Starts loading the export font (default files unless given) so a caller can do other work
+ * meanwhile: libvips sets up its text engine on sharp's worker threads, the first text of a
+ * process costing tens of milliseconds. Nothing to await; a failure is reported by the export
+ * itself, which registers the fonts again (a failed registration is not kept).
+ */
+export function warmUpExportFonts(fonts: FontFiles = defaultFontFiles()): void {
+  registerFonts(fonts).catch(() => undefined);
+}
+
 /** The bytes of both faces, for exports that embed the font itself (the PDF board). */
 export async function readFontBytes(fonts: FontFiles): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
   const [regular, bold] = await Promise.all([readFile(fonts.regular), readFile(fonts.bold)]);

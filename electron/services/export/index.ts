@@ -4,7 +4,7 @@
  */
 export { contactSheetFiles, exportContactSheet, normaliseOutPath, planContactSheet, renderPreview } from './contact-sheet';
 export type { ContactSheetPlan, ContactSheetResult, ContactSheetRunOptions, ExportProgress } from './contact-sheet';
-export { defaultFontFiles, type FontFiles } from './font';
+export { defaultFontFiles, warmUpExportFonts, type FontFiles } from './font';
 export type { ContactSheetInput, ContactSheetPanel } from './input';
 export { pageSizePx, type SheetLayout } from './layout';
 export {

@@ -1,11 +1,11 @@
 /**
  * One page of a contact sheet as a PageSpec for compose.ts: the header, then the panels' cells
  * row by row. Rows are rendered when the first band touching them is drawn (all rows of a band
- * at once, with bounded concurrency) and dropped once the band below them is done, so a tall
- * page never holds all its cells.
+ * at once, with bounded concurrency; each cell is drawn as soon as it is decoded) and dropped
+ * once the band below them is done, so a tall page never holds all its cells.
  */
 import { renderCell } from './cell';
-import { DEFAULT_BAND_BUDGET_BYTES, intersects, planBands, type Band, type PageSpec, type Piece } from './compose';
+import { DEFAULT_BAND_BUDGET_BYTES, intersects, planBands, type Band, type DrawPieces, type PageSpec, type Piece } from './compose';
 import type { ContactSheetPanel } from './input';
 import { cellOrigin } from './layout';
 import { EXPORT_CONCURRENCY, mapLimit } from './map-limit';
@@ -28,7 +28,8 @@ export function sheetPage(sheet: PreparedSheet, page: number, pagePanels: Contac
   const rowTop = (row: number) => layout.gridTop + row * (layout.blockHeight + layout.gutter);
   const rendered = new Map<number, Piece[]>();
 
-  const renderRows = async (wanted: number[]) => {
+  // Each cell is handed to `draw` as soon as it is decoded (see PageSpec.piecesFor).
+  const renderRows = async (wanted: number[], draw: DrawPieces) => {
     const indices = wanted.flatMap((row) => pagePanels.slice(row * layout.columns, (row + 1) * layout.columns).map((_, i) => row * layout.columns + i));
     const cells = await mapLimit(
       indices,
@@ -38,7 +39,9 @@ export function sheetPage(sheet: PreparedSheet, page: number, pagePanels: Contac
         const cell = await renderCell(panel, sheet.ctx);
         run.onCell(panel, cell.problem);
         const origin = cellOrigin(layout, index);
-        return cell.pieces.map((piece) => ({ ...piece, left: piece.left + origin.left, top: piece.top + origin.top }));
+        const pieces = cell.pieces.map((piece) => ({ ...piece, left: piece.left + origin.left, top: piece.top + origin.top }));
+        draw(pieces);
+        return pieces;
       },
       run.signal,
     );
@@ -46,13 +49,17 @@ export function sheetPage(sheet: PreparedSheet, page: number, pagePanels: Contac
     cells.forEach((pieces, i) => rendered.get(Math.floor((indices[i] ?? 0) / layout.columns))?.push(...pieces));
   };
 
-  const piecesFor = async (band: Band): Promise<Piece[]> => {
+  const piecesFor = async (band: Band, draw: DrawPieces): Promise<void> => {
     for (const row of rendered.keys()) if (rowTop(row) + layout.blockHeight <= band.top) rendered.delete(row);
     const touching = Array.from({ length: rows }, (_, row) => row).filter((row) => intersects(band, rowTop(row), layout.blockHeight));
-    await renderRows(touching.filter((row) => !rendered.has(row)));
+    // Rows kept from the band above are drawn at once; the header while the new rows decode.
+    for (const row of touching) draw(rendered.get(row) ?? []);
     const headerBox = layout.header;
-    const pieces = headerBox && intersects(band, headerBox.top, headerBox.height) ? await header(page + 1, layout.pages) : [];
-    return [...pieces, ...touching.flatMap((row) => rendered.get(row) ?? [])];
+    const headerDrawn = headerBox && intersects(band, headerBox.top, headerBox.height) ? header(page + 1, layout.pages).then(draw) : Promise.resolve();
+    // Both settle before this returns (nothing draws into a band after it is done), then the first failure is thrown.
+    const [cells, head] = await Promise.allSettled([renderRows(touching.filter((row) => !rendered.has(row)), draw), headerDrawn]);
+    if (cells.status === 'rejected') throw cells.reason;
+    if (head.status === 'rejected') throw head.reason;
   };
 
   return {

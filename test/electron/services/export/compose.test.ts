@@ -54,7 +54,7 @@ describe('renderBand', () => {
       { data: rgb(2, 2, [1, 2, 3]), width: 2, height: 2, channels: 3, left: 0, top: 0 },
       { data: rgb(1, 1, [9, 9, 9]), width: 1, height: 1, channels: 3, left: 1, top: 1 },
     ];
-    const pixels = await renderBand({ width: 3, height: 3, background: '#0a0b0c', bands: [], piecesFor: async () => pieces }, { top: 0, height: 3 });
+    const pixels = await renderBand({ width: 3, height: 3, background: '#0a0b0c', bands: [], piecesFor: async (_band, draw) => draw(pieces) }, { top: 0, height: 3 });
     expect(at(pixels, 3, 0, 0)).toEqual([1, 2, 3]);
     expect(at(pixels, 3, 1, 1)).toEqual([9, 9, 9]);
     expect(at(pixels, 3, 2, 2)).toEqual([10, 11, 12]);
