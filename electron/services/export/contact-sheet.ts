@@ -2,7 +2,8 @@
  * The contact sheet export: a grid of the active takes, with header and captions, as PNG pages.
  * Invariants:
  *  - options and input are checked, and every output name is checked for conflicts, before any
- *    image is decoded; a failure or cancel leaves no file behind (see output-files.ts);
+ *    image is decoded; a failure or cancel leaves no file behind (see output-files.ts) and no
+ *    decoding running;
  *  - without a page preset the sheet is `outPath` itself; with one, page N is `<name>-pN.png`
  *    (always, even for a single page, so names do not depend on the panel count);
  *  - panels are resized to cell size a few at a time and pages are built one after the other, at
@@ -12,16 +13,17 @@
 import path from 'node:path';
 import sharp from '../image-safety/sharp-gate';
 import { CastboardError } from '../../../shared/errors';
-import { renderScaled, writePage } from './compose';
+import { renderScaled, writePage, type Piece } from './compose';
 import { defaultFontFiles, type FontFiles } from './font';
 import { prepareHeader } from './header';
-import type { ContactSheetInput, ImageProblem } from './input';
+import { decodeCellImage } from './cell';
+import type { ContactSheetInput, ContactSheetPanel, ImageProblem } from './input';
 import type { SheetLayout } from './layout';
-import { throwIfAborted } from './map-limit';
+import { EXPORT_CONCURRENCY, throwIfAborted } from './map-limit';
 import type { ContactSheetOptions, ContactSheetOptionsInput } from './options';
 import { StagedFiles, assertNoConflicts, assertWritableFolder, writeFailure } from './output-files';
-import { sheetPage } from './sheet-page';
-import { contactSheetFiles, prepareSheet } from './sheet-plan';
+import { sheetPage, type HeaderPieces, type PageRun } from './sheet-page';
+import { contactSheetFiles, measureSheet, prepareSheet, sheetBasics, type PreparedSheet, type SheetBasics } from './sheet-plan';
 
 export { contactSheetFiles, normaliseOutPath, planContactSheet, type ContactSheetPlan } from './sheet-plan';
 
@@ -60,27 +62,27 @@ export interface ContactSheetResult {
   imageProblems: ImageProblem[];
 }
 
-/**
- * Exports the contact sheet. Throws CastboardError: EXPORT_INVALID_OPTIONS, EXPORT_EMPTY,
- * EXPORT_WRITE_FAILED (bad folder, name taken without `overwrite`, disk error) or CANCELLED.
- */
-export async function exportContactSheet(
-  input: ContactSheetInput,
-  options: ContactSheetOptionsInput | ContactSheetOptions,
-  outPath: string,
-  run: ContactSheetRunOptions = {},
-): Promise<ContactSheetResult> {
-  throwIfAborted(run.signal);
-  const sheet = await prepareSheet(input, options, run.fonts ?? defaultFontFiles());
-  const { layout } = sheet.ctx;
-  const files = contactSheetFiles(outPath, layout.pages, sheet.options.page !== 'none');
+/** Fails with EXPORT_WRITE_FAILED unless every file can be written (folder writable, names free or `overwrite`). */
+async function assertWritable(files: readonly string[], outPath: string, overwrite: boolean): Promise<void> {
   await assertWritableFolder(path.dirname(files[0] ?? outPath));
-  await assertNoConflicts(files, run.overwrite ?? false);
-  // The header (thumbnail decode, title) is prepared while the first panels are being resized.
-  const headerReady = prepareHeader(input, sheet.facts, sheet.ctx);
-  headerReady.catch(() => undefined); // awaited below; this only keeps an early failure handled
-  const header = async (page: number, pages: number) => (await headerReady)(page, pages);
+  await assertNoConflicts(files, overwrite);
+}
 
+/** Starts decoding the images of the first `count` panels; each promise is taken by its cell. */
+function startDecoding(basics: SheetBasics, count: number): Map<ContactSheetPanel, Promise<Piece>> {
+  const decoding = new Map<ContactSheetPanel, Promise<Piece>>();
+  for (const panel of basics.panels.slice(0, count)) {
+    if (panel.imagePath === null) continue;
+    const image = decodeCellImage(panel.imagePath, basics.image);
+    image.catch(() => undefined); // the cell awaits it and draws "Image missing" on failure
+    decoding.set(panel, image);
+  }
+  return decoding;
+}
+
+/** Draws every page into a staged temp file, then renames them all (see output-files.ts). */
+async function writePages(sheet: PreparedSheet, files: readonly string[], header: HeaderPieces, run: ContactSheetRunOptions & Pick<PageRun, 'decoding'>): Promise<{ files: string[]; problems: ImageProblem[] }> {
+  const { layout } = sheet.ctx;
   const problems: ImageProblem[] = [];
   let done = 0;
   const staged = new StagedFiles();
@@ -101,10 +103,45 @@ export async function exportContactSheet(
       });
     }
     throwIfAborted(run.signal);
-    const written = await staged.commit({ overwrite: run.overwrite ?? false });
-    return { files: written, pages: layout.pages, width: layout.pageWidth, height: layout.pageHeight, missingImages: problems.map((problem) => problem.panel), imageProblems: problems };
+    return { files: await staged.commit({ overwrite: run.overwrite ?? false }), problems };
   } finally {
     await staged.discard();
+  }
+}
+
+/**
+ * Exports the contact sheet. Throws CastboardError: EXPORT_INVALID_OPTIONS, EXPORT_EMPTY,
+ * EXPORT_WRITE_FAILED (bad folder, name taken without `overwrite`, disk error) or CANCELLED.
+ */
+export async function exportContactSheet(
+  input: ContactSheetInput,
+  options: ContactSheetOptionsInput | ContactSheetOptions,
+  outPath: string,
+  run: ContactSheetRunOptions = {},
+): Promise<ContactSheetResult> {
+  throwIfAborted(run.signal);
+  const basics = sheetBasics(input, options);
+  const paged = basics.options.page !== 'none';
+  // Without pages the sheet is one file whatever the text measures: its name is checked first,
+  // then the first images decode while the text is measured (with pages, the page count and so
+  // the names are known only after measuring, and nothing is decoded before they are checked).
+  if (!paged) await assertWritable(contactSheetFiles(outPath, 1, false), outPath, run.overwrite ?? false);
+  const decoding = paged ? new Map<ContactSheetPanel, Promise<Piece>>() : startDecoding(basics, run.concurrency ?? EXPORT_CONCURRENCY);
+  try {
+    const sheet = await measureSheet(basics, run.fonts ?? defaultFontFiles());
+    const { layout } = sheet.ctx;
+    const files = contactSheetFiles(outPath, layout.pages, paged);
+    if (paged) await assertWritable(files, outPath, run.overwrite ?? false);
+    // The header (thumbnail decode, title) is prepared while the first panels are being resized.
+    const headerReady = prepareHeader(input, sheet.facts, sheet.ctx);
+    headerReady.catch(() => undefined); // awaited below; this only keeps an early failure handled
+    const header = async (page: number, pages: number) => (await headerReady)(page, pages);
+    const written = await writePages(sheet, files, header, { ...run, decoding });
+    const missingImages = written.problems.map((problem) => problem.panel);
+    return { files: written.files, pages: layout.pages, width: layout.pageWidth, height: layout.pageHeight, missingImages, imageProblems: written.problems };
+  } finally {
+    // Images started but never drawn (a failure or cancel on the way) finish before this returns.
+    await Promise.allSettled(decoding.values());
   }
 }
 

@@ -19,6 +19,8 @@ export interface PageRun {
   concurrency?: number;
   bandBudgetBytes?: number;
   onCell: OnCell;
+  /** Images whose decoding started before the page (taken once, by their cell). */
+  decoding?: Map<ContactSheetPanel, Promise<Piece>>;
 }
 
 /** Page `page` (0-based) of the sheet, showing `pagePanels`. */
@@ -36,7 +38,9 @@ export function sheetPage(sheet: PreparedSheet, page: number, pagePanels: Contac
       run.concurrency ?? EXPORT_CONCURRENCY,
       async (index) => {
         const panel = pagePanels[index] as ContactSheetPanel;
-        const cell = await renderCell(panel, sheet.ctx);
+        const decoding = run.decoding?.get(panel);
+        run.decoding?.delete(panel);
+        const cell = await renderCell(panel, sheet.ctx, decoding);
         run.onCell(panel, cell.problem);
         const origin = cellOrigin(layout, index);
         const pieces = cell.pieces.map((piece) => ({ ...piece, left: piece.left + origin.left, top: piece.top + origin.top }));

@@ -5,15 +5,15 @@
  */
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
-import type { CellContext } from './cell';
+import type { CellContext, CellImageContext } from './cell';
 import { readStandaloneImage } from './image-source';
 import { defaultFontFiles, registerFonts, type FontFiles } from './font';
 import type { HeaderFacts } from './header';
 import { panelsToExport, type ContactSheetInput, type ContactSheetPanel } from './input';
-import { baseGeometry, computeLayout, type FontSizes, type SheetLayout } from './layout';
+import { baseGeometry, computeLayout, type BaseGeometry, type FontSizes, type SheetLayout } from './layout';
 import { parseContactSheetOptions, type ContactSheetOptions, type ContactSheetOptionsInput } from './options';
 import { findExisting } from './output-files';
-import { measureFont, type TextMetrics } from './text';
+import { createTextCache, measureFont, type TextMetrics } from './text';
 import { themeFor } from './theme';
 
 export interface PreparedSheet {
@@ -21,6 +21,15 @@ export interface PreparedSheet {
   panels: ContactSheetPanel[];
   facts: HeaderFacts;
   ctx: CellContext;
+}
+
+/** What is known before any text is measured: enough to decode the cells' images. */
+export interface SheetBasics {
+  options: ContactSheetOptions;
+  panels: ContactSheetPanel[];
+  facts: HeaderFacts;
+  base: BaseGeometry;
+  image: CellImageContext;
 }
 
 async function measureLines(sizes: FontSizes, fonts: FontFiles): Promise<TextMetrics> {
@@ -33,15 +42,29 @@ async function measureLines(sizes: FontSizes, fonts: FontFiles): Promise<TextMet
   return { caption, number, title, meta };
 }
 
-/**
- * Validates and lays out a sheet. `panelLimit` (the preview) keeps only the first panels the
- * layout allows while keeping the real page count for the header.
- */
-export async function prepareSheet(input: ContactSheetInput, rawOptions: unknown, fonts: FontFiles, panelLimit?: (layout: SheetLayout) => number): Promise<PreparedSheet> {
+/** Validates the options and picks the panels (EXPORT_INVALID_OPTIONS, EXPORT_EMPTY); draws nothing. */
+export function sheetBasics(input: ContactSheetInput, rawOptions: unknown): SheetBasics {
   const options = parseContactSheetOptions(rawOptions);
-  let panels = panelsToExport(input.panels, options.selectedOnly);
+  const panels = panelsToExport(input.panels, options.selectedOnly);
   const facts: HeaderFacts = { exported: panels.length, total: input.panels.length, selectedOnly: options.selectedOnly };
   const base = baseGeometry(options);
+  const image: CellImageContext = {
+    width: base.cellWidth,
+    height: base.imageHeight,
+    fit: options.fit,
+    background: themeFor(options.background).background,
+    readImage: input.readImage ?? readStandaloneImage,
+  };
+  return { options, panels, facts, base, image };
+}
+
+/**
+ * Measures the text and lays the sheet out. `panelLimit` (the preview) keeps only the first
+ * panels the layout allows while keeping the real page count for the header.
+ */
+export async function measureSheet(basics: SheetBasics, fonts: FontFiles, panelLimit?: (layout: SheetLayout) => number): Promise<PreparedSheet> {
+  const { options, base, facts } = basics;
+  let { panels } = basics;
   // Measuring draws plain text only (no <b> markup), so it may run while the faces register.
   const [lines] = await Promise.all([measureLines(base.fonts, fonts), registerFonts(fonts)]);
   let layout = computeLayout(options, panels.length, base, lines);
@@ -49,7 +72,13 @@ export async function prepareSheet(input: ContactSheetInput, rawOptions: unknown
     panels = panels.slice(0, panelLimit(layout));
     layout = { ...computeLayout(options, panels.length, base, lines), pages: layout.pages };
   }
-  return { options, panels, facts, ctx: { layout, options, theme: themeFor(options.background), fonts, lines, readImage: input.readImage ?? readStandaloneImage } };
+  const theme = themeFor(options.background);
+  return { options, panels, facts, ctx: { layout, options, theme, fonts, lines, readImage: basics.image.readImage, text: createTextCache(fonts) } };
+}
+
+/** Validates and lays out a sheet (sheetBasics, then measureSheet). */
+export async function prepareSheet(input: ContactSheetInput, rawOptions: unknown, fonts: FontFiles, panelLimit?: (layout: SheetLayout) => number): Promise<PreparedSheet> {
+  return measureSheet(sheetBasics(input, rawOptions), fonts, panelLimit);
 }
 
 /** `outPath` with a .png extension; another extension is refused rather than silently changed. */

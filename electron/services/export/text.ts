@@ -171,3 +171,32 @@ export async function renderClamped(spec: ClampedText, fonts: FontFiles): Promis
   const image = byChars ? byChars.image : full;
   return image && cropRgba(image, spec.width, maxHeight);
 }
+
+/** Text renders shared by the cells of one sheet (see createTextCache). */
+export interface TextCache {
+  clamped(spec: ClampedText): Promise<RgbaImage | null>;
+}
+
+/**
+ * Caption renders for one sheet: a text that repeats (a shot label, "No image") is drawn once
+ * and its image shared (pieces are only read). At most `limit` images are kept, the least
+ * recently used dropped first, so memory does not grow with the number of panels.
+ */
+export function createTextCache(fonts: FontFiles, limit = 64): TextCache {
+  const kept = new Map<string, Promise<RgbaImage | null>>();
+  return {
+    clamped(spec) {
+      const { style, metrics } = spec;
+      const key = JSON.stringify([spec.prefixMarkup ?? '', spec.text, style.px, style.colour, style.bold ?? false, spec.width, spec.maxLines, metrics.strutMarkup, metrics.first, metrics.pitch]);
+      let image = kept.get(key);
+      if (image) kept.delete(key); // re-inserted below: most recently used last
+      else {
+        image = renderClamped(spec, fonts);
+        image.catch(() => kept.delete(key));
+      }
+      kept.set(key, image);
+      if (kept.size > limit) kept.delete(kept.keys().next().value as string);
+      return image;
+    },
+  };
+}
