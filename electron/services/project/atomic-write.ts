@@ -9,10 +9,10 @@
  * On any failure the temp file is removed and the target is untouched. Temp files left by a
  * killed process match TEMP_FILE_PATTERN and are swept by removeTempFiles() when a project opens.
  */
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { nodeCrypto } from './node-crypto';
 
 export const TEMP_FILE_PATTERN = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
@@ -27,7 +27,7 @@ export interface AtomicWriteOptions {
 }
 
 function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
 }
 
 async function removeQuietly(file: string): Promise<void> {

@@ -7,10 +7,10 @@
  *  - Every access goes through project-files.ts: a link planted as a file or as images/ itself,
  *    a FIFO or a device is refused (reported as 'corrupt'), never followed, read or written into.
  */
-import { createHash } from 'node:crypto';
 import { CastboardError } from '../../../shared/errors';
 import { IMAGE_REF_PATTERN, imageRefFromHash, imageRefHash, isImageRef, type ImageRef } from '../../../shared/domain/project';
 import { errnoCode } from './fs-errors';
+import { nodeCrypto } from './node-crypto';
 import { entryType, listProjectFolder, openProjectFile, readProjectFile, writeProjectFile } from './project-files';
 import { IMAGES_DIR, imageFilePath } from './project-paths';
 
@@ -29,7 +29,7 @@ export function looksLikeCompletePng(bytes: Uint8Array): boolean {
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 export interface ImageStore {
