@@ -3,11 +3,11 @@
  * never hashes or names a temp file, and loading the module costs a few milliseconds of a
  * command that should start at once; writers and hashers take it when they first need it.
  */
-type NodeCrypto = typeof import('node:crypto');
+import type * as Crypto from 'node:crypto';
 
-let loaded: NodeCrypto | undefined;
+let loaded: typeof Crypto | undefined;
 
-export function nodeCrypto(): NodeCrypto {
+export function nodeCrypto(): typeof Crypto {
   loaded ??= process.getBuiltinModule('node:crypto');
   return loaded;
 }
