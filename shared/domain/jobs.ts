@@ -3,7 +3,7 @@
  * pause, spend) pushed on every change. Plain data; the queue in main is the source of truth.
  */
 import { z } from 'zod';
-import { SerializedErrorSchema } from '../errors';
+import { SerializedErrorSchema } from '../error-schemas';
 
 export const JOB_STATES = ['queued', 'sending', 'waiting', 'polling', 'downloading', 'done', 'failed', 'cancelled'] as const;
 export const JobStateSchema = z.enum(JOB_STATES);

@@ -3,6 +3,7 @@
  * Ranges are the ones the contact sheet can honour (sharp canvas limits, readable captions).
  */
 import { z } from 'zod';
+import { noRepeats } from './project-rules';
 
 /** Caption fields, in print order. One list: a new field is added here and in each label map.
  * `consistency` prints the consistency check's outcome for the panel's active take. */
@@ -24,7 +25,7 @@ export const ExportSettingsSchema = z
     captions: z
       .array(CaptionFieldSchema)
       .max(CAPTION_FIELDS.length)
-      .refine((fields) => new Set(fields).size === fields.length, 'each caption field at most once'),
+      .refine(noRepeats, 'each caption field at most once'),
     page: PagePresetSchema,
     orientation: z.enum(['portrait', 'landscape']),
     dpi: z.union([z.literal(150), z.literal(300)]),

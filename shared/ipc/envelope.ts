@@ -3,7 +3,8 @@
  * flatten the error into an unhelpful string); they answer `{ ok: false, error: { code, message } }`.
  */
 import { z } from 'zod';
-import { SerializedErrorSchema, type SerializedError } from '../errors';
+import { SerializedErrorSchema } from '../error-schemas';
+import type { SerializedError } from '../errors';
 
 /** What either side of the bridge says when main stopped answering. */
 export const LOST_CONTACT_MESSAGE = 'Castboard lost contact with its main process. Restart the app; your saved work is safe.';
