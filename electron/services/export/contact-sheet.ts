@@ -62,10 +62,17 @@ export interface ContactSheetResult {
   imageProblems: ImageProblem[];
 }
 
-/** Fails with EXPORT_WRITE_FAILED unless every file can be written (folder writable, names free or `overwrite`). */
-async function assertWritable(files: readonly string[], outPath: string, overwrite: boolean): Promise<void> {
+/**
+ * Checks that every file can be written (folder writable, names free or `overwrite`), then
+ * reserves a temp file for each in `staged`. Done before any image decodes: these file-system
+ * calls would otherwise wait for a free thread behind the decodes that fill sharp's pool.
+ */
+async function reserveFiles(files: readonly string[], outPath: string, overwrite: boolean, staged: StagedFiles): Promise<string[]> {
   await assertWritableFolder(path.dirname(files[0] ?? outPath));
   await assertNoConflicts(files, overwrite);
+  const temps: string[] = [];
+  for (const file of files) temps.push(await staged.stage(file));
+  return temps;
 }
 
 /** Starts decoding the images of the first `count` panels; each promise is taken by its cell. */
@@ -80,33 +87,26 @@ function startDecoding(basics: SheetBasics, count: number): Map<ContactSheetPane
   return decoding;
 }
 
-/** Draws every page into a staged temp file, then renames them all (see output-files.ts). */
-async function writePages(sheet: PreparedSheet, files: readonly string[], header: HeaderPieces, run: ContactSheetRunOptions & Pick<PageRun, 'decoding'>): Promise<{ files: string[]; problems: ImageProblem[] }> {
+/** Draws page N into temps[N]; returns the panels whose image could not be used. */
+async function writePages(sheet: PreparedSheet, files: readonly string[], temps: readonly string[], header: HeaderPieces, run: ContactSheetRunOptions & Pick<PageRun, 'decoding'>): Promise<ImageProblem[]> {
   const { layout } = sheet.ctx;
   const problems: ImageProblem[] = [];
   let done = 0;
-  const staged = new StagedFiles();
-  try {
-    for (let page = 0; page < layout.pages; page += 1) {
-      throwIfAborted(run.signal);
-      const target = files[page] ?? '';
-      const temp = await staged.stage(target);
-      const pagePanels = sheet.panels.slice(page * layout.panelsPerPage, (page + 1) * layout.panelsPerPage);
-      const onCell = (panel: { number: number }, problem: string | null) => {
-        if (problem !== null) problems.push({ panel: panel.number, message: problem });
-        done += 1;
-        run.onProgress?.({ done, total: sheet.panels.length, page: page + 1, pages: layout.pages });
-      };
-      const spec = sheetPage(sheet, page, pagePanels, header, { ...run, onCell });
-      await writePage(spec, temp).catch((error: unknown) => {
-        throw error instanceof CastboardError ? error : writeFailure(error, target);
-      });
-    }
+  for (let page = 0; page < layout.pages; page += 1) {
     throwIfAborted(run.signal);
-    return { files: await staged.commit({ overwrite: run.overwrite ?? false }), problems };
-  } finally {
-    await staged.discard();
+    const target = files[page] ?? '';
+    const pagePanels = sheet.panels.slice(page * layout.panelsPerPage, (page + 1) * layout.panelsPerPage);
+    const onCell = (panel: { number: number }, problem: string | null) => {
+      if (problem !== null) problems.push({ panel: panel.number, message: problem });
+      done += 1;
+      run.onProgress?.({ done, total: sheet.panels.length, page: page + 1, pages: layout.pages });
+    };
+    const spec = sheetPage(sheet, page, pagePanels, header, { ...run, onCell });
+    await writePage(spec, temps[page] ?? '').catch((error: unknown) => {
+      throw error instanceof CastboardError ? error : writeFailure(error, target);
+    });
   }
+  return problems;
 }
 
 /**
@@ -122,26 +122,31 @@ export async function exportContactSheet(
   throwIfAborted(run.signal);
   const basics = sheetBasics(input, options);
   const paged = basics.options.page !== 'none';
-  // Without pages the sheet is one file whatever the text measures: its name is checked first,
-  // then the first images decode while the text is measured (with pages, the page count and so
-  // the names are known only after measuring, and nothing is decoded before they are checked).
-  if (!paged) await assertWritable(contactSheetFiles(outPath, 1, false), outPath, run.overwrite ?? false);
-  const decoding = paged ? new Map<ContactSheetPanel, Promise<Piece>>() : startDecoding(basics, run.concurrency ?? EXPORT_CONCURRENCY);
+  const overwrite = run.overwrite ?? false;
+  const staged = new StagedFiles();
+  let decoding = new Map<ContactSheetPanel, Promise<Piece>>();
   try {
+    // Without pages the sheet is one file whatever the text measures: its name is checked first,
+    // then the first images decode while the text is measured (with pages, the page count and so
+    // the names are known only after measuring, and nothing is decoded before they are checked).
+    const early = paged ? null : await reserveFiles(contactSheetFiles(outPath, 1, false), outPath, overwrite, staged);
+    if (!paged) decoding = startDecoding(basics, run.concurrency ?? EXPORT_CONCURRENCY);
     const sheet = await measureSheet(basics, run.fonts ?? defaultFontFiles());
     const { layout } = sheet.ctx;
     const files = contactSheetFiles(outPath, layout.pages, paged);
-    if (paged) await assertWritable(files, outPath, run.overwrite ?? false);
+    const temps = early ?? (await reserveFiles(files, outPath, overwrite, staged));
     // The header (thumbnail decode, title) is prepared while the first panels are being resized.
     const headerReady = prepareHeader(input, sheet.facts, sheet.ctx);
     headerReady.catch(() => undefined); // awaited below; this only keeps an early failure handled
     const header = async (page: number, pages: number) => (await headerReady)(page, pages);
-    const written = await writePages(sheet, files, header, { ...run, decoding });
-    const missingImages = written.problems.map((problem) => problem.panel);
-    return { files: written.files, pages: layout.pages, width: layout.pageWidth, height: layout.pageHeight, missingImages, imageProblems: written.problems };
+    const problems = await writePages(sheet, files, temps, header, { ...run, decoding });
+    throwIfAborted(run.signal);
+    const written = await staged.commit({ overwrite });
+    return { files: written, pages: layout.pages, width: layout.pageWidth, height: layout.pageHeight, missingImages: problems.map((problem) => problem.panel), imageProblems: problems };
   } finally {
     // Images started but never drawn (a failure or cancel on the way) finish before this returns.
     await Promise.allSettled(decoding.values());
+    await staged.discard();
   }
 }
 
