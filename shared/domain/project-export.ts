@@ -3,17 +3,13 @@
  * Ranges are the ones the contact sheet can honour (sharp canvas limits, readable captions).
  */
 import { z } from 'zod';
+import { CAPTION_FIELDS, PAGE_PRESETS } from './project-export-fields';
 import { noRepeats } from './project-rules';
 
-/** Caption fields, in print order. One list: a new field is added here and in each label map.
- * `consistency` prints the consistency check's outcome for the panel's active take. */
-export const CAPTION_FIELDS = ['scene', 'dialogue', 'action', 'notes', 'shot', 'angle', 'movement', 'duration', 'consistency'] as const;
-export const CaptionFieldSchema = z.enum(CAPTION_FIELDS);
-export type CaptionField = z.infer<typeof CaptionFieldSchema>;
+export * from './project-export-fields';
 
-export const PAGE_PRESETS = ['none', 'a4', 'letter'] as const;
+export const CaptionFieldSchema = z.enum(CAPTION_FIELDS);
 export const PagePresetSchema = z.enum(PAGE_PRESETS);
-export type PagePreset = z.infer<typeof PagePresetSchema>;
 
 export const ExportSettingsSchema = z
   .object({

@@ -5,7 +5,7 @@
  * the export dialog's channel; the CLI maps its own flags onto the same services.
  */
 import type { Project } from '../../../shared/domain/project';
-import { parseAspectRatio } from './options';
+import { parseAspectRatio } from './aspect-ratio';
 import type { ProductionInput } from './production-input';
 
 export const PRODUCTION_EXPORTS = ['pdf', 'mp4', 'gif', 'fcpxml', 'csv'] as const;

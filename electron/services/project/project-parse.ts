@@ -4,7 +4,7 @@
  * replaced by U+FFFD and saved back), then JSON (a file ending early is "truncated", the usual
  * sign of an interrupted copy or a full disk), then the format version (newer is refused, older
  * migrated), then the schema. Pure: no file system, so backups are checked with the same rules.
- * The schema is checked by its compiled form first (project-check.generated.ts, no zod); only a
+ * The schema is checked by its compiled form first (compiled-checks/, no zod); only a
  * document it does not accept goes to zod, which decides and words the problem. A current-format
  * project that is fine (every command's read) therefore never loads zod or the migrations.
  */
@@ -12,8 +12,8 @@ import type { ErrorCode } from '../../../shared/errors';
 import type { Project } from '../../../shared/domain/project';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/domain/project-document';
 import { linkProblems } from '../../../shared/domain/project-rules';
-import { failed } from './project-check-kit';
-import { checkProjectShape } from './project-check.generated';
+import { failed } from '../compiled-checks/kit';
+import { checkProjectShape } from '../compiled-checks/project-shape.generated';
 import { describeIssuePath } from './project-messages';
 
 export type ParseFailureKind = 'empty' | 'not-utf8' | 'truncated' | 'not-json' | 'not-project' | 'too-new' | 'too-old' | 'invalid' | 'bad-image-path';

@@ -1,27 +1,30 @@
 /**
- * The compiled project check (project-check.generated.ts) against the zod schema it was compiled
- * from. Documents come from the product (a project made and generated with the CLI against the
- * fake gateway, the sample project the store tests use), then every field of them is broken in
- * the ways a damaged or hand-edited file would be. For each document:
+ * The compiled checks (electron/services/compiled-checks/) against the zod schemas they were
+ * compiled from. Values come from the product (a project made and generated with the CLI against
+ * the fake gateway, the sample project the store tests use, the export options the CLI builds from
+ * them), then every field is broken in the ways a damaged or hand-edited file would be. For each:
  *  - accepted by the check: zod accepts it too, with the same output (same keys, same order);
  *  - refused as INVALID: zod refuses it too;
- *  - UNSURE: no claim (zod decides when a project is read).
- * And the generated file is the one the generator writes for the current schema.
+ *  - UNSURE: no claim (zod decides).
+ * And every generated file is the one the generator writes for the current schemas.
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_FILE, generateProjectCheck } from '../../../../scripts/gen-project-check';
-import { COLOR_PALETTE_PRESETS, ProjectSchema, ProjectShapeSchema, encodePoints, type Project } from '../../../../shared/domain/project';
-import { imageRefFromHash } from '../../../../shared/domain/project-image-ref';
-import { INVALID, UNSURE } from '../../../../electron/services/project/project-check-kit';
-import { checkProjectShape } from '../../../../electron/services/project/project-check.generated';
-import { parseProjectBytes } from '../../../../electron/services/project/project-parse';
-import { cli, gatewayEnv, makeProject, useCliFixture, writeReferencePng } from '../../cli/cli-kit';
-import { buildSampleProject, sha256 } from './fixtures';
+import type { z } from 'zod';
+import { CHECK_TARGETS, generateCheck } from '../../../scripts/gen-compiled-checks';
+import { COLOR_PALETTE_PRESETS, ProjectSchema, ProjectShapeSchema, encodePoints, type Project } from '../../../shared/domain/project';
+import { imageRefFromHash } from '../../../shared/domain/project-image-ref';
+import { INVALID, UNSURE, type Check } from '../../../electron/services/compiled-checks/kit';
+import { checkContactSheetOptions } from '../../../electron/services/compiled-checks/contact-sheet-options.generated';
+import { checkProjectShape } from '../../../electron/services/compiled-checks/project-shape.generated';
+import { ContactSheetOptionsSchema } from '../../../electron/services/export/options';
+import { parseProjectBytes } from '../../../electron/services/project/project-parse';
+import { cli, gatewayEnv, makeProject, useCliFixture, writeReferencePng } from '../cli/cli-kit';
+import { buildSampleProject, sha256 } from './project/fixtures';
 
-const ROOT = path.resolve(import.meta.dirname, '../../../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 type Json = unknown;
 
 /** A project made the way an artist makes one from the command line, with every optional part filled in. */
@@ -88,10 +91,10 @@ function* mutations(doc: Json): Generator<[string, Json]> {
   yield* at(doc, '$', (value) => value, null);
 }
 
-/** What the check says about `doc`, held against zod. */
-function compare(doc: Json): 'accepted' | 'invalid' | 'unsure' {
-  const quick = checkProjectShape(clone(doc));
-  const zod = ProjectShapeSchema.safeParse(clone(doc));
+/** What `check` says about `value`, held against `schema`. */
+function compare(check: Check, schema: z.ZodType, value: Json): 'accepted' | 'invalid' | 'unsure' {
+  const quick = check(clone(value));
+  const zod = schema.safeParse(clone(value));
   if (quick === UNSURE) return 'unsure';
   if (quick === INVALID) {
     expect(zod.success).toBe(false);
@@ -103,42 +106,51 @@ function compare(doc: Json): 'accepted' | 'invalid' | 'unsure' {
   return 'accepted';
 }
 
-describe('the compiled project check', () => {
+/** Every mutation of every value in `values`, compared; how many came out which way. */
+function compareMutations(check: Check, schema: z.ZodType, values: Json[]): Record<'accepted' | 'invalid' | 'unsure', number> {
+  const tally = { accepted: 0, invalid: 0, unsure: 0 };
+  for (const value of values) {
+    for (const [where, broken] of mutations(value)) {
+      try {
+        tally[compare(check, schema, broken)] += 1;
+      } catch (error) {
+        throw new Error(`${where}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+  }
+  return tally;
+}
+
+/** The options `castboard export` builds from a project: its saved settings and its shape. */
+const exportOptions = (project: Project) => ({ ...project.exportSettings, aspectRatio: project.aspectRatio, selectedOnly: false });
+
+describe('compiled checks', () => {
   const fixture = useCliFixture();
 
-  it('is the file the generator writes for the current schema (run `npm run gen:project-check` after a schema change)', () => {
-    expect(readFileSync(path.join(ROOT, GENERATED_FILE), 'utf8')).toBe(generateProjectCheck());
+  it('are the files the generator writes for the current schemas (run `npm run gen:checks` after a schema change)', () => {
+    for (const target of CHECK_TARGETS) expect(readFileSync(path.join(ROOT, target.file), 'utf8'), target.file).toBe(generateCheck(target));
   });
 
-  it('accepts projects the product makes, with exactly the output zod gives', async () => {
+  it('accept projects the product makes, with exactly the output zod gives', async () => {
     for (const project of [await cliProject(fixture.dir, gatewayEnv(fixture.gateway)), await sampleProject()]) {
-      expect(compare(project)).toBe('accepted');
+      expect(compare(checkProjectShape, ProjectShapeSchema, project)).toBe('accepted');
       // The defaults of fields an older file lacks are filled in the same way.
       const older = clone(project) as { style: Record<string, unknown> };
       delete older.style.magicPrompt;
       delete older.style.colorPalette;
       delete older.style.defaultVariations;
-      expect(compare(older)).toBe('accepted');
+      expect(compare(checkProjectShape, ProjectShapeSchema, older)).toBe('accepted');
     }
   });
 
-  it('never accepts what zod refuses, and refuses as invalid only what zod refuses, over every field broken every way', async () => {
-    const tally = { accepted: 0, invalid: 0, unsure: 0 };
-    for (const project of [await cliProject(fixture.dir, gatewayEnv(fixture.gateway)), await sampleProject()]) {
-      for (const [where, doc] of mutations(project)) {
-        try {
-          tally[compare(doc)] += 1;
-        } catch (error) {
-          throw new Error(`${where}: ${(error as Error).message}`, { cause: error });
-        }
-      }
-    }
+  it('never accept a broken project zod refuses, and refuse as invalid only what zod refuses, over every field broken every way', async () => {
+    const tally = compareMutations(checkProjectShape, ProjectShapeSchema, [await cliProject(fixture.dir, gatewayEnv(fixture.gateway)), await sampleProject()]);
     // Most damage is decided without zod; the rest is left to it.
     expect(tally.invalid).toBeGreaterThan(tally.unsure * 10);
     expect(tally.accepted).toBeGreaterThan(100);
   });
 
-  it('reads a project with broken links exactly as the zod schema words it', async () => {
+  it('read a project with broken links exactly as the zod schema words it', async () => {
     const project = await sampleProject();
     const [first, second] = project.panels as [Project['panels'][number], Project['panels'][number]];
     const broken: Project[] = [
@@ -153,5 +165,13 @@ describe('the compiled project check', () => {
       expect(zod.success).toBe(false);
       if (!parsed.ok && !zod.success) expect(parsed.detail).toContain(zod.error.issues[0]?.message ?? '');
     }
+  });
+
+  it('check the export options the CLI builds from a project as zod does, defaults included, over every option broken every way', async () => {
+    const options = [{}, exportOptions(await cliProject(fixture.dir, gatewayEnv(fixture.gateway))), exportOptions(await sampleProject())];
+    for (const value of options) expect(compare(checkContactSheetOptions, ContactSheetOptionsSchema, value)).toBe('accepted');
+    const tally = compareMutations(checkContactSheetOptions, ContactSheetOptionsSchema, options);
+    expect(tally.invalid).toBeGreaterThan(100);
+    expect(tally.accepted).toBeGreaterThan(20);
   });
 });

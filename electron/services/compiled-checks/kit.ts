@@ -1,14 +1,14 @@
 /**
- * The building blocks of the compiled project check (project-check.generated.ts): small
- * combinators that check a plain value and build the same output zod would, without zod. Each
- * check returns the output, or a failure:
+ * The building blocks of the compiled checks (*.generated.ts here, written by
+ * scripts/gen-compiled-checks.ts from zod schemas): small combinators that check a plain value and
+ * build the same output zod would, without zod. Each check returns the output, or a failure:
  *  - INVALID: zod refuses this value too (a wrong type, a value off a list, a broken rule);
  *  - UNSURE: this quick check cannot tell (characters beyond the Basic Multilingual Plane near a
  *    length limit, an explicit `undefined`, an object that is not a plain one), so zod decides.
  * Invariant: a value accepted here is accepted by the schema the check was compiled from, with an
- * equal output (same keys, same order, same defaults); test/electron/services/project/
- * project-check.test.ts holds both sides against each other. Rejections are always re-checked by
- * zod, which writes the message, so a quick check may refuse more than zod, never less.
+ * equal output (same keys, same order, same defaults); test/electron/services/compiled-checks.test.ts
+ * holds both sides against each other. Rejections are always re-checked by zod, which writes the
+ * message, so a compiled check may refuse more than zod, never less.
  */
 export const INVALID = Symbol('invalid');
 export const UNSURE = Symbol('unsure');
@@ -110,8 +110,10 @@ export function record(key: Check, valueCheck: Check): Check {
   };
 }
 
-/** How a field may be absent: never, simply left out, or filled with a default. */
-export type Field = { check: Check } | { check: Check; optional: true } | { check: Check; fallback: string | number | boolean | null };
+type Primitive = string | number | boolean | null;
+
+/** How a field may be absent: never, simply left out, or filled with a default (a fresh copy each time, as zod does). */
+export type Field = { check: Check } | { check: Check; optional: true } | { check: Check; fallback: Primitive | readonly Primitive[] };
 
 /** Fields are checked and copied in the schema's order, which is also the order of the output keys. */
 export function object(fields: Readonly<Record<string, Field>>, strict: boolean, ...rules: Array<Rule<Record<string, unknown>>>): Check {
@@ -127,7 +129,7 @@ export function object(fields: Readonly<Record<string, Field>>, strict: boolean,
       const raw = input[name];
       if (raw === undefined && ('optional' in field || 'fallback' in field)) {
         if (name in input) return UNSURE; // zod keeps an explicit undefined key; leave that to it
-        if ('fallback' in field) out[name] = field.fallback;
+        if ('fallback' in field) out[name] = Array.isArray(field.fallback) ? [...(field.fallback as readonly Primitive[])] : field.fallback;
         continue;
       }
       const checked = field.check(raw);

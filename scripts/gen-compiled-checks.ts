@@ -1,24 +1,45 @@
 /**
- * `npm run gen:project-check`: compiles the project document schema (ProjectShapeSchema in
- * shared/domain/project.ts) into electron/services/project/project-check.generated.ts, a check
- * built from project-check-kit.ts that needs no zod at run time: reading a project then neither
- * loads zod nor builds its ~250 schema objects (most of `castboard info`'s start).
- * Run it after any change to the project schema; test/electron/services/project/
- * project-check.test.ts fails while the generated file is out of date. The compiler knows only
- * the zod features the schema uses and refuses anything else by name, so a new feature cannot be
- * skipped silently: teach it here (and to the kit) first.
+ * `npm run gen:checks`: compiles the zod schemas read on every command's start into checks that
+ * need no zod at run time (electron/services/compiled-checks/*.generated.ts, built from kit.ts):
+ *  - the project document (ProjectShapeSchema, shared/domain/project.ts), read by every command;
+ *  - the contact sheet options (ContactSheetOptionsSchema, electron/services/export/options.ts).
+ * Reading a project or starting an export then neither loads zod nor builds its hundreds of schema
+ * objects (most of `castboard info`'s start). Run it after changing either schema;
+ * test/electron/services/compiled-checks.test.ts fails while a generated file is out of date.
+ * The compiler knows only the zod features these schemas use and refuses anything else by name,
+ * so a new feature cannot be skipped silently: teach it here (and to the kit) first.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAspectRatio } from '../electron/services/export/aspect-ratio';
+import { ContactSheetOptionsSchema } from '../electron/services/export/options';
 import { ProjectShapeSchema } from '../shared/domain/project';
 import { isImageRef } from '../shared/domain/project-image-ref';
 import * as rules from '../shared/domain/project-rules';
 
-export const GENERATED_FILE = 'electron/services/project/project-check.generated.ts';
+export interface CheckTarget {
+  /** Where the check is written, from the repository root. */
+  file: string;
+  /** The exported name of the check, and the schema it is compiled from. */
+  exportName: string;
+  schema: unknown;
+  source: string;
+}
 
-/** The predicates a `.refine` may use, by module (the generated file imports them from there). */
+export const CHECK_TARGETS: readonly CheckTarget[] = [
+  { file: 'electron/services/compiled-checks/project-shape.generated.ts', exportName: 'checkProjectShape', schema: ProjectShapeSchema, source: 'ProjectShapeSchema (shared/domain/project.ts)' },
+  {
+    file: 'electron/services/compiled-checks/contact-sheet-options.generated.ts',
+    exportName: 'checkContactSheetOptions',
+    schema: ContactSheetOptionsSchema,
+    source: 'ContactSheetOptionsSchema (electron/services/export/options.ts)',
+  },
+];
+
+/** The predicates a `.refine` may use, by module as the generated files import them. */
 const PREDICATES: ReadonlyArray<{ module: string; functions: Record<string, unknown> }> = [
+  { module: '../export/aspect-ratio', functions: { isAspectRatio } },
   { module: '../../../shared/domain/project-image-ref', functions: { isImageRef } },
   { module: '../../../shared/domain/project-rules', functions: { ...rules } },
 ];
@@ -128,14 +149,15 @@ class Compiler {
     if (def.type === 'optional') return `{ check: ${this.expression(inner(def, where), where)}, optional: true }`;
     if (def.type === 'default') {
       const fallback = def.defaultValue;
-      if (fallback !== null && !['string', 'number', 'boolean'].includes(typeof fallback)) throw unsupported(where, 'a default that is not a string, number, boolean or null');
+      if (!isPrimitive(fallback) && !(Array.isArray(fallback) && fallback.every(isPrimitive))) throw unsupported(where, 'a default that is not a JSON value or a list of them');
       return `{ check: ${this.expression(inner(def, where), where)}, fallback: ${JSON.stringify(fallback)} }`;
     }
     return `{ check: ${this.expression(schema, where)} }`;
   }
 
   private rules(def: Def, where: string, kind: 'string' | 'number' | 'array' | 'object'): string[] {
-    const own = def.format ? [{ check: 'string_format', format: def.format, pattern: def.pattern }] : [];
+    // A format type (z.iso.datetime(), z.int()) is its own first check.
+    const own = def.format ? [{ check: kind === 'number' ? 'number_format' : 'string_format', format: def.format, pattern: def.pattern }] : [];
     return [...own, ...(def.checks ?? []).map((check) => check._zod.def)].map((check) => this.rule(check, where, kind));
   }
 
@@ -176,44 +198,48 @@ class Compiler {
   }
 }
 
+const isPrimitive = (value: unknown): boolean => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
 function inner(def: Def, where: string): Schema {
   if (!def.innerType) throw unsupported(where, `a "${def.type}" without an inner type`);
   return def.innerType;
 }
 
 function unsupported(where: string, what: string): Error {
-  return new Error(`gen-project-check: ${where} uses ${what}, which the compiled project check does not support. Teach scripts/gen-project-check.ts and project-check-kit.ts, or keep the schema to the supported features.`);
+  return new Error(`gen-compiled-checks: ${where} uses ${what}, which compiled checks do not support. Teach scripts/gen-compiled-checks.ts and electron/services/compiled-checks/kit.ts, or keep the schema to the supported features.`);
 }
 
-/** The source of project-check.generated.ts for the current schema. */
-export function generateProjectCheck(): string {
-  const schema = ProjectShapeSchema as unknown as Schema;
+/** The source of `target.file` for the current schema. */
+export function generateCheck(target: CheckTarget): string {
+  const schema = target.schema as Schema;
   const compiler = new Compiler();
   compiler.count(schema);
-  const root = compiler.expression(schema, 'project');
+  const root = compiler.expression(schema, target.exportName);
   const byModule = new Map<string, string[]>();
   for (const [name, module] of compiler.predicates) byModule.set(module, [...(byModule.get(module) ?? []), name].sort());
   const imports = [...byModule].sort(([a], [b]) => a.localeCompare(b)).map(([module, names]) => `import { ${names.join(', ')} } from '${module}';`);
   return [
-    '// Generated by scripts/gen-project-check.ts from ProjectShapeSchema (shared/domain/project.ts): do not edit.',
-    '// After changing the project schema run `npm run gen:project-check` (project-check.test.ts fails until then).',
+    `// Generated by scripts/gen-compiled-checks.ts from ${target.source}: do not edit.`,
+    '// After changing that schema run `npm run gen:checks` (test/electron/services/compiled-checks.test.ts fails until then).',
     ...imports,
-    "import * as k from './project-check-kit';",
-    "import type { Check } from './project-check-kit';",
+    "import * as k from './kit';",
+    "import type { Check } from './kit';",
     '',
     ...compiler.declarations,
     '',
-    '/** The document checked and copied as ProjectShapeSchema would return it, or a failure (see the kit). */',
-    `export const checkProjectShape: Check = ${root};`,
+    `/** The value checked and copied as ${target.source.split(' ')[0]} would return it, or a failure (see kit.ts). */`,
+    `export const ${target.exportName}: Check = ${root};`,
     '',
   ].join('\n');
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const target = path.resolve(import.meta.dirname, '..', GENERATED_FILE);
-  const source = generateProjectCheck();
-  const changed = readFileSync(target, { encoding: 'utf8', flag: 'a+' }) !== source;
-  if (changed) writeFileSync(target, source);
-  console.log(changed ? `Wrote ${GENERATED_FILE}.` : `${GENERATED_FILE} is up to date.`);
+  for (const target of CHECK_TARGETS) {
+    const file = path.resolve(import.meta.dirname, '..', target.file);
+    const source = generateCheck(target);
+    const changed = readFileSync(file, { encoding: 'utf8', flag: 'a+' }) !== source;
+    if (changed) writeFileSync(file, source);
+    console.log(changed ? `Wrote ${target.file}.` : `${target.file} is up to date.`);
+  }
 }
