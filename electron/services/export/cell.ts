@@ -73,11 +73,11 @@ async function captionPieces(panel: ContactSheetPanel, ctx: CellContext): Promis
         item.kind === 'number'
           ? await ctx.text.clamped({ text: `Panel ${panel.number}`, style: { px: layout.fonts.number, colour: theme.ink, bold: true }, width, maxLines: 1, metrics: lines.number })
           : await ctx.text.clamped({
-                prefixMarkup: `<span foreground="${theme.muted}"><b>${escapeMarkup(CAPTION_LABELS[item.field])}</b></span>  `,
-                text: panel.captions[item.field] ?? '',
-                style: { px: layout.fonts.caption, colour: theme.ink },
-                width,
-                maxLines: item.maxLines,
+              prefixMarkup: `<span foreground="${theme.muted}"><b>${escapeMarkup(CAPTION_LABELS[item.field])}</b></span>  `,
+              text: panel.captions[item.field] ?? '',
+              style: { px: layout.fonts.caption, colour: theme.ink },
+              width,
+              maxLines: item.maxLines,
               metrics: lines.caption,
             });
       return image && textPiece(image, 0, item.top);

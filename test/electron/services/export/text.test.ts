@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFontFiles, registerFonts } from '../../../../electron/services/export/font';
 import { linesHeight } from '../../../../electron/services/export/layout';
-import { cleanText, escapeMarkup, measureFont, renderClamped, renderMarkup, type RgbaImage } from '../../../../electron/services/export/text';
+import { cleanText, createTextCache, escapeMarkup, measureFont, renderClamped, renderMarkup, type RgbaImage } from '../../../../electron/services/export/text';
 
 const fonts = defaultFontFiles();
 const style = { px: 14, colour: '#000000' };
@@ -99,5 +99,22 @@ describe('text rendering with the packaged font', () => {
 
   it('draws nothing for empty or blank text', async () => {
     expect((await clamped('   \n ', 2)).image).toBeNull();
+  });
+});
+
+describe('the caption cache of a sheet', () => {
+  it('draws a repeated caption once, the same as drawing it afresh, and keeps only the most recent captions', async () => {
+    await registerFonts(fonts);
+    const metrics = await measureFont(style.px, fonts);
+    const cache = createTextCache(fonts, 2);
+    const shot = { text: 'Close-up', style, width: 200, maxLines: 1, metrics };
+    const first = cache.clamped(shot);
+    expect(cache.clamped({ ...shot })).toBe(first);
+    expect(await first).toEqual(await renderClamped(shot, fonts));
+    expect(cache.clamped({ ...shot, text: 'Wide shot' })).not.toBe(first);
+    await cache.clamped({ ...shot, text: 'Insert' }); // a third caption: the least recently used one goes
+    const again = cache.clamped(shot);
+    expect(again).not.toBe(first);
+    expect(await again).toEqual(await first);
   });
 });
