@@ -100,7 +100,7 @@ async function main(): Promise<void> {
         },
       ];
       let missed = false;
-      console.log(`median of ${RUNS} runs each, interleaved\n`);
+      console.log(`node ${process.version}, median of ${RUNS} runs each, interleaved\n`);
       console.log('case                          baseline    ours    ratio  target');
       for (const row of rows) {
         const ratio = row.ours / row.base;

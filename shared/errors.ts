@@ -2,8 +2,9 @@
  * Errors that cross the IPC boundary. Every failure reaching the renderer is a plain
  * `{ code, message }`: the code is for program logic, the message is for the artist and must say
  * what happened and what to do. Stack traces and internal details never cross.
+ * Free of zod, so code that only throws or tells errors apart (the CLI reading a project) does not
+ * load it; the schemas that check a serialized error are in error-schemas.ts.
  */
-import { z } from 'zod';
 
 export const errorCodes = [
   // IPC and app
@@ -60,11 +61,13 @@ export const errorCodes = [
   'CONSISTENCY_UNAVAILABLE',
 ] as const;
 
-export const ErrorCodeSchema = z.enum(errorCodes);
-export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+export type ErrorCode = (typeof errorCodes)[number];
 
-export const SerializedErrorSchema = z.object({ code: ErrorCodeSchema, message: z.string() });
-export type SerializedError = z.infer<typeof SerializedErrorSchema>;
+/** An error as it crosses IPC (checked by SerializedErrorSchema in error-schemas.ts). */
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+}
 
 /** An error whose message is written for the artist. Anything else is reported as INTERNAL. */
 export class CastboardError extends Error {

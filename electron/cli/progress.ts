@@ -2,7 +2,8 @@
  * Progress on stderr, so stdout stays clean for results. On a terminal one line is redrawn in
  * place as a bar; anywhere else (logs, CI, pipes) each event is one plain line, printed once.
  */
-import { isTerminalState, type QueueSnapshot } from '../../shared/domain/jobs';
+import type { QueueSnapshot } from '../../shared/domain/jobs';
+import { isTerminalState } from '../../shared/domain/job-states';
 import { formatCents } from './cli-args';
 import type { CliIo } from './cli-io';
 import { cliMessage } from './cli-messages';

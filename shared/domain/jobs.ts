@@ -3,17 +3,12 @@
  * pause, spend) pushed on every change. Plain data; the queue in main is the source of truth.
  */
 import { z } from 'zod';
-import { SerializedErrorSchema } from '../errors';
+import { SerializedErrorSchema } from '../error-schemas';
+import { JOB_STATES, type JobState } from './job-states';
 
-export const JOB_STATES = ['queued', 'sending', 'waiting', 'polling', 'downloading', 'done', 'failed', 'cancelled'] as const;
+export * from './job-states';
+
 export const JobStateSchema = z.enum(JOB_STATES);
-export type JobState = z.infer<typeof JobStateSchema>;
-/** States a job never leaves. */
-export const TERMINAL_JOB_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);
-
-export function isTerminalState(state: JobState): boolean {
-  return TERMINAL_JOB_STATES.has(state);
-}
 
 export const JobViewSchema = z.object({
   id: z.string(),

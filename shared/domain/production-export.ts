@@ -12,21 +12,10 @@
  *  - ranges are the ones the services honour (H.264 needs even sizes, a shooting board holds 1-3).
  */
 import { z } from 'zod';
+import { CROSSFADE_SECONDS, GIF_WIDTH, ORIENTATIONS, PDF_LAYOUTS, PDF_PAGES, PDF_PER_PAGE, VIDEO_SIZES, type VideoSize } from './production-export-fields';
+import { pdfPerPageFits } from './project-rules';
 
-export const PDF_PAGES = ['a4', 'letter'] as const;
-export const PDF_LAYOUTS = ['grid', 'shooting'] as const;
-export const ORIENTATIONS = ['portrait', 'landscape'] as const;
-/** 'project' follows the project's aspect ratio at 1080 lines. */
-export const VIDEO_SIZES = ['1280x720', '1920x1080', 'project'] as const;
-export const FRAME_RATES = [24, 25, 30] as const;
-
-export const PDF_PER_PAGE = { grid: { min: 1, max: 24, default: 6 }, shooting: { min: 1, max: 3, default: 3 } } as const;
-export const GIF_WIDTH = { min: 160, max: 1280, default: 480 } as const;
-export const CROSSFADE_SECONDS = { min: 0.1, max: 2, default: 0.5 } as const;
-
-export type PdfLayout = (typeof PDF_LAYOUTS)[number];
-export type VideoSize = (typeof VIDEO_SIZES)[number];
-export type FrameRate = (typeof FRAME_RATES)[number];
+export * from './production-export-fields';
 
 const FrameRateSchema = z.union([z.literal(24), z.literal(25), z.literal(30)]);
 
@@ -41,7 +30,7 @@ export const PdfExportSettingsSchema = z
     captions: z.boolean(),
   })
   .strict()
-  .refine((pdf) => pdf.perPage <= PDF_PER_PAGE[pdf.layout].max, { message: `a shooting board holds 1 to ${PDF_PER_PAGE.shooting.max} panels a page`, path: ['perPage'] });
+  .refine(pdfPerPageFits, { message: `a shooting board holds 1 to ${PDF_PER_PAGE.shooting.max} panels a page`, path: ['perPage'] });
 export type PdfExportSettings = z.infer<typeof PdfExportSettingsSchema>;
 
 export const Mp4ExportSettingsSchema = z

@@ -17,6 +17,8 @@ import {
   type Take,
 } from './project';
 
+export { activeTake } from './project-document';
+
 export const PROJECT_FOLDER_SUFFIX = '.castboard';
 
 /** A new project's look: no style words, Ideogram's defaults, magic prompt off (see ideogram-controls). */
@@ -98,9 +100,6 @@ export function setActiveTake(panel: Panel, takeId: string): Panel {
   return { ...panel, activeTakeId: takeId };
 }
 
-export function activeTake(panel: Panel): Take | null {
-  return panel.takes.find((take) => take.id === panel.activeTakeId) ?? null;
-}
 
 /** Removes a character and un-features it from every panel that featured it. */
 export function removeCharacter(project: Project, characterId: string): Project {

@@ -5,18 +5,14 @@
  */
 import { z } from 'zod';
 import { SavedFormatSettingsSchema } from './production-export';
+import { CAPTION_FIELDS, PAGE_PRESETS } from './project-export-fields';
+import { noRepeats } from './project-rules';
 
 export * from './production-export';
+export * from './project-export-fields';
 
-/** Caption fields, in print order. One list: a new field is added here and in each label map.
- * `consistency` prints the consistency check's outcome for the panel's active take. */
-export const CAPTION_FIELDS = ['scene', 'dialogue', 'action', 'notes', 'shot', 'angle', 'movement', 'duration', 'consistency'] as const;
 export const CaptionFieldSchema = z.enum(CAPTION_FIELDS);
-export type CaptionField = z.infer<typeof CaptionFieldSchema>;
-
-export const PAGE_PRESETS = ['none', 'a4', 'letter'] as const;
 export const PagePresetSchema = z.enum(PAGE_PRESETS);
-export type PagePreset = z.infer<typeof PagePresetSchema>;
 
 export const ExportSettingsSchema = z
   .object({
@@ -28,7 +24,7 @@ export const ExportSettingsSchema = z
     captions: z
       .array(CaptionFieldSchema)
       .max(CAPTION_FIELDS.length)
-      .refine((fields) => new Set(fields).size === fields.length, 'each caption field at most once'),
+      .refine(noRepeats, 'each caption field at most once'),
     page: PagePresetSchema,
     orientation: z.enum(['portrait', 'landscape']),
     dpi: z.union([z.literal(150), z.literal(300)]),

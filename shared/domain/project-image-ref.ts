@@ -3,10 +3,9 @@
  * project-relative path `images/<sha256 of the PNG bytes>.png`: content-addressed, so a name
  * always means the same bytes, and confined, so a document can never point Castboard at a file
  * outside its own folder (`../../etc/passwd`, `/etc/passwd`, `C:\...`, `images\x.png` are refused
- * with a message saying which rule they break).
+ * with a message saying which rule they break). Free of zod (the schema is in
+ * project-primitives.ts), so reading a project does not load it.
  */
-import { z } from 'zod';
-
 export const IMAGES_DIR = 'images';
 export const IMAGE_REF_PATTERN = /^images\/[0-9a-f]{64}\.png$/;
 
@@ -26,11 +25,6 @@ export function imageRefProblem(value: string): string | null {
   }
   return `the image path ${shown} is not a Castboard image name (expected images/<64 hex digits>.png)`;
 }
-
-export const ImageRefSchema = z.string().superRefine((value, ctx) => {
-  const problem = imageRefProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { imageRef: true } });
-});
 
 export function isImageRef(value: unknown): value is ImageRef {
   return typeof value === 'string' && IMAGE_REF_PATTERN.test(value);

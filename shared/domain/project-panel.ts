@@ -6,67 +6,16 @@
  */
 import { z } from 'zod';
 import { PanelControlsSchema } from './ideogram-controls';
-import { ImageRefSchema } from './project-image-ref';
-import { IdSchema, IsoDateSchema, ParamsSchema, boundedText } from './project-primitives';
+import { IdSchema, ImageRefSchema, IsoDateSchema, ParamsSchema, boundedText } from './project-primitives';
+import { CAMERA_ANGLES, CAMERA_MOVEMENTS, CHARACTER_LIMITS, PANEL_LIMITS, SHOT_TYPES } from './project-panel-options';
+import { hasText } from './project-rules';
 import { SketchSchema } from './sketch';
 
-export const SHOT_TYPES = ['ECU', 'CU', 'MCU', 'MS', 'MWS', 'WS', 'EWS', 'OTS', 'POV', 'INSERT'] as const;
+export * from './project-panel-options';
+
 export const ShotTypeSchema = z.enum(SHOT_TYPES);
-export type ShotType = z.infer<typeof ShotTypeSchema>;
-
-export const SHOT_TYPE_LABELS: Readonly<Record<ShotType, string>> = {
-  ECU: 'Extreme close-up',
-  CU: 'Close-up',
-  MCU: 'Medium close-up',
-  MS: 'Medium shot',
-  MWS: 'Medium wide shot',
-  WS: 'Wide shot',
-  EWS: 'Extreme wide shot',
-  OTS: 'Over the shoulder',
-  POV: 'Point of view',
-  INSERT: 'Insert',
-};
-
-export const CAMERA_ANGLES = ['EYE_LEVEL', 'HIGH', 'LOW', 'OVERHEAD', 'WORMS_EYE', 'DUTCH'] as const;
 export const CameraAngleSchema = z.enum(CAMERA_ANGLES);
-export type CameraAngle = z.infer<typeof CameraAngleSchema>;
-
-export const CAMERA_ANGLE_LABELS: Readonly<Record<CameraAngle, string>> = {
-  EYE_LEVEL: 'Eye level',
-  HIGH: 'High angle',
-  LOW: 'Low angle',
-  OVERHEAD: "Overhead (bird's eye)",
-  WORMS_EYE: "Worm's eye",
-  DUTCH: 'Dutch angle',
-};
-
-export const CAMERA_MOVEMENTS = ['STATIC', 'PAN', 'TILT', 'DOLLY', 'TRUCK', 'CRANE', 'ZOOM', 'HANDHELD', 'TRACKING'] as const;
 export const CameraMovementSchema = z.enum(CAMERA_MOVEMENTS);
-export type CameraMovement = z.infer<typeof CameraMovementSchema>;
-
-export const CAMERA_MOVEMENT_LABELS: Readonly<Record<CameraMovement, string>> = {
-  STATIC: 'Static',
-  PAN: 'Pan',
-  TILT: 'Tilt',
-  DOLLY: 'Dolly in/out',
-  TRUCK: 'Truck',
-  CRANE: 'Crane',
-  ZOOM: 'Zoom',
-  HANDHELD: 'Handheld',
-  TRACKING: 'Tracking',
-};
-
-export const PANEL_LIMITS = {
-  maxTakesPerPanel: 200,
-  maxDurationSeconds: 600,
-  maxPromptLength: 4000,
-  maxTextLength: 4000,
-} as const;
-
-export const CHARACTER_LIMITS = {
-  maxNameLength: 100,
-  maxDescriptionLength: 2000,
-} as const;
 
 export const TakeSchema = z
   .object({
@@ -121,7 +70,7 @@ export type Panel = z.infer<typeof PanelSchema>;
 export const CharacterSchema = z
   .object({
     id: IdSchema,
-    name: z.string().max(CHARACTER_LIMITS.maxNameLength).refine((value) => value.trim().length > 0, 'a character needs a name'),
+    name: z.string().max(CHARACTER_LIMITS.maxNameLength).refine(hasText, 'a character needs a name'),
     description: boundedText(CHARACTER_LIMITS.maxDescriptionLength),
     /** Null until the artist picks one; generation needs it. */
     referenceImage: ImageRefSchema.nullable(),

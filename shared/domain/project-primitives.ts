@@ -4,6 +4,7 @@
  * app allocate without limit; they are far above anything an artist types.
  */
 import { z } from 'zod';
+import { imageRefProblem, isImageRef } from './project-image-ref';
 
 /** Ids are opaque; UUIDs from crypto.randomUUID() fit, and so do short test ids. */
 export const IdSchema = z
@@ -20,6 +21,15 @@ export const randomId: IdFactory = () => globalThis.crypto.randomUUID();
 export function boundedText(max: number) {
   return z.string().max(max, `at most ${max} characters`);
 }
+
+/**
+ * An image the document names (see project-image-ref.ts). The message says which rule a bad path
+ * breaks; `params.imageRef` lets the reader tell an unsafe path from any other bad value.
+ */
+export const ImageRefSchema = z.string().refine(isImageRef, {
+  error: (issue) => imageRefProblem(String(issue.input)) ?? undefined,
+  params: { imageRef: true },
+});
 
 export const IsoDateSchema = z.iso.datetime({ offset: true, message: 'expected a date and time such as 2025-11-21T17:40:00.000Z' });
 

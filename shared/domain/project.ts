@@ -7,11 +7,12 @@
  */
 import { z } from 'zod';
 import { ColorPaletteSchema, MagicPromptSchema, RenderingSpeedSchema, StyleTypeSchema } from './ideogram-controls';
-import type { ImageRef } from './project-image-ref';
 import { CharacterSchema, PanelSchema } from './project-panel';
 import { ExportSettingsSchema } from './project-export';
 import { RecentlyDeletedSchema } from './project-deleted';
 import { IdSchema, IsoDateSchema, ParamsSchema, boundedText } from './project-primitives';
+import { CURRENT_SCHEMA_VERSION, PROJECT_LIMITS } from './project-document';
+import { hasText, linkProblems } from './project-rules';
 
 export * from './ideogram-controls';
 export * from './project-image-ref';
@@ -20,21 +21,11 @@ export * from './project-export';
 export * from './project-deleted';
 export * from './project-primitives';
 export * from './sketch';
-
-/** The version this build writes. v1 was the first prototype format (see migrations). */
-export const CURRENT_SCHEMA_VERSION = 3;
+export * from './project-document';
 
 export const ASPECT_RATIOS = ['16:9', '2.39:1', '4:3', '1:1', '9:16', '3:2'] as const;
 export const AspectRatioSchema = z.enum(ASPECT_RATIOS);
 export type AspectRatio = z.infer<typeof AspectRatioSchema>;
-
-export const PROJECT_LIMITS = {
-  maxTitleLength: 200,
-  maxCharacters: 50,
-  maxPanels: 5000,
-  maxPendingJobs: 1000,
-  maxPaidWithoutImage: 10_000,
-} as const;
 
 /**
  * The project's look and Ideogram's controls, shared by every panel (a panel may override magic
@@ -88,13 +79,14 @@ export const PaidWithoutImageSchema = z
   .strict();
 export type PaidWithoutImage = z.infer<typeof PaidWithoutImageSchema>;
 
-const ProjectShape = z
+/** The document shape without the cross-references (the compiled project check covers this part). */
+export const ProjectShapeSchema = z
   .object({
     schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
     title: z
       .string()
       .max(PROJECT_LIMITS.maxTitleLength)
-      .refine((value) => value.trim().length > 0, 'a project needs a title'),
+      .refine(hasText, 'a project needs a title'),
     aspectRatio: AspectRatioSchema,
     style: ProjectStyleSchema,
     characters: z.array(CharacterSchema).max(PROJECT_LIMITS.maxCharacters),
@@ -108,54 +100,8 @@ const ProjectShape = z
   })
   .strict();
 
-type ProjectShapeType = z.infer<typeof ProjectShape>;
-
-function checkLinks(project: ProjectShapeType, ctx: z.RefinementCtx): void {
-  const characterIds = new Set<string>();
-  project.characters.forEach((character, index) => {
-    if (characterIds.has(character.id)) ctx.addIssue({ code: 'custom', message: `the character id "${character.id}" is used twice`, path: ['characters', index, 'id'] });
-    characterIds.add(character.id);
-  });
-  const panelIds = new Set<string>();
-  const takeIds = new Set<string>();
-  project.panels.forEach((panel, index) => {
-    if (panelIds.has(panel.id)) ctx.addIssue({ code: 'custom', message: `the panel id "${panel.id}" is used twice`, path: ['panels', index, 'id'] });
-    panelIds.add(panel.id);
-    if (panel.characterId !== null && !characterIds.has(panel.characterId)) {
-      ctx.addIssue({ code: 'custom', message: `the featured character "${panel.characterId}" does not exist`, path: ['panels', index, 'characterId'] });
-    }
-    panel.takes.forEach((take, takeIndex) => {
-      if (takeIds.has(take.id)) ctx.addIssue({ code: 'custom', message: `the take id "${take.id}" is used twice`, path: ['panels', index, 'takes', takeIndex, 'id'] });
-      takeIds.add(take.id);
-    });
-    if (panel.activeTakeId !== null && !panel.takes.some((take) => take.id === panel.activeTakeId)) {
-      ctx.addIssue({ code: 'custom', message: `the active take "${panel.activeTakeId}" is not one of this panel's takes`, path: ['panels', index, 'activeTakeId'] });
-    }
-  });
-}
-
-export const ProjectSchema = ProjectShape.superRefine(checkLinks);
+/** The whole document: its shape plus the links between its parts (project-rules.ts). */
+export const ProjectSchema = ProjectShapeSchema.superRefine((project, ctx) => {
+  for (const problem of linkProblems(project)) ctx.addIssue({ code: 'custom', ...problem });
+});
 export type Project = z.infer<typeof ProjectSchema>;
-
-/** Where each image is used, for messages such as "panel 3, take 2". Order follows the document. */
-export function collectImageUsage(project: Project): Map<ImageRef, string[]> {
-  const usage = new Map<ImageRef, string[]>();
-  const note = (ref: ImageRef, where: string) => {
-    const list = usage.get(ref);
-    if (list) list.push(where);
-    else usage.set(ref, [where]);
-  };
-  project.characters.forEach((character) => {
-    if (character.referenceImage) note(character.referenceImage, `character "${character.name}" reference image`);
-    if (character.mask) note(character.mask, `character "${character.name}" mask`);
-  });
-  project.panels.forEach((panel, index) => {
-    panel.takes.forEach((take, takeIndex) => note(take.image, `panel ${index + 1}, take ${takeIndex + 1}`));
-  });
-  return usage;
-}
-
-/** Every image the document names (each once). */
-export function collectImageRefs(project: Project): ImageRef[] {
-  return [...collectImageUsage(project).keys()];
-}

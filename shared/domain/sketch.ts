@@ -6,6 +6,7 @@
  * Bounds exist so a damaged or hostile file cannot make the app allocate without limit.
  */
 import { z } from 'zod';
+import { isStrokeNumbers, isStrokeTriples } from './project-rules';
 
 export const SKETCH_LIMITS = {
   maxStrokes: 5000,
@@ -17,7 +18,6 @@ export const SKETCH_LIMITS = {
 export const SKETCH_GREYS = [20, 90, 150, 200] as const;
 export const SKETCH_SIZES = [2, 4, 8, 16] as const;
 
-const POINTS_PATTERN = /^-?\d{1,5}( -?\d{1,5})*$/;
 const COORDINATE_SCALE = 10_000;
 const PRESSURE_SCALE = 100;
 
@@ -53,8 +53,8 @@ export const SketchStrokeSchema = z
     points: z
       .string()
       .max(SKETCH_LIMITS.maxPointsPerStroke * 3 * 7)
-      .refine((text) => text === '' || POINTS_PATTERN.test(text), 'a stroke is a list of whole numbers separated by spaces')
-      .refine((text) => text === '' || text.split(' ').length % 3 === 0, 'a stroke is a list of x, y, pressure triples'),
+      .refine(isStrokeNumbers, 'a stroke is a list of whole numbers separated by spaces')
+      .refine(isStrokeTriples, 'a stroke is a list of x, y, pressure triples'),
   })
   .strict();
 export type SketchStroke = z.infer<typeof SketchStrokeSchema>;

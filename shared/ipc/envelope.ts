@@ -3,7 +3,8 @@
  * flatten the error into an unhelpful string); they answer `{ ok: false, error: { code, message } }`.
  */
 import { z } from 'zod';
-import { SerializedErrorSchema, type SerializedError } from '../errors';
+import { SerializedErrorSchema } from '../error-schemas';
+import type { SerializedError } from '../errors';
 
 export { LOST_CONTACT_MESSAGE } from './lost-contact';
 

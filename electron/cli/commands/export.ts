@@ -7,16 +7,12 @@
  */
 import { parseArgs } from 'node:util';
 import { CastboardError } from '../../../shared/errors';
-import {
-  CAPTION_FIELDS,
-  CaptionFieldSchema,
-  ContactSheetOptionsSchema,
-  exportContactSheet,
-  parseContactSheetOptions,
-  warmUpExportFonts,
-  type ContactSheetOptionsInput,
-  type ExportProgress,
-} from '../../services/export';
+import { CAPTION_FIELDS } from '../../../shared/domain/project-export-fields';
+import { exportContactSheet, type ExportProgress } from '../../services/export/contact-sheet';
+import { warmUpExportFonts } from '../../services/export/font';
+import { resolveContactSheetOptions } from '../../services/export/options-check';
+import type { ContactSheetOptionsInput } from '../../services/export/options';
+import type { SheetFlagValues } from './export-sheet-flags';
 import { plural, projectDirArg } from '../cli-args';
 import { UsageError, type CliIo } from '../cli-io';
 import { readProject } from '../cli-project';
@@ -81,34 +77,13 @@ const options = {
 
 type Values = { [K in keyof typeof options]?: (typeof options)[K]['type'] extends 'boolean' ? boolean : string };
 
-/** Checks one option with the service's own schema, naming the flag in the message. */
-function checked<K extends keyof typeof ContactSheetOptionsSchema.shape>(key: K, flag: string, raw: string, value: unknown): ContactSheetOptionsInput[K] {
-  const result = ContactSheetOptionsSchema.shape[key].safeParse(value);
-  if (!result.success) throw new UsageError(`${flag} "${raw}": ${result.error.issues[0]?.message ?? 'not a valid value.'}`);
-  return result.data as ContactSheetOptionsInput[K];
-}
+/** The options given on the command line that change the sheet (checked in export-sheet-flags.ts). */
+const SHEET_FLAGS = ['columns', 'cell-width', 'captions', 'page', 'orientation', 'dpi'] as const satisfies ReadonlyArray<keyof SheetFlagValues>;
 
-const asNumber = (raw: string): number => (/^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN);
-
-function parseCaptions(raw: string): ContactSheetOptionsInput['captions'] {
-  const names = raw.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
-  if (names.length === 1 && names[0] === 'none') return [];
-  for (const name of names) {
-    if (!CaptionFieldSchema.safeParse(name).success) throw new UsageError(`Unknown caption field "${name}" in --captions. Use any of: ${CAPTION_FIELDS.join(', ')} (or "none").`);
-  }
-  return checked('captions', '--captions', raw, names);
-}
-
-/** The command-line overrides, each validated on its own so the message names the flag. */
-function optionOverrides(values: Values): ContactSheetOptionsInput {
-  const out: ContactSheetOptionsInput = {};
-  if (values.columns !== undefined) out.columns = checked('columns', '--columns', values.columns, asNumber(values.columns));
-  if (values['cell-width'] !== undefined) out.cellWidth = checked('cellWidth', '--cell-width', values['cell-width'], asNumber(values['cell-width']));
-  if (values.captions !== undefined) out.captions = parseCaptions(values.captions);
-  if (values.page !== undefined) out.page = checked('page', '--page', values.page, values.page.toLowerCase());
-  if (values.orientation !== undefined) out.orientation = checked('orientation', '--orientation', values.orientation, values.orientation.toLowerCase());
-  if (values.dpi !== undefined) out.dpi = checked('dpi', '--dpi', values.dpi, asNumber(values.dpi));
-  return out;
+/** The command-line overrides; their checks (zod) load only when one is given. */
+async function optionOverrides(values: Values): Promise<ContactSheetOptionsInput> {
+  if (!SHEET_FLAGS.some((flag) => values[flag] !== undefined)) return {};
+  return (await import('./export-sheet-flags')).sheetFlagOverrides(values);
 }
 
 function progressReporter(io: CliIo): { onProgress: (progress: ExportProgress) => void; end: () => void } {
@@ -144,14 +119,14 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
   const dir = projectDirArg(positionals, USAGE);
   if (!values.out?.trim()) throw new UsageError(`--out is required: where to write the sheet, e.g. ${USAGE}`);
-  const overrides = optionOverrides(values);
+  const overrides = await optionOverrides(values);
   // The fonts load on sharp's threads while this thread reads and checks the project.
   warmUpExportFonts();
   const { root, project } = await readProject(dir);
   const selected = values.panels === undefined ? undefined : parsePanelList(values.panels, project.panels.length);
   const { selectedOnly: _saved, formats: _formats, ...saved } = project.exportSettings;
   const merged = { ...saved, aspectRatio: project.aspectRatio, ...overrides, selectedOnly: selected !== undefined };
-  const sheetOptions = parseContactSheetOptions(merged);
+  const sheetOptions = await resolveContactSheetOptions(merged);
   const input = contactSheetInput(root, project, selected, new Date(), await consistencyForSheet(root, project, sheetOptions.captions));
   const progress = progressReporter(io);
   const result = await exportContactSheet(input, sheetOptions, values.out, { onProgress: progress.onProgress, signal: io.signal, overwrite: values.overwrite }).finally(progress.end);

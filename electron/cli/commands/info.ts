@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { activeTake } from '../../../shared/domain/project-edit';
+import { activeTake } from '../../../shared/domain/project-document';
 import type { Project } from '../../../shared/domain/project';
 import { createImageStore } from '../../services/project/image-store';
 import { checkReferencedImages } from '../../services/project/project-reader';

@@ -120,7 +120,7 @@ export async function exportContactSheet(
   run: ContactSheetRunOptions = {},
 ): Promise<ContactSheetResult> {
   throwIfAborted(run.signal);
-  const basics = sheetBasics(input, options);
+  const basics = await sheetBasics(input, options);
   const paged = basics.options.page !== 'none';
   const overwrite = run.overwrite ?? false;
   const staged = new StagedFiles();

@@ -1,6 +1,8 @@
 /**
  * The export service's public surface (contact sheet, preview, panel PNGs). Callers (CLI, IPC)
- * import from here; the other modules are internals.
+ * import from here; the other modules are internals. One exception: `castboard export` imports
+ * the contact sheet's own modules (contact-sheet, font, options-check) so that its start loads no
+ * zod, which this file would bring through options.ts (docs/architecture.md, "The CLI's start").
  */
 export { contactSheetFiles, exportContactSheet, normaliseOutPath, planContactSheet, renderPreview } from './contact-sheet';
 export type { ContactSheetPlan, ContactSheetResult, ContactSheetRunOptions, ExportProgress } from './contact-sheet';

@@ -9,7 +9,8 @@
  *  - options that cannot produce a usable sheet throw EXPORT_INVALID_OPTIONS saying what to change.
  */
 import { CastboardError } from '../../../shared/errors';
-import { parseAspectRatio, type CaptionField, type ContactSheetOptions } from './options';
+import { parseAspectRatio } from './aspect-ratio';
+import type { CaptionField, ContactSheetOptions } from './options';
 
 const MM_PER_INCH = 25.4;
 const PAGE_MM = { a4: [210, 297], letter: [215.9, 279.4] } as const;

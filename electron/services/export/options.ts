@@ -9,7 +9,9 @@
  */
 import { z } from 'zod';
 import { CAPTION_FIELDS, PAGE_PRESETS } from '../../../shared/domain/project-export';
+import { noRepeats } from '../../../shared/domain/project-rules';
 import { CastboardError } from '../../../shared/errors';
+import { MAX_ASPECT, MIN_ASPECT, isAspectRatio } from './aspect-ratio';
 
 // The field and page lists are the project's (shared/domain/project-export.ts): one source of truth.
 export { CAPTION_FIELDS, PAGE_PRESETS, type PagePreset } from '../../../shared/domain/project-export';
@@ -18,18 +20,7 @@ export const CaptionFieldSchema = z.enum(CAPTION_FIELDS, {
 });
 export type CaptionField = z.infer<typeof CaptionFieldSchema>;
 
-
-const ASPECT_RATIO = /^(\d{1,4}(?:\.\d{1,3})?):(\d{1,4}(?:\.\d{1,3})?)$/;
-const MIN_ASPECT = 0.25;
-const MAX_ASPECT = 4;
-
-/** Width / height of a project aspect ratio like '16:9' or '2.39:1'; null when malformed or extreme. */
-export function parseAspectRatio(ratio: string): number | null {
-  const match = ASPECT_RATIO.exec(ratio.trim());
-  if (!match) return null;
-  const value = Number(match[1]) / Number(match[2]);
-  return Number.isFinite(value) && value >= MIN_ASPECT && value <= MAX_ASPECT ? value : null;
-}
+export { parseAspectRatio } from './aspect-ratio';
 
 const intIn = (label: string, min: number, max: number) =>
   z.int({ error: `${label} must be a whole number from ${min} to ${max}.` }).min(min, { error: `${label} must be at least ${min}.` }).max(max, { error: `${label} must be at most ${max}.` });
@@ -47,7 +38,7 @@ export const ContactSheetOptionsSchema = z
       .default('#ffffff'),
     captions: z
       .array(CaptionFieldSchema, { error: 'Captions must be a list of caption fields.' })
-      .refine((fields) => new Set(fields).size === fields.length, { error: 'Each caption field can be chosen once.' })
+      .refine(noRepeats, { error: 'Each caption field can be chosen once.' })
       .default(['dialogue']),
     /**
      * Lines kept per caption field (shot and duration always get one); longer text ends with an
@@ -63,7 +54,7 @@ export const ContactSheetOptionsSchema = z
     /** The project's aspect ratio; each cell's image area has this shape. */
     aspectRatio: z
       .string({ error: 'Aspect ratio must look like 16:9.' })
-      .refine((ratio) => parseAspectRatio(ratio) !== null, {
+      .refine(isAspectRatio, {
         error: `Aspect ratio must look like 16:9 or 2.39:1, between ${MIN_ASPECT}:1 and ${MAX_ASPECT}:1.`,
       })
       .default('16:9'),

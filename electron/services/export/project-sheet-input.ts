@@ -6,8 +6,9 @@
  * Panel numbers stay the project's own, also when only some panels are exported, so "panel 7"
  * on paper is panel 7 in the app. Shared by the app's export channels and the CLI.
  */
-import { CAMERA_ANGLE_LABELS, CAMERA_MOVEMENT_LABELS, SHOT_TYPE_LABELS, type ExportSettings, type Panel, type Project } from '../../../shared/domain/project';
-import { activeTake } from '../../../shared/domain/project-edit';
+import type { ExportSettings, Panel, Project } from '../../../shared/domain/project';
+import { activeTake } from '../../../shared/domain/project-document';
+import { CAMERA_ANGLE_LABELS, CAMERA_MOVEMENT_LABELS, SHOT_TYPE_LABELS } from '../../../shared/domain/project-panel-options';
 import { createImageStore } from '../project/image-store';
 import type { ImageReader } from './image-source';
 import type { ContactSheetInput, ContactSheetPanel } from './input';

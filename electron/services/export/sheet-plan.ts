@@ -11,7 +11,8 @@ import { defaultFontFiles, registerFonts, type FontFiles } from './font';
 import type { HeaderFacts } from './header';
 import { panelsToExport, type ContactSheetInput, type ContactSheetPanel } from './input';
 import { baseGeometry, computeLayout, type BaseGeometry, type FontSizes, type SheetLayout } from './layout';
-import { parseContactSheetOptions, type ContactSheetOptions, type ContactSheetOptionsInput } from './options';
+import type { ContactSheetOptions, ContactSheetOptionsInput } from './options';
+import { resolveContactSheetOptions } from './options-check';
 import { findExisting } from './output-files';
 import { createTextCache, measureFont, type TextMetrics } from './text';
 import { themeFor } from './theme';
@@ -43,8 +44,8 @@ async function measureLines(sizes: FontSizes, fonts: FontFiles): Promise<TextMet
 }
 
 /** Validates the options and picks the panels (EXPORT_INVALID_OPTIONS, EXPORT_EMPTY); draws nothing. */
-export function sheetBasics(input: ContactSheetInput, rawOptions: unknown): SheetBasics {
-  const options = parseContactSheetOptions(rawOptions);
+export async function sheetBasics(input: ContactSheetInput, rawOptions: unknown): Promise<SheetBasics> {
+  const options = await resolveContactSheetOptions(rawOptions);
   const panels = panelsToExport(input.panels, options.selectedOnly);
   const facts: HeaderFacts = { exported: panels.length, total: input.panels.length, selectedOnly: options.selectedOnly };
   const base = baseGeometry(options);
@@ -78,7 +79,7 @@ export async function measureSheet(basics: SheetBasics, fonts: FontFiles, panelL
 
 /** Validates and lays out a sheet (sheetBasics, then measureSheet). */
 export async function prepareSheet(input: ContactSheetInput, rawOptions: unknown, fonts: FontFiles, panelLimit?: (layout: SheetLayout) => number): Promise<PreparedSheet> {
-  return measureSheet(sheetBasics(input, rawOptions), fonts, panelLimit);
+  return measureSheet(await sheetBasics(input, rawOptions), fonts, panelLimit);
 }
 
 /** `outPath` with a .png extension; another extension is refused rather than silently changed. */

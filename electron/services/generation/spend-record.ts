@@ -4,7 +4,8 @@
  * restart, the CLI and `castboard info` all report what was paid, not only what was stored.
  * Invariant: an "unknown" record is removed when an answer for the same Idempotency-Key is stored.
  */
-import { PROJECT_LIMITS, type PaidWithoutImage } from '../../../shared/domain/project';
+import type { PaidWithoutImage } from '../../../shared/domain/project';
+import { PROJECT_LIMITS } from '../../../shared/domain/project-document';
 import type { PaidWithoutImageEvent } from '../gateway/queue-types';
 import type { ProjectWorkspace } from '../workspace/project-workspace';
 

@@ -76,7 +76,7 @@ export async function listGoodBackups(root: string): Promise<BackupInfo[]> {
   for (const entry of await rotatingBackups(root)) {
     const bytes = await readProjectFileIfSafe(root, backupPath(entry.fileName), 'backup');
     if (!bytes) continue;
-    const parsed = parseProjectBytes(bytes);
+    const parsed = await parseProjectBytes(bytes);
     if (!parsed.ok) continue;
     good.push({ fileName: entry.fileName, savedAt: entry.savedAt.toISOString(), title: parsed.project.title, panelCount: parsed.project.panels.length });
   }

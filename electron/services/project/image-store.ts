@@ -8,7 +8,7 @@
  *    a FIFO or a device is refused (reported as 'corrupt'), never followed, read or written into.
  */
 import { CastboardError } from '../../../shared/errors';
-import { IMAGE_REF_PATTERN, imageRefFromHash, imageRefHash, isImageRef, type ImageRef } from '../../../shared/domain/project';
+import { IMAGE_REF_PATTERN, imageRefFromHash, imageRefHash, isImageRef, type ImageRef } from '../../../shared/domain/project-image-ref';
 import { errnoCode } from './fs-errors';
 import { nodeCrypto } from './node-crypto';
 import { entryType, listProjectFolder, openProjectFile, readProjectFile, writeProjectFile } from './project-files';

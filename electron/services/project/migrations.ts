@@ -16,7 +16,9 @@
  *       that an older Castboard refuses a v3 file with "made by a newer version" instead of
  *       reporting it as damaged.
  */
-import { CURRENT_SCHEMA_VERSION, defaultExportSettings, type CameraAngle, type CameraMovement } from '../../../shared/domain/project';
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/domain/project-document';
+import { defaultExportSettings } from '../../../shared/domain/project-export';
+import type { CameraAngle, CameraMovement } from '../../../shared/domain/project-panel-options';
 
 type Json = Record<string, unknown>;
 

@@ -125,7 +125,7 @@ export async function openProjectFromBackup(root: string, fileName: string, deps
   });
   try {
     const bytes = await readProjectFileIfSafe(dir, `${BACKUPS_DIR}/${fileName}`, 'backup');
-    const parsed = bytes ? parseProjectBytes(bytes) : null;
+    const parsed = bytes ? await parseProjectBytes(bytes) : null;
     if (!parsed?.ok) throw new CastboardError('PROJECT_UNREADABLE', `The backup ${fileName} cannot be read either, so nothing was changed. Try an older backup.`);
     const movedAside = await restoreBackupFile(dir, fileName, now);
     const loaded = await readProjectFolder(dir, now);

@@ -4,11 +4,17 @@
  * replaced by U+FFFD and saved back), then JSON (a file ending early is "truncated", the usual
  * sign of an interrupted copy or a full disk), then the format version (newer is refused, older
  * migrated), then the schema. Pure: no file system, so backups are checked with the same rules.
+ * The schema is checked by its compiled form first (compiled-checks/, no zod); only a
+ * document it does not accept goes to zod, which decides and words the problem. A current-format
+ * project that is fine (every command's read) therefore never loads zod or the migrations.
  */
 import type { ErrorCode } from '../../../shared/errors';
-import { CURRENT_SCHEMA_VERSION, type Project } from '../../../shared/domain/project';
-import { parseProjectOnce } from './checked-projects';
-import { canMigrate, migrateToCurrent } from './migrations';
+import type { Project } from '../../../shared/domain/project';
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/domain/project-document';
+import { linkProblems } from '../../../shared/domain/project-rules';
+import { failed } from '../compiled-checks/kit';
+import { checkProjectShape } from '../compiled-checks/project-shape.generated';
+import { rememberCheckedProject } from './checked-projects';
 import { describeIssuePath } from './project-messages';
 
 export type ParseFailureKind = 'empty' | 'not-utf8' | 'truncated' | 'not-json' | 'not-project' | 'too-new' | 'too-old' | 'invalid' | 'bad-image-path';
@@ -69,7 +75,7 @@ function parseJson(text: string): { value: unknown } | ParseOutcome {
   }
 }
 
-function checkVersion(value: unknown): { version: number } | ParseOutcome {
+async function checkVersion(value: unknown): Promise<{ version: number } | ParseOutcome> {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !('schemaVersion' in value)) {
     return fail('not-project', 'project.json does not contain a Castboard project (it has no format version).');
   }
@@ -83,10 +89,22 @@ function checkVersion(value: unknown): { version: number } | ParseOutcome {
       `This project was saved by a newer version of Castboard (project format ${version}; this version reads format ${CURRENT_SCHEMA_VERSION} and older). Update Castboard to open it.`,
     );
   }
-  if (version < CURRENT_SCHEMA_VERSION && !canMigrate(version)) {
+  if (version < CURRENT_SCHEMA_VERSION && !(await import('./migrations')).canMigrate(version)) {
     return fail('too-old', `This project uses project format ${version}, which this version of Castboard can no longer convert.`);
   }
   return { version };
+}
+
+/** The current-format document checked against the project schema: the compiled check, else zod. */
+async function checkSchema(document: unknown): Promise<{ project: Project } | ParseOutcome> {
+  const quick = checkProjectShape(document);
+  // The compiled check answers only for the shape; the links between parts are one shared rule.
+  if (!failed(quick) && linkProblems(quick as Project).length === 0) return { project: rememberCheckedProject(quick as Project) };
+  const { ProjectSchema } = await import('../../../shared/domain/project');
+  // One parse per open: zod's compiled fast path (generated code, compiled on first use) costs
+  // more than it saves for a single pass, even over thousands of panels (measured).
+  const result = ProjectSchema.safeParse(document, { jitless: true });
+  return result.success ? { project: rememberCheckedProject(result.data) } : schemaFailure(result.error.issues);
 }
 
 function schemaFailure(issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code: string; params?: unknown }>): ParseOutcome {
@@ -102,7 +120,7 @@ function schemaFailure(issues: ReadonlyArray<{ path: PropertyKey[]; message: str
   return fail('invalid', `project.json has a value Castboard cannot use: in ${where}: ${what}${more}. It may have been edited by hand or written by another program.`);
 }
 
-export function parseProjectBytes(bytes: Uint8Array): ParseOutcome {
+export async function parseProjectBytes(bytes: Uint8Array): Promise<ParseOutcome> {
   if (bytes.byteLength === 0) {
     return fail('empty', 'project.json is empty (0 bytes): the last save or copy of this project did not finish.');
   }
@@ -114,14 +132,13 @@ export function parseProjectBytes(bytes: Uint8Array): ParseOutcome {
   }
   const parsed = parseJson(decoded.text);
   if (!('value' in parsed)) return parsed;
-  const version = checkVersion(parsed.value);
+  const version = await checkVersion(parsed.value);
   if (!('version' in version)) return version;
-  const document = version.version < CURRENT_SCHEMA_VERSION ? migrateToCurrent(parsed.value as Record<string, unknown>, version.version) : parsed.value;
-  // One parse per open: zod's compiled fast path (generated code, compiled on first use) costs
-  // more than it saves for a single pass, even over thousands of panels (measured).
-  const result = parseProjectOnce(document, { jitless: true });
-  if (!result.success) return schemaFailure(result.error.issues);
-  return { ok: true, project: result.data, fromVersion: version.version };
+  const document =
+    version.version < CURRENT_SCHEMA_VERSION ? (await import('./migrations')).migrateToCurrent(parsed.value as Record<string, unknown>, version.version) : parsed.value;
+  const checked = await checkSchema(document);
+  if (!('project' in checked)) return checked;
+  return { ok: true, project: checked.project, fromVersion: version.version };
 }
 
 /** The bytes written for a document: stable key order, two-space indent, no trailing newline

@@ -5,7 +5,7 @@
  *   project.lock   who has it open for writing
  */
 import path from 'node:path';
-import { IMAGES_DIR, isImageRef, type ImageRef } from '../../../shared/domain/project';
+import { IMAGES_DIR, isImageRef, type ImageRef } from '../../../shared/domain/project-image-ref';
 
 export { IMAGES_DIR };
 

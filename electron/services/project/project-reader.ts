@@ -6,7 +6,8 @@
  */
 import type { ErrorCode } from '../../../shared/errors';
 import { CastboardError } from '../../../shared/errors';
-import { collectImageUsage, type Project } from '../../../shared/domain/project';
+import type { Project } from '../../../shared/domain/project';
+import { collectImageUsage } from '../../../shared/domain/project-document';
 import type { BackupInfo, ImageProblem } from '../../../shared/domain/project-status';
 import { listGoodBackups } from './backups';
 import { errnoCode } from './fs-errors';
@@ -77,7 +78,7 @@ export async function readProjectFolder(root: string, now: Date = new Date()): P
           : `project.json could not be read (${errnoCode(error) ?? 'read error'}).`;
     return failWithBackups(root, 'PROJECT_UNREADABLE', 'unreadable-file', detail, now, error);
   }
-  const parsed = parseProjectBytes(read.bytes);
+  const parsed = await parseProjectBytes(read.bytes);
   if (!parsed.ok) return failWithBackups(root, parsed.code, parsed.kind, parsed.detail, now);
   return { project: parsed.project, bytes: read.bytes, fromVersion: parsed.fromVersion, identity: read.identity };
 }

@@ -8,8 +8,8 @@
  * overwritten.
  */
 import { CastboardError } from '../../../shared/errors';
-import type { Project } from '../../../shared/domain/project';
-import { parseProjectOnce } from './checked-projects';
+import { ProjectSchema, type Project } from '../../../shared/domain/project';
+import { rememberCheckedProject } from './checked-projects';
 import type { Logger } from '../logger';
 import { rotateBackup } from './backups';
 import { errnoCode } from './fs-errors';
@@ -26,8 +26,8 @@ export interface WrittenProject {
 
 /** Parses a document for saving; PROJECT_INVALID (naming the bad field) when it cannot be stored. */
 export function validateProject(candidate: unknown): Project {
-  const result = parseProjectOnce(candidate);
-  if (result.success) return result.data;
+  const result = ProjectSchema.safeParse(candidate);
+  if (result.success) return rememberCheckedProject(result.data);
   const first = result.error.issues[0];
   const where = first ? `in ${describeIssuePath(first.path)}: ${first.message.replace(/^Invalid input: /, '')}` : 'the document does not match the project format';
   throw new CastboardError('PROJECT_INVALID', `Castboard cannot store this change: ${where}. The project was left as it was.`);
