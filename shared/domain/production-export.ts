@@ -102,7 +102,6 @@ export function productionSettings(saved: SheetPageSettings): ProductionSettings
   };
 }
 
-
 /**
  * Pixel size of a video size option, even both ways (H.264 yuv420p needs it); 'project' is the
  * project's aspect ratio ('16:9', '2.39:1'...) at 1080 lines.

@@ -115,6 +115,12 @@ async function consistencyForSheet(root: string, project: Project, captions: rea
   }
 }
 
+/** The contact sheet's options: the project's saved ones (not the other formats'), then the command line's. */
+export function sheetOptionsOf(project: Project, overrides: ContactSheetOptionsInput, selectedOnly: boolean): ContactSheetOptionsInput {
+  const { selectedOnly: _saved, formats: _formats, ...saved } = project.exportSettings;
+  return { ...saved, aspectRatio: project.aspectRatio, ...overrides, selectedOnly };
+}
+
 export async function runExport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
   const dir = projectDirArg(positionals, USAGE);
@@ -124,9 +130,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   warmUpExportFonts();
   const { root, project } = await readProject(dir);
   const selected = values.panels === undefined ? undefined : parsePanelList(values.panels, project.panels.length);
-  const { selectedOnly: _saved, formats: _formats, ...saved } = project.exportSettings;
-  const merged = { ...saved, aspectRatio: project.aspectRatio, ...overrides, selectedOnly: selected !== undefined };
-  const sheetOptions = await resolveContactSheetOptions(merged);
+  const sheetOptions = await resolveContactSheetOptions(sheetOptionsOf(project, overrides, selected !== undefined));
   const input = contactSheetInput(root, project, selected, new Date(), await consistencyForSheet(root, project, sheetOptions.captions));
   const progress = progressReporter(io);
   const result = await exportContactSheet(input, sheetOptions, values.out, { onProgress: progress.onProgress, signal: io.signal, overwrite: values.overwrite }).finally(progress.end);

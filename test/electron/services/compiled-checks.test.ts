@@ -16,10 +16,12 @@ import type { z } from 'zod';
 import { CHECK_TARGETS, generateCheck } from '../../../scripts/gen-compiled-checks';
 import { COLOR_PALETTE_PRESETS, ProjectSchema, ProjectShapeSchema, encodePoints, type Project } from '../../../shared/domain/project';
 import { imageRefFromHash } from '../../../shared/domain/project-image-ref';
+import { PDF_PER_PAGE, productionSettings } from '../../../shared/domain/production-export';
 import { INVALID, UNSURE, type Check } from '../../../electron/services/compiled-checks/kit';
 import { checkContactSheetOptions } from '../../../electron/services/compiled-checks/contact-sheet-options.generated';
 import { checkProjectShape } from '../../../electron/services/compiled-checks/project-shape.generated';
 import { ContactSheetOptionsSchema } from '../../../electron/services/export/options';
+import { sheetOptionsOf } from '../../../electron/cli/commands/export';
 import { parseProjectBytes } from '../../../electron/services/project/project-parse';
 import { cli, gatewayEnv, makeProject, useCliFixture, writeReferencePng } from '../cli/cli-kit';
 import { buildSampleProject, sha256 } from './project/fixtures';
@@ -41,12 +43,18 @@ async function cliProject(dir: string, env: Record<string, string>): Promise<Pro
   return JSON.parse(await readFile(path.join(project, 'project.json'), 'utf8')) as Project;
 }
 
-/** The store tests' sample, plus what the app adds over time: a deleted panel, a sketch, per-panel controls, money paid without an image. */
+/**
+ * The store tests' sample, plus what the app adds over time: a deleted panel, a sketch, per-panel
+ * controls, money paid without an image, and every production format's options saved by the
+ * export dialog (a PDF shooting board, whose panels-per-page rule is stricter than a grid's).
+ */
 async function sampleProject(): Promise<Project> {
   const project = await buildSampleProject((png) => Promise.resolve(imageRefFromHash(sha256(png))), { panels: 4 });
   const [first, second] = project.panels as [Project['panels'][number], Project['panels'][number]];
+  const formats = productionSettings(project.exportSettings);
   return {
     ...project,
+    exportSettings: { ...project.exportSettings, formats: { ...formats, pdf: { ...formats.pdf, layout: 'shooting', perPage: PDF_PER_PAGE.shooting.max } } },
     style: { ...project.style, colorPalette: { preset: COLOR_PALETTE_PRESETS[2] } },
     panels: [
       { ...first, controls: { magicPrompt: 'AUTO', renderingSpeed: 'TURBO' }, sketch: { strokes: [{ tool: 'pen', grey: 20, size: 4, points: encodePoints([0.1, 0.2, 0.5, 0.3, 0.25, 0.7]) }], baseTakeId: first.activeTakeId ?? undefined } },
@@ -122,7 +130,7 @@ function compareMutations(check: Check, schema: z.ZodType, values: Json[]): Reco
 }
 
 /** The options `castboard export` builds from a project: its saved settings and its shape. */
-const exportOptions = (project: Project) => ({ ...project.exportSettings, aspectRatio: project.aspectRatio, selectedOnly: false });
+const exportOptions = (project: Project) => sheetOptionsOf(project, {}, false);
 
 describe('compiled checks', () => {
   const fixture = useCliFixture();
