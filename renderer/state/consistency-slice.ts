@@ -54,6 +54,17 @@ export function driftedPanelIds(state: Pick<AppState, 'doc' | 'takesByPanel' | '
   return (state.doc?.panels ?? []).filter((panel) => takeStatus(state, activeTakeOf(panel, state.takesByPanel[panel.id])?.id) === 'drifted').map((panel) => panel.id);
 }
 
+/**
+ * The panels the board shows, in board order: every panel, or only the drifted ones while that
+ * filter is on and applies. Keys and Select all act on these, so focus never lands on a hidden card.
+ */
+export function shownPanels(state: Pick<AppState, 'doc' | 'takesByPanel' | 'settings' | 'consistencyByTake' | 'driftedOnly'>): ReadonlyArray<{ id: string }> {
+  const panels = state.doc?.panels ?? [];
+  if (!state.driftedOnly || !hasOutcomes(state)) return panels;
+  const drifted = new Set(driftedPanelIds(state));
+  return panels.filter((panel) => drifted.has(panel.id));
+}
+
 export function createConsistencySlice(deps: StoreDeps): AppSlice<ConsistencySlice> {
   return (set, get) => ({
     consistencyByTake: {},

@@ -4,6 +4,7 @@
  * readers filter them against the document (`liveSelection`).
  */
 import type { Project } from '../../shared/domain/project';
+import { shownPanels } from './consistency-slice';
 import type { AppSlice } from './store-types';
 
 export type SelectMode = 'replace' | 'toggle' | 'range';
@@ -14,8 +15,9 @@ export interface SelectionSlice {
   /** Where a Shift-click range starts. */
   anchorId: string | null;
   selectPanel(panelId: string, mode?: SelectMode): void;
+  /** Selects every panel the board shows (only the drifted ones while that filter is on). */
   selectAll(): void;
-  /** Moves focus (and selection) by `delta` panels, clamped to the board. */
+  /** Moves focus (and selection) by `delta` of the panels the board shows, clamped to them. */
   focusRelative(delta: number): void;
 }
 
@@ -55,7 +57,7 @@ export function createSelectionSlice(): AppSlice<SelectionSlice> {
         return;
       }
       if (mode === 'range' && doc && anchorId) {
-        const ids = doc.panels.map((panel) => panel.id);
+        const ids = shownPanels(get()).map((panel) => panel.id);
         const from = ids.indexOf(anchorId);
         const to = ids.indexOf(panelId);
         if (from >= 0 && to >= 0) {
@@ -66,15 +68,16 @@ export function createSelectionSlice(): AppSlice<SelectionSlice> {
       set({ selectedIds: [panelId], focusedId: panelId, anchorId: panelId });
     },
     selectAll() {
-      const ids = get().doc?.panels.map((panel) => panel.id) ?? [];
+      const ids = shownPanels(get()).map((panel) => panel.id);
       set({ selectedIds: ids, anchorId: ids[0] ?? null, focusedId: get().focusedId ?? ids[0] ?? null });
     },
     focusRelative(delta) {
-      const { doc, focusedId } = get();
-      if (!doc || doc.panels.length === 0) return;
-      const index = doc.panels.findIndex((panel) => panel.id === focusedId);
-      const start = index < 0 ? (delta > 0 ? -1 : doc.panels.length) : index;
-      const target = doc.panels[Math.max(0, Math.min(doc.panels.length - 1, start + delta))];
+      const { focusedId } = get();
+      const panels = shownPanels(get());
+      if (panels.length === 0) return;
+      const index = panels.findIndex((panel) => panel.id === focusedId);
+      const start = index < 0 ? (delta > 0 ? -1 : panels.length) : index;
+      const target = panels[Math.max(0, Math.min(panels.length - 1, start + delta))];
       if (target) set({ selectedIds: [target.id], focusedId: target.id, anchorId: target.id });
     },
   });

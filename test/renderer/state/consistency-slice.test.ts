@@ -40,3 +40,31 @@ describe('consistency state', () => {
     expect(driftedPanelIds(state())).toEqual(['p1', 'p2']);
   });
 });
+
+describe('the drifted-panels filter and the keyboard', () => {
+  it('moves focus and selects among the panels the board shows, never a hidden one', async () => {
+    const { store, emit } = await openKit(sampleProject(5, [1, 1, 1, 1, 1]));
+    emit('consistency:results', { results: [outcome('p1', 'p1-t1', 0.2), outcome('p2', 'p2-t1', 0.8), outcome('p3', 'p3-t1', 0.3), outcome('p4', 'p4-t1', 0.9), outcome('p5', 'p5-t1', 0.1)] });
+    const state = () => store.getState();
+    state().setDriftedOnly(true);
+    state().selectPanel('p2');
+
+    state().focusRelative(1); // the arrow key: panel 3 is hidden
+    expect(state().focusedId).toBe('p4');
+    state().focusRelative(1); // already the last shown panel
+    expect(state().focusedId).toBe('p4');
+    state().focusRelative(Number.NEGATIVE_INFINITY); // Home
+    expect(state().focusedId).toBe('p2');
+    state().selectPanel('p4', 'range');
+    expect(state().selectedIds).toEqual(['p2', 'p4']);
+    state().selectAll();
+    expect(state().selectedIds).toEqual(['p2', 'p4']);
+
+    state().setDriftedOnly(false);
+    state().selectPanel('p2');
+    state().focusRelative(1);
+    expect(state().focusedId).toBe('p3');
+    state().selectAll();
+    expect(state().selectedIds).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+  });
+});
