@@ -6,8 +6,10 @@
  *    run as its own `node` process (so both pay a process start).
  * The project is made by the product itself: `castboard init` + `panel add` + `generate` against
  * the fake gateway on 127.0.0.1 (images are whatever the fake renders, as in the tests).
- * Targets: --help and info at most 2x the bare start; export at most 1.2x the bare join.
- * Builds the CLI first (`vite build --mode cli`). Exits 1 when a target is missed.
+ * Targets (issue #17): --help at most 2x the bare start; export at most 1.2x the bare join. info
+ * has no target there; it is printed beside the same 2x as an aim of this bench, which does not
+ * decide the exit code. Builds the CLI first (`vite build --mode cli`). Exits 1 when a target is
+ * missed.
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
     try {
       const rows = [
         { name: 'castboard --help', target: 2, ...compare(() => timeRun(['-e', '0']), () => timeRun([CLI, '--help'])) },
-        { name: 'castboard info <dir>', target: 2, ...compare(() => timeRun(['-e', '0']), () => timeRun([CLI, 'info', project])) },
+        { name: 'castboard info <dir>', target: 2, aimOnly: true, ...compare(() => timeRun(['-e', '0']), () => timeRun([CLI, 'info', project])) },
         {
           name: `castboard export (${PANELS} panels)`,
           target: 1.2,
@@ -104,8 +106,10 @@ async function main(): Promise<void> {
       console.log('case                          baseline    ours    ratio  target');
       for (const row of rows) {
         const ratio = row.ours / row.base;
-        missed ||= ratio > row.target;
-        console.log(`${row.name.padEnd(30)}${`${row.base.toFixed(0)} ms`.padStart(8)}${`${row.ours.toFixed(0)} ms`.padStart(9)}${ratio.toFixed(2).padStart(8)}x  <= ${row.target}x ${ratio > row.target ? 'MISSED' : 'ok'}`);
+        const over = ratio > row.target;
+        if (!('aimOnly' in row)) missed ||= over;
+        const verdict = 'aimOnly' in row ? (over ? 'above the aim (no target)' : 'within the aim (no target)') : over ? 'MISSED' : 'ok';
+        console.log(`${row.name.padEnd(30)}${`${row.base.toFixed(0)} ms`.padStart(8)}${`${row.ours.toFixed(0)} ms`.padStart(9)}${ratio.toFixed(2).padStart(8)}x  <= ${row.target}x ${verdict}`);
       }
       console.log('\nbaselines: `node -e 0` for --help and info; a bare sharp resize + join of the same images for export');
       process.exitCode = missed ? 1 : 0;
