@@ -9,8 +9,8 @@
 import type { ChannelName } from '../../shared/ipc/contract';
 import type { Transport } from '../../shared/ipc/create-api';
 
-/** What the store's boot() asks for (state/create-app-store.ts), all without a payload. */
-const STARTUP_READS: readonly ChannelName[] = ['settings:get', 'key:status', 'key:destination', 'project:current', 'project:recent', 'jobs:snapshot'];
+/** What the store's boot() asks for (state/create-app-store.ts), all without a payload; a test holds the two together. */
+export const STARTUP_READS: readonly ChannelName[] = ['settings:get', 'key:status', 'key:destination', 'project:current', 'project:recent', 'jobs:snapshot'];
 
 const sent = new Map<ChannelName, Promise<unknown>>();
 const bridge = typeof window === 'undefined' ? undefined : window.castboard;

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Transport } from '../../../shared/ipc/create-api';
 import { createApi } from '../../../shared/ipc/create-api';
+import { createKit, sampleProject } from '../store-kit';
 
 const status = { hasKey: true, last4: '9f3a', storage: 'encrypted' as const };
 
@@ -49,5 +50,12 @@ describe('early start-up reads', () => {
     expect(calls).toHaveLength(sentEarly + 1);
     await api.project.openRecent({ path: '/boards/Harbour Chase.castboard' }).catch(() => undefined);
     expect(calls.at(-1)).toEqual(['project:openRecent', { path: '/boards/Harbour Chase.castboard' }]);
+  });
+
+  it('are the reads the store makes when it boots, each once and without a payload, so no early answer goes unused', async () => {
+    const { STARTUP_READS } = await import('../../../renderer/lib/early-requests');
+    const kit = createKit({ project: sampleProject(2) });
+    await kit.store.getState().boot();
+    for (const channel of STARTUP_READS) expect(kit.callsTo(channel), channel).toEqual([undefined]);
   });
 });
