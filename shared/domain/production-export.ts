@@ -12,6 +12,7 @@
  *  - ranges are the ones the services honour (H.264 needs even sizes, a shooting board holds 1-3).
  */
 import { z } from 'zod';
+import { aspectValue } from './aspect-ratios';
 import { CROSSFADE_SECONDS, GIF_WIDTH, ORIENTATIONS, PDF_LAYOUTS, PDF_PAGES, PDF_PER_PAGE, VIDEO_SIZES, type VideoSize } from './production-export-fields';
 import { pdfPerPageFits } from './project-rules';
 
@@ -111,7 +112,5 @@ export function videoPixels(size: VideoSize, aspectRatio: string): { width: numb
     const [width, height] = size.split('x').map(Number) as [number, number];
     return { width, height };
   }
-  const [w, h] = aspectRatio.split(':').map(Number) as [number, number];
-  const aspect = w > 0 && h > 0 ? w / h : 16 / 9;
-  return { width: Math.round((1080 * aspect) / 2) * 2, height: 1080 };
+  return { width: Math.round((1080 * aspectValue(aspectRatio)) / 2) * 2, height: 1080 };
 }

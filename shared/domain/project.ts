@@ -6,6 +6,7 @@
  * panel's active take is one of its takes, a featured character exists.
  */
 import { z } from 'zod';
+import { ASPECT_RATIOS } from './aspect-ratios';
 import { ColorPaletteSchema, MagicPromptSchema, RenderingSpeedSchema, StyleTypeSchema } from './ideogram-controls';
 import { CharacterSchema, PanelSchema } from './project-panel';
 import { ExportSettingsSchema } from './project-export';
@@ -22,10 +23,9 @@ export * from './project-deleted';
 export * from './project-primitives';
 export * from './sketch';
 export * from './project-document';
+export * from './aspect-ratios';
 
-export const ASPECT_RATIOS = ['16:9', '2.39:1', '4:3', '1:1', '9:16', '3:2'] as const;
 export const AspectRatioSchema = z.enum(ASPECT_RATIOS);
-export type AspectRatio = z.infer<typeof AspectRatioSchema>;
 
 /**
  * The project's look and Ideogram's controls, shared by every panel (a panel may override magic

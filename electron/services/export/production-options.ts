@@ -5,17 +5,14 @@
  * settings. Pure: no I/O.
  */
 import { videoPixels, type FcpxmlExportSettings, type GifExportSettings, type Mp4ExportSettings, type PdfExportSettings } from '../../../shared/domain/production-export';
+import { aspectValue } from '../../../shared/domain/aspect-ratios';
 import type { FcpxmlOptions } from './fcpxml';
 import type { GifOptions } from './gif-animatic';
 import type { Mp4Options } from './mp4-animatic';
-import { parseAspectRatio } from './options';
 import type { PdfBoardOptions } from './pdf-board';
 
-/** Width / height of a project aspect ratio ('16:9' when it cannot be read). */
-export const projectAspect = (aspectRatio: string): number => parseAspectRatio(aspectRatio) ?? 16 / 9;
-
 export function pdfBoardOptions(pdf: PdfExportSettings, aspectRatio: string): PdfBoardOptions {
-  return { page: pdf.page, orientation: pdf.orientation, dpi: pdf.dpi, layout: pdf.layout, perPage: pdf.perPage, captions: pdf.captions, aspect: projectAspect(aspectRatio) };
+  return { page: pdf.page, orientation: pdf.orientation, dpi: pdf.dpi, layout: pdf.layout, perPage: pdf.perPage, captions: pdf.captions, aspect: aspectValue(aspectRatio) };
 }
 
 export function mp4Options(mp4: Mp4ExportSettings, aspectRatio: string): Mp4Options {
@@ -23,10 +20,9 @@ export function mp4Options(mp4: Mp4ExportSettings, aspectRatio: string): Mp4Opti
 }
 
 export function gifOptions(gif: GifExportSettings, aspectRatio: string): GifOptions {
-  return { width: gif.width, aspect: projectAspect(aspectRatio) };
+  return { width: gif.width, aspect: aspectValue(aspectRatio) };
 }
 
 export function fcpxmlOptions(fcpxml: FcpxmlExportSettings, aspectRatio: string): FcpxmlOptions {
   return { fps: fcpxml.fps, ...videoPixels('project', aspectRatio) };
 }
-

@@ -12,7 +12,7 @@ import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
 import { Icon } from '../../ui/Icon';
 import { useDriftedFilter } from '../../ui/use-drifted-filter';
-import { aspectValue } from './board-geometry';
+import { aspectValue } from '../../../shared/domain/aspect-ratios';
 import { PanelCard } from './PanelCard';
 import { useBoardDrag } from './use-board-drag';
 import { useBoardWindow } from './use-board-window';

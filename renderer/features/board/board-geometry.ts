@@ -43,12 +43,6 @@ export function columnWidth(width: number, columns: number, metrics: GridMetrics
   return Math.max(0, (width - (columns - 1) * metrics.gap) / columns);
 }
 
-/** "16:9" -> 1.777...; anything unreadable counts as 16:9. */
-export function aspectValue(aspectRatio: string): number {
-  const [width, height] = aspectRatio.split(':').map(Number);
-  return width && height && width > 0 && height > 0 ? width / height : 16 / 9;
-}
-
 /** A row before it is measured: the thumbnail at the project's aspect ratio plus the card text. */
 export function estimatedRowHeight(cardWidth: number, aspect: number): number {
   return Math.round(cardWidth / aspect + CARD_TEXT_HEIGHT);
