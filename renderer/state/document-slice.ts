@@ -6,6 +6,7 @@
  */
 import type { Project } from '../../shared/domain/project';
 import type { AppState } from './app-state';
+import { burstKey } from './history';
 import * as edits from './doc-edits';
 import type { CharacterFields, PanelFields } from './doc-edits';
 import type { AppSlice, StoreDeps } from './store-types';
@@ -38,6 +39,7 @@ export interface DocumentSlice {
 }
 
 const TYPED_PANEL_FIELDS: ReadonlySet<string> = new Set(['scenePrompt', 'dialogue', 'action', 'notes', 'durationSeconds']);
+const TYPED_CHARACTER_FIELDS: ReadonlySet<string> = new Set(['name', 'description']);
 
 export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
   return (set, get) => {
@@ -63,9 +65,7 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
     return {
       edit,
       updatePanel(panelId, patch) {
-        const fields = Object.keys(patch);
-        const typed = fields.length === 1 && TYPED_PANEL_FIELDS.has(fields[0] ?? '');
-        edit(typed ? `panel:${panelId}:${fields[0]}` : null, (doc) => edits.updatePanel(doc, panelId, patch));
+        edit(burstKey(`panel:${panelId}`, patch, TYPED_PANEL_FIELDS), (doc) => edits.updatePanel(doc, panelId, patch));
       },
       addPanel() {
         const { doc, focusedId } = get();
@@ -115,9 +115,7 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
         return result.characterId;
       },
       updateCharacter(characterId, patch) {
-        const fields = Object.keys(patch);
-        const typed = fields.length === 1 && (fields[0] === 'name' || fields[0] === 'description');
-        edit(typed ? `character:${characterId}:${fields[0]}` : null, (doc) => edits.updateCharacter(doc, characterId, patch));
+        edit(burstKey(`character:${characterId}`, patch, TYPED_CHARACTER_FIELDS), (doc) => edits.updateCharacter(doc, characterId, patch));
       },
       deleteCharacter: (characterId) => edit(null, (doc) => edits.deleteCharacter(doc, characterId)),
       async importReferenceImage(characterId, request) {

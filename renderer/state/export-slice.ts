@@ -8,6 +8,7 @@
 import { productionSettings, type OptionFormat, type ProductionSettings } from '../../shared/domain/production-export';
 import type { ExportSettings } from '../../shared/domain/project';
 import type { RequestOf, ResponseOf } from '../../shared/ipc/contract';
+import { burstKey } from './history';
 import type { AppSlice, StoreDeps } from './store-types';
 
 export interface ExportProgress {
@@ -39,9 +40,12 @@ export interface ExportSlice {
   setExportProgress(progress: ExportProgress | null): void;
 }
 
+/** Fields typed into (numbers, the colour): a burst of typing is one undo step. */
 const TYPED: ReadonlySet<string> = new Set(['columns', 'cellWidth', 'margin', 'gutter', 'background']);
-/** Number fields: a burst of typing is one undo step. */
 const TYPED_FORMAT: ReadonlySet<string> = new Set(['perPage', 'crossfadeSeconds', 'width']);
+
+/** True when `patch` sets some field of `current` to another value. */
+const changes = <T extends object>(current: T, patch: Partial<T>): boolean => (Object.keys(patch) as Array<keyof T>).some((field) => current[field] !== patch[field]);
 
 export function createExportSlice(deps: StoreDeps): AppSlice<ExportSlice> {
   return (set, get) => {
@@ -63,20 +67,12 @@ export function createExportSlice(deps: StoreDeps): AppSlice<ExportSlice> {
     return {
       exportProgress: null,
       updateExportSettings(patch) {
-        const fields = Object.keys(patch);
-        const key = fields.length === 1 && TYPED.has(fields[0] ?? '') ? `export:${fields[0]}` : null;
-        get().edit(key, (doc) => {
-          const changed = (Object.keys(patch) as Array<keyof ExportSettings>).some((field) => doc.exportSettings[field] !== patch[field]);
-          return changed ? { ...doc, exportSettings: { ...doc.exportSettings, ...patch } } : doc;
-        });
+        get().edit(burstKey('export', patch, TYPED), (doc) => (changes(doc.exportSettings, patch) ? { ...doc, exportSettings: { ...doc.exportSettings, ...patch } } : doc));
       },
       updateFormatSettings(format, patch) {
-        const fields = Object.keys(patch);
-        const key = fields.length === 1 && TYPED_FORMAT.has(fields[0] ?? '') ? `export:${format}:${fields[0]}` : null;
-        get().edit(key, (doc) => {
+        get().edit(burstKey(`export:${format}`, patch, TYPED_FORMAT), (doc) => {
           const current = productionSettings(doc.exportSettings)[format];
-          const changed = (Object.keys(patch) as Array<keyof typeof current>).some((field) => current[field] !== patch[field]);
-          if (!changed) return doc;
+          if (!changes(current, patch)) return doc;
           const formats = { ...doc.exportSettings.formats, [format]: { ...current, ...patch } };
           return { ...doc, exportSettings: { ...doc.exportSettings, formats } };
         });

@@ -20,6 +20,16 @@ export interface Coalescer {
   breakBurst(): void;
 }
 
+/**
+ * The coalescing key of a patch: typing into one of `typedFields` (a text or a number) joins the
+ * previous keystrokes of that field in `scope`; a patch of several fields, or of any other field
+ * (a pick from a list, a checkbox), is a step of its own.
+ */
+export function burstKey(scope: string, patch: object, typedFields: ReadonlySet<string>): string | null {
+  const [field, ...others] = Object.keys(patch);
+  return field !== undefined && others.length === 0 && typedFields.has(field) ? `${scope}:${field}` : null;
+}
+
 export function createCoalescer(now: () => number = () => Date.now(), windowMs = COALESCE_WINDOW_MS): Coalescer {
   let current: string | null = null;
   let lastKey: string | null = null;
