@@ -2,10 +2,14 @@
 
 export { formatCents, plural } from '../../shared/format';
 
-/** "0:27", "1:05", "12:00" — whole seconds, rounded up so 0:00 means "now". */
+/** "0:42", "1:05", "12:00" for whole seconds. */
+export function formatMinutes(wholeSeconds: number): string {
+  return `${Math.floor(wholeSeconds / 60)}:${String(wholeSeconds % 60).padStart(2, '0')}`;
+}
+
+/** A wait as "0:27", rounded up so 0:00 means "now". */
 export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+  return formatMinutes(Math.max(0, Math.ceil(ms / 1000)));
 }
 
 /**

@@ -22,9 +22,10 @@ export function registerProductionExport(registrar: Registrar, services: AppServ
   /** The open project as the production exports read it (EXPORT_EMPTY when the selection is empty). */
   function production(selectedPanelIds: readonly string[], selectedOnly: boolean) {
     const project = workspace.project();
+    const root = workspace.root() ?? '';
     const chosen = selectedOnly ? panelNumbers(project, selectedPanelIds) : undefined;
     panelsToExport(project.panels.map((_, index) => ({ selected: chosen?.includes(index + 1) ?? false })), selectedOnly);
-    return { project, root: workspace.root() ?? '', input: productionInput(workspace.root() ?? '', project, chosen, new Date()) };
+    return { project, root, input: productionInput(root, project, chosen, new Date()) };
   }
 
   registrar.handle('export:productionPreview', async ({ format, settings, selectedPanelIds, selectedOnly, maxWidth }) => {

@@ -6,24 +6,18 @@
  */
 import type { ProductionSettings } from '../../../shared/domain/production-export';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { plural } from '../../lib/format';
+import { formatMinutes, plural } from '../../lib/format';
 import { useProductionPreview, type ProductionChoice } from './use-export-preview';
 import type { ProductionFormat } from './export-formats';
 
 const PREVIEW_WIDTH = 560;
 type Facts = ResponseOf<'export:productionPreview'>;
 
-/** "0:42" for 42 s, "1:05" for 65 s (whole seconds, rounded). */
-export function runningTime(seconds: number): string {
-  const total = Math.round(seconds);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
-
 const dims = (frame: Facts['frame']) => (frame ? `${frame.width} × ${frame.height}` : '');
 
 /** One line saying what the export writes. */
 export function describeProduction(format: ProductionFormat, facts: Facts, settings: ProductionSettings): string {
-  const time = runningTime(facts.seconds ?? 0);
+  const time = formatMinutes(Math.round(facts.seconds ?? 0));
   switch (format) {
     case 'pdf': {
       const { pdf } = settings;

@@ -13,6 +13,7 @@ import { formatCents, plural } from '../../lib/format';
 import { randomSeed } from '../../state/jobs-slice';
 import { panelProblem } from '../../state/readiness';
 import { activeTakeOf } from '../../state/takes';
+import { CheckboxField } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
@@ -25,10 +26,7 @@ export function GenerateOptions({ panel }: { panel: Panel }) {
     <div className="generate-options">
       <VariationsPicker value={options.variations} onChange={(variations) => setOptions({ variations })} />
       <div className="seed-control">
-        <label className="checkbox">
-          <input type="checkbox" checked={options.seedLocked} onChange={(event) => setOptions({ seedLocked: event.target.checked })} />
-          Lock seed
-        </label>
+        <CheckboxField label="Lock seed" checked={options.seedLocked} onChange={(seedLocked) => setOptions({ seedLocked })} />
         <input
           type="number"
           aria-label="Seed"

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { KeyStatus } from '../../../shared/domain/api-key';
 import { useAppStore } from '../../state/store-context';
 import { messageOf } from '../../lib/errors';
+import { CheckboxField } from '../../ui/fields';
 
 function describeStorage(status: KeyStatus): string {
   if (status.storage === 'session-only') return 'Kept for this session only: Castboard forgets it when you quit.';
@@ -91,10 +92,7 @@ export function ApiKeySection() {
             Save key
           </button>
         </div>
-        <label className="checkbox">
-          <input type="checkbox" checked={keepSessionOnly} onChange={(event) => setSessionOnly(event.target.checked)} />
-          Keep for this session only
-        </label>
+        <CheckboxField label="Keep for this session only" checked={keepSessionOnly} onChange={setSessionOnly} />
       </form>
       {keyStatus?.hasKey && keyDestination?.needsConfirmation && (
         <div className="callout callout-warning" role="note" data-testid="key-destination">
