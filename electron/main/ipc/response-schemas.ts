@@ -8,21 +8,14 @@
  */
 import { z } from 'zod';
 import { ProjectSchema, type Project } from '../../../shared/domain/project';
-import { OpenedProjectSchema } from '../../../shared/ipc/channels/project';
+import { OpenedProjectSchema, openedProjectAnswers } from '../../../shared/ipc/channels/project';
 import { channels, type ChannelName } from '../../../shared/ipc/contract';
 import { isCheckedProject } from '../../services/project/checked-projects';
 
 const ProjectCheckedOnce = z.union([z.custom<Project>(isCheckedProject), ProjectSchema]);
 const OpenedProjectAnswer = OpenedProjectSchema.extend({ project: ProjectCheckedOnce });
 
-const overrides: Partial<Record<ChannelName, z.ZodType>> = {
-  'project:current': OpenedProjectAnswer.nullable(),
-  'project:create': OpenedProjectAnswer.nullable(),
-  'project:open': OpenedProjectAnswer.nullable(),
-  'project:openRecent': OpenedProjectAnswer,
-  'project:openBackup': OpenedProjectAnswer,
-  'project:saveAs': OpenedProjectAnswer.nullable(),
-};
+const overrides: Partial<Record<ChannelName, z.ZodType>> = openedProjectAnswers(OpenedProjectAnswer);
 
 export function responseSchema(channel: ChannelName): z.ZodType {
   return overrides[channel] ?? channels[channel].response;

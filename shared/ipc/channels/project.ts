@@ -14,16 +14,35 @@ export const OpenedProjectSchema = z
   .strict();
 
 /**
- * The outline of an opened project, for the renderer's cheap check of main's answer in production
- * builds (shared/ipc/create-api.ts, answerCheck 'shape'): main has already parsed the whole
- * answer with OpenedProjectSchema before it left (electron/main/ipc/dispatcher.ts), so the
- * renderer only confirms it got the kind of object it asked for. Dev and test builds parse fully.
+ * What each channel that answers an opened project answers, built from one schema: null when the
+ * artist cancelled a dialog (current: nothing open). The contract, main's own answer check
+ * (electron/main/ipc/response-schemas.ts) and the renderer's outline check all use this one list.
  */
+export function openedProjectAnswers<S extends z.ZodType>(schema: S) {
+  const orNull = schema.nullable();
+  return {
+    'project:current': orNull,
+    'project:create': orNull,
+    'project:open': orNull,
+    'project:openRecent': schema,
+    'project:openBackup': schema,
+    'project:saveAs': orNull,
+  } as const;
+}
+
+const openedProject = openedProjectAnswers(OpenedProjectSchema);
+
 /** Every panel is an object with an id and a list of takes; checked in place, nothing copied. */
 function arePanelOutlines(value: unknown): boolean {
   return Array.isArray(value) && value.every((panel: unknown) => typeof panel === 'object' && panel !== null && typeof (panel as { id?: unknown }).id === 'string' && Array.isArray((panel as { takes?: unknown }).takes));
 }
 
+/**
+ * The outline of an opened project, for the renderer's cheap check of main's answer in production
+ * builds (shared/ipc/create-api.ts, answerCheck 'shape'): main has already parsed the whole
+ * answer with OpenedProjectSchema before it left (electron/main/ipc/dispatcher.ts), so the
+ * renderer only confirms it got the kind of object it asked for. Dev and test builds parse fully.
+ */
 const OpenedProjectShape = z
   .object({
     root: z.string(),
@@ -34,34 +53,27 @@ const OpenedProjectShape = z
   .strict();
 
 /** Cheap outlines of the bulk answers (the whole project), by channel; every other answer is always parsed fully. */
-export const projectAnswerShapes = {
-  'project:current': OpenedProjectShape.nullable(),
-  'project:create': OpenedProjectShape.nullable(),
-  'project:open': OpenedProjectShape.nullable(),
-  'project:openRecent': OpenedProjectShape,
-  'project:openBackup': OpenedProjectShape,
-  'project:saveAs': OpenedProjectShape.nullable(),
-} as const;
+export const projectAnswerShapes = openedProjectAnswers(OpenedProjectShape);
 
 /** 30 MB of base64: a generous reference image; anything larger is refused before decoding. */
 const MAX_IMPORT_BASE64 = 40_000_000;
 
 export const projectChannels = {
-  'project:current': channel(noPayload, OpenedProjectSchema.nullable()),
+  'project:current': channel(noPayload, openedProject['project:current']),
   /** Asks for a parent folder, creates `<Title>.castboard` in it. Null when the dialog is cancelled. */
   'project:create': channel(
     z.object({ title: z.string().trim().min(1, 'Give the project a title.').max(200), aspectRatio: AspectRatioSchema.default('16:9') }).strict(),
-    OpenedProjectSchema.nullable(),
+    openedProject['project:create'],
   ),
-  'project:open': channel(noPayload, OpenedProjectSchema.nullable()),
-  'project:openRecent': channel(z.object({ path: z.string().min(1).max(4096) }).strict(), OpenedProjectSchema),
+  'project:open': channel(noPayload, openedProject['project:open']),
+  'project:openRecent': channel(z.object({ path: z.string().min(1).max(4096) }).strict(), openedProject['project:openRecent']),
   /** Opens the newest good backup of the folder that last failed to open. */
-  'project:openBackup': channel(noPayload, OpenedProjectSchema),
+  'project:openBackup': channel(noPayload, openedProject['project:openBackup']),
   'project:recent': channel(noPayload, z.array(RecentProjectSchema)),
   /** `root` names the project the edit was made in, so an edit in flight never lands in another project. */
   'project:update': channel(z.object({ project: ProjectSchema, root: z.string().min(1) }).strict(), SaveStatusSchema),
   'project:save': channel(noPayload, SaveStatusSchema),
-  'project:saveAs': channel(noPayload, OpenedProjectSchema.nullable()),
+  'project:saveAs': channel(noPayload, openedProject['project:saveAs']),
   'project:close': channel(noPayload, z.null()),
   /** Verifies an image (dialog, drop or paste), stores it in images/; null when the dialog is cancelled. */
   'project:importImage': channel(
