@@ -1,48 +1,70 @@
 /**
- * `npm run gen:checks`: compiles the zod schemas read on every command's start into checks that
- * need no zod at run time (electron/services/compiled-checks/*.generated.ts, built from kit.ts):
+ * `npm run gen:checks`: compiles zod schemas read on a hot start into checks that need no zod at
+ * run time (*.generated.ts, built from shared/compiled-checks/kit.ts):
  *  - the project document (ProjectShapeSchema, shared/domain/project.ts), read by every command;
- *  - the contact sheet options (ContactSheetOptionsSchema, electron/services/export/options.ts).
- * Reading a project or starting an export then neither loads zod nor builds its hundreds of schema
- * objects (most of `castboard info`'s start). Run it after changing either schema;
- * test/electron/services/compiled-checks.test.ts fails while a generated file is out of date.
+ *  - the contact sheet options (ContactSheetOptionsSchema, electron/services/export/options.ts);
+ *  - every IPC answer and push event as the renderer checks them (shared/ipc/answer-schemas.ts),
+ *    so the renderer's start neither loads zod nor builds the contract's schemas.
+ * Reading a project, starting an export or opening the editor then builds none of zod's hundreds
+ * of schema objects. Run it after changing any of these schemas; the tests that hold each check
+ * against its schema fail while a generated file is out of date.
  * The compiler knows only the zod features these schemas use and refuses anything else by name,
  * so a new feature cannot be skipped silently: teach it here (and to the kit) first.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { isAspectRatio } from '../electron/services/export/aspect-ratio';
 import { ContactSheetOptionsSchema } from '../electron/services/export/options';
 import { ProjectShapeSchema } from '../shared/domain/project';
+import { isAllowedGatewayUrl, withoutTrailingSlashes } from '../shared/domain/gateway-url';
 import { isImageRef } from '../shared/domain/project-image-ref';
 import * as rules from '../shared/domain/project-rules';
+import { answerSchemas, eventSchemas } from '../shared/ipc/answer-schemas';
 
 export interface CheckTarget {
-  /** Where the check is written, from the repository root. */
+  /** Where the checks are written, from the repository root. */
   file: string;
-  /** The exported name of the check, and the schema it is compiled from. */
-  exportName: string;
-  schema: unknown;
+  /** What they are compiled from, for the file's header. */
   source: string;
+  /** Exported checks: a name and its schema, or a name and a table of schemas by key (one check per key). */
+  exports: ReadonlyArray<{ name: string; schema: unknown } | { name: string; table: Readonly<Record<string, unknown>> }>;
 }
 
 export const CHECK_TARGETS: readonly CheckTarget[] = [
-  { file: 'electron/services/compiled-checks/project-shape.generated.ts', exportName: 'checkProjectShape', schema: ProjectShapeSchema, source: 'ProjectShapeSchema (shared/domain/project.ts)' },
+  {
+    file: 'electron/services/compiled-checks/project-shape.generated.ts',
+    source: 'ProjectShapeSchema (shared/domain/project.ts)',
+    exports: [{ name: 'checkProjectShape', schema: ProjectShapeSchema }],
+  },
   {
     file: 'electron/services/compiled-checks/contact-sheet-options.generated.ts',
-    exportName: 'checkContactSheetOptions',
-    schema: ContactSheetOptionsSchema,
     source: 'ContactSheetOptionsSchema (electron/services/export/options.ts)',
+    exports: [{ name: 'checkContactSheetOptions', schema: ContactSheetOptionsSchema }],
+  },
+  {
+    file: 'shared/ipc/answer-checks.generated.ts',
+    source: 'answerSchemas and eventSchemas (shared/ipc/answer-schemas.ts)',
+    exports: [
+      { name: 'answerChecks', table: answerSchemas },
+      { name: 'eventChecks', table: eventSchemas },
+    ],
   },
 ];
 
-/** The predicates a `.refine` may use, by module as the generated files import them. */
-const PREDICATES: ReadonlyArray<{ module: string; functions: Record<string, unknown> }> = [
-  { module: '../export/aspect-ratio', functions: { isAspectRatio } },
-  { module: '../../../shared/domain/project-image-ref', functions: { isImageRef } },
-  { module: '../../../shared/domain/project-rules', functions: { ...rules } },
+/** The functions a `.refine` or `.transform` may use, by module (from the repository root). */
+const FUNCTIONS: ReadonlyArray<{ module: string; functions: Record<string, unknown> }> = [
+  { module: 'electron/services/export/aspect-ratio', functions: { isAspectRatio } },
+  { module: 'shared/domain/project-image-ref', functions: { isImageRef } },
+  { module: 'shared/domain/project-rules', functions: { ...rules } },
+  { module: 'shared/domain/gateway-url', functions: { isAllowedGatewayUrl, withoutTrailingSlashes } },
 ];
+
+const KIT_MODULE = 'shared/compiled-checks/kit';
+
+/** The rewrite zod's `.trim()` adds, recognised by its source (zod builds a new closure each time). */
+const TRIM_SOURCE = String((z.string().trim()._zod.def.checks?.[0]?._zod.def as { tx?: unknown } | undefined)?.tx);
 
 interface CheckDef {
   check: string;
@@ -53,7 +75,11 @@ interface CheckDef {
   value?: number;
   inclusive?: boolean;
   fn?: unknown;
+  tx?: unknown;
   when?: unknown;
+  normalize?: unknown;
+  hostname?: unknown;
+  protocol?: unknown;
 }
 interface Def {
   type: string;
@@ -70,6 +96,10 @@ interface Def {
   defaultValue?: unknown;
   format?: string;
   pattern?: RegExp;
+  fn?: unknown;
+  in?: Schema;
+  out?: Schema;
+  transform?: unknown;
 }
 interface Schema {
   _zod: { def: Def };
@@ -82,14 +112,14 @@ class Compiler {
   private readonly names = new Map<Schema, string>();
   private readonly uses = new Map<Schema, number>();
   readonly declarations: string[] = [];
-  readonly predicates = new Map<string, string>(); // name -> module
+  readonly functions = new Map<string, string>(); // name -> module
 
   count(schema: Schema): void {
     const seen = this.uses.get(schema) ?? 0;
     this.uses.set(schema, seen + 1);
     if (seen > 0) return;
     const def = schema._zod.def;
-    const children = [...Object.values(def.shape ?? {}), def.element, def.innerType, ...(def.options ?? []), def.keyType, def.valueType];
+    const children = [...Object.values(def.shape ?? {}), def.element, def.innerType, ...(def.options ?? []), def.keyType, def.valueType, def.in, def.out];
     for (const child of children) if (child) this.count(child);
   }
 
@@ -116,6 +146,10 @@ class Compiler {
         return 'k.boolean';
       case 'null':
         return 'k.nullValue';
+      case 'unknown':
+        return 'k.anything';
+      case 'custom':
+        return `k.custom(${this.named(def.fn, where, 'a z.custom')})`;
       case 'enum':
         return `k.oneOf(${JSON.stringify(Object.values(def.entries ?? {}))})`;
       case 'literal':
@@ -131,6 +165,11 @@ class Compiler {
         return `k.record(${this.expression(def.keyType as Schema, `${where}{key}`)}, ${this.expression(def.valueType as Schema, `${where}{}`)})`;
       case 'object':
         return this.object(def, where);
+      case 'pipe': {
+        const out = def.out?._zod.def;
+        if (!def.in || out?.type !== 'transform') throw unsupported(where, 'a pipe that does not end in a .transform');
+        return `k.pipe(${this.expression(def.in, where)}, ${this.named(out.transform, where, 'a transform')})`;
+      }
       default:
         throw unsupported(where, `the zod type "${def.type}"`);
     }
@@ -138,10 +177,11 @@ class Compiler {
 
   private object(def: Def, where: string): string {
     const catchall = def.catchall?._zod.def.type;
-    if (catchall !== undefined && catchall !== 'never') throw unsupported(where, `an object with a "${catchall}" catchall`);
+    const extra = catchall === undefined ? 'strip' : catchall === 'never' ? 'strict' : catchall === 'unknown' ? 'keep' : null;
+    if (!extra) throw unsupported(where, `an object with a "${catchall}" catchall`);
     const fields = Object.entries(def.shape ?? {}).map(([key, field]) => `    ${JSON.stringify(key)}: ${this.field(field, `${where}.${key}`)},`);
     const rest = this.rules(def, where, 'object');
-    return `k.object(\n  {\n${fields.join('\n')}\n  },\n  ${catchall === 'never'}${rest.map((rule) => `, ${rule}`).join('')},\n)`;
+    return `k.object(\n  {\n${fields.join('\n')}\n  },\n  '${extra}'${rest.map((rule) => `, ${rule}`).join('')},\n)`;
   }
 
   private field(schema: Schema, where: string): string {
@@ -171,8 +211,12 @@ class Compiler {
       case 'array:max_length':
         return `k.max${length}(${check.maximum})`;
       case 'string:string_format':
+        if (check.format === 'url' && check.normalize === undefined && check.hostname === undefined && check.protocol === undefined) return 'k.url';
         if (!PATTERN_FORMATS.has(check.format ?? '') || !check.pattern || /[gy]/.test(check.pattern.flags)) throw unsupported(where, `the string format "${check.format}"`);
         return `k.pattern(${check.pattern.toString()})`;
+      case 'string:overwrite':
+        if (String(check.tx) !== TRIM_SOURCE) throw unsupported(where, 'a string rewrite other than .trim()');
+        return 'k.trimmed';
       case 'number:number_format':
         if (check.format !== 'safeint') throw unsupported(where, `the number format "${check.format}"`);
         return 'k.safeInteger';
@@ -188,13 +232,19 @@ class Compiler {
 
   private refinement(check: CheckDef, where: string, kind: string): string {
     if (check.when) throw unsupported(where, 'a refinement with a "when" condition');
-    for (const { module, functions } of PREDICATES) {
-      const name = Object.keys(functions).find((key) => functions[key] === check.fn);
+    const name = this.named(check.fn, where, 'a refinement (or superRefine)');
+    return kind === 'object' ? `k.refineObject(${name})` : `k.refine(${name})`;
+  }
+
+  /** The name under which one of FUNCTIONS is imported. */
+  private named(fn: unknown, where: string, what: string): string {
+    for (const { module, functions } of FUNCTIONS) {
+      const name = Object.keys(functions).find((key) => functions[key] === fn);
       if (!name) continue;
-      this.predicates.set(name, module);
-      return kind === 'object' ? `k.refineObject(${name})` : `k.refine(${name})`;
+      this.functions.set(name, module);
+      return name;
     }
-    throw unsupported(where, 'a refinement (or superRefine) whose function is not exported by shared/domain/project-rules.ts');
+    throw unsupported(where, `${what} whose function is not one of the named exports listed in FUNCTIONS (shared/domain/project-rules.ts and its neighbours)`);
   }
 }
 
@@ -206,29 +256,39 @@ function inner(def: Def, where: string): Schema {
 }
 
 function unsupported(where: string, what: string): Error {
-  return new Error(`gen-compiled-checks: ${where} uses ${what}, which compiled checks do not support. Teach scripts/gen-compiled-checks.ts and electron/services/compiled-checks/kit.ts, or keep the schema to the supported features.`);
+  return new Error(`gen-compiled-checks: ${where} uses ${what}, which compiled checks do not support. Teach scripts/gen-compiled-checks.ts and shared/compiled-checks/kit.ts, or keep the schema to the supported features.`);
 }
 
-/** The source of `target.file` for the current schema. */
+/** An import path from the generated file to `module` (both from the repository root). */
+function importPath(file: string, module: string): string {
+  const relative = path.posix.relative(path.posix.dirname(file), module);
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+/** The source of `target.file` for the current schemas. */
 export function generateCheck(target: CheckTarget): string {
-  const schema = target.schema as Schema;
   const compiler = new Compiler();
-  compiler.count(schema);
-  const root = compiler.expression(schema, target.exportName);
+  const schemasOf = (entry: CheckTarget['exports'][number]) => ('schema' in entry ? [entry.schema] : Object.values(entry.table)) as Schema[];
+  for (const entry of target.exports) for (const schema of schemasOf(entry)) compiler.count(schema);
+  const exported = target.exports.map((entry) => {
+    if ('schema' in entry) return [`/** The value checked and copied as ${target.source.split(' ')[0]} would return it, or a failure (see kit.ts). */`, `export const ${entry.name}: Check = ${compiler.expression(entry.schema as Schema, entry.name)};`];
+    const rows = Object.entries(entry.table).map(([key, schema]) => `  ${JSON.stringify(key)}: ${compiler.expression(schema as Schema, `${entry.name}[${key}]`)},`);
+    return [`/** By key, the value checked and copied as its schema in ${entry.name.replace(/Checks$/, 'Schemas')} would return it, or a failure (see kit.ts). */`, `export const ${entry.name}: Readonly<Record<string, Check>> = {`, ...rows, '};'];
+  });
   const byModule = new Map<string, string[]>();
-  for (const [name, module] of compiler.predicates) byModule.set(module, [...(byModule.get(module) ?? []), name].sort());
-  const imports = [...byModule].sort(([a], [b]) => a.localeCompare(b)).map(([module, names]) => `import { ${names.join(', ')} } from '${module}';`);
+  for (const [name, module] of compiler.functions) byModule.set(module, [...(byModule.get(module) ?? []), name].sort());
+  const imports = [...byModule].sort(([a], [b]) => a.localeCompare(b)).map(([module, names]) => `import { ${names.join(', ')} } from '${importPath(target.file, module)}';`);
+  const kit = importPath(target.file, KIT_MODULE);
   return [
     `// Generated by scripts/gen-compiled-checks.ts from ${target.source}: do not edit.`,
-    '// After changing that schema run `npm run gen:checks` (test/electron/services/compiled-checks.test.ts fails until then).',
+    '// After changing those schemas run `npm run gen:checks` (the tests holding the checks against them fail until then).',
     ...imports,
-    "import * as k from './kit';",
-    "import type { Check } from './kit';",
+    `import * as k from '${kit}';`,
+    `import type { Check } from '${kit}';`,
     '',
     ...compiler.declarations,
     '',
-    `/** The value checked and copied as ${target.source.split(' ')[0]} would return it, or a failure (see kit.ts). */`,
-    `export const ${target.exportName}: Check = ${root};`,
+    ...exported.flatMap((lines, index) => (index === 0 ? lines : ['', ...lines])),
     '',
   ].join('\n');
 }

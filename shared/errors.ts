@@ -63,6 +63,12 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+const ERROR_CODES: ReadonlySet<string> = new Set(errorCodes);
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return ERROR_CODES.has(code);
+}
+
 /** An error as it crosses IPC (checked by SerializedErrorSchema in error-schemas.ts). */
 export interface SerializedError {
   code: ErrorCode;

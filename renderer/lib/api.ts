@@ -19,9 +19,7 @@ declare global {
 export function getBridge(): CastboardApi {
   const bridge = window.castboard;
   if (!bridge) throw new Error('Castboard bridge missing: the preload script did not run.');
-  // Production builds check the bulk answers' outline only (main parsed them fully before sending,
-  // shared/ipc/create-api.ts); dev builds keep the full check to catch contract bugs.
-  return createApi(withEarlyAnswers(bridge), { answerCheck: import.meta.env.DEV ? 'full' : 'shape' });
+  return createApi(withEarlyAnswers(bridge));
 }
 
 export type { CastboardApi };

@@ -18,6 +18,14 @@ export function noRepeats(values: readonly unknown[]): boolean {
   return new Set(values).size === values.length;
 }
 
+/**
+ * The outline of a project's panels: each an object with an id and a list of takes, checked in
+ * place (the renderer's cheap check of an opened project, shared/ipc/channels/project.ts).
+ */
+export function arePanelOutlines(value: unknown): boolean {
+  return Array.isArray(value) && value.every((panel: unknown) => typeof panel === 'object' && panel !== null && typeof (panel as { id?: unknown }).id === 'string' && Array.isArray((panel as { takes?: unknown }).takes));
+}
+
 /** A PDF's panels per page fit its layout (a shooting board holds fewer than a grid). */
 export function pdfPerPageFits(pdf: { layout: PdfLayout; perPage: number }): boolean {
   return pdf.perPage <= PDF_PER_PAGE[pdf.layout].max;

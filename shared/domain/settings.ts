@@ -8,26 +8,12 @@
  */
 import { z } from 'zod';
 import { ConsistencyThresholdSchema, DEFAULT_CONSISTENCY_THRESHOLD } from './consistency';
-import { DEFAULT_GATEWAY_BASE_URL } from './gateway-url';
+import { DEFAULT_GATEWAY_BASE_URL, isAllowedGatewayUrl, MAX_GATEWAY_URL_LENGTH, withoutTrailingSlashes } from './gateway-url';
 
 export { DEFAULT_GATEWAY_BASE_URL };
 
 /** What one image costs when the gateway sends no X-Cost-Cents ($0.05, Ideogram Character). */
 export const DEFAULT_PRICE_PER_IMAGE_CENTS = 5;
-
-
-/** Plain http only to this computer (a local gateway or a test server); anything else carries the key, so https. */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-export const MAX_GATEWAY_URL_LENGTH = 2048;
-
-function isAllowedGatewayUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-  } catch {
-    return false;
-  }
-}
 
 const httpUrl = z
   .string()
@@ -35,7 +21,7 @@ const httpUrl = z
   .trim()
   .url({ message: 'Enter a full URL such as https://api.aigateway.sh/v1' })
   .refine(isAllowedGatewayUrl, { message: 'The gateway URL must start with https:// (plain http:// is only allowed for 127.0.0.1 or localhost).' })
-  .transform((value) => value.replace(/\/+$/, ''));
+  .transform(withoutTrailingSlashes);
 
 export const SettingsSchema = z.object({
   gatewayBaseUrl: httpUrl.default(DEFAULT_GATEWAY_BASE_URL),

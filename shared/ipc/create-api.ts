@@ -5,26 +5,22 @@
  * errors, because contextBridge keeps only an error's message); here envelopes become values or
  * `CastboardError`s of the renderer's own class, so `isCastboardError` and `error.code` work.
  * The browser harness exposes the same bridge over HTTP; the renderer cannot tell them apart.
- * Answers are checked against the contract here too, so a main-side bug surfaces as a clear
- * error instead of a malformed object deep inside the UI. Main is the trusted side and has already
- * parsed every answer with the same schema before sending it (electron/main/ipc/dispatcher.ts), so
- * this check is for bugs, not attacks: with `answerCheck: 'shape'` (production builds) the bulk
- * answers (the whole project, tens of milliseconds to parse at 500 panels) get a cheap check of
- * their outline instead; every other answer, and every answer in dev and test builds, is parsed fully.
+ * Answers and push events are checked against the contract here too (answer-schemas.ts), so a
+ * main-side bug surfaces as a clear error instead of a malformed object deep inside the UI. Main
+ * is the trusted side and has already parsed every answer with its schema before sending it
+ * (electron/main/ipc/dispatcher.ts), so this check is for bugs, not attacks. It runs as checks
+ * compiled from those schemas (answer-checks.generated.ts): the renderer's start builds no zod
+ * schema and a 500-panel project is checked in a few milliseconds. Only what a compiled check
+ * refuses or cannot decide loads the schemas, and zod decides.
  */
 import type { z } from 'zod';
+import { failed } from '../compiled-checks/kit';
 import { CastboardError } from '../errors';
-import {
-  channels,
-  events,
-  type ChannelName,
-  type EventName,
-  type EventPayload,
-  type RequestInput,
-  type ResponseOf,
-} from './contract';
-import { projectAnswerShapes } from './channels/project';
-import { EnvelopeSchema, LOST_CONTACT_MESSAGE } from './envelope';
+import type * as AnswerSchemas from './answer-schemas';
+import type { ChannelName, EventName, EventPayload, RequestInput, ResponseOf } from './contract';
+import { answerChecks, eventChecks } from './answer-checks.generated';
+import { LOST_CONTACT_MESSAGE, readEnvelope } from './envelope';
+import { CHANNEL_NAMES } from './names';
 
 /** The bridge's shape, and what the preload and the harness build it from. */
 export interface Transport {
@@ -51,33 +47,51 @@ export type CastboardApi = {
   mediaUrl(relativePath: string): string;
 };
 
-export interface ApiOptions {
-  /** 'full' (the default): every answer is parsed with its contract schema. 'shape': bulk answers only get their outline checked. */
-  readonly answerCheck?: 'full' | 'shape';
+type Schemas = typeof AnswerSchemas;
+let schemas: Promise<Schemas> | undefined;
+
+/** What zod says of a value a compiled check refused or could not decide: its output, or null when it refuses too. */
+async function decideWithZod(pick: (loaded: Schemas) => z.ZodType, value: unknown): Promise<{ data: unknown } | null> {
+  schemas ??= import('./answer-schemas');
+  const parsed = pick(await schemas).safeParse(value);
+  return parsed.success ? { data: parsed.data } : null;
 }
 
-const answerShapes: Partial<Record<ChannelName, z.ZodType>> = projectAnswerShapes;
-
-function answerSchema(name: ChannelName, check: ApiOptions['answerCheck']): z.ZodType {
-  return (check === 'shape' ? answerShapes[name] : undefined) ?? channels[name].response;
+async function unwrap<C extends ChannelName>(name: C, answer: unknown): Promise<ResponseOf<C>> {
+  const envelope = readEnvelope(answer);
+  if (!envelope) throw new CastboardError('INTERNAL', `Castboard's main process sent an unreadable answer to ${name}.`);
+  if (!envelope.ok) throw new CastboardError(envelope.error.code, envelope.error.message);
+  const checked = (answerChecks[name] as (value: unknown) => unknown)(envelope.value);
+  if (!failed(checked)) return checked as ResponseOf<C>;
+  const decided = await decideWithZod((loaded) => loaded.answerSchemas[name], envelope.value);
+  if (!decided) throw new CastboardError('INTERNAL', `Castboard's main process sent an answer to ${name} that does not match the contract.`);
+  return decided.data as ResponseOf<C>;
 }
 
-function unwrap<C extends ChannelName>(name: C, answer: unknown, check: ApiOptions['answerCheck']): ResponseOf<C> {
-  const envelope = EnvelopeSchema.safeParse(answer);
-  if (!envelope.success) {
-    throw new CastboardError('INTERNAL', `Castboard's main process sent an unreadable answer to ${name}.`);
-  }
-  if (!envelope.data.ok) throw new CastboardError(envelope.data.error.code, envelope.data.error.message);
-  const value = answerSchema(name, check).safeParse(envelope.data.value);
-  if (!value.success) {
-    throw new CastboardError('INTERNAL', `Castboard's main process sent an answer to ${name} that does not match the contract.`);
-  }
-  return value.data as ResponseOf<C>;
+/**
+ * Checks each push event of one subscription and hands it on in the order it came: one that zod
+ * must decide holds back the ones after it until it is decided. Malformed events are dropped.
+ */
+function checkedListener(event: EventName, listener: (payload: unknown) => void): (payload: unknown) => void {
+  let waiting: Promise<void> | null = null;
+  return (payload) => {
+    const checked = (eventChecks[event] as (value: unknown) => unknown)(payload);
+    if (!waiting && !failed(checked)) return listener(checked);
+    const deliver = async () => {
+      const decided = failed(checked) ? await decideWithZod((loaded) => loaded.eventSchemas[event], payload) : { data: checked };
+      if (decided) listener(decided.data);
+    };
+    const next: Promise<void> = (waiting ?? Promise.resolve()).then(deliver);
+    waiting = next;
+    void next.finally(() => {
+      if (waiting === next) waiting = null;
+    });
+  };
 }
 
-export function createApi(transport: Transport, options: ApiOptions = {}): CastboardApi {
+export function createApi(transport: Transport): CastboardApi {
   const domains: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {};
-  for (const name of Object.keys(channels) as ChannelName[]) {
+  for (const name of CHANNEL_NAMES) {
     const [domain = '', verb = ''] = name.split(':');
     (domains[domain] ??= {})[verb] = async (request?: unknown) => {
       let answer: unknown;
@@ -86,16 +100,13 @@ export function createApi(transport: Transport, options: ApiOptions = {}): Castb
       } catch (cause) {
         throw new CastboardError('INTERNAL', LOST_CONTACT_MESSAGE, { cause });
       }
-      return unwrap(name, answer, options.answerCheck);
+      return unwrap(name, answer);
     };
   }
 
   const extras = {
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-      return transport.subscribe(event, (payload) => {
-        const parsed = events[event].safeParse(payload);
-        if (parsed.success) listener(parsed.data as EventPayload<E>);
-      });
+      return transport.subscribe(event, checkedListener(event, listener as (payload: unknown) => void));
     },
     mediaUrl(relativePath: string): string {
       return transport.mediaBaseUrl + relativePath.split('/').map(encodeURIComponent).join('/');

@@ -4,7 +4,7 @@
  * (options.ts), which decides and words the problem. The result and the errors are exactly those
  * of parseContactSheetOptions (test/electron/services/compiled-checks.test.ts).
  */
-import { failed } from '../compiled-checks/kit';
+import { failed } from '../../../shared/compiled-checks/kit';
 import { checkContactSheetOptions } from '../compiled-checks/contact-sheet-options.generated';
 import type { ContactSheetOptions } from './options';
 

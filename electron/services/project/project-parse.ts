@@ -12,7 +12,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import type { Project } from '../../../shared/domain/project';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/domain/project-document';
 import { linkProblems } from '../../../shared/domain/project-rules';
-import { failed } from '../compiled-checks/kit';
+import { failed } from '../../../shared/compiled-checks/kit';
 import { checkProjectShape } from '../compiled-checks/project-shape.generated';
 import { rememberCheckedProject } from './checked-projects';
 import { describeIssuePath } from './project-messages';

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AspectRatioSchema, ImageRefSchema, ProjectSchema, TakeSchema } from '../../domain/project';
+import { arePanelOutlines } from '../../domain/project-rules';
 import { OpenReportSchema, RecentProjectSchema, SaveStatusSchema } from '../../domain/project-status';
 import { channel, noPayload } from '../define';
 
@@ -32,16 +33,12 @@ export function openedProjectAnswers<S extends z.ZodType>(schema: S) {
 
 const openedProject = openedProjectAnswers(OpenedProjectSchema);
 
-/** Every panel is an object with an id and a list of takes; checked in place, nothing copied. */
-function arePanelOutlines(value: unknown): boolean {
-  return Array.isArray(value) && value.every((panel: unknown) => typeof panel === 'object' && panel !== null && typeof (panel as { id?: unknown }).id === 'string' && Array.isArray((panel as { takes?: unknown }).takes));
-}
-
 /**
- * The outline of an opened project, for the renderer's cheap check of main's answer in production
- * builds (shared/ipc/create-api.ts, answerCheck 'shape'): main has already parsed the whole
- * answer with OpenedProjectSchema before it left (electron/main/ipc/dispatcher.ts), so the
- * renderer only confirms it got the kind of object it asked for. Dev and test builds parse fully.
+ * The outline of an opened project, as the renderer checks main's answer (shared/ipc/answer-schemas.ts,
+ * compiled into answer-checks.generated.ts): main has already parsed the whole answer with
+ * OpenedProjectSchema before it left (electron/main/ipc/dispatcher.ts), so the renderer only
+ * confirms it got the kind of object it asked for. A full check of a 500-panel document would copy
+ * every take, ~10-20 ms on the way to the first paint, to find bugs main's own check already finds.
  */
 const OpenedProjectShape = z
   .object({
@@ -52,7 +49,7 @@ const OpenedProjectShape = z
   })
   .strict();
 
-/** Cheap outlines of the bulk answers (the whole project), by channel; every other answer is always parsed fully. */
+/** The renderer's view of the answers that carry an opened project, by channel. */
 export const projectAnswerShapes = openedProjectAnswers(OpenedProjectShape);
 
 /** 30 MB of base64: a generous reference image; anything larger is refused before decoding. */

@@ -1,6 +1,6 @@
 /**
- * The compiled checks (electron/services/compiled-checks/) against the zod schemas they were
- * compiled from. Values come from the product (a project made and generated with the CLI against
+ * The compiled checks (electron/services/compiled-checks/, shared/ipc/answer-checks.generated.ts)
+ * against the zod schemas they were compiled from. Values come from the product (a project made and generated with the CLI against
  * the fake gateway, the sample project the store tests use, the export options the CLI builds from
  * them), then every field is broken in the ways a damaged or hand-edited file would be. For each:
  *  - accepted by the check: zod accepts it too, with the same output (same keys, same order);
@@ -17,12 +17,15 @@ import { CHECK_TARGETS, generateCheck } from '../../../scripts/gen-compiled-chec
 import { COLOR_PALETTE_PRESETS, ProjectSchema, ProjectShapeSchema, encodePoints, type Project } from '../../../shared/domain/project';
 import { imageRefFromHash } from '../../../shared/domain/project-image-ref';
 import { PDF_PER_PAGE, productionSettings } from '../../../shared/domain/production-export';
-import { INVALID, UNSURE, type Check } from '../../../electron/services/compiled-checks/kit';
+import { INVALID, UNSURE, type Check } from '../../../shared/compiled-checks/kit';
 import { checkContactSheetOptions } from '../../../electron/services/compiled-checks/contact-sheet-options.generated';
 import { checkProjectShape } from '../../../electron/services/compiled-checks/project-shape.generated';
 import { ContactSheetOptionsSchema } from '../../../electron/services/export/options';
 import { sheetOptionsOf } from '../../../electron/cli/commands/export';
 import { parseProjectBytes } from '../../../electron/services/project/project-parse';
+import { SettingsSchema } from '../../../shared/domain/settings';
+import { answerChecks } from '../../../shared/ipc/answer-checks.generated';
+import { answerSchemas } from '../../../shared/ipc/answer-schemas';
 import { cli, gatewayEnv, makeProject, useCliFixture, writeReferencePng } from '../cli/cli-kit';
 import { buildSampleProject, sha256 } from './project/fixtures';
 
@@ -181,5 +184,36 @@ describe('compiled checks', () => {
     const tally = compareMutations(checkContactSheetOptions, ContactSheetOptionsSchema, options);
     expect(tally.invalid).toBeGreaterThan(100);
     expect(tally.accepted).toBeGreaterThan(20);
+  });
+
+  describe("main's answers, as the renderer checks them", () => {
+    /** An opened project as main answers project:current, for a project the product made. */
+    const opened = (project: Project) => ({
+      root: '/boards/Harbour Chase.castboard',
+      project,
+      status: { state: 'saved', dirty: false, message: null, lastSavedAt: '2025-11-21T18:00:00.000Z', readOnlyReason: null },
+      report: { imageProblems: [], migratedFrom: null, originalKeptAs: null, message: null },
+    });
+
+    it('accept an opened project with exactly the output zod gives, and decide a broken one as zod does', async () => {
+      const check = answerChecks['project:current'] as Check;
+      const schema = answerSchemas['project:current'];
+      for (const project of [await cliProject(fixture.dir, gatewayEnv(fixture.gateway)), await sampleProject()]) expect(compare(check, schema, opened(project))).toBe('accepted');
+      expect(compare(check, schema, null)).toBe('accepted');
+      const tally = compareMutations(check, schema, [opened(await sampleProject())]);
+      expect(tally.invalid).toBeGreaterThan(tally.unsure * 10);
+    });
+
+    it('check settings as zod does, the gateway URL rules included (trimmed, a URL, https or this computer, no trailing slash)', () => {
+      const check = answerChecks['settings:get'] as Check;
+      const schema = answerSchemas['settings:get'];
+      const settings = [SettingsSchema.parse({}), SettingsSchema.parse({ gatewayBaseUrl: 'http://127.0.0.1:8787/v1/', concurrency: 4 })];
+      for (const value of settings) expect(compare(check, schema, value)).toBe('accepted');
+      const urls = ['https://gateway.example/v1//', ' https://gateway.example/v1', 'https://gate\tway.example', 'http://gateway.example/v1', 'not a url', 'https://[::1]:99999/'];
+      const verdicts = urls.map((gatewayBaseUrl) => compare(check, schema, { ...settings[0], gatewayBaseUrl }));
+      expect(verdicts).toEqual(['accepted', 'unsure', 'unsure', 'invalid', 'invalid', 'invalid']);
+      const tally = compareMutations(check, schema, settings);
+      expect(tally.invalid).toBeGreaterThan(50);
+    });
   });
 });

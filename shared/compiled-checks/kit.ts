@@ -1,5 +1,5 @@
 /**
- * The building blocks of the compiled checks (*.generated.ts here, written by
+ * The building blocks of the compiled checks (the *.generated.ts files written by
  * scripts/gen-compiled-checks.ts from zod schemas): small combinators that check a plain value and
  * build the same output zod would, without zod. Each check returns the output, or a failure:
  *  - INVALID: zod refuses this value too (a wrong type, a value off a list, a broken rule);
@@ -7,7 +7,7 @@
  *    length limit, an explicit `undefined`, an object that is not a plain one), so zod decides.
  * Invariant: a value accepted here is accepted by the schema the check was compiled from, with an
  * equal output (same keys, same order, same defaults); test/electron/services/compiled-checks.test.ts
- * holds both sides against each other. Rejections are always re-checked by zod, which writes the
+ * and test/shared/ipc/answer-checks.test.ts hold both sides against each other. Rejections are always re-checked by zod, which writes the
  * message, so a compiled check may refuse more than zod, never less.
  */
 export const INVALID = Symbol('invalid');
@@ -29,6 +29,16 @@ export const minChars = (min: number): Rule<string> => (text) =>
   text.length >= 2 * min || (!SURROGATE.test(text) ? text.length >= min || INVALID : UNSURE);
 export const maxChars = (max: number): Rule<string> => (text) => text.length <= max || (SURROGATE.test(text) ? UNSURE : INVALID);
 export const pattern = (regex: RegExp): Rule<string> => (text) => regex.test(text) || INVALID;
+
+/** zod's `.trim()` rewrites the value: only a value it leaves as it is has a known output. */
+export const trimmed: Rule<string> = (text) => text === text.trim() || UNSURE;
+
+const TAB_OR_NEWLINE = /[\t\n\r]/;
+/**
+ * zod's `.url()` (no hostname, protocol or normalize option): a URL that parses, output trimmed and
+ * without tabs or newlines. A value either would change is left to zod.
+ */
+export const url: Rule<string> = (text) => (text !== text.trim() || TAB_OR_NEWLINE.test(text) ? UNSURE : URL.canParse(text) || INVALID);
 
 export const minItems = (min: number): Rule<readonly unknown[]> => (items) => items.length >= min || INVALID;
 export const maxItems = (max: number): Rule<readonly unknown[]> => (items) => items.length <= max || INVALID;
@@ -63,6 +73,18 @@ export function oneOf(values: ReadonlyArray<string | number>): Check {
   const allowed = new Set<unknown>(values);
   return (value) => (allowed.has(value) ? value : INVALID);
 }
+
+/** A checked value handed to a `.transform` of the schema (a named function, as refinements are). */
+export const pipe = (inner: Check, transform: (value: never) => unknown): Check => (value) => {
+  const checked = inner(value);
+  return failed(checked) ? checked : transform(checked as never);
+};
+
+/** z.unknown(): anything, as it is. */
+export const anything: Check = (value) => value;
+
+/** z.custom(predicate): the value as it is, when the predicate holds. */
+export const custom = (predicate: (value: unknown) => boolean): Check => (value) => (predicate(value) ? value : INVALID);
 
 export const nullable = (inner: Check): Check => (value) => (value === null ? null : inner(value));
 
@@ -120,14 +142,20 @@ type Primitive = string | number | boolean | null;
 /** How a field may be absent: never, simply left out, or filled with a default (a fresh copy each time, as zod does). */
 export type Field = { check: Check } | { check: Check; optional: true } | { check: Check; fallback: Primitive | readonly Primitive[] };
 
+/**
+ * What an object does with keys its schema does not name: drop them (z.object), refuse them
+ * (.strict()), or keep them as they are after the named ones (z.looseObject).
+ */
+export type ExtraKeys = 'strip' | 'strict' | 'keep';
+
 /** Fields are checked and copied in the schema's order, which is also the order of the output keys. */
-export function object(fields: Readonly<Record<string, Field>>, strict: boolean, ...rules: Array<Rule<Record<string, unknown>>>): Check {
+export function object(fields: Readonly<Record<string, Field>>, extra: ExtraKeys, ...rules: Array<Rule<Record<string, unknown>>>): Check {
   const names = Object.keys(fields);
   const known = new Set(names);
   return (value) => {
     const input = plainObject(value);
     if (failed(input)) return input;
-    if (strict && Object.keys(input).some((name) => !known.has(name))) return INVALID;
+    if (extra === 'strict' && Object.keys(input).some((name) => !known.has(name))) return INVALID;
     const out: Record<string, unknown> = {};
     for (const name of names) {
       const field = fields[name] as Field;
@@ -140,6 +168,13 @@ export function object(fields: Readonly<Record<string, Field>>, strict: boolean,
       const checked = field.check(raw);
       if (failed(checked)) return checked;
       out[name] = checked;
+    }
+    if (extra === 'keep') {
+      for (const name of Object.keys(input)) {
+        if (known.has(name) || name === '__proto__') continue; // zod never copies a __proto__ key
+        if (input[name] === undefined) return UNSURE;
+        out[name] = input[name];
+      }
     }
     return applyRules(out, rules);
   };
