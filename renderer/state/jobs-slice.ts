@@ -6,7 +6,7 @@
  * takes: a failed job leaves the panel exactly as it was.
  */
 import { renderStylePrompt } from '../../shared/generation/render-plan';
-import { SEED_MAX } from '../../shared/domain/gateway';
+import { SEED_MAX } from '../../shared/domain/ideogram-models';
 import { isTerminalState, STYLE_PRESETS, type CostEstimate, type JobView, type QueueSnapshot } from '../../shared/domain/jobs';
 import { isCastboardError } from '../../shared/errors';
 import { messageOf } from '../lib/errors';

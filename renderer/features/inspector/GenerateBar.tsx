@@ -6,7 +6,7 @@
  * instead of leading the artist into a request that cannot be sent.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { SEED_MAX } from '../../../shared/domain/gateway';
+import { SEED_MAX } from '../../../shared/domain/ideogram-models';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
 import { formatCents, plural } from '../../lib/format';
