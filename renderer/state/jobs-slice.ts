@@ -7,7 +7,9 @@
  */
 import { renderStylePrompt } from '../../shared/generation/render-plan';
 import { SEED_MAX } from '../../shared/domain/ideogram-models';
-import { isTerminalState, STYLE_PRESETS, type CostEstimate, type JobView, type QueueSnapshot } from '../../shared/domain/jobs';
+import type { CostEstimate, JobView, QueueSnapshot } from '../../shared/domain/jobs';
+import { isTerminalState } from '../../shared/domain/job-states';
+import { STYLE_PRESETS } from '../../shared/domain/style-presets';
 import { isCastboardError } from '../../shared/errors';
 import { messageOf } from '../lib/errors';
 import { activeTakeOf } from './takes';

@@ -6,7 +6,7 @@
  */
 import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { STYLE_PRESETS } from '../../../shared/domain/jobs';
+import { STYLE_PRESETS } from '../../../shared/domain/style-presets';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
 import { formatCents, plural } from '../../lib/format';
