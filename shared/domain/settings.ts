@@ -9,12 +9,9 @@
 import { z } from 'zod';
 import { ConsistencyThresholdSchema, DEFAULT_CONSISTENCY_THRESHOLD } from './consistency';
 import { DEFAULT_GATEWAY_BASE_URL } from './gateway-url';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from './image-price';
 
 export { DEFAULT_GATEWAY_BASE_URL };
-
-/** What one image costs when the gateway sends no X-Cost-Cents ($0.05, Ideogram Character). */
-export const DEFAULT_PRICE_PER_IMAGE_CENTS = 5;
-
 
 /** Plain http only to this computer (a local gateway or a test server); anything else carries the key, so https. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -16,7 +16,7 @@ import { activeTakeOf } from '../../state/takes';
 import { CheckboxField } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
-import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
 
 export function GenerateOptions({ panel }: { panel: Panel }) {
   const { options, setOptions, activeSeed } = useAppStore(

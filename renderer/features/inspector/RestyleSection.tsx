@@ -15,7 +15,7 @@ import { liveSelection } from '../../state/selection-slice';
 import { activeTakeOf } from '../../state/takes';
 import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
-import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
 
 /**
  * The panels a Restyle would apply to, in board order (joined ids keep the selector's result a
