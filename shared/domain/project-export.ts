@@ -34,19 +34,3 @@ export const ExportSettingsSchema = z
   })
   .strict();
 export type ExportSettings = z.infer<typeof ExportSettingsSchema>;
-
-/** A fresh copy each call, so callers may edit it. */
-export function defaultExportSettings(): ExportSettings {
-  return {
-    columns: 4,
-    cellWidth: 384,
-    margin: 48,
-    gutter: 24,
-    background: '#ffffff',
-    captions: ['scene', 'dialogue', 'shot'],
-    page: 'none',
-    orientation: 'landscape',
-    dpi: 150,
-    selectedOnly: false,
-  };
-}

@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultExportSettings } from '../../../shared/domain/project-export';
+import { defaultExportSettings } from '../../../shared/domain/project-edit';
 import { productionSettings } from '../../../shared/domain/production-settings';
 import { gatewayWith, rig, settled, storyboard, tempDir } from '../main/support/app-rig';
 import { gifMetadata } from '../services/export/gif-reader';
