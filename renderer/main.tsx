@@ -1,7 +1,6 @@
 /** Renderer entry: reads the bridge once, builds the store, starts the start-up requests, renders the app. */
 // First: the start-up reads leave before anything else in the bundle is evaluated.
 import './lib/early-requests';
-import '../shared/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

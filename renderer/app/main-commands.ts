@@ -5,7 +5,7 @@
  * the title bar and the close guard, and whether a modal dialog is open goes back too, so the
  * menu's Undo edits the dialog's field instead of the storyboard. All wired once, outside React.
  */
-import { isMainCommand, type AppCommand, type WindowCommand } from '../../shared/domain/commands';
+import { isMainCommand, type AppCommand, type WindowCommand } from '../../shared/domain/command-names';
 import type { CastboardApi } from '../lib/api';
 import type { Commands } from './commands';
 import { watchModalOpen } from './modal-watch';

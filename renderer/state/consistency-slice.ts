@@ -5,12 +5,8 @@
  * without running the model again; "not checked" has no distance and never becomes a pass.
  * UI state only: never in the document or undo history.
  */
-import {
-  DEFAULT_CONSISTENCY_THRESHOLD,
-  statusForDistance,
-  type ConsistencyStatus,
-  type TakeConsistency,
-} from '../../shared/domain/consistency';
+import type { TakeConsistency } from '../../shared/domain/consistency';
+import { DEFAULT_CONSISTENCY_THRESHOLD, statusForDistance, type ConsistencyStatus } from '../../shared/domain/consistency-outcomes';
 import type { AppState } from './app-state';
 import { messageOf } from '../lib/errors';
 import { activeTakeOf } from './takes';

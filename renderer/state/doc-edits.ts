@@ -5,8 +5,9 @@
  * or an undo may have removed them a moment ago.
  */
 import { castFirstCharacter, createCharacter, createPanel, removeCharacter } from '../../shared/domain/project-edit';
-import type { Character, IdFactory, Panel, Project } from '../../shared/domain/project';
-import { MAX_RECENTLY_DELETED, randomId } from '../../shared/domain/project';
+import type { Character, Panel, Project } from '../../shared/domain/project';
+import { MAX_RECENTLY_DELETED } from '../../shared/domain/project-document';
+import { randomId, type IdFactory } from '../../shared/domain/random-id';
 
 export type PanelFields = Omit<Panel, 'id' | 'takes' | 'activeTakeId'>;
 export type CharacterFields = Omit<Character, 'id'>;

@@ -5,7 +5,8 @@
  * are asked of main, and main's progress pushes land here. Every call first hands main the latest
  * document, so what is exported is what is on screen.
  */
-import { productionSettings, type OptionFormat, type ProductionSettings } from '../../shared/domain/production-export';
+import type { OptionFormat, ProductionSettings } from '../../shared/domain/production-export';
+import { productionSettings } from '../../shared/domain/production-settings';
 import type { ExportSettings } from '../../shared/domain/project';
 import type { RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { burstKey } from './history';

@@ -6,8 +6,10 @@
  * takes: a failed job leaves the panel exactly as it was.
  */
 import { renderStylePrompt } from '../../shared/generation/render-plan';
-import { SEED_MAX } from '../../shared/domain/gateway';
-import { isTerminalState, STYLE_PRESETS, type CostEstimate, type JobView, type QueueSnapshot } from '../../shared/domain/jobs';
+import { SEED_MAX } from '../../shared/domain/ideogram-models';
+import type { CostEstimate, JobView, QueueSnapshot } from '../../shared/domain/jobs';
+import { isTerminalState } from '../../shared/domain/job-states';
+import { STYLE_PRESETS } from '../../shared/domain/style-presets';
 import { isCastboardError } from '../../shared/errors';
 import { messageOf } from '../lib/errors';
 import { activeTakeOf } from './takes';

@@ -5,7 +5,7 @@
  * The status follows the current threshold (see state/consistency-slice).
  */
 import { useShallow } from 'zustand/react/shallow';
-import { consistencyLabel } from '../../shared/domain/consistency';
+import { consistencyLabel } from '../../shared/domain/consistency-outcomes';
 import type { Panel } from '../../shared/domain/project';
 import { useAppStore } from '../state/store-context';
 import { takeStatus } from '../state/consistency-slice';

@@ -1,36 +1,17 @@
 /**
- * The consistency check's vocabulary, shared by the service, the CLI, the IPC contract and the
- * renderer. A checked take has one of three outcomes, and "not checked" is never a pass:
- *   consistent   the closest face in the take is within the threshold of the character's face;
- *   drifted      a face was found, but none is within the threshold;
- *   not-checked  nothing to measure (no face found, no reference face, no image...), with why.
- * Distances are Euclidean distances between 128-d face descriptors (0 = identical; the same
- * person usually scores below 0.5, different people above it).
+ * The consistency check's schemas, for the IPC contract and the settings. The outcomes, the
+ * threshold's default and range and the words for each outcome are in consistency-outcomes.ts
+ * (free of zod), re-exported here.
  */
 import { z } from 'zod';
+import { CONSISTENCY_STATUSES, CONSISTENCY_THRESHOLD_RANGE, NOT_CHECKED_REASONS } from './consistency-outcomes';
 
-export const DEFAULT_CONSISTENCY_THRESHOLD = 0.5;
-export const CONSISTENCY_THRESHOLD_RANGE = { min: 0.2, max: 0.9 } as const;
+export * from './consistency-outcomes';
 
 export const ConsistencyThresholdSchema = z.number().min(CONSISTENCY_THRESHOLD_RANGE.min).max(CONSISTENCY_THRESHOLD_RANGE.max);
 
-export const CONSISTENCY_STATUSES = ['consistent', 'drifted', 'not-checked'] as const;
 export const ConsistencyStatusSchema = z.enum(CONSISTENCY_STATUSES);
-export type ConsistencyStatus = z.infer<typeof ConsistencyStatusSchema>;
-
-/** Why a take could not be scored. */
-export const NOT_CHECKED_REASONS = ['no-image', 'image-unreadable', 'no-character', 'no-reference', 'no-reference-face', 'no-face'] as const;
 export const NotCheckedReasonSchema = z.enum(NOT_CHECKED_REASONS);
-export type NotCheckedReason = z.infer<typeof NotCheckedReasonSchema>;
-
-export const NOT_CHECKED_TEXT: Readonly<Record<NotCheckedReason, string>> = {
-  'no-image': 'the panel has no image yet',
-  'image-unreadable': 'the image is missing or damaged',
-  'no-character': 'the panel features no character',
-  'no-reference': 'the character has no reference image',
-  'no-reference-face': "no face was found in the character's reference image",
-  'no-face': 'no face was found (the panel may be too stylised, or show no face)',
-};
 
 export const TakeConsistencySchema = z
   .object({
@@ -43,16 +24,3 @@ export const TakeConsistencySchema = z
   })
   .strict();
 export type TakeConsistency = z.infer<typeof TakeConsistencySchema>;
-
-/** The outcome for a distance (the threshold itself still counts as consistent). */
-export function statusForDistance(distance: number, threshold: number): 'consistent' | 'drifted' {
-  return distance <= threshold ? 'consistent' : 'drifted';
-}
-
-/** A short label for badges and captions, e.g. "Consistent (0.31)", "Not checked: no face found". */
-export function consistencyLabel(result: Pick<TakeConsistency, 'status' | 'distance' | 'reason'>): string {
-  const distance = result.distance === null ? '' : ` (${result.distance.toFixed(2)})`;
-  if (result.status === 'consistent') return `Consistent${distance}`;
-  if (result.status === 'drifted') return `Drifted${distance}`;
-  return `Not checked: ${result.reason ? NOT_CHECKED_TEXT[result.reason] : 'nothing to measure'}`;
-}

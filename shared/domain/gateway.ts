@@ -1,11 +1,10 @@
-/** Gateway facts the renderer shows: the result of "Test connection". */
+/**
+ * Gateway facts the renderer shows: the result of "Test connection". The models and the seed range
+ * are in ideogram-models.ts (free of zod), re-exported here.
+ */
 import { z } from 'zod';
 
-/** The largest seed Ideogram accepts (a signed 32-bit integer); seeds run from 0 to this. */
-export const SEED_MAX = 2_147_483_647;
-
-export const IDEOGRAM_CHARACTER_MODEL = 'ideogram/ideogram-character';
-export const IDEOGRAM_REMIX_MODEL = 'ideogram/ideogram-character-remix';
+export * from './ideogram-models';
 
 export const ConnectionTestSchema = z
   .object({

@@ -6,14 +6,13 @@
  * Invariants:
  *  - every format's entry is optional and has no zod default: a project saved before these
  *    existed opens unchanged (no schema bump) and round-trips byte for byte until the artist
- *    changes an option; `productionSettings` fills in what is missing;
+ *    changes an option; `productionSettings` (production-settings.ts) fills in what is missing;
  *  - when the PDF has no saved entry its page, orientation and dpi follow the contact sheet's,
  *    as the PDF did before it had options of its own;
  *  - ranges are the ones the services honour (H.264 needs even sizes, a shooting board holds 1-3).
  */
 import { z } from 'zod';
-import { aspectValue } from './aspect-ratios';
-import { CROSSFADE_SECONDS, GIF_WIDTH, ORIENTATIONS, PDF_LAYOUTS, PDF_PAGES, PDF_PER_PAGE, VIDEO_SIZES, type VideoSize } from './production-export-fields';
+import { CROSSFADE_SECONDS, GIF_WIDTH, ORIENTATIONS, PDF_LAYOUTS, PDF_PAGES, PDF_PER_PAGE, VIDEO_SIZES } from './production-export-fields';
 import { pdfPerPageFits } from './project-rules';
 
 export * from './production-export-fields';
@@ -74,43 +73,3 @@ export interface ProductionSettings {
   fcpxml: FcpxmlExportSettings;
 }
 export type OptionFormat = keyof ProductionSettings;
-
-export const DEFAULT_MP4_SETTINGS: Mp4ExportSettings = { size: '1280x720', fps: 24, captions: true, srt: true, crossfade: false, crossfadeSeconds: CROSSFADE_SECONDS.default };
-
-/** The contact sheet fields the PDF's defaults follow (structural, so this module needs no import of the sheet's schema). */
-interface SheetPageSettings {
-  page: string;
-  orientation: 'portrait' | 'landscape';
-  dpi: 150 | 300;
-  formats?: SavedFormatSettings | undefined;
-}
-
-/** Every format's options: the saved ones, the defaults for the rest. Fresh objects each call. */
-export function productionSettings(saved: SheetPageSettings): ProductionSettings {
-  const formats = saved.formats ?? {};
-  return {
-    pdf: formats.pdf ? { ...formats.pdf } : {
-      page: saved.page === 'letter' ? 'letter' : 'a4',
-      orientation: saved.orientation,
-      dpi: saved.dpi,
-      layout: 'grid',
-      perPage: PDF_PER_PAGE.grid.default,
-      captions: true,
-    },
-    mp4: { ...(formats.mp4 ?? DEFAULT_MP4_SETTINGS) },
-    gif: { ...(formats.gif ?? { width: GIF_WIDTH.default }) },
-    fcpxml: { ...(formats.fcpxml ?? { fps: 24 }) },
-  };
-}
-
-/**
- * Pixel size of a video size option, even both ways (H.264 yuv420p needs it); 'project' is the
- * project's aspect ratio ('16:9', '2.39:1'...) at 1080 lines.
- */
-export function videoPixels(size: VideoSize, aspectRatio: string): { width: number; height: number } {
-  if (size !== 'project') {
-    const [width, height] = size.split('x').map(Number) as [number, number];
-    return { width, height };
-  }
-  return { width: Math.round((1080 * aspectValue(aspectRatio)) / 2) * 2, height: 1080 };
-}

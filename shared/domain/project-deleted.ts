@@ -6,9 +6,8 @@
  */
 import { z } from 'zod';
 import { PanelSchema } from './project-panel';
+import { MAX_RECENTLY_DELETED } from './project-document';
 import { IsoDateSchema } from './project-primitives';
-
-export const MAX_RECENTLY_DELETED = 100;
 
 export const DeletedPanelSchema = z
   .object({

@@ -17,6 +17,9 @@ export const PROJECT_LIMITS = {
   maxPaidWithoutImage: 10_000,
 } as const;
 
+/** Deleted panels kept for restoring (project-deleted.ts); the oldest fall off first. */
+export const MAX_RECENTLY_DELETED = 100;
+
 /** What image usage reads of a document. */
 export interface ImageNamingDocument {
   characters: ReadonlyArray<{ name: string; referenceImage: ImageRef | null; mask?: ImageRef | undefined }>;

@@ -2,20 +2,12 @@
  * Pure helpers that build and edit project documents without ever producing one the schema
  * would refuse (an active take that is not in the panel, a panel featuring a deleted
  * character). They never mutate their input: the UI keeps undo history over whole documents.
- * Clock and ids are passed in so callers and tests control them.
+ * Clock and ids are passed in so callers and tests control them. Free of zod (types only come
+ * from project.ts), so the editor builds and edits documents without loading the schema.
  */
-import {
-  CURRENT_SCHEMA_VERSION,
-  defaultExportSettings,
-  randomId,
-  type AspectRatio,
-  type Character,
-  type IdFactory,
-  type Panel,
-  type Project,
-  type ProjectStyle,
-  type Take,
-} from './project';
+import type { AspectRatio, Character, ExportSettings, Panel, Project, ProjectStyle, Take } from './project';
+import { CURRENT_SCHEMA_VERSION } from './project-document';
+import { randomId, type IdFactory } from './random-id';
 
 export { activeTake } from './project-document';
 
@@ -31,6 +23,22 @@ export const DEFAULT_PROJECT_STYLE: ProjectStyle = {
   colorPalette: null,
   defaultVariations: 1,
 };
+
+/** A new project's contact sheet options. A fresh copy each call, so callers may edit it. */
+export function defaultExportSettings(): ExportSettings {
+  return {
+    columns: 4,
+    cellWidth: 384,
+    margin: 48,
+    gutter: 24,
+    background: '#ffffff',
+    captions: ['scene', 'dialogue', 'shot'],
+    page: 'none',
+    orientation: 'landscape',
+    dpi: 150,
+    selectedOnly: false,
+  };
+}
 
 export interface NewProjectInit {
   title: string;

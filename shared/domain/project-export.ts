@@ -34,25 +34,3 @@ export const ExportSettingsSchema = z
   })
   .strict();
 export type ExportSettings = z.infer<typeof ExportSettingsSchema>;
-
-/**
- * Above this many panels one long image stops being practical (500 panels made a 1704x42560
- * PNG): the export dialog uses pages unless the artist chooses one long image.
- */
-export const LARGE_BOARD_PANELS = 24;
-
-/** A fresh copy each call, so callers may edit it. */
-export function defaultExportSettings(): ExportSettings {
-  return {
-    columns: 4,
-    cellWidth: 384,
-    margin: 48,
-    gutter: 24,
-    background: '#ffffff',
-    captions: ['scene', 'dialogue', 'shot'],
-    page: 'none',
-    orientation: 'landscape',
-    dpi: 150,
-    selectedOnly: false,
-  };
-}

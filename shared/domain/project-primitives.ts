@@ -6,17 +6,12 @@
 import { z } from 'zod';
 import { imageRefProblem, isImageRef } from './project-image-ref';
 
-/** Ids are opaque; UUIDs from crypto.randomUUID() fit, and so do short test ids. */
+/** Ids are opaque; UUIDs from crypto.randomUUID() (random-id.ts) fit, and so do short test ids. */
 export const IdSchema = z
   .string()
   .min(1, 'an id cannot be empty')
   .max(64, 'an id is at most 64 characters')
   .regex(/^[A-Za-z0-9_-]+$/, 'an id uses only letters, digits, "-" and "_"');
-
-export type IdFactory = () => string;
-
-/** Browser and Node 20 both have the global Web Crypto `randomUUID`, so shared/ needs no node:crypto. */
-export const randomId: IdFactory = () => globalThis.crypto.randomUUID();
 
 export function boundedText(max: number) {
   return z.string().max(max, `at most ${max} characters`);

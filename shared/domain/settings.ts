@@ -9,11 +9,9 @@
 import { z } from 'zod';
 import { ConsistencyThresholdSchema, DEFAULT_CONSISTENCY_THRESHOLD } from './consistency';
 import { DEFAULT_GATEWAY_BASE_URL, isAllowedGatewayUrl, MAX_GATEWAY_URL_LENGTH, withoutTrailingSlashes } from './gateway-url';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from './image-price';
 
 export { DEFAULT_GATEWAY_BASE_URL };
-
-/** What one image costs when the gateway sends no X-Cost-Cents ($0.05, Ideogram Character). */
-export const DEFAULT_PRICE_PER_IMAGE_CENTS = 5;
 
 const httpUrl = z
   .string()

@@ -5,7 +5,7 @@
  * passes data URLs as the images, the prompt preview and `generate --dry-run` pass placeholders,
  * so what the artist is shown is built by the very function that builds what is sent.
  */
-import { IDEOGRAM_CHARACTER_MODEL, IDEOGRAM_REMIX_MODEL, SEED_MAX } from '../domain/gateway';
+import { IDEOGRAM_CHARACTER_MODEL, IDEOGRAM_REMIX_MODEL, SEED_MAX } from '../domain/ideogram-models';
 import type { ColorPalette, MagicPrompt, RenderingSpeed, StyleType } from '../domain/ideogram-controls';
 import type { AspectRatio } from '../domain/project';
 import { CastboardError } from '../errors';

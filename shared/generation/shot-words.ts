@@ -4,7 +4,7 @@
  * without a phrase is a compile error. A raw code never reaches a prompt: Ideogram would read
  * "CU, EYE_LEVEL" as letters, not as framing. An empty phrase (a static camera) adds nothing.
  */
-import { SHOT_TYPE_LABELS, type CameraAngle, type CameraMovement, type ShotType } from '../domain/project-panel';
+import { SHOT_TYPE_LABELS, type CameraAngle, type CameraMovement, type ShotType } from '../domain/project-panel-options';
 
 /** The inspector's shot names read well as framing; the last three need the word "shot" to. */
 export const SHOT_PHRASES: Readonly<Record<ShotType, string>> = {

@@ -5,6 +5,8 @@
  * (answer-checks.generated.ts, `npm run gen:checks`); it loads this module, and zod, only when a
  * compiled check refuses or cannot decide (shared/ipc/create-api.ts).
  */
+// First: these schemas are built under the renderer's CSP, which refuses zod's eval probe.
+import '../zod-without-eval';
 import type { z } from 'zod';
 import { projectAnswerShapes } from './channels/project';
 import { channels, events, type ChannelName, type EventName } from './contract';

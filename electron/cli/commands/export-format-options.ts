@@ -16,12 +16,12 @@ import {
   PDF_PAGES,
   PDF_PER_PAGE,
   VIDEO_SIZES,
-  productionSettings,
   type FrameRate,
   type Mp4ExportSettings,
   type PdfExportSettings,
   type ProductionSettings,
 } from '../../../shared/domain/production-export';
+import { productionSettings } from '../../../shared/domain/production-settings';
 import type { ProductionInput } from '../../services/export/production-input';
 
 export const PRODUCTION_FORMATS = ['pdf', 'mp4', 'gif', 'fcpxml', 'csv', 'panels'] as const;

@@ -1,6 +1,6 @@
 /** `castboard restyle`: redraws panels' active takes in a new style with Ideogram V3 Character Remix. */
 import { parseArgs } from 'node:util';
-import { STYLE_PRESETS } from '../../../shared/domain/jobs';
+import { STYLE_PRESETS } from '../../../shared/domain/style-presets';
 import { bodyOrProblem, panelById, previewRestyle } from '../../../shared/generation/request-plan';
 import { restyleJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg, requiredText } from '../cli-args';

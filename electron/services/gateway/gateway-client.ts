@@ -30,7 +30,7 @@ import { DEFAULT_POLL_SETTINGS, pollJob, type PollSettings } from './job-poller'
 import type { ReleaseSlot } from './pacer';
 import { UploadCache } from './upload-cache';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
-import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
 
 export interface GatewayClientOptions {
   apiKey: string;

@@ -26,7 +26,7 @@ import { PauseGate } from './pause-gate';
 import { JobOutcomes, type Entry } from './queue-outcomes';
 import { SpendLedger } from './queue-spend';
 import { JOB_STATES, TERMINAL_STATES, type GenerationQueue, type GenerationQueueOptions, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot } from './queue-types';
-import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
 import { imagesOf } from './queue-cost';
 
 /** Sent, maybe received, and not accepted as an async job: nothing could collect its images later. */

@@ -17,7 +17,7 @@
  *       reporting it as damaged.
  */
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/domain/project-document';
-import { defaultExportSettings } from '../../../shared/domain/project-export';
+import { defaultExportSettings } from '../../../shared/domain/project-edit';
 import type { CameraAngle, CameraMovement } from '../../../shared/domain/project-panel-options';
 
 type Json = Record<string, unknown>;

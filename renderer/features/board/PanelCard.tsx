@@ -7,7 +7,8 @@
  */
 import { memo, type DragEvent, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { SHOT_TYPE_LABELS, type Panel } from '../../../shared/domain/project';
+import type { Panel } from '../../../shared/domain/project';
+import { SHOT_TYPE_LABELS } from '../../../shared/domain/project-panel-options';
 import { useAppStore } from '../../state/store-context';
 import { selectionSet } from '../../state/selection-slice';
 import { activeTakeOf } from '../../state/takes';

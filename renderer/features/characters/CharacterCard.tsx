@@ -4,7 +4,8 @@
  * The description shows the same counter near its limit as the panel's text fields.
  */
 import { memo, useId, useState } from 'react';
-import { CHARACTER_LIMITS, type Character } from '../../../shared/domain/project';
+import type { Character } from '../../../shared/domain/project';
+import { CHARACTER_LIMITS } from '../../../shared/domain/project-panel-options';
 import { useAppStore } from '../../state/store-context';
 import { useLimitedText } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';

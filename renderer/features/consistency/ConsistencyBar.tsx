@@ -6,7 +6,7 @@
  * check. Statuses follow the threshold at once: outcomes keep their distances.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { CONSISTENCY_THRESHOLD_RANGE, type ConsistencyStatus } from '../../../shared/domain/consistency';
+import { CONSISTENCY_THRESHOLD_RANGE, type ConsistencyStatus } from '../../../shared/domain/consistency-outcomes';
 import { useAppStore } from '../../state/store-context';
 import { plural } from '../../lib/format';
 import { consistencyThreshold, takeStatus } from '../../state/consistency-slice';

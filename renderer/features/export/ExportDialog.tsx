@@ -9,8 +9,9 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { productionSettings } from '../../../shared/domain/production-export';
-import { LARGE_BOARD_PANELS, type ExportSettings } from '../../../shared/domain/project';
+import { productionSettings } from '../../../shared/domain/production-settings';
+import type { ExportSettings } from '../../../shared/domain/project';
+import { LARGE_BOARD_PANELS } from '../../../shared/domain/project-export-fields';
 import { useAppStore } from '../../state/store-context';
 import { liveSelection } from '../../state/selection-slice';
 import { Modal } from '../../ui/Modal';

@@ -3,7 +3,8 @@
  * background, which captions print under each cell, page preset, resolution. ("Selected panels
  * only" is the dialog's, for every format.)
  */
-import { CAPTION_FIELDS, PAGE_PRESETS, type CaptionField, type ExportSettings } from '../../../shared/domain/project';
+import type { ExportSettings } from '../../../shared/domain/project';
+import { CAPTION_FIELDS, PAGE_PRESETS, type CaptionField } from '../../../shared/domain/project-export-fields';
 import { useAppStore } from '../../state/store-context';
 import { CheckboxField, NumberField, SelectField } from '../../ui/fields';
 

@@ -4,16 +4,8 @@
  * panels a page, resolution and captions; MP4 size, frame rate, caption strip, subtitles and
  * cross-fade; GIF width; timeline frame rate. The shot list has none of its own.
  */
-import {
-  CROSSFADE_SECONDS,
-  FRAME_RATES,
-  GIF_WIDTH,
-  PDF_PER_PAGE,
-  videoPixels,
-  type FrameRate,
-  type OptionFormat,
-  type ProductionSettings,
-} from '../../../shared/domain/production-export';
+import type { OptionFormat, ProductionSettings } from '../../../shared/domain/production-export';
+import { CROSSFADE_SECONDS, FRAME_RATES, GIF_WIDTH, PDF_PER_PAGE, videoPixels, type FrameRate } from '../../../shared/domain/production-export-fields';
 import { useAppStore } from '../../state/store-context';
 import { CheckboxField, NumberField, SelectField } from '../../ui/fields';
 import type { ProductionFormat } from './export-formats';

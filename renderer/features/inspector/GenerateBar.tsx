@@ -6,7 +6,7 @@
  * instead of leading the artist into a request that cannot be sent.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { SEED_MAX } from '../../../shared/domain/gateway';
+import { SEED_MAX } from '../../../shared/domain/ideogram-models';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
 import { formatCents, plural } from '../../lib/format';
@@ -16,7 +16,7 @@ import { activeTakeOf } from '../../state/takes';
 import { CheckboxField } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
-import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
 
 export function GenerateOptions({ panel }: { panel: Panel }) {
   const { options, setOptions, activeSeed } = useAppStore(

@@ -5,9 +5,9 @@
  * and shows at once in the prompt preview above.
  */
 import { useId } from 'react';
+import { isColorPalette } from '../../../shared/domain/color-palette';
 import {
   COLOR_PALETTE_PRESETS,
-  ColorPaletteSchema,
   MAGIC_PROMPT_LABELS,
   MAGIC_PROMPT_OPTIONS,
   MAX_PALETTE_COLORS,
@@ -15,11 +15,8 @@ import {
   RENDERING_SPEEDS,
   STYLE_TYPE_LABELS,
   STYLE_TYPES,
-  type ColorPalette,
-  type Panel,
-  type PanelControls,
-  type ProjectStyle,
-} from '../../../shared/domain/project';
+} from '../../../shared/domain/ideogram-control-options';
+import type { ColorPalette, Panel, PanelControls, ProjectStyle } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
 import { useScopedState } from '../../ui/field-scope';
 import { SelectField, TextAreaField } from '../../ui/fields';
@@ -70,8 +67,8 @@ export function parsePalette(text: string): ColorPalette | null | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const preset = COLOR_PALETTE_PRESETS.find((name) => name === trimmed.toUpperCase());
-  const parsed = ColorPaletteSchema.safeParse(preset ? { preset } : { colors: trimmed.split(/[\s,]+/).filter(Boolean) });
-  return parsed.success ? parsed.data : undefined;
+  const palette = preset ? { preset } : { colors: trimmed.split(/[\s,]+/).filter(Boolean) };
+  return isColorPalette(palette) ? palette : undefined;
 }
 
 function PaletteField({ palette, onChange }: { palette: ColorPalette | null; onChange: (palette: ColorPalette | null) => void }) {

@@ -10,8 +10,8 @@ import {
   PANEL_LIMITS,
   SHOT_TYPES,
   SHOT_TYPE_LABELS,
-  type Panel,
-} from '../../../shared/domain/project';
+} from '../../../shared/domain/project-panel-options';
+import type { Panel } from '../../../shared/domain/project';
 import { useMemo } from 'react';
 import { useAppStore } from '../../state/store-context';
 import { NumberField, SelectField, TextAreaField } from '../../ui/fields';

@@ -6,7 +6,7 @@
  */
 import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { STYLE_PRESETS } from '../../../shared/domain/jobs';
+import { STYLE_PRESETS } from '../../../shared/domain/style-presets';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
 import { formatCents, plural } from '../../lib/format';
@@ -15,7 +15,7 @@ import { liveSelection } from '../../state/selection-slice';
 import { activeTakeOf } from '../../state/takes';
 import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
-import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
 
 /**
  * The panels a Restyle would apply to, in board order (joined ids keep the selector's result a

@@ -9,7 +9,7 @@ import type { Panel } from '../../../shared/domain/project';
 import { previewGenerate, previewRestyle, type RequestPreview } from '../../../shared/generation/request-plan';
 import { useAppStore } from '../../state/store-context';
 import { effectiveStylePrompt } from '../../state/jobs-slice';
-import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/settings';
+import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
 
 const NO_TAKES: readonly never[] = [];
 

@@ -7,7 +7,8 @@
  */
 import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { SKETCH_GREYS, type Panel, type Sketch, type SketchStroke } from '../../../shared/domain/project';
+import type { Panel, Sketch, SketchStroke } from '../../../shared/domain/project';
+import { SKETCH_GREYS } from '../../../shared/domain/sketch-format';
 import { useAppStore } from '../../state/store-context';
 import { plural } from '../../lib/format';
 import { toBase64 } from '../../lib/read-image-file';

@@ -5,7 +5,8 @@
  * (destination-out), leaving what is under the canvas (paper, or the take drawn over) visible.
  */
 import { getStroke } from 'perfect-freehand';
-import { decodePoints, type AspectRatio, type SketchStroke } from '../../../shared/domain/project';
+import type { AspectRatio, SketchStroke } from '../../../shared/domain/project';
+import { decodePoints } from '../../../shared/domain/sketch-format';
 import { SIZE_BY_ASPECT_RATIO } from '../../../shared/generation/ideogram-request';
 
 /** The sketch canvas: the project's aspect ratio at about the size Ideogram renders. */

@@ -5,7 +5,8 @@
  * plus the stroke in progress, so a 2,000-stroke sketch stays responsive while drawing.
  */
 import { useCallback, useEffect, useRef, type PointerEvent } from 'react';
-import { encodePoints, type SketchStroke } from '../../../shared/domain/project';
+import type { SketchStroke } from '../../../shared/domain/project';
+import { encodePoints } from '../../../shared/domain/sketch-format';
 import { drawSketch, drawStroke } from './sketch-strokes';
 
 export interface Pen {

@@ -4,7 +4,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ASPECT_RATIOS, type AspectRatio } from '../../../shared/domain/project';
+import { ASPECT_RATIOS, type AspectRatio } from '../../../shared/domain/aspect-ratios';
 import { useAppStore } from '../../state/store-context';
 import { Modal } from '../../ui/Modal';
 

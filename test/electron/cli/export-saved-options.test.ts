@@ -6,7 +6,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultExportSettings, productionSettings } from '../../../shared/domain/project-export';
+import { defaultExportSettings } from '../../../shared/domain/project-edit';
+import { productionSettings } from '../../../shared/domain/production-settings';
 import { gatewayWith, rig, settled, storyboard, tempDir } from '../main/support/app-rig';
 import { gifMetadata } from '../services/export/gif-reader';
 import { cli } from './cli-kit';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { STYLE_PRESETS } from '../../../shared/domain/jobs';
+import { STYLE_PRESETS } from '../../../shared/domain/style-presets';
 import type { FakeGateway } from '../../fakes/gateway/fake-gateway';
 import { cli, gatewayEnv, imageRequests, makeProject, readProjectJson, snapshotTree, useCliFixture } from './cli-kit';
 

@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { defaultExportSettings, productionSettings } from '../../../shared/domain/project-export';
+import { defaultExportSettings } from '../../../shared/domain/project-edit';
+import { productionSettings } from '../../../shared/domain/production-settings';
 import { gatewayWith, rig, settled, storyboard, tempDir } from './support/app-rig';
 
 describe('export channels', () => {

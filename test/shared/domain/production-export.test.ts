@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ProjectSchema } from '../../../shared/domain/project';
 import { createEmptyProject } from '../../../shared/domain/project-edit';
-import { DEFAULT_MP4_SETTINGS, productionSettings, videoPixels } from '../../../shared/domain/production-export';
+import { videoPixels } from '../../../shared/domain/production-export';
+import { DEFAULT_MP4_SETTINGS, productionSettings } from '../../../shared/domain/production-settings';
 
 const NOW = new Date('2026-03-14T12:00:00.000Z');
 
