@@ -143,6 +143,9 @@ export function redactOutgoing(text: string): string {
  * For documents and payloads that leave main (IPC answers, push events): the registered secrets
  * are cut from every string, the shape is kept (so schemas still hold), and nothing else changes:
  * a prompt that happens to say "password: swordfish" is the artist's text, not a credential.
+ * Only the objects and arrays on the way to a cut string are copied; anything without a secret is
+ * returned as it is (never mutated), so a 500-panel project with a key set is walked, not copied,
+ * on every open.
  */
 export function redactSecretsDeep<T>(value: T): T {
   const secrets = usableSecrets(registeredSecrets());
@@ -151,9 +154,22 @@ export function redactSecretsDeep<T>(value: T): T {
   const visit = (item: unknown, depth: number): unknown => {
     if (typeof item === 'string') return cut(item);
     if (item === null || typeof item !== 'object' || depth > 64 || ArrayBuffer.isView(item)) return item;
-    if (Array.isArray(item)) return item.map((entry) => visit(entry, depth + 1));
+    if (Array.isArray(item)) {
+      const items: readonly unknown[] = item;
+      let copy: unknown[] | null = null;
+      items.forEach((entry, index) => {
+        const redacted = visit(entry, depth + 1);
+        if (redacted !== entry) (copy ??= [...items])[index] = redacted;
+      });
+      return copy ?? items;
+    }
     if (Object.getPrototypeOf(item) !== Object.prototype) return item;
-    return Object.fromEntries(Object.entries(item).map(([key, entry]) => [key, visit(entry, depth + 1)]));
+    let copy: Record<string, unknown> | null = null;
+    for (const [key, entry] of Object.entries(item)) {
+      const redacted = visit(entry, depth + 1);
+      if (redacted !== entry) (copy ??= { ...item })[key] = redacted;
+    }
+    return copy ?? item;
   };
   return visit(value, 0) as T;
 }

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileLogger, LOG_FILE_NAME } from '../../../../electron/main/adapters/log';
 import { createDispatcher } from '../../../../electron/main/ipc/dispatcher';
-import { createRedactingLogger, REDACTED, redactText, redactValue } from '../../../../electron/services/logging/redact';
+import { createRedactingLogger, REDACTED, redactSecretsDeep, redactText, redactValue, registerSecret } from '../../../../electron/services/logging/redact';
+import { createEmptyProject, createPanel } from '../../../../shared/domain/project-edit';
 import { silentLogger } from '../../../../electron/services/logger';
 import { createKeyVault } from '../../../../electron/services/secrets/key-vault';
 import { createFakeCipher, createMemorySecret } from '../../../harness/harness-adapters';
@@ -113,6 +114,24 @@ describe('redaction rules', () => {
       image: '[2048 bytes]',
       cyclic: { name: 'loop', self: '[circular]' },
     });
+  });
+
+  it('cuts a known key from an outgoing project, copying only the way to it and never changing the original', () => {
+    registerSecret(CANARY);
+    const pasted = createPanel({ scenePrompt: 'Mara at the pier', dialogue: `my key is ${CANARY}` });
+    const untouched = createPanel({ scenePrompt: 'The tram leaves' });
+    const project = { ...createEmptyProject({ title: 'Harbour Chase' }, new Date('2026-05-01T10:00:00Z')), panels: [untouched, pasted] };
+    const before = structuredClone(project);
+
+    const sent = redactSecretsDeep(project);
+    expect(sent.panels[1]?.dialogue).toBe(`my key is ${REDACTED}`);
+    expect(JSON.stringify(sent)).not.toContain(CANARY);
+    expect(project).toEqual(before);
+    // What holds no secret goes out as it is: a large project with a key set is walked, not copied.
+    expect(sent.panels[0]).toBe(untouched);
+    expect(sent.style).toBe(project.style);
+    const clean = { ...project, panels: [untouched] };
+    expect(redactSecretsDeep(clean)).toBe(clean);
   });
 
   it('flattens errors with their code and cause', () => {
