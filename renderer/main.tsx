@@ -1,6 +1,4 @@
-/** Renderer entry: reads the bridge once, builds the store, starts the start-up requests, renders the app. */
-// First: the start-up reads leave before anything else in the bundle is evaluated.
-import './lib/early-requests';
+/** Renderer entry: reads the bridge once, builds the store, boots it, renders the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -19,8 +17,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
 const store = createWiredAppStore(getBridge());
-// Boot now, before React's first render: it takes the answers to the start-up reads that
-// lib/early-requests sent when the bundle started; App's own boot() call reuses this one.
+// Boot now, before React's first render: it takes the answers to the start-up reads the bridge
+// sent before the page loaded (shared/ipc/startup-reads.ts); App's own boot() call reuses this one.
 const booted = store.getState().boot();
 
 /**

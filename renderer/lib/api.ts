@@ -1,6 +1,5 @@
 /**
- * The only module that reads the bridge (besides early-requests.ts, which sends the start-up reads
- * through it before the bundle has finished loading and hands their answers to the API built here). In the app the preload puts the data-only bridge at
+ * The only module that reads the bridge. In the app the preload puts the data-only bridge at
  * `window.castboard` (shared/ipc/create-bridge.ts); in the browser harness its bridge script does,
  * through an emulated contextBridge. The typed API is built here, in the renderer's own bundle, so
  * the `CastboardError`s it throws are this bundle's class (isCastboardError works) and keep their
@@ -8,7 +7,6 @@
  * (renderer/app/app-store.ts), so components and slices can be tested over any transport.
  */
 import { createApi, type CastboardApi, type Transport } from '../../shared/ipc/create-api';
-import { withEarlyAnswers } from './early-requests';
 
 declare global {
   interface Window {
@@ -19,7 +17,7 @@ declare global {
 export function getBridge(): CastboardApi {
   const bridge = window.castboard;
   if (!bridge) throw new Error('Castboard bridge missing: the preload script did not run.');
-  return createApi(withEarlyAnswers(bridge));
+  return createApi(bridge);
 }
 
 export type { CastboardApi };

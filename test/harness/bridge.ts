@@ -6,11 +6,13 @@
  * app. Loaded as a deferred classic script placed before the app's module script: both download
  * while the page parses and run in document order, so the bridge exists before the app's first
  * line, as the preload's does, without holding up the app's download. With no scripted dialogs a
- * file dialog shows as an in-page prompt (folder-prompt.ts).
+ * file dialog shows as an in-page prompt (folder-prompt.ts). Like the preload, it sends the start-up
+ * reads as it runs (shared/ipc/startup-reads.ts).
  */
 import '../../shared/zod-without-eval';
 import type { Transport } from '../../shared/ipc/create-api';
 import { createBridge } from '../../shared/ipc/create-bridge';
+import { sendingStartupReads } from '../../shared/ipc/startup-reads';
 import { exposeInMainWorld } from './context-bridge';
 import { watchingForPrompts } from './folder-prompt';
 
@@ -37,4 +39,4 @@ const httpTransport: Transport = {
   mediaBaseUrl: `${location.origin}/media/`,
 };
 
-exposeInMainWorld(window as unknown as Record<string, unknown>, 'castboard', createBridge(httpTransport));
+exposeInMainWorld(window as unknown as Record<string, unknown>, 'castboard', createBridge(sendingStartupReads(httpTransport)));

@@ -1,19 +1,23 @@
 /**
- * The start-up reads leave when the bundle starts to run (renderer/lib/early-requests.ts): each
- * answer goes to the first matching call only, through the same API checks; anything else, and
- * any later call, asks main again.
+ * The start-up reads leave when the bridge is built, before the page's code runs
+ * (shared/ipc/startup-reads.ts): each answer goes to the first matching call only, through the
+ * same API checks; anything else, and any later call, asks main again. And they are exactly the
+ * reads the store's boot makes, so no early answer goes unused.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Transport } from '../../../shared/ipc/create-api';
 import { createApi } from '../../../shared/ipc/create-api';
+import { sendingStartupReads, STARTUP_READS } from '../../../shared/ipc/startup-reads';
 import { createKit, sampleProject } from '../store-kit';
 
 const status = { hasKey: true, last4: '9f3a', storage: 'encrypted' as const };
 
-function recordingBridge(calls: Array<[string, unknown]>): Transport {
+/** Answers key:status with the call's number in last4, so a test can tell which call an answer came from. */
+function recordingTransport(calls: Array<[string, unknown]>, fail = false): Transport {
   return {
     invoke: (channel, payload) => {
       calls.push([channel, payload]);
+      if (fail) return Promise.reject(new Error('socket closed'));
       return Promise.resolve({ ok: true, value: channel === 'key:status' ? { ...status, last4: String(calls.length).padStart(4, '0') } : null });
     },
     subscribe: () => () => undefined,
@@ -21,26 +25,17 @@ function recordingBridge(calls: Array<[string, unknown]>): Transport {
   };
 }
 
-afterEach(() => {
-  delete (window as { castboard?: Transport }).castboard;
-  vi.resetModules();
-});
-
-describe('early start-up reads', () => {
-  it('sends the six start-up reads at once, without a payload, and nothing else', async () => {
+describe('start-up reads', () => {
+  it('leave the moment the bridge is built: the six reads at once, without a payload, and nothing else', () => {
     const calls: Array<[string, unknown]> = [];
-    Object.defineProperty(window, 'castboard', { value: recordingBridge(calls), configurable: true });
-    await import('../../../renderer/lib/early-requests');
+    sendingStartupReads(recordingTransport(calls));
     expect(calls.map(([channel]) => channel).sort()).toEqual(['jobs:snapshot', 'key:destination', 'key:status', 'project:current', 'project:recent', 'settings:get']);
     expect(calls.every(([, payload]) => payload === undefined)).toBe(true);
   });
 
-  it('hands each early answer to the first call only; later calls and calls with a payload ask main', async () => {
+  it('hand each early answer to the first call only; later calls and calls with a payload ask main', async () => {
     const calls: Array<[string, unknown]> = [];
-    const bridge = recordingBridge(calls);
-    Object.defineProperty(window, 'castboard', { value: bridge, configurable: true });
-    const { withEarlyAnswers } = await import('../../../renderer/lib/early-requests');
-    const api = createApi(withEarlyAnswers(bridge));
+    const api = createApi(sendingStartupReads(recordingTransport(calls)));
     const sentEarly = calls.length;
     const keyStatusPosition = calls.findIndex(([channel]) => channel === 'key:status') + 1;
 
@@ -52,8 +47,13 @@ describe('early start-up reads', () => {
     expect(calls.at(-1)).toEqual(['project:openRecent', { path: '/boards/Harbour Chase.castboard' }]);
   });
 
-  it('are the reads the store makes when it boots, each once and without a payload, so no early answer goes unused', async () => {
-    const { STARTUP_READS } = await import('../../../renderer/lib/early-requests');
+  it('a failed early read reaches its caller as a lost connection, and is no unhandled rejection while nobody asks', async () => {
+    const api = createApi(sendingStartupReads(recordingTransport([], true)));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(api.settings.get()).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('lost contact') });
+  });
+
+  it('are the reads the store makes when it boots, each once and without a payload', async () => {
     const kit = createKit({ project: sampleProject(2) });
     await kit.store.getState().boot();
     for (const channel of STARTUP_READS) expect(kit.callsTo(channel), channel).toEqual([undefined]);
