@@ -81,7 +81,13 @@ function checkedListener(event: EventName, listener: (payload: unknown) => void)
       const decided = failed(checked) ? await decideWithZod((loaded) => loaded.eventSchemas[event], payload) : { data: checked };
       if (decided) listener(decided.data);
     };
-    const next: Promise<void> = (waiting ?? Promise.resolve()).then(deliver);
+    // A listener that throws here has no caller to throw to: it is reported as uncaught, and the
+    // events after it still arrive.
+    const rethrow = (error: unknown) =>
+      queueMicrotask(() => {
+        throw error;
+      });
+    const next: Promise<void> = (waiting ?? Promise.resolve()).then(deliver).catch(rethrow);
     waiting = next;
     void next.finally(() => {
       if (waiting === next) waiting = null;
