@@ -14,7 +14,13 @@ import type { Transport } from './create-api';
 /** What the store's boot() asks for (renderer/state/create-app-store.ts), all without a payload. */
 export const STARTUP_READS: readonly ChannelName[] = ['settings:get', 'key:status', 'key:destination', 'project:current', 'project:recent', 'jobs:snapshot'];
 
-/** `transport`, with the start-up reads sent now and each answer kept for the first matching call. */
+const isFailure = (answer: unknown) => typeof answer !== 'object' || answer === null || (answer as { ok?: unknown }).ok !== true;
+
+/**
+ * `transport`, with the start-up reads sent now and each answer kept for the first matching call.
+ * An early read that failed (main refused or could not be reached so early) is asked once more
+ * when the page asks for it: a read changes nothing, so asking again is safe.
+ */
 export function sendingStartupReads(transport: Transport): Transport {
   const sent = new Map<ChannelName, Promise<unknown>>();
   for (const channel of STARTUP_READS) {
@@ -28,7 +34,8 @@ export function sendingStartupReads(transport: Transport): Transport {
       const early = payload === undefined ? sent.get(channel) : undefined;
       if (!early) return transport.invoke(channel, payload);
       sent.delete(channel);
-      return early;
+      const askAgain = () => transport.invoke(channel, payload);
+      return early.then((answer) => (isFailure(answer) ? askAgain() : answer), askAgain);
     },
     subscribe: (event, listener) => transport.subscribe(event, listener),
     mediaBaseUrl: transport.mediaBaseUrl,

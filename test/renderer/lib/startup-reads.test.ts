@@ -12,12 +12,17 @@ import { createKit, sampleProject } from '../store-kit';
 
 const status = { hasKey: true, last4: '9f3a', storage: 'encrypted' as const };
 
-/** Answers key:status with the call's number in last4, so a test can tell which call an answer came from. */
-function recordingTransport(calls: Array<[string, unknown]>, fail = false): Transport {
+/**
+ * Answers key:status with the call's number in last4, so a test can tell which call an answer came
+ * from; the first `failures` calls fail the way `how` says.
+ */
+function recordingTransport(calls: Array<[string, unknown]>, failures = 0, how: 'refused' | 'unreachable' = 'unreachable'): Transport {
   return {
     invoke: (channel, payload) => {
       calls.push([channel, payload]);
-      if (fail) return Promise.reject(new Error('socket closed'));
+      if (calls.length <= failures) {
+        return how === 'refused' ? Promise.resolve({ ok: false, error: { code: 'UNKNOWN_SENDER', message: 'This window is not allowed to talk to Castboard.' } }) : Promise.reject(new Error('socket closed'));
+      }
       return Promise.resolve({ ok: true, value: channel === 'key:status' ? { ...status, last4: String(calls.length).padStart(4, '0') } : null });
     },
     subscribe: () => () => undefined,
@@ -47,10 +52,16 @@ describe('start-up reads', () => {
     expect(calls.at(-1)).toEqual(['project:openRecent', { path: '/boards/Harbour Chase.castboard' }]);
   });
 
-  it('a failed early read reaches its caller as a lost connection, and is no unhandled rejection while nobody asks', async () => {
-    const api = createApi(sendingStartupReads(recordingTransport([], true)));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await expect(api.settings.get()).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('lost contact') });
+  it('ask a failed early read once more when the page asks, and leave no unhandled rejection while nobody asks', async () => {
+    for (const how of ['refused', 'unreachable'] as const) {
+      const calls: Array<[string, unknown]> = [];
+      const api = createApi(sendingStartupReads(recordingTransport(calls, STARTUP_READS.length, how)));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await expect(api.key.status(), how).resolves.toEqual({ ...status, last4: String(STARTUP_READS.length + 1).padStart(4, '0') });
+      expect(calls.filter(([channel]) => channel === 'key:status'), how).toHaveLength(2);
+    }
+    const failing = createApi(sendingStartupReads(recordingTransport([], Number.POSITIVE_INFINITY)));
+    await expect(failing.settings.get()).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('lost contact') });
   });
 
   it('are the reads the store makes when it boots, each once and without a payload', async () => {
