@@ -3,16 +3,9 @@
  * same fields the app edits). Every option is checked before the project is touched.
  */
 import { parseArgs } from 'node:util';
-import {
-  COLOR_PALETTE_PRESETS,
-  HexColorSchema,
-  MAGIC_PROMPT_OPTIONS,
-  MAX_PALETTE_COLORS,
-  RENDERING_SPEEDS,
-  STYLE_TYPES,
-  type ColorPalette,
-  type ProjectStyle,
-} from '../../../shared/domain/project';
+import { isHexColor } from '../../../shared/domain/color-palette';
+import { COLOR_PALETTE_PRESETS, MAGIC_PROMPT_OPTIONS, MAX_PALETTE_COLORS, RENDERING_SPEEDS, STYLE_TYPES } from '../../../shared/domain/ideogram-control-options';
+import type { ColorPalette, ProjectStyle } from '../../../shared/domain/project';
 import { choiceOption, intOption, optionalText, projectDirArg } from '../cli-args';
 import { UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
@@ -53,7 +46,7 @@ function paletteOption(raw: string | undefined): ColorPalette | null | undefined
   const preset = COLOR_PALETTE_PRESETS.find((name) => name === text.toUpperCase());
   if (preset) return { preset };
   const colors = text.split(',').map((part) => part.trim());
-  if (colors.length > MAX_PALETTE_COLORS || colors.some((color) => !HexColorSchema.safeParse(color).success)) {
+  if (colors.length > MAX_PALETTE_COLORS || colors.some((color) => !isHexColor(color))) {
     throw new UsageError(`--palette must be one of ${COLOR_PALETTE_PRESETS.join(', ')}, "none", or up to ${MAX_PALETTE_COLORS} colours like "#1E3A5F,#F2C14E" (you gave "${raw}").`);
   }
   return { colors };
