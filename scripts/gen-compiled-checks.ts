@@ -3,8 +3,9 @@
  * run time (*.generated.ts, built from shared/compiled-checks/kit.ts):
  *  - the project document (ProjectShapeSchema, shared/domain/project.ts), read by every command;
  *  - the contact sheet options (ContactSheetOptionsSchema, electron/services/export/options.ts);
- *  - every IPC answer and push event as the renderer checks them (shared/ipc/answer-schemas.ts),
- *    so the renderer's start neither loads zod nor builds the contract's schemas.
+ *  - every IPC answer and push event as the renderer checks them (shared/ipc/answer-schemas.ts, a
+ *    file per group of the contract), so the renderer's start neither loads zod nor builds the
+ *    contract's schemas.
  * Reading a project, starting an export or opening the editor then builds none of zod's hundreds
  * of schema objects. Run it after changing any of these schemas; the tests that hold each check
  * against its schema fail while a generated file is out of date.
@@ -21,7 +22,7 @@ import { ProjectShapeSchema } from '../shared/domain/project';
 import { isAllowedGatewayUrl, withoutTrailingSlashes } from '../shared/domain/gateway-url';
 import { isImageRef } from '../shared/domain/project-image-ref';
 import * as rules from '../shared/domain/project-rules';
-import { answerSchemas, eventSchemas } from '../shared/ipc/answer-schemas';
+import { answerSchemaGroups } from '../shared/ipc/answer-schemas';
 
 export interface CheckTarget {
   /** Where the checks are written, from the repository root. */
@@ -43,14 +44,15 @@ export const CHECK_TARGETS: readonly CheckTarget[] = [
     source: 'ContactSheetOptionsSchema (electron/services/export/options.ts)',
     exports: [{ name: 'checkContactSheetOptions', schema: ContactSheetOptionsSchema }],
   },
-  {
-    file: 'shared/ipc/answer-checks.generated.ts',
-    source: 'answerSchemas and eventSchemas (shared/ipc/answer-schemas.ts)',
+  // The renderer's answer checks, a file per group of the contract (shared/ipc/answer-checks.ts joins them).
+  ...Object.entries(answerSchemaGroups).map(([group, { answers, events }]) => ({
+    file: `shared/ipc/answer-checks/${group}.generated.ts`,
+    source: `answerSchemaGroups.${group} (shared/ipc/answer-schemas.ts)`,
     exports: [
-      { name: 'answerChecks', table: answerSchemas },
-      { name: 'eventChecks', table: eventSchemas },
+      { name: 'answerChecks', table: answers },
+      { name: 'eventChecks', table: events },
     ],
-  },
+  })),
 ];
 
 /** The functions a `.refine` or `.transform` may use, by module (from the repository root). */

@@ -1,7 +1,7 @@
 /**
  * The gateway's address: its default and the rules a configured one must meet, in a module with
  * no dependencies, so the CLI's help can name the default and the compiled answer checks
- * (shared/ipc/answer-checks.generated.ts) can apply the rules without loading zod.
+ * (shared/ipc/answer-checks/) can apply the rules without loading zod.
  */
 export const DEFAULT_GATEWAY_BASE_URL = 'https://api.aigateway.sh/v1';
 

@@ -9,7 +9,7 @@
  * main-side bug surfaces as a clear error instead of a malformed object deep inside the UI. Main
  * is the trusted side and has already parsed every answer with its schema before sending it
  * (electron/main/ipc/dispatcher.ts), so this check is for bugs, not attacks. It runs as checks
- * compiled from those schemas (answer-checks.generated.ts): the renderer's start builds no zod
+ * compiled from those schemas (answer-checks.ts): the renderer's start builds no zod
  * schema and a 500-panel project is checked in a few milliseconds. Only what a compiled check
  * refuses or cannot decide loads the schemas, and zod decides.
  */
@@ -18,7 +18,7 @@ import { failed } from '../compiled-checks/kit';
 import { CastboardError } from '../errors';
 import type * as AnswerSchemas from './answer-schemas';
 import type { ChannelName, EventName, EventPayload, RequestInput, ResponseOf } from './contract';
-import { answerChecks, eventChecks } from './answer-checks.generated';
+import { answerChecks, eventChecks } from './answer-checks';
 import { LOST_CONTACT_MESSAGE, readEnvelope } from './envelope';
 import { CHANNEL_NAMES } from './names';
 

@@ -35,7 +35,7 @@ const openedProject = openedProjectAnswers(OpenedProjectSchema);
 
 /**
  * The outline of an opened project, as the renderer checks main's answer (shared/ipc/answer-schemas.ts,
- * compiled into answer-checks.generated.ts): main has already parsed the whole answer with
+ * compiled into answer-checks/project.generated.ts): main has already parsed the whole answer with
  * OpenedProjectSchema before it left (electron/main/ipc/dispatcher.ts), so the renderer only
  * confirms it got the kind of object it asked for. A full check of a 500-panel document would copy
  * every take, ~10-20 ms on the way to the first paint, to find bugs main's own check already finds.

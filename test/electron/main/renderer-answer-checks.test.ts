@@ -1,6 +1,6 @@
 /**
  * What main really sends in a working session, held to the renderer's compiled checks
- * (shared/ipc/answer-checks.generated.ts): a project is made, cast, generated (with its progress
+ * (shared/ipc/answer-checks.ts): a project is made, cast, generated (with its progress
  * events), restyled, previewed and saved through the channels wired as in the app, and every answer
  * and push event, as it leaves main, is accepted by its compiled check with exactly the output zod
  * gives for the same schema. A compiled check that refused one would send the renderer to zod (and
@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { failed } from '../../../shared/compiled-checks/kit';
 import type { Project } from '../../../shared/domain/project';
-import { answerChecks, eventChecks } from '../../../shared/ipc/answer-checks.generated';
+import { answerChecks, eventChecks } from '../../../shared/ipc/answer-checks';
 import { answerSchemas, eventSchemas } from '../../../shared/ipc/answer-schemas';
 import type { ChannelName, EventName } from '../../../shared/ipc/contract';
 import { gatewayWith, rig, settled, storyboard, tempDir } from './support/app-rig';

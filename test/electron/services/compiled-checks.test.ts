@@ -1,5 +1,5 @@
 /**
- * The compiled checks (electron/services/compiled-checks/, shared/ipc/answer-checks.generated.ts)
+ * The compiled checks (electron/services/compiled-checks/, shared/ipc/answer-checks/)
  * against the zod schemas they were compiled from. Values come from the product (a project made and generated with the CLI against
  * the fake gateway, the sample project the store tests use, the export options the CLI builds from
  * them), then every field is broken in the ways a damaged or hand-edited file would be. For each:
@@ -25,8 +25,9 @@ import { ContactSheetOptionsSchema } from '../../../electron/services/export/opt
 import { sheetOptionsOf } from '../../../electron/cli/commands/export';
 import { parseProjectBytes } from '../../../electron/services/project/project-parse';
 import { SettingsSchema } from '../../../shared/domain/settings';
-import { answerChecks } from '../../../shared/ipc/answer-checks.generated';
+import { answerChecks, eventChecks } from '../../../shared/ipc/answer-checks';
 import { answerSchemas } from '../../../shared/ipc/answer-schemas';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../../../shared/ipc/names';
 import { cli, gatewayEnv, makeProject, useCliFixture, writeReferencePng } from '../cli/cli-kit';
 import { buildSampleProject, sha256 } from './project/fixtures';
 
@@ -188,6 +189,11 @@ describe('compiled checks', () => {
   });
 
   describe("main's answers, as the renderer checks them", () => {
+    it('cover every channel and push event of the contract', () => {
+      expect(Object.keys(answerChecks).sort()).toEqual([...CHANNEL_NAMES].sort());
+      expect(Object.keys(eventChecks).sort()).toEqual([...EVENT_NAMES].sort());
+    });
+
     /** An opened project as main answers project:current, for a project the product made. */
     const opened = (project: Project) => ({
       root: '/boards/Harbour Chase.castboard',
