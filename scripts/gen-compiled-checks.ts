@@ -3,6 +3,7 @@
  * run time (*.generated.ts, built from shared/compiled-checks/kit.ts):
  *  - the project document (ProjectShapeSchema, shared/domain/project.ts), read by every command;
  *  - the contact sheet options (ContactSheetOptionsSchema, electron/services/export/options.ts);
+ *  - a colour palette (ColorPaletteSchema), which the inspector reads as the artist types;
  *  - every IPC answer and push event as the renderer checks them (shared/ipc/answer-schemas.ts, a
  *    file per group of the contract), so the renderer's start neither loads zod nor builds the
  *    contract's schemas.
@@ -18,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isAspectRatio } from '../electron/services/export/aspect-ratio';
 import { ContactSheetOptionsSchema } from '../electron/services/export/options';
-import { ProjectShapeSchema } from '../shared/domain/project';
+import { ColorPaletteSchema, ProjectShapeSchema } from '../shared/domain/project';
 import { isAllowedGatewayUrl, withoutTrailingSlashes } from '../shared/domain/gateway-url';
 import { isImageRef } from '../shared/domain/project-image-ref';
 import * as rules from '../shared/domain/project-rules';
@@ -43,6 +44,11 @@ export const CHECK_TARGETS: readonly CheckTarget[] = [
     file: 'electron/services/compiled-checks/contact-sheet-options.generated.ts',
     source: 'ContactSheetOptionsSchema (electron/services/export/options.ts)',
     exports: [{ name: 'checkContactSheetOptions', schema: ContactSheetOptionsSchema }],
+  },
+  {
+    file: 'shared/domain/color-palette.generated.ts',
+    source: 'ColorPaletteSchema (shared/domain/ideogram-controls.ts)',
+    exports: [{ name: 'checkColorPalette', schema: ColorPaletteSchema }],
   },
   // The renderer's answer checks, a file per group of the contract (shared/ipc/answer-checks.ts joins them).
   ...Object.entries(answerSchemaGroups).map(([group, { answers, events }]) => ({

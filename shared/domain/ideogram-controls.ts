@@ -25,7 +25,7 @@ export const ColorPalettePresetSchema = z.enum(COLOR_PALETTE_PRESETS);
 
 export const HexColorSchema = z.string().regex(HEX_COLOR_PATTERN, 'a colour is written #RRGGBB, e.g. #1E3A5F');
 
-/** Checked without zod by isColorPalette (color-palette.ts), which a test holds to the same answers. */
+/** Checked without zod by isColorPalette (color-palette.ts, compiled from this schema). */
 export const ColorPaletteSchema = z.union([
   z.object({ preset: ColorPalettePresetSchema }).strict(),
   z.object({ colors: z.array(HexColorSchema).min(1, 'pick at least one colour').max(MAX_PALETTE_COLORS, `at most ${MAX_PALETTE_COLORS} colours`) }).strict(),

@@ -5,6 +5,7 @@
  * event of the contract has one.
  */
 import type { Check } from '../compiled-checks/kit';
+import type { ChannelName, EventName } from './contract';
 import * as app from './answer-checks/app.generated';
 import * as consistency from './answer-checks/consistency.generated';
 import * as exportChecks from './answer-checks/export.generated';
@@ -16,5 +17,5 @@ const groups = [app, project, jobs, exportChecks, consistency];
 const joined = (pick: (group: (typeof groups)[number]) => Readonly<Record<string, Check>>): Readonly<Record<string, Check>> =>
   groups.reduce<Record<string, Check>>((all, group) => ({ ...all, ...pick(group) }), {});
 
-export const answerChecks = joined((group) => group.answerChecks);
-export const eventChecks = joined((group) => group.eventChecks);
+export const answerChecks = joined((group) => group.answerChecks) as Readonly<Record<ChannelName, Check>>;
+export const eventChecks = joined((group) => group.eventChecks) as Readonly<Record<EventName, Check>>;

@@ -61,7 +61,7 @@ async function unwrap<C extends ChannelName>(name: C, answer: unknown): Promise<
   const envelope = readEnvelope(answer);
   if (!envelope) throw new CastboardError('INTERNAL', `Castboard's main process sent an unreadable answer to ${name}.`);
   if (!envelope.ok) throw new CastboardError(envelope.error.code, envelope.error.message);
-  const checked = (answerChecks[name] as (value: unknown) => unknown)(envelope.value);
+  const checked = answerChecks[name](envelope.value);
   if (!failed(checked)) return checked as ResponseOf<C>;
   const decided = await decideWithZod((loaded) => loaded.answerSchemas[name], envelope.value);
   if (!decided) throw new CastboardError('INTERNAL', `Castboard's main process sent an answer to ${name} that does not match the contract.`);
@@ -75,7 +75,7 @@ async function unwrap<C extends ChannelName>(name: C, answer: unknown): Promise<
 function checkedListener(event: EventName, listener: (payload: unknown) => void): (payload: unknown) => void {
   let waiting: Promise<void> | null = null;
   return (payload) => {
-    const checked = (eventChecks[event] as (value: unknown) => unknown)(payload);
+    const checked = eventChecks[event](payload);
     if (!waiting && !failed(checked)) return listener(checked);
     const deliver = async () => {
       const decided = failed(checked) ? await decideWithZod((loaded) => loaded.eventSchemas[event], payload) : { data: checked };

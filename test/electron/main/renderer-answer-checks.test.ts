@@ -15,8 +15,8 @@ import type { ChannelName, EventName } from '../../../shared/ipc/contract';
 import { gatewayWith, rig, settled, storyboard, tempDir } from './support/app-rig';
 
 /** The compiled check's output for `value`, held against zod's: the same keys, order and values. */
-function expectSameAsZod(check: ((value: unknown) => unknown) | undefined, schema: { parse(value: unknown): unknown }, value: unknown, where: string): void {
-  const quick = check?.(structuredClone(value));
+function expectSameAsZod(check: (value: unknown) => unknown, schema: { parse(value: unknown): unknown }, value: unknown, where: string): void {
+  const quick = check(structuredClone(value));
   expect(failed(quick), `${where}: refused by its compiled check`).toBe(false);
   expect(JSON.stringify(quick), where).toBe(JSON.stringify(schema.parse(structuredClone(value))));
 }

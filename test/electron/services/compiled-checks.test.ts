@@ -203,7 +203,7 @@ describe('compiled checks', () => {
     });
 
     it('accept an opened project with exactly the output zod gives, and decide a broken one as zod does', async () => {
-      const check = answerChecks['project:current'] as Check;
+      const check = answerChecks['project:current'];
       const schema = answerSchemas['project:current'];
       for (const project of [await cliProject(fixture.dir, gatewayEnv(fixture.gateway)), await sampleProject()]) expect(compare(check, schema, opened(project))).toBe('accepted');
       expect(compare(check, schema, null)).toBe('accepted');
@@ -212,7 +212,7 @@ describe('compiled checks', () => {
     });
 
     it('check settings as zod does, the gateway URL rules included (trimmed, a URL, https or this computer, no trailing slash)', () => {
-      const check = answerChecks['settings:get'] as Check;
+      const check = answerChecks['settings:get'];
       const schema = answerSchemas['settings:get'];
       const settings = [SettingsSchema.parse({}), SettingsSchema.parse({ gatewayBaseUrl: 'http://127.0.0.1:8787/v1/', concurrency: 4 })];
       for (const value of settings) expect(compare(check, schema, value)).toBe('accepted');
