@@ -17,9 +17,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { isAspectRatio } from '../electron/services/export/aspect-ratio';
 import { ContactSheetOptionsSchema } from '../electron/services/export/options';
 import { ColorPaletteSchema, ProjectShapeSchema } from '../shared/domain/project';
+import { isAspectRatio } from '../shared/domain/aspect-ratios';
 import { isAllowedGatewayUrl, withoutTrailingSlashes } from '../shared/domain/gateway-url';
 import { isImageRef } from '../shared/domain/project-image-ref';
 import * as rules from '../shared/domain/project-rules';
@@ -63,7 +63,7 @@ export const CHECK_TARGETS: readonly CheckTarget[] = [
 
 /** The functions a `.refine` or `.transform` may use, by module (from the repository root). */
 const FUNCTIONS: ReadonlyArray<{ module: string; functions: Record<string, unknown> }> = [
-  { module: 'electron/services/export/aspect-ratio', functions: { isAspectRatio } },
+  { module: 'shared/domain/aspect-ratios', functions: { isAspectRatio } },
   { module: 'shared/domain/project-image-ref', functions: { isImageRef } },
   { module: 'shared/domain/project-rules', functions: { ...rules } },
   { module: 'shared/domain/gateway-url', functions: { isAllowedGatewayUrl, withoutTrailingSlashes } },

@@ -9,7 +9,7 @@
  *  - options that cannot produce a usable sheet throw EXPORT_INVALID_OPTIONS saying what to change.
  */
 import { CastboardError } from '../../../shared/errors';
-import { parseAspectRatio } from './aspect-ratio';
+import { parseAspectRatio } from '../../../shared/domain/aspect-ratios';
 import type { CaptionField, ContactSheetOptions } from './options';
 
 const MM_PER_INCH = 25.4;

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { CAPTION_FIELDS, PAGE_PRESETS } from '../../../shared/domain/project-export';
 import { noRepeats } from '../../../shared/domain/project-rules';
 import { CastboardError } from '../../../shared/errors';
-import { MAX_ASPECT, MIN_ASPECT, isAspectRatio } from './aspect-ratio';
+import { MAX_ASPECT, MIN_ASPECT, isAspectRatio } from '../../../shared/domain/aspect-ratios';
 
 // The field and page lists are the project's (shared/domain/project-export.ts): one source of truth.
 export { CAPTION_FIELDS, PAGE_PRESETS, type PagePreset } from '../../../shared/domain/project-export';
@@ -20,7 +20,7 @@ export const CaptionFieldSchema = z.enum(CAPTION_FIELDS, {
 });
 export type CaptionField = z.infer<typeof CaptionFieldSchema>;
 
-export { parseAspectRatio } from './aspect-ratio';
+export { parseAspectRatio } from '../../../shared/domain/aspect-ratios';
 
 const intIn = (label: string, min: number, max: number) =>
   z.int({ error: `${label} must be a whole number from ${min} to ${max}.` }).min(min, { error: `${label} must be at least ${min}.` }).max(max, { error: `${label} must be at most ${max}.` });
