@@ -7,9 +7,12 @@
  * while the page parses and run in document order, so the bridge exists before the app's first
  * line, as the preload's does, without holding up the app's download. With no scripted dialogs a
  * file dialog shows as an in-page prompt (folder-prompt.ts). Like the preload, it sends the start-up
- * reads as it runs (shared/ipc/startup-reads.ts).
+ * reads as it runs (shared/ipc/startup-reads.ts); the server has already put main's answers to them
+ * in this script (server.ts), so they are answered at once, as the app's IPC answers them within
+ * milliseconds, instead of after an HTTP round trip the app does not make.
  */
 import '../../shared/zod-without-eval';
+import type { ChannelName } from '../../shared/ipc/contract';
 import type { Transport } from '../../shared/ipc/create-api';
 import { createBridge } from '../../shared/ipc/create-bridge';
 import { sendingStartupReads } from '../../shared/ipc/startup-reads';
@@ -18,8 +21,21 @@ import { watchingForPrompts } from './folder-prompt';
 
 let source: EventSource | undefined;
 
+declare global {
+  var castboardHarnessStartupAnswers: Partial<Record<ChannelName, unknown>> | undefined;
+}
+
+/** The start-up reads' answers the server sent with this script (server.ts), each used once. */
+const carried = globalThis.castboardHarnessStartupAnswers ?? {};
+delete globalThis.castboardHarnessStartupAnswers;
+
 const httpTransport: Transport = {
   invoke(channel, payload) {
+    if (payload === undefined && channel in carried) {
+      const answer = carried[channel];
+      delete carried[channel];
+      return Promise.resolve(answer);
+    }
     // Main may wait on a file dialog during the call: the harness then shows an in-page prompt.
     return watchingForPrompts(async () => {
       const response = await fetch(`/ipc/${encodeURIComponent(channel)}`, {

@@ -6,11 +6,19 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Dispatcher } from '../../electron/main/ipc/dispatcher';
+import type { ChannelName } from '../../shared/ipc/contract';
+import type { Envelope } from '../../shared/ipc/envelope';
+import { STARTUP_READS } from '../../shared/ipc/startup-reads';
 import type { Registrar } from '../../electron/main/ipc/registrar';
 import { json } from './node-http';
 
 export interface HttpRegistrar extends Registrar {
   handleIpc(request: Request): Promise<Response>;
+  /**
+   * Main's answers to the start-up reads, for the bridge script to carry (bridge.ts): only for a
+   * page of the harness's own origin (the browser's Sec-Fetch-Site), as every IPC call is.
+   */
+  startupAnswers(request: Request): Promise<Partial<Record<ChannelName, Envelope>> | null>;
   openEventStream(response: ServerResponse): void;
   closeEventStreams(): void;
 }
@@ -38,6 +46,12 @@ export function createHttpRegistrar(dispatcher: Dispatcher, origin: string): Htt
       }
       const payload = body && typeof body === 'object' ? (body as { payload?: unknown }).payload : undefined;
       return json(await dispatcher.dispatch(channel, payload));
+    },
+    async startupAnswers(request) {
+      if (request.headers.get('sec-fetch-site') !== 'same-origin') return null;
+      const answers: Partial<Record<ChannelName, Envelope>> = {};
+      for (const channel of STARTUP_READS) answers[channel] = await dispatcher.dispatch(channel, undefined);
+      return answers;
     },
     openEventStream(response) {
       response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });

@@ -60,6 +60,17 @@ async function readBridge(): Promise<Buffer> {
   }
 }
 
+/**
+ * The bridge script, carrying main's answers to the start-up reads when the page may have them.
+ * In the app the preload's start-up reads are answered over IPC within milliseconds, before the
+ * page has parsed; over HTTP they would cost the page a round trip through the browser's network
+ * stack after the bridge runs, which the app does not pay.
+ */
+function bridgeScript(bridge: Buffer, answers: object | null): Response {
+  const prelude = answers ? `globalThis.castboardHarnessStartupAnswers = JSON.parse(${JSON.stringify(JSON.stringify(answers))});\n` : '';
+  return new Response(prelude + bridge.toString('utf8'), { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const logger = options.logger ?? consoleLogger;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'castboard-harness-'));
@@ -109,7 +120,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     let response: Response;
     if (pathname.startsWith('/ipc/')) response = await registrar.handleIpc(request);
     else if (pathname.startsWith('/media/')) response = await media(request);
-    else if (pathname === '/harness/bridge.js') response = new Response(new Uint8Array(bridge), { headers: { 'Content-Type': 'text/javascript' } });
+    else if (pathname === '/harness/bridge.js') response = bridgeScript(bridge, await registrar.startupAnswers(request));
     else if (pathname === '/__harness/dialogs' && request.method === 'POST') {
       const { kind, answer } = (await request.json()) as { kind: Parameters<typeof dialogs.script>[0]; answer: string | null };
       dialogs.script(kind, answer);

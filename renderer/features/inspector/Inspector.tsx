@@ -38,10 +38,17 @@ function InspectorEmpty({ hasPanels }: { hasPanels: boolean }) {
   );
 }
 
-/** The scroller's ref; it scrolls back to the top when the inspector moves to another panel. */
+/**
+ * The scroller's ref; it scrolls back to the top when the inspector moves to another panel. Not
+ * on mount: a new scroller is at the top already, and setting scrollTop forces a layout of the
+ * whole page in the render that shows the inspector.
+ */
 function useScrollToTop(panelId: string | undefined) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const shownPanel = useRef(panelId);
   useLayoutEffect(() => {
+    if (shownPanel.current === panelId) return;
+    shownPanel.current = panelId;
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [panelId]);
   return scrollRef;
