@@ -11,6 +11,7 @@ export const SKETCH_LIMITS = {
 
 /** The greys of the pen, darkest first (0 = black, 255 = white paper). */
 export const SKETCH_GREYS = [20, 90, 150, 200] as const;
+/** The pen's widths offered on the sketch pad, in canvas pixels. */
 export const SKETCH_SIZES = [2, 4, 8, 16] as const;
 
 const COORDINATE_SCALE = 10_000;

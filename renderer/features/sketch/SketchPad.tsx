@@ -8,7 +8,7 @@
 import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel, Sketch, SketchStroke } from '../../../shared/domain/project';
-import { SKETCH_GREYS } from '../../../shared/domain/sketch-format';
+import { SKETCH_GREYS, SKETCH_SIZES } from '../../../shared/domain/sketch-format';
 import { useAppStore } from '../../state/store-context';
 import { plural } from '../../lib/format';
 import { toBase64 } from '../../lib/read-image-file';
@@ -107,7 +107,7 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
           <button key={grey} type="button" className="sketch-grey" style={{ background: `rgb(${grey},${grey},${grey})` }} aria-label={`${GREY_NAMES[index] ?? 'Grey'} (${index + 1})`} aria-pressed={pen.tool === 'pen' && pen.grey === grey} onClick={() => setPen({ ...pen, tool: 'pen', grey })} />
         ))}
         <select aria-label="Pen size" value={pen.size} onChange={(event) => setPen({ ...pen, size: Number(event.target.value) })}>
-          {[2, 4, 8, 16].map((value) => <option key={value} value={value}>{value} px</option>)}
+          {SKETCH_SIZES.map((value) => <option key={value} value={value}>{value} px</option>)}
         </select>
         <button type="button" title="Undo stroke (Ctrl+Z)" disabled={history.past.length === 0 && history.present.length === 0} onClick={() => dispatch({ type: 'undo' })}>Undo stroke</button>
         <button type="button" title="Redo stroke (Ctrl+Shift+Z)" disabled={history.future.length === 0} onClick={() => dispatch({ type: 'redo' })}>Redo stroke</button>
