@@ -132,7 +132,9 @@ async function serveBare(html: string): Promise<{ url: string; close(): Promise<
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-function report(panels: number, app: Figures, bare: Figures): boolean {
+function report(panels: number, apps: readonly Figures[], bases: readonly Figures[]): boolean {
+  const app = combine(apps);
+  const bare = combine(bases);
   const scale = panels > 500 ? 2 : 1;
   const rows: Array<[string, number, number, number, string]> = [
     ['open to first interaction (ms)', app.openMs, bare.openMs, Math.min(1000 * scale, bare.openMs * 1.5 * scale), `<= 1.5x bare and < ${1000 * scale}`],
@@ -153,6 +155,9 @@ function report(panels: number, app: Figures, bare: Figures): boolean {
     const ratio = base > 0 ? `${(ours / base).toFixed(1)}x` : '-';
     console.log(name.padEnd(38) + ours.toFixed(1).padStart(9) + base.toFixed(1).padStart(9) + ratio.padStart(8) + `  ${target}${Number.isFinite(limit) ? (pass ? '  OK' : '  MISSED') : ''}`);
   }
+  // Every load's open time, so a verdict near its line can be read against the spread it came from.
+  const loads = (runs: readonly Figures[]) => runs.map((run) => Math.round(run.openMs)).sort((a, b) => a - b).join(', ');
+  console.log(`open to first interaction, each load (ms): app ${loads(apps)}; bare ${loads(bases)}`);
   return ok;
 }
 
@@ -180,7 +185,7 @@ async function runSize(browser: Browser, panels: number): Promise<boolean> {
         apps.push(await measure(browser, harness.url, panels));
         bases.push(await measure(browser, bare.url, panels));
       }
-      return report(panels, combine(apps), combine(bases));
+      return report(panels, apps, bases);
     } finally {
       await bare.close();
       await harness.close();
