@@ -15,7 +15,7 @@ import * as project from './answer-checks/project.generated';
 const groups = [app, project, jobs, exportChecks, consistency];
 
 const joined = (pick: (group: (typeof groups)[number]) => Readonly<Record<string, Check>>): Readonly<Record<string, Check>> =>
-  groups.reduce<Record<string, Check>>((all, group) => ({ ...all, ...pick(group) }), {});
+  Object.fromEntries(groups.flatMap((group) => Object.entries(pick(group))));
 
 export const answerChecks = joined((group) => group.answerChecks) as Readonly<Record<ChannelName, Check>>;
 export const eventChecks = joined((group) => group.eventChecks) as Readonly<Record<EventName, Check>>;

@@ -49,9 +49,8 @@ export function createHttpRegistrar(dispatcher: Dispatcher, origin: string): Htt
     },
     async startupAnswers(request) {
       if (request.headers.get('sec-fetch-site') !== 'same-origin') return null;
-      const answers: Partial<Record<ChannelName, Envelope>> = {};
-      for (const channel of STARTUP_READS) answers[channel] = await dispatcher.dispatch(channel, undefined);
-      return answers;
+      const answers = await Promise.all(STARTUP_READS.map(async (channel) => [channel, await dispatcher.dispatch(channel, undefined)] as const));
+      return Object.fromEntries(answers);
     },
     openEventStream(response) {
       response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });

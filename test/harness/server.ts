@@ -52,9 +52,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-async function readBridge(): Promise<Buffer> {
+async function readBridge(): Promise<string> {
   try {
-    return await readFile(path.join(repoRoot, 'dist/harness/bridge.js'));
+    return await readFile(path.join(repoRoot, 'dist/harness/bridge.js'), 'utf8');
   } catch {
     throw new Error('dist/harness/bridge.js is missing: run `npm run build:harness` first.');
   }
@@ -66,9 +66,9 @@ async function readBridge(): Promise<Buffer> {
  * page has parsed; over HTTP they would cost the page a round trip through the browser's network
  * stack after the bridge runs, which the app does not pay.
  */
-function bridgeScript(bridge: Buffer, answers: object | null): Response {
+function bridgeScript(bridge: string, answers: object | null): Response {
   const prelude = answers ? `globalThis.castboardHarnessStartupAnswers = JSON.parse(${JSON.stringify(JSON.stringify(answers))});\n` : '';
-  return new Response(prelude + bridge.toString('utf8'), { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(prelude + bridge, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
