@@ -74,6 +74,8 @@ export const PaidWithoutImageSchema = z
     kind: z.enum(['unusable', 'unknown']),
     reason: z.string().max(500),
     costCents: z.number().min(0).max(1_000_000),
+    /** Images the request asked for (its variations); absent in older files, where one record was one image. */
+    images: z.number().int().min(1).max(100).optional(),
     idempotencyKey: z.string().min(1).max(256).optional(),
   })
   .strict();

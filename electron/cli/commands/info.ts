@@ -74,8 +74,8 @@ function printText(io: CliIo, info: ReturnType<typeof describe>, problems: strin
   io.stdout(`Character:  ${characters || 'none (add one with castboard character set)'}`);
   io.stdout(`Panels:     ${info.panels.length} (${withImages} with an image, ${info.panels.length - withImages} without)`);
   io.stdout(`Spent:      ${formatCents(info.spentCents)}${info.pendingJobs ? `; ${plural(info.pendingJobs, 'job')} still pending (collected by the next generate or restyle)` : ''}`);
-  io.stdout(`            ${spendWords({ ...info.spend, unusableImages: info.spend.unusable.length })}`);
-  for (const item of info.spend.unusable) io.stdout(`            paid but unusable, panel ${item.panel ?? '(deleted)'}: ${cliMessage(item.reason)}`);
+  io.stdout(`            ${spendWords(info.spend)}`);
+  for (const item of info.spend.unusable) io.stdout(`            ${plural(item.images, 'image')} paid for but unusable, panel ${item.panel ?? '(deleted)'}: ${cliMessage(item.reason)}`);
   for (const panel of info.panels) {
     const takes = panel.takes ? plural(panel.takes, 'take') : 'no image';
     io.stdout(`  ${String(panel.number).padStart(3)}  ${panel.shot.padEnd(6)} ${takes.padEnd(9)} ${panel.scene}`);

@@ -187,6 +187,7 @@ const s25: Check = k.object(
     "kind": { check: k.oneOf(["unusable","unknown"]) },
     "reason": { check: k.string(k.maxChars(500)) },
     "costCents": { check: k.number(k.atLeast(0, true), k.atMost(1000000, true)) },
+    "images": { check: k.number(k.safeInteger, k.atLeast(1, true), k.atMost(100, true)), optional: true },
     "idempotencyKey": { check: k.string(k.minChars(1), k.maxChars(256)), optional: true },
   },
   'strict',

@@ -78,8 +78,9 @@ export class JobOutcomes {
   }
 
   #paidWithoutImage(entry: Entry, kind: 'unusable' | 'unknown', reason: string, costCents: number): void {
-    if (kind === 'unusable') this.#deps.ledger.unusable(imagesOf(entry.job), costCents, entry.key);
+    const images = imagesOf(entry.job);
+    if (kind === 'unusable') this.#deps.ledger.unusable(images, costCents, entry.key);
     else this.#deps.ledger.unknown(costCents, entry.key);
-    this.#deps.onPaidWithoutImage?.(entry.job, { kind, reason, costCents, idempotencyKey: entry.key });
+    this.#deps.onPaidWithoutImage?.(entry.job, { kind, reason, costCents, images, idempotencyKey: entry.key });
   }
 }

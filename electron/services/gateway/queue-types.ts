@@ -30,6 +30,8 @@ export interface PaidWithoutImageEvent {
   kind: 'unusable' | 'unknown';
   reason: string;
   costCents: number;
+  /** Images the request asked for: what the money paid for. */
+  images: number;
   idempotencyKey: string;
 }
 

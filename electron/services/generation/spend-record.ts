@@ -32,6 +32,7 @@ export function createSpendRecord(workspace: Workspace, now: () => Date) {
         kind: event.kind,
         reason: event.reason.slice(0, 500),
         costCents: event.costCents,
+        images: event.images,
         idempotencyKey: event.idempotencyKey,
       };
       // The same unknown request told twice (e.g. stopped again after a Retry) is one record.
@@ -53,7 +54,8 @@ export function projectSpend(project: { panels: Array<{ takes: Array<{ costCents
   return {
     storedImages: stored.length,
     storedCents: sum(stored),
-    unusable: unusable.map((r) => ({ panelId: r.panelId, reason: r.reason, costCents: r.costCents })),
+    unusable: unusable.map((r) => ({ panelId: r.panelId, reason: r.reason, images: r.images ?? 1, costCents: r.costCents })),
+    unusableImages: unusable.reduce((total, r) => total + (r.images ?? 1), 0),
     unusableCents: sum(unusable),
     unknownRequests: unknown.length,
     unknownCents: sum(unknown),

@@ -15,7 +15,7 @@ const posts = (gateway: FakeGateway) => gateway.requests.filter((r) => r.method 
 interface InfoSpend {
   spentCents: number;
   pendingJobs: number;
-  spend: { storedImages: number; unusable: Array<{ panel: number; reason: string }>; unusableCents: number; unknownRequests: number; unknownCents: number };
+  spend: { storedImages: number; unusable: Array<{ panel: number; reason: string; images: number }>; unusableImages: number; unusableCents: number; unknownRequests: number; unknownCents: number };
 }
 
 /**
@@ -82,6 +82,22 @@ describe('paid faults over real HTTP', () => {
     expect((await onDisk(root)).panels.map((panel) => panel.takes.length).sort()).toEqual([0, 1]);
     expect(info).toMatchObject({ spentCents: 10, spend: { storedImages: 1, unusableCents: 5 } });
     expect(info.spend.unusable[0]?.reason).toMatch(/image/i);
+  });
+
+  it('an unusable answer to a 4-variation request is 4 images paid for, in the session and after a restart', async () => {
+    const gateway = await gatewayWith();
+    gateway.script(fault.truncatedImage());
+    const r = rig(gateway);
+    const { root, project } = await storyboard(r, await tempDir(), 1);
+    await r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 4 });
+    const snapshot = await settled(r);
+    expect(posts(gateway)).toHaveLength(1);
+    expect(snapshot.spend).toMatchObject({ storedImages: 0, unusableImages: 4, unusableCents: 20 });
+    const info = await afterRestart(r, root);
+    expect(info).toMatchObject({ spentCents: 20, spend: { unusableImages: 4, unusableCents: 20, unusable: [{ panel: 1, images: 4, costCents: 20 }] } });
+    await r.services.workspace.close();
+    const text = await cli(['info', root]);
+    expect(text.stdout).toContain('4 images paid for but unusable ($0.20)');
   });
 
   it('an async job that fails is not charged and leaves pendingJobs; the next batch is not blocked', async () => {
