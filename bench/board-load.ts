@@ -181,9 +181,15 @@ async function runSize(browser: Browser, panels: number): Promise<boolean> {
       // Interleaved (app, bare, app, bare...), so a busy moment of the machine hits both sides alike.
       const apps: Figures[] = [];
       const bases: Figures[] = [];
+      // The app's probes edit the project; its autosave (a second later) must not land inside the
+      // next load of either page, so pending edits are written before each load starts.
+      const quietly = async (url: string) => {
+        await harness.services.workspace.save();
+        return measure(browser, url, panels);
+      };
       for (let run = 0; run < OPENS; run += 1) {
-        apps.push(await measure(browser, harness.url, panels));
-        bases.push(await measure(browser, bare.url, panels));
+        apps.push(await quietly(harness.url));
+        bases.push(await quietly(bare.url));
       }
       return report(panels, apps, bases);
     } finally {
