@@ -34,6 +34,14 @@ export async function toRequest(incoming: IncomingMessage, origin: string): Prom
   return new Request(new URL(incoming.url ?? '/', origin), { method, headers, body });
 }
 
+/**
+ * The page went away (closed, reloaded or navigated) before its request body arrived in full, so
+ * no handler ran: a tab closing during an autosave, not a harness failure.
+ */
+export function leftBeforeRead(incoming: IncomingMessage): boolean {
+  return incoming.destroyed && !incoming.complete;
+}
+
 export async function sendResponse(response: Response, outgoing: ServerResponse): Promise<void> {
   outgoing.statusCode = response.status;
   response.headers.forEach((value, name) => outgoing.setHeader(name, value));

@@ -25,7 +25,7 @@ import { createFakeCipher, createMemorySecret, createRecordingShell, createScrip
 import { createHttpRegistrar } from './http-registrar';
 import { createPromptDialogs } from './prompt-dialogs';
 import { createLoopbackFetch, type OutboundLog } from './loopback-fetch';
-import { BodyTooLargeError, json, sendResponse, toRequest } from './node-http';
+import { BodyTooLargeError, json, leftBeforeRead, sendResponse, toRequest } from './node-http';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -141,6 +141,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         const refusal = { ok: false, error: { code: 'INVALID_REQUEST', message: 'The request is too large. Images must be under 30 MB.' } };
         return void sendResponse(json(refusal, 413), outgoing);
       }
+      if (leftBeforeRead(incoming)) return void logger.info('Harness request dropped: the page went away before sending it in full', { url: incoming.url });
       logger.error('Harness request failed', { url: incoming.url, error: String(error) });
       if (!outgoing.headersSent) outgoing.statusCode = 500;
       outgoing.end();
