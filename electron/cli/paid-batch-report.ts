@@ -63,13 +63,17 @@ function describeRow(row: PanelRow): string[] {
   return [`Panel ${row.panel}: ${row.paidWithoutImage ? 'stopped while its request was in flight (may have been charged, no image)' : 'cancelled (not sent, not charged)'}`];
 }
 
-/** "spent $1.25: 24 images stored ($1.20), 1 paid but unusable ($0.05), 0 of unknown outcome". */
+/** "spent $1.25: 24 images stored ($1.20), 1 image paid for but unusable ($0.05)". */
 export function spendWords(spend: Spend): string {
-  const total = spend.storedCents + spend.unusableCents + spend.unknownCents;
+  return `spent ${formatCents(spend.storedCents + spend.unusableCents + spend.unknownCents)}: ${spendBreakdown(spend)}`;
+}
+
+/** Where the money went: "24 images stored ($1.20), 1 image paid for but unusable ($0.05)". */
+export function spendBreakdown(spend: Spend): string {
   const parts = [`${plural(spend.storedImages, 'image')} stored (${formatCents(spend.storedCents)})`];
   if (spend.unusableImages > 0) parts.push(`${plural(spend.unusableImages, 'image')} paid for but unusable (${formatCents(spend.unusableCents)})`);
   if (spend.unknownRequests > 0) parts.push(`${plural(spend.unknownRequests, 'request')} of unknown outcome, may have been charged (${formatCents(spend.unknownCents)})`);
-  return `spent ${formatCents(total)}: ${parts.join(', ')}`;
+  return parts.join(', ');
 }
 
 export function reportBatch(io: CliIo, batch: { kind: 'generate' | 'restyle'; json: boolean }, outcome: BatchOutcome): number {

@@ -13,7 +13,7 @@ import { formatCents, plural, projectDirArg } from '../cli-args';
 import type { CliIo } from '../cli-io';
 import { cliMessage } from '../cli-messages';
 import { readProject } from '../cli-project';
-import { spendWords } from '../paid-batch-report';
+import { spendBreakdown } from '../paid-batch-report';
 import { projectSpend } from '../../services/generation/spend-record';
 
 export const infoHelp = `Usage: castboard info <dir> [--json]
@@ -73,8 +73,8 @@ function printText(io: CliIo, info: ReturnType<typeof describe>, problems: strin
   io.stdout(`Folder:     ${info.dir}`);
   io.stdout(`Character:  ${characters || 'none (add one with castboard character set)'}`);
   io.stdout(`Panels:     ${info.panels.length} (${withImages} with an image, ${info.panels.length - withImages} without)`);
-  io.stdout(`Spent:      ${formatCents(info.spentCents)}${info.pendingJobs ? `; ${plural(info.pendingJobs, 'job')} still pending (collected by the next generate or restyle)` : ''}`);
-  io.stdout(`            ${spendWords(info.spend)}`);
+  io.stdout(`Spent:      ${formatCents(info.spentCents)}: ${spendBreakdown(info.spend)}`);
+  if (info.pendingJobs) io.stdout(`            ${plural(info.pendingJobs, 'job')} still pending (collected by the next generate or restyle)`);
   for (const item of info.spend.unusable) io.stdout(`            ${plural(item.images, 'image')} paid for but unusable, panel ${item.panel ?? '(deleted)'}: ${cliMessage(item.reason)}`);
   for (const panel of info.panels) {
     const takes = panel.takes ? plural(panel.takes, 'take') : 'no image';

@@ -97,7 +97,8 @@ describe('paid faults over real HTTP', () => {
     expect(info).toMatchObject({ spentCents: 20, spend: { unusableImages: 4, unusableCents: 20, unusable: [{ panel: 1, images: 4, costCents: 20 }] } });
     await r.services.workspace.close();
     const text = await cli(['info', root]);
-    expect(text.stdout).toContain('4 images paid for but unusable ($0.20)');
+    expect(text.stdout).toContain('Spent:      $0.20: 0 images stored ($0.00), 4 images paid for but unusable ($0.20)\n');
+    expect(text.stdout).toContain('4 images paid for but unusable, panel 1:');
   });
 
   it('an async job that fails is not charged and leaves pendingJobs; the next batch is not blocked', async () => {
