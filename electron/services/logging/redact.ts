@@ -154,20 +154,13 @@ export function redactSecretsDeep<T>(value: T): T {
   const visit = (item: unknown, depth: number): unknown => {
     if (typeof item === 'string') return cut(item);
     if (item === null || typeof item !== 'object' || depth > 64 || ArrayBuffer.isView(item)) return item;
-    if (Array.isArray(item)) {
-      const items: readonly unknown[] = item;
-      let copy: unknown[] | null = null;
-      items.forEach((entry, index) => {
-        const redacted = visit(entry, depth + 1);
-        if (redacted !== entry) (copy ??= [...items])[index] = redacted;
-      });
-      return copy ?? items;
-    }
-    if (Object.getPrototypeOf(item) !== Object.prototype) return item;
+    const isArray = Array.isArray(item);
+    if (!isArray && Object.getPrototypeOf(item) !== Object.prototype) return item;
+    // An array's entries come keyed "0", "1"...: its copy is written by the same keys.
     let copy: Record<string, unknown> | null = null;
     for (const [key, entry] of Object.entries(item)) {
       const redacted = visit(entry, depth + 1);
-      if (redacted !== entry) (copy ??= { ...item })[key] = redacted;
+      if (redacted !== entry) (copy ??= (isArray ? [...(item as unknown[])] : { ...item }) as Record<string, unknown>)[key] = redacted;
     }
     return copy ?? item;
   };

@@ -125,6 +125,7 @@ describe('redaction rules', () => {
 
     const sent = redactSecretsDeep(project);
     expect(sent.panels[1]?.dialogue).toBe(`my key is ${REDACTED}`);
+    expect(sent.panels).toEqual([untouched, { ...pasted, dialogue: `my key is ${REDACTED}` }]);
     expect(JSON.stringify(sent)).not.toContain(CANARY);
     expect(project).toEqual(before);
     // What holds no secret goes out as it is: a large project with a key set is walked, not copied.
