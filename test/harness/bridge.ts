@@ -29,6 +29,14 @@ declare global {
 const carried = globalThis.castboardHarnessStartupAnswers ?? {};
 delete globalThis.castboardHarnessStartupAnswers;
 
+/**
+ * The page's first fetch() costs its main thread several milliseconds while the network stack
+ * starts up, where the app's first IPC message costs next to nothing. Calls made while the page
+ * opens (the window title and modal reports) therefore go out at the page's first idle moment, in
+ * the order they were made, instead of delaying the first render by a cost the app does not have.
+ */
+const pageIdle = new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 200 }));
+
 const httpTransport: Transport = {
   invoke(channel, payload) {
     if (payload === undefined && channel in carried) {
@@ -38,6 +46,7 @@ const httpTransport: Transport = {
     }
     // Main may wait on a file dialog during the call: the harness then shows an in-page prompt.
     return watchingForPrompts(async () => {
+      await pageIdle;
       const response = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
