@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { activeSrc, board, card, cardsWithTakes, imagesLoaded, useEditorRigs, saved, sceneOf, scriptDialog } from './support/editor-kit';
+import { activeSrc, board, card, cardsWithTakes, imagesLoaded, useEditorRigs, saved, sceneOf, scriptDialog, takeFacts } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
@@ -84,6 +84,12 @@ describe('editor flow', () => {
     await card(page, 2).click();
     const takes2 = page.getByRole('region', { name: 'Takes for panel 2' });
     await expect.poll(() => takes2.getByRole('button', { name: 'Take 2, restyled from take 1' }).count(), { timeout: 20_000 }).toBe(1);
+    // The take viewer names what a restyle came from and the image weight it was sent with.
+    await page.getByRole('button', { name: 'Compare takes' }).click();
+    const viewer = page.getByRole('dialog', { name: 'Compare takes' });
+    await expect.poll(() => viewer.getByRole('figure').count()).toBe(2);
+    expect(await takeFacts(viewer.getByRole('figure').nth(1))).toMatchObject({ 'Restyled from': 'Take 1', Model: 'ideogram/ideogram-character-remix', 'Image weight': expect.stringMatching(/^\d+$/) });
+    await page.keyboard.press('Escape');
     await imagesLoaded(page);
     await screenshot(page, 'editor-restyled-1440x900');
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { activeSrc, card, imagesLoaded, openGeneratedBoard, saved, useEditorRigs } from './support/editor-kit';
+import { activeSrc, card, imagesLoaded, openGeneratedBoard, saved, takeFacts, useEditorRigs } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
@@ -26,7 +26,11 @@ describe('take viewer', () => {
     const viewer = page.getByRole('dialog', { name: 'Compare takes' });
     await expect.poll(() => viewer.getByRole('figure').count()).toBe(3);
     expect(await viewer.getByRole('figure').first().textContent()).toContain('Mara in scene 1');
-    expect(await viewer.getByRole('figure').first().textContent()).toMatch(/Seed \d+/);
+    // Each take says how it was made in the app's words, not the API's keys (n, style_type).
+    const second = await takeFacts(viewer.getByRole('figure').nth(1));
+    expect(second).toMatchObject({ 'Images (n)': '2', Cost: '$0.05' });
+    expect(second.Seed).toMatch(/^\d+$/);
+    expect(Object.keys(second).filter((label) => /_|^n$/.test(label))).toEqual([]);
     await imagesLoaded(page);
     await screenshot(page, 'editor-take-viewer-1366x768');
     await page.keyboard.press('ArrowRight');

@@ -10,6 +10,7 @@ import type { IdeogramImageBody } from '../../../shared/generation/ideogram-requ
 import { formatCents, plural } from '../../lib/format';
 import { useScopedState } from '../../ui/field-scope';
 import { ImageControls } from './ImageControls';
+import { parameterLabel } from './parameter-labels';
 import { useRequestPreview } from './use-request-preview';
 
 function paletteWords(palette: IdeogramImageBody['color_palette']): string | undefined {
@@ -20,18 +21,18 @@ function paletteWords(palette: IdeogramImageBody['color_palette']): string | und
 /** The parameters beside the prompt, in the order an artist checks them; unset ones say so. */
 function parameterRows(body: IdeogramImageBody): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
-    ['Model', body.model],
-    ['Size', body.size],
-    ['Images (n)', String(body.n)],
-    ['Seed', body.seed === undefined ? 'random' : String(body.seed)],
-    ['Style type', body.style_type ?? "Ideogram's default"],
-    ['Rendering speed', body.rendering_speed ?? "Ideogram's default"],
-    ['Magic prompt', body.magic_prompt ?? "Ideogram's default (auto)"],
-    ['Negative prompt', body.negative_prompt ?? 'none'],
-    ['Colour palette', paletteWords(body.color_palette) ?? 'none'],
+    [parameterLabel('model'), body.model],
+    [parameterLabel('size'), body.size],
+    [parameterLabel('n'), String(body.n)],
+    [parameterLabel('seed'), body.seed === undefined ? 'random' : String(body.seed)],
+    [parameterLabel('style_type'), body.style_type ?? "Ideogram's default"],
+    [parameterLabel('rendering_speed'), body.rendering_speed ?? "Ideogram's default"],
+    [parameterLabel('magic_prompt'), body.magic_prompt ?? "Ideogram's default (auto)"],
+    [parameterLabel('negative_prompt'), body.negative_prompt ?? 'none'],
+    [parameterLabel('color_palette'), paletteWords(body.color_palette) ?? 'none'],
     ['Reference image', body.character_reference_images.join(', ')],
     ['Image to restyle', body.image],
-    ['Image weight', body.image_weight === undefined ? undefined : String(body.image_weight)],
+    [parameterLabel('image_weight'), body.image_weight === undefined ? undefined : String(body.image_weight)],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined);
 }

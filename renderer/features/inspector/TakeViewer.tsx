@@ -11,21 +11,33 @@ import { useAppStore } from '../../state/store-context';
 import { formatCents, formatTakeTime } from '../../lib/format';
 import { Modal } from '../../ui/Modal';
 import { TakeImage } from '../../ui/TakeImage';
+import { parameterLabel } from './parameter-labels';
 
 const NO_TAKES: readonly Take[] = [];
-/** Already shown above the list (model, seed) or as the prompt itself. */
+/** Shown as the prompt itself or as rows of their own (model, seed). */
 const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['model', 'prompt', 'seed']);
 const WINDOW = 4;
 
-function paramsText(take: Take): string[] {
-  const lines = [`Model ${take.model}`];
-  if (take.seed !== undefined) lines.push(`Seed ${take.seed}`);
-  for (const [key, value] of Object.entries(take.params)) if (!SHOWN_ELSEWHERE.has(key)) lines.push(`${key} ${Array.isArray(value) ? value.join(', ') : String(value)}`);
-  lines.push(`${formatCents(take.costCents)} · ${formatTakeTime(take.createdAt)}`);
-  return lines;
+/** What a take was made from and with, as label and value, in the words the rest of the app uses. */
+function takeFacts(take: Take, takes: readonly Take[]): Array<[string, string]> {
+  const facts: Array<[string, string]> = [];
+  if (take.origin === 'imported') facts.push(['Source', take.fileName ? `Imported: ${take.fileName}` : 'Imported image']);
+  else if (take.origin === 'sketch') facts.push(['Source', 'Drawn in Castboard']);
+  else facts.push([parameterLabel('model'), take.model]);
+  if (take.sourceTakeId) {
+    const source = takes.findIndex((candidate) => candidate.id === take.sourceTakeId);
+    facts.push(['Restyled from', source >= 0 ? `Take ${source + 1}` : 'A take no longer kept']);
+  }
+  if (take.seed !== undefined) facts.push([parameterLabel('seed'), String(take.seed)]);
+  for (const [key, value] of Object.entries(take.params)) {
+    if (!SHOWN_ELSEWHERE.has(key)) facts.push([parameterLabel(key), Array.isArray(value) ? value.join(', ') : String(value)]);
+  }
+  facts.push(['Cost', formatCents(take.costCents)], ['Made', formatTakeTime(take.createdAt)]);
+  if (take.note) facts.push(['Note', take.note]);
+  return facts;
 }
 
-function TakeTile({ take, number, active, focused, fresh, onPick, onFocus }: { take: Take; number: number; active: boolean; focused: boolean; fresh: boolean; onPick: () => void; onFocus: () => void }) {
+function TakeTile({ take, takes, number, active, focused, fresh, onPick, onFocus }: { take: Take; takes: readonly Take[]; number: number; active: boolean; focused: boolean; fresh: boolean; onPick: () => void; onFocus: () => void }) {
   return (
     <figure className={`viewer-tile${focused ? ' is-focused' : ''}${active ? ' is-active' : ''}`} onClick={onFocus} aria-current={focused ? 'true' : undefined}>
       <div className="viewer-image">
@@ -41,11 +53,14 @@ function TakeTile({ take, number, active, focused, fresh, onPick, onFocus }: { t
           </button>
         </div>
         <p className="viewer-prompt">{take.prompt}</p>
-        <ul className="viewer-params">
-          {paramsText(take).map((line) => (
-            <li key={line}>{line}</li>
+        <dl className="prompt-params viewer-params" aria-label={`How take ${number} was made`}>
+          {takeFacts(take, takes).map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
           ))}
-        </ul>
+        </dl>
       </figcaption>
     </figure>
   );
@@ -93,6 +108,7 @@ function ViewerBody({ panelId }: { panelId: string }) {
           <TakeTile
             key={take.id}
             take={take}
+            takes={takes}
             number={start + offset + 1}
             active={take.id === activeTakeId}
             focused={start + offset === focused}

@@ -110,6 +110,13 @@ export async function sceneOf(page: Page, number: number): Promise<string> {
 }
 
 /** Waits until every image in view has loaded (thumbnails are built on first request). */
+/** A take viewer tile's "how it was made" list as label -> value (the take viewer, issue #12). */
+export async function takeFacts(tile: Locator): Promise<Record<string, string>> {
+  return tile.evaluate((figure) =>
+    Object.fromEntries(Array.from(figure.querySelectorAll('dt')).map((term) => [term.textContent ?? '', term.nextElementSibling?.textContent ?? ''])),
+  );
+}
+
 export async function imagesLoaded(page: Page): Promise<void> {
   const allLoaded = () =>
     page.evaluate(() =>
