@@ -7,12 +7,8 @@
  * Panels that could not be checked never count as consistent: they are listed with the reason.
  */
 import { parseArgs } from 'node:util';
-import {
-  CONSISTENCY_THRESHOLD_RANGE,
-  DEFAULT_CONSISTENCY_THRESHOLD,
-  NOT_CHECKED_TEXT,
-  type TakeConsistency,
-} from '../../../shared/domain/consistency';
+import type { TakeConsistency } from '../../../shared/domain/consistency';
+import { CONSISTENCY_THRESHOLD_RANGE, DEFAULT_CONSISTENCY_THRESHOLD, NOT_CHECKED_TEXT } from '../../../shared/domain/consistency-outcomes';
 import type { Project } from '../../../shared/domain/project';
 import { createConsistencyService } from '../../services/consistency/consistency-service';
 import { numberOption, plural, projectDirArg } from '../cli-args';

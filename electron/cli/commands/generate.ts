@@ -1,6 +1,6 @@
 /** `castboard generate`: draws panels with Ideogram V3 Character, after stating the cost. */
 import { parseArgs } from 'node:util';
-import { SEED_MAX } from '../../../shared/domain/gateway';
+import { SEED_MAX } from '../../../shared/domain/ideogram-models';
 import { CastboardError } from '../../../shared/errors';
 import { bodyOrProblem, panelById, previewGenerate } from '../../../shared/generation/request-plan';
 import { generateJobs } from '../../services/generation/panel-jobs';
