@@ -1,6 +1,7 @@
 /**
  * The inspector for the focused panel: the active take large, then collapsible sections (Takes,
- * Panel, Dialogue, Generate, Restyle; each remembers whether it is open) and a one-row Generate
+ * Panel, Dialogue, Generate, What the model reads, Restyle, then those other features add; each
+ * remembers whether it is open) and a one-row Generate
  * bar pinned at the bottom. Panel actions (insert before/after, duplicate, delete) sit in its
  * header. With several panels selected, a strip offers the batch actions. Other features add a
  * section by wrapping their component in CollapsibleSection here.
@@ -124,12 +125,13 @@ export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }:
           <CollapsibleSection id="inspector.takes" title="Takes" count={takeCount}>
             <TakeStrip panel={panel} number={number} />
           </CollapsibleSection>
-          {extraSections?.(panel)}
           {PANEL_SECTIONS.map(({ id, title, icon, Body }) => (
             <CollapsibleSection key={id} id={id} title={title} icon={icon && <Icon name={icon} />}>
               <Body panel={panel} />
             </CollapsibleSection>
           ))}
+          {/* Last: the panel's own text is what an artist edits most, so it comes first after the takes. */}
+          {extraSections?.(panel)}
         </div>
       </FieldScope.Provider>
       <GenerateBar panel={panel} />
