@@ -1,7 +1,7 @@
 /**
  * Keyboard shortcuts for the editor (listed in features/shortcuts/shortcut-list.ts). Single keys
- * never fire while the artist types in a field; Ctrl/⌘ combinations always do (Ctrl+Z undoes
- * typing too, since typing is a document edit). Nothing fires behind an open modal dialog.
+ * never fire while the artist types in a field (Escape leaves the field for the board); Ctrl/⌘
+ * combinations always do (Ctrl+Z undoes typing too, since typing is a document edit). Nothing fires behind an open modal dialog.
  */
 import { useEffect } from 'react';
 import type { Commands } from './commands';
@@ -92,13 +92,29 @@ function handlePlain(event: KeyboardEvent, commands: Commands): boolean {
   }
 }
 
+/**
+ * Escape in a field hands the keys back to the board, to the card being edited (the board's one
+ * tab stop), so an artist can write a scene and go on with J, K or G without reaching for the mouse.
+ */
+function returnToBoard(): boolean {
+  const card = document.querySelector<HTMLElement>('.board-grid [data-panel-id][tabindex="0"]');
+  if (!card) return false;
+  card.focus();
+  return true;
+}
+
 export function useGlobalShortcuts(commands: Commands, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || isModalOpen()) return;
       const typing = isTypingTarget(event.target);
-      const handled = event.ctrlKey || event.metaKey ? handleMod(event, commands, typing) : !typing && handlePlain(event, commands);
+      const handled =
+        event.ctrlKey || event.metaKey
+          ? handleMod(event, commands, typing)
+          : typing
+            ? event.key === 'Escape' && returnToBoard()
+            : handlePlain(event, commands);
       if (handled) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);

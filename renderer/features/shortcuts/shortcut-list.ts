@@ -25,6 +25,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['↑'], action: 'Panel above' },
       { keys: ['Home'], action: 'First panel' },
       { keys: ['End'], action: 'Last panel' },
+      { keys: ['Esc'], action: 'Leave the field you are typing in, back to the board' },
       { keys: ['Shift', 'Click'], action: 'Select a range of panels' },
       { keys: ['Mod', 'Click'], action: 'Add or remove a panel from the selection' },
     ],

@@ -66,6 +66,18 @@ describe('panel board', () => {
     expect(scenes()[1]).toBe('Scene 2 and a dog named Jake');
   });
 
+  it('Escape leaves a field for the card being edited, so J, K and the other keys work again', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(3) });
+    await user.click(cards()[1] as HTMLElement);
+    await user.click(screen.getByLabelText('Scene'));
+    await user.keyboard(' at dusk{Escape}');
+    expect(document.activeElement).toBe(cards()[1]);
+    expect(scenes()[1]).toBe('Scene 2 at dusk');
+    await user.keyboard('j');
+    expect(store.getState().focusedId).toBe('p3');
+    expect(document.activeElement).toBe(cards()[2]);
+  });
+
   it('deleting a panel with takes says so and Undo brings it back with its takes', async () => {
     const { user, store } = await renderApp({ project: sampleProject(2, [3, 0]) });
     await user.click(cards()[0] as HTMLElement);
