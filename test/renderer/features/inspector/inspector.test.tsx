@@ -108,6 +108,21 @@ describe('panel inspector', () => {
     expect(within(strip).getByRole('button', { name: 'Take 1' }).getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('a double click on Generate or Restyle pays for one request; each deliberate click or Enter still counts', async () => {
+    const { user, callsTo } = await renderApp({ project: sampleProject(1, [1]) });
+    await user.click(card(1));
+    await user.dblClick(screen.getByRole('button', { name: 'Generate' }));
+    expect(callsTo('jobs:generate')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Watercolor' }));
+    await user.tripleClick(screen.getByRole('button', { name: 'Restyle' }));
+    expect(callsTo('jobs:restyle')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(callsTo('jobs:generate')).toHaveLength(2);
+    screen.getByRole('button', { name: 'Generate' }).focus();
+    await user.keyboard('{Enter}');
+    expect(callsTo('jobs:generate')).toHaveLength(3);
+  });
+
   it('explains why a panel cannot be generated yet', async () => {
     const project = sampleProject(1);
     const noReference: Project = { ...project, characters: project.characters.map((c) => ({ ...c, referenceImage: null })) };
