@@ -7,7 +7,7 @@
 import { useAppStore } from '../state/store-context';
 import { Icon } from './Icon';
 import type { PanelJob } from './use-panel-job';
-import { paidClick } from './paid-click';
+import { paidButton } from './paid-button';
 
 export interface PanelJobStatusProps {
   panelNumber: number;
@@ -25,7 +25,7 @@ export function PanelJobStatus({ panelNumber, job, variant }: PanelJobStatusProp
         <p className="job-error">{job.error ?? 'This panel could not be generated.'}</p>
         {/* Held images are already paid for: a Retry would pay again, so none is offered. */}
         {!job.heldByMain && (
-          <button type="button" className="button-small" aria-label={`Retry panel ${panelNumber}`} onClick={paidClick(() => void retryPanel(job.panelId))}>
+          <button type="button" className="button-small" aria-label={`Retry panel ${panelNumber}`} {...paidButton(() => void retryPanel(job.panelId))}>
             <Icon name="retry" size={13} /> Retry
           </button>
         )}

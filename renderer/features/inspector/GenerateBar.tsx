@@ -17,7 +17,7 @@ import { CheckboxField } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
-import { paidClick } from '../../ui/paid-click';
+import { paidButton } from '../../ui/paid-button';
 
 export function GenerateOptions({ panel }: { panel: Panel }) {
   const { options, setOptions, activeSeed } = useAppStore(
@@ -73,7 +73,7 @@ export function GenerateBar({ panel }: { panel: Panel }) {
             <Icon name="gear" /> Add API key
           </button>
         ) : (
-          <button type="button" className="button-primary" disabled={problem !== null} title={problem ?? undefined} onClick={paidClick(() => void generate([panel.id]))}>
+          <button type="button" className="button-primary" disabled={problem !== null} title={problem ?? undefined} {...paidButton(() => void generate([panel.id]))}>
             <Icon name="sparkle" /> Generate
           </button>
         )}

@@ -16,7 +16,7 @@ import { activeTakeOf } from '../../state/takes';
 import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
-import { paidClick } from '../../ui/paid-click';
+import { paidButton } from '../../ui/paid-button';
 
 /**
  * The panels a Restyle would apply to, in board order (joined ids keep the selector's result a
@@ -97,7 +97,7 @@ export function RestyleSection({ panel }: { panel: Panel }) {
       </div>
       <VariationsPicker label="Variations per panel" itemLabel={(count) => `${count} restyled per panel`} value={options.variations} onChange={(variations) => setOptions({ variations })} />
       <div className="generate-action">
-        <button type="button" disabled={targets.length === 0 || prompt === ''} onClick={paidClick(() => void restyle(targets))}>
+        <button type="button" disabled={targets.length === 0 || prompt === ''} {...paidButton(() => void restyle(targets))}>
           <Icon name="wand" /> Restyle
         </button>
         <span className="cost-hint">

@@ -12,7 +12,7 @@ import { RENDER_FOLLOW, RENDER_FOLLOW_LABELS, RENDER_IMAGE_WEIGHTS } from '../..
 import { useAppStore } from '../../state/store-context';
 import { formatCents } from '../../lib/format';
 import { activeTakeOf } from '../../state/takes';
-import { paidClick } from '../../ui/paid-click';
+import { paidButton } from '../../ui/paid-button';
 
 function renderBlocker(panel: Panel, problem: string | null, origin: string | undefined, hasDrawn: boolean): string | null {
   if (origin === undefined && hasDrawn) return 'Rendering starts from the image the panel shows: pick its sketch or imported take under Takes to render from it again.';
@@ -59,7 +59,7 @@ export function PanelImageSection({ panel }: { panel: Panel }) {
         ))}
       </fieldset>
       <div className="generate-action">
-        <button type="button" disabled={blocker !== null} onClick={paidClick(() => void s.renderPanel(panel.id, RENDER_IMAGE_WEIGHTS[s.follow]))}>
+        <button type="button" disabled={blocker !== null} {...paidButton(() => void s.renderPanel(panel.id, RENDER_IMAGE_WEIGHTS[s.follow]))}>
           Render with character
         </button>
         <span className="cost-hint">{blocker ?? `1 image · ${formatCents(s.price)} · image weight ${RENDER_IMAGE_WEIGHTS[s.follow]}`}</span>

@@ -108,7 +108,7 @@ describe('panel inspector', () => {
     expect(within(strip).getByRole('button', { name: 'Take 1' }).getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('a double click on Generate or Restyle pays for one request; each deliberate click or Enter still counts', async () => {
+  it('a double click on Generate or Restyle, or Enter held down, pays for one request; each deliberate click or Enter still counts', async () => {
     const { user, callsTo } = await renderApp({ project: sampleProject(1, [1]) });
     await user.click(card(1));
     await user.dblClick(screen.getByRole('button', { name: 'Generate' }));
@@ -121,6 +121,8 @@ describe('panel inspector', () => {
     screen.getByRole('button', { name: 'Generate' }).focus();
     await user.keyboard('{Enter}');
     expect(callsTo('jobs:generate')).toHaveLength(3);
+    await user.keyboard('{Enter>4/}');
+    expect(callsTo('jobs:generate')).toHaveLength(4);
   });
 
   it('explains why a panel cannot be generated yet', async () => {
