@@ -26,8 +26,8 @@ export interface ExportSlice {
   updateExportSettings(patch: Partial<ExportSettings>): void;
   /** Changes some options of one production format (the others keep their saved or default values). */
   updateFormatSettings<F extends OptionFormat>(format: F, patch: Partial<ProductionSettings[F]>): void;
-  /** A small PNG of page 1 (base64) and how many pages the sheet has. `settings` defaults to the saved ones. */
-  previewExport(selectedPanelIds: readonly string[], maxWidth: number, settings?: ExportSettings): Promise<ResponseOf<'export:preview'>>;
+  /** A small PNG of one page (base64), the page shown and how many the sheet has. `settings` defaults to the saved ones. */
+  previewExport(selectedPanelIds: readonly string[], view: PreviewView, settings?: ExportSettings): Promise<ResponseOf<'export:preview'>>;
   exportContactSheet(selectedPanelIds: readonly string[], settings?: ExportSettings): Promise<ResponseOf<'export:contactSheet'>>;
   /** Shows the last export in the file manager, or opens it (main knows which file). */
   revealExport(target: 'folder' | 'file'): Promise<void>;
@@ -35,10 +35,16 @@ export interface ExportSlice {
   /** PDF board, MP4 animatic, GIF, FCPXML timeline or shot list CSV with these options; main asks where to save. */
   exportProduction(format: ProductionFormat, settings: ProductionSettings, selectedPanelIds: readonly string[], selectedOnly: boolean): Promise<ResponseOf<'export:production'>>;
   /** What that export would write (a picture, the first rows, counts), without writing. */
-  previewProduction(format: ProductionFormat, settings: ProductionSettings, selectedPanelIds: readonly string[], selectedOnly: boolean, maxWidth: number): Promise<ResponseOf<'export:productionPreview'>>;
+  previewProduction(format: ProductionFormat, settings: ProductionSettings, selectedPanelIds: readonly string[], selectedOnly: boolean, view: PreviewView): Promise<ResponseOf<'export:productionPreview'>>;
   /** Stops the running export; it ends with a CANCELLED error and writes nothing. */
   cancelExport(): Promise<void>;
   setExportProgress(progress: ExportProgress | null): void;
+}
+
+/** How a preview is drawn: at most this wide, showing this page (0-based; main clamps it to the last). */
+export interface PreviewView {
+  maxWidth: number;
+  page: number;
 }
 
 /** Fields typed into (numbers, the colour): a burst of typing is one undo step. */
@@ -78,9 +84,9 @@ export function createExportSlice(deps: StoreDeps): AppSlice<ExportSlice> {
           return { ...doc, exportSettings: { ...doc.exportSettings, formats } };
         });
       },
-      async previewExport(selectedPanelIds, maxWidth, chosen) {
+      async previewExport(selectedPanelIds, view, chosen) {
         await deps.sync().flush();
-        return deps.api.export.preview({ settings: chosen ?? settings(), selectedPanelIds: [...selectedPanelIds], maxWidth });
+        return deps.api.export.preview({ settings: chosen ?? settings(), selectedPanelIds: [...selectedPanelIds], ...view });
       },
       async revealExport(target) {
         await deps.api.export.reveal({ target });
@@ -90,9 +96,9 @@ export function createExportSlice(deps: StoreDeps): AppSlice<ExportSlice> {
       exportPanelImages: (selectedPanelIds, selectedOnly) => running(() => deps.api.export.panelImages({ selectedPanelIds: [...selectedPanelIds], selectedOnly })),
       exportProduction: (format, chosen, selectedPanelIds, selectedOnly) =>
         running(() => deps.api.export.production({ format, settings: chosen, selectedPanelIds: [...selectedPanelIds], selectedOnly })),
-      async previewProduction(format, chosen, selectedPanelIds, selectedOnly, maxWidth) {
+      async previewProduction(format, chosen, selectedPanelIds, selectedOnly, view) {
         await deps.sync().flush();
-        return deps.api.export.productionPreview({ format, settings: chosen, selectedPanelIds: [...selectedPanelIds], selectedOnly, maxWidth });
+        return deps.api.export.productionPreview({ format, settings: chosen, selectedPanelIds: [...selectedPanelIds], selectedOnly, ...view });
       },
       async cancelExport() {
         await deps.api.export.cancel({});

@@ -72,6 +72,19 @@ describe('export and scale', () => {
     await expect.poll(() => dialog.getByRole('figure').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
     const zoomed = await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 1' }).evaluate((image: HTMLImageElement) => image.naturalWidth);
     expect(zoomed).toBeGreaterThan(1000);
+    // Every page can be looked at before exporting: main draws the one asked for.
+    const firstSrc = await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 1' }).getAttribute('src');
+    expect(await dialog.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Next page' }).click();
+    expect(await dialog.getByTestId('preview-page').textContent()).toBe(`Page 2 of ${pages}`);
+    await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 2' }).waitFor();
+    await expect.poll(() => dialog.getByRole('figure').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
+    expect(await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 2' }).getAttribute('src')).not.toBe(firstSrc);
+    for (let step = 2; step < pages; step += 1) await dialog.getByRole('button', { name: 'Next page' }).click();
+    expect(await dialog.getByTestId('preview-page').textContent()).toBe(`Page ${pages} of ${pages}`);
+    expect(await dialog.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await dialog.getByRole('img', { name: `Preview of the contact sheet, page ${pages}` }).waitFor();
+    await expect.poll(() => dialog.getByRole('figure').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
     await screenshot(page, 'editor-export-large-board-1280x720');
 
     await dialog.getByLabel('Layout').selectOption('none');

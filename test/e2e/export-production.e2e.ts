@@ -43,6 +43,9 @@ describe('production exports from the dialog', () => {
     await dialog.getByRole('img', { name: 'Preview of the PDF board, page 1' }).waitFor({ timeout: 20_000 });
     await expect.poll(() => dialog.getByRole('figure').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
     await screenshot(page, 'export-pdf-1024x640');
+    await dialog.getByRole('button', { name: 'Next page' }).click();
+    await dialog.getByRole('img', { name: 'Preview of the PDF board, page 2' }).waitFor({ timeout: 20_000 });
+    expect(await dialog.getByTestId('preview-page').textContent()).toBe('Page 2 of 2');
     await dialog.getByLabel('Format').selectOption('csv');
     await dialog.getByRole('table').waitFor({ timeout: 20_000 });
     expect(await dialog.getByRole('table').getByRole('row').count()).toBe(5); // the header and 4 panels

@@ -167,7 +167,7 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
       backend.root = '/copies/Night Market.castboard';
       return opened();
     },
-    'export:preview': () => ({ pngBase64: 'iVBORw0KGgo=', pages: 1, width: 1704, height: 1200 }),
+    'export:preview': () => ({ pngBase64: 'iVBORw0KGgo=', page: 0, pages: 1, width: 1704, height: 1200 }),
     'export:reveal': () => null,
     'export:contactSheet': () => {
       emit('export:progress', { done: 1, total: 2, page: 1, pages: 1 });
@@ -178,6 +178,7 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
       table: null,
       panels: backend.project?.panels.length ?? 0,
       pages: null,
+      page: null,
       seconds: 3 * (backend.project?.panels.length ?? 0),
       frame: { width: 480, height: 270 },
       files: 1,

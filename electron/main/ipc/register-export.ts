@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 import { exportContactSheet, exportPanelImages, planContactSheet, renderPreview } from '../../services/export';
+import { previewPage } from '../../services/export/preview-page';
 import { contactSheetInput, panelNumbers, sheetOptions } from '../../services/export/project-sheet-input';
 import type { CaptionField } from '../../../shared/domain/project';
 import { consistencyCaptions } from '../../services/consistency/sheet-captions';
@@ -30,12 +31,12 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
     return { project, root, input: contactSheetInput(root, project, panelNumbers(project, selectedPanelIds), new Date(), outcomes) };
   }
 
-  registrar.handle('export:preview', async ({ settings, selectedPanelIds, maxWidth }) => {
+  registrar.handle('export:preview', async ({ settings, selectedPanelIds, maxWidth, page = 0 }) => {
     const { project, input: sheet } = await input(selectedPanelIds, settings.captions);
     const options = sheetOptions(project, settings);
     // The plan's out path only names files; nothing is written for a preview.
-    const [png, plan] = await Promise.all([renderPreview(sheet, options, maxWidth), planContactSheet(sheet, options, path.join(os.tmpdir(), 'castboard-preview.png'))]);
-    return { pngBase64: png.toString('base64'), pages: plan.pages, width: plan.width, height: plan.height };
+    const [png, plan] = await Promise.all([renderPreview(sheet, options, { maxWidth, page }), planContactSheet(sheet, options, path.join(os.tmpdir(), 'castboard-preview.png'))]);
+    return { pngBase64: png.toString('base64'), page: previewPage(page, plan.pages), pages: plan.pages, width: plan.width, height: plan.height };
   });
 
   // Each export runs in the session from its first step, save dialog included, so a cancel that

@@ -28,9 +28,9 @@ export function registerProductionExport(registrar: Registrar, services: AppServ
     return { project, root, input: productionInput(root, project, chosen, new Date()) };
   }
 
-  registrar.handle('export:productionPreview', async ({ format, settings, selectedPanelIds, selectedOnly, maxWidth }) => {
+  registrar.handle('export:productionPreview', async ({ format, settings, selectedPanelIds, selectedOnly, maxWidth, page }) => {
     const { project, input } = production(selectedPanelIds, selectedOnly);
-    const { image, ...facts } = await previewProduction(format, input, settings, project.aspectRatio, maxWidth);
+    const { image, ...facts } = await previewProduction(format, input, settings, project.aspectRatio, { maxWidth, page });
     return { ...facts, image: image ? { pngBase64: image.png.toString('base64'), width: image.width, height: image.height } : null };
   });
 

@@ -23,7 +23,8 @@ import { EXPORT_CONCURRENCY, throwIfAborted } from './map-limit';
 import type { ContactSheetOptions, ContactSheetOptionsInput } from './options';
 import { StagedFiles, assertNoConflicts, assertWritableFolder, writeFailure } from './output-files';
 import { sheetPage, type HeaderPieces, type PageRun } from './sheet-page';
-import { contactSheetFiles, measureSheet, prepareSheet, sheetBasics, type PreparedSheet, type SheetBasics } from './sheet-plan';
+import { previewPage } from './preview-page';
+import { contactSheetFiles, measureSheet, prepareSheet, sheetBasics, type PanelWindow, type PreparedSheet, type SheetBasics } from './sheet-plan';
 
 export { contactSheetFiles, normaliseOutPath, planContactSheet, type ContactSheetPlan } from './sheet-plan';
 
@@ -151,32 +152,37 @@ export async function exportContactSheet(
 }
 
 /** Panels shown by a preview: page 1, or for an unpaged sheet the rows fitting a portrait page. */
-function previewPanelCount(layout: SheetLayout): number {
-  if (layout.presetHeight !== null) return layout.panelsPerPage;
+/**
+ * The panels the preview of `page` draws: that page's with a page preset; without one (a single
+ * long image) the top of the sheet, the rows that fit a portrait page of the sheet's width.
+ */
+function previewWindow(layout: SheetLayout, page: number): PanelWindow {
+  if (layout.presetHeight !== null) return { first: previewPage(page, layout.pages) * layout.panelsPerPage, count: layout.panelsPerPage };
   const portraitHeight = Math.round(layout.pageWidth * Math.SQRT2);
   const rows = Math.floor((portraitHeight - layout.gridTop - layout.margin + layout.gutter) / (layout.blockHeight + layout.gutter));
-  return Math.max(1, rows) * layout.columns;
+  return { first: 0, count: Math.max(1, rows) * layout.columns };
 }
 
 /**
- * A small PNG of page 1 for a live preview, at most `maxWidth` pixels wide. Drawn exactly like
- * the export, then scaled down (band by band, so memory stays bounded for huge cells). Without a
- * page preset it shows the top of the sheet (the rows that fit a portrait page of the sheet's
- * width), so it stays quick for long projects.
+ * A small PNG of one page (`view.page`, 0-based, page 1 by default; past the last page, the last)
+ * for a live preview, at most `view.maxWidth` pixels wide. Drawn exactly like the export, then
+ * scaled down (band by band, so memory stays bounded for huge cells). Without a page preset it
+ * shows the top of the sheet, so it stays quick for long projects.
  */
 export async function renderPreview(
   input: ContactSheetInput,
   options: ContactSheetOptionsInput | ContactSheetOptions,
-  maxWidth: number,
+  view: { maxWidth: number; page?: number },
   run: Pick<ContactSheetRunOptions, 'fonts' | 'signal' | 'concurrency' | 'bandBudgetBytes'> = {},
 ): Promise<Buffer> {
+  const { maxWidth, page = 0 } = view;
   if (!Number.isInteger(maxWidth) || maxWidth < 16 || maxWidth > 8192) {
     throw new CastboardError('EXPORT_INVALID_OPTIONS', 'The preview width must be a whole number of pixels from 16 to 8192.');
   }
   throwIfAborted(run.signal);
-  const sheet = await prepareSheet(input, options, run.fonts ?? defaultFontFiles(), previewPanelCount);
+  const sheet = await prepareSheet(input, options, run.fonts ?? defaultFontFiles(), (layout) => previewWindow(layout, page));
   const header = await prepareHeader(input, sheet.facts, sheet.ctx);
-  const spec = sheetPage(sheet, 0, sheet.panels, header, { ...run, onCell: () => undefined });
+  const spec = sheetPage(sheet, previewPage(page, sheet.ctx.layout.pages), sheet.panels, header, { ...run, onCell: () => undefined });
   const scaled = await renderScaled(spec, maxWidth);
   throwIfAborted(run.signal);
   return sharp(scaled.data, { raw: { width: scaled.width, height: scaled.height, channels: 3 } }).png().toBuffer();

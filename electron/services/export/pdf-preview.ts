@@ -1,10 +1,10 @@
 /**
- * A picture of page 1 of the PDF board for the export dialog, drawn with sharp (no PDF
+ * A picture of one page of the PDF board for the export dialog (page 1 unless another is asked for), drawn with sharp (no PDF
  * rasteriser needed): the same page size, the same cells (pdf-layout.ts), the same caption words
  * (pdf-captions.ts) and the same header facts, scaled to the preview width. Text is drawn with the
  * packaged font at the scaled size, so the preview shows where words go rather than the exact
  * glyph metrics of the PDF.
- * Invariants: only page 1 is decoded (at most `perPage` images, a few at a time); image bytes
+ * Invariants: only the page shown is decoded (at most `perPage` images, a few at a time); image bytes
  * reach sharp only through the decode gate; nothing is written.
  */
 import sharp, { type OverlayOptions } from '../image-safety/sharp-gate';
@@ -15,6 +15,7 @@ import type { PdfBoardOptions } from './pdf-board';
 import { gridWords, shootingBlocks, technical } from './pdf-captions';
 import { GRID_CAPTION_LINES, GRID_CAPTION_SIZE, HEADER_HEIGHT, PAGE_MARGIN, SHOOTING_CAPTION_SIZE, gridCells, pageSizePt, shootingCells, type Box } from './pdf-layout';
 import type { ProductionInput, ProductionPanel } from './production-input';
+import { previewPage } from './preview-page';
 import { measureFont, renderClamped } from './text';
 
 interface Pen {
@@ -46,7 +47,7 @@ function rect(left: number, top: number, width: number, height: number, grey: nu
   return { input: { create: { ...size, channels: 3, background: { r: grey, g: grey, b: grey } } }, left: Math.round(left), top: Math.round(top) };
 }
 
-async function header(pen: Pen, input: ProductionInput, page: { width: number }, pages: number): Promise<OverlayOptions[]> {
+async function header(pen: Pen, input: ProductionInput, page: { width: number }, numbers: { page: number; pages: number }): Promise<OverlayOptions[]> {
   const s = pen.scale;
   const top = PAGE_MARGIN * s;
   let x = PAGE_MARGIN * s;
@@ -58,7 +59,7 @@ async function header(pen: Pen, input: ProductionInput, page: { width: number },
     out.push({ input: thumb.data, left: Math.round(x), top: Math.round(top) });
     x += thumb.info.width + 10 * s;
   }
-  const label = await words(pen, { text: `Page 1 of ${pages}`, size: 9, grey: '#595959', width: 120 * s, lines: 1 }, 0, top);
+  const label = await words(pen, { text: `Page ${numbers.page} of ${numbers.pages}`, size: 9, grey: '#595959', width: 120 * s, lines: 1 }, 0, top);
   const labelWidth = label.width;
   if (label.overlay) out.push({ ...label.overlay, left: Math.round((page.width - PAGE_MARGIN) * s - labelWidth) });
   const textWidth = (page.width - PAGE_MARGIN) * s - labelWidth - 16 * s - x;
@@ -108,15 +109,24 @@ async function panelImage(pen: Pen, input: ProductionInput, panel: ProductionPan
   return [rect(left, top, width, height, 235), ...centred];
 }
 
-/** Page 1 as a PNG at most `maxWidth` pixels wide, and the board's page count. */
-export async function renderPdfPreview(input: ProductionInput, options: PdfBoardOptions, maxWidth: number, fonts: FontFiles = defaultFontFiles()): Promise<{ png: Buffer; pages: number; width: number; height: number }> {
+/**
+ * Page `view.page` (0-based; past the last page, the last) as a PNG at most `view.maxWidth` pixels
+ * wide, with the page it shows and the board's page count.
+ */
+export async function renderPdfPreview(
+  input: ProductionInput,
+  options: PdfBoardOptions,
+  view: { maxWidth: number; page?: number },
+  fonts: FontFiles = defaultFontFiles(),
+): Promise<{ png: Buffer; page: number; pages: number; width: number; height: number }> {
   await registerFonts(fonts);
   const page = pageSizePt(options.page, options.orientation);
-  const pen: Pen = { fonts, scale: maxWidth / page.width };
+  const pen: Pen = { fonts, scale: view.maxWidth / page.width };
   const captions = options.captions ?? true;
   const cells = (options.layout === 'grid' ? gridCells : shootingCells)(page, options.perPage, options.aspect, captions);
   const pages = Math.max(1, Math.ceil(input.panels.length / options.perPage));
-  const onPage = input.panels.slice(0, options.perPage);
+  const shown = previewPage(view.page ?? 0, pages);
+  const onPage = input.panels.slice(shown * options.perPage, (shown + 1) * options.perPage);
   const drawn = await mapLimit(onPage, EXPORT_CONCURRENCY, async (panel, index) => {
     const cell = cells[index];
     if (!cell) return [];
@@ -125,8 +135,8 @@ export async function renderPdfPreview(input: ProductionInput, options: PdfBoard
   });
   const size = { width: Math.round(page.width * pen.scale), height: Math.round(page.height * pen.scale) };
   const png = await sharp({ create: { ...size, channels: 3, background: '#ffffff' } })
-    .composite([...(await header(pen, input, page, pages)), ...drawn.flat()])
+    .composite([...(await header(pen, input, page, { page: shown + 1, pages })), ...drawn.flat()])
     .png()
     .toBuffer();
-  return { png, pages, ...size };
+  return { png, page: shown, pages, ...size };
 }

@@ -1,6 +1,6 @@
 /**
- * What a production export would write, for the export dialog, without writing anything: page 1
- * of the PDF board (pdf-preview.ts), the first frame of the MP4 (with its caption strip) or of
+ * What a production export would write, for the export dialog, without writing anything: one page
+ * of the PDF board (pdf-preview.ts; page 1 unless another is asked for), the first frame of the MP4 (with its caption strip) or of
  * the GIF, the first rows of the shot list, and the counts a one-line summary needs (pages,
  * running time, frame size, files). The timeline has no picture of its own: its summary says what
  * it holds. Options go through the same mapping as the export (production-options.ts), so the
@@ -26,6 +26,8 @@ export interface ProductionPreview {
   table: { columns: string[]; rows: string[][] } | null;
   panels: number;
   pages: number | null;
+  /** The page shown (0-based), for a format with pages. */
+  page: number | null;
   /** Running time of an animatic or timeline, in seconds (frame-exact at its rate). */
   seconds: number | null;
   /** Frame size of a video, GIF or timeline. */
@@ -46,14 +48,21 @@ async function firstFrame(input: ProductionInput, size: { width: number; height:
 
 const runningSeconds = (input: ProductionInput, fps: number) => (cutFrames(input.panels, fps).at(-1) ?? 0) / fps;
 
-export async function previewProduction(format: ProductionExport, input: ProductionInput, settings: ProductionSettings, aspectRatio: string, maxWidth: number): Promise<ProductionPreview> {
+export async function previewProduction(
+  format: ProductionExport,
+  input: ProductionInput,
+  settings: ProductionSettings,
+  aspectRatio: string,
+  view: { maxWidth: number; page?: number },
+): Promise<ProductionPreview> {
   if (input.panels.length === 0) throw new CastboardError('EXPORT_EMPTY', 'There are no panels to export. Add panels, or turn off "Selected panels only".');
-  const base: ProductionPreview = { image: null, table: null, panels: input.panels.length, pages: null, seconds: null, frame: null, files: 1 };
+  const { maxWidth } = view;
+  const base: ProductionPreview = { image: null, table: null, panels: input.panels.length, pages: null, page: null, seconds: null, frame: null, files: 1 };
   switch (format) {
     case 'pdf': {
       const { renderPdfPreview } = await import('./pdf-preview');
-      const page = await renderPdfPreview(input, pdfBoardOptions(settings.pdf, aspectRatio), maxWidth);
-      return { ...base, image: { png: page.png, width: page.width, height: page.height }, pages: page.pages };
+      const page = await renderPdfPreview(input, pdfBoardOptions(settings.pdf, aspectRatio), view);
+      return { ...base, image: { png: page.png, width: page.width, height: page.height }, pages: page.pages, page: page.page };
     }
     case 'mp4': {
       const options = mp4Options(settings.mp4, aspectRatio);

@@ -59,18 +59,25 @@ export async function sheetBasics(input: ContactSheetInput, rawOptions: unknown)
   return { options, panels, facts, base, image };
 }
 
+/** The panels a preview draws: `count` of them from `first` on. */
+export interface PanelWindow {
+  first: number;
+  count: number;
+}
+
 /**
- * Measures the text and lays the sheet out. `panelLimit` (the preview) keeps only the first
- * panels the layout allows while keeping the real page count for the header.
+ * Measures the text and lays the sheet out. `panelWindow` (the preview) keeps only the panels of
+ * the page it shows while keeping the real page count for the header.
  */
-export async function measureSheet(basics: SheetBasics, fonts: FontFiles, panelLimit?: (layout: SheetLayout) => number): Promise<PreparedSheet> {
+export async function measureSheet(basics: SheetBasics, fonts: FontFiles, panelWindow?: (layout: SheetLayout) => PanelWindow): Promise<PreparedSheet> {
   const { options, base, facts } = basics;
   let { panels } = basics;
   // Measuring draws plain text only (no <b> markup), so it may run while the faces register.
   const [lines] = await Promise.all([measureLines(base.fonts, fonts), registerFonts(fonts)]);
   let layout = computeLayout(options, panels.length, base, lines);
-  if (panelLimit) {
-    panels = panels.slice(0, panelLimit(layout));
+  if (panelWindow) {
+    const { first, count } = panelWindow(layout);
+    panels = panels.slice(first, first + count);
     layout = { ...computeLayout(options, panels.length, base, lines), pages: layout.pages };
   }
   const theme = themeFor(options.background);
@@ -78,8 +85,8 @@ export async function measureSheet(basics: SheetBasics, fonts: FontFiles, panelL
 }
 
 /** Validates and lays out a sheet (sheetBasics, then measureSheet). */
-export async function prepareSheet(input: ContactSheetInput, rawOptions: unknown, fonts: FontFiles, panelLimit?: (layout: SheetLayout) => number): Promise<PreparedSheet> {
-  return measureSheet(await sheetBasics(input, rawOptions), fonts, panelLimit);
+export async function prepareSheet(input: ContactSheetInput, rawOptions: unknown, fonts: FontFiles, panelWindow?: (layout: SheetLayout) => PanelWindow): Promise<PreparedSheet> {
+  return measureSheet(await sheetBasics(input, rawOptions), fonts, panelWindow);
 }
 
 /** `outPath` with a .png extension; another extension is refused rather than silently changed. */

@@ -1,11 +1,13 @@
 /**
- * The export preview: page 1 as main draws it, with what the export will write (page count and
- * page size) and a zoom to check captions at full detail. Zooming asks main for a wider preview
+ * The export preview: one page as main draws it (page 1 first; the stepper shows the others),
+ * with what the export will write (page count and page size) and a zoom to check captions at full
+ * detail. Zooming asks main for a wider preview
  * rather than blowing up the small one.
  */
 import { useState } from 'react';
 import type { ExportSettings } from '../../../shared/domain/project';
 import { plural } from '../../lib/format';
+import { PageStepper, pageWithin } from './PageStepper';
 import { useExportPreview } from './use-export-preview';
 
 const PREVIEW_WIDTH = 560;
@@ -13,7 +15,9 @@ const ZOOMS = [1, 2, 3] as const;
 
 export function ExportPreviewPane({ settings, selectedIds }: { settings: ExportSettings; selectedIds: readonly string[] }) {
   const [zoom, setZoom] = useState<(typeof ZOOMS)[number]>(1);
-  const preview = useExportPreview(settings, selectedIds, PREVIEW_WIDTH * zoom);
+  const [chosenPage, setPage] = useState(0);
+  const preview = useExportPreview(settings, selectedIds, { maxWidth: PREVIEW_WIDTH * zoom, page: chosenPage });
+  const page = pageWithin(chosenPage, preview.pages);
   const what = preview.pages === null || !preview.size ? 'Working out the pages…' : describeOutput(settings, preview.pages, preview.size);
   return (
     <>
@@ -21,6 +25,7 @@ export function ExportPreviewPane({ settings, selectedIds }: { settings: ExportS
         <span className="small" data-testid="export-pages">
           {what}
         </span>
+        <PageStepper page={page} pages={preview.pages} onPage={setPage} />
         <span className="zoom" role="group" aria-label="Preview zoom">
           {ZOOMS.map((level) => (
             <button key={level} type="button" className="button-small" aria-pressed={zoom === level} onClick={() => setZoom(level)}>
@@ -31,7 +36,7 @@ export function ExportPreviewPane({ settings, selectedIds }: { settings: ExportS
       </div>
       <figure className={`export-preview${zoom > 1 ? ' is-zoomed' : ''}`} aria-busy={preview.loading}>
         {preview.url ? (
-          <img src={preview.url} alt="Preview of the contact sheet, page 1" style={zoom > 1 ? { width: `${zoom * 100}%` } : undefined} />
+          <img src={preview.url} alt={`Preview of the contact sheet, page ${page + 1}`} style={zoom > 1 ? { width: `${zoom * 100}%` } : undefined} />
         ) : (
           <span className="muted small">{preview.error ?? 'Drawing the preview…'}</span>
         )}

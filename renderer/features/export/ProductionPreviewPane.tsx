@@ -1,14 +1,16 @@
 /**
- * What a production export will write, before it is written: page 1 of the PDF board, the first
+ * What a production export will write, before it is written: a page of the PDF board, the first
  * frame of the animatic (with its caption strip) or of the GIF, the first rows of the shot list,
  * and one line with the counts (pages, running time, size, files). The timeline shows only the
  * line. Main draws the pictures with the export's own code; no path is ever shown here.
  */
 import type { ProductionSettings } from '../../../shared/domain/production-export';
 import type { ResponseOf } from '../../../shared/ipc/contract';
+import { useState } from 'react';
 import { formatMinutes, plural } from '../../lib/format';
 import { useProductionPreview, type ProductionChoice } from './use-export-preview';
 import type { ProductionFormat } from './export-formats';
+import { PageStepper, pageWithin } from './PageStepper';
 
 const PREVIEW_WIDTH = 560;
 type Facts = ResponseOf<'export:productionPreview'>;
@@ -37,7 +39,7 @@ export function describeProduction(format: ProductionFormat, facts: Facts, setti
 }
 
 const ALT: Record<ProductionFormat, string> = {
-  pdf: 'Preview of the PDF board, page 1',
+  pdf: 'Preview of the PDF board',
   mp4: 'Preview of the animatic, first frame',
   gif: 'Preview of the GIF, first frame',
   fcpxml: '',
@@ -73,8 +75,10 @@ function ShotListTable({ table }: { table: NonNullable<Facts['table']> }) {
 }
 
 export function ProductionPreviewPane({ choice }: { choice: ProductionChoice }) {
-  const preview = useProductionPreview(choice, PREVIEW_WIDTH);
+  const [chosenPage, setPage] = useState(0);
+  const preview = useProductionPreview(choice, { maxWidth: PREVIEW_WIDTH, page: chosenPage });
   const facts = preview.value;
+  const page = pageWithin(chosenPage, facts?.pages ?? null);
   const line = facts ? describeProduction(choice.format, facts, choice.settings) : preview.error ? '' : 'Working out what will be written…';
   return (
     <>
@@ -83,9 +87,14 @@ export function ProductionPreviewPane({ choice }: { choice: ProductionChoice }) 
       </p>
       {preview.error && <p className="text-error small">{preview.error}</p>}
       {facts?.table && <ShotListTable table={facts.table} />}
+      {choice.format === 'pdf' && <PageStepper page={page} pages={facts?.pages ?? null} onPage={setPage} />}
       {(ALT[choice.format] || null) && (
         <figure className="export-preview" aria-busy={preview.loading}>
-          {preview.url ? <img src={preview.url} alt={ALT[choice.format]} /> : <span className="muted small">{preview.error ? '' : 'Drawing the preview…'}</span>}
+          {preview.url ? (
+            <img src={preview.url} alt={choice.format === 'pdf' ? `${ALT.pdf}, page ${page + 1}` : ALT[choice.format]} />
+          ) : (
+            <span className="muted small">{preview.error ? '' : 'Drawing the preview…'}</span>
+          )}
         </figure>
       )}
     </>

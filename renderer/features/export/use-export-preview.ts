@@ -1,10 +1,11 @@
 /**
- * Live previews asked of main (use-main-preview.ts): page 1 of the contact sheet with its page
+ * Live previews asked of main (use-main-preview.ts): a page of the contact sheet with its page
  * count and size, and what a production format would write.
  */
 import type { ProductionSettings } from '../../../shared/domain/production-export';
 import type { ExportSettings } from '../../../shared/domain/project';
 import type { ResponseOf } from '../../../shared/ipc/contract';
+import type { PreviewView } from '../../state/export-slice';
 import { useAppStoreApi } from '../../state/store-context';
 import type { ProductionFormat } from './export-formats';
 import { useMainPreview, type MainPreview } from './use-main-preview';
@@ -18,11 +19,11 @@ export interface ExportPreview {
   size: { width: number; height: number } | null;
 }
 
-export function useExportPreview(settings: ExportSettings, selectedIds: readonly string[], maxWidth: number): ExportPreview {
+export function useExportPreview(settings: ExportSettings, selectedIds: readonly string[], view: PreviewView): ExportPreview {
   const store = useAppStoreApi();
   const preview = useMainPreview(
-    JSON.stringify([settings, selectedIds, maxWidth]),
-    () => store.getState().previewExport(selectedIds, maxWidth, settings),
+    JSON.stringify([settings, selectedIds, view]),
+    () => store.getState().previewExport(selectedIds, view, settings),
     (answer) => answer.pngBase64,
   );
   const { value } = preview;
@@ -36,14 +37,14 @@ export interface ProductionChoice {
   selectedOnly: boolean;
 }
 
-export function useProductionPreview(choice: ProductionChoice, maxWidth: number): MainPreview<ResponseOf<'export:productionPreview'>> {
+export function useProductionPreview(choice: ProductionChoice, view: PreviewView): MainPreview<ResponseOf<'export:productionPreview'>> {
   const store = useAppStoreApi();
   const { format, settings, selectedIds, selectedOnly } = choice;
   // Only the chosen format's options change what it writes.
   const own = format === 'csv' ? null : settings[format];
   return useMainPreview(
-    JSON.stringify([format, own, selectedIds, selectedOnly, maxWidth]),
-    () => store.getState().previewProduction(format, settings, selectedIds, selectedOnly, maxWidth),
+    JSON.stringify([format, own, selectedIds, selectedOnly, view]),
+    () => store.getState().previewProduction(format, settings, selectedIds, selectedOnly, view),
     (answer) => answer.image?.pngBase64 ?? null,
   );
 }

@@ -3,16 +3,18 @@
 import * as k from '../../compiled-checks/kit';
 import type { Check } from '../../compiled-checks/kit';
 
-const s0: Check = k.object(
+const s0: Check = k.number(k.safeInteger, k.atLeast(0, true), k.atMost(100000, true));
+const s1: Check = k.object(
   {
     "pngBase64": { check: k.string() },
+    "page": { check: s0 },
     "pages": { check: k.number(k.safeInteger, k.atLeast(1, true)) },
     "width": { check: k.number(k.safeInteger) },
     "height": { check: k.number(k.safeInteger) },
   },
   'strict',
 );
-const s1: Check = k.object(
+const s2: Check = k.object(
   {
     "files": { check: k.array(k.string()) },
     "pages": { check: k.number(k.safeInteger) },
@@ -20,15 +22,15 @@ const s1: Check = k.object(
   },
   'strict',
 );
-const s2: Check = k.object(
+const s3: Check = k.object(
   {
     "files": { check: k.array(k.string()) },
     "withoutImage": { check: k.array(k.number(k.safeInteger)) },
   },
   'strict',
 );
-const s3: Check = k.nullable(s2);
-const s4: Check = k.object(
+const s4: Check = k.nullable(s3);
+const s5: Check = k.object(
   {
     "pngBase64": { check: k.string() },
     "width": { check: k.number(k.safeInteger) },
@@ -36,40 +38,41 @@ const s4: Check = k.object(
   },
   'strict',
 );
-const s5: Check = k.array(k.string(k.maxChars(10000)), k.maxItems(20));
-const s6: Check = k.object(
+const s6: Check = k.array(k.string(k.maxChars(10000)), k.maxItems(20));
+const s7: Check = k.object(
   {
-    "columns": { check: s5 },
-    "rows": { check: k.array(s5, k.maxItems(20)) },
+    "columns": { check: s6 },
+    "rows": { check: k.array(s6, k.maxItems(20)) },
   },
   'strict',
 );
-const s7: Check = k.object(
+const s8: Check = k.object(
   {
     "width": { check: k.number(k.safeInteger, k.atLeast(1, true)) },
     "height": { check: k.number(k.safeInteger, k.atLeast(1, true)) },
   },
   'strict',
 );
-const s8: Check = k.object(
+const s9: Check = k.object(
   {
-    "image": { check: k.nullable(s4) },
-    "table": { check: k.nullable(s6) },
+    "image": { check: k.nullable(s5) },
+    "table": { check: k.nullable(s7) },
     "panels": { check: k.number(k.safeInteger, k.atLeast(0, true)) },
     "pages": { check: k.nullable(k.number(k.safeInteger, k.atLeast(1, true))) },
+    "page": { check: k.nullable(s0) },
     "seconds": { check: k.nullable(k.number(k.atLeast(0, true))) },
-    "frame": { check: k.nullable(s7) },
+    "frame": { check: k.nullable(s8) },
     "files": { check: k.number(k.safeInteger, k.atLeast(0, true)) },
   },
   'strict',
 );
-const s9: Check = k.object(
+const s10: Check = k.object(
   {
     "cancelled": { check: k.boolean },
   },
   'strict',
 );
-const s10: Check = k.object(
+const s11: Check = k.object(
   {
     "done": { check: k.number(k.safeInteger) },
     "total": { check: k.number(k.safeInteger) },
@@ -81,16 +84,16 @@ const s10: Check = k.object(
 
 /** By key, the value checked and copied as its schema in answerSchemas would return it, or a failure (see kit.ts). */
 export const answerChecks: Readonly<Record<string, Check>> = {
-  "export:preview": s0,
-  "export:contactSheet": k.nullable(s1),
+  "export:preview": s1,
+  "export:contactSheet": k.nullable(s2),
   "export:reveal": k.nullValue,
-  "export:panelImages": s3,
-  "export:production": s3,
-  "export:productionPreview": s8,
-  "export:cancel": s9,
+  "export:panelImages": s4,
+  "export:production": s4,
+  "export:productionPreview": s9,
+  "export:cancel": s10,
 };
 
 /** By key, the value checked and copied as its schema in eventSchemas would return it, or a failure (see kit.ts). */
 export const eventChecks: Readonly<Record<string, Check>> = {
-  "export:progress": s10,
+  "export:progress": s11,
 };

@@ -14,12 +14,17 @@ const productionFormat = z.enum(['pdf', 'mp4', 'gif', 'fcpxml', 'csv']);
 const productionSettings = z.object({ pdf: PdfExportSettingsSchema, mp4: Mp4ExportSettingsSchema, gif: GifExportSettingsSchema, fcpxml: FcpxmlExportSettingsSchema }).strict();
 const size = z.object({ width: z.number().int().min(1), height: z.number().int().min(1) }).strict();
 const cells = z.array(z.string().max(10_000)).max(20);
+/** A page of an export preview, 0-based. */
+const previewPageNumber = z.number().int().min(0).max(100_000);
 
 export const exportChannels = {
-  /** A small PNG of page 1 (base64), for the live preview in the export dialog. */
+  /**
+   * A small PNG of one page (base64; `page` is 0-based, page 1 when absent, the last when past it),
+   * for the live preview in the export dialog. The answer names the page it shows.
+   */
   'export:preview': channel(
-    z.object({ settings: ExportSettingsSchema, selectedPanelIds: selection, maxWidth: z.number().int().min(120).max(1600) }).strict(),
-    z.object({ pngBase64: z.string(), pages: z.number().int().min(1), width: z.number().int(), height: z.number().int() }).strict(),
+    z.object({ settings: ExportSettingsSchema, selectedPanelIds: selection, maxWidth: z.number().int().min(120).max(1600), page: previewPageNumber.optional() }).strict(),
+    z.object({ pngBase64: z.string(), page: previewPageNumber, pages: z.number().int().min(1), width: z.number().int(), height: z.number().int() }).strict(),
   ),
   /** Asks where to save, writes the sheet (pages -p1, -p2... with a page preset). Null when cancelled. */
   'export:contactSheet': channel(
@@ -46,18 +51,19 @@ export const exportChannels = {
     writtenFiles,
   ),
   /**
-   * What a production export would write, without writing: page 1 of the PDF or the first frame
-   * of the animatic as a small PNG, the first rows of the shot list, and the counts a one-line
-   * summary needs. Never a path.
+   * What a production export would write, without writing: one page of the PDF (`page`, as for
+   * export:preview) or the first frame of the animatic as a small PNG, the first rows of the shot
+   * list, and the counts a one-line summary needs. Never a path.
    */
   'export:productionPreview': channel(
-    z.object({ format: productionFormat, settings: productionSettings, selectedPanelIds: selection, selectedOnly: z.boolean(), maxWidth: z.number().int().min(120).max(1600) }).strict(),
+    z.object({ format: productionFormat, settings: productionSettings, selectedPanelIds: selection, selectedOnly: z.boolean(), maxWidth: z.number().int().min(120).max(1600), page: previewPageNumber.optional() }).strict(),
     z
       .object({
         image: z.object({ pngBase64: z.string(), width: z.number().int(), height: z.number().int() }).strict().nullable(),
         table: z.object({ columns: cells, rows: z.array(cells).max(20) }).strict().nullable(),
         panels: z.number().int().min(0),
         pages: z.number().int().min(1).nullable(),
+        page: previewPageNumber.nullable(),
         seconds: z.number().min(0).nullable(),
         frame: size.nullable(),
         files: z.number().int().min(0),

@@ -213,7 +213,7 @@ describe('exportContactSheet pages', () => {
 
 describe('renderPreview', () => {
   it('renders page 1 of a paged sheet scaled to the requested width', async () => {
-    const png = await renderPreview(input(panels(30)), { page: 'a4', columns: 4 }, 310);
+    const png = await renderPreview(input(panels(30)), { page: 'a4', columns: 4 }, { maxWidth: 310 });
     const meta = await sharp(png).metadata();
     expect(meta.format).toBe('png');
     expect(meta.width).toBe(310);
@@ -223,17 +223,30 @@ describe('renderPreview', () => {
   it('gives the same picture when memory forces it to be built in bands', async () => {
     const data = input(panels(12));
     const options: ContactSheetOptionsInput = { page: 'a4', columns: 3, captions: [] };
-    const whole = await decode(await renderPreview(data, options, 300));
-    const banded = await decode(await renderPreview(data, options, 300, { bandBudgetBytes: 1240 * 3 * 200 }));
+    const whole = await decode(await renderPreview(data, options, { maxWidth: 300 }));
+    const banded = await decode(await renderPreview(data, options, { maxWidth: 300 }, { bandBudgetBytes: 1240 * 3 * 200 }));
     expect([banded.width, banded.height]).toEqual([whole.width, whole.height]);
     let difference = 0;
     for (let i = 0; i < whole.data.length; i += 1) difference += Math.abs((whole.data[i] ?? 0) - (banded.data[i] ?? 0));
     expect(difference / whole.data.length).toBeLessThan(1); // only resampling seams at band edges
   });
 
+  it('shows the page asked for with its own panels, and the last page when asked past it', async () => {
+    const data = input(panels(30));
+    const options: ContactSheetOptionsInput = { page: 'a4', columns: 2, captions: [] };
+    const { layout, pages } = await planContactSheet(data, options, path.join(dir, 'paged.png'));
+    expect(pages).toBeGreaterThan(2);
+    const scale = 310 / layout.pageWidth;
+    const firstCell = (image: Decoded) => pixelAt(image, Math.round((layout.gridLeft + layout.cellWidth / 2) * scale), Math.round((layout.gridTop + layout.imageHeight / 2) * scale));
+    const second = await decode(await renderPreview(data, options, { maxWidth: 310, page: 1 }));
+    expect(near(firstCell(second), colourFor(layout.panelsPerPage))).toBe(true);
+    const pastTheEnd = await decode(await renderPreview(data, options, { maxWidth: 310, page: 99 }));
+    expect(near(firstCell(pastTheEnd), colourFor((pages - 1) * layout.panelsPerPage))).toBe(true);
+  });
+
   it('shows the top of a long unpaged sheet, drawn like the export', async () => {
     const data = input(panels(30));
-    const png = await renderPreview(data, BARE, 500);
+    const png = await renderPreview(data, BARE, { maxWidth: 500 });
     const image = await decode(png);
     expect(image.width).toBe(348);
     expect(image.height).toBeLessThanOrEqual(Math.round(348 * Math.SQRT2));

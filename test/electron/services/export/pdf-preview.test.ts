@@ -1,5 +1,5 @@
 /**
- * The export dialog's picture of the PDF board's page 1: the page's shape, each panel's image in
+ * The export dialog's picture of a page of the PDF board: the page's shape, each panel's image in
  * its cell of the board's own layout, placeholders, and captions only when the board has them.
  */
 import sharp from 'sharp';
@@ -35,7 +35,7 @@ const distance = (a: number[], b: number[]) => Math.max(...a.map((value, index) 
 
 describe('PDF board preview', () => {
   it('draws page 1 of the board: the panels in their cells, a placeholder, captions under each', async () => {
-    const preview = await renderPdfPreview(fixture.input, OPTIONS, WIDTH);
+    const preview = await renderPdfPreview(fixture.input, OPTIONS, { maxWidth: WIDTH });
     expect(preview.pages).toBe(2); // 5 panels, 4 a page
     const page = pageSizePt('a4', 'landscape');
     const meta = await sharp(preview.png).metadata();
@@ -50,8 +50,21 @@ describe('PDF board preview', () => {
     expect(Math.min(...caption)).toBeLessThan(250); // ink on the white page
   });
 
+  it('draws the page asked for, and the last page when asked past it', async () => {
+    const page = pageSizePt('a4', 'landscape');
+    const scale = WIDTH / page.width;
+    const cells = gridCells(page, 4, 16 / 9);
+    for (const asked of [1, 7]) {
+      const preview = await renderPdfPreview(fixture.input, OPTIONS, { maxWidth: WIDTH, page: asked });
+      expect([preview.page, preview.pages]).toEqual([1, 2]);
+      // Page 2 holds panel 5 alone (no image yet); the next cell is bare paper.
+      expect(distance(await meanIn(preview.png, cells[0]?.image as Box, scale, page.height), [235, 235, 235])).toBeLessThan(12);
+      expect(Math.min(...(await meanIn(preview.png, cells[1]?.image as Box, scale, page.height)))).toBeGreaterThan(253);
+    }
+  });
+
   it('without captions the images take the caption room and nothing is written under them', async () => {
-    const preview = await renderPdfPreview(fixture.input, { ...OPTIONS, captions: false }, WIDTH);
+    const preview = await renderPdfPreview(fixture.input, { ...OPTIONS, captions: false }, { maxWidth: WIDTH });
     const page = pageSizePt('a4', 'landscape');
     const scale = WIDTH / page.width;
     const [withCaptions, without] = [gridCells(page, 4, 16 / 9, true), gridCells(page, 4, 16 / 9, false)];
