@@ -1,7 +1,8 @@
 /**
  * Keyboard shortcuts for the editor (listed in features/shortcuts/shortcut-list.ts). Single keys
  * never fire while the artist types in a field (Escape leaves the field for the board); Ctrl/⌘
- * combinations always do (Ctrl+Z undoes typing too, since typing is a document edit). Nothing fires behind an open modal dialog.
+ * combinations always do (Ctrl+Z undoes typing too, since typing is a document edit). Nothing
+ * fires behind an open modal dialog.
  */
 import { useEffect } from 'react';
 import type { Commands } from './commands';

@@ -151,7 +151,6 @@ export async function exportContactSheet(
   }
 }
 
-/** Panels shown by a preview: page 1, or for an unpaged sheet the rows fitting a portrait page. */
 /**
  * The panels the preview of `page` draws: that page's with a page preset; without one (a single
  * long image) the top of the sheet, the rows that fit a portrait page of the sheet's width.

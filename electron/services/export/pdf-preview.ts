@@ -1,11 +1,11 @@
 /**
- * A picture of one page of the PDF board for the export dialog (page 1 unless another is asked for), drawn with sharp (no PDF
- * rasteriser needed): the same page size, the same cells (pdf-layout.ts), the same caption words
- * (pdf-captions.ts) and the same header facts, scaled to the preview width. Text is drawn with the
- * packaged font at the scaled size, so the preview shows where words go rather than the exact
- * glyph metrics of the PDF.
- * Invariants: only the page shown is decoded (at most `perPage` images, a few at a time); image bytes
- * reach sharp only through the decode gate; nothing is written.
+ * A picture of one page of the PDF board for the export dialog (page 1 unless another is asked
+ * for), drawn with sharp (no PDF rasteriser needed): the same page size, the same cells
+ * (pdf-layout.ts), the same caption words (pdf-captions.ts) and the same header facts, scaled to
+ * the preview width. Text is drawn with the packaged font at the scaled size, so the preview shows
+ * where words go rather than the exact glyph metrics of the PDF.
+ * Invariants: only the page shown is decoded (at most `perPage` images, a few at a time); image
+ * bytes reach sharp only through the decode gate; nothing is written.
  */
 import sharp, { type OverlayOptions } from '../image-safety/sharp-gate';
 import { decodeImage } from '../image-safety/decode-gate';

@@ -1,10 +1,10 @@
 /**
  * What a production export would write, for the export dialog, without writing anything: one page
- * of the PDF board (pdf-preview.ts; page 1 unless another is asked for), the first frame of the MP4 (with its caption strip) or of
- * the GIF, the first rows of the shot list, and the counts a one-line summary needs (pages,
- * running time, frame size, files). The timeline has no picture of its own: its summary says what
- * it holds. Options go through the same mapping as the export (production-options.ts), so the
- * preview and the file agree. Never returns a path.
+ * of the PDF board (pdf-preview.ts; page 1 unless another is asked for), the first frame of the
+ * MP4 (with its caption strip) or of the GIF, the first rows of the shot list, and the counts a
+ * one-line summary needs (pages, running time, frame size, files). The timeline has no picture of
+ * its own: its summary says what it holds. Options go through the same mapping as the export
+ * (production-options.ts), so the preview and the file agree. Never returns a path.
  */
 import type { ProductionSettings } from '../../../shared/domain/production-export';
 import { CastboardError } from '../../../shared/errors';

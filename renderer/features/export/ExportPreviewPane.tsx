@@ -1,8 +1,7 @@
 /**
  * The export preview: one page as main draws it (page 1 first; the stepper shows the others),
  * with what the export will write (page count and page size) and a zoom to check captions at full
- * detail. Zooming asks main for a wider preview
- * rather than blowing up the small one.
+ * detail. Zooming asks main for a wider preview rather than blowing up the small one.
  */
 import { useState } from 'react';
 import type { ExportSettings } from '../../../shared/domain/project';

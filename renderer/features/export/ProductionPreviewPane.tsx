@@ -4,9 +4,9 @@
  * and one line with the counts (pages, running time, size, files). The timeline shows only the
  * line. Main draws the pictures with the export's own code; no path is ever shown here.
  */
+import { useState } from 'react';
 import type { ProductionSettings } from '../../../shared/domain/production-export';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { useState } from 'react';
 import { formatMinutes, plural } from '../../lib/format';
 import { useProductionPreview, type ProductionChoice } from './use-export-preview';
 import type { ProductionFormat } from './export-formats';

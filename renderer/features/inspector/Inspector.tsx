@@ -1,10 +1,10 @@
 /**
  * The inspector for the focused panel: the active take large, then collapsible sections (Takes,
  * Panel, Dialogue, Generate, What the model reads, Restyle, then those other features add; each
- * remembers whether it is open) and a one-row Generate
- * bar pinned at the bottom. Panel actions (insert before/after, duplicate, delete) sit in its
- * header. With several panels selected, a strip offers the batch actions. Other features add a
- * section by wrapping their component in CollapsibleSection here.
+ * remembers whether it is open) and a one-row Generate bar pinned at the bottom. Panel actions
+ * (insert before/after, duplicate, delete) sit in its header. With several panels selected, a
+ * strip offers the batch actions. Other features add a section by wrapping their component in
+ * CollapsibleSection here.
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -130,7 +130,7 @@ export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }:
               <Body panel={panel} />
             </CollapsibleSection>
           ))}
-          {/* Last: the panel's own text is what an artist edits most, so it comes first after the takes. */}
+          {/* Other features' sections come last: the panel's text, edited most, stays right under its takes. */}
           {extraSections?.(panel)}
         </div>
       </FieldScope.Provider>
