@@ -35,7 +35,7 @@ export function ExportPreviewPane({ settings, selectedIds }: { settings: ExportS
       </div>
       <figure className={`export-preview${zoom > 1 ? ' is-zoomed' : ''}`} aria-busy={preview.loading}>
         {preview.url ? (
-          <img src={preview.url} alt={`Preview of the contact sheet, page ${page + 1}`} style={zoom > 1 ? { width: `${zoom * 100}%` } : undefined} />
+          <img src={preview.url} alt={`Preview of the contact sheet, page ${(preview.drawnPage ?? page) + 1}`} style={zoom > 1 ? { width: `${zoom * 100}%` } : undefined} />
         ) : (
           <span className="muted small">{preview.error ?? 'Drawing the preview…'}</span>
         )}

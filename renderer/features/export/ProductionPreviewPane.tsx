@@ -91,7 +91,7 @@ export function ProductionPreviewPane({ choice }: { choice: ProductionChoice }) 
       {(ALT[choice.format] || null) && (
         <figure className="export-preview" aria-busy={preview.loading}>
           {preview.url ? (
-            <img src={preview.url} alt={choice.format === 'pdf' ? `${ALT.pdf}, page ${page + 1}` : ALT[choice.format]} />
+            <img src={preview.url} alt={choice.format === 'pdf' ? `${ALT.pdf}, page ${(facts?.page ?? page) + 1}` : ALT[choice.format]} />
           ) : (
             <span className="muted small">{preview.error ? '' : 'Drawing the preview…'}</span>
           )}

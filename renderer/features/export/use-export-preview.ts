@@ -16,6 +16,8 @@ export interface ExportPreview {
   loading: boolean;
   /** What the export would write: page count and the size of one page (or of the one long image). */
   pages: number | null;
+  /** The page the picture shows (0-based), once main has drawn it. */
+  drawnPage: number | null;
   size: { width: number; height: number } | null;
 }
 
@@ -27,7 +29,7 @@ export function useExportPreview(settings: ExportSettings, selectedIds: readonly
     (answer) => answer.pngBase64,
   );
   const { value } = preview;
-  return { url: preview.url, error: preview.error, loading: preview.loading, pages: value?.pages ?? null, size: value ? { width: value.width, height: value.height } : null };
+  return { url: preview.url, error: preview.error, loading: preview.loading, pages: value?.pages ?? null, drawnPage: value?.page ?? null, size: value ? { width: value.width, height: value.height } : null };
 }
 
 export interface ProductionChoice {
