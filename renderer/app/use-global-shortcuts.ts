@@ -34,7 +34,15 @@ function handleMod(event: KeyboardEvent, commands: Commands, typing: boolean): b
   return true;
 }
 
+/**
+ * Keys that make, remove or open something act once per press: a key held down repeats, and
+ * holding Delete or D a moment too long must not delete or duplicate a run of panels. Moving
+ * (arrows, J/K, Alt+arrows) repeats as usual.
+ */
+const ONCE_PER_PRESS: ReadonlySet<string> = new Set(['n', 'd', 'delete', 'backspace', 'g', 'c', '?']);
+
 function handlePlain(event: KeyboardEvent, commands: Commands): boolean {
+  if (event.repeat && ONCE_PER_PRESS.has(event.key.toLowerCase())) return true;
   if (event.altKey) {
     if (event.key === 'ArrowLeft') commands.nudgeSelection(-1);
     else if (event.key === 'ArrowRight') commands.nudgeSelection(1);

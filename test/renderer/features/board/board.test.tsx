@@ -50,6 +50,20 @@ describe('panel board', () => {
     expect(scenes()).toEqual(['Scene 1', 'Scene 2', 'Scene 1', 'Scene 3']);
   });
 
+  it('N, D and Delete act once per press: holding the key down does not repeat them; arrows do repeat', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(3) });
+    await user.click(cards()[0] as HTMLElement);
+    await user.keyboard('{n>4/}');
+    expect(cards()).toHaveLength(4);
+    await user.keyboard('{d>4/}');
+    expect(cards()).toHaveLength(5);
+    await user.keyboard('{Delete>4/}');
+    expect(cards()).toHaveLength(4);
+    await user.click(cards()[0] as HTMLElement);
+    await user.keyboard('{ArrowRight>3/}');
+    expect(store.getState().focusedId).toBe(panelIds(store)[3]);
+  });
+
   it('moves focus with arrows and J/K, and never fires single-key shortcuts while typing', async () => {
     const { user, store } = await renderApp({ project: sampleProject(3) });
     await user.click(cards()[0] as HTMLElement);
