@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 import { exportContactSheet, exportPanelImages, planContactSheet, renderPreview } from '../../services/export';
-import { previewPage } from '../../services/export/preview-page';
+import { previewPage } from '../../../shared/domain/preview-page';
 import { contactSheetInput, panelNumbers, sheetOptions } from '../../services/export/project-sheet-input';
 import type { CaptionField } from '../../../shared/domain/project';
 import { consistencyCaptions } from '../../services/consistency/sheet-captions';

@@ -23,7 +23,7 @@ import { EXPORT_CONCURRENCY, throwIfAborted } from './map-limit';
 import type { ContactSheetOptions, ContactSheetOptionsInput } from './options';
 import { StagedFiles, assertNoConflicts, assertWritableFolder, writeFailure } from './output-files';
 import { sheetPage, type HeaderPieces, type PageRun } from './sheet-page';
-import { previewPage } from './preview-page';
+import { previewPage } from '../../../shared/domain/preview-page';
 import { contactSheetFiles, measureSheet, prepareSheet, sheetBasics, type PanelWindow, type PreparedSheet, type SheetBasics } from './sheet-plan';
 
 export { contactSheetFiles, normaliseOutPath, planContactSheet, type ContactSheetPlan } from './sheet-plan';

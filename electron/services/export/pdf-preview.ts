@@ -15,7 +15,7 @@ import type { PdfBoardOptions } from './pdf-board';
 import { gridWords, shootingBlocks, technical } from './pdf-captions';
 import { GRID_CAPTION_LINES, GRID_CAPTION_SIZE, HEADER_HEIGHT, PAGE_MARGIN, SHOOTING_CAPTION_SIZE, gridCells, pageSizePt, shootingCells, type Box } from './pdf-layout';
 import type { ProductionInput, ProductionPanel } from './production-input';
-import { previewPage } from './preview-page';
+import { previewPage } from '../../../shared/domain/preview-page';
 import { measureFont, renderClamped } from './text';
 
 interface Pen {

@@ -49,16 +49,18 @@ export function projectSpend(project: { panels: Array<{ takes: Array<{ costCents
   const stored = project.panels.flatMap((panel) => panel.takes);
   const records = project.paidWithoutImage ?? [];
   const sum = (list: Array<{ costCents: number }>) => list.reduce((total, item) => total + item.costCents, 0);
-  const unusable = records.filter((r) => r.kind === 'unusable');
+  // A record without `images` (older files) stands for one image.
+  const unusable = records.filter((r) => r.kind === 'unusable').map((r) => ({ panelId: r.panelId, reason: r.reason, images: r.images ?? 1, costCents: r.costCents }));
   const unknown = records.filter((r) => r.kind === 'unknown');
+  const storedCents = sum(stored);
   return {
     storedImages: stored.length,
-    storedCents: sum(stored),
-    unusable: unusable.map((r) => ({ panelId: r.panelId, reason: r.reason, images: r.images ?? 1, costCents: r.costCents })),
-    unusableImages: unusable.reduce((total, r) => total + (r.images ?? 1), 0),
+    storedCents,
+    unusable,
+    unusableImages: unusable.reduce((total, item) => total + item.images, 0),
     unusableCents: sum(unusable),
     unknownRequests: unknown.length,
     unknownCents: sum(unknown),
-    totalCents: sum(stored) + sum(records),
+    totalCents: storedCents + sum(records),
   };
 }

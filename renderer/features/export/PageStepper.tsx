@@ -1,3 +1,5 @@
+import { previewPage } from '../../../shared/domain/preview-page';
+
 /**
  * "‹ Page 2 of 8 ›" above a preview with pages: steps the page main draws. `page` is 0-based and
  * already within the pages; nothing is shown for a single page.
@@ -21,5 +23,5 @@ export function PageStepper({ page, pages, onPage }: { page: number; pages: numb
 
 /** The page to show and ask for: the one chosen, within the pages known so far. */
 export function pageWithin(page: number, pages: number | null): number {
-  return pages === null ? page : Math.min(page, Math.max(1, pages) - 1);
+  return pages === null ? page : previewPage(page, pages);
 }
