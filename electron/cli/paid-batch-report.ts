@@ -14,6 +14,8 @@ export interface BatchOutcome {
   snapshot: QueueSnapshot;
   /** Takes saved per panel id. */
   added: Map<string, Take[]>;
+  /** Panels whose shown take is one of this batch's (after a cancel: only panels that had none). */
+  shown: ReadonlySet<string>;
   stopReason: string | null;
   /** Panel id -> 1-based number, as the project was when the batch started. */
   numbers: Map<string, number>;
@@ -26,8 +28,9 @@ interface PanelRow {
   takes: Array<{ id: string; image: string }>;
   error?: string;
   code?: string;
-  /** Finished after Ctrl-C: paid for, saved, not made active. */
+  /** Finished after Ctrl-C: paid for and saved, shown only if the panel had no take (then `shown`). */
   finishedAfterCancel?: boolean;
+  shown?: boolean;
   /** Paid for without an image: an unusable answer, or a request whose outcome is unknown. */
   paidWithoutImage?: 'unusable' | 'unknown';
 }
@@ -47,7 +50,7 @@ function panelRows(outcome: BatchOutcome): PanelRow[] {
       status,
       takes,
       ...(job.error ? { error: cliMessage(job.error.message), code: job.error.code } : {}),
-      ...(job.finishedAfterCancel ? { finishedAfterCancel: true } : {}),
+      ...(job.finishedAfterCancel ? { finishedAfterCancel: true, shown: outcome.shown.has(job.panelId) } : {}),
       ...(job.paidWithoutImage ? { paidWithoutImage: job.paidWithoutImage } : {}),
     });
   }
@@ -56,7 +59,7 @@ function panelRows(outcome: BatchOutcome): PanelRow[] {
 
 function describeRow(row: PanelRow): string[] {
   if (row.status === 'done') {
-    const note = row.finishedAfterCancel ? ' (finished after cancel: paid for, saved, not made active)' : '';
+    const note = row.finishedAfterCancel ? ` (finished after cancel: paid for, saved, ${row.shown ? 'shown: the panel had no take' : 'not made active'})` : '';
     return [`Panel ${row.panel}: ${plural(row.takes.length, 'new take')}${note}`, ...row.takes.map((take) => `  ${take.image}`)];
   }
   if (row.status === 'failed') return [`Panel ${row.panel}: failed: ${row.error ?? 'unknown error'}`];

@@ -73,6 +73,7 @@ function panelList(jobs: QueueSnapshot['jobs'], numbers: Map<string, number>): s
 async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settings, apiKey: string, batch: PaidBatch, panelIds: string[]): Promise<BatchOutcome> {
   const numbers = new Map(workspace.project().panels.map((panel, index) => [panel.id, index + 1]));
   const added = new Map<string, Take[]>();
+  const shown = new Set<string>();
   const progress = createJobProgress(io, batch.kind === 'generate' ? 'Generating' : 'Restyling', (id) => String(numbers.get(id) ?? '?'));
   let stopReason: string | null = null;
   let started = false;
@@ -94,10 +95,13 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
       }
       if (started && isSettled(snapshot)) settle(snapshot);
     },
-    onTakesAdded: (event) => added.set(event.panelId, [...(added.get(event.panelId) ?? []), ...event.takes]),
+    onTakesAdded: (event) => {
+      added.set(event.panelId, [...(added.get(event.panelId) ?? []), ...event.takes]);
+      if (event.takes.some((take) => take.id === event.activeTakeId)) shown.add(event.panelId);
+    },
   });
   const onAbort = (): void => {
-    stopReason ??= 'Stopped by Ctrl-C: nothing was sent after it. Requests already sent were finished and saved (paid for, not made active).';
+    stopReason ??= 'Stopped by Ctrl-C: nothing was sent after it. Requests already sent were finished and saved (paid for; shown only on panels that had no take).';
     const sent = inFlight(service.snapshot());
     service.cancelAll();
     if (sent.length > 0) {
@@ -123,7 +127,7 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
     if (isSettled(now) || now.counts.total === 0) settle(now);
     const snapshot = await finished;
     for (const job of snapshot.jobs) logger.info(`job ${job.state}`, { panel: numbers.get(job.panelId), error: job.error });
-    return { snapshot, added, stopReason, numbers, root: workspace.root() ?? '' };
+    return { snapshot, added, shown, stopReason, numbers, root: workspace.root() ?? '' };
   } finally {
     progress.end();
     io.signal?.removeEventListener('abort', onAbort);

@@ -6,7 +6,7 @@
  *  - a result is stored and saved before anything else happens; a failure adds nothing;
  *  - no batch starts without a key, and a batch is validated whole before any job is queued;
  *  - an image that finished after its job was cancelled is kept as a take with the note
- *    "finished after cancel", not made active;
+ *    "finished after cancel"; it never replaces the take shown, but a panel with none shows it;
  *  - money paid without an image (unusable answer, unknown outcome) is recorded in the project
  *    (paidWithoutImage), and an async job that ended without a result leaves pendingJobs.
  */

@@ -216,8 +216,8 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
     putVerifiedImage: (png: Uint8Array): Promise<ImageRef> => requireSession().putImage(png),
 
     /**
-     * Stores a finished generation's takes; the first becomes active when the panel has none,
-     * unless `activate` is false. `makeActive`: the last one becomes active whatever was shown (an
+     * Stores a finished generation's takes; the first becomes active when the panel has none.
+     * `activate: false` (finished after a cancel) never replaces the take shown. `makeActive`: the last one becomes active whatever was shown (an
      * image the artist brought in). If the panel was deleted meanwhile, the takes join its entry
      * in `recentlyDeleted` (the images stay in images/ either way), so restoring the panel brings
      * back every take it paid for, also when the job was resumed after a restart.
@@ -236,10 +236,10 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
         deps.logger.warn('A generation finished for a deleted panel; its takes are kept for undo', { panelId });
         return { panelId, takes, activeTakeId: null };
       }
-      const updated =
-        options.activate === false
-          ? { ...panel, takes: [...panel.takes, ...takes] } // kept, never shown in place of anything
-          : takes.reduce((next, take) => addTake(next, take, { activate: options.makeActive === true || next.activeTakeId === null }), panel);
+      // activate: false keeps the takes beside the one shown, never in its place; a panel with no
+      // take shown at all shows the first of them (else a paid image would read "No take yet").
+      const replaceShown = options.activate !== false && options.makeActive === true;
+      const updated = takes.reduce((next, take) => addTake(next, take, { activate: replaceShown }), panel);
       current.update({ ...current.project, panels: current.project.panels.map((p) => (p.id === panelId ? updated : p)) });
       return { panelId, takes, activeTakeId: updated.activeTakeId };
     },

@@ -55,8 +55,8 @@ describe('castboard generate: Ctrl-C on the real process', () => {
 
     expect(gateway!.posts).toBe(2);
     expect(stderr).toContain('Waiting for 2 requests already sent and paid for (panels 1, 2)');
-    expect(stdout).toContain('Panel 1: 1 new take (finished after cancel: paid for, saved, not made active)');
-    expect(stdout).toContain('Panel 2: 1 new take (finished after cancel: paid for, saved, not made active)');
+    expect(stdout).toContain('Panel 1: 1 new take (finished after cancel: paid for, saved, shown: the panel had no take)');
+    expect(stdout).toContain('Panel 2: 1 new take (finished after cancel: paid for, saved, shown: the panel had no take)');
     expect(stdout).toContain('Panel 3: cancelled (not sent, not charged)');
     expect(stdout).toContain('spent $0.10: 2 images stored ($0.10)');
     expect(code).toBe(1);

@@ -189,7 +189,7 @@ describe('castboard generate: interrupted async jobs', () => {
     }
   });
 
-  it('one Ctrl-C while an accepted job renders waits for it and keeps its image, not made active', async () => {
+  it('one Ctrl-C while an accepted job renders waits for it and keeps its image, shown since the panel had no take', async () => {
     const asyncGateway = await startFakeGateway({ mode: 'async', jobPendingPolls: 0 });
     try {
       const project = await makeProject(dir, ['a']);
@@ -198,11 +198,13 @@ describe('castboard generate: interrupted async jobs', () => {
       await expect.poll(async () => ((await readProjectJson(project)).pendingJobs as unknown[]).length, { timeout: 5000, interval: 50 }).toBe(1);
       interrupt.abort();
       const stopped = await first;
-      expect(stopped.stdout).toContain('Panel 1: 1 new take (finished after cancel: paid for, saved, not made active)');
+      expect(stopped.stdout).toContain('Panel 1: 1 new take (finished after cancel: paid for, saved, shown: the panel had no take)');
       expect(stopped.stderr).toContain('Stopped by Ctrl-C');
       const json = await readProjectJson(project);
       expect(json.pendingJobs).toEqual([]);
-      expect(json.panels[0]).toMatchObject({ activeTakeId: null, takes: [{ note: 'finished after cancel' }] });
+      // The panel had no take: the paid image is what it shows, not a hidden take behind "No take yet".
+      const [kept] = (json.panels[0] as { takes: Array<{ id: string }> }).takes;
+      expect(json.panels[0]).toMatchObject({ activeTakeId: kept?.id, takes: [{ note: 'finished after cancel' }] });
       const again = await cli(['generate', project, '--missing', '--yes'], { env: gatewayEnv(asyncGateway) });
       expect(again.stderr).toContain('nothing to generate');
       expect(imageRequests(asyncGateway)).toHaveLength(1);

@@ -34,6 +34,32 @@ describe('project and jobs channels', () => {
     expect(r.events.filter((e) => e.event === 'project:takesAdded')).toHaveLength(3);
   });
 
+  it('an image that finished after Cancel all never replaces the take shown, and shows where the panel had none', async () => {
+    const gateway = await gatewayWith({ latencyMs: 600 });
+    const r = rig(gateway);
+    r.services.settings.update({ concurrency: 2 });
+    const { root, project } = await storyboard(r, await tempDir(), 3);
+    const [first, second, third] = project.panels.map((panel) => panel.id) as [string, string, string];
+    await r.call('jobs:generate', { panelIds: [first], variations: 1 });
+    await settled(r);
+    const shownBefore = (await onDisk(root)).panels[0]?.activeTakeId;
+
+    await r.call('jobs:generate', { panelIds: [first, second, third], variations: 1 });
+    await vi.waitFor(() => expect(gateway.posts).toBe(3)); // panels 1 and 2 in flight (one earlier post)
+    await r.call('jobs:cancelAll', undefined);
+    const snapshot = await settled(r);
+    expect(snapshot.jobs.filter((job) => job.finishedAfterCancel)).toHaveLength(2);
+
+    const [one, two, three] = (await onDisk(root)).panels;
+    expect(one?.takes).toHaveLength(2);
+    expect(one?.activeTakeId).toBe(shownBefore); // the artist's take stays shown
+    expect(two?.takes).toHaveLength(1);
+    expect(two?.activeTakeId).toBe(two?.takes[0]?.id); // paid for: shown, not hidden behind "No take yet"
+    expect(two?.takes[0]?.note).toBe('finished after cancel');
+    expect(three?.takes).toHaveLength(0); // never sent, never charged
+    expect(gateway.posts).toBe(3);
+  });
+
   it('refuses a batch with a panel it cannot generate, before spending anything', async () => {
     const gateway = await gatewayWith();
     const r = rig(gateway);
