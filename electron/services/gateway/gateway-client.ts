@@ -188,7 +188,7 @@ class Client implements GatewayClient {
     const params = paramsOf(body);
     const submitDeps = this.#retryDeps(run);
     const answer = await withRetries(
-      () => this.#submitOnce(body, key, run),
+      () => this.#submitOnce(body, key, run).catch(unknownIfUnreadable),
       this.#retry,
       {
         ...submitDeps,
@@ -200,12 +200,12 @@ class Client implements GatewayClient {
     );
     if (!Array.isArray((answer.json as { data?: unknown } | null)?.data) && wordsOf(answer.json)) throw gatewayErrors.errorInAnswer(wordsOf(answer.json));
     if (isJobAnswer(answer)) {
-      const job: AcceptedJob = { jobId: readJobAccepted(answer.json), params };
+      const job: AcceptedJob = { jobId: readOrUnknown(() => readJobAccepted(answer.json)), params };
       await run.onJobAccepted?.(job);
       throwIfAborted(run.signal);
       return this.#finishJob(job, run);
     }
-    return this.#deliver({ images: readImagesAnswer(answer.json), headers: answer.headers }, params, run);
+    return this.#deliver({ images: readOrUnknown(() => readImagesAnswer(answer.json)), headers: answer.headers }, params, run);
   }
 
   /** One POST, through the queue's pacer; the pacer learns from the answer (headers, 429). */
@@ -276,6 +276,25 @@ class Client implements GatewayClient {
     const result: GenerationResult = { images, ...cost, model: params.model, prompt: params.prompt, params };
     if (remoteJobId) result.remoteJobId = remoteJobId;
     return result;
+  }
+}
+
+/**
+ * A submit the gateway answered but whose answer cannot be read (not JSON, no images, no job id)
+ * reached it and may have been charged: an unknown outcome, counted as paid, and Retry sends the
+ * same Idempotency-Key so the gateway can hand back what it already made.
+ */
+function unknownIfUnreadable(error: unknown): never {
+  if (error instanceof GatewayError && error.code === 'GATEWAY_BAD_RESPONSE') throw gatewayErrors.unreadableAnswer(error);
+  throw error;
+}
+
+/** Reads a submit's answer; an unreadable one is an unknown outcome (unknownIfUnreadable). */
+function readOrUnknown<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    return unknownIfUnreadable(error);
   }
 }
 

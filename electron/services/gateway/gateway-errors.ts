@@ -87,8 +87,9 @@ export function wordsOf(json: unknown): GatewayWords | undefined {
   return { message: pick('message'), type: pick('type'), code: pick('code') };
 }
 
-const OUTCOME_UNKNOWN =
-  'may have been charged. The request reached the image service but no answer came back. Retry sends it again with the same Idempotency-Key, so a gateway that honours that key does not charge twice.';
+const outcomeUnknown = (what: string) =>
+  `may have been charged. The request reached the image service but ${what}. Retry sends it again with the same Idempotency-Key, so a gateway that honours that key does not charge twice.`;
+const OUTCOME_UNKNOWN = outcomeUnknown('no answer came back');
 
 /** Our sentence per status; the gateway's words are appended by errorForStatus. */
 function sentenceFor(status: number): { code: ErrorCode; text: string; details?: GatewayErrorDetails } {
@@ -137,6 +138,9 @@ export const gatewayErrors = {
     new GatewayError('GATEWAY_UNREACHABLE', 'Castboard could not reach the image service (nothing was sent, nothing charged). Check your internet connection and the gateway URL in Settings.', { retryable: true, cause }),
   badResponse: (detail: string, cause?: unknown) =>
     new GatewayError('GATEWAY_BAD_RESPONSE', `The image service sent an answer Castboard could not read (${redactOutgoing(detail)}). Nothing was changed; try again.`, { cause }),
+  /** A submit's answer that came but could not be read (see badResponse): it may have been charged. */
+  unreadableAnswer: (cause: GatewayError) =>
+    new GatewayError('GATEWAY_OUTCOME_UNKNOWN', `Outcome unknown: this image ${outcomeUnknown('its answer could not be read')}`, { paid: 'unknown', httpStatus: cause.httpStatus, cause }),
   errorInAnswer: (words: GatewayWords | undefined) =>
     new GatewayError('GATEWAY_ERROR', `The image service answered with an error instead of an image.${gatewaySaid(words)}`, { words }),
   urlExpired: (status: number) =>

@@ -37,9 +37,12 @@ async function oneBatch(r: Rig, count: number) {
 }
 
 describe('paid faults over real HTTP', () => {
-  it('a reset after the body was sent: one POST, outcome unknown counted, Retry reuses the key and settles it', async () => {
+  it.each([
+    ['a reset after the body was sent', fault.drop()],
+    ['a 200 whose body is not valid JSON', fault.malformedJson()],
+  ])('%s: one POST, outcome unknown counted, Retry reuses the key and settles it', async (_name, paidFault) => {
     const gateway = await gatewayWith();
-    gateway.script(fault.drop());
+    gateway.script(paidFault);
     const r = rig(gateway);
     const { root, snapshot } = await oneBatch(r, 1);
     const [job] = snapshot.jobs;

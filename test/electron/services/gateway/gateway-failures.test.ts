@@ -115,10 +115,10 @@ describe('transient failures are retried at most twice with one idempotency key'
 });
 
 describe('bad answers', () => {
-  it('malformed JSON is GATEWAY_BAD_RESPONSE and is not resubmitted', async () => {
+  it('malformed JSON answering a submit is an unknown outcome (it reached the gateway, may have been charged) and is not resubmitted', async () => {
     kit = await startKit();
     kit.gateway.script(fault.malformedJson());
-    expect(await generateFails(kit)).toMatchObject({ code: 'GATEWAY_BAD_RESPONSE' });
+    expect(await generateFails(kit)).toMatchObject({ code: 'GATEWAY_OUTCOME_UNKNOWN', paid: 'unknown', retryable: false });
     expect(imageRequests(kit.gateway)).toHaveLength(1);
   });
 

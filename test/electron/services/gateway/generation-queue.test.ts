@@ -185,12 +185,13 @@ describe('generation queue', () => {
     const byId = Object.fromEntries(h.latest().jobs.map((j) => [j.id, j]));
     expect(byId['job-1']).toMatchObject({ state: 'done' });
     expect(byId['job-2']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_SAFETY_REJECTED' } });
-    expect(byId['job-3']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_BAD_RESPONSE' } });
+    expect(byId['job-3']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_OUTCOME_UNKNOWN' }, paidWithoutImage: 'unknown' });
     expect(byId['job-4']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_BAD_IMAGE' }, paidWithoutImage: 'unusable' });
     expect(byId['job-5']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_PROVIDER_FAILED' } });
     expect(byId['job-6']).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_BAD_REQUEST' } });
-    // Job 4's answer came (and was paid for) with an unusable image: it counts.
-    expect(h.latest()).toMatchObject({ spentCents: 15, spend: { storedImages: 2, storedCents: 10, unusableImages: 1, unusableCents: 5 }, counts: { done: 2, failed: 5 } });
+    // Job 4's answer came (and was paid for) with an unusable image, job 3's answer came unreadable
+    // (it may have been paid for): both count.
+    expect(h.latest()).toMatchObject({ spentCents: 20, spend: { storedImages: 2, storedCents: 10, unusableImages: 1, unusableCents: 5, unknownRequests: 1, unknownCents: 5 }, counts: { done: 2, failed: 5 } });
     const keys = imageRequests(kit.gateway).map((r) => r.idempotencyKey);
     expect(keys).toHaveLength(11);
     expect(new Set(keys.slice(0, 3)).size).toBe(1);
