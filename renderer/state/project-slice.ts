@@ -82,6 +82,17 @@ export function createProjectSlice(deps: StoreDeps): AppSlice<ProjectSlice> {
       }
     };
 
+    /**
+     * The welcome screen shows openError; the editor has no place for it, so while a project is
+     * open (closing or opening another refused, e.g. images still generating) it is also said
+     * under the board, unless a dialog that shows it is open.
+     */
+    const reportOpenError = (error: unknown) => {
+      const openError = toOpenError(error);
+      set({ openError });
+      if (get().doc && !get().dialog) get().showNotice(openError.message);
+    };
+
     const runOpen = async (open: () => Promise<OpenedProject | null>): Promise<boolean> => {
       set({ projectBusy: true, openError: null });
       try {
@@ -90,7 +101,7 @@ export function createProjectSlice(deps: StoreDeps): AppSlice<ProjectSlice> {
         if (opened) get().applyOpened(opened);
         return opened !== null;
       } catch (error) {
-        set({ openError: toOpenError(error) });
+        reportOpenError(error);
         return false;
       } finally {
         set({ projectBusy: false });
@@ -154,7 +165,7 @@ export function createProjectSlice(deps: StoreDeps): AppSlice<ProjectSlice> {
           const opened = await deps.api.project.current();
           if (opened) get().applyOpened(opened);
         } catch (error) {
-          set({ openError: toOpenError(error) });
+          reportOpenError(error);
         }
       },
       async closeProject() {
@@ -168,7 +179,7 @@ export function createProjectSlice(deps: StoreDeps): AppSlice<ProjectSlice> {
           );
           deps.history().getState().clear();
         } catch (error) {
-          set({ openError: toOpenError(error) });
+          reportOpenError(error);
         } finally {
           set({ projectBusy: false });
           void get().loadRecent();

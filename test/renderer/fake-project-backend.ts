@@ -18,7 +18,7 @@ export interface ProjectBackend {
   root: string | null;
   project: Project | null;
   recent: RecentProject[];
-  /** Answers for project:open / openRecent / create dialogs: the next error to throw, if any. */
+  /** Answers for project:open / openRecent / create dialogs and project:close: the next error to throw, if any. */
   nextOpenError: SerializedError | null;
   /** What the next importImage answers (null = cancelled). */
   importAnswer: { image: string; width: number; height: number } | null;
@@ -137,11 +137,11 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
       return { ...savedStatus(), state: 'unsaved', dirty: true };
     },
     'project:save': () => savedStatus(),
-    'project:close': () => {
+    'project:close': openOrFail(() => {
       backend.project = null;
       backend.root = null;
       return null;
-    },
+    }),
     'project:importImage': () => backend.importAnswer,
     'jobs:snapshot': () => snapshotOf(backend),
     'jobs:estimate': ({ panelIds, variations }: { panelIds: string[]; variations?: number }) => {

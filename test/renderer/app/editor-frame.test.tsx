@@ -34,6 +34,15 @@ describe('editor frame', () => {
     expect(callsTo('jobs:generate')).toHaveLength(1);
   });
 
+  it('says why Close project did nothing when main refuses it (images still generating), and keeps the project open', async () => {
+    const { user, main, store } = await renderApp({ project: sampleProject(2, [1, 0]) });
+    main.nextOpenError = { code: 'INVALID_REQUEST', message: 'Images are still being generated. Wait for them or cancel them before you close this project.' };
+    await user.click(screen.getByRole('button', { name: 'Close project' }));
+    expect(await screen.findByText(/Images are still being generated\. Wait for them or cancel them before you close this project\./)).toBeTruthy();
+    expect(store.getState().doc?.panels).toHaveLength(2);
+    expect(screen.getByRole('list', { name: 'Panels' })).toBeTruthy();
+  });
+
   it('exports the contact sheet with settings saved in the project and a live preview (Ctrl+E)', async () => {
     const { user, callsTo, store } = await renderApp({ project: sampleProject(3, [1, 1, 0]) });
     await user.keyboard('{Control>}e{/Control}');
