@@ -78,7 +78,8 @@ describe('editor flow', () => {
     await card(page, 2).click();
     await card(page, 3).click({ modifiers: ['Control'] });
     await page.getByRole('button', { name: 'Film noir' }).click();
-    await page.getByRole('button', { name: 'Restyle', exact: true }).click();
+    await page.getByRole('button', { name: 'Restyle…', exact: true }).click();
+    await page.getByRole('group', { name: 'Confirm restyle' }).getByRole('button', { name: 'Restyle 2 panels' }).click();
     const takes3 = page.getByRole('region', { name: 'Takes for panel 3' });
     await expect.poll(() => takes3.getByRole('button', { name: 'Take 2, restyled from take 1' }).count(), { timeout: 20_000 }).toBe(1);
     await card(page, 2).click();

@@ -4,7 +4,7 @@
  * the inspector is part of a multi-selection, else to this panel; only panels with a take can
  * be restyled. New takes are linked to the take they came from.
  */
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { STYLE_PRESETS } from '../../../shared/domain/style-presets';
 import type { Panel } from '../../../shared/domain/project';
@@ -48,6 +48,15 @@ export function RestyleSection({ panel }: { panel: Panel }) {
   const prompt = effectiveStylePrompt(options);
   const images = targets.length * options.variations;
   const scope = targets.length > 1 ? `${targets.length} selected panels` : 'this panel';
+  // Several panels are charged only after a second, explicit click, as Generate selected asks in
+  // its dialog; the confirmation holds for exactly these panels and variations.
+  const plan = `${targets.join(',')}|${options.variations}`;
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const needsConfirm = targets.length > 1;
+  const startRestyle = () => {
+    setConfirming(null);
+    void restyle(targets);
+  };
 
   return (
     <div className="restyle">
@@ -96,14 +105,30 @@ export function RestyleSection({ panel }: { panel: Panel }) {
         </div>
       </div>
       <VariationsPicker label="Variations per panel" itemLabel={(count) => `${count} restyled per panel`} value={options.variations} onChange={(variations) => setOptions({ variations })} />
-      <div className="generate-action">
-        <button type="button" disabled={targets.length === 0 || prompt === ''} {...paidButton(() => void restyle(targets))}>
-          <Icon name="wand" /> Restyle
-        </button>
-        <span className="cost-hint">
-          {targets.length === 0 ? (panel.characterId === null ? 'No character to restyle with' : 'Generate a take first') : `${scope} · ${plural(images, 'image')} · ${formatCents(images * price)}`}
-        </span>
-      </div>
+      {confirming === plan && needsConfirm ? (
+        <div className="restyle-confirm" role="group" aria-label="Confirm restyle">
+          <p>
+            Restyle {scope}: {plural(images, 'image')}, <strong>{formatCents(images * price)}</strong> will be charged to your AIgateway account.
+          </p>
+          <div className="generate-action">
+            <button type="button" autoFocus {...paidButton(startRestyle)}>
+              <Icon name="wand" /> Restyle {plural(targets.length, 'panel')}
+            </button>
+            <button type="button" className="button-ghost" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="generate-action">
+          <button type="button" disabled={targets.length === 0 || prompt === ''} {...paidButton(() => (needsConfirm ? setConfirming(plan) : startRestyle()))}>
+            <Icon name="wand" /> {needsConfirm ? 'Restyle…' : 'Restyle'}
+          </button>
+          <span className="cost-hint">
+            {targets.length === 0 ? (panel.characterId === null ? 'No character to restyle with' : 'Generate a take first') : `${scope} · ${plural(images, 'image')} · ${formatCents(images * price)}`}
+          </span>
+        </div>
+      )}
       {withoutTake > 0 && targets.length > 0 && (
         <p className="field-hint">{plural(withoutTake, 'selected panel')} without a take or a character will be left out.</p>
       )}

@@ -148,7 +148,17 @@ describe('panel inspector', () => {
     fireEvent.change(screen.getByLabelText(/Strength/), { target: { value: '52' } });
     expect(screen.getByText('1 selected panel without a take or a character will be left out.')).toBeTruthy();
     expect(screen.getByText('2 selected panels · 2 images · $0.10')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Restyle' }));
+    // Several panels are charged only after an explicit confirmation that names the cost.
+    await user.click(screen.getByRole('button', { name: 'Restyle…' }));
+    expect(callsTo('jobs:restyle')).toHaveLength(0);
+    const confirm = screen.getByRole('group', { name: 'Confirm restyle' });
+    expect(confirm.textContent).toContain('Restyle 2 selected panels: 2 images, $0.10 will be charged');
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group', { name: 'Confirm restyle' })).toBeNull();
+    expect(callsTo('jobs:restyle')).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Restyle…' }));
+    await user.dblClick(within(screen.getByRole('group', { name: 'Confirm restyle' })).getByRole('button', { name: 'Restyle 2 panels' }));
+    expect(callsTo('jobs:restyle')).toHaveLength(1);
     const [request] = callsTo('jobs:restyle') as Array<{ panelIds: string[]; stylePrompt: string; imageWeight: number; variations: number }>;
     expect(request?.panelIds).toEqual(['p1', 'p2']);
     expect(request?.stylePrompt).toMatch(/^soft watercolor illustration.*, autumn palette$/);
