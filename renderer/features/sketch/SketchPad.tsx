@@ -5,7 +5,7 @@
  * Every change is kept in the project's document at once (panel.sketch, so nothing drawn is lost);
  * "Use sketch" turns the strokes into a PNG take through main's image checks. No network.
  */
-import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
+import { useEffect, useReducer, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel, Sketch, SketchStroke } from '../../../shared/domain/project';
 import { SKETCH_GREYS, SKETCH_SIZES } from '../../../shared/domain/sketch-format';
@@ -120,10 +120,12 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
         <button type="button" disabled={!target.current || target.current.id === baseTakeId} onClick={() => setBaseTakeId(target.current?.id)}>Start from current take</button>
         {base && <button type="button" onClick={() => setBaseTakeId(undefined)}>Plain paper</button>}
       </div>
-      <div className="sketch-stage" style={{ aspectRatio: `${size.width} / ${size.height}` }}>
-        {base && <TakeImage className="sketch-under" image={base.image} size={512} alt="The take this sketch is drawn over" />}
-        {onionImage && <TakeImage className="sketch-under sketch-onion" image={onionImage} size={512} alt="Onion skin" />}
-        <canvas ref={canvasRef} className="sketch-canvas" width={size.width} height={size.height} aria-label="Sketch canvas" tabIndex={0} {...handlers} />
+      <div className="sketch-stage-area" style={{ '--sketch-ratio': size.width / size.height } as CSSProperties}>
+        <div className="sketch-stage">
+          {base && <TakeImage className="sketch-under" image={base.image} size={512} alt="The take this sketch is drawn over" />}
+          {onionImage && <TakeImage className="sketch-under sketch-onion" image={onionImage} size={512} alt="Onion skin" />}
+          <canvas ref={canvasRef} className="sketch-canvas" width={size.width} height={size.height} aria-label="Sketch canvas" tabIndex={0} {...handlers} />
+        </div>
       </div>
       {error?.panelId === panel.id && <p className="field-error" role="alert">{error.message}</p>}
       <div className="dialog-actions">
