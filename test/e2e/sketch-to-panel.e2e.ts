@@ -5,7 +5,8 @@
  * chosen image weight; the rendered take is linked to the sketch take. Also: an image file
  * dropped on a card (dataTransfer) and one pasted from the clipboard become panel takes. The pad
  * fits a small laptop's window (tools, whole canvas at the project's aspect ratio, Use sketch, no
- * scrolling; a screenshot of each size lands in test-results/).
+ * scrolling; a screenshot of each size lands in test-results/), and its undo keys work wherever
+ * focus is in the dialog, including after Clear.
  */
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -190,6 +191,39 @@ describe('sketch to panel', () => {
     expect(Math.max(...xs)).toBeCloseTo(0.9, 2);
     for (const y of ys) expect(y).toBeCloseTo(0.5, 2);
     await screenshot(page, `sketch-pad-${size.width}x${size.height}`);
+    await saved(page);
+  });
+
+  it('undoes with Ctrl+Z after Clear and from the close button, focus staying in the pad', async () => {
+    const rig = await openEditor({ width: 1280, height: 720 });
+    const pad = await openPad(rig);
+    const { page } = rig;
+    await drawStroke(page, [0.1, 0.8], [0.5, 0.2]);
+    await drawStroke(page, [0.5, 0.2], [0.9, 0.8]);
+    await drawStroke(page, [0.1, 0.5], [0.9, 0.5]);
+    await expect.poll(() => strokeCount(rig)).toBe(3);
+
+    await pad.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => strokeCount(rig)).toBe(0);
+    expect(await pad.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => pad.textContent()).toContain('3 strokes');
+    await expect.poll(() => strokeCount(rig)).toBe(3);
+
+    await pad.getByRole('button', { name: 'Close sketch panel 1' }).focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => pad.textContent()).toContain('2 strokes');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => pad.textContent()).toContain('3 strokes');
+
+    // Focus on the page itself (a click on the dialog's plain text puts it there): the keys still reach the pad.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => pad.textContent()).toContain('2 strokes');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => pad.textContent()).toContain('3 strokes');
+    expect(await pad.isVisible()).toBe(true);
+    await expect.poll(() => strokeCount(rig)).toBe(3);
     await saved(page);
   });
 });
