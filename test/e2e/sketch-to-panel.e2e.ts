@@ -3,11 +3,15 @@
  * the mouse on the sketch pad, one undone, "Use sketch" makes a PNG take, and "Render with
  * character" sends a Character Remix with that PNG as `image`, the character's reference and the
  * chosen image weight; the rendered take is linked to the sketch take. Also: an image file
- * dropped on a card (dataTransfer) and one pasted from the clipboard become panel takes.
+ * dropped on a card (dataTransfer) and one pasted from the clipboard become panel takes. The pad
+ * fits a small laptop's window (tools, whole canvas at the project's aspect ratio, Use sketch, no
+ * scrolling; a screenshot of each size lands in test-results/), and its undo keys work wherever
+ * focus is in the dialog, including after Clear.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { decodePoints } from '../../shared/domain/sketch-format';
 import { RENDER_IMAGE_WEIGHTS } from '../../shared/generation/render-plan';
 import { noisyPng } from '../fakes/gateway/test-images';
 import { screenshot } from './support/browser';
@@ -34,6 +38,35 @@ async function drawStroke(page: Page, from: [number, number], to: [number, numbe
   }
   await page.mouse.up();
 }
+
+/** Wholly inside the window and the dialog's visible box, not scrolled out of it (1 px of rounding allowed). */
+async function expectInView(page: Page, locator: Locator, what: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  const dialog = await page.getByRole('dialog').boundingBox();
+  if (!box || !dialog) throw new Error(`${what} is not rendered`);
+  const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+  const top = Math.max(0, dialog.y);
+  const bottom = Math.min(viewport.height, dialog.y + dialog.height);
+  const left = Math.max(0, dialog.x);
+  const right = Math.min(viewport.width, dialog.x + dialog.width);
+  const inside = box.x >= left - 1 && box.y >= top - 1 && box.x + box.width <= right + 1 && box.y + box.height <= bottom + 1;
+  expect({ what, inside, box, dialog, viewport }).toMatchObject({ inside: true });
+  return box;
+}
+
+async function openPad(rig: EditorRig): Promise<Locator> {
+  await seedProject(rig, 1);
+  const { page } = rig;
+  page.setDefaultTimeout(10_000);
+  await page.goto(rig.harness.url);
+  await card(page, 1).click();
+  await page.getByRole('button', { name: 'Sketch', exact: true }).click();
+  const pad = page.getByRole('dialog', { name: 'Sketch panel 1' });
+  await pad.waitFor();
+  return pad;
+}
+
+const strokeCount = (rig: EditorRig) => panelOf(rig, 0)?.sketch?.strokes.length ?? 0;
 
 describe('sketch to panel', () => {
   it('draws, undoes a stroke, uses the sketch, and renders the character into it', async () => {
@@ -126,6 +159,71 @@ describe('sketch to panel', () => {
     expect(panelOf(rig, 0)?.takes[0]).toMatchObject({ origin: 'imported', fileName: 'image.jpg', width: 120, height: 90 });
     expect((rig.harness.gateway?.requests ?? []).filter((request) => request.method === 'POST')).toHaveLength(0);
     await imagesLoaded(page);
+    await saved(page);
+  });
+
+  it.each([
+    { width: 1024, height: 640 },
+    { width: 1280, height: 720 },
+  ])('fits $width x $height: tools, the whole canvas at the project aspect ratio and Use sketch, without scrolling', async (size) => {
+    const rig = await openEditor(size);
+    const pad = await openPad(rig);
+    const { page } = rig;
+    const canvas = page.getByLabel('Sketch canvas');
+    await expectInView(page, pad.getByRole('button', { name: 'Pen', exact: true }), 'the Pen tool');
+    await expectInView(page, pad.getByRole('button', { name: 'Start from current take' }), 'the last tool');
+    const box = await expectInView(page, canvas, 'the sketch canvas');
+    await expectInView(page, pad.getByRole('button', { name: 'Use sketch' }), 'Use sketch');
+    await expectInView(page, pad.getByText('kept in the project as you draw'), 'the stroke count');
+    const scroll = await pad.evaluate((dialog) => ({ scrollHeight: dialog.scrollHeight, clientHeight: dialog.clientHeight }));
+    expect(scroll.scrollHeight).toBeLessThanOrEqual(scroll.clientHeight + 1);
+    // The seeded project is 16:9, drawn at 1312x736: the canvas on screen has that shape, not stretched.
+    expect(Math.abs(box.width / box.height - 1312 / 736)).toBeLessThan(0.01);
+    expect(box.height).toBeGreaterThan(size.height * 0.45);
+
+    // A stroke lands in the sketch where the pointer drew it.
+    await drawStroke(page, [0.1, 0.5], [0.9, 0.5]);
+    await expect.poll(() => strokeCount(rig)).toBe(1);
+    const values = decodePoints(panelOf(rig, 0)?.sketch?.strokes[0]?.points ?? '');
+    const xs = values.filter((_, index) => index % 3 === 0);
+    const ys = values.filter((_, index) => index % 3 === 1);
+    expect(Math.min(...xs)).toBeCloseTo(0.1, 2);
+    expect(Math.max(...xs)).toBeCloseTo(0.9, 2);
+    for (const y of ys) expect(y).toBeCloseTo(0.5, 2);
+    await screenshot(page, `sketch-pad-${size.width}x${size.height}`);
+    await saved(page);
+  });
+
+  it('undoes with Ctrl+Z after Clear and from the close button, focus staying in the pad', async () => {
+    const rig = await openEditor({ width: 1280, height: 720 });
+    const pad = await openPad(rig);
+    const { page } = rig;
+    await drawStroke(page, [0.1, 0.8], [0.5, 0.2]);
+    await drawStroke(page, [0.5, 0.2], [0.9, 0.8]);
+    await drawStroke(page, [0.1, 0.5], [0.9, 0.5]);
+    await expect.poll(() => strokeCount(rig)).toBe(3);
+
+    await pad.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => strokeCount(rig)).toBe(0);
+    expect(await pad.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => pad.textContent()).toContain('3 strokes');
+    await expect.poll(() => strokeCount(rig)).toBe(3);
+
+    await pad.getByRole('button', { name: 'Close sketch panel 1' }).focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => pad.textContent()).toContain('2 strokes');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => pad.textContent()).toContain('3 strokes');
+
+    // Focus on the page itself (a click on the dialog's plain text puts it there): the keys still reach the pad.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => pad.textContent()).toContain('2 strokes');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => pad.textContent()).toContain('3 strokes');
+    expect(await pad.isVisible()).toBe(true);
+    await expect.poll(() => strokeCount(rig)).toBe(3);
     await saved(page);
   });
 });

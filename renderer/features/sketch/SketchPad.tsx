@@ -5,7 +5,7 @@
  * Every change is kept in the project's document at once (panel.sketch, so nothing drawn is lost);
  * "Use sketch" turns the strokes into a PNG take through main's image checks. No network.
  */
-import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
+import { useEffect, useReducer, useRef, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel, Sketch, SketchStroke } from '../../../shared/domain/project';
 import { SKETCH_GREYS, SKETCH_SIZES } from '../../../shared/domain/sketch-format';
@@ -18,6 +18,7 @@ import { TakeImage } from '../../ui/TakeImage';
 import { sketchReducer, startHistory } from './sketch-history';
 import { sketchCanvasSize, sketchPng } from './sketch-strokes';
 import { useSketchCanvas, type Pen } from './use-sketch-canvas';
+import { useSketchKeys } from './use-sketch-keys';
 
 type Onion = 'off' | 'take' | 'previous';
 const GREY_NAMES = ['Black', 'Dark grey', 'Mid grey', 'Light grey'];
@@ -58,6 +59,7 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
   const [pen, setPen] = useState<Pen>({ tool: 'pen', grey: SKETCH_GREYS[0], size: 4 });
   const [onion, setOnion] = useState<Onion>('off');
   const [busy, setBusy] = useState(false);
+  const padRef = useRef<HTMLDivElement>(null);
   const size = sketchCanvasSize(target.aspectRatio);
   const { canvasRef, handlers } = useSketchCanvas(history.present, pen, (stroke: SketchStroke) => dispatch({ type: 'add', stroke }));
   const base = baseTakeId ? target.takes?.find((take) => take.id === baseTakeId) : undefined;
@@ -85,7 +87,7 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
     if (ok) target.close();
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
+  useSketchKeys(padRef, (event) => {
     const mod = event.ctrlKey || event.metaKey;
     const key = event.key.toLowerCase();
     if (mod && key === 'z') dispatch({ type: event.shiftKey ? 'redo' : 'undo' });
@@ -93,13 +95,21 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
     else if (!mod && key === 'p') setPen({ ...pen, tool: 'pen' });
     else if (!mod && key === 'e') setPen({ ...pen, tool: 'eraser' });
     else if (!mod && ['1', '2', '3', '4'].includes(key)) setPen({ ...pen, tool: 'pen', grey: SKETCH_GREYS[Number(key) - 1] ?? pen.grey });
-    else return;
-    event.preventDefault();
-    event.stopPropagation();
-  };
+    else return false;
+    return true;
+  });
+
+  // Clear, the last Undo or Redo, "Start from current take" and "Plain paper" disable or remove the
+  // button that was pressed, and the browser then drops focus to the page body, outside the dialog:
+  // hand it to the canvas instead, so the keys and Tab carry on from inside the pad.
+  useEffect(() => {
+    const active = document.activeElement;
+    const lost = active === null || active === document.body || (active instanceof HTMLButtonElement && active.disabled && padRef.current?.contains(active));
+    if (lost) canvasRef.current?.focus();
+  }, [history, baseTakeId, canvasRef]);
 
   return (
-    <div className="sketch-pad" onKeyDown={onKeyDown}>
+    <div className="sketch-pad" ref={padRef}>
       <div className="sketch-tools" role="toolbar" aria-label="Sketch tools">
         <button type="button" aria-pressed={pen.tool === 'pen'} title="Pen (P)" onClick={() => setPen({ ...pen, tool: 'pen' })}>Pen</button>
         <button type="button" aria-pressed={pen.tool === 'eraser'} title="Eraser (E)" onClick={() => setPen({ ...pen, tool: 'eraser' })}>Eraser</button>
@@ -120,10 +130,12 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
         <button type="button" disabled={!target.current || target.current.id === baseTakeId} onClick={() => setBaseTakeId(target.current?.id)}>Start from current take</button>
         {base && <button type="button" onClick={() => setBaseTakeId(undefined)}>Plain paper</button>}
       </div>
-      <div className="sketch-stage" style={{ aspectRatio: `${size.width} / ${size.height}` }}>
-        {base && <TakeImage className="sketch-under" image={base.image} size={512} alt="The take this sketch is drawn over" />}
-        {onionImage && <TakeImage className="sketch-under sketch-onion" image={onionImage} size={512} alt="Onion skin" />}
-        <canvas ref={canvasRef} className="sketch-canvas" width={size.width} height={size.height} aria-label="Sketch canvas" tabIndex={0} {...handlers} />
+      <div className="sketch-stage-area" style={{ '--sketch-ratio': size.width / size.height } as CSSProperties}>
+        <div className="sketch-stage">
+          {base && <TakeImage className="sketch-under" image={base.image} size={512} alt="The take this sketch is drawn over" />}
+          {onionImage && <TakeImage className="sketch-under sketch-onion" image={onionImage} size={512} alt="Onion skin" />}
+          <canvas ref={canvasRef} className="sketch-canvas" width={size.width} height={size.height} aria-label="Sketch canvas" tabIndex={0} {...handlers} />
+        </div>
       </div>
       {error?.panelId === panel.id && <p className="field-error" role="alert">{error.message}</p>}
       <div className="dialog-actions">
