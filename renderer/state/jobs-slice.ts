@@ -166,16 +166,22 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
       },
       retryPanel(panelId) {
         const failed = get().jobByPanel[panelId];
-        if (failed?.state === 'failed' && failed.error?.code === 'GATEWAY_OUTCOME_UNKNOWN') {
-          // The first request may have been received: send it again with the same Idempotency-Key.
+        const remembered = get().lastRequest[panelId];
+        // A restyle this page no longer knows (reloaded since) is retried as a restyle, never as a
+        // generate (a paid image of the wrong kind): main resends it when it can, else the panel is
+        // restyled with the style the inspector shows.
+        const forgottenRestyle = !remembered && failed?.state === 'failed' && failed.kind === 'restyle';
+        // An unknown outcome may have been received: main resends it with the same Idempotency-Key.
+        if (failed?.state === 'failed' && (failed.error?.code === 'GATEWAY_OUTCOME_UNKNOWN' || (forgottenRestyle && failed.retryable))) {
           return deps.api.jobs.retry({ jobId: failed.id }).then(
             () => true,
             (error: unknown) => (set({ jobsError: messageOf(error) }), false),
           );
         }
+        if (forgottenRestyle) return get().restyle([panelId]);
+        // Otherwise the failed request is made afresh, with what the artist changed since.
         const options = get().generateOptions;
-        const request = get().lastRequest[panelId] ?? { kind: 'generate', variations: options.variations, seed: options.seedLocked ? options.seed : null };
-        return start([panelId], request);
+        return start([panelId], remembered ?? { kind: 'generate', variations: options.variations, seed: options.seedLocked ? options.seed : null });
       },
       async cancelJob(jobId) {
         await deps.api.jobs.cancel({ jobId }).catch((error: unknown) => set({ jobsError: messageOf(error) }));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../../shared/domain/project';
+import { createWiredAppStore } from '../../../renderer/app/app-store';
 import { composeProject } from '../../../renderer/state/takes';
+import { createApi } from '../../../shared/ipc/create-api';
 import { failJob, finishJob, makeTake } from '../fake-project-backend';
 import { openKit, sampleProject } from '../store-kit';
 
@@ -131,6 +133,32 @@ describe('jobs', () => {
     expect(calls[1]?.stylePrompt).toContain('film noir');
     expect(calls[1]?.stylePrompt).toContain('rain');
     expect(calls[1]?.imageWeight).toBe(70);
+  });
+
+  it.each([
+    ['main can resend it (a provider failure)', { code: 'GATEWAY_PROVIDER_FAILED' as const, message: 'The image service had a problem on its side and made nothing (not charged).' }, true],
+    ['main cannot (a safety refusal: the artist changes the style first)', { code: 'GATEWAY_SAFETY_REJECTED' as const, message: "The image service's safety check rejected this panel." }, false],
+  ])('after a reload, Retry on a failed restyle restyles again, never a generate in its place: %s', async (_case, error, retryable) => {
+    const kit = await openKit(sampleProject(1, [1]));
+    kit.store.getState().setRestyleOptions({ presetId: 'film-noir', stylePrompt: 'rain', imageWeight: 70 });
+    await kit.store.getState().restyle(['p1']);
+    const [job] = kit.main.jobs;
+    failJob(kit.main, kit.emit, job?.id ?? '', error);
+    if (job) job.retryable = retryable; // as main's queue marks it (a safety refusal is final there)
+    // The page reloads: a new store over the same main, which still has the failed job.
+    const reloaded = createWiredAppStore(createApi(kit.transport), { now: () => kit.clock.now, syncDelayMs: 0 });
+    await reloaded.getState().boot();
+    expect(reloaded.getState().jobByPanel.p1?.state).toBe('failed');
+    reloaded.getState().setRestyleOptions({ presetId: 'watercolor', stylePrompt: '', imageWeight: 40 });
+    await reloaded.getState().retryPanel('p1');
+    expect(kit.callsTo('jobs:generate')).toHaveLength(0);
+    if (retryable) {
+      expect(kit.callsTo('jobs:retry')).toEqual([{ jobId: job?.id }]);
+      expect(kit.callsTo('jobs:restyle')).toHaveLength(1);
+    } else {
+      expect(kit.callsTo('jobs:restyle')).toHaveLength(2);
+      expect(kit.callsTo('jobs:restyle')[1]).toMatchObject({ panelIds: ['p1'], imageWeight: 40, stylePrompt: expect.stringContaining('watercolor') });
+    }
   });
 
   it('restyles only panels that have a take to restyle', async () => {
