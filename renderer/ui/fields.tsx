@@ -72,7 +72,7 @@ function LimitNote({ id, label, length, maxLength, cutFrom }: { id: string; labe
   return (
     <p id={id} className={cutFrom !== null || length >= maxLength ? 'field-hint limit-note warn' : 'field-hint limit-note'} role={cutFrom !== null ? 'alert' : undefined}>
       {cutFrom !== null
-        ? `${label} holds ${count(maxLength)} characters: the text was ${count(cutFrom)}, so the last ${count(cutFrom - maxLength)} were not kept.`
+        ? `${label} holds ${count(maxLength)} characters: the text was ${count(cutFrom)}, so ${cutFrom - maxLength === 1 ? 'the last character was' : `the last ${count(cutFrom - maxLength)} were`} not kept.`
         : `${count(length)} / ${count(maxLength)} characters`}
     </p>
   );

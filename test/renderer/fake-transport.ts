@@ -53,7 +53,7 @@ export function createFakeTransport(initial: Partial<FakeBackend> = {}, project:
     },
     'key:status': status,
     'key:set': ({ key, sessionOnly }: { key: string; sessionOnly?: boolean }) => {
-      if (key.length < 8) return { error: { code: 'INVALID_REQUEST', message: 'key: That key looks too short.' } };
+      if (key.length < 8) return { error: { code: 'INVALID_REQUEST', message: 'That key looks too short.' } };
       backend.key = key;
       backend.sessionOnly = sessionOnly ?? false;
       return status();

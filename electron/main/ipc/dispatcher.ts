@@ -27,7 +27,10 @@ export interface Dispatcher {
 function describeInvalid(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'The request was not valid.';
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  // A field of the request itself is the one the artist just filled in ("key": the message says
+  // "That key looks too short"): its name would only be code in the sentence. Deeper paths say
+  // where in the data the problem is (panels.3.scenePrompt).
+  const where = issue.path.length > 1 ? `${issue.path.join('.')}: ` : '';
   return `${where}${issue.message}`;
 }
 

@@ -27,6 +27,13 @@ describe('dispatcher', () => {
     },
   );
 
+  it("says what is wrong with a request's field in the schema's own words, without the field's code name", async () => {
+    const dispatcher = createDispatcher(silentLogger);
+    dispatcher.register('key:set', () => status);
+    const answer = await dispatcher.dispatch('key:set', { key: 'sk-12' });
+    expect(answer).toEqual({ ok: false, error: { code: 'INVALID_REQUEST', message: 'That key looks too short. Paste the whole key from your AIgateway dashboard.' } });
+  });
+
   it('answers UNKNOWN_CHANNEL for names outside the contract or without a handler', async () => {
     const dispatcher = createDispatcher(silentLogger);
     await expect(dispatcher.dispatch('fs:readFile', '/etc/passwd')).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });

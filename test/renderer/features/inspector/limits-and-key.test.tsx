@@ -43,6 +43,9 @@ describe('visible limits', () => {
     expect(store.getState().doc?.characters[0]?.description).toHaveLength(CHARACTER_LIMITS.maxDescriptionLength);
     expect(screen.getByRole('alert').textContent).toBe('Character description holds 2,000 characters: the text was 2,300, so the last 300 were not kept.');
 
+    fireEvent.change(description, { target: { value: 'e'.repeat(2001) } });
+    expect(screen.getByRole('alert').textContent).toBe('Character description holds 2,000 characters: the text was 2,001, so the last character was not kept.');
+
     fireEvent.change(description, { target: { value: 'red coat' } });
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByText(/\/ 2,000 characters/)).toBeNull();
