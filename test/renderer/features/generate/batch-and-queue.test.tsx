@@ -117,6 +117,24 @@ describe('queue pauses', () => {
     expect(screen.getByText(/Paused · resuming in 0:2[78]/)).toBeTruthy();
   });
 
+  // Every reason the queue can report has its own words in the status bar; a long Retry-After
+  // once read "API key refused" there while the banner asked for a 60-minute wait.
+  it.each([
+    ['rate-limit-long', 'The image service asked Castboard to wait 60 minutes, longer than Castboard waits by itself.', 'Paused · the gateway asked for a long wait'],
+    ['out-of-credits', 'The image service is out of credits.', 'Paused · out of credits'],
+    ['bad-key', 'The image service did not accept your API key.', 'Paused · API key refused'],
+  ] as const)('names a %s pause in the status bar for what it is', async (reason, message, words) => {
+    const { main, emit } = await renderApp({ project: sampleProject(1) });
+    act(() => {
+      main.pause = { reason, message };
+      emit('jobs:progress', snapshotOf(main));
+    });
+    const status = within(screen.getByRole('contentinfo', { name: 'Status' }));
+    const item = status.getByText(words);
+    expect(item.getAttribute('title')).toBe(message);
+    expect(status.queryAllByText(/refused/)).toHaveLength(reason === 'bad-key' ? 1 : 0);
+  });
+
   it('shows the credits message and resumes when the artist says so', async () => {
     const { user, main, emit, callsTo } = await renderApp({ project: sampleProject(1) });
     act(() => {
