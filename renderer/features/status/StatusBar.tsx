@@ -9,6 +9,7 @@ import type { Pacing, Spend } from '../../../shared/domain/jobs';
 import type { SaveStatus } from '../../../shared/domain/project-status';
 import { useAppStore } from '../../state/store-context';
 import { formatCents, formatSavedAt } from '../../lib/format';
+import { batchProgressWords } from '../../ui/batch-progress-words';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
 import { pauseStatusText } from './pause-text';
 
@@ -41,11 +42,11 @@ function QueueStatus() {
     );
   }
   if (!progress.running) return <span className="status-item muted">Queue idle</span>;
-  const finished = progress.done + progress.failed + progress.cancelled;
+  const words = batchProgressWords(progress);
   return (
     <span className="status-item">
-      Generating {finished}/{progress.total}
-      <progress className="progress progress-mini" aria-label="Generation progress" max={progress.total} value={finished} />
+      Generating {words.short}
+      <progress className="progress progress-mini" aria-label="Generation progress" max={words.max} value={words.value} />
     </span>
   );
 }

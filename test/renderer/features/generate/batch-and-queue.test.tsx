@@ -46,6 +46,28 @@ describe('batch generation', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel all' }));
     expect(callsTo('jobs:cancelAll')).toHaveLength(1);
   });
+  it('after Cancel all, counts cancelled panels as cancelled, not done, in the banner and the status bar', async () => {
+    const { user, main, emit } = await renderApp({ project: mixedProject() });
+    await user.click(within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: 'Panel 1' }));
+    await user.keyboard('{Control>}a{/Control}g');
+    await user.click(await within(screen.getByRole('dialog', { name: 'Generate selected panels' })).findByRole('button', { name: 'Generate 4 images ($0.20)' }));
+    act(() => {
+      // What Cancel all leaves: the waiting panels cancelled, the one in flight finishing (paid for).
+      const [first, second, third, fourth] = main.jobs;
+      if (first) first.state = 'done';
+      if (second) Object.assign(second, { state: 'sending', cancelRequested: true });
+      if (third) third.state = 'cancelled';
+      if (fourth) fourth.state = 'cancelled';
+      emit('jobs:progress', snapshotOf(main));
+    });
+    expect(screen.getByText('1 of 4 panels done · 2 cancelled')).toBeTruthy();
+    const status = within(screen.getByRole('contentinfo', { name: 'Status' }));
+    expect(status.getByText(/^Generating/).textContent).toBe('Generating 1/4 · 2 cancelled');
+    // Both bars measure the work still meant to happen: one of the two panels not cancelled.
+    for (const bar of [screen.getByRole('progressbar', { name: 'Batch progress' }), status.getByRole('progressbar', { name: 'Generation progress' })]) {
+      expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['1', '2']);
+    }
+  });
 });
 
 describe('after a batch with failures', () => {
