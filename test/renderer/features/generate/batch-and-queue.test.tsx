@@ -110,6 +110,28 @@ describe('outcome unknown', () => {
   });
 });
 
+describe('a long error message', () => {
+  it('is whole in the inspector, and whole in the title of the clamped text on the card', async () => {
+    const { user, main, emit } = await renderApp({ project: mixedProject() });
+    const panels = within(screen.getByRole('list', { name: 'Panels' }));
+    await user.click(panels.getByRole('listitem', { name: 'Panel 3' }));
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    // The gateway's words for a timeout: the sentence that matters (no double charge) is the last.
+    const message =
+      'Outcome unknown (no answer in time): this image may have been charged. The request reached the image service but no answer came back. Retry sends it again with the same Idempotency-Key, so a gateway that honours that key does not charge twice.';
+    act(() => {
+      const [job] = main.jobs;
+      if (job) Object.assign(job, { state: 'failed', paidWithoutImage: 'unknown', retryable: true, error: { code: 'GATEWAY_OUTCOME_UNKNOWN', message } });
+      emit('jobs:progress', snapshotOf(main));
+    });
+    const onCard = within(panels.getByRole('listitem', { name: 'Panel 3' })).getByRole('alert');
+    const cardText = within(onCard).getByText(message);
+    expect(cardText.getAttribute('title')).toBe(message);
+    // The inspector's copy is not clamped (checked in Chromium: editor-failures.e2e.ts).
+    expect(within(within(screen.getByRole('complementary', { name: 'Panel inspector' })).getByRole('alert')).getByText(message)).toBeTruthy();
+  });
+});
+
 describe('paid images waiting to be written', () => {
   it('explains them and offers no Retry (it would pay again)', async () => {
     const { user, main, emit } = await renderApp({ project: mixedProject() });
