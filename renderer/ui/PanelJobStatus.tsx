@@ -1,8 +1,8 @@
 /**
  * A panel's generation state: queued, working (or paused with the queue), failed with the error
  * in the artist's words and a Retry button, with Cancel while it waits or runs. Drawn over a
- * board card and in the inspector. A failed job never changed the panel's takes, so the previous
- * take stays active underneath.
+ * board card (the error clamped to three lines, whole in its title) and in the inspector (whole).
+ * A failed job never changed the panel's takes, so the previous take stays active underneath.
  */
 import { useAppStore } from '../state/store-context';
 import { Icon } from './Icon';
@@ -20,9 +20,14 @@ export function PanelJobStatus({ panelNumber, job, variant }: PanelJobStatusProp
   const cancelJob = useAppStore((s) => s.cancelJob);
   if (job.phase === 'idle' || job.phase === 'cancelled') return null;
   if (job.phase === 'failed') {
+    const error = job.error ?? 'This panel could not be generated.';
     return (
       <div className={`job-status job-failed job-${variant}`} role="alert">
-        <p className="job-error">{job.error ?? 'This panel could not be generated.'}</p>
+        {/* The card clamps the message to stay compact; its title holds the rest (often what to do
+            next, e.g. that Retry does not charge twice). The inspector shows it whole. */}
+        <p className="job-error" title={variant === 'card' ? error : undefined}>
+          {error}
+        </p>
         {/* Held images are already paid for: a Retry would pay again, so none is offered. */}
         {!job.heldByMain && (
           <button type="button" className="button-small" aria-label={`Retry panel ${panelNumber}`} {...paidButton(() => void retryPanel(job.panelId))}>

@@ -2,10 +2,11 @@
  * What the artist sees when the gateway says no, through the real UI and queue: out of credits
  * (402) pauses the queue with the credits message until Resume; a rate limit (429) shows a live
  * Retry-After countdown; a safety rejection (422) fails only the panel it hit, in words, with a
- * Retry. After every failure the panel's previous take is still the active one.
+ * Retry; a long message is clamped on the card and whole in the inspector. After every failure
+ * the panel's previous take is still the active one.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { fault } from '../fakes/gateway/fake-faults';
 import { screenshot } from './support/browser';
 import { activeSrc, board, card, cardsWithTakes, imagesLoaded, useEditorRigs, seedProject, type EditorRig } from './support/editor-kit';
@@ -23,6 +24,14 @@ async function readyBoard(count: number, viewport?: { width: number; height: num
   await page.getByRole('dialog', { name: 'Generate missing panels' }).getByRole('button', { name: /^Generate \d+ images? \(/ }).click();
   await expect.poll(() => cardsWithTakes(page), { timeout: 30_000 }).toBe(count);
   return { rig, page };
+}
+
+/** How many lines a text element shows, and whether it hides some (a line clamp clips the rest). */
+function drawnLines(text: Locator): Promise<{ lines: number; clipped: boolean }> {
+  return text.evaluate((element) => ({
+    lines: Math.round(element.clientHeight / parseFloat(getComputedStyle(element).lineHeight)),
+    clipped: element.scrollHeight > element.clientHeight + 1,
+  }));
 }
 
 function gateway(current: EditorRig) {
@@ -105,6 +114,15 @@ describe('generation failures', () => {
     const failed = board(page).getByRole('alert');
     await expect.poll(() => failed.count(), { timeout: 20_000 }).toBe(1);
     expect(await failed.textContent()).toContain('may have been charged');
+    // The message ends with why Retry is safe: whole in the inspector, whole in the card's title
+    // behind its three-line clamp.
+    const whole = page.getByRole('complementary', { name: 'Panel inspector' }).getByRole('alert').locator('.job-error');
+    expect(await whole.textContent()).toContain('does not charge twice');
+    expect(await drawnLines(whole)).toMatchObject({ clipped: false });
+    expect((await drawnLines(whole)).lines).toBeGreaterThan(3);
+    const onCard = failed.locator('.job-error');
+    expect(await drawnLines(onCard)).toEqual({ lines: 3, clipped: true });
+    expect(await onCard.getAttribute('title')).toBe(await whole.textContent());
     await expect.poll(() => page.getByTestId('spent').textContent()).toContain('(1 outcome unknown)');
     expect(await activeSrc(page, 1)).toBe(before);
     await imagesLoaded(page);

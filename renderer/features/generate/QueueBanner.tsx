@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/store-context';
 import { formatCents, formatCountdown, plural } from '../../lib/format';
 import { DismissableBanner } from '../../ui/DismissableBanner';
+import { batchProgressWords } from '../../ui/batch-progress-words';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
 
 const PAUSE_TITLES = { 'out-of-credits': 'Out of credits', 'bad-key': 'API key refused', 'rate-limit-long': 'Paused: the gateway asked for a long wait' } as const;
@@ -49,14 +50,12 @@ function BatchProgressBar() {
   const progress = useBatchProgress();
   const cancelAll = useAppStore((s) => s.cancelAll);
   if (!progress.running || progress.total === 0) return null;
-  const finished = progress.done + progress.failed + progress.cancelled;
+  const words = batchProgressWords(progress);
   return (
     <div className="banner banner-progress">
       <span className="banner-title">Generating</span>
-      <span>
-        {finished} of {plural(progress.total, 'panel')} done{progress.failed > 0 ? ` · ${progress.failed} failed` : ''}
-      </span>
-      <progress className="progress" aria-label="Batch progress" max={progress.total} value={finished} />
+      <span>{words.summary}</span>
+      <progress className="progress" aria-label="Batch progress" max={words.max} value={words.value} />
       <button type="button" className="button-small" onClick={() => void cancelAll()}>
         Cancel all
       </button>

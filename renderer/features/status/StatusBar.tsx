@@ -8,8 +8,10 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Pacing, Spend } from '../../../shared/domain/jobs';
 import type { SaveStatus } from '../../../shared/domain/project-status';
 import { useAppStore } from '../../state/store-context';
-import { formatCents, formatCountdown, formatSavedAt } from '../../lib/format';
+import { formatCents, formatSavedAt } from '../../lib/format';
+import { batchProgressWords } from '../../ui/batch-progress-words';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
+import { pauseStatusText } from './pause-text';
 
 /** `withTime` false: the saved state without its time (the first render, see StatusBar). */
 function saveText(status: SaveStatus | null, localChanges: boolean, withTime: boolean): { text: string; tone: string } {
@@ -33,15 +35,18 @@ function QueueStatus() {
   const pause = useAppStore((s) => s.queue?.pause ?? null);
   const now = useNow(pause?.reason === 'rate-limit', 500);
   if (pause) {
-    const text = pause.reason === 'rate-limit' ? `Paused · resuming in ${formatCountdown(pause.resumeAt - now)}` : pause.reason === 'out-of-credits' ? 'Paused · out of credits' : 'Paused · API key refused';
-    return <span className="status-item tone-warn">{text}</span>;
+    return (
+      <span className="status-item tone-warn" title={pause.message}>
+        {pauseStatusText(pause, now)}
+      </span>
+    );
   }
   if (!progress.running) return <span className="status-item muted">Queue idle</span>;
-  const finished = progress.done + progress.failed + progress.cancelled;
+  const words = batchProgressWords(progress);
   return (
     <span className="status-item">
-      Generating {finished}/{progress.total}
-      <progress className="progress progress-mini" aria-label="Generation progress" max={progress.total} value={finished} />
+      Generating {words.short}
+      <progress className="progress progress-mini" aria-label="Generation progress" max={words.max} value={words.value} />
     </span>
   );
 }

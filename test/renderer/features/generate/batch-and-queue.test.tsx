@@ -46,6 +46,28 @@ describe('batch generation', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel all' }));
     expect(callsTo('jobs:cancelAll')).toHaveLength(1);
   });
+  it('after Cancel all, counts cancelled panels as cancelled, not done, in the banner and the status bar', async () => {
+    const { user, main, emit } = await renderApp({ project: mixedProject() });
+    await user.click(within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: 'Panel 1' }));
+    await user.keyboard('{Control>}a{/Control}g');
+    await user.click(await within(screen.getByRole('dialog', { name: 'Generate selected panels' })).findByRole('button', { name: 'Generate 4 images ($0.20)' }));
+    act(() => {
+      // What Cancel all leaves: the waiting panels cancelled, the one in flight finishing (paid for).
+      const [first, second, third, fourth] = main.jobs;
+      if (first) first.state = 'done';
+      if (second) Object.assign(second, { state: 'sending', cancelRequested: true });
+      if (third) third.state = 'cancelled';
+      if (fourth) fourth.state = 'cancelled';
+      emit('jobs:progress', snapshotOf(main));
+    });
+    expect(screen.getByText('1 of 4 panels done · 2 cancelled')).toBeTruthy();
+    const status = within(screen.getByRole('contentinfo', { name: 'Status' }));
+    expect(status.getByText(/^Generating/).textContent).toBe('Generating 1/4 · 2 cancelled');
+    // Both bars measure the work still meant to happen: one of the two panels not cancelled.
+    for (const bar of [screen.getByRole('progressbar', { name: 'Batch progress' }), status.getByRole('progressbar', { name: 'Generation progress' })]) {
+      expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['1', '2']);
+    }
+  });
 });
 
 describe('after a batch with failures', () => {
@@ -88,6 +110,28 @@ describe('outcome unknown', () => {
   });
 });
 
+describe('a long error message', () => {
+  it('is whole in the inspector, and whole in the title of the clamped text on the card', async () => {
+    const { user, main, emit } = await renderApp({ project: mixedProject() });
+    const panels = within(screen.getByRole('list', { name: 'Panels' }));
+    await user.click(panels.getByRole('listitem', { name: 'Panel 3' }));
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    // The gateway's words for a timeout: the sentence that matters (no double charge) is the last.
+    const message =
+      'Outcome unknown (no answer in time): this image may have been charged. The request reached the image service but no answer came back. Retry sends it again with the same Idempotency-Key, so a gateway that honours that key does not charge twice.';
+    act(() => {
+      const [job] = main.jobs;
+      if (job) Object.assign(job, { state: 'failed', paidWithoutImage: 'unknown', retryable: true, error: { code: 'GATEWAY_OUTCOME_UNKNOWN', message } });
+      emit('jobs:progress', snapshotOf(main));
+    });
+    const onCard = within(panels.getByRole('listitem', { name: 'Panel 3' })).getByRole('alert');
+    const cardText = within(onCard).getByText(message);
+    expect(cardText.getAttribute('title')).toBe(message);
+    // The inspector's copy is not clamped (checked in Chromium: editor-failures.e2e.ts).
+    expect(within(within(screen.getByRole('complementary', { name: 'Panel inspector' })).getByRole('alert')).getByText(message)).toBeTruthy();
+  });
+});
+
 describe('paid images waiting to be written', () => {
   it('explains them and offers no Retry (it would pay again)', async () => {
     const { user, main, emit } = await renderApp({ project: mixedProject() });
@@ -115,6 +159,24 @@ describe('queue pauses', () => {
     const banner = screen.getAllByRole('status').find((element) => element.textContent?.includes('Resuming in'));
     expect(banner?.textContent).toMatch(/Resuming in 0:2[78]/);
     expect(screen.getByText(/Paused · resuming in 0:2[78]/)).toBeTruthy();
+  });
+
+  // Every reason the queue can report has its own words in the status bar; a long Retry-After
+  // once read "API key refused" there while the banner asked for a 60-minute wait.
+  it.each([
+    ['rate-limit-long', 'The image service asked Castboard to wait 60 minutes, longer than Castboard waits by itself.', 'Paused · the gateway asked for a long wait'],
+    ['out-of-credits', 'The image service is out of credits.', 'Paused · out of credits'],
+    ['bad-key', 'The image service did not accept your API key.', 'Paused · API key refused'],
+  ] as const)('names a %s pause in the status bar for what it is', async (reason, message, words) => {
+    const { main, emit } = await renderApp({ project: sampleProject(1) });
+    act(() => {
+      main.pause = { reason, message };
+      emit('jobs:progress', snapshotOf(main));
+    });
+    const status = within(screen.getByRole('contentinfo', { name: 'Status' }));
+    const item = status.getByText(words);
+    expect(item.getAttribute('title')).toBe(message);
+    expect(status.queryAllByText(/refused/)).toHaveLength(reason === 'bad-key' ? 1 : 0);
   });
 
   it('shows the credits message and resumes when the artist says so', async () => {
