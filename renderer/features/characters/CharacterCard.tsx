@@ -6,7 +6,8 @@
 import { memo, useId, useState } from 'react';
 import type { Character } from '../../../shared/domain/project';
 import { CHARACTER_LIMITS } from '../../../shared/domain/project-panel-options';
-import { useAppStore } from '../../state/store-context';
+import { plural } from '../../lib/format';
+import { useAppStore, useAppStoreApi } from '../../state/store-context';
 import { useLimitedText } from '../../ui/fields';
 import { Icon } from '../../ui/Icon';
 import { dropHandlers } from '../../ui/image-drop';
@@ -16,10 +17,18 @@ function CharacterCardView({ character, featuredIn }: { character: Character; fe
   const updateCharacter = useAppStore((s) => s.updateCharacter);
   const deleteCharacter = useAppStore((s) => s.deleteCharacter);
   const endTyping = useAppStore((s) => s.endTyping);
+  const store = useAppStoreApi();
   const { busy, error, run } = useReferenceImport(character);
   const [over, setOver] = useState(false);
   const id = useId();
   const display = character.name.trim() || 'Unnamed character';
+  // One click takes the character off every panel that features them: say so, with Undo, as
+  // deleting a panel does (it was silent).
+  const remove = () => {
+    deleteCharacter(character.id);
+    const left = featuredIn > 0 ? `: ${plural(featuredIn, 'panel')} now ${featuredIn === 1 ? 'has' : 'have'} no character` : '';
+    store.getState().showNotice(`${display} removed${left}.`, store.getState().doc);
+  };
   const description = useLimitedText('Character description', character.description, CHARACTER_LIMITS.maxDescriptionLength, (text) =>
     updateCharacter(character.id, { description: text }),
   );
@@ -46,7 +55,7 @@ function CharacterCardView({ character, featuredIn }: { character: Character; fe
         />
         <div className="character-meta">
           <span className="muted small">{featuredIn === 0 ? 'Not in any panel yet' : `In ${featuredIn} ${featuredIn === 1 ? 'panel' : 'panels'}`}</span>
-          <button type="button" className="button-ghost icon-button" aria-label={`Remove ${display}`} title={`Remove ${display}`} onClick={() => deleteCharacter(character.id)}>
+          <button type="button" className="button-ghost icon-button" aria-label={`Remove ${display}`} title={`Remove ${display}`} onClick={remove}>
             <Icon name="trash" size={15} />
           </button>
         </div>

@@ -22,6 +22,18 @@ describe('character sidebar', () => {
     expect(within(cast()).getByRole('listitem', { name: 'Mara' })).toBeTruthy();
   });
 
+  it('removing a character says which panels lost them and offers Undo, which brings them back', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(2) });
+    await user.click(screen.getByRole('button', { name: 'Remove Mara' }));
+    expect(store.getState().doc?.characters).toHaveLength(0);
+    expect(store.getState().doc?.panels.map((panel) => panel.characterId)).toEqual([null, null]);
+    const notice = screen.getByText('Mara removed: 2 panels now have no character.').closest('[role="status"]') as HTMLElement;
+    await user.click(within(notice).getByRole('button', { name: 'Undo delete' }));
+    expect(store.getState().doc?.characters.map((character) => character.name)).toEqual(['Mara']);
+    expect(store.getState().doc?.panels.map((panel) => panel.characterId)).toEqual(['char-1', 'char-1']);
+    expect(screen.queryByText(/Mara removed/)).toBeNull();
+  });
+
   it('sets the reference image from the file dialog and shows a card-size preview', async () => {
     const { user, main, store, callsTo } = await renderApp({ project: { ...sampleProject(1), characters: sampleProject(1).characters.map((c) => ({ ...c, referenceImage: null })) } });
     main.importAnswer = { image: `images/${sha(4242)}.png`, width: 640, height: 800 };
