@@ -6,6 +6,7 @@
  */
 import type { Project } from '../../shared/domain/project';
 import type { AppState } from './app-state';
+import { focusAfterHistory } from './focus-after-history';
 import { burstKey } from './history';
 import * as edits from './doc-edits';
 import type { CharacterFields, PanelFields } from './doc-edits';
@@ -60,6 +61,15 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
       const result = edits.insertNewPanel(doc, index);
       edit(null, () => result.doc, select([result.panelId]));
       return result.panelId;
+    };
+
+    /** Undo or redo one step; the inspector stays on a panel (focus-after-history.ts). */
+    const stepHistory = (step: 'undo' | 'redo') => {
+      deps.coalescer.breakBurst();
+      const { doc: before, focusedId } = get();
+      deps.history().getState()[step]();
+      const next = focusAfterHistory(before, get().doc, focusedId);
+      if (next !== focusedId) set(select(next === null ? [] : [next]));
     };
 
     return {
@@ -123,14 +133,8 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
         if (imported) edit(null, (doc) => edits.updateCharacter(doc, characterId, { referenceImage: imported.image }));
       },
       endTyping: () => deps.coalescer.breakBurst(),
-      undo() {
-        deps.coalescer.breakBurst();
-        deps.history().getState().undo();
-      },
-      redo() {
-        deps.coalescer.breakBurst();
-        deps.history().getState().redo();
-      },
+      undo: () => stepHistory('undo'),
+      redo: () => stepHistory('redo'),
     };
   };
 }

@@ -11,6 +11,31 @@ describe('undo history over the document', () => {
     expect(store.temporal.getState().pastStates).toHaveLength(0);
   });
 
+  it('keeps a panel in the inspector across undo: the one before an undone add or duplicate, the first one an undone delete brings back', async () => {
+    const { store } = await openKit(sampleProject(3));
+    store.getState().selectPanel('p2');
+    const added = store.getState().addPanel();
+    expect(store.getState().focusedId).toBe(added);
+    store.getState().undo();
+    expect(store.getState().focusedId).toBe('p2');
+    expect(store.getState().selectedIds).toEqual(['p2']);
+
+    store.getState().duplicatePanels(['p3']);
+    store.getState().undo();
+    expect(store.getState().focusedId).toBe('p3');
+
+    store.getState().deletePanels(['p1', 'p2', 'p3']);
+    expect(store.getState().focusedId).toBeNull();
+    store.getState().undo();
+    expect(store.getState().focusedId).toBe('p1');
+
+    // An undo step that leaves the shown panel in place keeps it.
+    store.getState().selectPanel('p2');
+    store.getState().updatePanel('p2', { notes: 'wet street' });
+    store.getState().undo();
+    expect(store.getState().focusedId).toBe('p2');
+  });
+
   it('coalesces a burst of keystrokes in one field into one undo step', async () => {
     const { store, clock } = await openKit(sampleProject(1));
     for (const text of ['S', 'Sc', 'Sca', 'Scar', 'Scary']) {
