@@ -36,6 +36,20 @@ describe('undo history over the document', () => {
     expect(store.getState().focusedId).toBe('p2');
   });
 
+  it('shows the panel an undo or redo changed when another one was shown, so no edit is undone out of sight', async () => {
+    const { store } = await openKit(sampleProject(3));
+    store.getState().selectPanel('p2');
+    store.getState().updatePanel('p2', { cameraAngle: 'DUTCH' });
+    store.getState().selectPanel('p3');
+    store.getState().undo();
+    expect(store.getState().doc?.panels[1]?.cameraAngle).not.toBe('DUTCH');
+    expect(store.getState().focusedId).toBe('p2');
+    store.getState().selectPanel('p1');
+    store.getState().redo();
+    expect(store.getState().doc?.panels[1]?.cameraAngle).toBe('DUTCH');
+    expect(store.getState().focusedId).toBe('p2');
+  });
+
   it('coalesces a burst of keystrokes in one field into one undo step', async () => {
     const { store, clock } = await openKit(sampleProject(1));
     for (const text of ['S', 'Sc', 'Sca', 'Scar', 'Scary']) {
