@@ -77,7 +77,7 @@ describe('consistency check', { timeout: 180_000 }, () => {
     expect(rig.harness.gateway?.requests.filter((request) => request.method === 'POST')).toEqual([]);
   });
 
-  it('at 1280 px the threshold takes typing in Chromium, and fits its box', async () => {
+  it('at 1280 px the threshold takes typing in Chromium, fits its box, and a panel added under the filter stays in view', async () => {
     const rig = await openEditor({ width: 1280, height: 720 });
     await seedFaces(rig);
     const { page } = rig;
@@ -104,5 +104,15 @@ describe('consistency check', { timeout: 180_000 }, () => {
     const checkBox = await bar.getByText('Check new takes').boundingBox();
     expect(checkBox && barBox && checkBox.x + checkBox.width <= barBox.x + barBox.width).toBe(true);
     await screenshot(page, 'consistency-threshold-out-of-range-1280x720');
+    await threshold.press('Control+a');
+    await page.keyboard.type('0.5');
+
+    await bar.getByRole('button', { name: 'Show drifted panels only' }).click();
+    await expect.poll(() => board(page).getByRole('listitem').count()).toBe(2);
+    await card(page, 3).click();
+    await page.keyboard.press('n');
+    // The new panel 4 is shown (and in the inspector) between the drifted panels 3 and 5.
+    await expect.poll(() => board(page).locator('.panel-number').allTextContents()).toEqual(['3', '4', '5']);
+    expect(await page.getByRole('heading', { name: 'Panel 4' }).count()).toBe(1);
   });
 });

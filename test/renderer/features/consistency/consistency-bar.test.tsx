@@ -52,3 +52,27 @@ describe('the threshold box', () => {
     expect(bar.textContent).toContain('1 drifted');
   });
 });
+
+describe('the drifted-panels filter', () => {
+  const shownCards = () => within(screen.getByRole('list', { name: 'Panels' })).getAllByRole('listitem').map((item) => item.getAttribute('aria-label'));
+
+  it('keeps a panel added (N) or duplicated (D) while it is on in view, with the drifted ones', async () => {
+    const { user, bar, store } = await checkedBoard();
+    await user.click(within(bar).getByRole('button', { name: 'Show drifted panels only' }));
+    expect(shownCards()).toEqual(['Panel 2']);
+
+    await user.click(within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: 'Panel 2' }));
+    await user.keyboard('n');
+    const added = store.getState().focusedId;
+    expect(screen.getByRole('heading', { name: 'Panel 3' })).toBeTruthy();
+    expect(shownCards()).toEqual(['Panel 2', 'Panel 3']);
+
+    await user.keyboard('d');
+    expect(store.getState().focusedId).not.toBe(added);
+    expect(shownCards()).toEqual(['Panel 2', 'Panel 3', 'Panel 4']);
+
+    // The panels that were there and did not drift stay filtered out; turning it off shows all.
+    await user.click(within(bar).getByRole('button', { name: 'Show all panels' }));
+    expect(shownCards()).toEqual(['Panel 1', 'Panel 2', 'Panel 3', 'Panel 4', 'Panel 5']);
+  });
+});
