@@ -3,6 +3,7 @@
  * take, in the board and in the take strip), the progress of a running check, and the "drifted
  * panels" filter. Outcomes keep their distance, so changing the threshold re-labels them at once
  * without running the model again; "not checked" has no distance and never becomes a pass.
+ * A check with no take to compare says so (a notice) and asks main for nothing.
  * UI state only: never in the document or undo history.
  */
 import type { TakeConsistency } from '../../shared/domain/consistency';
@@ -30,6 +31,9 @@ export interface ConsistencySlice {
   setDriftedOnly(on: boolean): void;
   dismissConsistencyError(): void;
 }
+
+/** Said when Check consistency (button, C, menu) finds no take to compare. */
+export const NOTHING_TO_CHECK = "Nothing to check yet: no panel has a take. The check compares each panel's image with its character's reference image, so generate panels first.";
 
 export function consistencyThreshold(state: Pick<AppState, 'settings'>): number {
   return state.settings?.consistencyThreshold ?? DEFAULT_CONSISTENCY_THRESHOLD;
@@ -88,7 +92,14 @@ export function createConsistencySlice(deps: StoreDeps): AppSlice<ConsistencySli
     driftedOnly: false,
     driftedFilterBase: null,
     async checkConsistency(panelIds) {
-      if (!get().doc || get().consistencyProgress) return;
+      const { doc, takesByPanel } = get();
+      if (!doc || get().consistencyProgress) return;
+      const wanted = panelIds ? new Set(panelIds) : null;
+      if (!doc.panels.some((panel) => (!wanted || wanted.has(panel.id)) && activeTakeOf(panel, takesByPanel[panel.id]))) {
+        // Main would answer with nothing to show: say why here instead of seeming to do nothing.
+        get().showNotice(NOTHING_TO_CHECK);
+        return;
+      }
       set({ consistencyProgress: { done: 0, total: panelIds?.length ?? get().doc?.panels.length ?? 0 }, consistencyError: null });
       try {
         // Main checks its copy of the project: hand it the latest edits first.

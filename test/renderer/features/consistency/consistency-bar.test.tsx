@@ -76,3 +76,17 @@ describe('the drifted-panels filter', () => {
     expect(shownCards()).toEqual(['Panel 1', 'Panel 2', 'Panel 3', 'Panel 4', 'Panel 5']);
   });
 });
+
+describe('Check consistency before any panel has a take', () => {
+  it('says there is nothing to check yet (button or C) and asks main for nothing', async () => {
+    const { user, callsTo } = await renderApp({ project: sampleProject(2) });
+    const notice = () => screen.queryByText(/^Nothing to check yet: no panel has a take\./)?.closest('[role="status"]');
+    await user.click(screen.getByRole('button', { name: /^Check consistency/ }));
+    expect(notice()).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Dismiss notice' }));
+    expect(notice()).toBeFalsy();
+    await user.keyboard('c');
+    expect(notice()).toBeTruthy();
+    expect(callsTo('consistency:check')).toEqual([]);
+  });
+});
