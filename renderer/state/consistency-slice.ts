@@ -3,6 +3,7 @@
  * take, in the board and in the take strip), the progress of a running check, and the "drifted
  * panels" filter. Outcomes keep their distance, so changing the threshold re-labels them at once
  * without running the model again; "not checked" has no distance and never becomes a pass.
+ * A check with no take to compare says so (a notice) and asks main for nothing.
  * UI state only: never in the document or undo history.
  */
 import type { TakeConsistency } from '../../shared/domain/consistency';
@@ -16,8 +17,13 @@ export interface ConsistencySlice {
   consistencyByTake: Readonly<Record<string, TakeConsistency>>;
   consistencyProgress: { done: number; total: number } | null;
   consistencyError: string | null;
-  /** Show only panels whose active take drifted. */
+  /** Show only panels whose active take drifted (and those added since, see driftedFilterBase). */
   driftedOnly: boolean;
+  /**
+   * The project's panels when the filter was turned on. Any other panel was added since (N, D,
+   * paste) and stays shown, so a panel is never created out of the artist's sight.
+   */
+  driftedFilterBase: { root: string | null; panelIds: ReadonlySet<string> } | null;
   /** Checks the active takes of these panels (default: all). */
   checkConsistency(panelIds?: readonly string[]): Promise<void>;
   applyConsistencyResults(results: readonly TakeConsistency[]): void;
@@ -25,6 +31,9 @@ export interface ConsistencySlice {
   setDriftedOnly(on: boolean): void;
   dismissConsistencyError(): void;
 }
+
+/** Said when Check consistency (button, C, menu) finds no take to compare. */
+export const NOTHING_TO_CHECK = "Nothing to check yet: no panel has a take. The check compares each panel's image with its character's reference image, so generate panels first.";
 
 export function consistencyThreshold(state: Pick<AppState, 'settings'>): number {
   return state.settings?.consistencyThreshold ?? DEFAULT_CONSISTENCY_THRESHOLD;
@@ -51,14 +60,28 @@ export function driftedPanelIds(state: Pick<AppState, 'doc' | 'takesByPanel' | '
 }
 
 /**
- * The panels the board shows, in board order: every panel, or only the drifted ones while that
- * filter is on and applies. Keys and Select all act on these, so focus never lands on a hidden card.
+ * Ids of the panels the drifted filter shows, in board order, or null when it is off or does not
+ * apply (no outcome for this project): the drifted ones, and the ones added since it was turned on.
  */
-export function shownPanels(state: Pick<AppState, 'doc' | 'takesByPanel' | 'settings' | 'consistencyByTake' | 'driftedOnly'>): ReadonlyArray<{ id: string }> {
-  const panels = state.doc?.panels ?? [];
-  if (!state.driftedOnly || !hasOutcomes(state)) return panels;
+export function filteredPanelIds(state: Pick<AppState, 'doc' | 'root' | 'takesByPanel' | 'settings' | 'consistencyByTake' | 'driftedOnly' | 'driftedFilterBase'>): string[] | null {
+  if (!state.driftedOnly || !hasOutcomes(state)) return null;
   const drifted = new Set(driftedPanelIds(state));
-  return panels.filter((panel) => drifted.has(panel.id));
+  const base = state.driftedFilterBase;
+  // Turned on in another project: every panel here would look new, so only drift counts.
+  const before = base && base.root === state.root ? base.panelIds : null;
+  return (state.doc?.panels ?? []).filter((panel) => drifted.has(panel.id) || (before !== null && !before.has(panel.id))).map((panel) => panel.id);
+}
+
+/**
+ * The panels the board shows, in board order: every panel, or only those the drifted filter shows
+ * while it is on and applies. Keys and Select all act on these, so focus never lands on a hidden card.
+ */
+export function shownPanels(state: Parameters<typeof filteredPanelIds>[0]): ReadonlyArray<{ id: string }> {
+  const panels = state.doc?.panels ?? [];
+  const filtered = filteredPanelIds(state);
+  if (filtered === null) return panels;
+  const shown = new Set(filtered);
+  return panels.filter((panel) => shown.has(panel.id));
 }
 
 export function createConsistencySlice(deps: StoreDeps): AppSlice<ConsistencySlice> {
@@ -67,8 +90,16 @@ export function createConsistencySlice(deps: StoreDeps): AppSlice<ConsistencySli
     consistencyProgress: null,
     consistencyError: null,
     driftedOnly: false,
+    driftedFilterBase: null,
     async checkConsistency(panelIds) {
-      if (!get().doc || get().consistencyProgress) return;
+      const { doc, takesByPanel } = get();
+      if (!doc || get().consistencyProgress) return;
+      const wanted = panelIds ? new Set(panelIds) : null;
+      if (!doc.panels.some((panel) => (!wanted || wanted.has(panel.id)) && activeTakeOf(panel, takesByPanel[panel.id]))) {
+        // Main would answer with nothing to show: say why here instead of seeming to do nothing.
+        get().showNotice(NOTHING_TO_CHECK);
+        return;
+      }
       set({ consistencyProgress: { done: 0, total: panelIds?.length ?? get().doc?.panels.length ?? 0 }, consistencyError: null });
       try {
         // Main checks its copy of the project: hand it the latest edits first.
@@ -89,7 +120,10 @@ export function createConsistencySlice(deps: StoreDeps): AppSlice<ConsistencySli
     setConsistencyProgress(progress) {
       if (get().consistencyProgress) set({ consistencyProgress: progress });
     },
-    setDriftedOnly: (on) => set({ driftedOnly: on }),
+    setDriftedOnly: (on) => {
+      const { doc, root } = get();
+      set({ driftedOnly: on, driftedFilterBase: on ? { root, panelIds: new Set(doc?.panels.map((panel) => panel.id)) } : null });
+    },
     dismissConsistencyError: () => set({ consistencyError: null }),
   });
 }

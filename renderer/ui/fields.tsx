@@ -6,6 +6,7 @@
 import { useId, type ReactNode } from 'react';
 import { useAppStore } from '../state/store-context';
 import { useScopedState } from './field-scope';
+import { useNumberDraft } from './number-draft';
 
 interface TextFieldProps {
   label: string;
@@ -114,13 +115,7 @@ interface NumberFieldProps {
 export function NumberField({ label, value, min, max, step = 1, onChange, suffix }: NumberFieldProps) {
   const id = useId();
   const endTyping = useAppStore((s) => s.endTyping);
-  const [draft, setDraft] = useScopedState(() => String(value));
-  const [shown, setShown] = useScopedState(() => value);
-  if (shown !== value) {
-    // The value changed elsewhere (undo, another panel): show it, unless the draft already says so.
-    setShown(value);
-    if (Number(draft) !== value || draft.trim() === '') setDraft(String(value));
-  }
+  const number = useNumberDraft(value, min, max, onChange);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -132,14 +127,10 @@ export function NumberField({ label, value, min, max, step = 1, onChange, suffix
           min={min}
           max={max}
           step={step}
-          value={draft}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            const next = Number(event.target.value);
-            if (event.target.value.trim() !== '' && Number.isFinite(next) && next >= min && next <= max) onChange(next);
-          }}
+          value={number.draft}
+          onChange={(event) => number.onInput(event.target.value)}
           onBlur={() => {
-            setDraft(String(value));
+            number.reset();
             endTyping();
           }}
         />

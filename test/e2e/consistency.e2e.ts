@@ -76,4 +76,43 @@ describe('consistency check', { timeout: 180_000 }, () => {
     // Nothing was paid for: checking is local.
     expect(rig.harness.gateway?.requests.filter((request) => request.method === 'POST')).toEqual([]);
   });
+
+  it('at 1280 px the threshold takes typing in Chromium, fits its box, and a panel added under the filter stays in view', async () => {
+    const rig = await openEditor({ width: 1280, height: 720 });
+    await seedFaces(rig);
+    const { page } = rig;
+    await page.goto(rig.harness.url);
+    await board(page).waitFor();
+    await page.getByRole('button', { name: 'Check consistency' }).click();
+    const bar = page.getByRole('region', { name: 'Consistency' });
+    await expect.poll(() => bar.textContent(), { timeout: 90_000 }).toContain('2 consistent · 2 drifted · 1 not checked');
+
+    // A half-typed "0." is no number yet: the box must keep it, not snap back to 0.5 (was 0.58).
+    const threshold = bar.getByLabel('Threshold');
+    await threshold.click();
+    await threshold.press('Control+a');
+    await page.keyboard.type('0.8', { delay: 50 });
+    expect(await threshold.inputValue()).toBe('0.8');
+    await expect.poll(() => bar.textContent()).toContain('4 consistent · 0 drifted');
+    await threshold.press('Control+a');
+    await page.keyboard.type('0.15', { delay: 50 });
+    expect(await bar.getByRole('alert').textContent()).toBe('The threshold goes from 0.2 to 0.9: it stays 0.8 until you type a number in that range.');
+    // Room for the value beside the spinner (the box was 5.5em, about 66 px, and the spinner
+    // covered "0.59"), and the bar's settings stay inside the bar.
+    expect(await threshold.evaluate((input: HTMLInputElement) => input.clientWidth)).toBeGreaterThanOrEqual(80);
+    const barBox = await bar.boundingBox();
+    const checkBox = await bar.getByText('Check new takes').boundingBox();
+    expect(checkBox && barBox && checkBox.x + checkBox.width <= barBox.x + barBox.width).toBe(true);
+    await screenshot(page, 'consistency-threshold-out-of-range-1280x720');
+    await threshold.press('Control+a');
+    await page.keyboard.type('0.5');
+
+    await bar.getByRole('button', { name: 'Show drifted panels only' }).click();
+    await expect.poll(() => board(page).getByRole('listitem').count()).toBe(2);
+    await card(page, 3).click();
+    await page.keyboard.press('n');
+    // The new panel 4 is shown (and in the inspector) between the drifted panels 3 and 5.
+    await expect.poll(() => board(page).locator('.panel-number').allTextContents()).toEqual(['3', '4', '5']);
+    expect(await page.getByRole('heading', { name: 'Panel 4' }).count()).toBe(1);
+  });
 });

@@ -6,12 +6,13 @@
  * check. Statuses follow the threshold at once: outcomes keep their distances.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { CONSISTENCY_THRESHOLD_RANGE, type ConsistencyStatus } from '../../../shared/domain/consistency-outcomes';
+import type { ConsistencyStatus } from '../../../shared/domain/consistency-outcomes';
 import { useAppStore } from '../../state/store-context';
 import { plural } from '../../lib/format';
-import { consistencyThreshold, takeStatus } from '../../state/consistency-slice';
+import { takeStatus } from '../../state/consistency-slice';
 import { activeTakeOf } from '../../state/takes';
 import { DismissableBanner } from '../../ui/DismissableBanner';
+import { ThresholdInput, ThresholdNote, useThresholdDraft, type ThresholdDraft } from './ThresholdField';
 
 type Counts = Record<ConsistencyStatus, number>;
 
@@ -29,26 +30,11 @@ function useSummary(): Counts {
   );
 }
 
-function Settings() {
-  const { threshold, checkNewTakes, updateSettings } = useAppStore(
-    useShallow((s) => ({ threshold: consistencyThreshold(s), checkNewTakes: s.settings?.checkNewTakes ?? false, updateSettings: s.updateSettings })),
-  );
+function Settings({ threshold }: { threshold: ThresholdDraft }) {
+  const { checkNewTakes, updateSettings } = useAppStore(useShallow((s) => ({ checkNewTakes: s.settings?.checkNewTakes ?? false, updateSettings: s.updateSettings })));
   return (
     <span className="consistency-settings">
-      <label title="The largest face distance still counted as the same character">
-        Threshold{' '}
-        <input
-          type="number"
-          min={CONSISTENCY_THRESHOLD_RANGE.min}
-          max={CONSISTENCY_THRESHOLD_RANGE.max}
-          step={0.05}
-          value={threshold}
-          onChange={(event) => {
-            const value = Number(event.target.value);
-            if (value >= CONSISTENCY_THRESHOLD_RANGE.min && value <= CONSISTENCY_THRESHOLD_RANGE.max) void updateSettings({ consistencyThreshold: value });
-          }}
-        />
-      </label>
+      <ThresholdInput field={threshold} />
       <label>
         <input type="checkbox" checked={checkNewTakes} onChange={(event) => void updateSettings({ checkNewTakes: event.target.checked })} /> Check new takes
       </label>
@@ -67,6 +53,7 @@ export function ConsistencyBar({ onRegenerateDrifted }: { onRegenerateDrifted: (
     })),
   );
   const counts = useSummary();
+  const threshold = useThresholdDraft();
   const checked = counts.consistent + counts.drifted + counts['not-checked'] > 0;
   if (progress) {
     return (
@@ -98,8 +85,9 @@ export function ConsistencyBar({ onRegenerateDrifted }: { onRegenerateDrifted: (
         <button type="button" className="button-small" disabled={counts.drifted === 0} onClick={onRegenerateDrifted}>
           Regenerate drifted ({counts.drifted})
         </button>
-        <Settings />
+        <Settings threshold={threshold} />
       </span>
+      <ThresholdNote field={threshold} />
     </div>
   );
 }

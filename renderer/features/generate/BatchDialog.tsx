@@ -1,18 +1,23 @@
 /**
  * "Generate missing" / "Generate selected": shows how many images and what they cost (asked of
  * main with `jobs:estimate`) before anything is spent, names panels that cannot be generated yet
- * and why, and starts only on an explicit confirm.
+ * and why, and starts only on an explicit confirm. When no panel can be generated it says why
+ * and offers only Close (no estimate is asked for, so there is no cost to wait for).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CostEstimate } from '../../../shared/domain/jobs';
 import { useAppStore, useAppStoreApi } from '../../state/store-context';
+import type { DialogState } from '../../state/ui-slice';
 import { messageOf } from '../../lib/errors';
 import { formatCents, plural } from '../../lib/format';
-import { planBatch } from '../../state/readiness';
+import { planBatch, type BatchPlan } from '../../state/readiness';
 import { Modal } from '../../ui/Modal';
+import { skippedReasons } from './skipped-summary';
 
-function BatchBody({ mode, panelIds, onDone }: { mode: 'missing' | 'selected' | 'drifted'; panelIds: readonly string[]; onDone: () => void }) {
+type BatchMode = Extract<DialogState, { kind: 'batch' }>['mode'];
+
+function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: readonly string[]; onDone: () => void }) {
   const { doc, defaultVariations, estimate, generate, noKey, openDialog } = useAppStore(
     useShallow((s) => ({
       doc: s.doc,
@@ -53,50 +58,36 @@ function BatchBody({ mode, panelIds, onDone }: { mode: 'missing' | 'selected' | 
     else setError(store.getState().jobsError ?? 'Castboard could not start the generation. Try again.');
   };
 
+  if (ready.length === 0) return <NothingToGenerate mode={mode} skipped={plan.skipped} onDone={onDone} />;
   return (
     <>
       <div className="batch-summary">
-        {ready.length === 0 ? (
-          <p>{mode === 'missing' ? 'Every panel already has a take. Select panels and use Generate selected to make more.' : mode === 'drifted' ? 'None of the drifted panels can be generated yet.' : 'None of the selected panels can be generated yet.'}</p>
-        ) : (
-          <>
-            <p className="batch-count">
-              {plural(ready.length, 'panel')} × {plural(variations, 'variation')} = <strong>{cost ? plural(cost.images, 'image') : '…'}</strong>
-            </p>
-            <p className="batch-cost" aria-live="polite">
-              {cost ? (
-                <>
-                  <strong>{formatCents(cost.cents)}</strong> will be charged to your AIgateway account.
-                </>
-              ) : (
-                'Working out the cost…'
-              )}
-            </p>
-          </>
-        )}
+        <p className="batch-count">
+          {plural(ready.length, 'panel')} × {plural(variations, 'variation')} = <strong>{cost ? plural(cost.images, 'image') : '…'}</strong>
+        </p>
+        <p className="batch-cost" aria-live="polite">
+          {cost ? (
+            <>
+              <strong>{formatCents(cost.cents)}</strong> will be charged to your AIgateway account.
+            </>
+          ) : (
+            'Working out the cost…'
+          )}
+        </p>
       </div>
-      {ready.length > 0 && (
-        <fieldset className="segmented">
-          <legend>Variations per panel</legend>
-          {[1, 2, 3, 4].map((count) => (
-            <label key={count} className={count === variations ? 'is-on' : undefined}>
-              <input type="radio" name="batch-variations" checked={count === variations} onChange={() => setVariations(count)} aria-label={`${count} per panel`} />
-              <span aria-hidden="true">{count}</span>
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <fieldset className="segmented">
+        <legend>Variations per panel</legend>
+        {[1, 2, 3, 4].map((count) => (
+          <label key={count} className={count === variations ? 'is-on' : undefined}>
+            <input type="radio" name="batch-variations" checked={count === variations} onChange={() => setVariations(count)} aria-label={`${count} per panel`} />
+            <span aria-hidden="true">{count}</span>
+          </label>
+        ))}
+      </fieldset>
       {plan.skipped.length > 0 && (
         <div className="callout callout-warning">
           <p>{plural(plan.skipped.length, 'panel')} will be left out:</p>
-          <ul className="skipped-list">
-            {plan.skipped.slice(0, 6).map((item) => (
-              <li key={item.panelId}>
-                Panel {item.number}: {item.problem}
-              </li>
-            ))}
-            {plan.skipped.length > 6 && <li>…and {plan.skipped.length - 6} more.</li>}
-          </ul>
+          <SkippedList skipped={plan.skipped} />
         </div>
       )}
       {error && (
@@ -104,20 +95,59 @@ function BatchBody({ mode, panelIds, onDone }: { mode: 'missing' | 'selected' | 
           {error}
         </p>
       )}
-      {noKey && ready.length > 0 && <p className="callout callout-warning">Generating needs your AIgateway API key. Add it in Settings; nothing is charged until you confirm here.</p>}
+      {noKey && <p className="callout callout-warning">Generating needs your AIgateway API key. Add it in Settings; nothing is charged until you confirm here.</p>}
       <div className="dialog-actions">
         <button type="button" onClick={onDone}>
           Cancel
         </button>
-        {noKey && ready.length > 0 ? (
+        {noKey ? (
           <button type="button" className="button-primary" onClick={() => openDialog({ kind: 'settings' })}>
             Add API key
           </button>
         ) : (
-          <button type="button" className="button-primary" disabled={!cost || starting || ready.length === 0} onClick={() => void start()}>
+          <button type="button" className="button-primary" disabled={!cost || starting} onClick={() => void start()}>
             {cost ? `Generate ${plural(cost.images, 'image')} (${formatCents(cost.cents)})` : 'Working out the cost…'}
           </button>
         )}
+      </div>
+    </>
+  );
+}
+
+/** One line per reason, with the panels it stops. */
+function SkippedList({ skipped }: { skipped: BatchPlan['skipped'] }) {
+  return (
+    <ul className="skipped-list">
+      {skippedReasons(skipped).map((reason) => (
+        <li key={reason.problem}>
+          {reason.panels}: {reason.problem}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * No panel of the batch can be generated: say why (the key is not the problem, so it is not
+ * asked for) and offer only Close, never a cost button that could not be pressed.
+ */
+function NothingToGenerate({ mode, skipped, onDone }: { mode: BatchMode; skipped: BatchPlan['skipped']; onDone: () => void }) {
+  return (
+    <>
+      {skipped.length > 0 ? (
+        <div className="callout callout-warning">
+          <p>Nothing can be generated yet:</p>
+          <SkippedList skipped={skipped} />
+        </div>
+      ) : (
+        <p className="batch-summary">
+          {mode === 'missing' ? 'Every panel already has a take or is being generated. Select panels and use Generate selected to make more.' : 'There are no panels to generate.'}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onDone}>
+          Close
+        </button>
       </div>
     </>
   );

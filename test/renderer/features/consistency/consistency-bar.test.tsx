@@ -1,0 +1,92 @@
+/**
+ * The consistency bar as the artist uses it: the threshold box keeps what is typed until it is a
+ * number in range (then saves it), and says so when it is out of range instead of snapping back.
+ */
+import { act, cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TakeConsistency } from '../../../../shared/domain/consistency';
+import { renderApp, type Rendered } from '../../render-app';
+import { sampleProject } from '../../store-kit';
+
+afterEach(cleanup);
+
+const outcome = (panelId: string, takeId: string, distance: number): TakeConsistency => ({
+  panelId,
+  takeId,
+  status: distance <= 0.5 ? 'consistent' : 'drifted',
+  distance,
+  reason: null,
+});
+
+/** Three panels with a take each; panel 2 drifted, as after a check. */
+async function checkedBoard(): Promise<Rendered & { bar: HTMLElement }> {
+  const rendered = await renderApp({ project: sampleProject(3, [1, 1, 1]) });
+  act(() => rendered.emit('consistency:results', { results: [outcome('p1', 'p1-t1', 0.3), outcome('p2', 'p2-t1', 0.7), outcome('p3', 'p3-t1', 0.4)] }));
+  return { ...rendered, bar: screen.getByRole('region', { name: 'Consistency' }) };
+}
+
+describe('the threshold box', () => {
+  it('keeps what is typed and saves it once it is a number in range', async () => {
+    const { user, bar, callsTo } = await checkedBoard();
+    const box = within(bar).getByLabelText<HTMLInputElement>('Threshold');
+    await user.tripleClick(box);
+    await user.keyboard('0.8');
+    expect(box.value).toBe('0.8');
+    expect(callsTo('settings:update').at(-1)).toEqual({ consistencyThreshold: 0.8 });
+    expect(bar.textContent).toContain('0 drifted');
+    expect(within(bar).queryByRole('alert')).toBeNull();
+  });
+
+  it('says when a value is out of range, saves nothing, and on leaving shows the threshold still in force', async () => {
+    const { user, bar, callsTo } = await checkedBoard();
+    const box = within(bar).getByLabelText<HTMLInputElement>('Threshold');
+    await user.tripleClick(box);
+    await user.keyboard('0.1');
+    expect(box.value).toBe('0.1');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(within(bar).getByRole('alert').textContent).toBe('The threshold goes from 0.2 to 0.9: it stays 0.5 until you type a number in that range.');
+    expect(callsTo('settings:update')).toEqual([]);
+    await user.tab();
+    expect(box.value).toBe('0.5');
+    expect(within(bar).getByRole('alert').textContent).toBe('0.1 is outside 0.2 to 0.9: the threshold stays 0.5.');
+    expect(bar.textContent).toContain('1 drifted');
+  });
+});
+
+describe('the drifted-panels filter', () => {
+  const shownCards = () => within(screen.getByRole('list', { name: 'Panels' })).getAllByRole('listitem').map((item) => item.getAttribute('aria-label'));
+
+  it('keeps a panel added (N) or duplicated (D) while it is on in view, with the drifted ones', async () => {
+    const { user, bar, store } = await checkedBoard();
+    await user.click(within(bar).getByRole('button', { name: 'Show drifted panels only' }));
+    expect(shownCards()).toEqual(['Panel 2']);
+
+    await user.click(within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: 'Panel 2' }));
+    await user.keyboard('n');
+    const added = store.getState().focusedId;
+    expect(screen.getByRole('heading', { name: 'Panel 3' })).toBeTruthy();
+    expect(shownCards()).toEqual(['Panel 2', 'Panel 3']);
+
+    await user.keyboard('d');
+    expect(store.getState().focusedId).not.toBe(added);
+    expect(shownCards()).toEqual(['Panel 2', 'Panel 3', 'Panel 4']);
+
+    // The panels that were there and did not drift stay filtered out; turning it off shows all.
+    await user.click(within(bar).getByRole('button', { name: 'Show all panels' }));
+    expect(shownCards()).toEqual(['Panel 1', 'Panel 2', 'Panel 3', 'Panel 4', 'Panel 5']);
+  });
+});
+
+describe('Check consistency before any panel has a take', () => {
+  it('says there is nothing to check yet (button or C) and asks main for nothing', async () => {
+    const { user, callsTo } = await renderApp({ project: sampleProject(2) });
+    const notice = () => screen.queryByText(/^Nothing to check yet: no panel has a take\./)?.closest('[role="status"]');
+    await user.click(screen.getByRole('button', { name: /^Check consistency/ }));
+    expect(notice()).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Dismiss notice' }));
+    expect(notice()).toBeFalsy();
+    await user.keyboard('c');
+    expect(notice()).toBeTruthy();
+    expect(callsTo('consistency:check')).toEqual([]);
+  });
+});
