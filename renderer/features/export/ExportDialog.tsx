@@ -22,7 +22,8 @@ import { ExportSettingsForm } from './ExportSettingsForm';
 import { ExportStatus } from './ExportStatus';
 import { FormatOptionsForm } from './FormatOptionsForm';
 import { ProductionPreviewPane } from './ProductionPreviewPane';
-import { outcomes, useExportRuns } from './use-export-runs';
+import { outcomes } from './export-outcomes';
+import { useExportRuns } from './use-export-runs';
 
 function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; aspectRatio: string; onClose: () => void }) {
   const s = useAppStore(
@@ -49,7 +50,7 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
   const exportChosen = () =>
     format === 'png'
       ? run('png', async () => outcomes.sheet(await s.exportContactSheet(selectedIds, settings)))
-      : run(format, async () => outcomes.production(await s.exportProduction(format, production, selectedIds, saved.selectedOnly)));
+      : run(format, async () => outcomes.production(format, await s.exportProduction(format, production, selectedIds, saved.selectedOnly)));
   const exportImages = () => run('panels', async () => outcomes.panels(await s.exportPanelImages(selectedIds, saved.selectedOnly)));
 
   return (

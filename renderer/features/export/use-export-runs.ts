@@ -1,8 +1,8 @@
 /**
  * Running exports from the dialog: one at a time, its kind (for the progress wording), and its
- * outcome in words (saved with the file, cancelled, or what went wrong). A cancelled export is a
- * plain note, never an error. When the dialog goes away while an export runs, the export is
- * cancelled: nothing is written behind the artist's back.
+ * outcome in words (export-outcomes.ts: saved with the file, cancelled, or what went wrong). A
+ * cancelled export is a plain note, never an error. When the dialog goes away while an export
+ * runs, the export is cancelled: nothing is written behind the artist's back.
  */
 import { useEffect, useRef, useState } from 'react';
 import { isCastboardError } from '../../../shared/errors';
@@ -14,25 +14,6 @@ import { PROGRESS_UNITS, type ExportFormat } from './export-formats';
 import type { Outcome } from './ExportStatus';
 
 export type ExportKind = ExportFormat | 'panels';
-
-function describeMissing(numbers: readonly number[]): string {
-  if (numbers.length === 0) return '';
-  const list = numbers.length > 8 ? `${numbers.slice(0, 8).join(', ')}…` : numbers.join(', ');
-  return ` ${plural(numbers.length, 'panel')} without a take (${list}) show as placeholders.`;
-}
-
-/** Outcome texts, from what main answered (null: the artist closed the save dialog). */
-export const outcomes = {
-  sheet: (result: { files: string[]; pages: number; missingImages: number[] } | null): Outcome => {
-    if (!result) return null;
-    const where = result.files.length === 1 ? result.files[0] : `${plural(result.pages, 'page')} next to ${result.files[0]}`;
-    return { kind: 'saved', text: `Contact sheet saved: ${where}.${describeMissing(result.missingImages)}`, revealable: true };
-  },
-  production: (result: { files: string[]; withoutImage: number[] } | null): Outcome =>
-    result && { kind: 'saved', text: `Saved: ${result.files[0] ?? ''}${result.files.length > 1 ? ` and ${plural(result.files.length - 1, 'more file')}` : ''}.${describeMissing(result.withoutImage)}`, revealable: true },
-  panels: (result: { files: string[]; withoutImage: number[] } | null): Outcome =>
-    result && { kind: 'saved', text: `${plural(result.files.length, 'panel image')} saved.${describeMissing(result.withoutImage)}`, revealable: result.files.length > 0 },
-};
 
 export function useExportRuns() {
   const cancelExport = useAppStore((s) => s.cancelExport);

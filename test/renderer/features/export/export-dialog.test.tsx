@@ -64,3 +64,15 @@ describe('export dialog, production formats', () => {
     release();
   });
 });
+
+describe('export dialog, the outcome line', () => {
+  it('says which panel shows as a placeholder', async () => {
+    const exportAnswer = { files: ['/projects/sheet.png'], pages: 1, withoutImage: [2], missingImages: [] };
+    const { user } = await renderApp({ project: sampleProject(3, [1, 0, 1]), main: { exportAnswer } });
+    await user.keyboard('{Control>}e{/Control}');
+    const dialog = screen.getByRole('dialog', { name: 'Export' });
+    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+    const status = within(dialog).getByRole('status');
+    await waitFor(() => expect(status.textContent).toContain('Contact sheet saved: /projects/sheet.png. Panel 2 has no take: it shows as a placeholder.'));
+  });
+});
