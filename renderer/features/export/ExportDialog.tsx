@@ -5,7 +5,7 @@
  * save and writes the file, reporting progress, with a Cancel that stops it and writes nothing.
  * "Export panel images…" writes every active take as its own PNG. Closing the dialog while an
  * export runs cancels it. A large board exports its sheet as A4 pages unless the artist chooses
- * one long image here.
+ * one long image here. The status speaks only of the format and settings on screen.
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -45,7 +45,9 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
   // Pages for a large board unless one long image was chosen here: the saved "none" may just be the old default.
   const paged = saved.page === 'none' && exported > LARGE_BOARD_PANELS && !longImageChosen;
   const settings: ExportSettings = paged ? { ...saved, page: 'a4' } : saved;
-  const { running, outcome, run, reveal, cancel, progressLabel } = useExportRuns();
+  // What an export made here is made with; its outcome is cleared when this changes.
+  const madeWith = JSON.stringify([format, format === 'png' ? settings : production, saved.selectedOnly]);
+  const { running, outcome, run, reveal, cancel, progressLabel } = useExportRuns(madeWith);
 
   const exportChosen = () =>
     format === 'png'
@@ -56,7 +58,7 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
   return (
     <div className="export-layout">
       <div className="export-form">
-        <SelectField label="Format" value={format} options={EXPORT_FORMATS} onChange={setFormat} />
+        <SelectField label="Format" value={format} options={EXPORT_FORMATS} onChange={setFormat} disabled={running !== null} />
         <p className="small muted">{EXPORT_FORMATS.find((choice) => choice.value === format)?.hint}</p>
         {format === 'png' ? (
           <ExportSettingsForm settings={settings} onChoosePage={(page) => setLongImageChosen(page === 'none')} />
