@@ -5,7 +5,8 @@
  * save and writes the file, reporting progress, with a Cancel that stops it and writes nothing.
  * "Export panel images…" writes every active take as its own PNG. Closing the dialog while an
  * export runs cancels it. A large board exports its sheet as A4 pages unless the artist chooses
- * one long image here. The status speaks only of the format and settings on screen.
+ * one long image here. The options and preview scroll; the status line and the buttons are pinned
+ * at the bottom, always in view. The status speaks only of the format and settings on screen.
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -56,29 +57,33 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
   const exportImages = () => run('panels', async () => outcomes.panels(await s.exportPanelImages(selectedIds, saved.selectedOnly)));
 
   return (
-    <div className="export-layout">
-      <div className="export-form">
-        <SelectField label="Format" value={format} options={EXPORT_FORMATS} onChange={setFormat} disabled={running !== null} />
-        <p className="small muted">{EXPORT_FORMATS.find((choice) => choice.value === format)?.hint}</p>
-        {format === 'png' ? (
-          <ExportSettingsForm settings={settings} onChoosePage={(page) => setLongImageChosen(page === 'none')} />
-        ) : (
-          <FormatOptionsForm format={format} settings={production} aspectRatio={aspectRatio} />
-        )}
-        <CheckboxField
-          label={`Selected panels only ${selectedIds.length > 0 ? `(${selectedIds.length})` : '(none selected)'}`}
-          checked={saved.selectedOnly}
-          disabled={selectedIds.length === 0 && !saved.selectedOnly}
-          onChange={(selectedOnly) => s.updateExportSettings({ selectedOnly })}
-        />
+    <div className="export-body">
+      <div className="export-layout">
+        <div className="export-form">
+          <SelectField label="Format" value={format} options={EXPORT_FORMATS} onChange={setFormat} disabled={running !== null} />
+          <p className="small muted">{EXPORT_FORMATS.find((choice) => choice.value === format)?.hint}</p>
+          {format === 'png' ? (
+            <ExportSettingsForm settings={settings} onChoosePage={(page) => setLongImageChosen(page === 'none')} />
+          ) : (
+            <FormatOptionsForm format={format} settings={production} aspectRatio={aspectRatio} />
+          )}
+          <CheckboxField
+            label={`Selected panels only ${selectedIds.length > 0 ? `(${selectedIds.length})` : '(none selected)'}`}
+            checked={saved.selectedOnly}
+            disabled={selectedIds.length === 0 && !saved.selectedOnly}
+            onChange={(selectedOnly) => s.updateExportSettings({ selectedOnly })}
+          />
+        </div>
+        <div className="export-side">
+          {format === 'png' && paged && <p className="callout small">{exported} panels: exporting as A4 pages. Choose “One long image” under Layout for a single file.</p>}
+          {format === 'png' ? (
+            <ExportPreviewPane settings={settings} selectedIds={selectedIds} />
+          ) : (
+            <ProductionPreviewPane choice={{ format, settings: production, selectedIds, selectedOnly: saved.selectedOnly }} />
+          )}
+        </div>
       </div>
-      <div className="export-side">
-        {format === 'png' && paged && <p className="callout small">{exported} panels: exporting as A4 pages. Choose “One long image” under Layout for a single file.</p>}
-        {format === 'png' ? (
-          <ExportPreviewPane settings={settings} selectedIds={selectedIds} />
-        ) : (
-          <ProductionPreviewPane choice={{ format, settings: production, selectedIds, selectedOnly: saved.selectedOnly }} />
-        )}
+      <footer className="export-footer">
         <ExportStatus busy={running !== null} progress={s.progress} label={progressLabel} outcome={outcome} onCancel={cancel} onReveal={reveal} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
@@ -91,7 +96,7 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
             {running ? 'Exporting…' : 'Export…'}
           </button>
         </div>
-      </div>
+      </footer>
     </div>
   );
 }
@@ -101,7 +106,7 @@ export function ExportDialog() {
     useShallow((s) => ({ open: s.dialog?.kind === 'export' && s.doc !== null, settings: s.doc?.exportSettings, aspectRatio: s.doc?.aspectRatio ?? '16:9', closeDialog: s.closeDialog })),
   );
   return (
-    <Modal open={open} title="Export" onClose={closeDialog} className="dialog-wide">
+    <Modal open={open} title="Export" onClose={closeDialog} className="dialog-wide dialog-export">
       {open && settings && <ExportBody saved={settings} aspectRatio={aspectRatio} onClose={closeDialog} />}
     </Modal>
   );
