@@ -1,13 +1,14 @@
 /**
  * Export and scale through the real UI: the contact sheet dialog previews page 1 from main and
- * writes the sheet where the (scripted) save dialog says. (A 500-panel board on screen:
- * board-scale.e2e.ts.)
+ * writes the sheet where the (scripted) save dialog says; at 1280x720 its buttons stay in view
+ * after an export and its result line speaks only of the format on screen. (A 500-panel board on
+ * screen: board-scale.e2e.ts.)
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { board, imagesLoaded, openGeneratedBoard, scriptDialog, useEditorRigs, seedProject } from './support/editor-kit';
+import { board, imagesLoaded, inPlainView, openGeneratedBoard, scriptDialog, useEditorRigs, seedProject } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
@@ -53,6 +54,44 @@ describe('export and scale', () => {
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain(`Saved: ${pdfFile}`);
     expect((await stat(pdfFile)).size).toBeGreaterThan(1000);
+  });
+
+  it('at 1280x720 keeps Close and Export… in view after exports, and each result under its own format', async () => {
+    const rig = await openEditor({ width: 1280, height: 720 });
+    const page = await openGeneratedBoard(rig, 3);
+    await page.getByRole('button', { name: 'Add panel' }).click(); // after the focused panel 1: panel 2 has no take yet
+    await expect.poll(() => board(page).getByRole('listitem').count()).toBe(4);
+
+    await page.keyboard.press('Control+e');
+    const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
+    await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 1' }).waitFor({ timeout: 20_000 });
+    const sheet = path.join(rig.dir, 'sheet.png');
+    await scriptDialog(rig, 'chooseSavePath', sheet);
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toBe(`Contact sheet saved: ${sheet}. Panel 2 has no take: it shows as a placeholder.Show in folderOpen`);
+
+    // The sheet's result does not follow the artist to the PDF's options.
+    await dialog.getByLabel('Format').selectOption('pdf');
+    await dialog.getByRole('img', { name: 'Preview of the PDF board, page 1' }).waitFor({ timeout: 20_000 });
+    expect(await dialog.getByText('Contact sheet saved').count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: 'Show in folder' }).count()).toBe(0);
+
+    const pdf = path.join(rig.dir, 'board.pdf');
+    await scriptDialog(rig, 'chooseSavePath', pdf);
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain(`Saved: ${pdf}. Panel 2 has no take: it shows as a placeholder.`);
+    await expect.poll(() => dialog.getByRole('figure').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
+    await imagesLoaded(page);
+    await screenshot(page, 'editor-export-pdf-saved-1280x720');
+    // The action row is in view with the result shown, here and in a 1024x640 window: nothing to
+    // scroll to close or export again.
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 640 }]) {
+      await page.setViewportSize(viewport);
+      for (const name of ['Close', 'Export panel images…', 'Export…', 'Show in folder']) {
+        expect({ viewport, name, inView: await inPlainView(dialog.getByRole('button', { name, exact: true })) }).toEqual({ viewport, name, inView: true });
+      }
+    }
+    await screenshot(page, 'editor-export-pdf-saved-1024x640');
   });
 
   it('exports a large board as pages unless one long image is chosen, with the page count and a zoom', async () => {

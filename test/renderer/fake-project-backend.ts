@@ -32,7 +32,7 @@ export interface ProjectBackend {
   pricePerImageCents: number;
   updates: number;
   /** The answer the next contact sheet export gives (null = the save dialog was cancelled). */
-  exportAnswer: { files: string[]; pages: number; missingImages: number[] } | null;
+  exportAnswer: { files: string[]; pages: number; withoutImage: number[]; missingImages: number[] } | null;
   /** Set by export:cancel: the production export that is running ends as main ends it (CANCELLED). */
   exportCancelled: boolean;
 }
@@ -73,7 +73,7 @@ export function createProjectBackend(initial: Partial<ProjectBackend> = {}): Pro
     spentCents: 0,
     pricePerImageCents: 5,
     updates: 0,
-    exportAnswer: { files: ['/projects/Night Market contact sheet.png'], pages: 1, missingImages: [] },
+    exportAnswer: { files: ['/projects/Night Market contact sheet.png'], pages: 1, withoutImage: [], missingImages: [] },
     exportCancelled: false,
     ...initial,
   };

@@ -136,7 +136,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const result = await exportContactSheet(input, sheetOptions, values.out, { onProgress: progress.onProgress, signal: io.signal, overwrite: values.overwrite }).finally(progress.end);
 
   const drawn = input.panels.filter((panel) => panel.selected ?? true);
-  const withoutImage = drawn.filter((panel) => panel.imagePath === null).map((panel) => panel.number);
+  const { withoutImage } = result;
   if (values.json) {
     io.stdout(JSON.stringify({ ...result, panels: drawn.length, withoutImage }));
   } else {

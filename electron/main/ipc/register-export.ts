@@ -57,7 +57,7 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
         onProgress: (progress) => registrar.push('export:progress', progress),
       });
       session.lastExport = result.files;
-      return { files: result.files, pages: result.pages, missingImages: result.missingImages };
+      return { files: result.files, pages: result.pages, withoutImage: result.withoutImage, missingImages: result.missingImages };
     }),
   );
 

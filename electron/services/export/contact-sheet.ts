@@ -57,6 +57,8 @@ export interface ContactSheetResult {
   /** Size of every page in pixels. */
   width: number;
   height: number;
+  /** Panel numbers drawn without a take (their cell says "No image"). */
+  withoutImage: number[];
   /** Panel numbers whose image file could not be read (drawn as "Image missing"). */
   missingImages: number[];
   /** Why each of those could not be used, naming the file. */
@@ -143,7 +145,8 @@ export async function exportContactSheet(
     const problems = await writePages(sheet, files, temps, header, { ...run, decoding });
     throwIfAborted(run.signal);
     const written = await staged.commit({ overwrite });
-    return { files: written, pages: layout.pages, width: layout.pageWidth, height: layout.pageHeight, missingImages: problems.map((problem) => problem.panel), imageProblems: problems };
+    const withoutImage = basics.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number);
+    return { files: written, pages: layout.pages, width: layout.pageWidth, height: layout.pageHeight, withoutImage, missingImages: problems.map((problem) => problem.panel), imageProblems: problems };
   } finally {
     // Images started but never drawn (a failure or cancel on the way) finish before this returns.
     await Promise.allSettled(decoding.values());

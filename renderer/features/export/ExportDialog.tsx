@@ -5,7 +5,8 @@
  * save and writes the file, reporting progress, with a Cancel that stops it and writes nothing.
  * "Export panel images…" writes every active take as its own PNG. Closing the dialog while an
  * export runs cancels it. A large board exports its sheet as A4 pages unless the artist chooses
- * one long image here.
+ * one long image here. The options and preview scroll; the status line and the buttons are pinned
+ * at the bottom, always in view. The status speaks only of the format and settings on screen.
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -22,7 +23,8 @@ import { ExportSettingsForm } from './ExportSettingsForm';
 import { ExportStatus } from './ExportStatus';
 import { FormatOptionsForm } from './FormatOptionsForm';
 import { ProductionPreviewPane } from './ProductionPreviewPane';
-import { outcomes, useExportRuns } from './use-export-runs';
+import { outcomes } from './export-outcomes';
+import { useExportRuns } from './use-export-runs';
 
 function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; aspectRatio: string; onClose: () => void }) {
   const s = useAppStore(
@@ -44,38 +46,44 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
   // Pages for a large board unless one long image was chosen here: the saved "none" may just be the old default.
   const paged = saved.page === 'none' && exported > LARGE_BOARD_PANELS && !longImageChosen;
   const settings: ExportSettings = paged ? { ...saved, page: 'a4' } : saved;
-  const { running, outcome, run, reveal, cancel, progressLabel } = useExportRuns();
+  // What an export made here is made with; its outcome is cleared when this changes.
+  const madeWith = JSON.stringify([format, format === 'png' ? settings : production, saved.selectedOnly]);
+  const { running, outcome, run, reveal, cancel, progressLabel } = useExportRuns(madeWith);
 
   const exportChosen = () =>
     format === 'png'
       ? run('png', async () => outcomes.sheet(await s.exportContactSheet(selectedIds, settings)))
-      : run(format, async () => outcomes.production(await s.exportProduction(format, production, selectedIds, saved.selectedOnly)));
+      : run(format, async () => outcomes.production(format, await s.exportProduction(format, production, selectedIds, saved.selectedOnly)));
   const exportImages = () => run('panels', async () => outcomes.panels(await s.exportPanelImages(selectedIds, saved.selectedOnly)));
 
   return (
-    <div className="export-layout">
-      <div className="export-form">
-        <SelectField label="Format" value={format} options={EXPORT_FORMATS} onChange={setFormat} />
-        <p className="small muted">{EXPORT_FORMATS.find((choice) => choice.value === format)?.hint}</p>
-        {format === 'png' ? (
-          <ExportSettingsForm settings={settings} onChoosePage={(page) => setLongImageChosen(page === 'none')} />
-        ) : (
-          <FormatOptionsForm format={format} settings={production} aspectRatio={aspectRatio} />
-        )}
-        <CheckboxField
-          label={`Selected panels only ${selectedIds.length > 0 ? `(${selectedIds.length})` : '(none selected)'}`}
-          checked={saved.selectedOnly}
-          disabled={selectedIds.length === 0 && !saved.selectedOnly}
-          onChange={(selectedOnly) => s.updateExportSettings({ selectedOnly })}
-        />
+    <div className="export-body">
+      <div className="export-layout">
+        <div className="export-form">
+          <SelectField label="Format" value={format} options={EXPORT_FORMATS} onChange={setFormat} disabled={running !== null} />
+          <p className="small muted">{EXPORT_FORMATS.find((choice) => choice.value === format)?.hint}</p>
+          {format === 'png' ? (
+            <ExportSettingsForm settings={settings} onChoosePage={(page) => setLongImageChosen(page === 'none')} />
+          ) : (
+            <FormatOptionsForm format={format} settings={production} aspectRatio={aspectRatio} />
+          )}
+          <CheckboxField
+            label={`Selected panels only ${selectedIds.length > 0 ? `(${selectedIds.length})` : '(none selected)'}`}
+            checked={saved.selectedOnly}
+            disabled={selectedIds.length === 0 && !saved.selectedOnly}
+            onChange={(selectedOnly) => s.updateExportSettings({ selectedOnly })}
+          />
+        </div>
+        <div className="export-side">
+          {format === 'png' && paged && <p className="callout small">{exported} panels: exporting as A4 pages. Choose “One long image” under Layout for a single file.</p>}
+          {format === 'png' ? (
+            <ExportPreviewPane settings={settings} selectedIds={selectedIds} />
+          ) : (
+            <ProductionPreviewPane choice={{ format, settings: production, selectedIds, selectedOnly: saved.selectedOnly }} />
+          )}
+        </div>
       </div>
-      <div className="export-side">
-        {format === 'png' && paged && <p className="callout small">{exported} panels: exporting as A4 pages. Choose “One long image” under Layout for a single file.</p>}
-        {format === 'png' ? (
-          <ExportPreviewPane settings={settings} selectedIds={selectedIds} />
-        ) : (
-          <ProductionPreviewPane choice={{ format, settings: production, selectedIds, selectedOnly: saved.selectedOnly }} />
-        )}
+      <footer className="export-footer">
         <ExportStatus busy={running !== null} progress={s.progress} label={progressLabel} outcome={outcome} onCancel={cancel} onReveal={reveal} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
@@ -88,7 +96,7 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
             {running ? 'Exporting…' : 'Export…'}
           </button>
         </div>
-      </div>
+      </footer>
     </div>
   );
 }
@@ -98,7 +106,7 @@ export function ExportDialog() {
     useShallow((s) => ({ open: s.dialog?.kind === 'export' && s.doc !== null, settings: s.doc?.exportSettings, aspectRatio: s.doc?.aspectRatio ?? '16:9', closeDialog: s.closeDialog })),
   );
   return (
-    <Modal open={open} title="Export" onClose={closeDialog} className="dialog-wide">
+    <Modal open={open} title="Export" onClose={closeDialog} className="dialog-wide dialog-export">
       {open && settings && <ExportBody saved={settings} aspectRatio={aspectRatio} onClose={closeDialog} />}
     </Modal>
   );

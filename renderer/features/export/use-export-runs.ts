@@ -1,7 +1,9 @@
 /**
  * Running exports from the dialog: one at a time, its kind (for the progress wording), and its
- * outcome in words (saved with the file, cancelled, or what went wrong). A cancelled export is a
- * plain note, never an error. When the dialog goes away while an export runs, the export is
+ * outcome in words (export-outcomes.ts: saved with the file, cancelled, or what went wrong). A
+ * cancelled export is a plain note, never an error. An outcome belongs to the format and settings
+ * it was made with: once the artist changes them, it is cleared, so "Contact sheet saved" never
+ * sits under the PDF's options. When the dialog goes away while an export runs, the export is
  * cancelled: nothing is written behind the artist's back.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -15,35 +17,21 @@ import type { Outcome } from './ExportStatus';
 
 export type ExportKind = ExportFormat | 'panels';
 
-function describeMissing(numbers: readonly number[]): string {
-  if (numbers.length === 0) return '';
-  const list = numbers.length > 8 ? `${numbers.slice(0, 8).join(', ')}…` : numbers.join(', ');
-  return ` ${plural(numbers.length, 'panel')} without a take (${list}) show as placeholders.`;
-}
-
-/** Outcome texts, from what main answered (null: the artist closed the save dialog). */
-export const outcomes = {
-  sheet: (result: { files: string[]; pages: number; missingImages: number[] } | null): Outcome => {
-    if (!result) return null;
-    const where = result.files.length === 1 ? result.files[0] : `${plural(result.pages, 'page')} next to ${result.files[0]}`;
-    return { kind: 'saved', text: `Contact sheet saved: ${where}.${describeMissing(result.missingImages)}`, revealable: true };
-  },
-  production: (result: { files: string[]; withoutImage: number[] } | null): Outcome =>
-    result && { kind: 'saved', text: `Saved: ${result.files[0] ?? ''}${result.files.length > 1 ? ` and ${plural(result.files.length - 1, 'more file')}` : ''}.${describeMissing(result.withoutImage)}`, revealable: true },
-  panels: (result: { files: string[]; withoutImage: number[] } | null): Outcome =>
-    result && { kind: 'saved', text: `${plural(result.files.length, 'panel image')} saved.${describeMissing(result.withoutImage)}`, revealable: result.files.length > 0 },
-};
-
-export function useExportRuns() {
+/** `madeWith`: the format and settings on screen, as one string; an outcome shows while it is unchanged. */
+export function useExportRuns(madeWith: string) {
   const cancelExport = useAppStore((s) => s.cancelExport);
   const revealExport = useAppStore((s) => s.revealExport);
   const [running, setRunning] = useState<ExportKind | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [result, setResult] = useState<{ outcome: Outcome; madeWith: string } | null>(null);
+  // Changed format or settings: the last outcome speaks of another file, so it goes.
+  if (result && result.madeWith !== madeWith) setResult(null);
 
   const runningRef = useRef(running);
+  const madeWithRef = useRef(madeWith);
   useEffect(() => {
     runningRef.current = running;
-  }, [running]);
+    madeWithRef.current = madeWith;
+  }, [running, madeWith]);
   useEffect(
     () => () => {
       if (runningRef.current) void cancelExport();
@@ -51,21 +39,25 @@ export function useExportRuns() {
     [cancelExport],
   );
 
+  // Stamped with what is on screen when it ends: the format cannot change while an export runs,
+  // and a setting changed meanwhile must not hide that the export finished.
+  const show = (outcome: Outcome) => setResult({ outcome, madeWith: madeWithRef.current });
   const run = async (kind: ExportKind, action: () => Promise<Outcome>) => {
     setRunning(kind);
-    setOutcome(null);
+    setResult(null);
     try {
-      setOutcome(await action());
+      show(await action());
     } catch (error) {
       const cancelled = isCastboardError(error) && error.code === 'CANCELLED';
-      setOutcome(cancelled ? { kind: 'cancelled', text: 'Export cancelled. Nothing was written.' } : { kind: 'failed', text: messageOf(error) });
+      show(cancelled ? { kind: 'cancelled', text: 'Export cancelled. Nothing was written.' } : { kind: 'failed', text: messageOf(error) });
     } finally {
       setRunning(null);
     }
   };
-  const reveal = (target: 'folder' | 'file') => revealExport(target).catch((error: unknown) => setOutcome({ kind: 'failed', text: messageOf(error) }));
+  const reveal = (target: 'folder' | 'file') => revealExport(target).catch((error: unknown) => show({ kind: 'failed', text: messageOf(error) }));
   /** "Page 2 of 5" for a paged contact sheet, else "3 of 12 panels" (images, stills...). */
   const progressLabel = ({ done, total, page, pages }: ExportProgress) =>
     running === 'png' && pages > 1 ? `Page ${page} of ${pages}` : `${done} of ${plural(total, PROGRESS_UNITS[running ?? 'png'])}`;
+  const outcome = result?.madeWith === madeWith ? result.outcome : null;
   return { running, outcome, run, reveal, cancel: cancelExport, progressLabel };
 }

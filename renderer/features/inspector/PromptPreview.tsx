@@ -3,6 +3,7 @@
  * panel's next Generate or Restyle will send, and what it costs. Built by the same shared
  * function main uses for the real request (use-request-preview.ts); images are named, never
  * shown as data. When the panel cannot be sent (e.g. "No character"), the reason is shown instead.
+ * The title is the collapsible section's (Inspector.tsx), so it is written once.
  */
 import { useId } from 'react';
 import type { Panel } from '../../../shared/domain/project';
@@ -41,11 +42,9 @@ export function PromptPreview({ panel }: { panel: Panel }) {
   const id = useId();
   const [kind, setKind] = useScopedState<'generate' | 'restyle'>(() => 'generate');
   const preview = useRequestPreview(panel, kind);
+  // No heading of its own: the inspector's "What the model reads" section wraps it and titles it.
   return (
-    <section className="inspector-section prompt-preview" aria-labelledby={`${id}-title`}>
-      <h3 className="section-title" id={`${id}-title`}>
-        What the model reads
-      </h3>
+    <div className="inspector-section prompt-preview">
       <fieldset className="segmented">
         <legend>Next</legend>
         {(['generate', 'restyle'] as const).map((option) => (
@@ -83,6 +82,6 @@ export function PromptPreview({ panel }: { panel: Panel }) {
         </>
       )}
       <ImageControls panel={panel} />
-    </section>
+    </div>
   );
 }

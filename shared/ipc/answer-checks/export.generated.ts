@@ -18,6 +18,7 @@ const s2: Check = k.object(
   {
     "files": { check: k.array(k.string()) },
     "pages": { check: k.number(k.safeInteger) },
+    "withoutImage": { check: k.array(k.number(k.safeInteger)) },
     "missingImages": { check: k.array(k.number(k.safeInteger)) },
   },
   'strict',

@@ -26,10 +26,14 @@ export const exportChannels = {
     z.object({ settings: ExportSettingsSchema, selectedPanelIds: selection, maxWidth: z.number().int().min(120).max(1600), page: previewPageNumber.optional() }).strict(),
     z.object({ pngBase64: z.string(), page: previewPageNumber, pages: z.number().int().min(1), width: z.number().int(), height: z.number().int() }).strict(),
   ),
-  /** Asks where to save, writes the sheet (pages -p1, -p2... with a page preset). Null when cancelled. */
+  /**
+   * Asks where to save, writes the sheet (pages -p1, -p2... with a page preset). Null when cancelled.
+   * `withoutImage`: panels drawn without a take ("No image"); `missingImages`: panels whose image
+   * file could not be read ("Image missing").
+   */
   'export:contactSheet': channel(
     z.object({ settings: ExportSettingsSchema, selectedPanelIds: selection }).strict(),
-    z.object({ files: z.array(z.string()), pages: z.number().int(), missingImages: z.array(z.number().int()) }).strict().nullable(),
+    z.object({ files: z.array(z.string()), pages: z.number().int(), withoutImage: z.array(z.number().int()), missingImages: z.array(z.number().int()) }).strict().nullable(),
   ),
   /**
    * Shows the last export of this window: its folder (file selected) or the file itself. Takes

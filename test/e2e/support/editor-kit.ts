@@ -131,6 +131,23 @@ export async function imagesLoaded(page: Page): Promise<void> {
 }
 
 /**
+ * True when the element can be clicked where it is, without scrolling anything first: inside the
+ * window, and what the pointer hits at its corners is the element itself (not clipped by a
+ * scrolling box, not under another element).
+ */
+export function inPlainView(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const inWindow = box.width > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+    const corners: Array<[number, number]> = [
+      [box.left + 2, box.top + 2],
+      [box.right - 2, box.bottom - 2],
+    ];
+    return inWindow && corners.every(([x, y]) => element.contains(document.elementFromPoint(x, y)));
+  });
+}
+
+/**
  * Registers one browser per test file and closes each test's rig after it; returns the function
  * a test calls to open its rig.
  */

@@ -144,6 +144,7 @@ describe('exportContactSheet placeholders and selection', () => {
   it('draws a labelled placeholder for a panel without image and for an unreadable file', async () => {
     const list = panels(3, (i) => ({ imagePath: [images[0] ?? '', null, path.join(dir, 'gone.png')][i] ?? null }));
     const { image, result } = await exportTo(input(list), BARE);
+    expect(result.withoutImage).toEqual([2]); // the dialog tells the artist which cells say "No image"
     expect(result.missingImages).toEqual([3]);
     expect(near(pixelAt(image, 21, 21), colourFor(0))).toBe(true);
     for (const index of [1, 2]) {
@@ -158,8 +159,9 @@ describe('exportContactSheet placeholders and selection', () => {
   });
 
   it('exports only the selected panels, in order, when asked', async () => {
-    const list = panels(5, (i) => ({ selected: i === 1 || i === 3 }));
-    const { image } = await exportTo(input(list), { ...BARE, selectedOnly: true });
+    const list = panels(5, (i) => ({ selected: i === 1 || i === 3, ...(i === 2 ? { imagePath: null } : {}) }));
+    const { image, result } = await exportTo(input(list), { ...BARE, selectedOnly: true });
+    expect(result.withoutImage).toEqual([]); // panel 3 has no take but is not on this sheet
     expect(near(pixelAt(image, 68, 47), colourFor(1))).toBe(true);
     expect(near(pixelAt(image, 68 + 106, 47), colourFor(3))).toBe(true);
     expect(pixelAt(image, 68 + 212, 47)).toEqual(WHITE);

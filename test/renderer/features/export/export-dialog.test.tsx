@@ -2,7 +2,8 @@
  * The export dialog over the fake transport: a production format's options are saved in the
  * project as they change (undoable) and sent with the export; a running export shows its progress
  * and a Cancel that asks main to stop, ending in a plain "cancelled" note; closing the dialog while
- * an export runs cancels it too.
+ * an export runs cancels it too. The outcome line names panels without a take in words that agree
+ * in number, and speaks only of the format and settings on screen.
  */
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,12 +50,15 @@ describe('export dialog, production formats', () => {
 
   it('cancels a running export from its Cancel button: a plain note, no error', async () => {
     const { user, callsTo, dialog, cancel, release } = await startHeldExport('mp4');
+    // The format stays while it runs: its outcome will speak of the MP4.
+    expect(within(dialog).getByLabelText('Format')).toHaveProperty('disabled', true);
     await user.click(cancel);
     expect(callsTo('export:cancel')).toHaveLength(1);
     release();
     expect(await within(dialog).findByText('Export cancelled. Nothing was written.')).toBeTruthy();
     expect(dialog.querySelector('.callout-error')).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Export…' })).toHaveProperty('disabled', false);
+    expect(within(dialog).getByLabelText('Format')).toHaveProperty('disabled', false);
   });
 
   it('closing the dialog while an export runs cancels it', async () => {
@@ -62,5 +66,36 @@ describe('export dialog, production formats', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(callsTo('export:cancel')).toHaveLength(1));
     release();
+  });
+});
+
+describe('export dialog, the outcome line', () => {
+  it('says which panel shows as a placeholder, and clears the contact sheet note when the format changes', async () => {
+    const exportAnswer = { files: ['/projects/sheet.png'], pages: 1, withoutImage: [2], missingImages: [] };
+    const { user } = await renderApp({ project: sampleProject(3, [1, 0, 1]), main: { exportAnswer } });
+    await user.keyboard('{Control>}e{/Control}');
+    const dialog = screen.getByRole('dialog', { name: 'Export' });
+    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+    const status = within(dialog).getByRole('status');
+    await waitFor(() => expect(status.textContent).toContain('Contact sheet saved: /projects/sheet.png. Panel 2 has no take: it shows as a placeholder.'));
+
+    await user.selectOptions(within(dialog).getByLabelText('Format'), 'pdf');
+    expect(status.textContent).toBe('');
+    expect(within(dialog).queryByRole('button', { name: 'Show in folder' })).toBeNull();
+    // Back on the contact sheet, the old note does not come back: it was cleared, not hidden.
+    await user.selectOptions(within(dialog).getByLabelText('Format'), 'png');
+    expect(status.textContent).toBe('');
+  });
+
+  it('clears the note when a setting of the same format changes', async () => {
+    const { user } = await renderApp({ project: sampleProject(3, [1, 1, 1]) });
+    await user.keyboard('{Control>}e{/Control}');
+    const dialog = screen.getByRole('dialog', { name: 'Export' });
+    await user.selectOptions(within(dialog).getByLabelText('Format'), 'gif');
+    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+    expect(await within(dialog).findByText('Saved: /projects/Night Market.gif.')).toBeTruthy();
+    await user.clear(within(dialog).getByLabelText('Width'));
+    await user.type(within(dialog).getByLabelText('Width'), '320');
+    expect(within(dialog).getByRole('status').textContent).toBe('');
   });
 });

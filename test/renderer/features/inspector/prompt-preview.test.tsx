@@ -63,3 +63,17 @@ describe('prompt preview', () => {
     expect(screen.getByLabelText('Stored prompt of take 1').textContent).toBe('a prompt');
   });
 });
+
+describe('prompt preview heading', () => {
+  it('is titled once, by its collapsible section, and folds away with it', async () => {
+    const { user } = await renderApp({ project: sampleProject(1) });
+    await user.click(card(1));
+    const inspector = screen.getByRole('complementary', { name: 'Panel inspector' });
+    const titled = within(inspector)
+      .getAllByRole('heading')
+      .filter((heading) => /what the model reads/i.test(heading.textContent ?? ''));
+    expect(titled).toHaveLength(1);
+    await user.click(within(inspector).getByRole('button', { name: 'What the model reads section' }));
+    expect(within(inspector).queryByLabelText('Prompt to be sent')).toBeNull();
+  });
+});
