@@ -28,6 +28,8 @@ export function PanelJobStatus({ panelNumber, job, variant }: PanelJobStatusProp
         <p className="job-error" title={variant === 'card' ? error : undefined}>
           {error}
         </p>
+        {/* The message says the project was not changed; the money was spent all the same. */}
+        {job.charged && variant === 'inspector' && <p className="job-error">This answer was charged: Spent counts it, and Retry is a new request.</p>}
         {/* Held images are already paid for: a Retry would pay again, so none is offered. */}
         {!job.heldByMain && (
           <button type="button" className="button-small" aria-label={`Retry panel ${panelNumber}`} {...paidButton(() => void retryPanel(job.panelId))}>

@@ -17,8 +17,10 @@ export interface PanelJob {
   heldByMain: boolean;
   /** True while the whole queue is paused (rate limit, key, credits). */
   paused: boolean;
-  /** Cancelled while its request was in flight: it finishes (paid for) and is kept, not shown. */
+  /** Cancelled while its request was in flight: it finishes (paid for) and is kept; shown only on a panel with no take. */
   finishing: boolean;
+  /** Failed with an answer that was paid for but unusable: a Retry is a new charge. */
+  charged: boolean;
 }
 
 export function usePanelJob(panelId: string): PanelJob {
@@ -26,10 +28,10 @@ export function usePanelJob(panelId: string): PanelJob {
     useShallow((s): PanelJob => {
       const job = s.jobByPanel[panelId];
       const paused = s.queue?.pause != null;
-      if (!job || job.state === 'done') return { panelId, phase: 'idle', jobId: null, kind: null, error: null, heldByMain: false, paused, finishing: false };
+      if (!job || job.state === 'done') return { panelId, phase: 'idle', jobId: null, kind: null, error: null, heldByMain: false, paused, finishing: false, charged: false };
       const phase: PanelJobPhase =
         job.state === 'failed' ? 'failed' : job.state === 'cancelled' ? 'cancelled' : job.state === 'queued' ? 'queued' : 'working';
-      return { panelId, phase, jobId: job.id, kind: job.kind, error: job.error?.message ?? null, heldByMain: job.error?.code === 'RESULT_NOT_STORED', paused, finishing: job.cancelRequested === true };
+      return { panelId, phase, jobId: job.id, kind: job.kind, error: job.error?.message ?? null, heldByMain: job.error?.code === 'RESULT_NOT_STORED', paused, finishing: job.cancelRequested === true, charged: job.paidWithoutImage === 'unusable' };
     }),
   );
 }

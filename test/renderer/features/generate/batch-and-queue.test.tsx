@@ -132,6 +132,23 @@ describe('a long error message', () => {
   });
 });
 
+describe('a paid answer with an unusable image', () => {
+  it('says in the inspector that it was charged, besides the reason', async () => {
+    const { user, main, emit } = await renderApp({ project: mixedProject() });
+    const panels = within(screen.getByRole('list', { name: 'Panels' }));
+    await user.click(panels.getByRole('listitem', { name: 'Panel 3' }));
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    act(() => {
+      const [job] = main.jobs;
+      // The words main sends for a damaged image (image-safety/verify-image.ts).
+      if (job) Object.assign(job, { state: 'failed', paidWithoutImage: 'unusable', retryable: true, error: { code: 'GATEWAY_BAD_IMAGE', message: 'The image service sent back a damaged or unsupported image. Nothing was changed; try generating again.' } });
+      emit('jobs:progress', snapshotOf(main));
+    });
+    const inspector = within(within(screen.getByRole('complementary', { name: 'Panel inspector' })).getByRole('alert'));
+    expect(inspector.getByText('This answer was charged: Spent counts it, and Retry is a new request.')).toBeTruthy();
+  });
+});
+
 describe('paid images waiting to be written', () => {
   it('explains them and offers no Retry (it would pay again)', async () => {
     const { user, main, emit } = await renderApp({ project: mixedProject() });
