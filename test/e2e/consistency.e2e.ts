@@ -4,6 +4,7 @@
  * outcome, the "drifted panels" filter leaves only the drifted ones, and "Regenerate drifted"
  * opens the usual batch confirmation with their count and cost.
  */
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addTake, createCharacter, createPanel } from '../../shared/domain/project-edit';
 import { blank, portrait, reframed } from '../electron/services/consistency/sample-faces';
@@ -30,18 +31,23 @@ async function seedFaces(rig: EditorRig): Promise<void> {
   await workspace.save();
 }
 
+/** The seeded faces opened in the page and checked once: the consistency bar with its outcome. */
+async function checkedBoard(rig: EditorRig): Promise<Locator> {
+  await seedFaces(rig);
+  const { page } = rig;
+  await page.goto(rig.harness.url);
+  await board(page).waitFor();
+  await page.getByRole('button', { name: 'Check consistency' }).click();
+  const bar = page.getByRole('region', { name: 'Consistency' });
+  await expect.poll(() => bar.textContent(), { timeout: 90_000 }).toContain('2 consistent · 2 drifted · 1 not checked');
+  return bar;
+}
+
 describe('consistency check', { timeout: 180_000 }, () => {
   it('checks every panel for free, badges the cards, filters the drifted ones and offers to regenerate them with the cost', async () => {
     const rig = await openEditor();
-    await seedFaces(rig);
+    const bar = await checkedBoard(rig);
     const { page } = rig;
-    await page.goto(rig.harness.url);
-    await board(page).waitFor();
-
-    await page.getByRole('button', { name: 'Check consistency' }).click();
-    const bar = page.getByRole('region', { name: 'Consistency' });
-    await bar.waitFor({ timeout: 90_000 });
-    await expect.poll(() => bar.textContent()).toContain('2 consistent · 2 drifted · 1 not checked');
 
     const badge = (number: number) => card(page, number).locator('[data-consistency]');
     expect(await badge(1).getAttribute('data-consistency')).toBe('consistent');
@@ -79,13 +85,8 @@ describe('consistency check', { timeout: 180_000 }, () => {
 
   it('at 1280 px the threshold takes typing in Chromium, fits its box, and a panel added under the filter stays in view', async () => {
     const rig = await openEditor({ width: 1280, height: 720 });
-    await seedFaces(rig);
+    const bar = await checkedBoard(rig);
     const { page } = rig;
-    await page.goto(rig.harness.url);
-    await board(page).waitFor();
-    await page.getByRole('button', { name: 'Check consistency' }).click();
-    const bar = page.getByRole('region', { name: 'Consistency' });
-    await expect.poll(() => bar.textContent(), { timeout: 90_000 }).toContain('2 consistent · 2 drifted · 1 not checked');
 
     // A half-typed "0." is no number yet: the box must keep it, not snap back to 0.5 (was 0.58).
     const threshold = bar.getByLabel('Threshold');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { encodePoints, ProjectSchema, type SketchStroke } from '../../shared/domain/project';
-import { board, card, saved, seedProject, useEditorRigs, type EditorRig } from './support/editor-kit';
+import { board, card, openSketchPad, saved, seedProject, useEditorRigs, type EditorRig } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
@@ -56,12 +56,8 @@ async function clickToPaint(page: Page, selector: string): Promise<number> {
 describe('sketch data', () => {
   it('round-trips through save and reopen, and undo still takes strokes back', async () => {
     const rig = await openEditor();
-    await seedProject(rig, 1);
+    await openSketchPad(rig);
     const { page } = rig;
-    page.setDefaultTimeout(10_000);
-    await page.goto(rig.harness.url);
-    await card(page, 1).click();
-    await page.getByRole('button', { name: 'Sketch', exact: true }).click();
     await scribble(page, 0.3);
     await scribble(page, 0.6);
     await page.getByRole('button', { name: 'Close sketch panel 1' }).click();

@@ -15,7 +15,7 @@ import { decodePoints } from '../../shared/domain/sketch-format';
 import { RENDER_IMAGE_WEIGHTS } from '../../shared/generation/render-plan';
 import { noisyPng } from '../fakes/gateway/test-images';
 import { screenshot } from './support/browser';
-import { board, card, imagesLoaded, saved, seedProject, useEditorRigs, type EditorRig } from './support/editor-kit';
+import { board, card, imagesLoaded, openSketchPad, saved, seedProject, useEditorRigs, type EditorRig } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
@@ -54,31 +54,13 @@ async function expectInView(page: Page, locator: Locator, what: string): Promise
   return box;
 }
 
-async function openPad(rig: EditorRig): Promise<Locator> {
-  await seedProject(rig, 1);
-  const { page } = rig;
-  page.setDefaultTimeout(10_000);
-  await page.goto(rig.harness.url);
-  await card(page, 1).click();
-  await page.getByRole('button', { name: 'Sketch', exact: true }).click();
-  const pad = page.getByRole('dialog', { name: 'Sketch panel 1' });
-  await pad.waitFor();
-  return pad;
-}
-
 const strokeCount = (rig: EditorRig) => panelOf(rig, 0)?.sketch?.strokes.length ?? 0;
 
 describe('sketch to panel', () => {
   it('draws, undoes a stroke, uses the sketch, and renders the character into it', async () => {
     const rig = await openEditor({ width: 1440, height: 900 });
-    await seedProject(rig, 2);
+    const pad = await openSketchPad(rig, 2);
     const { page } = rig;
-    page.setDefaultTimeout(10_000);
-    await page.goto(rig.harness.url);
-    await card(page, 1).click();
-    await page.getByRole('button', { name: 'Sketch', exact: true }).click();
-    const pad = page.getByRole('dialog', { name: 'Sketch panel 1' });
-    await pad.waitFor();
 
     await drawStroke(page, [0.1, 0.8], [0.5, 0.2]);
     await drawStroke(page, [0.5, 0.2], [0.9, 0.8]);
@@ -167,7 +149,7 @@ describe('sketch to panel', () => {
     { width: 1280, height: 720 },
   ])('fits $width x $height: tools, the whole canvas at the project aspect ratio and Use sketch, without scrolling', async (size) => {
     const rig = await openEditor(size);
-    const pad = await openPad(rig);
+    const pad = await openSketchPad(rig);
     const { page } = rig;
     const canvas = page.getByLabel('Sketch canvas');
     await expectInView(page, pad.getByRole('button', { name: 'Pen', exact: true }), 'the Pen tool');
@@ -196,7 +178,7 @@ describe('sketch to panel', () => {
 
   it('undoes with Ctrl+Z after Clear and from the close button, focus staying in the pad', async () => {
     const rig = await openEditor({ width: 1280, height: 720 });
-    const pad = await openPad(rig);
+    const pad = await openSketchPad(rig);
     const { page } = rig;
     await drawStroke(page, [0.1, 0.8], [0.5, 0.2]);
     await drawStroke(page, [0.5, 0.2], [0.9, 0.8]);

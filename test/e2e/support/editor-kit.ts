@@ -83,6 +83,19 @@ export async function openGeneratedBoard(rig: EditorRig, count: number, fields: 
   return page;
 }
 
+/** A seeded project of `panels` panels opened in the page, with panel 1's sketch pad open. */
+export async function openSketchPad(rig: EditorRig, panels = 1): Promise<Locator> {
+  await seedProject(rig, panels);
+  const { page } = rig;
+  page.setDefaultTimeout(10_000);
+  await page.goto(rig.harness.url);
+  await card(page, 1).click();
+  await page.getByRole('button', { name: 'Sketch', exact: true }).click();
+  const pad = page.getByRole('dialog', { name: 'Sketch panel 1' });
+  await pad.waitFor();
+  return pad;
+}
+
 export function board(page: Page): Locator {
   return page.getByRole('list', { name: 'Panels' });
 }
