@@ -7,8 +7,11 @@
  *
  * A number saved while typing is often only the start of the one being typed ("100" on the way to
  * "1000"), so it must not outlive it: once the draft goes out of range, the value goes back to the
- * one in force before the artist started typing in the box (the base), and that is what the box
- * shows on leaving it. The caller says so (`invalid`, then `dropped`): never a silent change.
+ * one in force before the artist started typing this number (the base), and that is what the box
+ * shows on leaving it. Typing at the end of the draft continues a number; any other change
+ * (select all and type, delete, paste) starts a new one, so a value typed, seen and then replaced
+ * in the same visit to the box is the base of the next. The caller says what happened (`invalid`,
+ * then `dropped`): never a silent change.
  */
 import { useScopedState } from './field-scope';
 
@@ -33,7 +36,7 @@ function inRange(text: string, min: number, max: number): boolean {
 export function useNumberDraft(value: number, min: number, max: number, onChange: (value: number) => void): NumberDraft {
   const [draft, setDraft] = useScopedState(() => String(value));
   const [shown, setShown] = useScopedState(() => value);
-  // The value before the artist started typing in the box; null while not typing.
+  // The value before the artist started typing the number in the box; null while not typing.
   const [base, setBase] = useScopedState<number | null>(() => null);
   const [dropped, setDropped] = useScopedState<string | null>(() => null);
   const isInvalid = (text: string) => text.trim() !== '' && !inRange(text, min, max);
@@ -60,8 +63,9 @@ export function useNumberDraft(value: number, min: number, max: number, onChange
     onInput(text) {
       setDraft(text);
       setDropped(null);
-      const start = base ?? value;
-      if (base === null) setBase(start);
+      // Only characters added at the end continue the number whose start may have been saved.
+      const start = base !== null && text.startsWith(current) ? base : value;
+      if (start !== base) setBase(start);
       if (inRange(text, min, max)) onChange(Number(text));
       else if (isInvalid(text) && value !== start) onChange(start);
     },

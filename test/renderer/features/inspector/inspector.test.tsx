@@ -88,6 +88,18 @@ describe('panel inspector', () => {
     expect(store.getState().doc?.panels[0]?.durationSeconds).toBe(12);
   });
 
+  it('Duration: a number typed and then replaced without leaving the box is the one a refused number keeps', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(1) });
+    await user.click(card(1));
+    const box = screen.getByLabelText<HTMLInputElement>('Duration');
+    await user.tripleClick(box);
+    await user.keyboard('12');
+    await user.tripleClick(box);
+    await user.keyboard('1000');
+    expect(screen.getByRole('alert').textContent).toBe('Duration must be 0 to 600 sec: kept at 12 sec until you type a number in that range.');
+    expect(store.getState().doc?.panels[0]?.durationSeconds).toBe(12);
+  });
+
   it('Duration: typing is one undo step, and 999 typed after it is refused with a note, keeping the duration before it', async () => {
     const { user, store } = await renderApp({ project: sampleProject(1) });
     await user.click(card(1));
