@@ -1,7 +1,9 @@
 /**
  * Generation as the renderer sees it: the queue snapshot main pushes (`jobs:progress`), the
- * latest job per panel, the current batch (for one overall progress bar), and the artist's
- * generate/restyle options. Spending starts only through generate/restyle/retry, each of which
+ * latest job per panel, the current batch (for one overall progress bar and Cancel all), and the
+ * artist's generate/restyle options. The batch holds every job this page started and every
+ * unfinished job main reports that it did not (resumed after reopening a project, or started
+ * before a reload): a job the cards show as generating is always counted. Spending starts only through generate/restyle/retry, each of which
  * first flushes the document so main generates from the text on screen. Nothing here touches
  * takes: a failed job leaves the panel exactly as it was.
  */
@@ -37,6 +39,7 @@ export interface JobsSlice {
   queue: QueueSnapshot | null;
   /** Per panel: its newest unfinished job, else its newest job. */
   jobByPanel: Readonly<Record<string, JobView>>;
+  /** The current batch: started since the queue was last idle, here or anywhere main runs it. */
   batchJobIds: readonly string[];
   lastRequest: Readonly<Record<string, PanelRequest>>;
   generateOptions: GenerateOptions;
@@ -78,6 +81,19 @@ export function latestJobByPanel(jobs: readonly JobView[]): Record<string, JobVi
   return byPanel;
 }
 
+/**
+ * The batch once `ids` belong to it: added to the current batch while any of its jobs is still
+ * unfinished in `jobs`, else a new batch of their own. Ids already in the batch change nothing
+ * (main pushes a new job before it answers the start that made it).
+ */
+export function joinBatch(batchJobIds: readonly string[], jobs: readonly JobView[], ids: readonly string[]): readonly string[] {
+  const inBatch = new Set(batchJobIds);
+  const fresh = ids.filter((id) => !inBatch.has(id));
+  if (fresh.length === 0) return batchJobIds;
+  const running = new Set(jobs.filter((job) => !isTerminal(job)).map((job) => job.id));
+  return batchJobIds.some((id) => running.has(id)) ? [...batchJobIds, ...fresh] : fresh;
+}
+
 /** The preset's prompt followed by the artist's own words, either of which may be empty. */
 export function effectiveStylePrompt(options: Pick<RestyleOptions, 'presetId' | 'stylePrompt'>): string {
   const preset = STYLE_PRESETS.find((candidate) => candidate.id === options.presetId);
@@ -101,11 +117,9 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
             ? await deps.api.jobs.generate({ panelIds: ids, variations: request.variations, seed: request.seed })
             : await deps.api.jobs.restyle({ panelIds: ids, stylePrompt: request.stylePrompt, imageWeight: request.imageWeight, variations: request.variations });
         const { queue, batchJobIds, lastRequest } = get();
-        const known = new Map((queue?.jobs ?? []).map((job) => [job.id, job]));
-        const batchDone = batchJobIds.every((id) => { const job = known.get(id); return !job || isTerminal(job); });
         const remembered = { ...lastRequest };
         for (const id of ids) remembered[id] = request;
-        set({ batchJobIds: batchDone ? jobIds : [...batchJobIds, ...jobIds], lastRequest: remembered });
+        set({ batchJobIds: joinBatch(batchJobIds, queue?.jobs ?? [], jobIds), lastRequest: remembered });
         return true;
       } catch (error) {
         set({ jobsError: messageOf(error), jobsErrorCode: isCastboardError(error) ? error.code : null });
@@ -126,7 +140,10 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
       applySnapshot(snapshot) {
         const wasBusy = (get().queue?.jobs ?? []).some((job) => !isTerminal(job));
         const busy = snapshot.jobs.some((job) => !isTerminal(job));
-        set({ queue: snapshot, jobByPanel: latestJobByPanel(snapshot.jobs) });
+        // Unfinished jobs this page did not start (resumed on open, or from before a reload) count too.
+        const unfinished = snapshot.jobs.filter((job) => !isTerminal(job)).map((job) => job.id);
+        const batchJobIds = joinBatch(get().batchJobIds, snapshot.jobs, unfinished);
+        set({ queue: snapshot, jobByPanel: latestJobByPanel(snapshot.jobs), batchJobIds });
         if ((wasBusy && !busy) || snapshot.pause?.reason === 'out-of-credits') void get().refreshBalance();
       },
       async loadSnapshot() {

@@ -1,12 +1,13 @@
 /**
  * Form controls bound to the document. Text edits go to the store on every keystroke (the
  * history coalesces a burst into one undo step) and end the burst on blur. Number fields keep a
- * local draft so a half-typed value ("1.") is not fought over; valid values go to the store.
+ * local draft so a half-typed value ("1.") is not fought over; valid values go to the store, and
+ * a value out of range is refused with a note naming the range and the value kept (number-draft).
  */
 import { useId, type ReactNode } from 'react';
 import { useAppStore } from '../state/store-context';
 import { useScopedState } from './field-scope';
-import { useNumberDraft } from './number-draft';
+import { useNumberDraft, type NumberDraft } from './number-draft';
 
 interface TextFieldProps {
   label: string;
@@ -113,10 +114,22 @@ interface NumberFieldProps {
   suffix?: string;
 }
 
+/**
+ * What the artist is told when the box does not hold what they typed: the range, and the value
+ * kept instead. Worded without a verb that agrees with the label ("Columns", "Duration").
+ */
+function rangeNote(label: string, min: number, max: number, suffix: string | undefined, value: number, number: NumberDraft): string | null {
+  const unit = suffix ? ` ${suffix}` : '';
+  if (number.invalid) return `${label} must be ${min} to ${max}${unit}: kept at ${value}${unit} until you type a number in that range.`;
+  if (number.dropped !== null) return `${number.dropped} is outside ${min} to ${max}${unit}: ${label} kept at ${value}${unit}.`;
+  return null;
+}
+
 export function NumberField({ label, value, min, max, step = 1, onChange, suffix }: NumberFieldProps) {
   const id = useId();
   const endTyping = useAppStore((s) => s.endTyping);
   const number = useNumberDraft(value, min, max, onChange);
+  const note = rangeNote(label, min, max, suffix, value, number);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -129,6 +142,8 @@ export function NumberField({ label, value, min, max, step = 1, onChange, suffix
           max={max}
           step={step}
           value={number.draft}
+          aria-invalid={number.invalid}
+          aria-describedby={note ? `${id}-range` : undefined}
           onChange={(event) => number.onInput(event.target.value)}
           onBlur={() => {
             number.reset();
@@ -137,6 +152,11 @@ export function NumberField({ label, value, min, max, step = 1, onChange, suffix
         />
         {suffix && <span aria-hidden="true">{suffix}</span>}
       </div>
+      {note && (
+        <p id={`${id}-range`} className="field-hint warn" role="alert">
+          {note}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /**
- * Progress of the current batch (every job started since the queue was last idle): how many
- * finished, failed, were cancelled, and whether any is still running. Primitives only, so the
- * status bar and banner re-render when a number changes, not on every push.
+ * Progress of the current batch (every job started since the queue was last idle, by this page or
+ * found running by it: see joinBatch in jobs-slice): how many finished, failed, were cancelled,
+ * and whether any is still running. Primitives only, so the status bar and banner re-render when
+ * a number changes, not on every push.
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';

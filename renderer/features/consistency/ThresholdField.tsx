@@ -1,10 +1,11 @@
 /**
  * The consistency threshold box. It keeps what is typed until that is a number in range, then
- * saves it (the badges follow at once); out of range it says so and saves nothing, and leaving
- * the box shows the threshold still in force and says the typed value was not used. The note is
- * its own line of the bar (ThresholdNote), so it wraps instead of pushing the bar's buttons.
+ * saves it (the badges follow at once); out of range it says so and the threshold is the one in
+ * force before typing (a "0.9" on the way to "0.95" does not stay), and leaving the box shows that
+ * threshold and says the typed value was not used. The note is its own line of the bar
+ * (ThresholdNote), so it wraps instead of pushing the bar's buttons.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CONSISTENCY_THRESHOLD_RANGE } from '../../../shared/domain/consistency-outcomes';
 import { consistencyThreshold } from '../../state/consistency-slice';
@@ -18,25 +19,22 @@ export interface ThresholdDraft {
   /** What is wrong with the typed value, or what became of it; null when all is well. */
   note: string | null;
   noteId: string;
-  /** A value the box dropped on leaving it, cleared by the next keystroke. */
-  setDropped(text: string | null): void;
 }
 
 export function useThresholdDraft(): ThresholdDraft {
   const noteId = useId();
   const { threshold, updateSettings } = useAppStore(useShallow((s) => ({ threshold: consistencyThreshold(s), updateSettings: s.updateSettings })));
   const number = useNumberDraft(threshold, min, max, (value) => void updateSettings({ consistencyThreshold: value }));
-  const [dropped, setDropped] = useState<string | null>(null);
   const note = number.invalid
     ? `The threshold goes from ${min} to ${max}: it stays ${threshold} until you type a number in that range.`
-    : dropped !== null
-      ? `${dropped} is outside ${min} to ${max}: the threshold stays ${threshold}.`
+    : number.dropped !== null
+      ? `${number.dropped} is outside ${min} to ${max}: the threshold stays ${threshold}.`
       : null;
-  return { number, note, noteId, setDropped };
+  return { number, note, noteId };
 }
 
 export function ThresholdInput({ field }: { field: ThresholdDraft }) {
-  const { number, note, noteId, setDropped } = field;
+  const { number, note, noteId } = field;
   return (
     <label title="The largest face distance still counted as the same character">
       Threshold{' '}
@@ -49,11 +47,8 @@ export function ThresholdInput({ field }: { field: ThresholdDraft }) {
         value={number.draft}
         aria-invalid={number.invalid}
         aria-describedby={note ? noteId : undefined}
-        onChange={(event) => {
-          setDropped(null);
-          number.onInput(event.target.value);
-        }}
-        onBlur={() => setDropped(number.reset())}
+        onChange={(event) => number.onInput(event.target.value)}
+        onBlur={() => number.reset()}
       />
     </label>
   );

@@ -51,6 +51,20 @@ describe('the threshold box', () => {
     expect(within(bar).getByRole('alert').textContent).toBe('0.1 is outside 0.2 to 0.9: the threshold stays 0.5.');
     expect(bar.textContent).toContain('1 drifted');
   });
+
+  it('a threshold in range on the way to one out of range does not stay: typing 0.95 keeps 0.5 and says so', async () => {
+    const { user, bar, callsTo } = await checkedBoard();
+    const box = within(bar).getByLabelText<HTMLInputElement>('Threshold');
+    await user.tripleClick(box);
+    await user.keyboard('0.95');
+    expect(box.value).toBe('0.95');
+    expect(callsTo('settings:update').at(-1)).toEqual({ consistencyThreshold: 0.5 });
+    expect(within(bar).getByRole('alert').textContent).toBe('The threshold goes from 0.2 to 0.9: it stays 0.5 until you type a number in that range.');
+    await user.tab();
+    expect(box.value).toBe('0.5');
+    expect(within(bar).getByRole('alert').textContent).toBe('0.95 is outside 0.2 to 0.9: the threshold stays 0.5.');
+    expect(bar.textContent).toContain('1 drifted');
+  });
 });
 
 describe('the drifted-panels filter', () => {

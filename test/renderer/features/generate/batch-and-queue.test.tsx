@@ -1,7 +1,7 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Project } from '../../../../shared/domain/project';
-import { snapshotOf } from '../../fake-project-backend';
+import { finishJob, makeTake, snapshotOf } from '../../fake-project-backend';
 import { renderApp } from '../../render-app';
 import { sampleProject } from '../../store-kit';
 
@@ -67,6 +67,34 @@ describe('batch generation', () => {
     for (const bar of [screen.getByRole('progressbar', { name: 'Batch progress' }), status.getByRole('progressbar', { name: 'Generation progress' })]) {
       expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['1', '2']);
     }
+  });
+});
+
+describe('jobs main reports running when the board opens', () => {
+  it('resumed after reopening (or from before a reload), they are the batch: progress in the banner and status bar, and Cancel all', async () => {
+    const resumed = ['p3', 'p4', 'p5'].map((panelId, index) => ({ id: `resumed-${index + 1}`, panelId, kind: 'generate' as const, state: 'polling' as const }));
+    const { user, main, emit, callsTo } = await renderApp({ project: mixedProject(), main: { jobs: resumed } });
+    const status = within(screen.getByRole('contentinfo', { name: 'Status' }));
+    expect(status.getByText(/^Generating/).textContent).toBe('Generating 0/3');
+    expect(status.queryByText('Queue idle')).toBeNull();
+    expect(screen.getByText('0 of 3 panels done')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Batch progress' }).getAttribute('max')).toBe('3');
+
+    act(() => finishJob(main, emit, 'resumed-1', [makeTake('p3-new', 30)]));
+    expect(screen.getByText('1 of 3 panels done')).toBeTruthy();
+    expect(status.getByText(/^Generating/).textContent).toBe('Generating 1/3');
+    await user.click(screen.getByRole('button', { name: 'Cancel all' }));
+    expect(callsTo('jobs:cancelAll')).toHaveLength(1);
+    expect(status.getByText('Queue idle')).toBeTruthy();
+    expect(screen.queryByRole('progressbar', { name: 'Batch progress' })).toBeNull();
+  });
+
+  it('a job started here while resumed ones run joins the same batch, counted once', async () => {
+    const resumed = [{ id: 'resumed-1', panelId: 'p4', kind: 'generate' as const, state: 'polling' as const }];
+    const { user } = await renderApp({ project: mixedProject(), main: { jobs: resumed } });
+    await user.click(within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: 'Panel 3' }));
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(screen.getByText('0 of 2 panels done')).toBeTruthy();
   });
 });
 

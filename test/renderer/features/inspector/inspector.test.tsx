@@ -66,6 +66,62 @@ describe('panel inspector', () => {
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Redo' }).disabled).toBe(true);
   });
 
+  it('Duration out of range: typing 1000 says the range and keeps the duration it had, not the 100 typed on the way', async () => {
+    const { user, store, main } = await renderApp({ project: sampleProject(1) });
+    await user.click(card(1));
+    const box = screen.getByLabelText<HTMLInputElement>('Duration');
+    await user.tripleClick(box);
+    await user.keyboard('1000');
+    expect(box.value).toBe('1000');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toBe('Duration must be 0 to 600 sec: kept at 3 sec until you type a number in that range.');
+    expect(store.getState().doc?.panels[0]?.durationSeconds).toBe(3);
+    await user.tab();
+    expect(box.value).toBe('3');
+    expect(screen.getByRole('alert').textContent).toBe('1000 is outside 0 to 600 sec: Duration kept at 3 sec.');
+    await store.sync.flush();
+    expect(main.project?.panels[0]?.durationSeconds).toBe(3);
+    // The next number in range is saved and the note goes.
+    await user.tripleClick(box);
+    await user.keyboard('12');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(store.getState().doc?.panels[0]?.durationSeconds).toBe(12);
+  });
+
+  it('Duration: a number typed and then replaced without leaving the box is the one a refused number keeps', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(1) });
+    await user.click(card(1));
+    const box = screen.getByLabelText<HTMLInputElement>('Duration');
+    await user.tripleClick(box);
+    await user.keyboard('12');
+    await user.tripleClick(box);
+    await user.keyboard('1000');
+    expect(screen.getByRole('alert').textContent).toBe('Duration must be 0 to 600 sec: kept at 12 sec until you type a number in that range.');
+    expect(store.getState().doc?.panels[0]?.durationSeconds).toBe(12);
+  });
+
+  it('Duration: typing is one undo step, and 999 typed after it is refused with a note, keeping the duration before it', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(1) });
+    await user.click(card(1));
+    const box = screen.getByLabelText<HTMLInputElement>('Duration');
+    await user.tripleClick(box);
+    await user.keyboard('45');
+    expect(store.getState().doc?.panels[0]?.durationSeconds).toBe(45);
+    await user.keyboard('{Control>}z{/Control}');
+    expect(box.value).toBe('3');
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    expect(box.value).toBe('45');
+    await user.tab();
+
+    await user.tripleClick(box);
+    await user.keyboard('999');
+    expect(screen.getByRole('alert').textContent).toBe('Duration must be 0 to 600 sec: kept at 45 sec until you type a number in that range.');
+    expect(store.getState().doc?.panels[0]?.durationSeconds).toBe(45);
+    await user.tab();
+    expect(box.value).toBe('45');
+    expect(screen.getByRole('alert').textContent).toBe('999 is outside 0 to 600 sec: Duration kept at 45 sec.');
+  });
+
   it("shows a take's prompt and time as its tooltip when the pointer or focus reaches it", async () => {
     const { user, store } = await renderApp({ project: sampleProject(1, [2]) });
     await user.click(card(1));
