@@ -16,12 +16,18 @@ import { usePanelImageDrop } from '../features/sketch/use-panel-image-drop';
 import { CollapsibleSection } from '../ui/CollapsibleSection';
 import { DismissableBanner } from '../ui/DismissableBanner';
 import { useAppStore } from '../state/store-context';
+import { focusBoard } from './board-focus';
 import type { Commands } from './commands';
 
 function Notices() {
   const { report, dismissReport, notice, dismissNotice, undoDeletion } = useAppStore(
     useShallow((s) => ({ report: s.openReport, dismissReport: s.dismissReport, notice: s.notice, dismissNotice: s.dismissNotice, undoDeletion: s.undoDeletion })),
   );
+  // The ✕ goes away with the notice: the keyboard goes to the board, not to the page.
+  const dismiss = () => {
+    focusBoard();
+    dismissNotice();
+  };
   return (
     <>
       {report?.message && (
@@ -38,7 +44,7 @@ function Notices() {
                 Undo delete
               </button>
             )}
-            <button type="button" className="button-small button-ghost" aria-label="Dismiss notice" onClick={dismissNotice}>
+            <button type="button" className="button-small button-ghost" aria-label="Dismiss notice" onClick={dismiss}>
               ✕
             </button>
           </span>

@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react';
 import type { Commands } from './commands';
+import { focusBoardCard } from './board-focus';
 import { isModalOpen } from './modal-watch';
 
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -101,28 +102,19 @@ function handlePlain(event: KeyboardEvent, commands: Commands): boolean {
   }
 }
 
-/**
- * Escape in a field hands the keys back to the board, to the card being edited (the board's one
- * tab stop), so an artist can write a scene and go on with J, K or G without reaching for the mouse.
- */
-function returnToBoard(): boolean {
-  const card = document.querySelector<HTMLElement>('.board-grid [data-panel-id][tabindex="0"]');
-  if (!card) return false;
-  card.focus();
-  return true;
-}
-
 export function useGlobalShortcuts(commands: Commands, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || isModalOpen()) return;
       const typing = isTypingTarget(event.target);
+      // Escape in a field hands the keys back to the card being edited, so an artist can write a
+      // scene and go on with J, K or G without reaching for the mouse.
       const handled =
         event.ctrlKey || event.metaKey
           ? handleMod(event, commands, typing)
           : typing
-            ? event.key === 'Escape' && returnToBoard()
+            ? event.key === 'Escape' && focusBoardCard()
             : handlePlain(event, commands);
       if (handled) event.preventDefault();
     };

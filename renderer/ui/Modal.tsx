@@ -3,6 +3,9 @@
  * The body is rendered only while open, so closed dialogs cost nothing and reset their state.
  * Closing because another dialog replaced this one is not the artist closing it: onClose is
  * called only while this dialog is still meant to be open (Escape, the close button).
+ * The dialog opens on the field marked `data-autofocus` when its body has one: React's autoFocus
+ * fires while the <dialog> is still closed (and unfocusable), so showModal() would otherwise put
+ * focus on the first focusable element, the header's close button.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -24,7 +27,10 @@ export function Modal({ open, title, onClose, children, footer, className }: Mod
     const dialog = ref.current;
     openRef.current = open;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -28,7 +28,11 @@ describe('editor flow', () => {
     // Create the project (main asks for the parent folder: scripted).
     await scriptDialog(rig, 'chooseFolder', rig.dir);
     await page.getByRole('button', { name: 'New project' }).click();
-    await page.getByLabel('Project title').fill('Night Market');
+    // The dialog opens on the title (not on its close button): typing names the project.
+    const title = page.getByLabel('Project title');
+    expect(await title.evaluate((field) => field === document.activeElement)).toBe(true);
+    await page.keyboard.type('Night Market');
+    expect(await title.inputValue()).toBe('Night Market');
     await page.getByRole('radio', { name: /2\.39:1/ }).check();
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.getByRole('button', { name: 'Add panel' }).waitFor();

@@ -75,6 +75,19 @@ describe('API key in settings', () => {
     await page.close();
   });
 
+  it('opens on the API key field, so a key typed or pasted at once goes in (not on the close button)', async () => {
+    harness = await startHarness();
+    const page = await browser.newPage();
+    await page.goto(harness.url);
+    await openSettings(page);
+    await page.keyboard.type(KEY);
+    expect(await page.getByLabel('API key', { exact: true }).inputValue()).toBe(KEY);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('ends in …7c21');
+    expect(await page.getByRole('dialog', { name: 'Settings' }).isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('warns about a weak keyring and keeps the key for the session only', async () => {
     harness = await startHarness({ keyProtection: 'plain-text-fallback' });
     const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });

@@ -26,6 +26,8 @@ export interface ProjectBackend {
   cancelNextDialog: boolean;
   /** The error the next generate/restyle answers with, if any (e.g. NO_API_KEY). */
   nextStartError: SerializedError | null;
+  /** The errors the next jobs:estimate calls answer with, one per call, in order (then the price). */
+  estimateErrors: SerializedError[];
   jobs: JobView[];
   pause: PauseState | null;
   spentCents: number;
@@ -67,6 +69,7 @@ export function createProjectBackend(initial: Partial<ProjectBackend> = {}): Pro
     nextOpenError: null,
     importAnswer: null,
     nextStartError: null,
+    estimateErrors: [],
     cancelNextDialog: false,
     jobs: [],
     pause: null,
@@ -145,6 +148,8 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
     'project:importImage': () => backend.importAnswer,
     'jobs:snapshot': () => snapshotOf(backend),
     'jobs:estimate': ({ panelIds, variations }: { panelIds: string[]; variations?: number }) => {
+      const failure = backend.estimateErrors.shift();
+      if (failure) return { error: failure };
       const images = panelIds.length * (variations ?? 1);
       return { images, cents: images * backend.pricePerImageCents };
     },

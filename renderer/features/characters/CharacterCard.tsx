@@ -3,7 +3,7 @@
  * The whole card is a drop target for an image file and accepts a pasted image while focused.
  * The description shows the same counter near its limit as the panel's text fields.
  */
-import { memo, useId, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { Character } from '../../../shared/domain/project';
 import { CHARACTER_LIMITS } from '../../../shared/domain/project-panel-options';
 import { plural } from '../../lib/format';
@@ -13,7 +13,15 @@ import { Icon } from '../../ui/Icon';
 import { dropHandlers } from '../../ui/image-drop';
 import { ReferenceImage, useReferenceImport } from './ReferenceImage';
 
-function CharacterCardView({ character, featuredIn }: { character: Character; featuredIn: number }) {
+interface CharacterCardProps {
+  character: Character;
+  featuredIn: number;
+  /** Just added: take the keyboard into the name, selected, then say so (once, not on a later remount). */
+  focusName?: boolean;
+  onNameFocused?: () => void;
+}
+
+function CharacterCardView({ character, featuredIn, focusName = false, onNameFocused }: CharacterCardProps) {
   const updateCharacter = useAppStore((s) => s.updateCharacter);
   const deleteCharacter = useAppStore((s) => s.deleteCharacter);
   const endTyping = useAppStore((s) => s.endTyping);
@@ -21,6 +29,13 @@ function CharacterCardView({ character, featuredIn }: { character: Character; fe
   const { busy, error, run } = useReferenceImport(character);
   const [over, setOver] = useState(false);
   const id = useId();
+  const nameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!focusName) return;
+    nameRef.current?.focus();
+    nameRef.current?.select();
+    onNameFocused?.();
+  }, [focusName, onNameFocused]);
   const display = character.name.trim() || 'Unnamed character';
   // One click takes the character off every panel that features them: say so, with Undo, as
   // deleting a panel does (it was silent).
@@ -43,6 +58,7 @@ function CharacterCardView({ character, featuredIn }: { character: Character; fe
       <div className="character-top">
         <ReferenceImage character={character} busy={busy} onChoose={() => void run({ source: 'dialog' })} />
         <input
+          ref={nameRef}
           id={`${id}-name`}
           className="character-name"
           type="text"

@@ -1,8 +1,10 @@
 /**
  * The cast: every character of the project with their reference image. Ideogram Character takes
  * one reference per request, so each panel features one character (chosen in the inspector).
+ * Adding a character puts the keyboard in the new card's name, selected, so typing names them
+ * (the button that was clicked may be gone: the first one lives in the empty state).
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/store-context';
 import { Icon } from '../../ui/Icon';
@@ -13,6 +15,9 @@ const NO_CHARACTERS: readonly Character[] = [];
 
 export function CharacterSidebar() {
   const { characters, panels, addCharacter } = useAppStore(useShallow((s) => ({ characters: s.doc?.characters ?? NO_CHARACTERS, panels: s.doc?.panels, addCharacter: s.addCharacter })));
+  const [justAdded, setJustAdded] = useState<string | null>(null);
+  const add = () => setJustAdded(addCharacter());
+  const nameFocused = useCallback(() => setJustAdded(null), []);
   const featured = useMemo(() => {
     // Only panels that feature the character: a "No character" panel is nobody's.
     const counts = new Map<string, number>();
@@ -26,7 +31,7 @@ export function CharacterSidebar() {
     <aside className="sidebar" aria-labelledby="cast-title">
       <header className="sidebar-header">
         <h2 id="cast-title">Cast</h2>
-        <button type="button" className="button-small" onClick={() => addCharacter()}>
+        <button type="button" className="button-small" onClick={add}>
           <Icon name="plus" size={14} /> Add character
         </button>
       </header>
@@ -39,14 +44,20 @@ export function CharacterSidebar() {
             <strong>Cast your first character.</strong> A name, a short description and one reference image: every panel featuring them keeps
             that face.
           </p>
-          <button type="button" className="button-primary" onClick={() => addCharacter()}>
+          <button type="button" className="button-primary" onClick={add}>
             Add your first character
           </button>
         </div>
       ) : (
         <ul className="character-list" aria-label="Characters">
           {characters.map((character) => (
-            <CharacterCard key={character.id} character={character} featuredIn={featured.get(character.id) ?? 0} />
+            <CharacterCard
+              key={character.id}
+              character={character}
+              featuredIn={featured.get(character.id) ?? 0}
+              focusName={character.id === justAdded}
+              onNameFocused={nameFocused}
+            />
           ))}
         </ul>
       )}

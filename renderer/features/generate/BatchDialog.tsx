@@ -2,18 +2,19 @@
  * "Generate missing" / "Generate selected": shows how many images and what they cost (asked of
  * main with `jobs:estimate`) before anything is spent, names panels that cannot be generated yet
  * and why, and starts only on an explicit confirm. When no panel can be generated it says why
- * and offers only Close (no estimate is asked for, so there is no cost to wait for).
+ * and offers only Close (no estimate is asked for, so there is no cost to wait for). When the
+ * price cannot be worked out it says so and the main button asks for it again: it never waits
+ * on "Working out the cost…" for an answer that will not come.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CostEstimate } from '../../../shared/domain/jobs';
 import { useAppStore, useAppStoreApi } from '../../state/store-context';
 import type { DialogState } from '../../state/ui-slice';
-import { messageOf } from '../../lib/errors';
 import { formatCents, plural } from '../../lib/format';
 import { planBatch, type BatchPlan } from '../../state/readiness';
 import { Modal } from '../../ui/Modal';
 import { skippedReasons } from './skipped-summary';
+import { useBatchPrice } from './use-batch-price';
 
 type BatchMode = Extract<DialogState, { kind: 'batch' }>['mode'];
 
@@ -31,24 +32,12 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
   // The plan is fixed when the dialog opens: edits behind the modal cannot change what is charged.
   const [plan] = useState(() => (doc ? planBatch(doc, panelIds) : { ready: [], skipped: [] }));
   const [variations, setVariations] = useState(defaultVariations);
-  const [estimated, setEstimated] = useState<{ variations: number; cost: CostEstimate } | null>(null);
-  const cost = estimated?.variations === variations ? estimated.cost : null;
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const ready = useMemo(() => plan.ready, [plan]);
+  const price = useBatchPrice(estimate, ready, variations);
+  const { cost } = price;
   const store = useAppStoreApi();
-
-  useEffect(() => {
-    let live = true;
-    if (ready.length === 0) return;
-    estimate(ready, variations).then(
-      (answer) => live && setEstimated({ variations, cost: answer }),
-      (caught: unknown) => live && setError(messageOf(caught)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [estimate, ready, variations]);
 
   const start = async () => {
     setStarting(true);
@@ -63,13 +52,15 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
     <>
       <div className="batch-summary">
         <p className="batch-count">
-          {plural(ready.length, 'panel')} × {plural(variations, 'variation')} = <strong>{cost ? plural(cost.images, 'image') : '…'}</strong>
+          {plural(ready.length, 'panel')} × {plural(variations, 'variation')} = <strong>{cost ? plural(cost.images, 'image') : price.failure ? '?' : '…'}</strong>
         </p>
         <p className="batch-cost" aria-live="polite">
           {cost ? (
             <>
               <strong>{formatCents(cost.cents)}</strong> will be charged to your AIgateway account.
             </>
+          ) : price.failure ? (
+            'The cost could not be worked out, so nothing has started or been charged.'
           ) : (
             'Working out the cost…'
           )}
@@ -90,6 +81,11 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
           <SkippedList skipped={plan.skipped} />
         </div>
       )}
+      {price.failure && (
+        <p className="callout callout-error" role="alert">
+          {price.failure}
+        </p>
+      )}
       {error && (
         <p className="callout callout-error" role="alert">
           {error}
@@ -103,6 +99,10 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
         {noKey ? (
           <button type="button" className="button-primary" onClick={() => openDialog({ kind: 'settings' })}>
             Add API key
+          </button>
+        ) : price.failure ? (
+          <button type="button" className="button-primary" onClick={price.retry}>
+            Try again
           </button>
         ) : (
           <button type="button" className="button-primary" disabled={!cost || starting} onClick={() => void start()}>

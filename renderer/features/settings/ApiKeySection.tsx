@@ -81,6 +81,7 @@ export function ApiKeySection() {
         <div className="row">
           <input
             id={inputId}
+            data-autofocus
             type="password"
             autoComplete="off"
             spellCheck={false}

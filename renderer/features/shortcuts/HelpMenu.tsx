@@ -1,4 +1,8 @@
-/** The Help menu in the title bar: a small menu button (Escape or a click outside closes it). */
+/**
+ * The Help menu in the title bar: a small menu button (Escape or a click outside closes it).
+ * Escape gives the keyboard back to the Help button when it was in the menu (its item is about to
+ * go, which would drop focus to the page); a click outside leaves focus where the click put it.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../state/store-context';
 import { Icon } from '../../ui/Icon';
@@ -7,6 +11,7 @@ export function HelpMenu() {
   const openDialog = useAppStore((s) => s.openDialog);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -14,6 +19,9 @@ export function HelpMenu() {
       if (event instanceof KeyboardEvent && event.key !== 'Escape') return;
       if (event instanceof MouseEvent && ref.current?.contains(event.target as Node)) return;
       setOpen(false);
+      const active = document.activeElement;
+      const inMenu = active === document.body || (active !== null && ref.current?.contains(active));
+      if (event instanceof KeyboardEvent && inMenu) buttonRef.current?.focus();
     };
     document.addEventListener('mousedown', close);
     document.addEventListener('keydown', close);
@@ -30,7 +38,7 @@ export function HelpMenu() {
 
   return (
     <div className="menu" ref={ref}>
-      <button type="button" className="button-ghost" title="Help" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+      <button ref={buttonRef} type="button" className="button-ghost" title="Help" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
         <Icon name="help" />
         <span className="button-label">Help</span>
       </button>

@@ -36,7 +36,7 @@ function NewProjectForm({ onClose }: { onClose: () => void }) {
     <form className="new-project" onSubmit={(event) => void submit(event)}>
       <div className="field">
         <label htmlFor={`${id}-title`}>Project title</label>
-        <input id={`${id}-title`} type="text" autoFocus maxLength={200} value={title} placeholder="e.g. Night Market, episode 1" onChange={(event) => setTitle(event.target.value)} />
+        <input id={`${id}-title`} type="text" data-autofocus maxLength={200} value={title} placeholder="e.g. Night Market, episode 1" onChange={(event) => setTitle(event.target.value)} />
       </div>
       <fieldset className="aspect-grid">
         <legend>Aspect ratio</legend>

@@ -72,6 +72,18 @@ describe('editor frame', () => {
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
   });
 
+  it('Escape closes the Help menu and gives the keyboard back to the Help button, so Enter opens it again', async () => {
+    const { user } = await renderApp({ project: sampleProject(1) });
+    const help = screen.getByRole('button', { name: 'Help' });
+    await user.click(help);
+    expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: /Keyboard shortcuts/ }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu', { name: 'Help' })).toBeNull();
+    expect(document.activeElement).toBe(help);
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('menu', { name: 'Help' })).toBeTruthy();
+  });
+
   it('saves with Ctrl+S and shows the save state, spend and balance in the status bar', async () => {
     const { user, callsTo, store, emit } = await renderApp({ project: sampleProject(1) });
     await user.keyboard('{Control>}s{/Control}');

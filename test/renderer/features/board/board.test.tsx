@@ -104,6 +104,26 @@ describe('panel board', () => {
     expect(within(cards()[0] as HTMLElement).getByRole('img', { name: 'Panel 1, active take' })).toBeTruthy();
   });
 
+  it('dismissing the delete notice gives the keyboard back to the current card, so J and K go on from there', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(4) });
+    await user.click(cards()[1] as HTMLElement);
+    await user.keyboard('{Delete}');
+    const current = store.getState().focusedId;
+    await user.click(screen.getByRole('button', { name: 'Dismiss notice' }));
+    expect(screen.queryByText(/Panel 2 deleted/)).toBeNull();
+    expect((document.activeElement as HTMLElement).dataset.panelId).toBe(current);
+    await user.keyboard('k');
+    expect(store.getState().focusedId).toBe(panelIds(store)[panelIds(store).indexOf(current as string) - 1]);
+  });
+
+  it('dismissing the notice after deleting every panel leaves the keyboard on "Add first panel"', async () => {
+    const { user } = await renderApp({ project: sampleProject(1) });
+    await user.click(cards()[0] as HTMLElement);
+    await user.keyboard('{Delete}');
+    await user.click(screen.getByRole('button', { name: 'Dismiss notice' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add first panel' }));
+  });
+
   it('reorders by drag and drop, moving the whole selection', async () => {
     const { user, store } = await renderApp({ project: sampleProject(4) });
     await user.click(cards()[0] as HTMLElement);

@@ -22,6 +22,19 @@ describe('character sidebar', () => {
     expect(within(cast()).getByRole('listitem', { name: 'Mara' })).toBeTruthy();
   });
 
+  it('a new character is named by typing at once: the keyboard lands in its name, default selected', async () => {
+    const { user, store } = await renderApp({ project: createEmptyProject({ title: 'Empty' }, FIXED_NOW) });
+    // The first one is added from the empty state, whose button goes away.
+    await user.click(screen.getByRole('button', { name: 'Add your first character' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Character name'));
+    await user.keyboard('Mara');
+    await user.click(screen.getByRole('button', { name: 'Add character' }));
+    const names = screen.getAllByLabelText('Character name');
+    expect(document.activeElement).toBe(names[1]);
+    await user.keyboard('Jun');
+    expect(store.getState().doc?.characters.map((character) => character.name)).toEqual(['Mara', 'Jun']);
+  });
+
   it('removing a character says which panels lost them and offers Undo, which brings them back', async () => {
     const { user, store } = await renderApp({ project: sampleProject(2) });
     await user.click(screen.getByRole('button', { name: 'Remove Mara' }));

@@ -28,6 +28,34 @@ describe('batch generation', () => {
     expect(callsTo('jobs:generate')).toEqual([]);
   });
 
+  it('when the price cannot be worked out, says so and Try again asks for it again, then generates at that price', async () => {
+    const { user, callsTo, main } = await renderApp({ project: mixedProject() });
+    main.estimateErrors = [{ code: 'INTERNAL', message: 'Castboard could not reach its background process.' }];
+    await user.click(screen.getByRole('button', { name: 'Generate missing' }));
+    const dialog = screen.getByRole('dialog', { name: 'Generate missing panels' });
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('Castboard could not reach its background process.');
+    expect(dialog.textContent).toContain('The cost could not be worked out, so nothing has started or been charged.');
+    expect(within(dialog).queryByRole('button', { name: /Working out the cost/ })).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Try again' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Generate 2 images ($0.10)' }));
+    expect(callsTo('jobs:estimate')).toEqual([
+      { panelIds: ['p3', 'p4'], variations: 1 },
+      { panelIds: ['p3', 'p4'], variations: 1 },
+    ]);
+    expect(callsTo('jobs:generate')).toEqual([{ panelIds: ['p3', 'p4'], variations: 1, seed: null }]);
+  });
+
+  it('a failed price for one variation count is not shown for another: changing it asks again', async () => {
+    const { user, main } = await renderApp({ project: mixedProject() });
+    main.estimateErrors = [{ code: 'INTERNAL', message: 'Castboard could not reach its background process.' }];
+    await user.click(screen.getByRole('button', { name: 'Generate missing' }));
+    const dialog = screen.getByRole('dialog', { name: 'Generate missing panels' });
+    await within(dialog).findByRole('button', { name: 'Try again' });
+    await user.click(within(dialog).getByRole('radio', { name: '2 per panel' }));
+    expect(await within(dialog).findByRole('button', { name: 'Generate 4 images ($0.20)' })).toBeTruthy();
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+  });
+
   it('Generate selected (G) starts only the ready selected panels after confirming, with overall progress', async () => {
     const { user, callsTo, main, emit } = await renderApp({ project: mixedProject() });
     await user.click(within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: 'Panel 1' }));

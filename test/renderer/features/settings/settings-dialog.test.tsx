@@ -41,6 +41,12 @@ describe('Settings dialog', () => {
     expect(document.body.textContent).not.toContain('sk-artist-key-77ab');
   });
 
+  it('opens on the API key field, so a pasted key goes straight in', async () => {
+    const { user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('API key', { exact: true }));
+  });
+
   it('shows the validation message when main refuses the key', async () => {
     const { user } = renderApp();
     await user.click(screen.getByRole('button', { name: 'Settings' }));
