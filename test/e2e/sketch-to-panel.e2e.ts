@@ -180,6 +180,8 @@ describe('sketch to panel', () => {
     const rig = await openEditor({ width: 1280, height: 720 });
     const pad = await openSketchPad(rig);
     const { page } = rig;
+    // The pad opens ready to draw: focus on the canvas, where its keys act, not on the close button.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sketch canvas');
     await drawStroke(page, [0.1, 0.8], [0.5, 0.2]);
     await drawStroke(page, [0.5, 0.2], [0.9, 0.8]);
     await drawStroke(page, [0.1, 0.5], [0.9, 0.5]);

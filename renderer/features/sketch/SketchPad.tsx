@@ -134,7 +134,7 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
         <div className="sketch-stage">
           {base && <TakeImage className="sketch-under" image={base.image} size={512} alt="The take this sketch is drawn over" />}
           {onionImage && <TakeImage className="sketch-under sketch-onion" image={onionImage} size={512} alt="Onion skin" />}
-          <canvas ref={canvasRef} className="sketch-canvas" width={size.width} height={size.height} aria-label="Sketch canvas" tabIndex={0} {...handlers} />
+          <canvas ref={canvasRef} className="sketch-canvas" width={size.width} height={size.height} aria-label="Sketch canvas" tabIndex={0} data-autofocus {...handlers} />
         </div>
       </div>
       {error?.panelId === panel.id && <p className="field-error" role="alert">{error.message}</p>}
