@@ -19,7 +19,7 @@ import { createGenerationQueue, type GenerationQueue } from '../gateway/generati
 import type { QueueJob, ResultContext } from '../gateway/queue-types';
 import type { Logger } from '../logger';
 import type { ProjectWorkspace } from '../workspace/project-workspace';
-import { generateJobs, restyleJobs } from './panel-jobs';
+import { checkPanelsCanBeSent, generateJobs, restyleJobs } from './panel-jobs';
 import { createSpendRecord } from './spend-record';
 import { paramsToRecord, takesFromResult } from './takes-from-result';
 import type { EventPayload } from '../../../shared/ipc/contract';
@@ -165,7 +165,9 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage });
 
   return {
-    estimate({ panelIds, variations }: { panelIds: string[]; variations: number }): CostEstimate {
+    /** The cost of a batch, once it is known the batch could be sent (no price for a batch that would fail). */
+    async estimate({ panelIds, variations }: { panelIds: string[]; variations: number }): Promise<CostEstimate> {
+      await checkPanelsCanBeSent(context(), panelIds);
       const images = panelIds.length * variations;
       return { images, cents: images * deps.settings().pricePerImageCents };
     },

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Character, ImageRef, Panel, Project } from '../../../shared/domain/project';
-import { CastboardError } from '../../../shared/errors';
+import { CastboardError, isCastboardError } from '../../../shared/errors';
 import { featuredCharacter, generateRequestFor, NO_CHARACTER_PROBLEM, restyleRequestFor } from '../../../shared/generation/request-plan';
 import type { CharacterInput } from '../gateway/gateway-types';
 import type { QueueJob } from '../gateway/queue-types';
@@ -41,14 +41,41 @@ function planPanels(project: Project, panelIds: readonly string[]): PlannedPanel
   });
 }
 
+/**
+ * A character's reference (or mask) file, or an error that names the character and the fix: the
+ * store's own message ("restore the file or generate the panel again") would send the artist to
+ * generate again, which is what just failed.
+ */
+async function readCharacterImage(character: Character, image: ImageRef, context: PanelJobContext): Promise<Buffer> {
+  try {
+    return await context.readImage(image);
+  } catch (error) {
+    if (!isCastboardError(error) || error.code !== 'PROJECT_IMAGE_MISSING') throw error;
+    throw new CastboardError(
+      'PROJECT_IMAGE_MISSING',
+      `${character.name}'s reference image cannot be read (${image} is missing or damaged in the project's images/ folder), so nothing was sent or charged. Choose ${character.name}'s reference image again (Replace in the cast panel, or castboard character set --image), then generate.`,
+      { cause: error },
+    );
+  }
+}
+
 async function characterInput(plan: PlannedPanel, context: PanelJobContext): Promise<CharacterInput> {
   const { character } = plan;
   return {
     name: character.name,
     description: character.description,
-    referencePng: await context.readImage(character.referenceImage),
-    referenceMaskPng: character.mask ? await context.readImage(character.mask) : undefined,
+    referencePng: await readCharacterImage(character, character.referenceImage, context),
+    referenceMaskPng: character.mask ? await readCharacterImage(character, character.mask, context) : undefined,
   };
+}
+
+/**
+ * Checks, before a price is shown, that these panels could be sent: the same checks as a batch,
+ * and every character's reference file readable (each read once).
+ */
+export async function checkPanelsCanBeSent(context: PanelJobContext, panelIds: readonly string[]): Promise<void> {
+  const characters = new Map(planPanels(context.project, panelIds).map((plan) => [plan.character.id, plan]));
+  await Promise.all([...characters.values()].map((plan) => characterInput(plan, context)));
 }
 
 export async function generateJobs(context: PanelJobContext, panelIds: readonly string[], options: { variations: number; seed: number | null }): Promise<QueueJob[]> {

@@ -3,7 +3,7 @@
  * disk, the fake gateway over HTTP): a batch turns into saved takes, failures add nothing, async
  * jobs are persisted before polling and resumed after a restart, and renderer edits never drop takes.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createPanel } from '../../../shared/domain/project-edit';
@@ -58,6 +58,19 @@ describe('project and jobs channels', () => {
     expect(two?.takes[0]?.note).toBe('finished after cancel');
     expect(three?.takes).toHaveLength(0); // never sent, never charged
     expect(gateway.posts).toBe(3);
+  });
+
+  it("names the character whose reference file is gone, before any price or request, and says how to fix it", async () => {
+    const gateway = await gatewayWith();
+    const r = rig(gateway);
+    const { root, project } = await storyboard(r, await tempDir(), 2);
+    const reference = project.characters[0]?.referenceImage ?? '';
+    await rm(path.join(root, reference));
+    const panelIds = project.panels.map((panel) => panel.id);
+    const refusal = { code: 'PROJECT_IMAGE_MISSING', message: expect.stringMatching(/^Mara's reference image cannot be read .*nothing was sent or charged\. Choose Mara's reference image again/) };
+    await expect(r.call('jobs:estimate', { panelIds, variations: 1 })).rejects.toMatchObject(refusal);
+    await expect(r.call('jobs:generate', { panelIds, variations: 1 })).rejects.toMatchObject(refusal);
+    expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
   });
 
   it('refuses a batch with a panel it cannot generate, before spending anything', async () => {
