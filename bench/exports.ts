@@ -60,7 +60,7 @@ function ours(format: 'pdf' | 'mp4' | 'gif' | 'csv' | 'fcpxml') {
     if (format === 'pdf') await exportPdfBoard(panels, { page: 'a4', orientation: 'landscape', dpi: 150, layout: 'grid', perPage: 6, aspect: 1.5 }, `${out}.pdf`);
     if (format === 'mp4') await exportMp4(panels, { ...VIDEO, captions: false, srt: false, crossfadeSeconds: 0 }, `${out}.mp4`);
     if (format === 'gif') await exportGif(panels, { width: GIF_WIDTH, aspect: 1.5 }, `${out}.gif`);
-    if (format === 'csv') await exportShotList(panels.panels, `${out}.csv`);
+    if (format === 'csv') await exportShotList(panels, `${out}.csv`);
     if (format === 'fcpxml') await exportFcpxml(panels, VIDEO, `${out}.fcpxml`);
   };
 }

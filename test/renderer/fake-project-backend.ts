@@ -191,15 +191,16 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
     'export:production': ({ format }: { format: string }) => {
       emit('export:progress', { done: 1, total: 3, page: 1, pages: 1 });
       if (backend.exportCancelled) return { error: { code: 'CANCELLED', message: 'Export cancelled. Nothing was written.' } };
-      return { files: [`/projects/Night Market.${format}`], withoutImage: [] };
+      return { files: [`/projects/Night Market.${format}`], withoutImage: [], missingImages: [] };
     },
     'export:cancel': () => {
       backend.exportCancelled = true;
       return { cancelled: true };
     },
     'export:panelImages': ({ selectedPanelIds }: { selectedPanelIds: string[] }) => ({
-      files: (selectedPanelIds.length > 0 ? selectedPanelIds : ['a']).map((_, index) => `/out/panel-${index + 1}.png`),
+      files: (selectedPanelIds.length > 0 ? selectedPanelIds : ['a']).map((_, index) => `/out/${String(index + 1).padStart(3, '0')}-panel.png`),
       withoutImage: [],
+      missingImages: [],
     }),
     'jobs:retry': ({ jobId }: { jobId: string }) => {
       const job = backend.jobs.find((candidate) => candidate.id === jobId);

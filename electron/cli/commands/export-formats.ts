@@ -12,7 +12,9 @@ import { UsageError, type CliIo } from '../cli-io';
 import { readProject } from '../cli-project';
 import { parsePanelList } from '../panel-list';
 import { createProgressLine } from '../progress';
+import type { ImageReport } from '../../services/export/image-problems';
 import { productionInput } from '../../services/export/production-input';
+import { reportImageGaps } from './export';
 import { FORMAT_FLAGS, formatSettings, type FormatResult, type FormatRun, type ProductionFormat } from './export-format-options';
 
 const options = {
@@ -36,16 +38,16 @@ const options = {
   crossfade: { type: 'string' },
 } as const;
 
-async function runFormat(format: ProductionFormat, run: FormatRun): Promise<FormatResult> {
+async function runFormat(format: ProductionFormat, run: FormatRun): Promise<FormatResult & ImageReport> {
   const withoutImage = run.input.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number);
   const progress = { onProgress: (p: { done: number; total: number }) => run.onProgress(p.done, p.total), ...(run.signal ? { signal: run.signal } : {}) };
   if (format === 'panels') {
     const { exportSlugPanels } = await import('../../services/export/slug-panels');
     const result = await exportSlugPanels(run.input, run.out, { overwrite: run.overwrite, ...progress });
-    return { files: result.files, withoutImage: result.withoutImage };
+    return { files: result.files, withoutImage: result.withoutImage, missingImages: result.missingImages, imageProblems: result.imageProblems };
   }
   const { exportProduction } = await import('../../services/export/production-export');
-  return { files: await exportProduction(format, run.input, run.settings, run.project.aspectRatio, run.out, { overwrite: run.overwrite, ...progress }), withoutImage };
+  return { ...(await exportProduction(format, run.input, run.settings, run.project.aspectRatio, run.out, { overwrite: run.overwrite, ...progress })), withoutImage };
 }
 
 function checkFlags(format: ProductionFormat, args: readonly string[]): void {
@@ -72,11 +74,11 @@ export async function runFormatExport(format: ProductionFormat, args: string[], 
     onProgress: (done, total) => line.bar('Exporting', done, total, 'panels'),
   };
   const result = await runFormat(format, run).finally(() => line.end());
-  if (values.json) io.stdout(JSON.stringify({ format, files: result.files, panels: input.panels.length, withoutImage: result.withoutImage }));
+  if (values.json) io.stdout(JSON.stringify({ format, files: result.files, panels: input.panels.length, withoutImage: result.withoutImage, missingImages: result.missingImages, imageProblems: result.imageProblems }));
   else {
     io.stdout(`Wrote ${plural(result.files.length, 'file')} (${format}, ${plural(input.panels.length, 'panel')}):`);
     for (const file of result.files) io.stdout(`  ${file}`);
   }
-  if (result.withoutImage.length) io.stderr(`Panels without an image yet: ${result.withoutImage.join(', ')}. Generate them with castboard generate ${dir} --missing.`);
+  reportImageGaps(io, dir, format, result);
   return 0;
 }

@@ -10,6 +10,7 @@ import { CastboardError } from '../../../shared/errors';
 import { CAPTION_FIELDS } from '../../../shared/domain/project-export-fields';
 import { exportContactSheet, type ExportProgress } from '../../services/export/contact-sheet';
 import { warmUpExportFonts } from '../../services/export/font';
+import type { ImageReport } from '../../services/export/image-problems';
 import { resolveContactSheetOptions } from '../../services/export/options-check';
 import type { ContactSheetOptionsInput } from '../../services/export/options';
 import type { SheetFlagValues } from './export-sheet-flags';
@@ -121,6 +122,28 @@ export function sheetOptionsOf(project: Project, overrides: ContactSheetOptionsI
   return { ...saved, aspectRatio: project.aspectRatio, ...overrides, selectedOnly };
 }
 
+/** What each format makes of a panel whose image file cannot be read, for the report line. */
+const UNREADABLE_AS: Record<(typeof FORMATS)[number], string> = {
+  png: 'drawn as "Image missing"',
+  pdf: 'drawn as "Image missing"',
+  mp4: 'shown as grey frames',
+  gif: 'shown as grey frames',
+  fcpxml: 'gaps in the timeline',
+  csv: 'listed without an image file',
+  panels: 'no file written',
+};
+
+/**
+ * The stderr lines every export format ends with: panels without a take, then panels whose image
+ * file could not be read (what the format made of them), each with the reason naming the file.
+ */
+export function reportImageGaps(io: CliIo, dir: string, format: (typeof FORMATS)[number], result: ImageReport & { withoutImage: readonly number[] }): void {
+  const drawn = format === 'png' ? ' (empty cells)' : '';
+  if (result.withoutImage.length) io.stderr(`Panels without an image yet${drawn}: ${result.withoutImage.join(', ')}. Generate them with castboard generate ${dir} --missing.`);
+  if (result.missingImages.length) io.stderr(`Image files missing or unreadable (${UNREADABLE_AS[format]}): panels ${result.missingImages.join(', ')}.`);
+  for (const problem of result.imageProblems) io.stderr(`  panel ${problem.panel}: ${problem.message}`);
+}
+
 export async function runExport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
   const dir = projectDirArg(positionals, USAGE);
@@ -144,9 +167,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     io.stdout(result.pages === 1 ? `Wrote ${result.files[0]} (${size}, ${plural(drawn.length, 'panel')}).` : `Wrote ${result.pages} pages (${size} each, ${plural(drawn.length, 'panel')}):`);
     if (result.pages > 1) for (const file of result.files) io.stdout(`  ${file}`);
   }
-  if (withoutImage.length) io.stderr(`Panels without an image yet (empty cells): ${withoutImage.join(', ')}. Generate them with castboard generate ${dir} --missing.`);
-  if (result.missingImages.length) io.stderr(`Image files missing or unreadable (drawn as "Image missing"): panels ${result.missingImages.join(', ')}.`);
-  for (const problem of result.imageProblems) io.stderr(`  panel ${problem.panel}: ${problem.message}`);
+  reportImageGaps(io, dir, 'png', result);
   return 0;
 }
 

@@ -1,13 +1,13 @@
 /**
  * IPC for exports: a preview of the contact sheet's page 1 (with the page count), the contact
- * sheet, every active take as PNG files, cancelling what runs, and showing the last export; the
- * production formats are in register-production-export.ts. Main remembers what it wrote; "show"
+ * sheet, cancelling what runs, and showing the last export; the production formats and the panel
+ * PNGs (named like the shot list names them) are in register-production-export.ts. Main remembers what it wrote; "show"
  * opens only that, never a path from the renderer.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
-import { exportContactSheet, exportPanelImages, planContactSheet, renderPreview } from '../../services/export';
+import { exportContactSheet, planContactSheet, renderPreview } from '../../services/export';
 import { previewPage } from '../../../shared/domain/preview-page';
 import { contactSheetInput, panelNumbers, sheetOptions } from '../../services/export/project-sheet-input';
 import type { CaptionField } from '../../../shared/domain/project';
@@ -58,22 +58,6 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
       });
       session.lastExport = result.files;
       return { files: result.files, pages: result.pages, withoutImage: result.withoutImage, missingImages: result.missingImages };
-    }),
-  );
-
-  registrar.handle('export:panelImages', ({ selectedPanelIds, selectedOnly }) =>
-    session.run(async (signal) => {
-      const { input: sheet } = await input(selectedPanelIds);
-      const folder = await dialogs.chooseFolder({ title: 'Choose a folder for the panel images', buttonLabel: 'Export here' });
-      if (!folder) return null;
-      const result = await exportPanelImages(sheet.panels, folder, {
-        selectedOnly,
-        readImage: sheet.readImage,
-        signal,
-        onProgress: (progress) => registrar.push('export:progress', { ...progress, page: 1, pages: 1 }),
-      });
-      session.lastExport = result.files.length > 0 ? result.files : session.lastExport;
-      return { files: result.files, withoutImage: result.withoutImage };
     }),
   );
 

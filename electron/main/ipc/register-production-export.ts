@@ -1,20 +1,27 @@
 /**
- * IPC for the production formats (PDF board, MP4 animatic, GIF, FCPXML timeline, shot list CSV):
- * a preview of what would be written, and the export itself with the options the dialog sends
+ * IPC for the production formats (PDF board, MP4 animatic, GIF, FCPXML timeline, shot list CSV)
+ * and the panel PNGs: a preview of what would be written, and the export itself with the options the dialog sends
  * (the renderer also saves them in the project). Exports run through the export session, so
  * export:cancel stops them and they leave no file; main asks where to save and remembers what it
- * wrote. The preview answers pictures and counts, never a path.
+ * wrote. The preview answers pictures and counts, never a path. Every export answers the panels
+ * without a take (`withoutImage`) and those whose image file could not be read (`missingImages`).
+ * The panel PNGs are named as the shot list's "Image file" column and the timeline's stills name
+ * them (slug-panels.ts), so a CSV and the images exported beside it match.
  */
 import path from 'node:path';
 import { panelsToExport } from '../../services/export/input';
 import { throwIfAborted } from '../../services/export/map-limit';
 import { exportProduction, PRODUCTION_EXTENSIONS } from '../../services/export/production-export';
-import { productionInput } from '../../services/export/production-input';
+import { productionInput, type ProductionInput } from '../../services/export/production-input';
 import { previewProduction } from '../../services/export/production-preview';
 import { panelNumbers } from '../../services/export/project-sheet-input';
+import { exportSlugPanels } from '../../services/export/slug-panels';
 import type { AppServices } from '../app-services';
 import type { ExportSession } from './export-session';
 import type { Registrar } from './registrar';
+
+/** Panels of `input` that have no take yet. */
+const withoutTake = (input: ProductionInput) => input.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number);
 
 export function registerProductionExport(registrar: Registrar, services: AppServices, session: ExportSession): void {
   const { workspace, dialogs } = services;
@@ -44,13 +51,28 @@ export function registerProductionExport(registrar: Registrar, services: AppServ
       if (!target) return null;
       throwIfAborted(signal);
       // The save dialog already asked before replacing the file the artist named.
-      const files = await exportProduction(format, input, settings, project.aspectRatio, target, {
+      const result = await exportProduction(format, input, settings, project.aspectRatio, target, {
         overwrite: true,
         signal,
         onProgress: (progress) => registrar.push('export:progress', { ...progress, page: 1, pages: 1 }),
       });
-      session.lastExport = files;
-      return { files, withoutImage: input.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number) };
+      session.lastExport = result.files;
+      return { files: result.files, withoutImage: withoutTake(input), missingImages: result.missingImages };
+    }),
+  );
+
+  registrar.handle('export:panelImages', ({ selectedPanelIds, selectedOnly }) =>
+    session.run(async (signal) => {
+      const { input } = production(selectedPanelIds, selectedOnly);
+      const folder = await dialogs.chooseFolder({ title: 'Choose a folder for the panel images', buttonLabel: 'Export here' });
+      if (!folder) return null;
+      throwIfAborted(signal);
+      const result = await exportSlugPanels(input, folder, {
+        signal,
+        onProgress: (progress) => registrar.push('export:progress', { ...progress, page: 1, pages: 1 }),
+      });
+      session.lastExport = result.files.length > 0 ? result.files : session.lastExport;
+      return { files: result.files, withoutImage: result.withoutImage, missingImages: result.missingImages };
     }),
   );
 }

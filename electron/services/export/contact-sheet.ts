@@ -17,6 +17,7 @@ import { renderScaled, writePage, type Piece } from './compose';
 import { defaultFontFiles, type FontFiles } from './font';
 import { prepareHeader } from './header';
 import { decodeCellImage } from './cell';
+import { imageReport, type ImageReport } from './image-problems';
 import type { ContactSheetInput, ContactSheetPanel, ImageProblem } from './input';
 import type { SheetLayout } from './layout';
 import { EXPORT_CONCURRENCY, throwIfAborted } from './map-limit';
@@ -50,7 +51,8 @@ export interface ContactSheetRunOptions {
   concurrency?: number;
 }
 
-export interface ContactSheetResult {
+/** `missingImages`: panels whose image file could not be read (drawn as "Image missing"). */
+export interface ContactSheetResult extends ImageReport {
   /** Absolute paths written, in page order. */
   files: string[];
   pages: number;
@@ -59,10 +61,6 @@ export interface ContactSheetResult {
   height: number;
   /** Panel numbers drawn without a take (their cell says "No image"). */
   withoutImage: number[];
-  /** Panel numbers whose image file could not be read (drawn as "Image missing"). */
-  missingImages: number[];
-  /** Why each of those could not be used, naming the file. */
-  imageProblems: ImageProblem[];
 }
 
 /**
@@ -146,7 +144,7 @@ export async function exportContactSheet(
     throwIfAborted(run.signal);
     const written = await staged.commit({ overwrite });
     const withoutImage = basics.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number);
-    return { files: written, pages: layout.pages, width: layout.pageWidth, height: layout.pageHeight, withoutImage, missingImages: problems.map((problem) => problem.panel), imageProblems: problems };
+    return { files: written, pages: layout.pages, width: layout.pageWidth, height: layout.pageHeight, withoutImage, ...imageReport(problems) };
   } finally {
     // Images started but never drawn (a failure or cancel on the way) finish before this returns.
     await Promise.allSettled(decoding.values());

@@ -5,7 +5,8 @@
  * Invariants: every time is a whole number of frames at the chosen rate (editors refuse times off
  * the frame grid), cut from the running time so the sequence lasts the sum of the panel durations
  * to within one frame; a panel without an image is a gap of its duration, so the cut keeps its
- * timing; all text is XML-escaped.
+ * timing, and so is a panel whose image file cannot be read (named in the result, like the contact
+ * sheet's missingImages); all text is XML-escaped.
  * The stills are referenced by URLs relative to the .fcpxml (`./<name>-panels/007-scene.png`),
  * which Apple's FCPXML reference allows ("an absolute file URL ... or a relative URL based on the
  * location of the FCPXML document itself"): the timeline and its folder can be moved or sent
@@ -14,6 +15,7 @@
  */
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
+import type { ImageReport } from './image-problems';
 import { assertExtension, assertNoConflicts, assertWritableFolder, ensureFolder, removeCreatedFolder, writeOutputFile } from './output-files';
 import { cutFrames, panelSlugFileName, type ProductionInput, type ProductionPanel } from './production-input';
 import { exportSlugPanels } from './slug-panels';
@@ -96,7 +98,7 @@ export function assertHasStills(input: Pick<ProductionInput, 'panels'>): void {
 }
 
 /** Writes `<out>.fcpxml` and the folder `<out>-panels/` of the stills it references. */
-export async function exportFcpxml(input: ProductionInput, options: FcpxmlOptions, outPath: string, run: FcpxmlRunOptions = {}): Promise<{ file: string; folder: string; stills: string[] }> {
+export async function exportFcpxml(input: ProductionInput, options: FcpxmlOptions, outPath: string, run: FcpxmlRunOptions = {}): Promise<{ file: string; folder: string; stills: string[] } & ImageReport> {
   const target = path.resolve(outPath);
   assertExtension(target, '.fcpxml', 'The timeline');
   assertHasStills(input);
@@ -109,7 +111,7 @@ export async function exportFcpxml(input: ProductionInput, options: FcpxmlOption
     const written = new Set(stills.files);
     const stillUrl = (panel: ProductionPanel) => (written.has(path.join(folder, panelSlugFileName(panel))) ? relativeStillUrl(path.basename(folder), panelSlugFileName(panel)) : null);
     const file = await writeOutputFile(target, Buffer.from(fcpxmlDocument(input.title, input.panels, stillUrl, options), 'utf8'), run.overwrite ?? false);
-    return { file, folder, stills: stills.files };
+    return { file, folder, stills: stills.files, missingImages: stills.missingImages, imageProblems: stills.imageProblems };
   } catch (error) {
     // Only a folder made by this export is removed: a folder that was there keeps what it had.
     if (created) await removeCreatedFolder(folder);

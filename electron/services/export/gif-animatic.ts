@@ -3,11 +3,13 @@
  * duration. Sized for sharing: 480 px wide by default and a 128-colour palette keep 24 panels well
  * under ~10 MB (about 2 MB).
  * Invariants: a GIF frame delay tops out at 65.535 s, so a longer panel is held by repeating its
- * frame (the only case where frames outnumber panels); the file is written all-or-nothing.
+ * frame (the only case where frames outnumber panels); the file is written all-or-nothing; a panel
+ * whose image file cannot be read is a grey frame and is named in the result.
  */
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 import sharp from '../image-safety/sharp-gate';
+import { ImageProblemLog, type ImageReport } from './image-problems';
 import { throwIfAborted } from './map-limit';
 import { assertExtension, assertNoConflicts, assertWritableFolder, writeOutputFile } from './output-files';
 import { panelFrames } from './panel-frames';
@@ -50,7 +52,7 @@ export function gifFrameSize(options: GifOptions): { width: number; height: numb
   return { width: Math.round(options.width / 2) * 2, height: Math.round(options.width / options.aspect / 2) * 2 };
 }
 
-export async function exportGif(input: ProductionInput, options: GifOptions, outPath: string, run: GifRunOptions = {}): Promise<{ file: string; frames: number; width: number; height: number }> {
+export async function exportGif(input: ProductionInput, options: GifOptions, outPath: string, run: GifRunOptions = {}): Promise<{ file: string; frames: number; width: number; height: number } & ImageReport> {
   const target = path.resolve(outPath);
   assertExtension(target, '.gif', 'The animated GIF');
   if (input.panels.length === 0) throw new CastboardError('EXPORT_EMPTY', 'There are no panels to animate. Add panels first.');
@@ -60,7 +62,8 @@ export async function exportGif(input: ProductionInput, options: GifOptions, out
   const frames: Buffer[] = [];
   const delays: number[] = [];
   let done = 0;
-  for await (const { panel, frame } of panelFrames(input, { size, ...(run.signal ? { signal: run.signal } : {}) })) {
+  const problems = new ImageProblemLog();
+  for await (const { panel, frame } of panelFrames(input, { size, problems, ...(run.signal ? { signal: run.signal } : {}) })) {
     for (const delay of gifDelays(panel.durationSeconds)) {
       frames.push(frame);
       delays.push(delay);
@@ -75,5 +78,5 @@ export async function exportGif(input: ProductionInput, options: GifOptions, out
     .gif(gifEncoding(delays))
     .toBuffer();
   throwIfAborted(run.signal);
-  return { file: await writeOutputFile(target, bytes, run.overwrite ?? false), frames: frames.length, ...size };
+  return { file: await writeOutputFile(target, bytes, run.overwrite ?? false), frames: frames.length, ...size, ...problems.report(input.panels) };
 }

@@ -20,5 +20,5 @@ export {
 } from './options';
 export type { CaptionField, ContactSheetOptions, ContactSheetOptionsInput, PagePreset } from './options';
 export { findExisting } from './output-files';
-export { exportPanelImage, exportPanelImages, panelFileName } from './panel-images';
+export { exportPanelImage, exportPanelImages } from './panel-images';
 export type { PanelImageSource, PanelImagesResult, PanelImagesRunOptions } from './panel-images';

@@ -7,7 +7,8 @@
  *    lasts the sum of the durations to within one frame;
  *  - an optional cross-fade blends the last frames of a panel into the next without changing
  *    any cut time; an optional caption strip is burned in; an optional .srt of the dialogue is
- *    written beside the video;
+ *    written beside the video; a panel whose image file cannot be read is a grey frame and is
+ *    named in the result (missingImages, imageProblems);
  *  - the video (and .srt) appear under their final names only when complete; cancel kills ffmpeg
  *    and leaves nothing.
  */
@@ -17,6 +18,7 @@ import { ffmpegPath } from './ffmpeg-path';
 import { startFfmpeg, type FfmpegPipe } from './ffmpeg-run';
 import type { FontFiles } from './font';
 import { defaultFontFiles } from './font';
+import { ImageProblemLog, type ImageReport } from './image-problems';
 import { assertExtension, assertWritableFolder, writeOutputs, writeStaged } from './output-files';
 import { panelFrames } from './panel-frames';
 import { cutFrames, type ProductionInput } from './production-input';
@@ -75,14 +77,14 @@ function blend(a: Buffer, b: Buffer, t: number): Buffer {
   return out;
 }
 
-async function streamFrames(input: ProductionInput, options: Mp4Options, pipe: FfmpegPipe, run: Mp4RunOptions, step: number): Promise<void> {
+async function streamFrames(input: ProductionInput, options: Mp4Options, pipe: FfmpegPipe, run: Mp4RunOptions, step: number, problems: ImageProblemLog): Promise<void> {
   const cuts = cutFrames(input.panels, options.fps);
   const size = { width: options.width, height: options.height };
   const captions = options.captions ? { fonts: options.fonts ?? defaultFontFiles() } : undefined;
   let previous: { frame: Buffer; frames: number } | null = null;
   let index = 0;
   const fadeFrames = Math.round(options.crossfadeSeconds * options.fps);
-  for await (const { frame } of panelFrames(input, { size, ...(captions ? { captions } : {}), ...(run.signal ? { signal: run.signal } : {}) })) {
+  for await (const { frame } of panelFrames(input, { size, problems, ...(captions ? { captions } : {}), ...(run.signal ? { signal: run.signal } : {}) })) {
     if (previous) await writeHeld(pipe, previous, frame, fadeFrames);
     previous = { frame, frames: ((cuts[index + 1] ?? 0) - (cuts[index] ?? 0)) / step };
     index += 1;
@@ -99,7 +101,7 @@ async function writeHeld(pipe: FfmpegPipe, held: { frame: Buffer; frames: number
 }
 
 /** Writes the animatic to `outPath` (.mp4) and, when asked, `<name>.srt` beside it. */
-export async function exportMp4(input: ProductionInput, options: Mp4Options, outPath: string, run: Mp4RunOptions = {}): Promise<{ files: string[]; frames: number }> {
+export async function exportMp4(input: ProductionInput, options: Mp4Options, outPath: string, run: Mp4RunOptions = {}): Promise<{ files: string[]; frames: number } & ImageReport> {
   const target = path.resolve(outPath);
   assertExtension(target, '.mp4', 'The animatic');
   if (input.panels.length === 0) throw new CastboardError('EXPORT_EMPTY', 'There are no panels to animate. Add panels first.');
@@ -110,16 +112,17 @@ export async function exportMp4(input: ProductionInput, options: Mp4Options, out
   const targets = options.srt ? [target, srt] : [target];
   const cuts = cutFrames(input.panels, options.fps);
   const step = holdStep(cuts, Math.round(options.crossfadeSeconds * options.fps));
+  const problems = new ImageProblemLog();
   const files = await writeOutputs(targets, run.overwrite ?? false, async (temp, file) => {
     if (file === srt) return writeStaged(temp, Buffer.from(srtDocument(input.panels, cuts, options.fps), 'utf8'), file);
     const pipe = startFfmpeg(binary, ffmpegArgs(options, temp, step), run.signal);
     try {
-      await streamFrames(input, options, pipe, run, step);
+      await streamFrames(input, options, pipe, run, step, problems);
     } catch (error) {
       pipe.kill();
       throw error;
     }
     await pipe.finish();
   });
-  return { files, frames: cuts.at(-1) ?? 0 };
+  return { files, frames: cuts.at(-1) ?? 0, ...problems.report(input.panels) };
 }

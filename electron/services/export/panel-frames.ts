@@ -2,13 +2,15 @@
  * Video frames of panels, for the animatic (MP4) and the GIF: each panel's active take scaled to
  * fill the frame (centre crop), as raw RGB, optionally with a caption strip burned in along the
  * bottom (panel number, shot, dialogue). A panel without a readable image becomes a grey frame
- * (its caption still names it), so the timing of the cut stays right.
+ * (its caption still names it), so the timing of the cut stays right; one whose file could not be
+ * read is noted in `options.problems`, so the export can name it.
  * Invariants: frames come out in panel order with at most `ahead` panels decoded at once (memory
  * stays bounded whatever the panel count); image bytes only reach sharp through the decode gate.
  */
 import sharp, { type Sharp } from '../image-safety/sharp-gate';
 import { decodeImage } from '../image-safety/decode-gate';
 import { registerFonts, type FontFiles } from './font';
+import type { ImageProblemLog } from './image-problems';
 import { throwIfAborted } from './map-limit';
 import type { ProductionInput, ProductionPanel } from './production-input';
 import { measureFont, renderClamped, type RgbaImage } from './text';
@@ -23,6 +25,8 @@ export interface FrameOptions {
   /** Burn in the caption strip (needs `fonts`). */
   captions?: { fonts: FontFiles };
   signal?: AbortSignal;
+  /** Where unreadable image files are noted (the export's report). */
+  problems?: ImageProblemLog;
 }
 
 const PLACEHOLDER = { r: 96, g: 96, b: 96 };
@@ -41,10 +45,20 @@ async function captionStrip(panel: ProductionPanel, size: FrameSize, fonts: Font
   return { image, height: (image?.height ?? metrics.first) + 2 * pad };
 }
 
-async function baseFrame(input: ProductionInput, panel: ProductionPanel, size: FrameSize): Promise<Sharp> {
-  const bytes = panel.imagePath ? await input.readImage(panel.imagePath).catch(() => null) : null;
-  if (bytes) {
-    const decoded = await decodeImage(bytes, { failOn: 'error' }).resize(size.width, size.height, { fit: 'cover' }).flatten({ background: '#000000' }).removeAlpha().raw().toBuffer().catch(() => null);
+/** The take filling the frame, as raw RGB; throws when its file cannot be read or decoded. */
+async function takeFrame(input: ProductionInput, imagePath: string, size: FrameSize): Promise<Buffer> {
+  const bytes = await input.readImage(imagePath);
+  return decodeImage(bytes, { failOn: 'error' }).resize(size.width, size.height, { fit: 'cover' }).flatten({ background: '#000000' }).removeAlpha().raw().toBuffer();
+}
+
+async function baseFrame(input: ProductionInput, panel: ProductionPanel, options: FrameOptions): Promise<Sharp> {
+  const { size } = options;
+  if (panel.imagePath) {
+    const imagePath = panel.imagePath;
+    const decoded = await takeFrame(input, imagePath, size).catch((error: unknown) => {
+      options.problems?.record(imagePath, error);
+      return null;
+    });
     if (decoded) return sharp(decoded, { raw: { ...size, channels: 3 } });
   }
   return sharp({ create: { ...size, channels: 3, background: PLACEHOLDER } });
@@ -53,7 +67,7 @@ async function baseFrame(input: ProductionInput, panel: ProductionPanel, size: F
 /** One panel's frame as raw RGB (width * height * 3 bytes). */
 export async function panelFrame(input: ProductionInput, panel: ProductionPanel, options: FrameOptions): Promise<Buffer> {
   const { size } = options;
-  const base = await baseFrame(input, panel, size);
+  const base = await baseFrame(input, panel, options);
   const fonts = options.captions?.fonts;
   if (!fonts) return base.raw().toBuffer();
   await registerFonts(fonts);

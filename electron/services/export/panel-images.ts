@@ -1,6 +1,7 @@
 /**
- * Per-panel PNG export: one panel's active take, or every active take into a folder as
- * panel-001.png, panel-002.png... at full resolution.
+ * Per-panel PNG export: one panel's active take, or every active take into a folder at full
+ * resolution, each under the file name its caller gives (the project exports name them
+ * `007-mara-climbs.png` through slug-panels.ts, the one name the shot list's "Image file" uses).
  * Invariants:
  *  - files are written all-or-nothing (temp files renamed at the end) and existing files are
  *    never replaced without `overwrite`: conflicts stop the export before anything is written;
@@ -16,6 +17,7 @@ import { CastboardError } from '../../../shared/errors';
 import { decodeImage } from '../image-safety/decode-gate';
 import { sniffImageFormat } from '../image-safety/image-format';
 import { readStandaloneImage, unreadableReason, type ImageReader } from './image-source';
+import { imageReport, type ImageReport } from './image-problems';
 import { panelsToExport, type ImageProblem } from './input';
 import { EXPORT_CONCURRENCY, mapLimit, throwIfAborted } from './map-limit';
 import { StagedFiles, assertNoConflicts, assertWritableFolder, writeStaged } from './output-files';
@@ -25,8 +27,8 @@ export interface PanelImageSource {
   /** The active take as `readImage` names it, or null when the panel has no image. */
   imagePath: string | null;
   selected?: boolean;
-  /** The file name to write (default panel-NNN.png); the CLI names files by number and scene. */
-  fileName?: string;
+  /** The file name to write (see panelSlugFileName). */
+  fileName: string;
 }
 
 export interface PanelImagesRunOptions {
@@ -38,24 +40,20 @@ export interface PanelImagesRunOptions {
   readImage?: ImageReader;
 }
 
-export interface PanelImagesResult {
+/** `missingImages`: panel numbers left out because their image file could not be read. */
+export interface PanelImagesResult extends ImageReport {
   /** Absolute paths written, in panel order. */
   files: string[];
   /** Panel numbers left out because they have no image yet. */
   withoutImage: number[];
-  /** Panel numbers left out because their image file could not be read. */
-  unreadable: number[];
-  /** Why each of those could not be read, naming the file. */
-  imageProblems: ImageProblem[];
 }
 
-/** `panel-007.png`; at least three digits so files sort in panel order. */
-export function panelFileName(panelNumber: number): string {
-  return `panel-${String(panelNumber).padStart(3, '0')}.png`;
-}
-
-/** PNG bytes of a take: the file itself when it is a PNG, else a lossless re-encode through the gate. */
-async function pngBytes(imagePath: string, readImage: ImageReader): Promise<Buffer> {
+/**
+ * PNG bytes of a take: the file itself when it is a PNG, else a lossless re-encode through the
+ * gate. Throws when the file cannot be used: the panel gets no PNG (and the shot list, which
+ * checks with this, names no file for it).
+ */
+export async function pngBytes(imagePath: string, readImage: ImageReader): Promise<Buffer> {
   const bytes = await readImage(imagePath);
   if (sniffImageFormat(bytes) === 'png') return bytes;
   return decodeImage(bytes, { failOn: 'error' }).png().toBuffer();
@@ -70,7 +68,7 @@ function assertUniqueNumbers(panels: readonly PanelImageSource[]): void {
   }
 }
 
-/** Writes each panel's image as `<folder>/panel-NNN.png`. */
+/** Writes each panel's image as `<folder>/<fileName>`. */
 export async function exportPanelImages(panels: readonly PanelImageSource[], folder: string, run: PanelImagesRunOptions = {}): Promise<PanelImagesResult> {
   throwIfAborted(run.signal);
   const chosen = panelsToExport(panels, run.selectedOnly ?? false);
@@ -82,7 +80,7 @@ export async function exportPanelImages(panels: readonly PanelImageSource[], fol
   }
   const dir = path.resolve(folder);
   await assertWritableFolder(dir);
-  const targets = withImage.map((panel) => path.join(dir, panel.fileName ?? panelFileName(panel.number)));
+  const targets = withImage.map((panel) => path.join(dir, panel.fileName));
   await assertNoConflicts(targets, run.overwrite ?? false);
 
   const staged = new StagedFiles();
@@ -110,14 +108,13 @@ export async function exportPanelImages(panels: readonly PanelImageSource[], fol
       run.signal,
     );
     throwIfAborted(run.signal);
-    problems.sort((a, b) => a.panel - b.panel);
     if (!written.some(Boolean)) {
-      const first = problems[0]?.message ?? '';
+      const first = imageReport(problems).imageProblems[0]?.message ?? '';
       throw new CastboardError('EXPORT_EMPTY', `None of the panel images could be read, so nothing was exported. Check the project folder. ${first}`.trim());
     }
     await staged.commit({ overwrite: run.overwrite ?? false });
     const files = targets.filter((_, index) => written[index]);
-    return { files, withoutImage, unreadable: problems.map((problem) => problem.panel), imageProblems: problems };
+    return { files, withoutImage, ...imageReport(problems) };
   } finally {
     await staged.discard();
   }

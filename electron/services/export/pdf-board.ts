@@ -15,6 +15,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf
 import { CastboardError } from '../../../shared/errors';
 import { decodeImage } from '../image-safety/decode-gate';
 import { defaultFontFiles, readFontBytes, type FontFiles } from './font';
+import { ImageProblemLog, type ImageReport } from './image-problems';
 import { EXPORT_CONCURRENCY, mapLimit, throwIfAborted } from './map-limit';
 import { assertExtension, assertNoConflicts, assertWritableFolder, writeOutputFile } from './output-files';
 import { drawPdfCaption, drawPdfHeader, type PdfFonts } from './pdf-captions';
@@ -34,14 +35,13 @@ export interface PdfBoardOptions {
   fonts?: FontFiles;
 }
 
-export interface PdfBoardResult {
+/** `missingImages`: panels whose image file could not be read (drawn as "Image missing"). */
+export interface PdfBoardResult extends ImageReport {
   file: string;
   pages: number;
   /** Distinct images embedded. */
   images: number;
   withoutImage: number[];
-  /** Panels whose image file could not be read (drawn as "Image missing"). */
-  missingImages: number[];
 }
 
 export interface PdfRunOptions {
@@ -50,12 +50,15 @@ export interface PdfRunOptions {
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
-/** JPEG bytes of each distinct image at the printed pixel size; null when it cannot be read. */
-async function prepareImages(input: ProductionInput, size: { width: number; height: number }, run: PdfRunOptions): Promise<Map<string, Buffer | null>> {
+/** JPEG bytes of each distinct image at the printed pixel size; null (and noted in `problems`) when it cannot be read. */
+async function prepareImages(input: ProductionInput, size: { width: number; height: number }, run: PdfRunOptions, problems: ImageProblemLog): Promise<Map<string, Buffer | null>> {
   const paths = [...new Set(input.panels.flatMap((panel) => (panel.imagePath ? [panel.imagePath] : [])))];
   let done = 0;
   const prepared = await mapLimit(paths, EXPORT_CONCURRENCY, async (imagePath) => {
-    const bytes = await input.readImage(imagePath).then((raw) => decodeImage(raw, { failOn: 'error' }).resize(size.width, size.height, { fit: 'cover' }).flatten({ background: '#ffffff' }).jpeg({ quality: 88 }).toBuffer()).catch(() => null);
+    const bytes = await input.readImage(imagePath).then((raw) => decodeImage(raw, { failOn: 'error' }).resize(size.width, size.height, { fit: 'cover' }).flatten({ background: '#ffffff' }).jpeg({ quality: 88 }).toBuffer()).catch((error: unknown) => {
+      problems.record(imagePath, error);
+      return null;
+    });
     done += 1;
     run.onProgress?.({ done, total: paths.length });
     return bytes;
@@ -93,7 +96,8 @@ export async function exportPdfBoard(input: ProductionInput, options: PdfBoardOp
   const pageSize = pageSizePt(options.page, options.orientation);
   const captions = options.captions ?? true;
   const cells = (options.layout === 'grid' ? gridCells : shootingCells)(pageSize, options.perPage, options.aspect, captions);
-  const images = await prepareImages(input, pixelsFor(cells[0]?.image ?? { x: 0, y: 0, width: 1, height: 1 }, options.dpi), run);
+  const problems = new ImageProblemLog();
+  const images = await prepareImages(input, pixelsFor(cells[0]?.image ?? { x: 0, y: 0, width: 1, height: 1 }, options.dpi), run, problems);
 
   const doc = await PDFDocument.create();
   doc.setTitle(input.title);
@@ -118,13 +122,12 @@ export async function exportPdfBoard(input: ProductionInput, options: PdfBoardOp
   const bytes = await doc.save();
   throwIfAborted(run.signal); // a cancel while the file was being assembled still writes nothing
   const file = await writeOutputFile(target, bytes, run.overwrite ?? false);
-  const withImage = input.panels.filter((panel) => panel.imagePath !== null);
   return {
     file,
     pages: pageCount,
     images: embedded.size,
     withoutImage: input.panels.filter((panel) => panel.imagePath === null).map((panel) => panel.number),
-    missingImages: withImage.filter((panel) => !images.get(panel.imagePath ?? '')).map((panel) => panel.number),
+    ...problems.report(input.panels),
   };
 }
 

@@ -5,6 +5,7 @@
  * ffmpeg.
  */
 import type { ProductionSettings } from '../../../shared/domain/production-export';
+import type { ImageReport } from './image-problems';
 import type { ProductionInput } from './production-input';
 import { fcpxmlOptions, gifOptions, mp4Options, pdfBoardOptions } from './production-options';
 
@@ -19,29 +20,41 @@ export interface ProductionRun {
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
-/** Writes `format` to `out`; returns the files written (the timeline's stills included). */
-export async function exportProduction(format: ProductionExport, input: ProductionInput, settings: ProductionSettings, aspectRatio: string, out: string, run: ProductionRun): Promise<string[]> {
+/** What a production export wrote, and the panels whose image file it could not read. */
+export interface ProductionResult extends ImageReport {
+  /** The files written (the timeline's stills included). */
+  files: string[];
+}
+
+const report = ({ missingImages, imageProblems }: ImageReport): ImageReport => ({ missingImages, imageProblems });
+
+/** Writes `format` to `out`. */
+export async function exportProduction(format: ProductionExport, input: ProductionInput, settings: ProductionSettings, aspectRatio: string, out: string, run: ProductionRun): Promise<ProductionResult> {
   switch (format) {
     case 'pdf': {
       const { exportPdfBoard } = await import('./pdf-board');
-      return [(await exportPdfBoard(input, pdfBoardOptions(settings.pdf, aspectRatio), out, run)).file];
+      const result = await exportPdfBoard(input, pdfBoardOptions(settings.pdf, aspectRatio), out, run);
+      return { files: [result.file], ...report(result) };
     }
     case 'mp4': {
       const { exportMp4 } = await import('./mp4-animatic');
-      return (await exportMp4(input, mp4Options(settings.mp4, aspectRatio), out, run)).files;
+      const result = await exportMp4(input, mp4Options(settings.mp4, aspectRatio), out, run);
+      return { files: result.files, ...report(result) };
     }
     case 'gif': {
       const { exportGif } = await import('./gif-animatic');
-      return [(await exportGif(input, gifOptions(settings.gif, aspectRatio), out, run)).file];
+      const result = await exportGif(input, gifOptions(settings.gif, aspectRatio), out, run);
+      return { files: [result.file], ...report(result) };
     }
     case 'fcpxml': {
       const { exportFcpxml } = await import('./fcpxml');
       const result = await exportFcpxml(input, fcpxmlOptions(settings.fcpxml, aspectRatio), out, run);
-      return [result.file, ...result.stills];
+      return { files: [result.file, ...result.stills], ...report(result) };
     }
     case 'csv': {
       const { exportShotList } = await import('./shot-list');
-      return [await exportShotList(input.panels, out, run)];
+      const result = await exportShotList(input, out, run);
+      return { files: [result.file], ...report(result) };
     }
   }
 }

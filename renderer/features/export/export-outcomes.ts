@@ -3,6 +3,8 @@
  * closed the save dialog). Every note about panels without a take is written here, once, in
  * correct singular and plural, saying what the format made of them: a placeholder (sheet, PDF,
  * MP4, GIF), a gap (FCPXML timeline) or no image file (panel images, the shot list's column).
+ * Panels whose image file main could not read (deleted from the project, damaged) get their own
+ * note, in every format, saying what the format made of them.
  */
 import { plural } from '../../lib/format';
 import type { ProductionFormat } from './export-formats';
@@ -32,27 +34,49 @@ export function withoutTakeNote(numbers: readonly number[], fate: WithoutTakeFat
   return ` ${plural(numbers.length, 'panel')} without a take (${panelList(numbers)}) ${FATES[fate].many}.`;
 }
 
-/** Panels whose image file main could not read: the sheet draws "Image missing" in their cells. */
-function unreadableNote(numbers: readonly number[]): string {
+/** What an export made of a panel whose image file could not be read, said of one panel and of several. */
+const UNREADABLE_FATES = {
+  'image missing': { one: 'its cell says “Image missing”', many: 'their cells say “Image missing”' },
+  placeholder: { one: 'it shows as a placeholder', many: 'they show as placeholders' },
+  gap: { one: 'it is a gap in the timeline', many: 'they are gaps in the timeline' },
+  'no file': { one: 'it has no image file', many: 'they have no image file' },
+} as const;
+
+type UnreadableFate = keyof typeof UNREADABLE_FATES;
+
+const PRODUCTION_UNREADABLE: Record<ProductionFormat, UnreadableFate> = { pdf: 'image missing', mp4: 'placeholder', gif: 'placeholder', fcpxml: 'gap', csv: 'no file' };
+
+/** Panels whose image file main could not read: " The image of panel 2 could not be read: its cell says “Image missing”." */
+export function unreadableNote(numbers: readonly number[], fate: UnreadableFate): string {
   const [only] = numbers;
   if (only === undefined) return '';
-  if (numbers.length === 1) return ` The image of panel ${only} could not be read: its cell says “Image missing”.`;
-  return ` The images of ${plural(numbers.length, 'panel')} (${panelList(numbers)}) could not be read: their cells say “Image missing”.`;
+  if (numbers.length === 1) return ` The image of panel ${only} could not be read: ${UNREADABLE_FATES[fate].one}.`;
+  return ` The images of ${plural(numbers.length, 'panel')} (${panelList(numbers)}) could not be read: ${UNREADABLE_FATES[fate].many}.`;
+}
+
+/** What main answers for an export that wrote files. */
+interface Written {
+  files: string[];
+  withoutImage: number[];
+  missingImages: number[];
 }
 
 export const outcomes = {
   sheet: (result: { files: string[]; pages: number; withoutImage: number[]; missingImages: number[] } | null): Outcome => {
     if (!result) return null;
     const where = result.files.length === 1 ? result.files[0] : `${plural(result.pages, 'page')} next to ${result.files[0]}`;
-    const notes = withoutTakeNote(result.withoutImage, 'placeholder') + unreadableNote(result.missingImages);
+    const notes = withoutTakeNote(result.withoutImage, 'placeholder') + unreadableNote(result.missingImages, 'image missing');
     return { kind: 'saved', text: `Contact sheet saved: ${where}.${notes}`, revealable: true };
   },
-  production: (format: ProductionFormat, result: { files: string[]; withoutImage: number[] } | null): Outcome => {
+  production: (format: ProductionFormat, result: Written | null): Outcome => {
     if (!result) return null;
     const more = result.files.length > 1 ? ` and ${plural(result.files.length - 1, 'more file')}` : '';
-    const note = withoutTakeNote(result.withoutImage, PRODUCTION_FATES[format]);
-    return { kind: 'saved', text: `Saved: ${result.files[0] ?? ''}${more}.${note}`, revealable: true };
+    const notes = withoutTakeNote(result.withoutImage, PRODUCTION_FATES[format]) + unreadableNote(result.missingImages, PRODUCTION_UNREADABLE[format]);
+    return { kind: 'saved', text: `Saved: ${result.files[0] ?? ''}${more}.${notes}`, revealable: true };
   },
-  panels: (result: { files: string[]; withoutImage: number[] } | null): Outcome =>
-    result && { kind: 'saved', text: `${plural(result.files.length, 'panel image')} saved.${withoutTakeNote(result.withoutImage, 'no file')}`, revealable: result.files.length > 0 },
+  panels: (result: Written | null): Outcome => {
+    if (!result) return null;
+    const notes = withoutTakeNote(result.withoutImage, 'no file') + unreadableNote(result.missingImages, 'no file');
+    return { kind: 'saved', text: `${plural(result.files.length, 'panel image')} saved.${notes}`, revealable: result.files.length > 0 };
+  },
 };

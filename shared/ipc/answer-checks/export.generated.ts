@@ -27,6 +27,7 @@ const s3: Check = k.object(
   {
     "files": { check: k.array(k.string()) },
     "withoutImage": { check: k.array(k.number(k.safeInteger)) },
+    "missingImages": { check: k.array(k.number(k.safeInteger)) },
   },
   'strict',
 );

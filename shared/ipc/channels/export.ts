@@ -7,8 +7,11 @@ import { ExportSettingsSchema, FcpxmlExportSettingsSchema, GifExportSettingsSche
 import { channel } from '../define';
 
 const selection = z.array(z.string().min(1)).max(5000);
-/** What an export wrote, and the panels it left out for want of an image; null when the artist cancelled. */
-const writtenFiles = z.object({ files: z.array(z.string()), withoutImage: z.array(z.number().int()) }).strict().nullable();
+/**
+ * What an export wrote; null when the artist cancelled. `withoutImage`: panels without a take;
+ * `missingImages`: panels whose image file could not be read (as for the contact sheet).
+ */
+const writtenFiles = z.object({ files: z.array(z.string()), withoutImage: z.array(z.number().int()), missingImages: z.array(z.number().int()) }).strict().nullable();
 const productionFormat = z.enum(['pdf', 'mp4', 'gif', 'fcpxml', 'csv']);
 /** Every production format's options, complete (the dialog's, which it also saves in the project). */
 const productionSettings = z.object({ pdf: PdfExportSettingsSchema, mp4: Mp4ExportSettingsSchema, gif: GifExportSettingsSchema, fcpxml: FcpxmlExportSettingsSchema }).strict();
@@ -40,7 +43,7 @@ export const exportChannels = {
    * no path: main opens only what it wrote.
    */
   'export:reveal': channel(z.object({ target: z.enum(['folder', 'file']) }).strict(), z.null()),
-  /** Asks for a folder, writes each active take as panel-001.png... Null when cancelled. */
+  /** Asks for a folder, writes each active take as 001-scene-words.png (the shot list's names). Null when cancelled. */
   'export:panelImages': channel(
     z.object({ selectedPanelIds: selection, selectedOnly: z.boolean() }).strict(),
     writtenFiles,

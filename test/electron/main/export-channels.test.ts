@@ -1,5 +1,5 @@
 /** The export channels on a real project with generated takes: preview, contact sheet, panel PNGs. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ describe('export channels', () => {
     r.dialogs.script('chooseFolder', folder);
     const panels = (await r.call('export:panelImages', { selectedPanelIds: [], selectedOnly: false })) as { files: string[]; withoutImage: number[] };
     expect(panels.withoutImage).toEqual([3]);
-    expect((await readdir(folder)).sort()).toEqual(['panel-001.png', 'panel-002.png']);
+    expect((await readdir(folder)).sort()).toEqual(['001-mara-crosses-the-market-beat-1.png', '002-mara-crosses-the-market-beat-2.png']);
   });
 
   it('writes nothing when the artist cancels, and explains an empty selection', async () => {
@@ -55,12 +55,54 @@ describe('export channels', () => {
     const settings = productionSettings(defaultExportSettings());
     r.dialogs.script('chooseSavePath', path.join(out, 'board.pdf'));
     const pdf = (await r.call('export:production', { format: 'pdf', settings, selectedPanelIds: [], selectedOnly: false })) as { files: string[]; withoutImage: number[] };
-    expect(pdf).toEqual({ files: [path.join(out, 'board.pdf')], withoutImage: [3] });
+    expect(pdf).toEqual({ files: [path.join(out, 'board.pdf')], withoutImage: [3], missingImages: [] });
     expect((await readFile(pdf.files[0] ?? '')).subarray(0, 5).toString()).toBe('%PDF-');
     r.dialogs.script('chooseSavePath', path.join(out, 'shots.csv'));
     const csv = (await r.call('export:production', { format: 'csv', settings, selectedPanelIds: [project.panels[1]?.id ?? ''], selectedOnly: true })) as { files: string[] };
     expect((await readFile(csv.files[0] ?? '', 'utf8')).split('\r\n').filter(Boolean)).toHaveLength(2);
     await expect(r.call('export:production', { format: 'gif', settings, selectedPanelIds: [], selectedOnly: true })).rejects.toMatchObject({ code: 'EXPORT_EMPTY' });
     expect((await readdir(out)).sort()).toEqual(['board.pdf', 'shots.csv']);
+  });
+
+  it('writes the panel images under the names the shot list gives them, and names a deleted take image in every answer', async () => {
+    const r = rig(await gatewayWith());
+    const { root, project } = await storyboard(r, await tempDir(), 4);
+    await r.call('jobs:generate', { panelIds: project.panels.slice(0, 3).map((panel) => panel.id), variations: 1 });
+    await settled(r);
+    const settings = productionSettings(defaultExportSettings());
+    const out = await tempDir();
+    /** The shot list's "Image file" column, from a CSV the app wrote. */
+    const csvImageFiles = async (name: string) => {
+      r.dialogs.script('chooseSavePath', path.join(out, name));
+      const csv = (await r.call('export:production', { format: 'csv', settings, selectedPanelIds: [], selectedOnly: false })) as { files: string[]; missingImages: number[] };
+      const rows = (await readFile(csv.files[0] ?? '', 'utf8')).split('\r\n').filter(Boolean).slice(1);
+      return { answer: csv, names: rows.map((row) => JSON.parse(`[${row}]`) as string[]).map((cells) => cells[11]) };
+    };
+    const panelImages = async () => {
+      const folder = await tempDir();
+      r.dialogs.script('chooseFolder', folder);
+      const answer = (await r.call('export:panelImages', { selectedPanelIds: [], selectedOnly: false })) as { files: string[]; withoutImage: number[]; missingImages: number[] };
+      return { answer, names: (await readdir(folder)).sort() };
+    };
+
+    const listed = await csvImageFiles('shots.csv');
+    const written = await panelImages();
+    expect(listed.names).toEqual(['001-mara-crosses-the-market-beat-1.png', '002-mara-crosses-the-market-beat-2.png', '003-mara-crosses-the-market-beat-3.png', '']);
+    expect(written.names).toEqual(listed.names.filter(Boolean));
+    expect(written.answer).toMatchObject({ withoutImage: [4], missingImages: [] });
+
+    // The artist (or a sync tool) deletes panel 2's take from images/.
+    const take = r.services.workspace.project().panels[1]?.takes[0]?.image ?? '';
+    await rm(path.join(root, take));
+    const afterCsv = await csvImageFiles('shots-after.csv');
+    const afterPanels = await panelImages();
+    expect(afterCsv.answer.missingImages).toEqual([2]);
+    expect(afterCsv.names).toEqual(['001-mara-crosses-the-market-beat-1.png', '', '003-mara-crosses-the-market-beat-3.png', '']);
+    expect(afterPanels.answer).toMatchObject({ withoutImage: [4], missingImages: [2] });
+    expect(afterPanels.names).toEqual(afterCsv.names.filter(Boolean));
+    for (const [format, name] of [['pdf', 'board.pdf'], ['fcpxml', 'cut.fcpxml'], ['gif', 'cut.gif']] as const) {
+      r.dialogs.script('chooseSavePath', path.join(out, name));
+      expect(await r.call('export:production', { format, settings, selectedPanelIds: [], selectedOnly: false })).toMatchObject({ withoutImage: [4], missingImages: [2] });
+    }
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPanelImage, exportPanelImages, panelFileName, type PanelImageSource } from '../../../../electron/services/export/panel-images';
+import { exportPanelImage, exportPanelImages, type PanelImageSource } from '../../../../electron/services/export/panel-images';
 import { colourFor, listDir, makeTempDir, removeDir, solidPng, failure } from './helpers';
 
 let dir: string;
@@ -28,28 +28,22 @@ async function freshFolder(): Promise<string> {
 }
 
 const panels = (): PanelImageSource[] => [
-  { number: 1, imagePath: takes[0] ?? null },
-  { number: 2, imagePath: null },
-  { number: 7, imagePath: jpeg, selected: true },
-  { number: 12, imagePath: takes[2] ?? null, selected: true },
+  { number: 1, imagePath: takes[0] ?? null, fileName: '001-dawn.png' },
+  { number: 2, imagePath: null, fileName: '002-dusk.png' },
+  { number: 7, imagePath: jpeg, selected: true, fileName: '007-harbour.png' },
+  { number: 12, imagePath: takes[2] ?? null, selected: true, fileName: '012-lamp-room.png' },
 ];
 
-describe('panelFileName', () => {
-  it('pads to three digits so files sort in panel order', () => {
-    expect([panelFileName(1), panelFileName(42), panelFileName(1234)]).toEqual(['panel-001.png', 'panel-042.png', 'panel-1234.png']);
-  });
-});
-
 describe('exportPanelImages', () => {
-  it('writes every active take as panel-NNN.png at full size and reports panels without image', async () => {
+  it('writes every active take under its file name at full size and reports panels without image', async () => {
     const folder = await freshFolder();
     const progress: number[] = [];
     const result = await exportPanelImages(panels(), folder, { onProgress: ({ done }) => progress.push(done) });
-    expect(result.files).toEqual(['panel-001.png', 'panel-007.png', 'panel-012.png'].map((name) => path.join(folder, name)));
-    expect(result).toMatchObject({ withoutImage: [2], unreadable: [] });
-    expect(await listDir(folder)).toEqual(['panel-001.png', 'panel-007.png', 'panel-012.png']);
-    expect((await readFile(path.join(folder, 'panel-001.png'))).equals(await readFile(takes[0] ?? ''))).toBe(true);
-    const converted = await sharp(path.join(folder, 'panel-007.png')).metadata();
+    expect(result.files).toEqual(['001-dawn.png', '007-harbour.png', '012-lamp-room.png'].map((name) => path.join(folder, name)));
+    expect(result).toMatchObject({ withoutImage: [2], missingImages: [] });
+    expect(await listDir(folder)).toEqual(['001-dawn.png', '007-harbour.png', '012-lamp-room.png']);
+    expect((await readFile(path.join(folder, '001-dawn.png'))).equals(await readFile(takes[0] ?? ''))).toBe(true);
+    const converted = await sharp(path.join(folder, '007-harbour.png')).metadata();
     expect([converted.format, converted.width, converted.height]).toEqual(['png', 300, 200]);
     expect(progress.sort()).toEqual([1, 2, 3]);
   });
@@ -57,34 +51,35 @@ describe('exportPanelImages', () => {
   it('exports only the selected panels when asked', async () => {
     const folder = await freshFolder();
     await exportPanelImages(panels(), folder, { selectedOnly: true });
-    expect(await listDir(folder)).toEqual(['panel-007.png', 'panel-012.png']);
+    expect(await listDir(folder)).toEqual(['007-harbour.png', '012-lamp-room.png']);
   });
 
   it('stops before writing anything when a file exists, and replaces only with overwrite', async () => {
     const folder = await freshFolder();
-    await writeFile(path.join(folder, 'panel-007.png'), 'keep me');
+    await writeFile(path.join(folder, '007-harbour.png'), 'keep me');
     const error = await failure(exportPanelImages(panels(), folder));
     expect(error.code).toBe('EXPORT_WRITE_FAILED');
-    expect(error.message).toMatch(/panel-007\.png already exists/);
-    expect(await listDir(folder)).toEqual(['panel-007.png']);
-    expect(await readFile(path.join(folder, 'panel-007.png'), 'utf8')).toBe('keep me');
+    expect(error.message).toMatch(/007-harbour\.png already exists/);
+    expect(await listDir(folder)).toEqual(['007-harbour.png']);
+    expect(await readFile(path.join(folder, '007-harbour.png'), 'utf8')).toBe('keep me');
 
     await exportPanelImages(panels(), folder, { overwrite: true });
-    expect(await listDir(folder)).toEqual(['panel-001.png', 'panel-007.png', 'panel-012.png']);
-    expect((await readFile(path.join(folder, 'panel-007.png'))).subarray(1, 4).toString()).toBe('PNG');
+    expect(await listDir(folder)).toEqual(['001-dawn.png', '007-harbour.png', '012-lamp-room.png']);
+    expect((await readFile(path.join(folder, '007-harbour.png'))).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('skips and reports a take whose file cannot be read', async () => {
     const folder = await freshFolder();
-    const result = await exportPanelImages([...panels(), { number: 20, imagePath: path.join(dir, 'gone.png') }], folder);
-    expect(result.unreadable).toEqual([20]);
-    expect(await listDir(folder)).toEqual(['panel-001.png', 'panel-007.png', 'panel-012.png']);
+    const result = await exportPanelImages([...panels(), { number: 20, imagePath: path.join(dir, 'gone.png'), fileName: '020-gone.png' }], folder);
+    expect(result.missingImages).toEqual([20]);
+    expect(result.imageProblems).toEqual([{ panel: 20, message: expect.stringContaining('gone.png') }]);
+    expect(await listDir(folder)).toEqual(['001-dawn.png', '007-harbour.png', '012-lamp-room.png']);
   });
 
   it.each<[string, PanelImageSource[], string]>([
     ['no panels', [], 'EXPORT_EMPTY'],
-    ['no panel with an image', [{ number: 1, imagePath: null }], 'EXPORT_EMPTY'],
-    ['two panels with one number', [{ number: 3, imagePath: 'a.png' }, { number: 3, imagePath: 'b.png' }], 'EXPORT_INVALID_OPTIONS'],
+    ['no panel with an image', [{ number: 1, imagePath: null, fileName: '001-a.png' }], 'EXPORT_EMPTY'],
+    ['two panels with one number', [{ number: 3, imagePath: 'a.png', fileName: '003-a.png' }, { number: 3, imagePath: 'b.png', fileName: '003-b.png' }], 'EXPORT_INVALID_OPTIONS'],
   ])('refuses %s', async (_name, list, code) => {
     const folder = await freshFolder();
     const error = await failure(exportPanelImages(list, folder));

@@ -14,8 +14,8 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Project } from '../../../../shared/domain/project';
 import { parseThumbnailPath } from '../../../../shared/domain/thumbnail-ref';
-import { exportPanelImages } from '../../../../electron/services/export';
-import { contactSheetInput } from '../../../../electron/services/export/project-sheet-input';
+import { productionInput } from '../../../../electron/services/export/production-input';
+import { exportSlugPanels } from '../../../../electron/services/export/slug-panels';
 import { createImageStore } from '../../../../electron/services/project/image-store';
 import { createProject, openProject } from '../../../../electron/services/project/project-open';
 import { createThumbnailCache } from '../../../../electron/services/project/thumbnails';
@@ -188,9 +188,9 @@ async function readOnlyChecks(world: World, hostile: Hostile, out: string): Prom
   }
 
   if (!hostile.readFails) {
-    const input = contactSheetInput(world.root, world.project, undefined, new Date());
+    const input = productionInput(world.root, world.project, undefined, new Date());
     await mkdir(path.join(out, 'panels'));
-    const panels = await within2s('panel PNGs', () => exportPanelImages(input.panels, path.join(out, 'panels'), { readImage: input.readImage }));
+    const panels = await within2s('panel PNGs', () => exportSlugPanels(input, path.join(out, 'panels')));
     // When no panel image can be read the export stops with EXPORT_EMPTY, naming the first bad file.
     if (panels.error) expect((panels.error as Error).message).toContain(named);
     for (const name of await readdir(path.join(out, 'panels')).catch(() => [] as string[])) {
