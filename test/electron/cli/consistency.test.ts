@@ -110,6 +110,7 @@ describe('castboard consistency', { timeout: 120_000 }, () => {
 
       const result = await cli(['consistency', film]);
       expect(result.stdout).toContain('0 consistent, 0 drifted, 3 not checked.');
+      expect(result.stderr).toContain('Checking: 3/3 panels (100%)'); // plain progress off a terminal
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('Nothing was checked: all 3 panels are "not checked" (3: the character has no reference image). Not checked never counts as consistent, so this check fails.');
       const json = await cli(['consistency', film, '--json', '--panels', '2']);
