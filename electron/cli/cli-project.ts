@@ -11,9 +11,10 @@ import path from 'node:path';
 import { CastboardError } from '../../shared/errors';
 import type { AspectRatio, Project } from '../../shared/domain/project';
 import type { DialogPort } from '../services/dialogs';
-import { readProjectFolder } from '../services/project/project-reader';
+import { ProjectOpenError, readProjectFolder } from '../services/project/project-reader';
 import type { ProjectWorkspace } from '../services/workspace/project-workspace';
 import { describeWriteFailure } from '../services/project/fs-errors';
+import { withCliBackupEnding } from './backup-hint';
 import type { CliIo } from './cli-io';
 import { cliLogger } from './cli-logger';
 
@@ -43,8 +44,12 @@ export async function cliWorkspace(io: CliIo): Promise<ProjectWorkspace> {
   });
 }
 
-/** Adds the CLI's way out to "this is not a project folder". */
-function withProjectHint(error: unknown): unknown {
+/** Adds the CLI's way out to "damaged or missing, a backup exists", "not a project folder" and "locked". */
+function withProjectHint(error: unknown, root: string): unknown {
+  // The app ends these with a question its button answers; the CLI names the backup and the copy step.
+  if (error instanceof ProjectOpenError && error.offer && error.backups.length > 0) {
+    return new CastboardError(error.code, withCliBackupEnding(error, root), { cause: error });
+  }
   if (error instanceof CastboardError && error.code === 'PROJECT_NOT_FOUND') {
     return new CastboardError(error.code, `${error.message} Pass the folder that holds project.json, or create one with \`castboard init <dir> --title <title>\`.`, { cause: error });
   }
@@ -80,7 +85,7 @@ async function finish(workspace: ProjectWorkspace, dir: string, failed: boolean)
 export async function withOpenProject<T>(io: CliIo, dir: string, work: (workspace: ProjectWorkspace) => Promise<T>): Promise<T> {
   const workspace = await cliWorkspace(io);
   const opened = await workspace.openPath(path.resolve(dir)).catch((error: unknown) => {
-    throw withProjectHint(error);
+    throw withProjectHint(error, path.resolve(dir));
   });
   let failed = true;
   try {
@@ -122,6 +127,6 @@ export async function readProject(dir: string): Promise<{ root: string; project:
     const loaded = await readProjectFolder(root);
     return { root, project: loaded.project };
   } catch (error) {
-    throw withProjectHint(error);
+    throw withProjectHint(error, root);
   }
 }

@@ -199,7 +199,11 @@ export const PAID_BATCH_OPTIONS = {
 } as const;
 
 /** Help lines for PAID_BATCH_OPTIONS (after each command's own options). */
-export const PAID_BATCH_HELP = `  --variations <n>     images per panel, 1-4 (default 1; generate: the project's default)
+/**
+ * The options every paid command shares, for its help. `variationsDefault` is that command's own
+ * default (generate uses the project's; restyle and render make one image per panel).
+ */
+export const paidBatchHelp = (variationsDefault: string): string => `  --variations <n>     images per panel, 1-4 (${variationsDefault})
   --concurrency <n>    most requests at once, 1-32 (default 10; fewer when the gateway asks)
   --activate           show the new image on each panel (make it the active take)
   --yes                confirm the cost without asking (needed when not on a terminal)

@@ -1,12 +1,15 @@
 /**
  * Progress on stderr, so stdout stays clean for results. On a terminal one line is redrawn in
- * place as a bar; anywhere else (logs, CI, pipes) each event is one plain line, printed once.
+ * place as a bar; anywhere else (logs, CI, pipes) the bar becomes plain lines, "Exporting: 5/25
+ * panels (20%)", rate-limited (plainProgress.ts) so a long export shows it is alive without
+ * flooding the log. Events (a failed job, a pause) are one plain line each, printed once.
  */
 import type { QueueSnapshot } from '../../shared/domain/jobs';
 import { isTerminalState } from '../../shared/domain/job-states';
 import { formatCents } from './cli-args';
 import type { CliIo } from './cli-io';
 import { cliMessage } from './cli-messages';
+import { createPlainProgress } from './plain-progress';
 
 export interface ProgressLine {
   /** Redraws the bar (terminal only). */
@@ -18,13 +21,24 @@ export interface ProgressLine {
   readonly interactive: boolean;
 }
 
-export function createProgressLine(io: CliIo): ProgressLine {
+export interface ProgressLineOptions {
+  /**
+   * Off a terminal, print the bar as rate-limited plain lines (default). Off for reporters that
+   * already log one line per event (generation jobs), which would only repeat them.
+   */
+  plainLines?: boolean;
+}
+
+export function createProgressLine(io: CliIo, options: ProgressLineOptions = {}): ProgressLine {
   const write = io.stderrWrite;
   const interactive = Boolean(io.isTTY?.stderr && write);
+  const plain = !interactive && (options.plainLines ?? true) ? createPlainProgress() : null;
   let drawn = false;
   return {
     interactive,
     bar(label, done, total, detail) {
+      const plainLine = plain?.line(label, done, total, detail);
+      if (plainLine) io.stderr(plainLine);
       if (!interactive || !write || total === 0) return;
       // Some terminals (and pseudo-terminals) report 0 columns: treat that as unknown.
       const columns = io.columns || 80;
@@ -63,7 +77,8 @@ function pacingText(snapshot: QueueSnapshot): string {
 
 /** Reports generation jobs: a bar on a terminal, otherwise one line per finished job and per pause. */
 export function createJobProgress(io: CliIo, label: string, panelNumber: (panelId: string) => string, now: () => number = Date.now) {
-  const line = createProgressLine(io);
+  // One line per finished job is the plain log here; percentages would repeat it.
+  const line = createProgressLine(io, { plainLines: false });
   const seen = new Map<string, string>();
   let lastPause: string | null = null;
   return {

@@ -6,10 +6,13 @@ import { DEFAULT_GATEWAY_BASE_URL } from '../../shared/domain/gateway-url';
 import { redactOutgoing, redactSecretsDeep, registerSecret } from '../services/logging/redact';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io';
 import { cliMessage } from './cli-messages';
+import { optionErrorMessage } from './option-errors';
 
 /** A command's module, loaded only when that command runs (or shows its help). */
 interface CommandModule {
   help: string;
+  /** The help of the subcommand named in `args` (`panel image --help`), when it has its own. */
+  helpFor?: (args: string[]) => string;
   run: (args: string[], io: CliIo) => Promise<number>;
 }
 
@@ -23,7 +26,7 @@ interface Command {
 const commands: Record<string, Command> = {
   init: { summary: 'create a project folder, with its character', load: async () => { const m = await import('./commands/init'); return { help: m.initHelp, run: m.runInit }; } },
   character: { summary: "set the character's name, description and reference image", load: async () => { const m = await import('./commands/character'); return { help: m.characterHelp, run: m.runCharacter }; } },
-  panel: { summary: 'add a panel or put an image into one (panel add, panel image)', load: async () => { const m = await import('./commands/panel'); return { help: m.panelHelp, run: m.runPanel }; } },
+  panel: { summary: 'add a panel or put an image into one (panel add, panel image)', load: async () => { const m = await import('./commands/panel'); return { help: m.panelHelp, helpFor: m.panelHelpFor, run: m.runPanel }; } },
   style: { summary: "set the project's look: style type, rendering speed, magic prompt, palette (style set)", load: async () => { const m = await import('./commands/style'); return { help: m.styleHelp, run: m.runStyle }; } },
   generate: { summary: 'generate panels (states the cost and asks first)', load: async () => { const m = await import('./commands/generate'); return { help: m.generateHelp, run: m.runGenerate }; } },
   restyle: { summary: 'restyle panels in a new style (states the cost and asks first)', load: async () => { const m = await import('./commands/restyle'); return { help: m.restyleHelp, run: m.runRestyle }; } },
@@ -92,16 +95,18 @@ export async function runCli(argv: string[], rawIo: CliIo, version: string): Pro
     io.stderr(`castboard: unknown command "${name}". Run \`castboard --help\` to see the commands.`);
     return EXIT_USAGE;
   }
+  let help = '';
   try {
     const loaded = await command.load();
+    help = loaded.helpFor?.(rest) ?? loaded.help;
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout(loaded.help);
+      io.stdout(help);
       return EXIT_OK;
     }
     return await loaded.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`castboard ${name}: ${(error as Error).message}\nRun \`castboard ${name} --help\` for the options.`);
+      io.stderr(`castboard ${name}: ${optionErrorMessage(error as Error & { code?: string }, help)}\nRun \`castboard ${name} --help\` for the options.`);
       return EXIT_USAGE;
     }
     io.stderr(`castboard ${name}: ${await failureMessage(error, io)}`);

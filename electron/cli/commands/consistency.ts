@@ -3,8 +3,10 @@
  * character, by comparing faces with the character's reference image, on this computer (free,
  * nothing is sent anywhere). Read-only on the project and lock-free, like info and export; the
  * only thing written is the descriptor cache (cache/faces.json), which makes the next run fast.
- * Exit codes: 0 when every checked panel is consistent, 1 when any drifted, 2 usage errors.
- * Panels that could not be checked never count as consistent: they are listed with the reason.
+ * Exit codes: 0 when every checked panel is consistent, 1 when any drifted or when no panel could
+ * be checked at all, 2 usage errors. Panels that could not be checked never count as consistent:
+ * they are listed with the reason, and a run that checked nothing fails (a CI gate must not pass
+ * having verified nothing).
  */
 import { parseArgs } from 'node:util';
 import type { TakeConsistency } from '../../../shared/domain/consistency';
@@ -36,8 +38,8 @@ Options:
   --json            print the outcomes as JSON
   --help            show this help
 
-Exit codes: 0 every checked panel is consistent, 1 some panel drifted (or the check failed),
-2 usage error.`;
+Exit codes: 0 every checked panel is consistent, 1 some panel drifted, no panel could be checked
+(all "not checked") or the check failed, 2 usage error.`;
 
 interface Row extends TakeConsistency {
   number: number;
@@ -59,7 +61,22 @@ function printText(io: CliIo, dir: string, rows: readonly Row[], threshold: numb
   io.stdout(`${count('consistent')} consistent, ${count('drifted')} drifted, ${count('not-checked')} not checked.`);
   const drifted = rows.filter((row) => row.status === 'drifted').map((row) => row.number);
   if (drifted.length) io.stderr(`Drifted: ${plural(drifted.length, 'panel')} (${drifted.join(',')}). Regenerate them with: castboard generate ${dir} --panels ${drifted.join(',')}`);
-  if (rows.length > 0 && count('not-checked') === rows.length) io.stderr('No panel could be checked, so nothing here says the character is consistent.');
+}
+
+/** Every panel asked for was "not checked": nothing was verified, so the run fails. */
+const nothingChecked = (rows: readonly Row[]): boolean => rows.length > 0 && rows.every((row) => row.status === 'not-checked');
+
+/** 'Nothing was checked: all 3 panels are "not checked" (3: the character has no reference image)...' */
+function nothingCheckedLine(rows: readonly Row[]): string {
+  const byReason = new Map<string, number>();
+  for (const row of rows) {
+    const text = row.reason ? NOT_CHECKED_TEXT[row.reason] : 'no reason given';
+    byReason.set(text, (byReason.get(text) ?? 0) + 1);
+  }
+  const only = rows.length === 1 ? rows[0] : undefined;
+  const reasons = [...byReason].map(([text, count]) => (only ? text : `${count}: ${text}`)).join('; ');
+  const subject = only ? `panel ${only.number} is` : `all ${rows.length} panels are`;
+  return `Nothing was checked: ${subject} "not checked" (${reasons}). Not checked never counts as consistent, so this check fails. Fix the reason above, then run it again.`;
 }
 
 export async function runConsistency(args: string[], io: CliIo): Promise<number> {
@@ -86,5 +103,9 @@ export async function runConsistency(args: string[], io: CliIo): Promise<number>
   const rows = rowsFor(project, results);
   if (values.json) io.stdout(JSON.stringify({ threshold, panels: rows.map(({ number, status, distance, reason, takeId }) => ({ number, status, distance, reason, takeId })) }));
   else printText(io, dir, rows, threshold);
+  if (nothingChecked(rows)) {
+    io.stderr(nothingCheckedLine(rows));
+    return EXIT_FAILURE;
+  }
   return rows.some((row) => row.status === 'drifted') ? EXIT_FAILURE : EXIT_OK;
 }

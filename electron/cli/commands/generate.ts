@@ -7,7 +7,7 @@ import { generateJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg } from '../cli-args';
 import { EXIT_FAILURE, UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
-import { PAID_BATCH_HELP, PAID_BATCH_OPTIONS, paidBatchFlags, runPaidBatch } from '../paid-batch';
+import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 import { skipPanelsWithoutCharacter } from '../panel-skips';
 
@@ -26,7 +26,7 @@ Options:
   --panels <list>      panels to generate, e.g. 1,3-5 (default: every panel)
   --missing            only panels that have no take yet (and no job still pending)
   --seed <n>           fixed seed, for repeatable results
-${PAID_BATCH_HELP}`;
+${paidBatchHelp("default: the project's, set with castboard style set --variations")}`;
 
 const options = { ...PAID_BATCH_OPTIONS, missing: { type: 'boolean', default: false }, seed: { type: 'string' } } as const;
 

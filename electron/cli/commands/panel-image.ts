@@ -24,7 +24,8 @@ take. It costs nothing; \`castboard render\` can then draw the character into it
 Options:
   --panel <n>      the panel number (1-based, as castboard info shows it)
   --image <file>   the image file
-  --json           print the result as JSON`;
+  --json           print the result as JSON
+  --help           show this help`;
 
 /** A verified image file named on the command line, read before any project is opened. */
 export interface ImageFileArg {

@@ -27,8 +27,7 @@ function choices<T extends string>(values: readonly T[], labels: Readonly<Record
   return values.map((value) => `                         ${value.padEnd(9)} ${labels[value]}`).join('\n');
 }
 
-export const panelHelp = `Usage: castboard panel add <dir> --scene <text> [options]
-       ${PANEL_IMAGE_USAGE}
+const panelAddHelp = `Usage: castboard panel add <dir> --scene <text> [options]
 
 Adds a panel at the end of the project in <dir>.
 
@@ -47,9 +46,22 @@ ${choices(CAMERA_MOVEMENTS, CAMERA_MOVEMENT_LABELS)}
   --notes <text>       notes for the team
   --duration <sec>     how long the shot lasts, in seconds (default 3)
   --json               print the result as JSON
-  --help               show this help
+  --help               show this help`;
+
+/** Both actions' help, for `castboard panel --help`. */
+export const panelHelp = `Usage: castboard panel add <dir> --scene <text> [options]
+       ${PANEL_IMAGE_USAGE}
+
+${panelAddHelp}
 
 ${panelImageHelp}`;
+
+/** `panel add --help` and `panel image --help` show only that action's help. */
+export function panelHelpFor(args: readonly string[]): string {
+  if (args[0] === 'add') return panelAddHelp;
+  if (args[0] === 'image') return panelImageHelp;
+  return panelHelp;
+}
 
 const options = {
   scene: { type: 'string' },

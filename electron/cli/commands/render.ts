@@ -14,7 +14,7 @@ import { restyleJobs } from '../../services/generation/panel-jobs';
 import { choiceOption, intOption, optionalText, projectDirArg } from '../cli-args';
 import { UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
-import { PAID_BATCH_HELP, PAID_BATCH_OPTIONS, paidBatchFlags, runPaidBatch } from '../paid-batch';
+import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 import { skipPanelsWithoutCharacter } from '../panel-skips';
 
@@ -33,7 +33,7 @@ Options:
   --follow <how>       how closely to follow the drawing (image weight): loose (${RENDER_IMAGE_WEIGHTS.loose}),
                        balanced (${RENDER_IMAGE_WEIGHTS.balanced}, default), close (${RENDER_IMAGE_WEIGHTS.close})
   --style <text>       the look of the finished frame (default: the project's style)
-${PAID_BATCH_HELP}`;
+${paidBatchHelp('default 1')}`;
 
 const options = { ...PAID_BATCH_OPTIONS, follow: { type: 'string' }, style: { type: 'string' } } as const;
 

@@ -6,7 +6,7 @@ import { restyleJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg, requiredText } from '../cli-args';
 import { EXIT_FAILURE, UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
-import { PAID_BATCH_HELP, PAID_BATCH_OPTIONS, paidBatchFlags, runPaidBatch } from '../paid-batch';
+import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 import { skipPanelsWithoutCharacter } from '../panel-skips';
 
@@ -24,7 +24,7 @@ Options:
   --style <text>       the target style, e.g. "loose ink sketch, cross-hatching", or a preset:
                        ${STYLE_PRESETS.map((preset) => preset.id).join(', ')}
   --strength <n>       how much of the current image to keep, 1-100 (default 50)
-${PAID_BATCH_HELP}`;
+${paidBatchHelp('default 1')}`;
 
 const options = { ...PAID_BATCH_OPTIONS, style: { type: 'string' }, strength: { type: 'string' } } as const;
 

@@ -23,12 +23,18 @@ export class ProjectOpenError extends CastboardError {
   readonly reason: OpenFailureKind;
   /** Good backups, newest first (empty when none, or when offering one makes no sense). */
   readonly backups: readonly BackupInfo[];
+  /**
+   * The message's closing offer ("Open the newest backup from ... instead?", answered by the app's
+   * button), '' when there is none: the CLI, which has no button, replaces it with its own words.
+   */
+  readonly offer: string;
 
-  constructor(code: ErrorCode, message: string, reason: OpenFailureKind, backups: readonly BackupInfo[], options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, reason: OpenFailureKind, backups: readonly BackupInfo[], options?: { cause?: unknown; offer?: string }) {
     super(code, message, options);
     this.name = 'ProjectOpenError';
     this.reason = reason;
     this.backups = backups;
+    this.offer = options?.offer ?? '';
   }
 }
 
@@ -45,8 +51,8 @@ export interface LoadedProject {
 
 async function failWithBackups(root: string, code: ErrorCode, reason: OpenFailureKind, detail: string, now: Date, cause?: unknown): Promise<never> {
   const backups = reason === 'too-new' ? [] : await listGoodBackups(root);
-  const offer = reason === 'too-new' ? '' : ` ${backupOffer(backups, now)}`;
-  throw new ProjectOpenError(code, `${detail} ${UNCHANGED}${offer}`, reason, backups, { cause });
+  const offer = reason === 'too-new' ? '' : backupOffer(backups, now);
+  throw new ProjectOpenError(code, `${detail} ${UNCHANGED}${offer ? ` ${offer}` : ''}`, reason, backups, { cause, offer });
 }
 
 /** PROJECT_NOT_FOUND unless `root` is an existing folder. */

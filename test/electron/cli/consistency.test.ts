@@ -3,7 +3,7 @@
  * show the character reference it was given: panels generated while the reference was another
  * person's photo drift, a panel generated from a blank reference shows no face.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGateway } from '../../fakes/gateway/fake-gateway';
@@ -12,7 +12,7 @@ import { readProject } from '../../../electron/cli/cli-project';
 import { createConsistencyService } from '../../../electron/services/consistency/consistency-service';
 import { consistencyCaptions } from '../../../electron/services/consistency/sheet-captions';
 import { contactSheetInput } from '../../../electron/services/export/project-sheet-input';
-import { cli, exists, gatewayEnv, snapshotTree, tempDir } from './cli-kit';
+import { cli, exists, gatewayEnv, makeProject, snapshotTree, tempDir } from './cli-kit';
 
 let project: string;
 
@@ -96,6 +96,30 @@ describe('castboard consistency', { timeout: 120_000 }, () => {
     const exported = await cli(['export', project, '--out', out, '--captions', 'shot,consistency']);
     expect(exported.code).toBe(0);
     expect(await exists(out)).toBe(true);
+  });
+
+  it('fails (exit 1), saying why, when no panel asked for could be checked: a CI gate never passes on nothing', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const film = await makeProject(dir, []);
+      const face = path.join(dir, 'ada.png');
+      await writeFile(face, await portrait('ada'));
+      for (let index = 0; index < 3; index += 1) expect((await cli(['panel', 'add', film, '--image', face])).code).toBe(0);
+      const doc = JSON.parse(await readFile(path.join(film, 'project.json'), 'utf8')) as { characters: Array<{ referenceImage: string }> };
+      await rm(path.join(film, doc.characters[0]!.referenceImage));
+
+      const result = await cli(['consistency', film]);
+      expect(result.stdout).toContain('0 consistent, 0 drifted, 3 not checked.');
+      expect(result.stderr).toContain('Checking: 3/3 panels (100%)'); // plain progress off a terminal
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('Nothing was checked: all 3 panels are "not checked" (3: the character has no reference image). Not checked never counts as consistent, so this check fails.');
+      const json = await cli(['consistency', film, '--json', '--panels', '2']);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({ panels: [{ number: 2, status: 'not-checked', reason: 'no-reference' }] });
+      expect(json.stderr).toContain('Nothing was checked: panel 2 is "not checked"');
+    } finally {
+      await cleanup();
+    }
   });
 
   it('refuses bad options with exit 2 before reading anything', async () => {

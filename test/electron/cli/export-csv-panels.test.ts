@@ -98,6 +98,23 @@ describe('castboard export --format panels', () => {
 });
 
 describe('castboard export: progress and cancel', () => {
+  it('prints plain, rate-limited progress lines when stderr is not a terminal (CI logs)', async () => {
+    const long = await makeProject(dir, [], 'long');
+    const frame = path.join(dir, 'frame.png');
+    await sharp({ create: { width: 160, height: 90, channels: 3, background: '#345' } }).png().toFile(frame);
+    for (let index = 0; index < 25; index += 1) expect((await cli(['panel', 'add', long, '--image', frame])).code).toBe(0);
+    for (const [format, out] of [['gif', 'long.gif'], ['fcpxml', 'long.fcpxml']] as const) {
+      const result = await cli(['export', long, '--format', format, '--out', path.join(dir, out)]);
+      expect(result.code, result.stderr).toBe(0);
+      const lines = result.stderr.split('\n').filter((line) => line.startsWith('Exporting: '));
+      expect(lines.length, format).toBeGreaterThanOrEqual(3);
+      expect(lines.length, format).toBeLessThanOrEqual(11);
+      expect(lines.at(-1)).toBe('Exporting: 25/25 panels (100%)');
+      for (const line of lines) expect(line).toMatch(/^Exporting: \d+\/25 panels \(\d+%\)$/);
+      expect(result.stderr).not.toContain('\x1b[');
+    }
+  });
+
   it('shows progress on a terminal, and Ctrl-C during an animatic leaves no file behind', async () => {
     const folder = path.join(dir, 'cancel');
     await import('node:fs/promises').then((fs) => fs.mkdir(folder));

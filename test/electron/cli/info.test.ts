@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { withOpenProject } from '../../../electron/cli/cli-project';
@@ -33,5 +34,41 @@ describe('castboard info', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`Warning: ${take?.image} is missing (used by panel 1, take 1)`);
     expect(result.stdout).toContain('1 take');
+  });
+
+  it('names the newest backup of a damaged project.json by its path, with a restore step that works', async () => {
+    const project = await makeProject(path.join(dir), ['a', 'b'], 'Film Noir');
+    await writeFile(path.join(project, 'project.json'), '{"schemaVersion": 1, "title": ');
+    const newest = (await readdir(path.join(project, 'backups'))).filter((name) => name.endsWith('.json')).sort().at(-1)!;
+
+    const result = await cli(['info', project]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Castboard did not change it.');
+    expect(result.stderr).not.toContain('instead?');
+    expect(result.stderr).toContain(`The newest good backup is ${path.join(project, 'backups', newest)}`);
+    const restore = /To restore it[^:]*: (.+)$/m.exec(result.stderr)?.[1];
+    expect(restore).toBeDefined();
+
+    const writing = await cli(['panel', 'add', project, '--scene', 'c']);
+    expect(writing.code).toBe(1);
+    expect(writing.stderr).toContain(`The newest good backup is ${path.join(project, 'backups', newest)}`);
+    expect(writing.stderr).not.toContain('instead?');
+
+    execFileSync('sh', ['-c', restore!]);
+    const reopened = await cli(['info', project, '--json']);
+    expect(reopened.code).toBe(0);
+    expect(JSON.parse(reopened.stdout)).toMatchObject({ title: 'The Lighthouse' });
+    expect(await readdir(project)).toContain('project.json.damaged');
+  });
+
+  it('gives the copy step when project.json is gone but backups remain', async () => {
+    const project = await makeProject(dir, ['a']);
+    await rm(path.join(project, 'project.json'));
+    const result = await cli(['info', project]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toContain('instead?');
+    const restore = /To restore it, copy it in as project\.json: (.+)$/m.exec(result.stderr)?.[1];
+    execFileSync('sh', ['-c', restore!]);
+    expect((await cli(['info', project])).code).toBe(0);
   });
 });

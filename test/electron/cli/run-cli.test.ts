@@ -78,4 +78,35 @@ describe('castboard command', () => {
     const result = await cli(['check', '--colour'], { AIGATEWAY_API_KEY: KEY });
     expect(result.code).toBe(2);
   });
+
+  it('names an unknown option with balanced quotes, and the option it was probably meant to be', async () => {
+    const result = await cli(['generate', 'film', '--dryrun']);
+    expect(result.code).toBe(2);
+    const [first] = result.stderr.split('\n');
+    expect(first).toBe('castboard generate: Unknown option "--dryrun". Did you mean --dry-run?');
+    for (const quote of ['"', "'"]) expect(result.stderr.split(quote).length % 2, `${quote} balanced`).toBe(1);
+    expect(result.stderr).toContain('Run `castboard generate --help` for the options.');
+    const unrelated = await cli(['info', 'film', '--colour']);
+    expect(unrelated.stderr.split('\n')[0]).toBe('castboard info: Unknown option "--colour".');
+  });
+
+  it('shows the help of the subcommand asked about, and each paid command its own defaults', async () => {
+    const image = await cli(['panel', 'image', '--help']);
+    expect(image.code).toBe(0);
+    expect(image.stdout).toMatch(/^Usage: castboard panel image <dir> --panel <n> --image <file>/);
+    expect(image.stdout).not.toContain('--scene');
+    const add = await cli(['panel', 'add', '--help']);
+    expect(add.stdout).toContain('--scene <text>');
+    expect(add.stdout).not.toContain('--panel <n>');
+    expect((await cli(['panel', '--help'])).stdout).toContain('castboard panel image');
+
+    const restyle = (await cli(['restyle', '--help'])).stdout;
+    const render = (await cli(['render', '--help'])).stdout;
+    const generate = (await cli(['generate', '--help'])).stdout;
+    for (const help of [restyle, render]) {
+      expect(help).toMatch(/--variations <n> +images per panel, 1-4 \(default 1\)\n/);
+      expect(help).not.toContain('generate:');
+    }
+    expect(generate).toMatch(/--variations <n> +images per panel, 1-4 \(default: the project's, set with castboard style set --variations\)\n/);
+  });
 });
