@@ -14,7 +14,7 @@ import { parsePanelList } from '../panel-list';
 import { createProgressLine } from '../progress';
 import type { ImageReport } from '../../services/export/image-problems';
 import { productionInput } from '../../services/export/production-input';
-import { reportImageGaps } from './export';
+import { reportImageGaps } from './export-report';
 import { FORMAT_FLAGS, formatSettings, type FormatResult, type FormatRun, type ProductionFormat } from './export-format-options';
 
 const options = {

@@ -10,7 +10,6 @@ import { CastboardError } from '../../../shared/errors';
 import { CAPTION_FIELDS } from '../../../shared/domain/project-export-fields';
 import { exportContactSheet, type ExportProgress } from '../../services/export/contact-sheet';
 import { warmUpExportFonts } from '../../services/export/font';
-import type { ImageReport } from '../../services/export/image-problems';
 import { resolveContactSheetOptions } from '../../services/export/options-check';
 import type { ContactSheetOptionsInput } from '../../services/export/options';
 import type { SheetFlagValues } from './export-sheet-flags';
@@ -20,6 +19,7 @@ import { readProject } from '../cli-project';
 import { parsePanelList } from '../panel-list';
 import { createProgressLine } from '../progress';
 import { contactSheetInput, type ConsistencyCaptions } from '../../services/export/project-sheet-input';
+import { FORMATS, reportImageGaps, type ExportFormatName } from './export-report';
 import type { CaptionField, Project } from '../../../shared/domain/project';
 
 const USAGE = 'castboard export <dir> --out <file.png> [--columns <n>] [--captions dialogue,shot]';
@@ -122,28 +122,6 @@ export function sheetOptionsOf(project: Project, overrides: ContactSheetOptionsI
   return { ...saved, aspectRatio: project.aspectRatio, ...overrides, selectedOnly };
 }
 
-/** What each format makes of a panel whose image file cannot be read, for the report line. */
-const UNREADABLE_AS: Record<(typeof FORMATS)[number], string> = {
-  png: 'drawn as "Image missing"',
-  pdf: 'drawn as "Image missing"',
-  mp4: 'shown as grey frames',
-  gif: 'shown as grey frames',
-  fcpxml: 'gaps in the timeline',
-  csv: 'listed without an image file',
-  panels: 'no file written',
-};
-
-/**
- * The stderr lines every export format ends with: panels without a take, then panels whose image
- * file could not be read (what the format made of them), each with the reason naming the file.
- */
-export function reportImageGaps(io: CliIo, dir: string, format: (typeof FORMATS)[number], result: ImageReport & { withoutImage: readonly number[] }): void {
-  const drawn = format === 'png' ? ' (empty cells)' : '';
-  if (result.withoutImage.length) io.stderr(`Panels without an image yet${drawn}: ${result.withoutImage.join(', ')}. Generate them with castboard generate ${dir} --missing.`);
-  if (result.missingImages.length) io.stderr(`Image files missing or unreadable (${UNREADABLE_AS[format]}): panels ${result.missingImages.join(', ')}.`);
-  for (const problem of result.imageProblems) io.stderr(`  panel ${problem.panel}: ${problem.message}`);
-}
-
 export async function runExport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
   const dir = projectDirArg(positionals, USAGE);
@@ -171,10 +149,8 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const FORMATS = ['png', 'pdf', 'mp4', 'gif', 'fcpxml', 'csv', 'panels'] as const;
-
 /** The --format value (png when absent) and the arguments without it, for the contact sheet. */
-function formatArg(args: readonly string[]): { name: (typeof FORMATS)[number]; rest: string[] } {
+function formatArg(args: readonly string[]): { name: ExportFormatName; rest: string[] } {
   const at = args.findIndex((arg) => arg === '--format' || arg.startsWith('--format='));
   if (at < 0) return { name: 'png', rest: [...args] };
   const arg = args[at] ?? '';
