@@ -32,8 +32,16 @@ export interface FcpxmlRunOptions {
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
+/**
+ * Text for an attribute value. Line breaks and tabs become character references: written raw, an
+ * XML parser folds them into spaces, and multi-line dialogue would reach the editor on one line.
+ */
 export const escapeXml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''); // eslint-disable-line no-control-regex
+  text
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '') // eslint-disable-line no-control-regex
+    .replace(/\r\n?|\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
 
 const time = (frames: number, fps: number) => (frames === 0 ? '0s' : `${frames}/${fps}s`);
 

@@ -2,7 +2,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportFcpxml } from '../../../../electron/services/export/fcpxml';
+import { escapeXml, exportFcpxml } from '../../../../electron/services/export/fcpxml';
 import { cli } from '../../cli/cli-kit';
 import { outPath, productionProject, type ProductionFixture } from './production-kit';
 
@@ -79,6 +79,12 @@ async function stillsOf(file: string): Promise<string[]> {
 }
 
 describe('FCPXML stills', () => {
+  it("keeps multi-line dialogue's line breaks in attribute values (raw, a parser folds them into spaces)", () => {
+    const dialogue = 'MARA: Wait.\nIVO:\tNo. Not here.\r\nMARA: Then where?';
+    const doc = new DOMParser({ errorHandler: { error: fail, fatalError: fail } }).parseFromString(`<marker value="${escapeXml(dialogue)}"/>`, 'text/xml');
+    expect(doc.documentElement.getAttribute('value')).toBe('MARA: Wait.\nIVO:\tNo. Not here.\nMARA: Then where?');
+  });
+
   it('still link when the timeline and its folder are moved together, whatever the file name', async () => {
     const made = path.join(fixture.dir, 'made here');
     await mkdir(made);
