@@ -11,6 +11,7 @@ import { useAppStore } from '../../state/store-context';
 import { ConsistencyBadge } from '../../ui/ConsistencyBadge';
 import { Icon } from '../../ui/Icon';
 import { TakeImage } from '../../ui/TakeImage';
+import { usePanelJob } from '../../ui/use-panel-job';
 import { TakePrompt } from './TakePrompt';
 
 const NO_TAKES: readonly Take[] = [];
@@ -39,6 +40,11 @@ function showTooltip(button: HTMLElement, take: Take): void {
 export function TakePreview({ panel, number }: { panel: Panel; number: number }) {
   const takes = useAppStore((s) => s.takesByPanel[panel.id]) ?? NO_TAKES;
   const active = takes.find((take) => take.id === panel.activeTakeId) ?? null;
+  const job = usePanelJob(panel.id);
+  // What the panel waits for: its first take already on the way (also a job resumed after a
+  // restart), a press of Generate, or a scene to write first.
+  const next =
+    job.phase === 'queued' || job.phase === 'working' ? 'Its first take is on the way.' : panel.scenePrompt.trim() ? 'Press Generate to make its first take.' : 'Write the scene, then press Generate.';
   return (
     <div className="inspector-preview">
       {active ? (
@@ -50,7 +56,7 @@ export function TakePreview({ panel, number }: { panel: Panel; number: number })
       ) : (
         <div className="panel-placeholder">
           <span>No take yet</span>
-          <span className="muted">Write the scene, then press Generate.</span>
+          <span className="muted">{next}</span>
         </div>
       )}
     </div>

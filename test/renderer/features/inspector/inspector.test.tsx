@@ -181,6 +181,15 @@ describe('panel inspector', () => {
     expect(callsTo('jobs:generate')).toHaveLength(4);
   });
 
+  it("says what a panel without a take waits for: a scene, a press of Generate, or its take on the way", async () => {
+    const { user } = await renderApp({ project: sampleProject(1) });
+    await user.click(card(1));
+    const preview = () => within(screen.getByRole('complementary', { name: 'Panel inspector' })).getByText('No take yet').parentElement?.textContent ?? '';
+    expect(preview()).toContain('Press Generate to make its first take.');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(preview()).toContain('Its first take is on the way.');
+  });
+
   it('explains why a panel cannot be generated yet', async () => {
     const project = sampleProject(1);
     const noReference: Project = { ...project, characters: project.characters.map((c) => ({ ...c, referenceImage: null })) };
