@@ -23,13 +23,41 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The listed option closest to `given` (same letters, or one or two typos away), if any. */
-export function closestOption(given: string, help: string): string | null {
+/** The candidate closest to `given` (same letters, or one or two typos away), if any. */
+function closest(given: string, candidates: readonly string[]): string | null {
   const wanted = letters(given);
   if (wanted.length < 3) return null;
-  const scored = optionsIn(help).map((option) => ({ option, distance: editDistance(wanted, letters(option)) }));
+  const scored = candidates.map((candidate) => ({ candidate, distance: editDistance(wanted, letters(candidate)) }));
   const best = scored.sort((a, b) => a.distance - b.distance)[0];
-  return best && best.distance <= Math.min(2, Math.floor(wanted.length / 3)) ? best.option : null;
+  return best && best.distance <= Math.min(2, Math.floor(wanted.length / 3)) ? best.candidate : null;
+}
+
+/** The listed option closest to `given`, if any. */
+export function closestOption(given: string, help: string): string | null {
+  return closest(given, optionsIn(help));
+}
+
+/**
+ * Words other tools use for a command Castboard names differently: `castboard new` is what
+ * someone who knows `git init`'s cousins types first.
+ */
+const COMMAND_SYNONYMS: Readonly<Record<string, string>> = {
+  new: 'init',
+  create: 'init',
+  add: 'panel add',
+  status: 'info',
+  show: 'info',
+  list: 'info',
+  draw: 'generate',
+  gen: 'generate',
+  remix: 'restyle',
+  key: 'check',
+};
+
+/** The words for an unknown command, with the command it most likely stands for. */
+export function unknownCommandMessage(given: string, commands: readonly string[]): string {
+  const suggestion = COMMAND_SYNONYMS[given.toLowerCase()] ?? closest(given, commands);
+  return `castboard: unknown command "${given}".${suggestion ? ` Did you mean \`castboard ${suggestion}\`?` : ''} Run \`castboard --help\` to see the commands.`;
 }
 
 /** parseArgs' message for an unknown option, rewritten; other messages unchanged. */

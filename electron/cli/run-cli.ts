@@ -6,7 +6,7 @@ import { DEFAULT_GATEWAY_BASE_URL } from '../../shared/domain/gateway-url';
 import { redactOutgoing, redactSecretsDeep, registerSecret } from '../services/logging/redact';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io';
 import { cliMessage } from './cli-messages';
-import { optionErrorMessage } from './option-errors';
+import { optionErrorMessage, unknownCommandMessage } from './option-errors';
 
 /** A command's module, loaded only when that command runs (or shows its help). */
 interface CommandModule {
@@ -90,9 +90,10 @@ export async function runCli(argv: string[], rawIo: CliIo, version: string): Pro
     io.stdout(version);
     return EXIT_OK;
   }
-  const command = commands[name];
+  // Own keys only: `castboard constructor` must not find Object.prototype's.
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
-    io.stderr(`castboard: unknown command "${name}". Run \`castboard --help\` to see the commands.`);
+    io.stderr(unknownCommandMessage(name, Object.keys(commands)));
     return EXIT_USAGE;
   }
   let help = '';

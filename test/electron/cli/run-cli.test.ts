@@ -90,6 +90,19 @@ describe('castboard command', () => {
     expect(unrelated.stderr.split('\n')[0]).toBe('castboard info: Unknown option "--colour".');
   });
 
+  it('names the command an unknown one most likely stands for, typo or another tool\'s word', async () => {
+    const typo = await cli(['generte', 'film']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('castboard: unknown command "generte". Did you mean `castboard generate`? Run `castboard --help` to see the commands.');
+    expect((await cli(['new', 'film'])).stderr).toContain('Did you mean `castboard init`?');
+    const unrelated = await cli(['banana']);
+    expect(unrelated.stderr).toBe('castboard: unknown command "banana". Run `castboard --help` to see the commands.');
+    // A name every object has is still not a command.
+    const inherited = await cli(['constructor']);
+    expect(inherited.code).toBe(2);
+    expect(inherited.stderr).toContain('unknown command "constructor"');
+  });
+
   it('shows the help of the subcommand asked about, and each paid command its own defaults', async () => {
     const image = await cli(['panel', 'image', '--help']);
     expect(image.code).toBe(0);
