@@ -68,6 +68,10 @@ export interface JobsSlice {
   dismissJobsError(): void;
 }
 
+/** Why Retry sends nothing for a job resumed after a restart whose record does not say what it was. */
+export const RESUMED_KIND_UNKNOWN =
+  'This job was resumed after a restart, and its saved record does not say whether it was a generate or a restyle, so Retry sent nothing. Use Generate or Restyle for this panel.';
+
 export function isTerminal(job: Pick<JobView, 'state'>): boolean {
   return isTerminalState(job.state);
 }
@@ -184,17 +188,26 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
       retryPanel(panelId) {
         const failed = get().jobByPanel[panelId];
         const remembered = get().lastRequest[panelId];
+        const retryInMain = (job: JobView) =>
+          deps.api.jobs.retry({ jobId: job.id }).then(
+            () => true,
+            (error: unknown) => (set({ jobsError: messageOf(error) }), false),
+          );
+        // A job resumed after a restart: this page never knew its request, main does and sends the
+        // same kind again (a restyle stays a restyle). If main cannot tell its kind, nothing is sent.
+        if (failed?.state === 'failed' && failed.resumed) {
+          if (failed.kind === 'resume') {
+            set({ jobsError: RESUMED_KIND_UNKNOWN, jobsErrorCode: null });
+            return Promise.resolve(false);
+          }
+          if (failed.retryable) return retryInMain(failed);
+        }
         // A restyle this page no longer knows (reloaded since) is retried as a restyle, never as a
         // generate (a paid image of the wrong kind): main resends it when it can, else the panel is
         // restyled with the style the inspector shows.
         const forgottenRestyle = !remembered && failed?.state === 'failed' && failed.kind === 'restyle';
         // An unknown outcome may have been received: main resends it with the same Idempotency-Key.
-        if (failed?.state === 'failed' && (failed.error?.code === 'GATEWAY_OUTCOME_UNKNOWN' || (forgottenRestyle && failed.retryable))) {
-          return deps.api.jobs.retry({ jobId: failed.id }).then(
-            () => true,
-            (error: unknown) => (set({ jobsError: messageOf(error) }), false),
-          );
-        }
+        if (failed?.state === 'failed' && (failed.error?.code === 'GATEWAY_OUTCOME_UNKNOWN' || (forgottenRestyle && failed.retryable))) return retryInMain(failed);
         if (forgottenRestyle) return get().restyle([panelId]);
         // Otherwise the failed request is made afresh, with what the artist changed since.
         const options = get().generateOptions;

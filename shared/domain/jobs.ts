@@ -13,7 +13,10 @@ export const JobStateSchema = z.enum(JOB_STATES);
 export const JobViewSchema = z.object({
   id: z.string(),
   panelId: z.string(),
+  /** The request's kind; a job resumed after a restart is the kind it was sent as, 'resume' only when that is unknown. */
   kind: z.enum(['generate', 'restyle', 'resume']),
+  /** Accepted before a restart and collected after it: only main knows its request, so Retry goes to main. */
+  resumed: z.boolean().optional(),
   state: JobStateSchema,
   error: SerializedErrorSchema.optional(),
   remoteJobId: z.string().optional(),

@@ -11,7 +11,7 @@ import { ColorPaletteSchema, MagicPromptSchema, RenderingSpeedSchema, StyleTypeS
 import { CharacterSchema, PanelSchema } from './project-panel';
 import { ExportSettingsSchema } from './project-export';
 import { RecentlyDeletedSchema } from './project-deleted';
-import { IdSchema, IsoDateSchema, ParamsSchema, boundedText } from './project-primitives';
+import { IdSchema, ImageRefSchema, IsoDateSchema, ParamsSchema, boundedText } from './project-primitives';
 import { CURRENT_SCHEMA_VERSION, PROJECT_LIMITS } from './project-document';
 import { hasText, linkProblems } from './project-rules';
 
@@ -47,16 +47,37 @@ export const ProjectStyleSchema = z
   .strict();
 export type ProjectStyle = z.infer<typeof ProjectStyleSchema>;
 
-/** A paid gateway job not finished yet: saved before polling so a restart resumes, never resubmits. */
+/**
+ * The project images a pending job's request sent (write-once files), so a Retry after a restart
+ * sends the very same images again: the character's reference (and mask), and for a restyle the
+ * take it restyled.
+ */
+export const PendingJobImagesSchema = z
+  .object({
+    reference: ImageRefSchema,
+    mask: ImageRefSchema.optional(),
+    source: ImageRefSchema.optional(),
+  })
+  .strict();
+export type PendingJobImages = z.infer<typeof PendingJobImagesSchema>;
+
+/**
+ * A paid gateway job not finished yet: saved before polling so a restart resumes, never resubmits.
+ * After a restart it is collected by polling; if it then fails, Retry sends its request again as it
+ * was (its kind, params and images), never as another kind.
+ */
 export const PendingJobSchema = z
   .object({
     /** The gateway's job id. */
     id: z.string().min(1).max(256),
     panelId: IdSchema,
-    kind: z.enum(['generate', 'restyle']),
+    /** Absent only in a hand-made or damaged record: that job is still collected, but never sent again. */
+    kind: z.enum(['generate', 'restyle']).optional(),
     submittedAt: IsoDateSchema,
     idempotencyKey: z.string().min(1).max(256),
     params: ParamsSchema,
+    /** Absent in files written before Retry after a restart could resend (then the panel's own images are used). */
+    images: PendingJobImagesSchema.optional(),
   })
   .strict();
 export type PendingJob = z.infer<typeof PendingJobSchema>;

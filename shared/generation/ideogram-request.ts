@@ -182,3 +182,29 @@ export function paramsOf(body: IdeogramImageBody): RequestParams {
   if (image_weight !== undefined) params.image_weight = image_weight;
   return params;
 }
+
+/** A palette as paramsOf flattened it: a preset's name, or its hex colours joined with commas. */
+function paletteFromParam(value: string): IdeogramColorPalette {
+  const colors = value.split(',');
+  return colors.every((color) => /^#[0-9A-F]{6}$/i.test(color)) ? { members: colors.map((color) => ({ color_hex: color })) } : { name: value };
+}
+
+/**
+ * The body of a request sent before, rebuilt from what was kept of it (paramsOf) and its images:
+ * the same model, prompt and controls, so a Retry after a restart sends the same kind of request.
+ * A remix needs its source image and weight back; without them nothing is built.
+ */
+export function bodyFromParams(params: RequestParams, images: RequestImages): IdeogramImageBody {
+  const { model, prompt, n, size, seed, style_type, rendering_speed, magic_prompt, negative_prompt, color_palette, image_weight } = params;
+  const body: IdeogramImageBody = { model, prompt, n, size, response_format: 'b64_json', character_reference_images: [images.reference] };
+  if (images.mask) body.character_reference_images_mask = [images.mask];
+  if (seed !== undefined) body.seed = seed;
+  if (style_type !== undefined) body.style_type = style_type;
+  if (rendering_speed !== undefined) body.rendering_speed = rendering_speed;
+  if (magic_prompt !== undefined) body.magic_prompt = magic_prompt;
+  if (negative_prompt !== undefined) body.negative_prompt = negative_prompt;
+  if (color_palette !== undefined) body.color_palette = paletteFromParam(color_palette);
+  if (model !== IDEOGRAM_REMIX_MODEL) return body;
+  if (images.source === undefined || image_weight === undefined) throw new CastboardError('GATEWAY_BAD_REQUEST', 'There is no image to restyle. Generate the panel first.');
+  return { ...body, image: images.source, image_weight };
+}

@@ -171,16 +171,25 @@ const s23: Check = k.object(
 );
 const s24: Check = k.object(
   {
-    "id": { check: k.string(k.minChars(1), k.maxChars(256)) },
-    "panelId": { check: s6 },
-    "kind": { check: k.oneOf(["generate","restyle"]) },
-    "submittedAt": { check: s11 },
-    "idempotencyKey": { check: k.string(k.minChars(1), k.maxChars(256)) },
-    "params": { check: s10 },
+    "reference": { check: s7 },
+    "mask": { check: s7, optional: true },
+    "source": { check: s7, optional: true },
   },
   'strict',
 );
 const s25: Check = k.object(
+  {
+    "id": { check: k.string(k.minChars(1), k.maxChars(256)) },
+    "panelId": { check: s6 },
+    "kind": { check: k.oneOf(["generate","restyle"]), optional: true },
+    "submittedAt": { check: s11 },
+    "idempotencyKey": { check: k.string(k.minChars(1), k.maxChars(256)) },
+    "params": { check: s10 },
+    "images": { check: s24, optional: true },
+  },
+  'strict',
+);
+const s26: Check = k.object(
   {
     "at": { check: s11 },
     "panelId": { check: s6 },
@@ -192,7 +201,7 @@ const s25: Check = k.object(
   },
   'strict',
 );
-const s26: Check = k.object(
+const s27: Check = k.object(
   {
     "panel": { check: s16 },
     "index": { check: k.number(k.safeInteger, k.atLeast(0, true)) },
@@ -200,7 +209,7 @@ const s26: Check = k.object(
   },
   'strict',
 );
-const s27: Check = k.object(
+const s28: Check = k.object(
   {
     "schemaVersion": { check: k.oneOf([3]) },
     "title": { check: k.string(k.maxChars(200), k.refine(hasText)) },
@@ -209,13 +218,13 @@ const s27: Check = k.object(
     "characters": { check: k.array(s8, k.maxItems(50)) },
     "panels": { check: k.array(s16, k.maxItems(5000)) },
     "exportSettings": { check: s23 },
-    "pendingJobs": { check: k.array(s24, k.maxItems(1000)) },
-    "paidWithoutImage": { check: k.array(s25, k.maxItems(10000)), optional: true },
+    "pendingJobs": { check: k.array(s25, k.maxItems(1000)) },
+    "paidWithoutImage": { check: k.array(s26, k.maxItems(10000)), optional: true },
     "createdAt": { check: s11 },
-    "recentlyDeleted": { check: k.array(s26, k.maxItems(100)), optional: true },
+    "recentlyDeleted": { check: k.array(s27, k.maxItems(100)), optional: true },
   },
   'strict',
 );
 
 /** The value checked and copied as ProjectShapeSchema would return it, or a failure (see kit.ts). */
-export const checkProjectShape: Check = s27;
+export const checkProjectShape: Check = s28;

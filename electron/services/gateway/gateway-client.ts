@@ -1,6 +1,7 @@
 /**
  * The gateway client: generatePanel (Ideogram Character) and restylePanel (Character Remix),
- * plus resumeJob for async jobs accepted before a restart.
+ * plus resumeJob for async jobs accepted before a restart and resendRequest to send such a job's
+ * request again as it was (Retry after it failed).
  *
  * Invariants:
  * - One Idempotency-Key per user action, sent on every attempt of it. A submit is resent only when
@@ -23,8 +24,8 @@ import { readImagesAnswer, readJobAccepted, type ImageRef } from './answer-shape
 import { realNow, realSleep, throwIfAborted, type Now, type Sleep } from './clock';
 import { gatewayErrors, GatewayError, wordsOf } from './gateway-errors';
 import { createGatewayHttp, type GatewayHttp, type JsonAnswer } from './gateway-http';
-import { generateBody, paramsOf, remixBody, type IdeogramImageBody, type RequestImages } from '../../../shared/generation/ideogram-request';
-import type { AcceptedJob, CharacterInput, GatewayPhase, GeneratePanelInput, GenerationResult, RequestParams, RestylePanelInput } from './gateway-types';
+import { bodyFromParams, generateBody, paramsOf, remixBody, type IdeogramImageBody, type RequestImages } from '../../../shared/generation/ideogram-request';
+import type { AcceptedJob, CharacterInput, GatewayPhase, GeneratePanelInput, GenerationResult, RequestParams, ResendInput, RestylePanelInput } from './gateway-types';
 import { costOf, deliverImages } from './image-delivery';
 import { DEFAULT_POLL_SETTINGS, pollJob, type PollSettings } from './job-poller';
 import type { ReleaseSlot } from './pacer';
@@ -77,6 +78,8 @@ export interface GatewayClient {
   generatePanel(input: GeneratePanelInput, run?: RunOptions): Promise<GenerationResult>;
   restylePanel(input: RestylePanelInput, run?: RunOptions): Promise<GenerationResult>;
   resumeJob(job: AcceptedJob, run?: RunOptions): Promise<GenerationResult>;
+  /** Sends a request made before again, with the same model, prompt and controls. */
+  resendRequest(input: ResendInput, run?: RunOptions): Promise<GenerationResult>;
   /** Asks the gateway to cancel a queued async job; true when it did (nothing is charged then). */
   cancelJob(jobId: string): Promise<boolean>;
 }
@@ -149,6 +152,12 @@ class Client implements GatewayClient {
     return this.#finishJob(job, run);
   }
 
+  async resendRequest(input: ResendInput, run: RunOptions = {}): Promise<GenerationResult> {
+    const images = await this.#referenceImages(input);
+    if (input.sourcePng) images.source = await toDataUrl(input.sourcePng, this.#maxUpload, 'take to restyle');
+    return this.#submit(bodyFromParams(input.params, images), run);
+  }
+
   async cancelJob(jobId: string): Promise<boolean> {
     try {
       const answer = await this.#http.cancelJob(jobId);
@@ -159,7 +168,7 @@ class Client implements GatewayClient {
     }
   }
 
-  async #referenceImages(character: CharacterInput): Promise<RequestImages> {
+  async #referenceImages(character: Pick<CharacterInput, 'referencePng' | 'referenceMaskPng'>): Promise<RequestImages> {
     const mask = character.referenceMaskPng;
     const images: RequestImages = { reference: await this.#cachedDataUrl(character.referencePng, "character's reference image") };
     if (mask) images.mask = await this.#cachedDataUrl(mask, "character's reference mask");

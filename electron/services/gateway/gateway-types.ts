@@ -29,6 +29,18 @@ export interface RestylePanelInput extends RestyleRequest {
   character: CharacterInput;
 }
 
+/**
+ * A request sent before (kept as its params), with its images' bytes: sent again as it was, e.g. by
+ * a Retry of a job accepted before a restart. The model in `params` says which kind it is.
+ */
+export interface ResendInput {
+  params: RequestParams;
+  referencePng: Buffer;
+  referenceMaskPng?: Buffer;
+  /** The take a restyle restyled (remix only). */
+  sourcePng?: Buffer;
+}
+
 export interface GeneratedImage {
   png: Buffer;
   sha256: string;

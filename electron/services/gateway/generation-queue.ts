@@ -36,6 +36,11 @@ function lostIfStopped(entry: Entry): boolean {
 
 export type { GenerationQueue, GenerationQueueOptions } from './queue-types';
 
+/** What the renderer is told a job is: a resumed job is the kind of request it was ('resume' when that is unknown). */
+function viewKind(job: QueueJob): JobView['kind'] {
+  return job.kind === 'resume' ? (job.resend?.kind ?? 'resume') : job.kind;
+}
+
 class QueueRunner implements GenerationQueue {
   readonly #options: GenerationQueueOptions;
   readonly #price: number;
@@ -74,10 +79,11 @@ class QueueRunner implements GenerationQueue {
   add(jobs: readonly QueueJob[]): void {
     for (const job of jobs) {
       if (this.#entries.has(job.id)) throw new CastboardError('INVALID_REQUEST', `Job ${job.id} is already in the queue.`);
-      const view: JobView = { id: job.id, panelId: job.panelId, kind: job.kind, state: 'queued' };
+      const view: JobView = { id: job.id, panelId: job.panelId, kind: viewKind(job), state: 'queued' };
       const key = job.kind === 'resume' && job.idempotencyKey ? job.idempotencyKey : this.#newKey();
       const entry: Entry = { job, view, key, controller: new AbortController(), accepted: undefined, sent: false, running: false, rateLimitsInARow: 0 };
       if (job.kind === 'resume') {
+        view.resumed = true;
         view.remoteJobId = job.accepted.jobId;
         entry.accepted = job.accepted;
       }
@@ -117,7 +123,8 @@ class QueueRunner implements GenerationQueue {
     entry.accepted = undefined;
     entry.sent = false;
     entry.rateLimitsInARow = 0;
-    entry.view = { id: entry.view.id, panelId: entry.view.panelId, kind: entry.view.kind, state: 'queued' };
+    const { id, panelId, kind, resumed } = entry.view;
+    entry.view = { id, panelId, kind, state: 'queued', ...(resumed ? { resumed } : {}) };
     this.#schedule(entry);
     this.#emit();
     return true;
@@ -271,7 +278,11 @@ class QueueRunner implements GenerationQueue {
     const { job } = entry;
     if (job.kind === 'generate') return client.generatePanel(job.input, run);
     if (job.kind === 'restyle') return client.restylePanel(job.input, run);
-    return client.resumeJob(job.accepted, run);
+    // A resumed job run again by Retry: polling would only find its failure again, so its own
+    // request is sent again. retry() refuses a job without one, so this never sends another kind.
+    const { resend } = job;
+    if (!resend) return Promise.reject(new CastboardError('INVALID_REQUEST', 'Castboard does not know what this job asked for, so it cannot be sent again.'));
+    return resend.load().then((input) => client.resendRequest(input, run));
   }
 
   /** True when the failure paused the queue and the job should run again afterwards. */

@@ -72,7 +72,9 @@ export class JobOutcomes {
     const paid = error instanceof GatewayError ? error.paid : undefined;
     if (paid === 'unusable') this.#paidWithoutImage(entry, 'unusable', serialized.message, (error as GatewayError).costCents ?? this.#deps.price * imagesOf(entry.job));
     if (paid === 'unknown') this.#paidWithoutImage(entry, 'unknown', serialized.message, this.#deps.price * imagesOf(entry.job));
-    const retryable = entry.job.kind !== 'resume' && !FINAL_CODES.has(serialized.code);
+    // A resumed job whose request is not known cannot be sent again: no Retry rather than a guess.
+    const resendable = entry.job.kind !== 'resume' || entry.job.resend !== undefined;
+    const retryable = resendable && !FINAL_CODES.has(serialized.code);
     this.#deps.setState(entry, 'failed', { error: serialized, retryable, ...(paid ? { paidWithoutImage: paid } : {}) });
     this.#deps.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId);
   }

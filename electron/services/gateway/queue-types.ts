@@ -5,13 +5,24 @@
 import type { JobView, QueueSnapshot } from '../../../shared/domain/jobs';
 import type { Now, Sleep } from './clock';
 import type { GatewayClient } from './gateway-client';
-import type { AcceptedJob, GeneratePanelInput, GenerationResult, RestylePanelInput } from './gateway-types';
+import type { AcceptedJob, GeneratePanelInput, GenerationResult, ResendInput, RestylePanelInput } from './gateway-types';
 
 export type QueueJob =
   | { id: string; kind: 'generate'; panelId: string; input: GeneratePanelInput }
   | { id: string; kind: 'restyle'; panelId: string; input: RestylePanelInput }
-  /** An async job accepted before a restart: polled, never resubmitted. */
-  | { id: string; kind: 'resume'; panelId: string; accepted: AcceptedJob; idempotencyKey?: string };
+  /**
+   * An async job accepted before a restart: polled, never resubmitted by itself. `resend` is its
+   * original request (kind and a loader of its inputs), sent again only by a Retry after it failed;
+   * without it (the kind is not known) the job is never sent again.
+   */
+  | { id: string; kind: 'resume'; panelId: string; accepted: AcceptedJob; idempotencyKey?: string; resend?: ResendSource };
+
+/** What a resumed job sends again on Retry: the same kind of request, with the same parameters and images. */
+export interface ResendSource {
+  kind: 'generate' | 'restyle';
+  /** Reads the images again (they are not kept in memory while the job is polled); fails with a message if one is gone. */
+  load(): Promise<ResendInput>;
+}
 
 export { JOB_STATES, TERMINAL_JOB_STATES as TERMINAL_STATES } from '../../../shared/domain/jobs';
 // The views the queue hands out are the shared ones the renderer parses: one definition.
@@ -72,7 +83,10 @@ export interface GenerationQueue {
   stopNow(): JobView[];
   /** How many images `stopNow` would lose although they may be paid (the close guard's count). */
   imagesLostIfStopped(): number;
-  /** Runs a failed job again (same Idempotency-Key when its outcome was unknown). */
+  /**
+   * Runs a failed job again (same Idempotency-Key when its outcome was unknown); a job resumed
+   * after a restart sends its original request again (never another kind).
+   */
   retry(jobId: string): boolean;
   resume(): void;
   snapshot(): QueueSnapshot;

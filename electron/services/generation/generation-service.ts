@@ -1,8 +1,9 @@
 /**
  * Generation for the open project: builds jobs from panels, runs them on the paid-request-safe
  * queue, and turns every paid result into takes that are saved at once. Invariants:
- *  - an async job's id is in project.json (pendingJobs) before it is polled, and on open every
- *    pending job is resumed by polling, never resubmitted;
+ *  - an async job's id is in project.json (pendingJobs) before it is polled, with its kind, params
+ *    and images; on open every pending job is resumed by polling, never resubmitted by itself; a
+ *    Retry after it failed sends its own request again (resend.ts), never another kind;
  *  - a result is stored and saved before anything else happens; a failure adds nothing;
  *  - no batch starts without a key, and a batch is validated whole before any job is queued;
  *  - an image that finished after its job was cancelled is kept as a take with the note
@@ -11,6 +12,7 @@
  *    (paidWithoutImage), and an async job that ended without a result leaves pendingJobs.
  */
 import type { CostEstimate, QueueSnapshot } from '../../../shared/domain/jobs';
+import type { PendingJobImages } from '../../../shared/domain/project';
 import type { Settings } from '../../../shared/domain/settings';
 import { CastboardError } from '../../../shared/errors';
 import { createGatewayClient } from '../gateway/gateway-client';
@@ -20,6 +22,7 @@ import type { QueueJob, ResultContext } from '../gateway/queue-types';
 import type { Logger } from '../logger';
 import type { ProjectWorkspace } from '../workspace/project-workspace';
 import { checkPanelsCanBeSent, generateJobs, restyleJobs } from './panel-jobs';
+import { requestImagesFor, resendSource, SOURCE_TAKE_PARAM, sourceTakeOf } from './resend';
 import { createSpendRecord } from './spend-record';
 import { paramsToRecord, takesFromResult } from './takes-from-result';
 import type { EventPayload } from '../../../shared/ipc/contract';
@@ -35,14 +38,19 @@ export interface GenerationServiceDeps {
   onTakesAdded: (event: EventPayload<'project:takesAdded'>) => void;
 }
 
-const SOURCE_TAKE_PARAM = 'source_take_id';
+/** What a job's pending record keeps besides its params: the images it sent and, for a restyle, its source take. */
+interface Provenance {
+  images?: PendingJobImages;
+  sourceTakeId?: string;
+}
+
 const HELD_RETRY_MS = 5000;
 export const FINISHED_AFTER_CANCEL = 'finished after cancel';
 
 export function createGenerationService(deps: GenerationServiceDeps) {
   const now = deps.now ?? (() => new Date());
-  /** Restyle provenance per queue job id (resumed jobs carry it in their stored params). */
-  const sourceTakes = new Map<string, string>();
+  /** Per queue job id: what its pending record and takes name besides the request's params. */
+  const provenance = new Map<string, Provenance>();
 
   /** Paid results must have somewhere to go: refuse to spend on a project that cannot be written. */
   function requireWritableProject(): void {
@@ -65,10 +73,8 @@ export function createGenerationService(deps: GenerationServiceDeps) {
 
   async function store(job: QueueJob, result: GenerationResult, context: ResultContext): Promise<void> {
     const { workspace } = deps;
-    const storedSource = job.kind === 'resume' ? job.accepted.params : undefined;
-    const sourceTakeId = sourceTakes.get(job.id) ?? (storedSource as Record<string, unknown> | undefined)?.[SOURCE_TAKE_PARAM];
     const takes = await takesFromResult(result, (png) => workspace.putVerifiedImage(png), {
-      sourceTakeId: typeof sourceTakeId === 'string' ? sourceTakeId : undefined,
+      sourceTakeId: provenance.get(job.id)?.sourceTakeId,
       now: now(),
       note: context.afterCancel ? FINISHED_AFTER_CANCEL : undefined,
     });
@@ -76,7 +82,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     if (result.remoteJobId) workspace.setPendingJobs((jobs) => jobs.filter((pending) => pending.id !== result.remoteJobId));
     // An unknown outcome answered by a Retry with the same key is now a stored take, not a loss.
     spendRecord.settle(context.idempotencyKey);
-    sourceTakes.delete(job.id);
+    provenance.delete(job.id);
     deps.onTakesAdded(added);
     // The takes are in the open document now; a failed save is reported by the project status and
     // retried by autosave, so it does not turn this paid job into a failure.
@@ -115,17 +121,20 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   }
 
   async function onJobAccepted(job: QueueJob, accepted: AcceptedJob, idempotencyKey: string): Promise<void> {
-    if (job.kind === 'resume') return; // already persisted
-    const source = sourceTakes.get(job.id);
+    // A resumed job is persisted already, unless a Retry sent its request again (a new gateway job).
+    if (job.kind === 'resume' && accepted.jobId === job.accepted.jobId) return;
+    const kind = job.kind === 'resume' ? job.resend?.kind : job.kind;
+    const { images, sourceTakeId } = provenance.get(job.id) ?? {};
     deps.workspace.setPendingJobs((jobs) => [
       ...jobs,
       {
         id: accepted.jobId,
         panelId: job.panelId,
-        kind: job.kind,
+        ...(kind ? { kind } : {}),
         submittedAt: now().toISOString(),
         idempotencyKey,
-        params: paramsToRecord(accepted.params, source ? { [SOURCE_TAKE_PARAM]: source } : {}),
+        params: paramsToRecord(accepted.params, sourceTakeId ? { [SOURCE_TAKE_PARAM]: sourceTakeId } : {}),
+        ...(images ? { images } : {}),
       },
     ]);
     await deps.workspace.save();
@@ -175,7 +184,9 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     async generate(request: { panelIds: string[]; variations: number; seed: number | null }): Promise<{ jobIds: string[] }> {
       requireKey();
       requireWritableProject();
-      const jobs = await generateJobs(context(), request.panelIds, request);
+      const from = context();
+      const jobs = await generateJobs(from, request.panelIds, request);
+      for (const job of jobs) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId) });
       applySettings();
       queue.add(jobs);
       return { jobIds: jobs.map((job) => job.id) };
@@ -184,24 +195,36 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     async restyle(request: { panelIds: string[]; stylePrompt: string; imageWeight: number; variations: number }): Promise<{ jobIds: string[] }> {
       requireKey();
       requireWritableProject();
-      const planned = await restyleJobs(context(), request.panelIds, request);
-      for (const { job, sourceTakeId } of planned) sourceTakes.set(job.id, sourceTakeId);
+      const from = context();
+      const planned = await restyleJobs(from, request.panelIds, request);
+      for (const { job, sourceTakeId } of planned) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId, sourceTakeId), sourceTakeId });
       applySettings();
       queue.add(planned.map(({ job }) => job));
       return { jobIds: planned.map(({ job }) => job.id) };
     },
 
-    /** Called after a project opens: polls every job it had accepted, never resubmits. */
+    /** Called after a project opens: polls every job it had accepted, never resubmits (only a Retry after a failure resends). */
     resumePending(): number {
       const pending = deps.workspace.project().pendingJobs;
       queue.add(
-        pending.map((job) => ({
-          id: `resume-${job.id}`,
-          kind: 'resume' as const,
-          panelId: job.panelId,
-          accepted: { jobId: job.id, params: job.params as unknown as RequestParams, submittedAt: Date.parse(job.submittedAt) },
-          idempotencyKey: job.idempotencyKey,
-        })),
+        pending.map((record): QueueJob => {
+          const id = `resume-${record.id}`;
+          const sourceTakeId = sourceTakeOf(record);
+          provenance.set(id, { images: record.images, sourceTakeId });
+          const resend = resendSource(record, {
+            project: () => deps.workspace.project(),
+            readImage: (image) => deps.workspace.readImage(image),
+            onImages: (images) => provenance.set(id, { images, sourceTakeId }),
+          });
+          return {
+            id,
+            kind: 'resume',
+            panelId: record.panelId,
+            accepted: { jobId: record.id, params: record.params as unknown as RequestParams, submittedAt: Date.parse(record.submittedAt) },
+            idempotencyKey: record.idempotencyKey,
+            ...(resend ? { resend } : {}),
+          };
+        }),
       );
       return pending.length;
     },

@@ -34,6 +34,7 @@ const s4: Check = k.object(
     "id": { check: k.string() },
     "panelId": { check: k.string() },
     "kind": { check: k.oneOf(["generate","restyle","resume"]) },
+    "resumed": { check: k.boolean, optional: true },
     "state": { check: k.oneOf(["queued","sending","waiting","polling","downloading","done","failed","cancelled"]) },
     "error": { check: s3, optional: true },
     "remoteJobId": { check: k.string(), optional: true },

@@ -3,7 +3,8 @@ import type { Project } from '../../../shared/domain/project';
 import { createWiredAppStore } from '../../../renderer/app/app-store';
 import { composeProject } from '../../../renderer/state/takes';
 import { createApi } from '../../../shared/ipc/create-api';
-import { failJob, finishJob, makeTake } from '../fake-project-backend';
+import { failJob, finishJob, makeTake, snapshotOf } from '../fake-project-backend';
+import { RESUMED_KIND_UNKNOWN } from '../../../renderer/state/jobs-slice';
 import { openKit, sampleProject } from '../store-kit';
 
 function lastUpdate(callsTo: (channel: string) => unknown[]): Project {
@@ -158,6 +159,26 @@ describe('jobs', () => {
     } else {
       expect(kit.callsTo('jobs:restyle')).toHaveLength(2);
       expect(kit.callsTo('jobs:restyle')[1]).toMatchObject({ panelIds: ['p1'], imageWeight: 40, stylePrompt: expect.stringContaining('watercolor') });
+    }
+  });
+
+  it.each([
+    ['main knows it is a restyle: main sends it again', 'restyle' as const, true],
+    ['its record does not say what it was: nothing is sent, and the page says why', 'resume' as const, false],
+  ])('Retry on a job resumed after a restart never becomes a generate: %s', async (_case, kind, retryable) => {
+    const kit = await openKit(sampleProject(1, [1]));
+    // Main reopened the project and collected a job this page never started; it failed.
+    kit.main.jobs.push({ id: 'resume-job_1', panelId: 'p1', kind, resumed: true, state: 'failed', retryable, error: { code: 'GATEWAY_JOB_FAILED', message: 'The image service failed this job, not charged. Try again.' } });
+    kit.emit('jobs:progress', snapshotOf(kit.main));
+    expect(kit.store.getState().jobByPanel.p1?.state).toBe('failed');
+    await kit.store.getState().retryPanel('p1');
+    expect(kit.callsTo('jobs:generate')).toHaveLength(0);
+    expect(kit.callsTo('jobs:restyle')).toHaveLength(0);
+    if (retryable) {
+      expect(kit.callsTo('jobs:retry')).toEqual([{ jobId: 'resume-job_1' }]);
+    } else {
+      expect(kit.callsTo('jobs:retry')).toHaveLength(0);
+      expect(kit.store.getState().jobsError).toBe(RESUMED_KIND_UNKNOWN);
     }
   });
 
