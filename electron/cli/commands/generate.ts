@@ -9,7 +9,7 @@ import { EXIT_FAILURE, UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
 import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
-import { skipPanelsWithoutCharacter } from '../panel-skips';
+import { requireScenes, skipPanelsNotReady, skipPanelsWithoutCharacter } from '../panel-skips';
 
 const USAGE = 'castboard generate <dir> [--panels 1,3-5 | --missing] [--variations <n>] [--yes]';
 
@@ -23,7 +23,8 @@ unless you pass --activate. Jobs the gateway accepted in an earlier, interrupted
 collected too (already paid: they are never sent again).
 
 Options:
-  --panels <list>      panels to generate, e.g. 1,3-5 (default: every panel)
+  --panels <list>      panels to generate, e.g. 1,3-5 (default: every panel that has a scene;
+                       panels without one are named and left out)
   --missing            only panels that have no take yet (and no job still pending)
   --seed <n>           fixed seed, for repeatable results
 ${paidBatchHelp("default: the project's, set with castboard style set --variations")}`;
@@ -54,7 +55,11 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
     }
-    const ready = skipPanelsWithoutCharacter(io, workspace.project(), numbers);
+    // Panels the artist named must all be generated (a scene-less one is an error naming it);
+    // panels the command chose itself leave out those without a scene, as the app's batch does.
+    const named = values.panels !== undefined;
+    const ready = named ? skipPanelsWithoutCharacter(io, workspace.project(), numbers) : skipPanelsNotReady(io, workspace.project(), numbers);
+    if (named) requireScenes(workspace.project(), ready.numbers);
     if (ready.numbers.length === 0 && ready.skipped.length > 0 && workspace.project().pendingJobs.length === 0) {
       io.stderr('None of the chosen panels can be generated: nothing was sent and nothing was charged.');
       return EXIT_FAILURE;
