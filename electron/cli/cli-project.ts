@@ -11,6 +11,7 @@ import path from 'node:path';
 import { CastboardError } from '../../shared/errors';
 import type { AspectRatio, Project } from '../../shared/domain/project';
 import type { DialogPort } from '../services/dialogs';
+import { ProjectLockedError } from '../services/project/project-lock';
 import { ProjectOpenError, readProjectFolder } from '../services/project/project-reader';
 import type { ProjectWorkspace } from '../services/workspace/project-workspace';
 import { describeWriteFailure } from '../services/project/fs-errors';
@@ -40,6 +41,8 @@ export async function cliWorkspace(io: CliIo): Promise<ProjectWorkspace> {
     logger: cliLogger(io),
     // Autosave stays on as a safety net during long runs; every command also saves before exit.
     autosaveDelayMs: () => 1000,
+    // A window or another command refused this project is told it is a command, with its pid.
+    lockHolder: 'cli',
     onStatus: () => undefined,
   });
 }
@@ -54,7 +57,9 @@ function withProjectHint(error: unknown, root: string): unknown {
     return new CastboardError(error.code, `${error.message} Pass the folder that holds project.json, or create one with \`castboard init <dir> --title <title>\`.`, { cause: error });
   }
   if (error instanceof CastboardError && error.code === 'PROJECT_LOCKED') {
-    return new CastboardError(error.code, `${error.message} Close the project in Castboard (or wait for the other command), then run this again.`, { cause: error });
+    // The lock's own advice already says what to wait for when it knows who holds it.
+    const then = error instanceof ProjectLockedError && error.owner.holder !== undefined ? 'Then run this command again.' : 'Close the project in Castboard (or wait for the other command), then run this again.';
+    return new CastboardError(error.code, `${error.message} ${then}`, { cause: error });
   }
   return error;
 }
