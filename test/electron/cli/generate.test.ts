@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
+import { withOpenProject } from '../../../electron/cli/cli-project';
 import { NO_SCENE_REASON } from '../../../electron/cli/panel-skips';
+import { openProject } from '../../../electron/services/project/project-open';
 import { cli, gatewayEnv, imageRequests, makeProject, readProjectJson, snapshotTree, useCliFixture, writeReferencePng } from './cli-kit';
 
 const fixture = useCliFixture();
@@ -21,6 +23,31 @@ describe('castboard generate: consent before spending', () => {
     const parsed = JSON.parse(json.stdout) as { requests: Array<{ panel: number; body: { n: number } }> };
     expect(parsed).toEqual({ dryRun: true, kind: 'generate', panels: [1, 2, 3], images: 3, cents: 15, pendingJobs: 0, skipped: [], requests: expect.any(Array) });
     expect(parsed.requests.map((request) => [request.panel, request.body.n])).toEqual([[1, 1], [2, 1], [3, 1]]);
+    expect(gateway.requests).toHaveLength(0);
+  });
+
+  it('--dry-run reads without the lock: works while the project is open in a window or another command, with a note, and writes nothing', async () => {
+    const project = await makeProject(dir, ['a', 'b']);
+    const quiet = { stdout: () => undefined, stderr: () => undefined, env: {} };
+    const byCommand = await withOpenProject(quiet, project, () => cli(['generate', project, '--dry-run']));
+    expect(byCommand.code).toBe(0);
+    expect(byCommand.stdout).toBe('Would generate 2 images (one per panel) for $0.10 at $0.05 per image. Nothing was sent.');
+    expect(byCommand.stderr).toBe(`Note: this project is open in another castboard command (pid ${process.pid}) on this computer, so these numbers may change before you run the command for real.`);
+
+    const window = await openProject(project, { autosaveDelayMs: null });
+    const before = await snapshotTree(project);
+    const byWindow = await cli(['generate', project, '--dry-run', '--json']);
+    const after = await snapshotTree(project);
+    await window.close({ save: false });
+    expect(byWindow.code).toBe(0);
+    expect(JSON.parse(byWindow.stdout)).toMatchObject({ panels: [1, 2], images: 2 });
+    expect(byWindow.stderr).toContain('open in a Castboard window on this computer');
+    expect(after).toEqual(before);
+    expect(gateway.requests).toHaveLength(0);
+
+    const real = await withOpenProject(quiet, project, () => cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) }));
+    expect(real.code).toBe(1); // a run that would write still needs the lock
+    expect(real.stderr).toContain('already open in another castboard command');
     expect(gateway.requests).toHaveLength(0);
   });
 
