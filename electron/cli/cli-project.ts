@@ -3,14 +3,16 @@
  *  - commands that change the project open it with the workspace (which takes project.lock, so
  *    the CLI and the app never write the same folder at once), run, then save and close — the
  *    project is saved and unlocked even when the command fails half-way;
- *  - commands that only read it (info, export) use the read-only reader and take no lock, so
- *    they also work while the app has the project open.
+ *  - commands that only read it (info, export, and a paid command's --dry-run) use the read-only
+ *    reader and take no lock, so they also work while the app has the project open.
  * There is nobody to answer a dialog here: the dialog port always answers "cancelled".
  */
 import path from 'node:path';
 import { CastboardError } from '../../shared/errors';
-import type { AspectRatio, Project } from '../../shared/domain/project';
+import type { AspectRatio, ImageRef, Project } from '../../shared/domain/project';
 import type { DialogPort } from '../services/dialogs';
+import { createImageStore } from '../services/project/image-store';
+import { currentLockOwner, describeLockOwner, ProjectLockedError } from '../services/project/project-lock';
 import { ProjectOpenError, readProjectFolder } from '../services/project/project-reader';
 import type { ProjectWorkspace } from '../services/workspace/project-workspace';
 import { describeWriteFailure } from '../services/project/fs-errors';
@@ -40,6 +42,8 @@ export async function cliWorkspace(io: CliIo): Promise<ProjectWorkspace> {
     logger: cliLogger(io),
     // Autosave stays on as a safety net during long runs; every command also saves before exit.
     autosaveDelayMs: () => 1000,
+    // A window or another command refused this project is told it is a command, with its pid.
+    lockHolder: 'cli',
     onStatus: () => undefined,
   });
 }
@@ -54,7 +58,9 @@ function withProjectHint(error: unknown, root: string): unknown {
     return new CastboardError(error.code, `${error.message} Pass the folder that holds project.json, or create one with \`castboard init <dir> --title <title>\`.`, { cause: error });
   }
   if (error instanceof CastboardError && error.code === 'PROJECT_LOCKED') {
-    return new CastboardError(error.code, `${error.message} Close the project in Castboard (or wait for the other command), then run this again.`, { cause: error });
+    // The lock's own advice already says what to wait for when it knows who holds it.
+    const then = error instanceof ProjectLockedError && error.owner.holder !== undefined ? 'Then run this command again.' : 'Close the project in Castboard (or wait for the other command), then run this again.';
+    return new CastboardError(error.code, `${error.message} ${then}`, { cause: error });
   }
   return error;
 }
@@ -129,4 +135,26 @@ export async function readProject(dir: string): Promise<{ root: string; project:
   } catch (error) {
     throw withProjectHint(error, root);
   }
+}
+
+/** What a paid command (generate, restyle, render) works on. */
+export interface BatchProject {
+  project: () => Project;
+  readImage: (image: ImageRef) => Promise<Buffer>;
+  /** The project opened for writing (locked); null for --dry-run, which only reads. */
+  writable: ProjectWorkspace | null;
+}
+
+/**
+ * Opens `dir` for a paid command: for writing (withOpenProject), or, for a dry run, read without
+ * taking the lock, since it writes and sends nothing; a note says when the project is open
+ * elsewhere, as what it would send may change before the real run.
+ */
+export async function withBatchProject<T>(io: CliIo, dir: string, dryRun: boolean, work: (target: BatchProject) => Promise<T>): Promise<T> {
+  if (!dryRun) return withOpenProject(io, dir, (workspace) => work({ project: () => workspace.project(), readImage: workspace.readImage, writable: workspace }));
+  const { root, project } = await readProject(dir);
+  const holder = await currentLockOwner(root).catch(() => null);
+  if (holder) io.stderr(`Note: this project is open in ${describeLockOwner(holder)}, so these numbers may change before you run the command for real.`);
+  const images = createImageStore(root);
+  return work({ project: () => project, readImage: (image) => images.read(image), writable: null });
 }

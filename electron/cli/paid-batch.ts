@@ -4,7 +4,8 @@
  * Invariants:
  *  - every panel is checked (scene, character, reference image, source take) before the cost is
  *    stated or anything is sent, so a batch starts whole or not at all;
- *  - nothing is sent without consent (consent.ts); `--dry-run` never needs a key or a network;
+ *  - nothing is sent without consent (consent.ts); `--dry-run` never needs a key or a network,
+ *    and takes no lock (withBatchProject reads the project), so it works while it is open elsewhere;
  *  - the service saves each result into the project as it arrives; jobs the gateway accepted in
  *    an earlier, interrupted run are collected (polled, never resubmitted, not charged again);
  *  - a bad key or an empty wallet stops the batch (nobody is there to fix it and resume), a rate
@@ -19,6 +20,7 @@ import type { Settings } from '../../shared/domain/settings';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
 import type { PanelJobContext } from '../services/generation/panel-jobs';
 import type { ProjectWorkspace } from '../services/workspace/project-workspace';
+import type { BatchProject } from './cli-project';
 import { formatCents, plural } from './cli-args';
 import { cliSettings, requireApiKey } from './cli-gateway';
 import { cliLogger } from './cli-logger';
@@ -157,12 +159,12 @@ function costWords(batch: PaidBatch, settings: Settings): { images: number; cent
  * Runs `batch` on the open project; returns the exit code. A batch with no panels is allowed
  * when the project has pending jobs: it only collects them (nothing new is paid, nothing asked).
  */
-export async function runPaidBatch(io: CliIo, workspace: ProjectWorkspace, batch: PaidBatch): Promise<number> {
-  const project = workspace.project();
+export async function runPaidBatch(io: CliIo, target: BatchProject, batch: PaidBatch): Promise<number> {
+  const project = target.project();
   const panelIds = batch.numbers.map((number) => project.panels[number - 1]?.id ?? '');
   const pending = project.pendingJobs.length;
   const settings = cliSettings(io.env, batch.concurrency);
-  if (panelIds.length > 0) await batch.preflight({ project, readImage: workspace.readImage }, panelIds);
+  if (panelIds.length > 0) await batch.preflight({ project, readImage: target.readImage }, panelIds);
   const { images, cents, what } = costWords(batch, settings);
   const collect = pending > 0 ? ` ${plural(pending, 'job')} accepted in an earlier run will be collected (already paid).` : '';
   if (batch.dryRun) {
@@ -174,6 +176,8 @@ export async function runPaidBatch(io: CliIo, workspace: ProjectWorkspace, batch
     else io.stdout(`Would ${batch.kind} ${what} at ${formatCents(settings.pricePerImageCents)} per image. Nothing was sent.${collect}`);
     return EXIT_OK;
   }
+  const workspace = target.writable;
+  if (!workspace) throw new Error('A paid batch that sends requests needs the project opened for writing (withBatchProject without dryRun).');
   const apiKey = requireApiKey(io.env);
   if (collect) io.stderr(collect.trim());
   const verb = batch.kind === 'generate' ? 'Generate' : 'Restyle';

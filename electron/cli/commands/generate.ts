@@ -6,10 +6,10 @@ import { bodyOrProblem, panelById, previewGenerate } from '../../../shared/gener
 import { generateJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg } from '../cli-args';
 import { EXIT_FAILURE, UsageError, type CliIo } from '../cli-io';
-import { withOpenProject } from '../cli-project';
+import { withBatchProject } from '../cli-project';
 import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
-import { skipPanelsWithoutCharacter } from '../panel-skips';
+import { requireScenes, skipPanelsNotReady, skipPanelsWithoutCharacter } from '../panel-skips';
 
 const USAGE = 'castboard generate <dir> [--panels 1,3-5 | --missing] [--variations <n>] [--yes]';
 
@@ -23,7 +23,8 @@ unless you pass --activate. Jobs the gateway accepted in an earlier, interrupted
 collected too (already paid: they are never sent again).
 
 Options:
-  --panels <list>      panels to generate, e.g. 1,3-5 (default: every panel)
+  --panels <list>      panels to generate, e.g. 1,3-5 (default: every panel that has a scene;
+                       panels without one are named and left out)
   --missing            only panels that have no take yet (and no job still pending)
   --seed <n>           fixed seed, for repeatable results
 ${paidBatchHelp("default: the project's, set with castboard style set --variations")}`;
@@ -37,8 +38,8 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 32, 10);
   const variationsOption = values.variations === undefined ? undefined : intOption(values.variations, '--variations', 1, 4, 1);
   const seed = values.seed === undefined ? null : intOption(values.seed, '--seed', 0, SEED_MAX, 0);
-  return withOpenProject(io, dir, async (workspace) => {
-    const { panels, style } = workspace.project();
+  return withBatchProject(io, dir, values['dry-run'], async (target) => {
+    const { panels, style } = target.project();
     const variations = variationsOption ?? style.defaultVariations;
     if (panels.length === 0) {
       throw new CastboardError('INVALID_REQUEST', `This project has no panels yet. Add one first: castboard panel add ${dir} --scene "..."`);
@@ -46,7 +47,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
     let numbers = values.panels === undefined ? panels.map((_, index) => index + 1) : parsePanelList(values.panels, panels.length);
     if (values.missing) {
       // A panel whose paid job is still pending gets that job's images: requesting it again would pay twice.
-      const pending = new Set(workspace.project().pendingJobs.map((job) => job.panelId));
+      const pending = new Set(target.project().pendingJobs.map((job) => job.panelId));
       // A take that finished after a cancel is not active, but it is an image that was paid for.
       numbers = numbers.filter((number) => panels[number - 1]?.takes.length === 0 && !pending.has(panels[number - 1]?.id ?? ''));
       if (numbers.length === 0 && pending.size === 0) {
@@ -54,13 +55,17 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
     }
-    const ready = skipPanelsWithoutCharacter(io, workspace.project(), numbers);
-    if (ready.numbers.length === 0 && ready.skipped.length > 0 && workspace.project().pendingJobs.length === 0) {
+    // Panels the artist named must all be generated (a scene-less one is an error naming it);
+    // panels the command chose itself leave out those without a scene, as the app's batch does.
+    const named = values.panels !== undefined;
+    const ready = named ? skipPanelsWithoutCharacter(io, target.project(), numbers) : skipPanelsNotReady(io, target.project(), numbers);
+    if (named) requireScenes(target.project(), ready.numbers);
+    if (ready.numbers.length === 0 && ready.skipped.length > 0 && target.project().pendingJobs.length === 0) {
       io.stderr('None of the chosen panels can be generated: nothing was sent and nothing was charged.');
       return EXIT_FAILURE;
     }
     const choice = { variations, seed };
-    return runPaidBatch(io, workspace, {
+    return runPaidBatch(io, target, {
       kind: 'generate',
       numbers: ready.numbers,
       skipped: ready.skipped,

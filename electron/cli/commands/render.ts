@@ -13,7 +13,7 @@ import { RENDER_FOLLOW, RENDER_IMAGE_WEIGHTS, renderStylePrompt } from '../../..
 import { restyleJobs } from '../../services/generation/panel-jobs';
 import { choiceOption, intOption, optionalText, projectDirArg } from '../cli-args';
 import { UsageError, type CliIo } from '../cli-io';
-import { withOpenProject } from '../cli-project';
+import { withBatchProject } from '../cli-project';
 import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 import { skipPanelsWithoutCharacter } from '../panel-skips';
@@ -56,12 +56,12 @@ export async function runRender(args: string[], io: CliIo): Promise<number> {
   const variations = intOption(values.variations, '--variations', 1, 4, 1);
   const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 32, 10);
   const panelsOption = values.panels;
-  return withOpenProject(io, dir, async (workspace) => {
-    const project = workspace.project();
+  return withBatchProject(io, dir, values['dry-run'], async (target) => {
+    const project = target.project();
     const ready = skipPanelsWithoutCharacter(io, project, parsePanelList(panelsOption, project.panels.length));
     requireDrawnSources(project, ready.numbers);
     const request = { stylePrompt: renderStylePrompt(project, ownStyle), imageWeight: RENDER_IMAGE_WEIGHTS[follow], variations };
-    return runPaidBatch(io, workspace, {
+    return runPaidBatch(io, target, {
       kind: 'restyle',
       numbers: ready.numbers,
       skipped: ready.skipped,

@@ -5,7 +5,7 @@ import { bodyOrProblem, panelById, previewRestyle } from '../../../shared/genera
 import { restyleJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg, requiredText } from '../cli-args';
 import { EXIT_FAILURE, UsageError, type CliIo } from '../cli-io';
-import { withOpenProject } from '../cli-project';
+import { withBatchProject } from '../cli-project';
 import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 import { skipPanelsWithoutCharacter } from '../panel-skips';
@@ -43,14 +43,14 @@ export async function runRestyle(args: string[], io: CliIo): Promise<number> {
   const variations = intOption(values.variations, '--variations', 1, 4, 1);
   const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 32, 10);
   const panelsOption = values.panels;
-  return withOpenProject(io, dir, async (workspace) => {
-    const ready = skipPanelsWithoutCharacter(io, workspace.project(), parsePanelList(panelsOption, workspace.project().panels.length));
-    if (ready.numbers.length === 0 && workspace.project().pendingJobs.length === 0) {
+  return withBatchProject(io, dir, values['dry-run'], async (target) => {
+    const ready = skipPanelsWithoutCharacter(io, target.project(), parsePanelList(panelsOption, target.project().panels.length));
+    if (ready.numbers.length === 0 && target.project().pendingJobs.length === 0) {
       io.stderr('None of the chosen panels can be restyled: nothing was sent and nothing was charged.');
       return EXIT_FAILURE;
     }
     const request = { stylePrompt: prompt, imageWeight, variations };
-    return runPaidBatch(io, workspace, {
+    return runPaidBatch(io, target, {
       kind: 'restyle',
       numbers: ready.numbers,
       skipped: ready.skipped,

@@ -1,7 +1,10 @@
 /**
  * The editor's timeline: FCPXML 1.10 for Final Cut Pro and DaVinci Resolve. The panel images go
- * into a folder beside the .fcpxml (`<name>-panels/007-scene.png`, see slug-panels.ts) and the
- * timeline places each as a still for its duration, with the dialogue as a marker.
+ * into a new folder beside the .fcpxml (`<name>-panels/007-scene.png`, see slug-panels.ts) and the
+ * timeline places each as a still for its duration, with the dialogue as a marker. The folder is
+ * always one this export creates: when `<name>-panels` already exists (a panel-images export, an
+ * earlier timeline, anything), `<name>-panels-2` (-3...) is used and referenced, so nothing in a
+ * folder that was there is replaced or mixed with the new stills.
  * Invariants: every time is a whole number of frames at the chosen rate (editors refuse times off
  * the frame grid), cut from the running time so the sequence lasts the sum of the panel durations
  * to within one frame; a panel without an image is a gap of its duration, so the cut keeps its
@@ -11,12 +14,12 @@
  * which Apple's FCPXML reference allows ("an absolute file URL ... or a relative URL based on the
  * location of the FCPXML document itself"): the timeline and its folder can be moved or sent
  * together without relinking. If the export fails or is cancelled after the stills were written,
- * the stills folder is removed when this export created it (nothing half-made is left behind).
+ * the stills folder (this export's own) is removed (nothing half-made is left behind).
  */
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 import type { ImageReport } from './image-problems';
-import { assertExtension, assertNoConflicts, assertWritableFolder, ensureFolder, removeCreatedFolder, writeOutputFile } from './output-files';
+import { assertExtension, assertNoConflicts, assertWritableFolder, createFreshFolder, removeCreatedFolder, writeOutputFile } from './output-files';
 import { cutFrames, panelSlugFileName, type ProductionInput, type ProductionPanel } from './production-input';
 import { exportSlugPanels } from './slug-panels';
 
@@ -105,15 +108,14 @@ export function assertHasStills(input: Pick<ProductionInput, 'panels'>): void {
   }
 }
 
-/** Writes `<out>.fcpxml` and the folder `<out>-panels/` of the stills it references. */
+/** Writes `<out>.fcpxml` and a new folder `<out>-panels/` (or `-panels-2`...) of the stills it references. */
 export async function exportFcpxml(input: ProductionInput, options: FcpxmlOptions, outPath: string, run: FcpxmlRunOptions = {}): Promise<{ file: string; folder: string; stills: string[] } & ImageReport> {
   const target = path.resolve(outPath);
   assertExtension(target, '.fcpxml', 'The timeline');
   assertHasStills(input);
-  const folder = target.replace(/\.fcpxml$/i, '-panels');
   await assertWritableFolder(path.dirname(target));
   await assertNoConflicts([target], run.overwrite ?? false);
-  const created = await ensureFolder(folder);
+  const folder = await createFreshFolder(target.replace(/\.fcpxml$/i, '-panels'));
   try {
     const stills = await exportSlugPanels(input, folder, run);
     const written = new Set(stills.files);
@@ -121,8 +123,7 @@ export async function exportFcpxml(input: ProductionInput, options: FcpxmlOption
     const file = await writeOutputFile(target, Buffer.from(fcpxmlDocument(input.title, input.panels, stillUrl, options), 'utf8'), run.overwrite ?? false);
     return { file, folder, stills: stills.files, missingImages: stills.missingImages, imageProblems: stills.imageProblems };
   } catch (error) {
-    // Only a folder made by this export is removed: a folder that was there keeps what it had.
-    if (created) await removeCreatedFolder(folder);
+    await removeCreatedFolder(folder); // always this export's own (createFreshFolder)
     throw error;
   }
 }

@@ -151,13 +151,28 @@ export function assertExtension(target: string, extension: string, what: string)
   throw new CastboardError('EXPORT_INVALID_OPTIONS', `${what} is saved as ${extension}: use a file name ending in ${extension} instead of "${path.basename(target)}".`);
 }
 
-/** Creates the folder an export writes into (an existing folder is fine); true when this call created it. */
-export async function ensureFolder(dir: string): Promise<boolean> {
-  // mkdir answers the first folder it created, or undefined when the folder was already there.
-  const created = await mkdir(dir, { recursive: true }).catch((error: unknown) => {
-    throw writeFailure(error, path.join(dir, 'export'));
-  });
-  return created !== undefined;
+/** How many numbered names (`<base>-2` ... ) a new folder tries before giving up. */
+const MAX_FOLDER_SUFFIX = 99;
+
+/**
+ * Creates a new, empty folder named `base`, or `base-2`, `base-3`... when that name is taken (by
+ * a folder or a file), and returns its path. Never uses a folder that was already there: an
+ * export writes only into a folder it made, so it cannot replace or mix with anything in it.
+ */
+export async function createFreshFolder(base: string): Promise<string> {
+  for (let suffix = 1; suffix <= MAX_FOLDER_SUFFIX; suffix += 1) {
+    const dir = suffix === 1 ? base : `${base}-${suffix}`;
+    // Not recursive: EEXIST is how a taken name shows, atomically (another export may race for it).
+    const made = await mkdir(dir).then(() => true, (error: unknown) => {
+      if (errorCode(error) === 'EEXIST') return false;
+      throw writeFailure(error, path.join(dir, 'export'));
+    });
+    if (made) return dir;
+  }
+  throw new CastboardError(
+    'EXPORT_WRITE_FAILED',
+    `Export failed: ${base} and ${base}-2 to ${base}-${MAX_FOLDER_SUFFIX} already exist, and an export never writes into a folder it did not make. Choose another file name or folder. Nothing was written.`,
+  );
 }
 
 /** Removes a folder this export created, with what it wrote in it (best effort, after a failure or cancel). */

@@ -18,6 +18,7 @@ import type { DialogPort } from '../dialogs';
 import { verifyAndNormalizeImage } from '../image-safety';
 import type { Logger } from '../logger';
 import { listGoodBackups } from '../project/backups';
+import type { LockHolder } from '../project/project-lock';
 import { createProject, openProject, openProjectFromBackup } from '../project/project-open';
 import { ProjectOpenError } from '../project/project-reader';
 import type { ProjectSession } from '../project/project-session';
@@ -41,6 +42,8 @@ export interface WorkspaceDeps {
   onStatus: (status: SaveStatus) => void;
   /** True while paid jobs for the open project are still running. */
   jobsRunning?: () => boolean;
+  /** Recorded in project.lock, so whoever else is refused the project is told what holds it (default: a window). */
+  lockHolder?: LockHolder;
 }
 
 /** Largest file accepted as a reference image before it is even decoded. */
@@ -65,6 +68,8 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
   let thumbnails: ThumbnailCache | null = null;
   let stopStatus: (() => void) | null = null;
   let lastFailedRoot: string | null = null;
+
+  const sessionDeps = () => ({ logger: deps.logger, autosaveDelayMs: deps.autosaveDelayMs(), lock: { holder: deps.lockHolder ?? 'window' } });
 
   function requireSession(): ProjectSession {
     if (!session || session.isClosed) throw new CastboardError('NO_PROJECT', 'No project is open. Create or open a project first.');
@@ -109,9 +114,9 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
   }
 
   const createAt = (root: string, init: NewProjectInit) =>
-    adopt(() => createProject(root, init, { logger: deps.logger, autosaveDelayMs: deps.autosaveDelayMs() }), path.resolve(root));
+    adopt(() => createProject(root, init, sessionDeps()), path.resolve(root));
 
-  const openPath = (dir: string) => adopt(() => openProject(dir, { logger: deps.logger, autosaveDelayMs: deps.autosaveDelayMs() }), path.resolve(dir));
+  const openPath = (dir: string) => adopt(() => openProject(dir, sessionDeps()), path.resolve(dir));
 
   return {
     root: (): string | null => (session && !session.isClosed ? session.root : null),
@@ -147,7 +152,7 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
       if (!root) throw new CastboardError('NOT_FOUND', 'There is no damaged project to restore a backup for.');
       const [newest] = await listGoodBackups(root);
       if (!newest) throw new CastboardError('PROJECT_NOT_FOUND', 'This project has no readable backup. Its project.json was left exactly as it was.');
-      return adopt(() => openProjectFromBackup(root, newest.fileName, { logger: deps.logger, autosaveDelayMs: deps.autosaveDelayMs() }), root);
+      return adopt(() => openProjectFromBackup(root, newest.fileName, sessionDeps()), root);
     },
 
     /** `editedIn`: the folder the renderer made the edit in (checked so a late edit never lands in another project). */

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
-import { cli, gatewayEnv, imageRequests, makeProject, readProjectJson, snapshotTree, useCliFixture } from './cli-kit';
+import { withOpenProject } from '../../../electron/cli/cli-project';
+import { NO_SCENE_REASON } from '../../../electron/cli/panel-skips';
+import { openProject } from '../../../electron/services/project/project-open';
+import { cli, gatewayEnv, imageRequests, makeProject, readProjectJson, snapshotTree, useCliFixture, writeReferencePng } from './cli-kit';
 
 const fixture = useCliFixture();
 let gateway: FakeGateway;
@@ -20,6 +23,31 @@ describe('castboard generate: consent before spending', () => {
     const parsed = JSON.parse(json.stdout) as { requests: Array<{ panel: number; body: { n: number } }> };
     expect(parsed).toEqual({ dryRun: true, kind: 'generate', panels: [1, 2, 3], images: 3, cents: 15, pendingJobs: 0, skipped: [], requests: expect.any(Array) });
     expect(parsed.requests.map((request) => [request.panel, request.body.n])).toEqual([[1, 1], [2, 1], [3, 1]]);
+    expect(gateway.requests).toHaveLength(0);
+  });
+
+  it('--dry-run reads without the lock: works while the project is open in a window or another command, with a note, and writes nothing', async () => {
+    const project = await makeProject(dir, ['a', 'b']);
+    const quiet = { stdout: () => undefined, stderr: () => undefined, env: {} };
+    const byCommand = await withOpenProject(quiet, project, () => cli(['generate', project, '--dry-run']));
+    expect(byCommand.code).toBe(0);
+    expect(byCommand.stdout).toBe('Would generate 2 images (one per panel) for $0.10 at $0.05 per image. Nothing was sent.');
+    expect(byCommand.stderr).toBe(`Note: this project is open in another castboard command (pid ${process.pid}) on this computer, so these numbers may change before you run the command for real.`);
+
+    const window = await openProject(project, { autosaveDelayMs: null });
+    const before = await snapshotTree(project);
+    const byWindow = await cli(['generate', project, '--dry-run', '--json']);
+    const after = await snapshotTree(project);
+    await window.close({ save: false });
+    expect(byWindow.code).toBe(0);
+    expect(JSON.parse(byWindow.stdout)).toMatchObject({ panels: [1, 2], images: 2 });
+    expect(byWindow.stderr).toContain('open in a Castboard window on this computer');
+    expect(after).toEqual(before);
+    expect(gateway.requests).toHaveLength(0);
+
+    const real = await withOpenProject(quiet, project, () => cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) }));
+    expect(real.code).toBe(1); // a run that would write still needs the lock
+    expect(real.stderr).toContain('already open in another castboard command');
     expect(gateway.requests).toHaveLength(0);
   });
 
@@ -66,16 +94,40 @@ describe('castboard generate: consent before spending', () => {
     expect(gateway.requests).toHaveLength(0);
   });
 
-  it('checks every panel before asking: a panel without a scene stops the whole batch (exit 1)', async () => {
-    const project = await makeProject(dir, ['a']);
-    const json = await readProjectJson(project);
-    const { writeFile } = await import('node:fs/promises');
-    const panel = json.panels[0] as unknown as Record<string, unknown>;
-    await writeFile(path.join(project, 'project.json'), JSON.stringify({ ...json, panels: [panel, { ...panel, id: 'second', scenePrompt: '' }] }));
+  /** Panels a, b, an imported rough sketch with no scene (panel 3), d: made with the CLI itself. */
+  async function projectWithScenelessSketch(): Promise<string> {
+    const project = await makeProject(dir, ['a', 'b']);
+    const sketch = await writeReferencePng(path.join(dir, 'rough.png'));
+    expect((await cli(['panel', 'add', project, '--image', sketch])).code).toBe(0);
+    expect((await cli(['panel', 'add', project, '--scene', 'd'])).code).toBe(0);
+    return project;
+  }
+
+  it('without --panels, leaves out a panel without a scene (named, with why) and prices and sends only the others', async () => {
+    const project = await projectWithScenelessSketch();
+    const dry = await cli(['generate', project, '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toBe(`Panel 3 skipped. ${NO_SCENE_REASON}`);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ panels: [1, 2, 4], images: 3, cents: 15, skipped: [{ panel: 3, reason: NO_SCENE_REASON }] });
+
+    const asked = await cli(['generate', project], { env: gatewayEnv(gateway), typed: 'n\n' });
+    expect(asked.stderr).toContain('Panel 3 skipped. No scene description');
+    expect(asked.stderr).toContain('Generate 3 images (one per panel) for $0.15? [y/N]');
+
     const result = await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Panel 2 has no scene description');
+    expect(result.code).toBe(0);
+    expect(imageRequests(gateway).map((request) => (request.body as { prompt: string }).prompt.length > 0)).toEqual([true, true, true]);
+    expect((await readProjectJson(project)).panels.map((panel) => panel.takes.length)).toEqual([1, 1, 1, 1]); // panel 3 keeps only its sketch
+  });
+
+  it('a panel without a scene named in --panels is an error naming it: nothing sent, nothing written (exit 2)', async () => {
+    const project = await projectWithScenelessSketch();
+    const before = await snapshotTree(project);
+    const result = await cli(['generate', project, '--panels', '2-4', '--yes'], { env: gatewayEnv(gateway) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Panel 3 has no scene description (the image prompt), so it cannot be generated. Nothing was sent and nothing was charged.');
     expect(gateway.requests).toHaveLength(0);
+    expect(await snapshotTree(project)).toEqual(before);
   });
 });
 

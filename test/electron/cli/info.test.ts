@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { cliBackupEnding } from '../../../electron/cli/backup-hint';
 import { withOpenProject } from '../../../electron/cli/cli-project';
+import { ProjectOpenError, readProjectFolder } from '../../../electron/services/project/project-reader';
 import type { FakeGateway } from '../../fakes/gateway/fake-gateway';
 import { cli, gatewayEnv, makeProject, readProjectJson, snapshotTree, useCliFixture } from './cli-kit';
 
@@ -59,6 +61,43 @@ describe('castboard info', () => {
     expect(reopened.code).toBe(0);
     expect(JSON.parse(reopened.stdout)).toMatchObject({ title: 'The Lighthouse' });
     expect(await readdir(project)).toContain('project.json.damaged');
+  });
+
+  /** The open error for `project` with its project.json damaged (or deleted), as the reader gives it. */
+  async function openError(project: string, damage: 'damaged' | 'deleted'): Promise<ProjectOpenError> {
+    if (damage === 'deleted') await rm(path.join(project, 'project.json'));
+    else await writeFile(path.join(project, 'project.json'), '{"schemaVersion": 1, "title": ');
+    const error = await readProjectFolder(project).then(() => null, (caught: unknown) => caught);
+    if (!(error instanceof ProjectOpenError)) throw new Error('expected the project not to open');
+    return error;
+  }
+
+  it('on Windows gives move and copy with each path double-quoted (PowerShell and Command Prompt), never cp', async () => {
+    const project = await makeProject(dir, ['a']);
+    const error = await openError(project, 'damaged');
+    const backup = error.backups[0]?.fileName ?? '';
+    const root = 'C:\\Users\\Ana Lima\\Film Noir.castboard';
+    const ending = cliBackupEnding(error, root, new Date(), 'win32');
+    expect(ending).toContain(`The newest good backup is ${root}\\backups\\${backup}`);
+    expect(ending).toContain(
+      `run these two commands, one after the other (PowerShell or Command Prompt):\n  move "${root}\\project.json" "${root}\\project.json.damaged"\n  copy "${root}\\backups\\${backup}" "${root}\\project.json"`,
+    );
+    expect(ending).not.toMatch(/\b(cp|mv)\b|'/);
+    // No project.json left: one copy, the same words in both shells.
+    expect(cliBackupEnding(await openError(project, 'deleted'), root, new Date(), 'win32')).toMatch(
+      new RegExp(`To restore it, copy it in as project\\.json: copy "[^"]+\\\\backups\\\\${backup.replace(/\./g, '\\.')}" "[^"]+\\\\project\\.json"$`),
+    );
+  });
+
+  it("on Windows, a path PowerShell or Command Prompt would expand ($, %, [ ]) gets PowerShell's literal form", async () => {
+    const project = await makeProject(dir, ['a']);
+    const error = await openError(project, 'damaged');
+    const backup = error.backups[0]?.fileName ?? '';
+    const root = "D:\\Boards $5 [draft] 100%\\Rosa's.castboard";
+    expect(cliBackupEnding(error, root, new Date(), 'win32')).toContain(
+      `Move-Item -LiteralPath 'D:\\Boards $5 [draft] 100%\\Rosa''s.castboard\\project.json' -Destination 'D:\\Boards $5 [draft] 100%\\Rosa''s.castboard\\project.json.damaged'; ` +
+        `Copy-Item -LiteralPath 'D:\\Boards $5 [draft] 100%\\Rosa''s.castboard\\backups\\${backup}' -Destination 'D:\\Boards $5 [draft] 100%\\Rosa''s.castboard\\project.json' (in PowerShell)`,
+    );
   });
 
   it('gives the copy step when project.json is gone but backups remain', async () => {

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withOpenProject } from '../../../electron/cli/cli-project';
+import { openProject } from '../../../electron/services/project/project-open';
 import { cli, exists, makeProject, readProjectJson, snapshotTree, tempDir, writeReferencePng } from './cli-kit';
 
 let dir: string;
@@ -102,5 +104,25 @@ describe('castboard character set', () => {
     const ref = await writeReferencePng(path.join(dir, 'ada.png'));
     const result = await cli(['character', 'set', project, '--image', ref, '--description', 'tall', '--json']);
     expect(JSON.parse(result.stdout)).toMatchObject({ name: 'Ada', description: 'tall', referenceImage: expect.stringMatching(/^images\//) });
+  });
+});
+
+describe('a command refused a project that is open elsewhere', () => {
+  it('says whether a Castboard window or another castboard command (with its pid) holds it, and changes nothing', async () => {
+    const project = await makeProject(dir, ['a']);
+    const before = await snapshotTree(project);
+    const quiet = { stdout: () => undefined, stderr: () => undefined, env: {} };
+    const byCommand = await withOpenProject(quiet, project, () => cli(['panel', 'add', project, '--scene', 'b']));
+    expect(byCommand.code).toBe(1);
+    expect(byCommand.stderr).toContain(`already open in another castboard command (pid ${process.pid}) on this computer`);
+    expect(byCommand.stderr).toContain('Wait for that command to finish');
+    expect(byCommand.stderr).not.toContain('window');
+
+    const window = await openProject(project, { autosaveDelayMs: null });
+    const byWindow = await cli(['panel', 'add', project, '--scene', 'b']).finally(() => window.close({ save: false }));
+    expect(byWindow.code).toBe(1);
+    expect(byWindow.stderr).toContain('already open in a Castboard window on this computer');
+    expect(byWindow.stderr).not.toContain('castboard command');
+    expect(await snapshotTree(project)).toEqual(before);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeXml, exportFcpxml } from '../../../../electron/services/export/fcpxml';
-import { cli } from '../../cli/cli-kit';
+import { cli, snapshotTree } from '../../cli/cli-kit';
 import { outPath, productionProject, type ProductionFixture } from './production-kit';
 
 let fixture: ProductionFixture;
@@ -110,11 +110,39 @@ describe('FCPXML stills', () => {
     const cancelled = exportFcpxml(fixture.input, { fps: 24, width: 1920, height: 1080 }, path.join(dir, 'cancelled.fcpxml'), { signal: controller.signal, onProgress: () => controller.abort() });
     await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(await readdir(dir)).toEqual(['blocked.fcpxml']);
-    // A stills folder that was already there is not removed (it holds what it held, and the new stills).
+    // A folder already named like the stills folder is never written into, nor removed: the
+    // export's own folder (kept-panels-2) is the one removed.
     await mkdir(path.join(dir, 'kept-panels'));
     await writeFile(path.join(dir, 'kept-panels', 'notes.txt'), 'mine');
     await mkdir(path.join(dir, 'kept.fcpxml'));
     await expect(exportFcpxml(fixture.input, { fps: 24, width: 1920, height: 1080 }, path.join(dir, 'kept.fcpxml'), { overwrite: true })).rejects.toMatchObject({ code: 'EXPORT_WRITE_FAILED' });
-    expect(await readdir(path.join(dir, 'kept-panels'))).toContain('notes.txt');
+    expect(await readdir(path.join(dir, 'kept-panels'))).toEqual(['notes.txt']);
+    expect((await readdir(dir)).sort()).toEqual(['blocked.fcpxml', 'kept-panels', 'kept.fcpxml']);
+  });
+
+  it('never writes into a folder that was already there (e.g. a panel-images export named <name>-panels): uses <name>-panels-2 and references it', async () => {
+    const dir = path.join(fixture.dir, 'collide');
+    await mkdir(dir);
+    const panelsFolder = path.join(dir, 'cut-panels');
+    await mkdir(panelsFolder);
+    expect((await cli(['export', fixture.project, '--format', 'panels', '--out', panelsFolder, '--panels', '1'])).code).toBe(0);
+    await writeFile(path.join(panelsFolder, 'notes.txt'), 'mine');
+    const before = await snapshotTree(panelsFolder);
+
+    const file = path.join(dir, 'cut.fcpxml');
+    const result = await cli(['export', fixture.project, '--format', 'fcpxml', '--out', file, '--overwrite']);
+    expect(result.code).toBe(0);
+    expect(await snapshotTree(panelsFolder)).toEqual(before); // nothing replaced, nothing added
+    const stills = await stillsOf(file);
+    expect(stills).toHaveLength(3);
+    expect(stills.every((still) => path.dirname(still) === path.join(dir, 'cut-panels-2'))).toBe(true);
+    expect((await readdir(path.join(dir, 'cut-panels-2'))).sort()).toEqual(stills.map((still) => path.basename(still)).sort());
+    expect(result.stdout).toContain(path.join(dir, 'cut-panels-2', path.basename(stills[0] ?? '')));
+
+    // A file holding the name is passed over the same way.
+    await writeFile(path.join(dir, 'take-panels'), 'not a folder');
+    const second = await exportFcpxml(fixture.input, { fps: 24, width: 1920, height: 1080 }, path.join(dir, 'take.fcpxml'));
+    expect(second.folder).toBe(path.join(dir, 'take-panels-2'));
+    expect(await readFile(path.join(dir, 'take-panels'), 'utf8')).toBe('not a folder');
   });
 });

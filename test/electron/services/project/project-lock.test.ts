@@ -30,7 +30,7 @@ describe('project lock', () => {
     const before = await snapshotTree(root);
     await expect(openProject(root)).rejects.toMatchObject({
       code: 'PROJECT_LOCKED',
-      message: expect.stringMatching(/already open in another Castboard window on this computer .* was not opened here/),
+      message: expect.stringMatching(/already open in a Castboard window on this computer .* was not opened here/),
     });
     expect(await snapshotTree(root)).toEqual(before);
     await first.close();
@@ -44,7 +44,7 @@ describe('project lock', () => {
     const before = await snapshotTree(root);
     const answer = await runProjectChild('open', root);
     expect(answer).toMatchObject({ ok: false, code: 'PROJECT_LOCKED' });
-    expect(answer.message).toMatch(/already open in another Castboard window on this computer/);
+    expect(answer.message).toMatch(/already open in a Castboard window on this computer/);
     expect(await snapshotTree(root)).toEqual(before);
     await first.close();
     expect(await runProjectChild('open', root)).toEqual({ ok: true });
@@ -67,6 +67,21 @@ describe('project lock', () => {
     await expect(acquireProjectLock(root)).rejects.toMatchObject({ code: 'PROJECT_LOCKED' });
     await writeFile(lockFile, JSON.stringify({ pid: deadPid(), hostname: 'studio-mac', acquiredAt: new Date().toISOString(), token: 'other' }));
     await expect(acquireProjectLock(root)).rejects.toMatchObject({ code: 'PROJECT_LOCKED', message: expect.stringMatching(/Castboard on the computer "studio-mac"/) });
+  });
+
+  it('records what holds the lock, names a castboard command by its pid, and still reads a lock file without a holder', async () => {
+    const root = await newProject();
+    const lockFile = path.join(root, 'project.lock');
+    const held = await acquireProjectLock(root, { holder: 'cli' });
+    expect(JSON.parse(await readFile(lockFile, 'utf8'))).toMatchObject({ pid: process.pid, holder: 'cli' });
+    await expect(acquireProjectLock(root)).rejects.toMatchObject({
+      code: 'PROJECT_LOCKED',
+      message: expect.stringMatching(new RegExp(`already open in another castboard command \\(pid ${process.pid}\\) on this computer .* Wait for that command to finish`)),
+    });
+    await held.release();
+    // Written by an older Castboard: no holder recorded, so neither is claimed.
+    await writeFile(lockFile, JSON.stringify({ pid: process.ppid, hostname: os.hostname(), acquiredAt: new Date().toISOString(), token: 'older' }));
+    await expect(acquireProjectLock(root)).rejects.toMatchObject({ code: 'PROJECT_LOCKED', message: expect.stringMatching(/already open in a Castboard window or another castboard command on this computer/) });
   });
 
   it('treats an empty lock file as being created, unless it is old (a crash leftover)', async () => {
