@@ -6,7 +6,7 @@
  */
 import { isCastboardError, type ErrorCode } from '../../shared/errors';
 import type { AspectRatio, Project, Take } from '../../shared/domain/project';
-import type { OpenReport, RecentProject, SaveStatus } from '../../shared/domain/project-status';
+import type { ListedRecentProject, OpenReport, SaveStatus } from '../../shared/domain/project-status';
 import type { EventPayload, ResponseOf } from '../../shared/ipc/contract';
 import { messageOf } from '../lib/errors';
 import type { AppSlice, StoreDeps } from './store-types';
@@ -30,7 +30,8 @@ export interface ProjectSlice {
   /** Edits main has not received yet (the debounce is running or an update is in flight). */
   localChanges: boolean;
   openReport: OpenReport | null;
-  recent: readonly RecentProject[];
+  /** Newest first; projects moved or deleted stay listed, marked `missing`. */
+  recent: readonly ListedRecentProject[];
   openError: OpenError | null;
   /** A project action (open, create, close) is running: buttons wait. */
   projectBusy: boolean;
@@ -41,6 +42,8 @@ export interface ProjectSlice {
   createProject(title: string, aspectRatio: AspectRatio): Promise<boolean>;
   openProject(): Promise<void>;
   openRecent(path: string): Promise<void>;
+  /** Takes a project off the recent list (one that was moved or deleted). */
+  removeRecent(path: string): Promise<void>;
   openBackup(): Promise<void>;
   saveProject(): Promise<void>;
   /** Copies the project to a new folder (main asks where) and keeps working in the copy. */
@@ -139,6 +142,14 @@ export function createProjectSlice(deps: StoreDeps): AppSlice<ProjectSlice> {
       createProject: (title, aspectRatio) => runOpen(() => deps.api.project.create({ title, aspectRatio })),
       openProject: async () => void (await runOpen(() => deps.api.project.open())),
       openRecent: async (path) => void (await runOpen(() => deps.api.project.openRecent({ path }))),
+      async removeRecent(path) {
+        try {
+          set({ recent: await deps.api.project.removeRecent({ path }) });
+        } catch (error) {
+          // Shown where the list is (the start screen's alert), like a failed open.
+          set({ openError: { ...toOpenError(error), canOpenBackup: false } });
+        }
+      },
       openBackup: async () => void (await runOpen(() => deps.api.project.openBackup())),
 
       async saveProject() {

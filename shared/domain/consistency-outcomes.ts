@@ -18,7 +18,7 @@ export const CONSISTENCY_STATUSES = ['consistent', 'drifted', 'not-checked'] as 
 export type ConsistencyStatus = (typeof CONSISTENCY_STATUSES)[number];
 
 /** Why a take could not be scored. */
-export const NOT_CHECKED_REASONS = ['no-image', 'image-unreadable', 'no-character', 'no-reference', 'no-reference-face', 'no-face'] as const;
+export const NOT_CHECKED_REASONS = ['no-image', 'image-unreadable', 'no-character', 'no-reference', 'reference-unreadable', 'no-reference-face', 'no-face'] as const;
 export type NotCheckedReason = (typeof NOT_CHECKED_REASONS)[number];
 
 export const NOT_CHECKED_TEXT: Readonly<Record<NotCheckedReason, string>> = {
@@ -26,6 +26,8 @@ export const NOT_CHECKED_TEXT: Readonly<Record<NotCheckedReason, string>> = {
   'image-unreadable': 'the image is missing or damaged',
   'no-character': 'the panel features no character',
   'no-reference': 'the character has no reference image',
+  // The character names an image, but its file is gone or damaged: a different fix from "add one".
+  'reference-unreadable': "the character's reference image file is missing or damaged: choose the image again in the character card",
   'no-reference-face': "no face was found in the character's reference image",
   'no-face': 'no face was found (the panel may be too stylised, or show no face)',
 };

@@ -72,3 +72,11 @@ export const RecentProjectSchema = z
   })
   .strict();
 export type RecentProject = z.infer<typeof RecentProjectSchema>;
+
+/**
+ * A recent project as the start screen and the menu list it: `missing` when its folder no longer
+ * holds a project.json (moved, renamed or deleted). Such an entry stays listed, marked, until the
+ * artist removes it: dropping it silently left them wondering where their project went.
+ */
+export const ListedRecentProjectSchema = RecentProjectSchema.extend({ missing: z.boolean() }).strict();
+export type ListedRecentProject = z.infer<typeof ListedRecentProjectSchema>;

@@ -9,7 +9,7 @@ export const CHANNEL_NAMES = [
   'app:info', 'app:setTitleState', 'app:setModalState',
   'settings:get', 'settings:update',
   'key:status', 'key:set', 'key:clear', 'key:test', 'key:destination', 'key:confirmBaseUrl',
-  'project:current', 'project:create', 'project:open', 'project:openRecent', 'project:openBackup', 'project:recent',
+  'project:current', 'project:create', 'project:open', 'project:openRecent', 'project:openBackup', 'project:recent', 'project:removeRecent',
   'project:update', 'project:save', 'project:saveAs', 'project:close', 'project:importImage', 'project:importPanelImage',
   'jobs:estimate', 'jobs:generate', 'jobs:restyle', 'jobs:cancel', 'jobs:cancelAll', 'jobs:retry', 'jobs:resume', 'jobs:snapshot', 'jobs:clearFinished',
   'export:preview', 'export:contactSheet', 'export:reveal', 'export:panelImages', 'export:production', 'export:productionPreview', 'export:cancel',

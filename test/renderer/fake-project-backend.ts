@@ -9,7 +9,7 @@ import type { JobView, PauseState, QueueSnapshot } from '../../shared/domain/job
 import { ProjectSchema, type Project, type Take } from '../../shared/domain/project';
 import { createEmptyProject } from '../../shared/domain/project-edit';
 import { mergeEditedDocument } from '../../shared/domain/merge-document';
-import type { RecentProject, SaveStatus } from '../../shared/domain/project-status';
+import type { ListedRecentProject, SaveStatus } from '../../shared/domain/project-status';
 import type { SerializedError } from '../../shared/errors';
 
 export const FIXED_NOW = new Date('2025-11-21T17:40:00.000Z');
@@ -17,7 +17,7 @@ export const FIXED_NOW = new Date('2025-11-21T17:40:00.000Z');
 export interface ProjectBackend {
   root: string | null;
   project: Project | null;
-  recent: RecentProject[];
+  recent: ListedRecentProject[];
   /** Answers for project:open / openRecent / create dialogs and project:close: the next error to throw, if any. */
   nextOpenError: SerializedError | null;
   /** What the next importImage answers (null = cancelled). */
@@ -124,6 +124,7 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
   return {
     'project:current': () => (backend.project ? opened() : null),
     'project:recent': () => backend.recent,
+    'project:removeRecent': ({ path }: { path: string }) => (backend.recent = backend.recent.filter((entry) => entry.path !== path)),
     'project:create': openOrFail(({ title, aspectRatio }: { title: string; aspectRatio?: Project['aspectRatio'] }) => {
       backend.root = `/projects/${title}.castboard`;
       backend.project = createEmptyProject({ title, aspectRatio }, FIXED_NOW);

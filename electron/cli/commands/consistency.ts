@@ -9,7 +9,7 @@
  * having verified nothing).
  */
 import { parseArgs } from 'node:util';
-import type { TakeConsistency } from '../../../shared/domain/consistency';
+import type { NotCheckedReason, TakeConsistency } from '../../../shared/domain/consistency';
 import { CONSISTENCY_THRESHOLD_RANGE, DEFAULT_CONSISTENCY_THRESHOLD, NOT_CHECKED_TEXT } from '../../../shared/domain/consistency-outcomes';
 import type { Project } from '../../../shared/domain/project';
 import { createConsistencyService } from '../../services/consistency/consistency-service';
@@ -28,7 +28,8 @@ is compared with the face in the featured character's reference image. Runs on t
 free (nothing is sent to the gateway). Prints each panel's outcome and face distance:
   consistent    distance at or below the threshold
   drifted       a face was found, but it is further than the threshold
-  not checked   no face found (stylised panels often show none), no image, no reference face
+  not checked   no face found (stylised panels often show none), no image, no reference face,
+                a reference image file that is missing or damaged
 Reads only (it keeps face descriptors in <dir>/cache/ so the next check is fast); works while
 the project is open in Castboard.
 
@@ -50,11 +51,17 @@ function rowsFor(project: Project, results: readonly TakeConsistency[]): Row[] {
   return results.map((result) => ({ ...result, number: numbers.get(result.panelId) ?? 0 }));
 }
 
+/** The shared words for why a panel was not checked, plus the command that fixes it where the CLI has one. */
+function reasonText(reason: NotCheckedReason, dir: string): string {
+  const text = NOT_CHECKED_TEXT[reason];
+  return reason === 'reference-unreadable' ? `${text} (or run: castboard character set ${dir} --image <file>)` : text;
+}
+
 function printText(io: CliIo, dir: string, rows: readonly Row[], threshold: number): void {
   io.stdout(`Consistency (threshold ${threshold.toFixed(2)}; checked on this computer, free):`);
   for (const row of rows) {
     const status = row.status === 'not-checked' ? 'not checked' : row.status;
-    const detail = row.distance !== null ? row.distance.toFixed(3) : row.reason ? NOT_CHECKED_TEXT[row.reason] : '';
+    const detail = row.distance !== null ? row.distance.toFixed(3) : row.reason ? reasonText(row.reason, dir) : '';
     io.stdout(`  ${String(row.number).padStart(3)}  ${status.padEnd(12)} ${detail}`);
   }
   const count = (status: Row['status']) => rows.filter((row) => row.status === status).length;
@@ -67,10 +74,10 @@ function printText(io: CliIo, dir: string, rows: readonly Row[], threshold: numb
 const nothingChecked = (rows: readonly Row[]): boolean => rows.length > 0 && rows.every((row) => row.status === 'not-checked');
 
 /** 'Nothing was checked: all 3 panels are "not checked" (3: the character has no reference image)...' */
-function nothingCheckedLine(rows: readonly Row[]): string {
+function nothingCheckedLine(dir: string, rows: readonly Row[]): string {
   const byReason = new Map<string, number>();
   for (const row of rows) {
-    const text = row.reason ? NOT_CHECKED_TEXT[row.reason] : 'no reason given';
+    const text = row.reason ? reasonText(row.reason, dir) : 'no reason given';
     byReason.set(text, (byReason.get(text) ?? 0) + 1);
   }
   const only = rows.length === 1 ? rows[0] : undefined;
@@ -104,7 +111,7 @@ export async function runConsistency(args: string[], io: CliIo): Promise<number>
   if (values.json) io.stdout(JSON.stringify({ threshold, panels: rows.map(({ number, status, distance, reason, takeId }) => ({ number, status, distance, reason, takeId })) }));
   else printText(io, dir, rows, threshold);
   if (nothingChecked(rows)) {
-    io.stderr(nothingCheckedLine(rows));
+    io.stderr(nothingCheckedLine(dir, rows));
     return EXIT_FAILURE;
   }
   return rows.some((row) => row.status === 'drifted') ? EXIT_FAILURE : EXIT_OK;

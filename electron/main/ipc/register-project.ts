@@ -18,6 +18,7 @@ export function registerProject(registrar: Registrar, services: AppServices): vo
   registrar.handle('project:openRecent', async ({ path }) => opened(await workspace.openRecent(path)));
   registrar.handle('project:openBackup', async () => opened(await workspace.openBackup()));
   registrar.handle('project:recent', () => workspace.recent());
+  registrar.handle('project:removeRecent', ({ path }) => workspace.removeRecent(path));
   registrar.handle('project:update', ({ project, root }) => workspace.update(project, root));
   registrar.handle('project:save', () => workspace.save());
   registrar.handle('project:saveAs', () => workspace.saveAs());

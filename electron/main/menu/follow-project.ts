@@ -15,6 +15,7 @@ export const PROJECT_SWITCH_CHANNELS: ReadonlySet<ChannelName> = new Set<Channel
   'project:openBackup',
   'project:saveAs',
   'project:close',
+  'project:removeRecent',
 ]);
 
 export function notifyOnProjectSwitch(dispatcher: Dispatcher, onSwitch: () => void): Dispatcher {

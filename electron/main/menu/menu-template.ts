@@ -10,14 +10,15 @@
  *  - developer items (reload, devtools) exist only in development builds.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { RecentProject } from '../../../shared/domain/project-status';
+import type { ListedRecentProject } from '../../../shared/domain/project-status';
+import { shortPaths } from '../../../shared/domain/short-path';
 import { MENU_COMMANDS, type MenuCommand } from './menu-commands';
 
 export interface MenuState {
   platform: NodeJS.Platform;
   appName: string;
   hasProject: boolean;
-  recent: readonly Pick<RecentProject, 'path' | 'title'>[];
+  recent: readonly (Pick<ListedRecentProject, 'path' | 'title'> & Partial<Pick<ListedRecentProject, 'missing'>>)[];
   /** Development build: adds Reload and Developer Tools. */
   developer: boolean;
 }
@@ -28,6 +29,20 @@ export interface MenuActions {
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+/**
+ * Open Recent labels: the title; where two entries share one, the path shortened in the middle so
+ * they can be told apart; "(not found)" for a project that was moved or deleted.
+ */
+function recentLabels(recent: MenuState['recent']): string[] {
+  const shorts = shortPaths(recent.map((entry) => entry.path));
+  const titles = recent.map((entry) => entry.title);
+  return recent.map((entry, index) => {
+    const shared = entry.title !== '' && titles.indexOf(entry.title) !== titles.lastIndexOf(entry.title);
+    const name = entry.title || entry.path;
+    return `${name}${shared ? ` — ${shorts[index]}` : ''}${entry.missing ? ' (not found)' : ''}`;
+  });
+}
 
 function hasModifier(accelerator: string): boolean {
   return /(^|\+)(CmdOrCtrl|CommandOrControl|Cmd|Command|Ctrl|Control|Alt|Option|Super|Meta)\+/i.test(accelerator);
@@ -59,13 +74,14 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   });
   const top = (label: string, submenu: MenuItemConstructorOptions[]): MenuItemConstructorOptions => ({ label: mac ? label : `&${label}`, submenu });
 
+  const recentLabel = recentLabels(state.recent);
   const recent: MenuItemConstructorOptions = {
     label: 'Open Recent',
     submenu:
       state.recent.length === 0
         ? [{ label: 'No Recent Projects', enabled: false }]
-        : state.recent.map((entry) => ({
-            label: menuText(entry.title || entry.path, platform),
+        : state.recent.map((entry, index) => ({
+            label: menuText(recentLabel[index]!, platform),
             ...(mac ? { toolTip: entry.path } : {}),
             click: () => actions.openRecent(entry.path),
           })),

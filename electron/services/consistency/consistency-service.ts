@@ -89,7 +89,7 @@ export function createConsistencyService(options: { describer?: FaceDescriber } 
     const character = project.characters.find((candidate) => candidate.id === characterId);
     if (!character?.referenceImage) return 'no-reference';
     const faces = await facesOf(root, cache, character.referenceImage, fresh);
-    if (faces === null) return 'no-reference';
+    if (faces === null) return 'reference-unreadable';
     return referenceFace(faces)?.descriptor ?? 'no-reference-face';
   }
 

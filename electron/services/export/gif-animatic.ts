@@ -32,9 +32,12 @@ const MAX_DELAY_MS = 65_535;
 /**
  * Encoder settings. Effort 1 is about 5x faster than sharp's default 7 for ~10% more bytes
  * (measured on 480x320 frames: 0.2 s instead of 1.2 s a frame), which keeps a 100-panel GIF
- * from taking minutes; 24 panels still come to about 2 MB.
+ * from taking minutes; 24 panels still come to about 2 MB. keepDuplicateFrames: the encoder
+ * otherwise merges identical consecutive frames (grey frames of panels without a take, a take
+ * used twice), so the GIF had fewer frames than panels and an artist stepping through it in a
+ * viewer lost the panel count; a repeated frame costs a few hundred bytes.
  */
-export const gifEncoding = (delays: number[]) => ({ delay: delays, loop: 0, colours: 128, effort: 1, dither: 0.6 });
+export const gifEncoding = (delays: number[]) => ({ delay: delays, loop: 0, colours: 128, effort: 1, dither: 0.6, keepDuplicateFrames: true });
 
 /** Frame delays (ms) for a panel held `seconds`: one frame, or several when longer than a GIF allows. */
 export function gifDelays(seconds: number): number[] {

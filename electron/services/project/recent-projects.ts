@@ -1,12 +1,14 @@
 /**
  * The recent-projects list, kept in a key-value store (the settings file in the app, conf in tests
  * and the CLI: same API for get/set). Newest first, one entry per folder, at most `max`.
- * Entries whose folder no longer holds a project.json are dropped when the list is read, and a
- * damaged stored value reads as an empty list rather than breaking the start screen.
+ * An entry whose folder no longer holds a project.json (moved or deleted) stays listed, marked
+ * `missing`, until the artist removes it or newer projects push it off the end: a project that
+ * vanished from the list without a word looked lost. A damaged stored value reads as an empty list
+ * rather than breaking the start screen.
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { RecentProjectSchema, type RecentProject } from '../../../shared/domain/project-status';
+import { RecentProjectSchema, type ListedRecentProject, type RecentProject } from '../../../shared/domain/project-status';
 import { entryType } from './project-files';
 import { PROJECT_FILE } from './project-paths';
 
@@ -19,8 +21,8 @@ export interface KeyValueStore {
 }
 
 export interface RecentProjects {
-  /** Existing projects, newest first (missing ones are removed from the store as a side effect). */
-  list(): Promise<RecentProject[]>;
+  /** Newest first, each marked `missing` when its folder no longer holds a project. */
+  list(): Promise<ListedRecentProject[]>;
   /** Records that `folder` was opened now (moves it to the top). */
   add(folder: string, title: string): void;
   remove(folder: string): void;
@@ -62,11 +64,9 @@ export function createRecentProjects(store: KeyValueStore, options: RecentProjec
 
   return {
     async list() {
-      const entries = read();
+      const entries = read().slice(0, max);
       const present = await Promise.all(entries.map((entry) => exists(entry.path)));
-      const kept = entries.filter((_, index) => present[index]).slice(0, max);
-      if (kept.length !== entries.length) write(kept);
-      return kept;
+      return entries.map((entry, index) => ({ ...entry, missing: !present[index] }));
     },
     add(folder, title) {
       const resolved = key(folder);

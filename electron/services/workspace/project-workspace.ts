@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { AspectRatio, ImageRef, PendingJob, Project, Take, PaidWithoutImage } from '../../../shared/domain/project';
 import { addTake, projectFolderName, type NewProjectInit } from '../../../shared/domain/project-edit';
-import type { OpenReport, RecentProject, SaveStatus } from '../../../shared/domain/project-status';
+import type { ListedRecentProject, OpenReport, SaveStatus } from '../../../shared/domain/project-status';
 import { parseThumbnailPath } from '../../../shared/domain/thumbnail-ref';
 import { CastboardError } from '../../../shared/errors';
 import type { DialogPort } from '../dialogs';
@@ -122,7 +122,7 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
     root: (): string | null => (session && !session.isClosed ? session.root : null),
     current: (): OpenedProject | null => (session && !session.isClosed ? describe(session) : null),
     project: (): Project => requireSession().project,
-    recent: (): Promise<RecentProject[]> => deps.recent.list(),
+    recent: (): Promise<ListedRecentProject[]> => deps.recent.list(),
     openPath,
 
     /** Creates a project in `<chosen folder>/<Title>.castboard`; null when the dialog is cancelled. */
@@ -142,9 +142,22 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
     },
 
     async openRecent(dir: string): Promise<OpenedProject> {
-      const known = (await deps.recent.list()).some((entry) => entry.path === dir);
-      if (!known) throw new CastboardError('PROJECT_NOT_FOUND', 'That project is no longer where it was. Use Open project to find it.');
+      const entry = (await deps.recent.list()).find((item) => item.path === dir);
+      if (!entry) throw new CastboardError('PROJECT_NOT_FOUND', 'That project is no longer where it was. Use Open project to find it.');
+      if (entry.missing) {
+        const name = entry.title ? `"${entry.title}"` : 'This project';
+        throw new CastboardError(
+          'PROJECT_NOT_FOUND',
+          `${name} is no longer at ${entry.path}: it was moved or deleted. If you moved it, use Open project to open it where it is now; to take it off the list, press the × next to it in Recent projects.`,
+        );
+      }
       return openPath(dir);
+    },
+
+    /** Takes a folder off the recent list (e.g. a project that was moved or deleted); answers the new list. */
+    async removeRecent(dir: string): Promise<ListedRecentProject[]> {
+      deps.recent.remove(dir);
+      return deps.recent.list();
     },
 
     async openBackup(): Promise<OpenedProject> {

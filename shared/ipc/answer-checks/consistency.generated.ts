@@ -9,7 +9,7 @@ const s0: Check = k.object(
     "takeId": { check: k.nullable(k.string(k.minChars(1), k.maxChars(64))) },
     "status": { check: k.oneOf(["consistent","drifted","not-checked"]) },
     "distance": { check: k.nullable(k.number(k.atLeast(0, true), k.atMost(10, true))) },
-    "reason": { check: k.nullable(k.oneOf(["no-image","image-unreadable","no-character","no-reference","no-reference-face","no-face"])) },
+    "reason": { check: k.nullable(k.oneOf(["no-image","image-unreadable","no-character","no-reference","reference-unreadable","no-reference-face","no-face"])) },
   },
   'strict',
 );

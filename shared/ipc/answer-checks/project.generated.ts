@@ -57,6 +57,7 @@ const s7: Check = k.object(
     "path": { check: k.string(k.minChars(1)) },
     "title": { check: k.string() },
     "openedAt": { check: s1 },
+    "missing": { check: k.boolean },
   },
   'strict',
 );
@@ -107,6 +108,7 @@ export const answerChecks: Readonly<Record<string, Check>> = {
   "project:openRecent": s5,
   "project:openBackup": s5,
   "project:recent": k.array(s7),
+  "project:removeRecent": k.array(s7),
   "project:update": s2,
   "project:save": s2,
   "project:saveAs": s6,

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { AspectRatioSchema, ImageRefSchema, ProjectSchema, TakeSchema } from '../../domain/project';
 import { arePanelOutlines } from '../../domain/project-rules';
-import { OpenReportSchema, RecentProjectSchema, SaveStatusSchema } from '../../domain/project-status';
+import { ListedRecentProjectSchema, OpenReportSchema, SaveStatusSchema } from '../../domain/project-status';
 import { channel, noPayload } from '../define';
 
 export const OpenedProjectSchema = z
@@ -66,7 +66,10 @@ export const projectChannels = {
   'project:openRecent': channel(z.object({ path: z.string().min(1).max(4096) }).strict(), openedProject['project:openRecent']),
   /** Opens the newest good backup of the folder that last failed to open. */
   'project:openBackup': channel(noPayload, openedProject['project:openBackup']),
-  'project:recent': channel(noPayload, z.array(RecentProjectSchema)),
+  /** The recent list, newest first; projects moved or deleted stay in it, marked `missing`. */
+  'project:recent': channel(noPayload, z.array(ListedRecentProjectSchema)),
+  /** Takes a folder off the recent list; answers the list as it is now. */
+  'project:removeRecent': channel(z.object({ path: z.string().min(1).max(4096) }).strict(), z.array(ListedRecentProjectSchema)),
   /** `root` names the project the edit was made in, so an edit in flight never lands in another project. */
   'project:update': channel(z.object({ project: ProjectSchema, root: z.string().min(1) }).strict(), SaveStatusSchema),
   'project:save': channel(noPayload, SaveStatusSchema),

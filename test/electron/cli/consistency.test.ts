@@ -112,10 +112,13 @@ describe('castboard consistency', { timeout: 120_000 }, () => {
       expect(result.stdout).toContain('0 consistent, 0 drifted, 3 not checked.');
       expect(result.stderr).toContain('Checking: 3/3 panels (100%)'); // plain progress off a terminal
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('Nothing was checked: all 3 panels are "not checked" (3: the character has no reference image). Not checked never counts as consistent, so this check fails.');
+      // The reference file is gone, not the reference: the reason says so and how to fix it.
+      const fix = `the character's reference image file is missing or damaged: choose the image again in the character card (or run: castboard character set ${film} --image <file>)`;
+      expect(result.stdout).toContain(fix);
+      expect(result.stderr).toContain(`Nothing was checked: all 3 panels are "not checked" (3: ${fix}). Not checked never counts as consistent, so this check fails.`);
       const json = await cli(['consistency', film, '--json', '--panels', '2']);
       expect(json.code).toBe(1);
-      expect(JSON.parse(json.stdout)).toMatchObject({ panels: [{ number: 2, status: 'not-checked', reason: 'no-reference' }] });
+      expect(JSON.parse(json.stdout)).toMatchObject({ panels: [{ number: 2, status: 'not-checked', reason: 'reference-unreadable' }] });
       expect(json.stderr).toContain('Nothing was checked: panel 2 is "not checked"');
     } finally {
       await cleanup();

@@ -105,6 +105,20 @@ describe('Open Recent', () => {
     expect(actions.run).not.toHaveBeenCalled();
   });
 
+  it('tells same-title projects apart by their shortened path and marks a moved or deleted one', () => {
+    const recent = [
+      { path: '/Volumes/Work/Harbor Films/Boards/Night Market.castboard', title: 'Night Market', missing: false },
+      { path: '/Volumes/Work/Lumen Studio/Boards/Night Market.castboard', title: 'Night Market', missing: true },
+      { path: '/Volumes/Work/Lumen Studio/Boards/Tide.castboard', title: 'Tide', missing: false },
+    ];
+    const entries = flatten(build({ recent }).template).find(({ path }) => path.join(' > ') === 'File > Open Recent')?.item.submenu as MenuItemConstructorOptions[];
+    expect(entries.map((entry) => entry.label)).toEqual([
+      'Night Market — /…/Harbor Films/Boards/Night Market.castboard',
+      'Night Market — /…/Lumen Studio/Boards/Night Market.castboard (not found)',
+      'Tide',
+    ]);
+  });
+
   it('says so when there is nothing recent', () => {
     const recent = flatten(build({ recent: [] }).template).find(({ path }) => path.join(' > ') === 'File > Open Recent')?.item;
     expect(recent?.submenu).toEqual([{ label: 'No Recent Projects', enabled: false }]);

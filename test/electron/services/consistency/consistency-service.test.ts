@@ -3,12 +3,13 @@
  * the real worker and model: no mocked descriptors. One worker serves the whole file (the model
  * loads once); a counting wrapper shows what the cache saves.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConsistencyService } from '../../../../electron/services/consistency/consistency-service';
 import { createWorkerDescriber, type FaceDescriber } from '../../../../electron/services/consistency/face-worker-client';
+import { consistencyLabel } from '../../../../shared/domain/consistency';
 import { isCastboardError } from '../../../../shared/errors';
 import { makeTempDir, removeTempDirs } from '../project/fixtures';
 import { buildFaceProject } from './face-project';
@@ -117,6 +118,25 @@ describe('consistency check on real faces', { timeout: 120_000 }, () => {
     const withImage = await buildFaceProject(await makeTempDir(), await blank(), [await reframed('ada', 0)]);
     const [noReferenceFace] = await service.check({ root: withImage.root, project: withImage.project });
     expect(noReferenceFace).toMatchObject({ status: 'not-checked', reason: 'no-reference-face', distance: null });
+  });
+  it('tells a reference image whose file is missing or damaged from a character with no reference image', async () => {
+    const service = createConsistencyService({ describer: counting });
+    const missing = await buildFaceProject(await makeTempDir(), await portrait('ada'), [await reframed('ada', 0)]);
+    await rm(path.join(missing.root, missing.project.characters[0]!.referenceImage!));
+    const damaged = await buildFaceProject(await makeTempDir(), await portrait('ada'), [await reframed('ada', 0)]);
+    await writeFile(path.join(damaged.root, damaged.project.characters[0]!.referenceImage!), 'not a png');
+    const none = await buildFaceProject(await makeTempDir(), await portrait('ada'), [await reframed('ada', 0)]);
+    none.project.characters[0]!.referenceImage = null;
+
+    const [gone] = await service.check({ root: missing.root, project: missing.project });
+    const [broken] = await service.check({ root: damaged.root, project: damaged.project });
+    const [absent] = await service.check({ root: none.root, project: none.project });
+    expect(gone).toMatchObject({ status: 'not-checked', reason: 'reference-unreadable', distance: null });
+    expect(broken).toMatchObject({ status: 'not-checked', reason: 'reference-unreadable', distance: null });
+    expect(absent).toMatchObject({ status: 'not-checked', reason: 'no-reference', distance: null });
+    // What the board's badge and the contact sheet say: the file problem, and how to fix it.
+    expect(consistencyLabel(gone!)).toBe("Not checked: the character's reference image file is missing or damaged: choose the image again in the character card");
+    expect(consistencyLabel(absent!)).toBe('Not checked: the character has no reference image');
   });
 });
 

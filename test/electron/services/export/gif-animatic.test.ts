@@ -54,6 +54,26 @@ describe('animated GIF', () => {
     grey.forEach((mean) => expect(Math.abs(mean - 96)).toBeLessThan(4));
   });
 
+  it('writes as many frames as it reports, one per panel, when consecutive panels have no take (identical grey frames)', async () => {
+    const gaps = await productionProject(5, '1-2'); // panels 3-5 wait for their first take
+    try {
+      const file = outPath(gaps, 'gaps.gif');
+      const result = await cli(['export', gaps.project, '--format', 'gif', '--out', file, '--width', '160', '--json']);
+      expect(result.code).toBe(0);
+      const reported = JSON.parse(result.stdout) as { panels: number; withoutImage: number[] };
+      expect(reported).toMatchObject({ panels: 5, withoutImage: [3, 4, 5] });
+      const meta = await sharp(await readFile(file), { animated: true }).metadata();
+      expect(meta.pages).toBe(reported.panels);
+      expect(meta.delay).toEqual([1000, 1500, 2000, 2500, 3000]);
+
+      const written = await exportGif(gaps.input, { width: 160, aspect: 16 / 9 }, outPath(gaps, 'service.gif'));
+      expect((await sharp(await readFile(written.file), { animated: true }).metadata()).pages).toBe(written.frames);
+      expect(written.frames).toBe(5);
+    } finally {
+      await gaps.cleanup();
+    }
+  });
+
   it('holds a panel longer than a GIF frame allows by repeating its frame', () => {
     expect(gifDelays(3)).toEqual([3000]);
     expect(gifDelays(100)).toEqual([65_535, 34_465]);

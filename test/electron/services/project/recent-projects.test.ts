@@ -35,7 +35,7 @@ describe('recent projects', () => {
     expect(new Set(list.map((entry) => entry.path)).size).toBe(10);
   });
 
-  it('drops folders that no longer hold a project, and survives a damaged stored value', async () => {
+  it('keeps folders that no longer hold a project, marked missing, until removed, and survives a damaged stored value', async () => {
     const { dir, conf } = await store();
     const recent = createRecentProjects(conf);
     const kept = await projectFolder(dir, 'Kept');
@@ -43,8 +43,13 @@ describe('recent projects', () => {
     recent.add(gone, 'Gone');
     recent.add(kept, 'Kept');
     await rm(gone, { recursive: true });
+    expect((await recent.list()).map(({ title, missing }) => [title, missing])).toEqual([
+      ['Kept', false],
+      ['Gone', true],
+    ]);
+    expect(conf.get(RECENT_PROJECTS_KEY)).toHaveLength(2);
+    recent.remove(gone);
     expect((await recent.list()).map((entry) => entry.title)).toEqual(['Kept']);
-    expect(conf.get(RECENT_PROJECTS_KEY)).toHaveLength(1);
     conf.set(RECENT_PROJECTS_KEY, [{ path: 42 }, { path: kept, title: 'Kept', openedAt: new Date().toISOString() }]);
     expect((await recent.list()).map((entry) => entry.title)).toEqual(['Kept']);
     conf.set(RECENT_PROJECTS_KEY, 'garbage');

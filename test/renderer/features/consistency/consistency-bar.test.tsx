@@ -104,3 +104,16 @@ describe('Check consistency before any panel has a take', () => {
     expect(callsTo('consistency:check')).toEqual([]);
   });
 });
+
+describe('a panel not checked because the reference image file is gone', () => {
+  it('says so on its badge, with how to fix it, and not that the character has no reference', async () => {
+    const rendered = await renderApp({ project: sampleProject(2, [1, 1]) });
+    const unreadable = (panelId: string): TakeConsistency => ({ panelId, takeId: `${panelId}-t1`, status: 'not-checked', distance: null, reason: 'reference-unreadable' });
+    act(() => rendered.emit('consistency:results', { results: [unreadable('p1'), unreadable('p2')] }));
+    const card = within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: 'Panel 1' });
+    const badge = card.querySelector('[data-consistency]');
+    expect(badge?.getAttribute('aria-label')).toBe("Not checked: the character's reference image file is missing or damaged: choose the image again in the character card");
+    expect(badge?.getAttribute('title')).toBe(badge?.getAttribute('aria-label'));
+    expect(screen.getByRole('region', { name: 'Consistency' }).textContent).toContain('0 consistent · 0 drifted · 2 not checked');
+  });
+});

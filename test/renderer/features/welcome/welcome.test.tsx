@@ -31,7 +31,7 @@ describe('welcome screen', () => {
   });
 
   it('lists recent projects and reopens one', async () => {
-    const recent = [{ path: '/projects/Night Market.castboard', title: 'Night Market', openedAt: '2025-11-20T10:00:00.000Z' }];
+    const recent = [{ path: '/projects/Night Market.castboard', title: 'Night Market', openedAt: '2025-11-20T10:00:00.000Z', missing: false }];
     const { user, callsTo, main } = await renderApp({ main: { recent } });
     const list = await screen.findByRole('region', { name: 'Recent projects' });
     main.project = sampleProject(2);
@@ -39,6 +39,33 @@ describe('welcome screen', () => {
     await user.click(await within(list).findByRole('button', { name: /Night Market/ }));
     expect(callsTo('project:openRecent')).toEqual([{ path: '/projects/Night Market.castboard' }]);
     expect(await screen.findByRole('list', { name: 'Panels' })).toBeTruthy();
+  });
+
+  it('tells same-title projects apart by a path shortened in the middle, and keeps a moved one marked Not found with Remove', async () => {
+    const at = (client: string) => `/Volumes/Work/Clients/${client}/Storyboards/Season 2/Episode 4/Night Market.castboard`;
+    const recent = [
+      { path: at('Harbor Films'), title: 'Night Market', openedAt: '2025-11-20T10:00:00.000Z', missing: false },
+      { path: at('Lumen Studio'), title: 'Night Market', openedAt: '2025-11-19T10:00:00.000Z', missing: true },
+    ];
+    const { user, callsTo, main } = await renderApp({ main: { recent } });
+    const list = await screen.findByRole('region', { name: 'Recent projects' });
+    const [harbor, lumen] = within(list).getAllByRole('button', { name: /^Night Market/ });
+    // Visible: the distinguishing folder; the full path is the tooltip and the accessible description.
+    expect(harbor?.querySelector('.recent-path')?.textContent).toBe('/…/Harbor Films/Storyboards/Season 2/Episode 4/Night Market.castboard');
+    expect(lumen?.querySelector('.recent-path')?.textContent).toBe('/…/Lumen Studio/Storyboards/Season 2/Episode 4/Night Market.castboard');
+    expect(harbor?.getAttribute('title')).toBe(at('Harbor Films'));
+    expect(within(list).getByRole('button', { name: /^Night Market/, description: at('Harbor Films') })).toBe(harbor);
+    expect(within(list).getByRole('button', { name: /^Night Market\s*Not found$/, description: `Not found: moved or deleted from ${at('Lumen Studio')}` })).toBe(lumen);
+
+    main.nextOpenError = { code: 'PROJECT_NOT_FOUND', message: 'It was moved or deleted.' };
+    await user.click(lumen!);
+    expect(callsTo('project:openRecent')).toEqual([{ path: at('Lumen Studio') }]);
+    expect((await screen.findByRole('alert')).textContent).toContain('It was moved or deleted.');
+
+    await user.click(within(list).getByRole('button', { name: 'Remove Night Market from Recent projects' }));
+    expect(callsTo('project:removeRecent')).toEqual([{ path: at('Lumen Studio') }]);
+    await expect.poll(() => within(list).queryAllByRole('button', { name: /^Night Market/ }).length).toBe(1);
+    expect(within(list).queryByText('Not found')).toBeNull();
   });
 
   it('offers the newest backup when a project file is damaged', async () => {
