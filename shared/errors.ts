@@ -37,6 +37,11 @@ export const errorCodes = [
   'GATEWAY_JOB_FAILED',
   /** An async job the gateway no longer knows (poll 404) or that is older than the poll limit. */
   'GATEWAY_JOB_LOST',
+  /**
+   * Waiting for an accepted (paid) async job stopped while the gateway still holds it (contact lost,
+   * or too slow): the job is kept in the project and a Retry asks for it again, never resubmits it.
+   */
+  'GATEWAY_JOB_KEPT',
   /** Paid images that could not be written yet: kept in memory and added when writing works again. */
   'RESULT_NOT_STORED',
   // images received or imported

@@ -193,6 +193,8 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
             () => true,
             (error: unknown) => (set({ jobsError: messageOf(error) }), false),
           );
+        // The gateway still holds the paid job: main asks for it again. A new request would pay twice.
+        if (failed?.state === 'failed' && failed.error?.code === 'GATEWAY_JOB_KEPT') return retryInMain(failed);
         // A job resumed after a restart: this page never knew its request, main does and sends the
         // same kind again (a restyle stays a restyle). If main cannot tell its kind, nothing is sent.
         if (failed?.state === 'failed' && failed.resumed) {

@@ -10,7 +10,9 @@
  *   resent here. 429/401/402 go to the queue.
  * - A 200 whose images are unusable was paid for: its error carries paid: 'unusable' and the cost.
  * - A completed async job whose result cannot be downloaded is fetched again through its job
- *   record (a fresh signed URL) once before the image is given up.
+ *   record (a fresh signed URL) once before the image is given up. Polls or downloads of an
+ *   accepted job that keep failing end as GATEWAY_JOB_KEPT: the job and its result are still at
+ *   the gateway, so they are collected later, never counted lost or sent again.
  * - A 202 job id is handed to onJobAccepted and awaited before the first poll; if that callback
  *   throws, nothing is polled (the id could not be kept, so the caller decides).
  * - A result is returned only when every image passed verification; a failure or a cancellation
@@ -27,7 +29,7 @@ import { createGatewayHttp, type GatewayHttp, type JsonAnswer } from './gateway-
 import { bodyFromParams, generateBody, paramsOf, remixBody, type IdeogramImageBody, type RequestImages } from '../../../shared/generation/ideogram-request';
 import type { AcceptedJob, CharacterInput, GatewayPhase, GeneratePanelInput, GenerationResult, RequestParams, ResendInput, RestylePanelInput } from './gateway-types';
 import { costOf, deliverImages } from './image-delivery';
-import { DEFAULT_POLL_SETTINGS, pollJob, type PollSettings } from './job-poller';
+import { DEFAULT_POLL_SETTINGS, isTransientRead, pollJob, type PollSettings } from './job-poller';
 import type { ReleaseSlot } from './pacer';
 import { UploadCache } from './upload-cache';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
@@ -277,6 +279,8 @@ class Client implements GatewayClient {
       // The answer came, so it was paid: say so, with what it cost.
       if (!(error instanceof CastboardError) || error.code === 'CANCELLED') throw error;
       if (error.code === 'GATEWAY_URL_EXPIRED' && refetchable) throw error; // fetched again through the job record
+      // An async job's result stays at the gateway: a download that could not get through is collected later.
+      if (remoteJobId && isTransientRead(error)) throw gatewayErrors.contactLost(error);
       const { costCents } = costOf(answer.headers, answer.images.length, price);
       throw new GatewayError(error.code, error.message, { paid: 'unusable', costCents, cause: error });
     }

@@ -31,6 +31,8 @@ export interface GatewayErrorDetails {
   paid?: 'unusable' | 'unknown';
   /** What the paid answer cost (X-Cost-Cents), when known. */
   costCents?: number;
+  /** An accepted async job the gateway still holds: a Retry collects it instead of sending a request. */
+  jobKept?: boolean;
   words?: GatewayWords;
   cause?: unknown;
 }
@@ -42,6 +44,7 @@ export class GatewayError extends CastboardError {
   readonly pause: PauseReason | undefined;
   readonly paid: 'unusable' | 'unknown' | undefined;
   readonly costCents: number | undefined;
+  readonly jobKept: boolean;
   readonly words: GatewayWords | undefined;
 
   constructor(code: ErrorCode, message: string, details: GatewayErrorDetails = {}) {
@@ -53,6 +56,7 @@ export class GatewayError extends CastboardError {
     this.pause = details.pause;
     this.paid = details.paid;
     this.costCents = details.costCents;
+    this.jobKept = details.jobKept ?? false;
     this.words = details.words;
   }
 }
@@ -153,6 +157,26 @@ export const gatewayErrors = {
     new GatewayError('GATEWAY_JOB_LOST', 'The gateway no longer knows this job; it may have been charged. Generate the panel again if you still need it.', { paid: 'unknown', httpStatus: 404 }),
   jobTooOld: () =>
     new GatewayError('GATEWAY_JOB_LOST', 'This job is older than the gateway keeps results, so it was given up; it may have been charged. Generate the panel again if you still need it.', { paid: 'unknown' }),
-  jobTimeout: () =>
-    new GatewayError('GATEWAY_JOB_LOST', 'The image service has been working on this job for too long, so it was given up; it may have been charged. Generate the panel again if you still need it.', { paid: 'unknown' }),
+  /** Still pending after the poll limit: it may yet finish, so it is kept (and counted when it does). */
+  jobTimeout: (minutes: number) =>
+    new GatewayError('GATEWAY_JOB_KEPT', `The image service has been working on this panel's job for over ${minutes} minutes, so Castboard stopped waiting. ${JOB_KEPT}`, { jobKept: true, retryable: true }),
+  /** Polling or downloading an accepted job failed for a while; the job and its result are still at the gateway. */
+  contactLost: (cause: GatewayError) =>
+    new GatewayError('GATEWAY_JOB_KEPT', `The image service accepted this panel's job, but Castboard lost contact with it while waiting for the image (${contactFailure(cause)}).${gatewaySaid(cause.words)} ${JOB_KEPT}`, {
+      jobKept: true,
+      retryable: true,
+      httpStatus: cause.httpStatus,
+      words: cause.words,
+      cause,
+    }),
 };
+
+const JOB_KEPT = 'The job is paid for and kept in the project: Retry asks the gateway for its image again without sending a new request, and Castboard also asks when the project is next opened.';
+
+/** What went wrong with a poll or download, in a few words (the cause's own sentence speaks of submits). */
+function contactFailure(cause: GatewayError): string {
+  if (cause.httpStatus !== undefined) return `the gateway answered ${cause.httpStatus}`;
+  if (cause.code === 'GATEWAY_TIMEOUT') return 'no answer in time';
+  if (cause.code === 'GATEWAY_BAD_RESPONSE') return 'an answer Castboard could not read';
+  return 'the connection failed';
+}

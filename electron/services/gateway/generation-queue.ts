@@ -10,8 +10,9 @@
  * - Every HTTP request passes the pause gate; every submit passes the pacer. After a 429 nothing
  *   is sent until Retry-After (capped by retryAfterCapMs; a longer wait pauses until resume()),
  *   and a job refused maxConsecutiveRateLimits times in a row fails (not charged).
- * - A job whose async id is known is polled, never resubmitted; Retry of an outcome-unknown job
- *   reuses its Idempotency-Key, any other Retry gets a new one.
+ * - A job whose async id is known is polled, never resubmitted, also by a Retry while the gateway
+ *   still holds it (jobKept); Retry of an outcome-unknown job reuses its Idempotency-Key, any other
+ *   Retry gets a new one.
  * - Spend counts what was paid: stored results, unusable paid answers, unknown outcomes.
  */
 import { randomUUID } from 'node:crypto';
@@ -117,14 +118,18 @@ class QueueRunner implements GenerationQueue {
   retry(jobId: string): boolean {
     const entry = this.#entries.get(jobId);
     if (!entry || entry.view.state !== 'failed' || !entry.view.retryable) return false;
-    // Same key only when the first try may have been received: a gateway that honours it answers once.
-    if (entry.view.error?.code !== 'GATEWAY_OUTCOME_UNKNOWN') entry.key = this.#newKey();
+    // A job the gateway still holds is asked for again (polled): no request, no new charge.
+    if (!entry.jobKept) {
+      entry.accepted = undefined;
+      // Same key only when the first try may have been received: a gateway that honours it answers once.
+      if (entry.view.error?.code !== 'GATEWAY_OUTCOME_UNKNOWN') entry.key = this.#newKey();
+    }
+    entry.jobKept = false;
     entry.controller = new AbortController();
-    entry.accepted = undefined;
     entry.sent = false;
     entry.rateLimitsInARow = 0;
     const { id, panelId, kind, resumed } = entry.view;
-    entry.view = { id, panelId, kind, state: 'queued', ...(resumed ? { resumed } : {}) };
+    entry.view = { id, panelId, kind, state: 'queued', ...(resumed ? { resumed } : {}), ...(entry.accepted ? { remoteJobId: entry.accepted.jobId } : {}) };
     this.#schedule(entry);
     this.#emit();
     return true;

@@ -2,8 +2,10 @@
  * Polls an accepted async job until it completes or fails. Invariants: it waits before every
  * poll (including the first: the job was just accepted), never less than minIntervalMs between
  * two polls, growing the interval 1.5x per pending answer up to maxIntervalMs; transient poll
- * failures (5xx, network, rate limit, unreadable answer) are tolerated a few times in a row
- * because the job is already paid for and a GET is safe to repeat; it never resubmits. A 304 (polled
+ * failures (5xx, 408, network, rate limit, unreadable answer) are tolerated a few times in a row
+ * because the job is already paid for and a GET is safe to repeat; it never resubmits. When they
+ * go on, or the job stays pending past maxWaitMs, the job is still at the gateway: that is
+ * GATEWAY_JOB_KEPT (jobKept), so it is collected later, never given up or sent again. A 304 (polled
  * too soon) is "still pending"; a 404 is GATEWAY_JOB_LOST (the gateway forgot the job), never
  * "unknown model"; a failed job is GATEWAY_JOB_FAILED (documented as not charged).
  */
@@ -45,11 +47,15 @@ export interface CompletedJob {
   headers: Headers;
 }
 
-function isTransient(error: unknown): error is GatewayError {
-  return (
-    error instanceof GatewayError &&
-    (error.retryable || error.code === 'GATEWAY_RATE_LIMITED' || error.code === 'GATEWAY_BAD_RESPONSE')
-  );
+/**
+ * A failed GET (poll or download) that says nothing about the job: safe to repeat later. Unlike a
+ * submit, a 5xx or 408 answer to a GET cannot have charged anything.
+ */
+export function isTransientRead(error: unknown): error is GatewayError {
+  if (!(error instanceof GatewayError)) return false;
+  const status = error.httpStatus;
+  const serverTrouble = status !== undefined && (status === 408 || status >= 500);
+  return error.retryable || serverTrouble || error.code === 'GATEWAY_RATE_LIMITED' || error.code === 'GATEWAY_BAD_RESPONSE';
 }
 
 export async function pollJob(jobId: string, deps: PollDeps): Promise<CompletedJob> {
@@ -60,7 +66,7 @@ export async function pollJob(jobId: string, deps: PollDeps): Promise<CompletedJ
   let failures = 0;
   for (;;) {
     await deps.sleep(wait, signal);
-    if (deps.now() - started > settings.maxWaitMs) throw gatewayErrors.jobTimeout();
+    if (deps.now() - started > settings.maxWaitMs) throw gatewayErrors.jobTimeout(Math.round(settings.maxWaitMs / 60_000));
     await deps.beforeRequest?.(signal);
     let answer;
     try {
@@ -69,7 +75,11 @@ export async function pollJob(jobId: string, deps: PollDeps): Promise<CompletedJ
     } catch (error) {
       // A 404 on a job we were given means the gateway forgot it, not that the model is missing.
       if (error instanceof GatewayError && error.httpStatus === 404) throw gatewayErrors.jobLost();
-      if (!isTransient(error) || failures >= settings.maxConsecutiveFailures) throw error;
+      if (!isTransientRead(error)) throw error;
+      if (failures >= settings.maxConsecutiveFailures) {
+        // A 429 pauses the queue, which then polls again; anything else leaves the job to be collected later.
+        throw error.code === 'GATEWAY_RATE_LIMITED' ? error : gatewayErrors.contactLost(error);
+      }
       failures += 1;
       if (error.code === 'GATEWAY_RATE_LIMITED') deps.onRateLimited?.(error);
       wait = Math.max(interval, error.retryAfterMs ?? 0);

@@ -22,6 +22,8 @@ export interface Entry {
   sent: boolean;
   running: boolean;
   rateLimitsInARow: number;
+  /** Failed while its accepted job is still at the gateway: a Retry collects that job, it sends nothing new. */
+  jobKept?: boolean;
 }
 
 /** Failures a Retry cannot fix (the request itself must change). */
@@ -72,11 +74,14 @@ export class JobOutcomes {
     const paid = error instanceof GatewayError ? error.paid : undefined;
     if (paid === 'unusable') this.#paidWithoutImage(entry, 'unusable', serialized.message, (error as GatewayError).costCents ?? this.#deps.price * imagesOf(entry.job));
     if (paid === 'unknown') this.#paidWithoutImage(entry, 'unknown', serialized.message, this.#deps.price * imagesOf(entry.job));
+    // The gateway still holds the accepted job: it stays pending (collected on the next open) and a
+    // Retry asks for it again; nothing about it is lost or paid twice.
+    entry.jobKept = entry.accepted !== undefined && error instanceof GatewayError && error.jobKept;
     // A resumed job whose request is not known cannot be sent again: no Retry rather than a guess.
-    const resendable = entry.job.kind !== 'resume' || entry.job.resend !== undefined;
+    const resendable = entry.jobKept || entry.job.kind !== 'resume' || entry.job.resend !== undefined;
     const retryable = resendable && !FINAL_CODES.has(serialized.code);
     this.#deps.setState(entry, 'failed', { error: serialized, retryable, ...(paid ? { paidWithoutImage: paid } : {}) });
-    this.#deps.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId);
+    if (!entry.jobKept) this.#deps.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId);
   }
 
   #paidWithoutImage(entry: Entry, kind: 'unusable' | 'unknown', reason: string, costCents: number): void {

@@ -118,6 +118,32 @@ describe('paid faults over real HTTP', () => {
     expect(posts(gateway)).toHaveLength(2);
   }, 30_000);
 
+  it.each([
+    ['Retry collects it', 'retry'],
+    ['the next open collects it', 'restart'],
+  ] as const)('an accepted job whose polls keep failing is kept, not counted lost or sent again: %s', async (_name, how) => {
+    const gateway = await gatewayWith({ mode: 'async' });
+    gateway.script(...[1, 2, 3].map(() => fault.drop('poll')));
+    const r = rig(gateway);
+    const { root, snapshot } = await oneBatch(r, 1);
+    const [job] = snapshot.jobs;
+    expect(job).toMatchObject({ state: 'failed', retryable: true, error: { code: 'GATEWAY_JOB_KEPT' } });
+    expect(job?.paidWithoutImage).toBeUndefined();
+    expect(snapshot.spentCents).toBe(0); // counted when its image is collected, not as a loss
+    expect((await onDisk(root)).pendingJobs).toHaveLength(1);
+
+    if (how === 'retry') await r.call('jobs:retry', { jobId: job?.id });
+    else expect(await afterRestart(r, root)).toMatchObject({ pendingJobs: 1, spentCents: 0, spend: { unknownRequests: 0 } });
+    const collected = await settled(r);
+    expect(collected.jobs.at(-1)).toMatchObject({ state: 'done', images: 1 });
+    expect(collected.spentCents).toBe(5);
+    expect(posts(gateway)).toHaveLength(1);
+    const saved = await onDisk(root);
+    expect(saved.pendingJobs).toEqual([]);
+    expect(saved.panels[0]?.takes).toHaveLength(1);
+    expect(saved.paidWithoutImage ?? []).toEqual([]);
+  }, 40_000);
+
   it('a poll answered 404 says the gateway forgot the job (may have been charged), not "unknown model"', async () => {
     const gateway = await gatewayWith({ mode: 'async' });
     gateway.script(fault.status(404, { on: 'poll', message: 'No such job.', code: 'job_not_found' }));

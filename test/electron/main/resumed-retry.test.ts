@@ -66,7 +66,7 @@ async function reopenAndFail(gateway: FakeGateway, root: string, store: Record<s
 describe('Retry of a job resumed after a restart', () => {
   it.each([
     ['the gateway failed the job (not charged): a new Idempotency-Key', fault.jobFailed('GPU fell over'), 'new'],
-    ['its outcome is unknown (a poll answered 502): the same Idempotency-Key', fault.status(502, { on: 'poll' }), 'same'],
+    ['the gateway forgot the job (a poll answered 404): a new Idempotency-Key', fault.status(404, { on: 'poll' }), 'new'],
   ] as const)('restyles again with the same parameters when %s', async (_case, failure, key) => {
     const gateway = await gatewayWith({ mode: 'async', latencyMs: 1500, jobPendingPolls: 0 });
     const { root, store, sourceTakeId, restylePost } = await restylePendingAtRestart(gateway);
@@ -91,6 +91,22 @@ describe('Retry of a job resumed after a restart', () => {
     // What the renderer was told: a resumed restyle (its label, its Retry going to main).
     expect(failed).toMatchObject({ kind: 'restyle', resumed: true, retryable: true });
     expect(second.services.generation.snapshot().jobs[0]).toMatchObject({ state: 'done', kind: 'restyle', images: 2 });
+  }, 40_000);
+
+  it('a resumed job whose polls keep failing is still at the gateway: Retry asks for it again and sends nothing', async () => {
+    const gateway = await gatewayWith({ mode: 'async', latencyMs: 1500, jobPendingPolls: 0 });
+    const { root, store } = await restylePendingAtRestart(gateway, (pending) => delete pending.kind);
+    gateway.script(fault.drop('poll'), fault.drop('poll'));
+    const { second, failed } = await reopenAndFail(gateway, root, store, fault.drop('poll'));
+    // Even a record that does not say what it was can be collected: collecting sends no request.
+    expect(failed).toMatchObject({ resumed: true, retryable: true, error: { code: 'GATEWAY_JOB_KEPT' } });
+    expect((await onDisk(root)).pendingJobs).toHaveLength(1);
+    await second.call('jobs:retry', { jobId: failed.id });
+    expect((await settled(second)).jobs[0]).toMatchObject({ state: 'done', images: 2 });
+    expect(posts(gateway)).toHaveLength(2); // the generate and the restyle, nothing more
+    const saved = await onDisk(root);
+    expect(saved.pendingJobs).toEqual([]);
+    expect(saved.panels[0]?.takes.filter((take) => take.model === 'ideogram/ideogram-character-remix')).toHaveLength(2);
   }, 40_000);
 
   it('restyles again from the panel\'s own images when the record predates the images being kept', async () => {

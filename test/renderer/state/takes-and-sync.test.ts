@@ -162,6 +162,23 @@ describe('jobs', () => {
     }
   });
 
+  it.each([['a generate this page started', 'generate' as const, false], ['a job resumed after a restart whose kind is unknown', 'resume' as const, true]])(
+    'Retry on a paid job the gateway still holds asks main to collect it, never a new request: %s',
+    async (_case, kind, resumed) => {
+      const kit = await openKit(sampleProject(1, [1]));
+      if (kind === 'generate') await kit.store.getState().generate(['p1']);
+      else kit.main.jobs.push({ id: 'resume-job_1', panelId: 'p1', kind, resumed, state: 'queued' });
+      const job = kit.main.jobs[0];
+      failJob(kit.main, kit.emit, job?.id ?? '', { code: 'GATEWAY_JOB_KEPT', message: 'The image service accepted this panel\'s job, but Castboard lost contact with it while waiting for the image.' });
+      if (job) job.retryable = true;
+      kit.emit('jobs:progress', snapshotOf(kit.main));
+      await kit.store.getState().retryPanel('p1');
+      expect(kit.callsTo('jobs:retry')).toEqual([{ jobId: job?.id }]);
+      expect(kit.callsTo('jobs:generate')).toHaveLength(kind === 'generate' ? 1 : 0);
+      expect(kit.store.getState().jobsError).toBeNull();
+    },
+  );
+
   it.each([
     ['main knows it is a restyle: main sends it again', 'restyle' as const, true],
     ['its record does not say what it was: nothing is sent, and the page says why', 'resume' as const, false],

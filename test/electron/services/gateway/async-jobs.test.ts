@@ -79,13 +79,23 @@ describe('async jobs', () => {
     expect(imageRequests(kit.gateway)).toHaveLength(1);
   });
 
-  it('tolerates a couple of failed polls (the job is paid) but not endless ones', async () => {
+  it('tolerates a couple of failed polls (the job is paid; a 502 to a GET charged nothing) but not endless ones', async () => {
     kit = await startKit({ mode: 'async' });
-    kit.gateway.script(fault.status(503, { on: 'poll' }), fault.malformedJson('poll'));
+    kit.gateway.script(fault.status(502, { on: 'poll' }), fault.malformedJson('poll'));
     await expect(kit.client.generatePanel(await generateInput())).resolves.toMatchObject({ images: [expect.anything()] });
     kit.gateway.reset();
     kit.gateway.script(...[1, 2, 3].map(() => fault.drop('poll')));
-    await expect(kit.client.generatePanel(await generateInput())).rejects.toMatchObject({ code: 'GATEWAY_UNREACHABLE' });
+    // Contact lost, job still at the gateway: kept to be collected later, not counted as lost.
+    const kept = await kit.client.generatePanel(await generateInput()).catch((error: unknown) => error);
+    expect(kept).toMatchObject({ code: 'GATEWAY_JOB_KEPT', jobKept: true, retryable: true, paid: undefined });
+    expect((kept as Error).message).toMatch(/lost contact.*\(the connection failed\).*Retry asks the gateway for its image again without sending a new request/);
+    expect(imageRequests(kit.gateway)).toHaveLength(1);
+  });
+
+  it('a job still pending after the poll limit is kept (it may yet finish), not given up as lost', async () => {
+    kit = await startKit({ mode: 'async', jobPendingPolls: 1000 }, { poll: { minIntervalMs: 1000, maxIntervalMs: 1000, maxWaitMs: 10_000 } });
+    const kept = await kit.client.generatePanel(await generateInput()).catch((error: unknown) => error);
+    expect(kept).toMatchObject({ code: 'GATEWAY_JOB_KEPT', jobKept: true, paid: undefined });
     expect(imageRequests(kit.gateway)).toHaveLength(1);
   });
 
