@@ -1,5 +1,5 @@
 /**
- * Every change to the undoable document goes through `edit(key, recipe)`: one place that applies
+ * Every change to the undoable document goes through `edit(burst, recipe)`: one place that applies
  * a pure edit (doc-edits.ts), tags it for typing coalescence and lets zundo record it. Selection
  * changes made alongside (select the new panel) are UI state and are not part of the undo step.
  * Undo and redo end the current typing burst so the next keystroke starts a fresh step.
@@ -7,14 +7,14 @@
 import type { Project } from '../../shared/domain/project';
 import type { AppState } from './app-state';
 import { focusAfterHistory } from './focus-after-history';
-import { burstKey } from './history';
+import { typedPatchBurst, type BurstKey } from './history';
 import * as edits from './doc-edits';
 import type { CharacterFields, PanelFields } from './doc-edits';
 import type { AppSlice, StoreDeps } from './store-types';
 
 export interface DocumentSlice {
-  /** Applies a pure edit; `key` groups a burst of keystrokes in one field into one undo step. */
-  edit(key: string | null, recipe: (doc: Project) => Project, ui?: Partial<AppState>): void;
+  /** Applies a pure edit; `burst` groups keystrokes in one field into undo steps (history.ts). */
+  edit(burst: BurstKey, recipe: (doc: Project) => Project, ui?: Partial<AppState>): void;
   updatePanel(panelId: string, patch: Partial<PanelFields>): void;
   /** Adds a panel after the focused one (or at the end) and selects it. */
   addPanel(): string | null;
@@ -44,10 +44,10 @@ const TYPED_CHARACTER_FIELDS: ReadonlySet<string> = new Set(['name', 'descriptio
 
 export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
   return (set, get) => {
-    const edit: DocumentSlice['edit'] = (key, recipe, ui) => {
+    const edit: DocumentSlice['edit'] = (burst, recipe, ui) => {
       const doc = get().doc;
       if (!doc) return;
-      deps.coalescer.run(key, () => {
+      deps.coalescer.run(burst, () => {
         const next = recipe(doc);
         if (next !== doc) set({ doc: next, ...ui });
         else if (ui) set(ui);
@@ -75,7 +75,8 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
     return {
       edit,
       updatePanel(panelId, patch) {
-        edit(burstKey(`panel:${panelId}`, patch, TYPED_PANEL_FIELDS), (doc) => edits.updatePanel(doc, panelId, patch));
+        const panel = get().doc?.panels.find((candidate) => candidate.id === panelId);
+        edit(typedPatchBurst(`panel:${panelId}`, panel, patch, TYPED_PANEL_FIELDS), (doc) => edits.updatePanel(doc, panelId, patch));
       },
       addPanel() {
         const { doc, focusedId } = get();
@@ -125,7 +126,8 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
         return result.characterId;
       },
       updateCharacter(characterId, patch) {
-        edit(burstKey(`character:${characterId}`, patch, TYPED_CHARACTER_FIELDS), (doc) => edits.updateCharacter(doc, characterId, patch));
+        const character = get().doc?.characters.find((candidate) => candidate.id === characterId);
+        edit(typedPatchBurst(`character:${characterId}`, character, patch, TYPED_CHARACTER_FIELDS), (doc) => edits.updateCharacter(doc, characterId, patch));
       },
       deleteCharacter: (characterId) => edit(null, (doc) => edits.deleteCharacter(doc, characterId)),
       async importReferenceImage(characterId, request) {

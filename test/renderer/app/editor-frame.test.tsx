@@ -19,8 +19,9 @@ describe('editor frame', () => {
     await user.type(screen.getByLabelText('Character description'), ', torn sleeve');
     expect(store.getState().doc?.characters[0]?.description).toBe('red coat, torn sleeve');
 
+    // Undo takes back the last word typed, as a text editor does.
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(store.getState().doc?.characters[0]?.description).toBe('red coat');
+    expect(store.getState().doc?.characters[0]?.description).toBe('red coat, torn');
     await user.click(screen.getByRole('button', { name: 'Redo' }));
     expect(store.getState().doc?.characters[0]?.description).toBe('red coat, torn sleeve');
 

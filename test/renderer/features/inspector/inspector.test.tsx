@@ -53,14 +53,17 @@ describe('panel inspector', () => {
     expect(screen.getByLabelText('Scene')).toBe(inspectorBefore);
   });
 
-  it('undoes a typed word in one step (Ctrl+Z in the field) and redoes it', async () => {
+  it('undoes typing a word at a time (Ctrl+Z in the field), not all that was typed, and redoes it', async () => {
     const { user } = await renderApp({ project: sampleProject(1) });
     await user.click(card(1));
     const scene = screen.getByLabelText<HTMLTextAreaElement>('Scene');
     await user.type(scene, ' at dawn');
     expect(scene.value).toBe('Scene 1 at dawn');
     await user.keyboard('{Control>}z{/Control}');
+    expect(scene.value).toBe('Scene 1 at');
+    await user.keyboard('{Control>}z{/Control}');
     expect(scene.value).toBe('Scene 1');
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     expect(scene.value).toBe('Scene 1 at dawn');
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Redo' }).disabled).toBe(true);
