@@ -1,7 +1,8 @@
 /**
  * Where two versions of a text differ: the one run that was removed and the one inserted in its
- * place, at `at` (longest common start, then longest common end that does not overlap it). A
- * keystroke, a paste, an undo or a redo of typing each change one run, so this is exact for them.
+ * place, at `at`. A keystroke, a paste, an undo or a redo of typing each change one run, so this
+ * is exact for them, except where the run could sit in more than one place ("a" typed into
+ * "aa"): then it is put as far right as the texts allow (`leftmost` puts it as far left).
  */
 export interface TextChange {
   at: number;
@@ -9,11 +10,28 @@ export interface TextChange {
   inserted: string;
 }
 
-export function textChange(before: string, after: string): TextChange {
+function commonStart(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length < limit && a[length] === b[length]) length += 1;
+  return length;
+}
+
+function commonEnd(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length < limit && a[a.length - 1 - length] === b[b.length - 1 - length]) length += 1;
+  return length;
+}
+
+export function textChange(before: string, after: string, options: { leftmost?: boolean } = {}): TextChange {
   const shorter = Math.min(before.length, after.length);
-  let at = 0;
-  while (at < shorter && before[at] === after[at]) at += 1;
-  let tail = 0;
-  while (tail < shorter - at && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail += 1;
+  let at: number;
+  let tail: number;
+  if (options.leftmost) {
+    tail = commonEnd(before, after, shorter);
+    at = commonStart(before, after, shorter - tail);
+  } else {
+    at = commonStart(before, after, shorter);
+    tail = commonEnd(before, after, shorter - at);
+  }
   return { at, removed: before.slice(at, before.length - tail), inserted: after.slice(at, after.length - tail) };
 }

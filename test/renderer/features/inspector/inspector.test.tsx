@@ -69,6 +69,24 @@ describe('panel inspector', () => {
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Redo' }).disabled).toBe(true);
   });
 
+  it('after undo and redo the caret sits where the text changed, not at the end of the field', async () => {
+    const { user } = await renderApp({ project: sampleProject(1) });
+    await user.click(card(1));
+    const scene = screen.getByLabelText<HTMLTextAreaElement>('Scene');
+    // Typed in the middle: "Scene| 1" becomes "Scene two| 1".
+    await user.type(scene, ' two', { initialSelectionStart: 5, initialSelectionEnd: 5 });
+    expect(scene.value).toBe('Scene two 1');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(scene.value).toBe('Scene 1');
+    expect([scene.selectionStart, scene.selectionEnd]).toEqual([5, 5]);
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    expect(scene.value).toBe('Scene two 1');
+    expect([scene.selectionStart, scene.selectionEnd]).toEqual([9, 9]);
+    // Typing goes on where the caret is.
+    await user.keyboard('!');
+    expect(scene.value).toBe('Scene two! 1');
+  });
+
   it('Duration out of range: typing 1000 says the range and keeps the duration it had, not the 100 typed on the way', async () => {
     const { user, store, main } = await renderApp({ project: sampleProject(1) });
     await user.click(card(1));
