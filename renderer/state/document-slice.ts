@@ -16,7 +16,7 @@ export interface DocumentSlice {
   /** Applies a pure edit; `burst` groups keystrokes in one field into undo steps (history.ts). */
   edit(burst: BurstKey, recipe: (doc: Project) => Project, ui?: Partial<AppState>): void;
   updatePanel(panelId: string, patch: Partial<PanelFields>): void;
-  /** Adds a panel after the focused one (or at the end) and selects it. */
+  /** Adds a panel after the focused one (or at the end), selects it and asks for its Scene field to take focus. */
   addPanel(): string | null;
   insertPanel(panelId: string, where: 'before' | 'after'): string | null;
   duplicatePanels(panelIds: readonly string[]): void;
@@ -59,7 +59,8 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
       const doc = get().doc;
       if (!doc) return null;
       const result = edits.insertNewPanel(doc, index);
-      edit(null, () => result.doc, select([result.panelId]));
+      // A new panel is for writing: it is selected and its Scene field takes the keyboard.
+      edit(null, () => result.doc, { ...select([result.panelId]), sceneFocusFor: result.panelId });
       return result.panelId;
     };
 

@@ -1,11 +1,12 @@
 /**
  * Typing in the editor's text fields as in a text editor, in a real browser: after Ctrl+Z and
  * Ctrl+Shift+Z the caret sits where the text changed (Chromium puts it at the end of the text
- * whenever React writes a field's value), so the artist can type on at once.
+ * whenever React writes a field's value), so the artist can type on at once; a new panel (Add
+ * panel, N) puts the keyboard in its Scene.
  */
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { board, card, seedProject, useEditorRigs } from './support/editor-kit';
+import { board, card, sceneOf, seedProject, useEditorRigs } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
@@ -47,5 +48,25 @@ describe('typing in the editor', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => description.inputValue()).toBe('red raincoat and, short silver hair');
     expect(await caret(description)).toEqual([16, 16]);
+  });
+
+  it('Add panel and N put the keyboard in the new panel\'s Scene, so the artist types at once', async () => {
+    const rig = await openEditor();
+    await seedProject(rig, 2);
+    const { page } = rig;
+    page.setDefaultTimeout(10_000);
+    await page.goto(rig.harness.url);
+    await board(page).waitFor();
+    await card(page, 2).click();
+
+    await page.getByRole('button', { name: 'Add panel' }).click();
+    await page.keyboard.type('Rooftop');
+    await expect.poll(() => sceneOf(page, 3)).toBe('Rooftop');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await page.getByRole('heading', { name: 'Panel 4' }).waitFor();
+    await page.keyboard.type('Alley');
+    await expect.poll(() => sceneOf(page, 4)).toBe('Alley');
+    expect(await page.getByLabel('Scene', { exact: true }).evaluate((box) => box === document.activeElement)).toBe(true);
   });
 });

@@ -35,6 +35,47 @@ describe('editor frame', () => {
     expect(callsTo('jobs:generate')).toHaveLength(1);
   });
 
+  it('a new panel takes the keyboard: Add panel and N select it and put the caret in its Scene; undoing the add leaves the keyboard on what is still there', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(2) });
+    const scene = () => screen.getByLabelText<HTMLTextAreaElement>('Scene');
+
+    // Panel 1 is shown at start: the new panel comes right after it. Its Panel section opens even
+    // when the artist had folded it away.
+    await user.click(screen.getByRole('button', { name: 'Panel section' }));
+    expect(screen.queryByLabelText('Scene')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Add panel' }));
+    const added = store.getState().doc?.panels[1]?.id;
+    expect(added).not.toBe('p2');
+    expect(store.getState().selectedIds).toEqual([added]);
+    expect(screen.getByRole('heading', { name: 'Panel 2' })).toBeTruthy();
+    expect(document.activeElement).toBe(scene());
+    await user.keyboard('Rooftop');
+    expect(store.getState().doc?.panels[1]?.scenePrompt).toBe('Rooftop');
+
+    // N from the board does the same.
+    await user.keyboard('{Escape}');
+    expect(document.activeElement?.getAttribute('data-panel-id')).toBe(added);
+    await user.keyboard('n');
+    expect(screen.getByRole('heading', { name: 'Panel 3' })).toBeTruthy();
+    expect(document.activeElement).toBe(scene());
+
+    // Undo takes the new panel away; the inspector and the keyboard stay on the panel before it.
+    await user.keyboard('{Control>}z{/Control}');
+    expect(store.getState().doc?.panels).toHaveLength(3);
+    expect(screen.getByRole('heading', { name: 'Panel 2' })).toBeTruthy();
+    expect(document.activeElement).toBe(scene());
+    expect(scene().value).toBe('Rooftop');
+  });
+
+  it('undoing the add of the only panel gives the keyboard to the empty board, not the page', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(0) });
+    await user.click(screen.getByRole('button', { name: 'Add first panel' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Scene'));
+    await user.keyboard('{Control>}z{/Control}');
+    expect(store.getState().doc?.panels).toHaveLength(0);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add first panel' })));
+  });
+
   it('says why Close project did nothing when main refuses it (images still generating), and keeps the project open', async () => {
     const { user, main, store } = await renderApp({ project: sampleProject(2, [1, 0]) });
     main.nextOpenError = { code: 'INVALID_REQUEST', message: 'Images are still being generated. Wait for them or cancel them before you close this project.' };
