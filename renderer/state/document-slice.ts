@@ -7,7 +7,7 @@
 import type { Project } from '../../shared/domain/project';
 import type { AppState } from './app-state';
 import { focusAfterHistory } from './focus-after-history';
-import { typedPatchBurst, type BurstKey } from './history';
+import { sameValue, typedPatchBurst, type BurstKey } from './history';
 import * as edits from './doc-edits';
 import type { CharacterFields, PanelFields } from './doc-edits';
 import type { AppSlice, StoreDeps } from './store-types';
@@ -44,14 +44,35 @@ const TYPED_CHARACTER_FIELDS: ReadonlySet<string> = new Set(['name', 'descriptio
 
 export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
   return (set, get) => {
+    /**
+     * Typing that brings its field back to where its undo step started (a number put back after
+     * an out-of-range draft, a word typed and erased) takes that step away instead of adding one
+     * that changes nothing: Ctrl+Z then undoes the change before it.
+     */
+    const takesBackStep = (burst: BurstKey, next: Project, ui: Partial<AppState> | undefined): boolean => {
+      const history = deps.history();
+      const { pastStates } = history.getState();
+      const start = pastStates.at(-1)?.doc;
+      if (!start || !deps.coalescer.continues(burst) || !sameValue(start, next)) return false;
+      deps.coalescer.breakBurst();
+      history.getState().pause();
+      try {
+        set({ doc: start, ...ui });
+      } finally {
+        history.getState().resume();
+      }
+      history.setState({ pastStates: pastStates.slice(0, -1) });
+      return true;
+    };
     const edit: DocumentSlice['edit'] = (burst, recipe, ui) => {
       const doc = get().doc;
       if (!doc) return;
-      deps.coalescer.run(burst, () => {
-        const next = recipe(doc);
-        if (next !== doc) set({ doc: next, ...ui });
-        else if (ui) set(ui);
-      });
+      const next = recipe(doc);
+      if (next === doc) {
+        if (ui) set(ui);
+      } else if (!takesBackStep(burst, next, ui)) {
+        deps.coalescer.run(burst, () => set({ doc: next, ...ui }));
+      }
     };
     const select = (ids: string[]): Partial<AppState> => ({ selectedIds: ids, focusedId: ids.at(-1) ?? null, anchorId: ids[0] ?? null });
 

@@ -32,6 +32,20 @@ export interface Coalescer {
   shouldRecord(): boolean;
   /** Ends the current typing burst (blur, undo, redo): the next edit starts a new step. */
   breakBurst(): void;
+  /** True when the last recorded change was of this burst's field: the newest undo step is its run. */
+  continues(burst: BurstKey): boolean;
+}
+
+/**
+ * Equal by value; unchanged parts of two documents are the same objects (edits never mutate), so
+ * this walks only the path an edit changed.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  return keysA.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /**
@@ -91,6 +105,10 @@ export function createCoalescer(now: () => number = () => Date.now(), windowMs =
     },
     breakBurst() {
       lastKey = null;
+    },
+    continues(burst) {
+      const key = typeof burst === 'string' ? burst : (burst?.key ?? null);
+      return key !== null && key === lastKey;
     },
   };
 }

@@ -143,6 +143,29 @@ describe('panel inspector', () => {
     expect(screen.getByRole('alert').textContent).toBe('999 is outside 0 to 600 sec: Duration kept at 45 sec.');
   });
 
+  it('Duration: a number put back after an out-of-range draft leaves no undo step; Ctrl+Z undoes the change before it', async () => {
+    const { user, store, clock } = await renderApp({ project: sampleProject(1) });
+    await user.click(card(1));
+    await user.selectOptions(screen.getByLabelText('Shot type'), 'WS');
+    const box = screen.getByLabelText<HTMLInputElement>('Duration');
+    for (const pause of [0, 5000]) {
+      // "100" is saved on the way to "1000", which is out of range: the duration goes back to 3.
+      await user.tripleClick(box);
+      await user.keyboard('100');
+      expect(store.getState().doc?.panels[0]?.durationSeconds).toBe(100);
+      clock.advance(pause);
+      await user.keyboard('0');
+      expect(store.getState().doc?.panels[0]?.durationSeconds).toBe(3);
+      await user.tab();
+      expect(box.value).toBe('3');
+    }
+    await user.click(box);
+    await user.keyboard('{Control>}z{/Control}');
+    expect(store.getState().doc?.panels[0]?.shotType).not.toBe('WS');
+    expect(box.value).toBe('3');
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
   it("shows a take's prompt and time as its tooltip when the pointer or focus reaches it", async () => {
     const { user, store } = await renderApp({ project: sampleProject(1, [2]) });
     await user.click(card(1));
