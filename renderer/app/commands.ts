@@ -10,6 +10,7 @@ import { driftedPanelIds } from '../state/consistency-slice';
 import { plural } from '../lib/format';
 import type { AppStore } from '../state/app-state';
 import { useAppStoreApi } from '../state/store-context';
+import { focusBoard } from './board-focus';
 
 export interface Commands {
   addPanel(): void;
@@ -71,6 +72,18 @@ function deletePanelsWithNotice(store: AppStore, ids: readonly string[]): void {
   state.showNotice(takes > 0 ? `${what} with ${plural(takes, 'take')}. Undo brings everything back; it also stays under Recently deleted.` : `${what}.`, after);
 }
 
+/**
+ * Runs an undo or redo; when the step took away the control that had the keyboard (an undone add
+ * of the only panel removes the inspector's Scene field), the keyboard goes to the board, not the page.
+ */
+function keepingKeyboard(step: () => void): void {
+  const had = document.activeElement;
+  step();
+  requestAnimationFrame(() => {
+    if (had instanceof HTMLElement && !had.isConnected && (document.activeElement === null || document.activeElement === document.body)) focusBoard();
+  });
+}
+
 export function createCommands(store: AppStore): Commands {
   const state = () => store.getState();
   return {
@@ -88,8 +101,8 @@ export function createCommands(store: AppStore): Commands {
     nudgeSelection: (delta) => state().nudgePanels(targetPanels(store), delta),
     focusRelative: (delta) => state().focusRelative(delta),
     selectAll: () => state().selectAll(),
-    undo: () => state().undo(),
-    redo: () => state().redo(),
+    undo: () => keepingKeyboard(() => state().undo()),
+    redo: () => keepingKeyboard(() => state().redo()),
     save: () => void state().saveProject(),
     openShortcuts: () => state().openDialog({ kind: 'shortcuts' }),
     openSettings: () => state().openDialog({ kind: 'settings' }),

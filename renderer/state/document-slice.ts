@@ -1,5 +1,5 @@
 /**
- * Every change to the undoable document goes through `edit(key, recipe)`: one place that applies
+ * Every change to the undoable document goes through `edit(burst, recipe)`: one place that applies
  * a pure edit (doc-edits.ts), tags it for typing coalescence and lets zundo record it. Selection
  * changes made alongside (select the new panel) are UI state and are not part of the undo step.
  * Undo and redo end the current typing burst so the next keystroke starts a fresh step.
@@ -7,16 +7,16 @@
 import type { Project } from '../../shared/domain/project';
 import type { AppState } from './app-state';
 import { focusAfterHistory } from './focus-after-history';
-import { burstKey } from './history';
+import { sameValue, typedPatchBurst, type BurstKey } from './history';
 import * as edits from './doc-edits';
 import type { CharacterFields, PanelFields } from './doc-edits';
 import type { AppSlice, StoreDeps } from './store-types';
 
 export interface DocumentSlice {
-  /** Applies a pure edit; `key` groups a burst of keystrokes in one field into one undo step. */
-  edit(key: string | null, recipe: (doc: Project) => Project, ui?: Partial<AppState>): void;
+  /** Applies a pure edit; `burst` groups keystrokes in one field into undo steps (history.ts). */
+  edit(burst: BurstKey, recipe: (doc: Project) => Project, ui?: Partial<AppState>): void;
   updatePanel(panelId: string, patch: Partial<PanelFields>): void;
-  /** Adds a panel after the focused one (or at the end) and selects it. */
+  /** Adds a panel after the focused one (or at the end), selects it and asks for its Scene field to take focus. */
   addPanel(): string | null;
   insertPanel(panelId: string, where: 'before' | 'after'): string | null;
   duplicatePanels(panelIds: readonly string[]): void;
@@ -44,14 +44,35 @@ const TYPED_CHARACTER_FIELDS: ReadonlySet<string> = new Set(['name', 'descriptio
 
 export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
   return (set, get) => {
-    const edit: DocumentSlice['edit'] = (key, recipe, ui) => {
+    /**
+     * Typing that brings its field back to where its undo step started (a number put back after
+     * an out-of-range draft, a word typed and erased) takes that step away instead of adding one
+     * that changes nothing: Ctrl+Z then undoes the change before it.
+     */
+    const takesBackStep = (burst: BurstKey, next: Project, ui: Partial<AppState> | undefined): boolean => {
+      const history = deps.history();
+      const { pastStates } = history.getState();
+      const start = pastStates.at(-1)?.doc;
+      if (!start || !deps.coalescer.continues(burst) || !sameValue(start, next)) return false;
+      deps.coalescer.breakBurst();
+      history.getState().pause();
+      try {
+        set({ doc: start, ...ui });
+      } finally {
+        history.getState().resume();
+      }
+      history.setState({ pastStates: pastStates.slice(0, -1) });
+      return true;
+    };
+    const edit: DocumentSlice['edit'] = (burst, recipe, ui) => {
       const doc = get().doc;
       if (!doc) return;
-      deps.coalescer.run(key, () => {
-        const next = recipe(doc);
-        if (next !== doc) set({ doc: next, ...ui });
-        else if (ui) set(ui);
-      });
+      const next = recipe(doc);
+      if (next === doc) {
+        if (ui) set(ui);
+      } else if (!takesBackStep(burst, next, ui)) {
+        deps.coalescer.run(burst, () => set({ doc: next, ...ui }));
+      }
     };
     const select = (ids: string[]): Partial<AppState> => ({ selectedIds: ids, focusedId: ids.at(-1) ?? null, anchorId: ids[0] ?? null });
 
@@ -59,7 +80,8 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
       const doc = get().doc;
       if (!doc) return null;
       const result = edits.insertNewPanel(doc, index);
-      edit(null, () => result.doc, select([result.panelId]));
+      // A new panel is for writing: it is selected and its Scene field takes the keyboard.
+      edit(null, () => result.doc, { ...select([result.panelId]), sceneFocusFor: result.panelId });
       return result.panelId;
     };
 
@@ -75,7 +97,8 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
     return {
       edit,
       updatePanel(panelId, patch) {
-        edit(burstKey(`panel:${panelId}`, patch, TYPED_PANEL_FIELDS), (doc) => edits.updatePanel(doc, panelId, patch));
+        const panel = get().doc?.panels.find((candidate) => candidate.id === panelId);
+        edit(typedPatchBurst(`panel:${panelId}`, panel, patch, TYPED_PANEL_FIELDS), (doc) => edits.updatePanel(doc, panelId, patch));
       },
       addPanel() {
         const { doc, focusedId } = get();
@@ -125,7 +148,8 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
         return result.characterId;
       },
       updateCharacter(characterId, patch) {
-        edit(burstKey(`character:${characterId}`, patch, TYPED_CHARACTER_FIELDS), (doc) => edits.updateCharacter(doc, characterId, patch));
+        const character = get().doc?.characters.find((candidate) => candidate.id === characterId);
+        edit(typedPatchBurst(`character:${characterId}`, character, patch, TYPED_CHARACTER_FIELDS), (doc) => edits.updateCharacter(doc, characterId, patch));
       },
       deleteCharacter: (characterId) => edit(null, (doc) => edits.deleteCharacter(doc, characterId)),
       async importReferenceImage(characterId, request) {

@@ -30,6 +30,9 @@ export interface UiSlice {
   freshTakeIds: Readonly<Record<string, true>>;
   /** The artist's choice: a newly generated or restyled take becomes the panel's active take. */
   activateNewTakes: boolean;
+  /** A panel just added: its Scene field takes the keyboard when the inspector shows it (then cleared). */
+  sceneFocusFor: string | null;
+  sceneFocused(): void;
   setActivateNewTakes(on: boolean): void;
   markTakesSeen(takeIds: readonly string[]): void;
   openDialog(dialog: NonNullable<DialogState>): void;
@@ -63,6 +66,8 @@ export function createUiSlice(): AppSlice<UiSlice> {
     notice: null,
     freshTakeIds: {},
     activateNewTakes: readPreference(),
+    sceneFocusFor: null,
+    sceneFocused: () => set({ sceneFocusFor: null }),
     setActivateNewTakes(on) {
       writePreference(on);
       set({ activateNewTakes: on });

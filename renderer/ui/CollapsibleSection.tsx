@@ -33,12 +33,16 @@ export interface CollapsibleSectionProps {
   icon?: ReactNode;
   defaultOpen?: boolean;
   className?: string;
+  /** Opens the section now (not remembered): something in it asks for the keyboard. */
+  reveal?: boolean;
   children: ReactNode;
 }
 
-export function CollapsibleSection({ id, title, count, icon, defaultOpen = true, className, children }: CollapsibleSectionProps) {
+export function CollapsibleSection({ id, title, count, icon, defaultOpen = true, className, reveal = false, children }: CollapsibleSectionProps) {
   const bodyId = useId();
   const [open, setOpen] = useState(() => readRemembered()[id] ?? defaultOpen);
+  // React's "adjust state while rendering": the body is there in this very commit.
+  if (reveal && !open) setOpen(true);
   const toggle = () => {
     setOpen(!open);
     remember(id, !open);

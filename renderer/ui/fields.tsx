@@ -1,13 +1,15 @@
 /**
  * Form controls bound to the document. Text edits go to the store on every keystroke (the
- * history coalesces a burst into one undo step) and end the burst on blur. Number fields keep a
+ * history coalesces them into word-sized undo steps) and end the burst on blur; after an undo or
+ * redo the caret sits where the text changed (use-caret-at-change). Number fields keep a
  * local draft so a half-typed value ("1.") is not fought over; valid values go to the store, and
  * a value out of range is refused with a note naming the range and the value kept (number-draft).
  */
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useAppStore } from '../state/store-context';
 import { useScopedState } from './field-scope';
 import { useNumberDraft, type NumberDraft } from './number-draft';
+import { useCaretAtChange } from './use-caret-at-change';
 
 interface TextFieldProps {
   label: string;
@@ -17,6 +19,9 @@ interface TextFieldProps {
   placeholder?: string;
   maxLength?: number;
   hint?: ReactNode;
+  /** Take the keyboard now (a panel just added is for writing); `onFocused` then clears the request. */
+  focusRequested?: boolean;
+  onFocused?: () => void;
 }
 
 /** The counter shows from this share of the limit on, so the artist sees the limit coming. */
@@ -47,20 +52,31 @@ export function useLimitedText(label: string, value: string, maxLength: number, 
   };
 }
 
-export function TextAreaField({ label, value, onChange, rows = 3, placeholder, maxLength = 4000, hint }: TextFieldProps) {
+export function TextAreaField({ label, value, onChange, rows = 3, placeholder, maxLength = 4000, hint, focusRequested = false, onFocused }: TextFieldProps) {
   const id = useId();
   const endTyping = useAppStore((s) => s.endTyping);
   const limited = useLimitedText(label, value, maxLength, onChange);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const typed = useCaretAtChange(box, value);
+  useEffect(() => {
+    if (!focusRequested) return;
+    box.current?.focus();
+    onFocused?.();
+  }, [focusRequested, onFocused]);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <textarea
+        ref={box}
         id={id}
         rows={rows}
         value={value}
         placeholder={placeholder}
         aria-describedby={limited.describedBy}
-        onChange={(event) => limited.onText(event.target.value)}
+        onChange={(event) => {
+          typed(event.target.value);
+          limited.onText(event.target.value);
+        }}
         onBlur={endTyping}
       />
       {limited.note}

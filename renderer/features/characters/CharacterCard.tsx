@@ -9,6 +9,7 @@ import { CHARACTER_LIMITS } from '../../../shared/domain/project-panel-options';
 import { plural } from '../../lib/format';
 import { useAppStore, useAppStoreApi } from '../../state/store-context';
 import { useLimitedText } from '../../ui/fields';
+import { useCaretAtChange } from '../../ui/use-caret-at-change';
 import { Icon } from '../../ui/Icon';
 import { dropHandlers } from '../../ui/image-drop';
 import { ReferenceImage, useReferenceImport } from './ReferenceImage';
@@ -30,6 +31,10 @@ function CharacterCardView({ character, featuredIn, focusName = false, onNameFoc
   const [over, setOver] = useState(false);
   const id = useId();
   const nameRef = useRef<HTMLInputElement>(null);
+  const descriptionRef = useRef<HTMLTextAreaElement>(null);
+  // After undo or redo the caret sits where the text changed, not at its end.
+  const typedName = useCaretAtChange(nameRef, character.name);
+  const typedDescription = useCaretAtChange(descriptionRef, character.description);
   useEffect(() => {
     if (!focusName) return;
     nameRef.current?.focus();
@@ -66,7 +71,10 @@ function CharacterCardView({ character, featuredIn, focusName = false, onNameFoc
           value={character.name}
           maxLength={CHARACTER_LIMITS.maxNameLength}
           placeholder="Name"
-          onChange={(event) => updateCharacter(character.id, { name: event.target.value })}
+          onChange={(event) => {
+            typedName(event.target.value);
+            updateCharacter(character.id, { name: event.target.value });
+          }}
           onBlur={endTyping}
         />
         <div className="character-meta">
@@ -77,12 +85,16 @@ function CharacterCardView({ character, featuredIn, focusName = false, onNameFoc
         </div>
       </div>
       <textarea
+        ref={descriptionRef}
         aria-label="Character description"
         aria-describedby={description.describedBy}
         rows={2}
         value={character.description}
         placeholder="Look and wardrobe: e.g. mid-30s, short silver hair, red raincoat"
-        onChange={(event) => description.onText(event.target.value)}
+        onChange={(event) => {
+          typedDescription(event.target.value);
+          description.onText(event.target.value);
+        }}
         onBlur={endTyping}
       />
       {description.note}

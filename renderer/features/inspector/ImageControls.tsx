@@ -17,6 +17,7 @@ import {
   STYLE_TYPES,
 } from '../../../shared/domain/ideogram-control-options';
 import type { ColorPalette, Panel, PanelControls, ProjectStyle } from '../../../shared/domain/project';
+import { typedBurst } from '../../state/history';
 import { useAppStore } from '../../state/store-context';
 import { useScopedState } from '../../ui/field-scope';
 import { SelectField, TextAreaField } from '../../ui/fields';
@@ -111,7 +112,7 @@ function ProjectSettings({ style }: { style: ProjectStyle }) {
   const edit = useAppStore((s) => s.edit);
   const setGenerateOptions = useAppStore((s) => s.setGenerateOptions);
   const set = <K extends keyof ProjectStyle>(key: K, typed = false) => (value: ProjectStyle[K]) =>
-    edit(typed ? `style:${key}` : null, (doc) => (doc.style[key] === value ? doc : { ...doc, style: { ...doc.style, [key]: value } }));
+    edit(typed ? typedBurst('style', key, style[key], value) : null, (doc) => (doc.style[key] === value ? doc : { ...doc, style: { ...doc.style, [key]: value } }));
   return (
     <details className="project-image-settings">
       <summary>Project settings (every panel)</summary>

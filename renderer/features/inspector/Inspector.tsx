@@ -89,6 +89,8 @@ export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }:
   const job = usePanelJob(panel?.id ?? '');
   const scrollRef = useScrollToTop(panel?.id);
   const takeCount = useAppStore((s) => (panel ? (s.takesByPanel[panel.id]?.length ?? 0) : 0));
+  // A panel just added opens its Panel section, folded or not, so its Scene field can take the keyboard.
+  const sceneWanted = useAppStore((s) => s.sceneFocusFor !== null && s.sceneFocusFor === panel?.id);
   if (!panel) {
     return (
       <aside className="inspector" aria-label="Panel inspector">
@@ -126,7 +128,7 @@ export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }:
             <TakeStrip panel={panel} number={number} />
           </CollapsibleSection>
           {PANEL_SECTIONS.map(({ id, title, icon, Body }) => (
-            <CollapsibleSection key={id} id={id} title={title} icon={icon && <Icon name={icon} />}>
+            <CollapsibleSection key={id} id={id} title={title} icon={icon && <Icon name={icon} />} reveal={id === 'inspector.panel' && sceneWanted}>
               <Body panel={panel} />
             </CollapsibleSection>
           ))}

@@ -24,6 +24,8 @@ const NO_CHARACTER = '';
 export function PanelFields({ panel }: { panel: Panel }) {
   const updatePanel = useAppStore((s) => s.updatePanel);
   const cast = useAppStore((s) => s.doc?.characters);
+  const focusScene = useAppStore((s) => s.sceneFocusFor === panel.id);
+  const sceneFocused = useAppStore((s) => s.sceneFocused);
   const characters = useMemo(
     () => (cast ?? []).map((character) => ({ value: character.id, label: character.name.trim() || 'Unnamed character' })),
     [cast],
@@ -38,6 +40,8 @@ export function PanelFields({ panel }: { panel: Panel }) {
         maxLength={PANEL_LIMITS.maxPromptLength}
         placeholder="What happens in this shot? e.g. Mara ducks under a neon sign as rain starts"
         onChange={(scenePrompt) => set({ scenePrompt })}
+        focusRequested={focusScene}
+        onFocused={sceneFocused}
       />
       <div className="field-grid">
         <SelectField

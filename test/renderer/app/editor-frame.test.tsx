@@ -19,8 +19,9 @@ describe('editor frame', () => {
     await user.type(screen.getByLabelText('Character description'), ', torn sleeve');
     expect(store.getState().doc?.characters[0]?.description).toBe('red coat, torn sleeve');
 
+    // Undo takes back the last word typed, as a text editor does.
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(store.getState().doc?.characters[0]?.description).toBe('red coat');
+    expect(store.getState().doc?.characters[0]?.description).toBe('red coat, torn');
     await user.click(screen.getByRole('button', { name: 'Redo' }));
     expect(store.getState().doc?.characters[0]?.description).toBe('red coat, torn sleeve');
 
@@ -32,6 +33,47 @@ describe('editor frame', () => {
     await user.click(within(batch).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog', { name: 'Generate missing panels' })).toBeNull();
     expect(callsTo('jobs:generate')).toHaveLength(1);
+  });
+
+  it('a new panel takes the keyboard: Add panel and N select it and put the caret in its Scene; undoing the add leaves the keyboard on what is still there', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(2) });
+    const scene = () => screen.getByLabelText<HTMLTextAreaElement>('Scene');
+
+    // Panel 1 is shown at start: the new panel comes right after it. Its Panel section opens even
+    // when the artist had folded it away.
+    await user.click(screen.getByRole('button', { name: 'Panel section' }));
+    expect(screen.queryByLabelText('Scene')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Add panel' }));
+    const added = store.getState().doc?.panels[1]?.id;
+    expect(added).not.toBe('p2');
+    expect(store.getState().selectedIds).toEqual([added]);
+    expect(screen.getByRole('heading', { name: 'Panel 2' })).toBeTruthy();
+    expect(document.activeElement).toBe(scene());
+    await user.keyboard('Rooftop');
+    expect(store.getState().doc?.panels[1]?.scenePrompt).toBe('Rooftop');
+
+    // N from the board does the same.
+    await user.keyboard('{Escape}');
+    expect(document.activeElement?.getAttribute('data-panel-id')).toBe(added);
+    await user.keyboard('n');
+    expect(screen.getByRole('heading', { name: 'Panel 3' })).toBeTruthy();
+    expect(document.activeElement).toBe(scene());
+
+    // Undo takes the new panel away; the inspector and the keyboard stay on the panel before it.
+    await user.keyboard('{Control>}z{/Control}');
+    expect(store.getState().doc?.panels).toHaveLength(3);
+    expect(screen.getByRole('heading', { name: 'Panel 2' })).toBeTruthy();
+    expect(document.activeElement).toBe(scene());
+    expect(scene().value).toBe('Rooftop');
+  });
+
+  it('undoing the add of the only panel gives the keyboard to the empty board, not the page', async () => {
+    const { user, store } = await renderApp({ project: sampleProject(0) });
+    await user.click(screen.getByRole('button', { name: 'Add first panel' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Scene'));
+    await user.keyboard('{Control>}z{/Control}');
+    expect(store.getState().doc?.panels).toHaveLength(0);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add first panel' })));
   });
 
   it('says why Close project did nothing when main refuses it (images still generating), and keeps the project open', async () => {

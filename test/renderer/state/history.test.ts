@@ -70,6 +70,31 @@ describe('undo history over the document', () => {
     expect(store.getState().doc?.panels[0]?.scenePrompt).toBe('Scary alley');
   });
 
+  it('steps typed text like a text editor: a word or a line at a time, never a keystroke at a time', async () => {
+    const { store, clock } = await openKit(sampleProject(1));
+    const scene = () => store.getState().doc?.panels[0]?.scenePrompt;
+    const steps = () => store.temporal.getState().pastStates.length;
+    /** Types `text` at the end of the scene one key at a time, at a steady typing pace (no pause). */
+    const type = (text: string) => {
+      for (const key of text) {
+        clock.advance(120);
+        store.getState().updatePanel('p1', { scenePrompt: `${scene() ?? ''}${key}` });
+      }
+    };
+    type(' at dawn.\nRain  falls');
+    expect(steps()).toBe(4);
+    store.getState().undo();
+    expect(scene()).toBe('Scene 1 at dawn.\nRain');
+    store.getState().undo();
+    expect(scene()).toBe('Scene 1 at dawn.');
+    store.getState().undo();
+    expect(scene()).toBe('Scene 1 at');
+    store.getState().redo();
+    store.getState().redo();
+    store.getState().redo();
+    expect(scene()).toBe('Scene 1 at dawn.\nRain  falls');
+  });
+
   it('starts a new step for another field, after blur and after undo', async () => {
     const { store, clock } = await openKit(sampleProject(1));
     store.getState().updatePanel('p1', { scenePrompt: 'a' });

@@ -39,7 +39,9 @@ describe('panel board', () => {
     await user.keyboard('n');
     expect(cards()).toHaveLength(4);
     expect(store.getState().focusedId).toBe(panelIds(store)[1]);
-    await user.keyboard('{Delete}');
+    // The new panel's Scene has the keyboard; Escape gives it back to the board.
+    expect(document.activeElement).toBe(screen.getByLabelText('Scene'));
+    await user.keyboard('{Escape}{Delete}');
     expect(cards()).toHaveLength(3);
     await user.click(cards()[0] as HTMLElement);
     await user.keyboard('d');
@@ -55,7 +57,7 @@ describe('panel board', () => {
     await user.click(cards()[0] as HTMLElement);
     await user.keyboard('{n>4/}');
     expect(cards()).toHaveLength(4);
-    await user.keyboard('{d>4/}');
+    await user.keyboard('{Escape}{d>4/}');
     expect(cards()).toHaveLength(5);
     await user.keyboard('{Delete>4/}');
     expect(cards()).toHaveLength(4);

@@ -81,7 +81,8 @@ describe('the drifted-panels filter', () => {
     expect(screen.getByRole('heading', { name: 'Panel 3' })).toBeTruthy();
     expect(shownCards()).toEqual(['Panel 2', 'Panel 3']);
 
-    await user.keyboard('d');
+    // The new panel's Scene has the keyboard; Escape gives it back to the board for D.
+    await user.keyboard('{Escape}d');
     expect(store.getState().focusedId).not.toBe(added);
     expect(shownCards()).toEqual(['Panel 2', 'Panel 3', 'Panel 4']);
 

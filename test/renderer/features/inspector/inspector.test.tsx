@@ -53,17 +53,38 @@ describe('panel inspector', () => {
     expect(screen.getByLabelText('Scene')).toBe(inspectorBefore);
   });
 
-  it('undoes a typed word in one step (Ctrl+Z in the field) and redoes it', async () => {
+  it('undoes typing a word at a time (Ctrl+Z in the field), not all that was typed, and redoes it', async () => {
     const { user } = await renderApp({ project: sampleProject(1) });
     await user.click(card(1));
     const scene = screen.getByLabelText<HTMLTextAreaElement>('Scene');
     await user.type(scene, ' at dawn');
     expect(scene.value).toBe('Scene 1 at dawn');
     await user.keyboard('{Control>}z{/Control}');
+    expect(scene.value).toBe('Scene 1 at');
+    await user.keyboard('{Control>}z{/Control}');
     expect(scene.value).toBe('Scene 1');
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     expect(scene.value).toBe('Scene 1 at dawn');
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Redo' }).disabled).toBe(true);
+  });
+
+  it('after undo and redo the caret sits where the text changed, not at the end of the field', async () => {
+    const { user } = await renderApp({ project: sampleProject(1) });
+    await user.click(card(1));
+    const scene = screen.getByLabelText<HTMLTextAreaElement>('Scene');
+    // Typed in the middle: "Scene| 1" becomes "Scene two| 1".
+    await user.type(scene, ' two', { initialSelectionStart: 5, initialSelectionEnd: 5 });
+    expect(scene.value).toBe('Scene two 1');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(scene.value).toBe('Scene 1');
+    expect([scene.selectionStart, scene.selectionEnd]).toEqual([5, 5]);
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    expect(scene.value).toBe('Scene two 1');
+    expect([scene.selectionStart, scene.selectionEnd]).toEqual([9, 9]);
+    // Typing goes on where the caret is.
+    await user.keyboard('!');
+    expect(scene.value).toBe('Scene two! 1');
   });
 
   it('Duration out of range: typing 1000 says the range and keeps the duration it had, not the 100 typed on the way', async () => {
@@ -120,6 +141,29 @@ describe('panel inspector', () => {
     await user.tab();
     expect(box.value).toBe('45');
     expect(screen.getByRole('alert').textContent).toBe('999 is outside 0 to 600 sec: Duration kept at 45 sec.');
+  });
+
+  it('Duration: a number put back after an out-of-range draft leaves no undo step; Ctrl+Z undoes the change before it', async () => {
+    const { user, store, clock } = await renderApp({ project: sampleProject(1) });
+    await user.click(card(1));
+    await user.selectOptions(screen.getByLabelText('Shot type'), 'WS');
+    const box = screen.getByLabelText<HTMLInputElement>('Duration');
+    for (const pause of [0, 5000]) {
+      // "100" is saved on the way to "1000", which is out of range: the duration goes back to 3.
+      await user.tripleClick(box);
+      await user.keyboard('100');
+      expect(store.getState().doc?.panels[0]?.durationSeconds).toBe(100);
+      clock.advance(pause);
+      await user.keyboard('0');
+      expect(store.getState().doc?.panels[0]?.durationSeconds).toBe(3);
+      await user.tab();
+      expect(box.value).toBe('3');
+    }
+    await user.click(box);
+    await user.keyboard('{Control>}z{/Control}');
+    expect(store.getState().doc?.panels[0]?.shotType).not.toBe('WS');
+    expect(box.value).toBe('3');
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
   });
 
   it("shows a take's prompt and time as its tooltip when the pointer or focus reaches it", async () => {
