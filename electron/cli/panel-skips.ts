@@ -4,13 +4,16 @@
  *  - a panel set to "No character" cannot be drawn by Ideogram Character (it needs that panel's
  *    own character reference, never a stand-in): always left out, it is the panel's design;
  *  - a panel without a scene (e.g. an imported rough sketch whose scene was never written) has
- *    no prompt: when the command chose the panels itself (every panel, --missing), it is left
- *    out, as the app's "Generate missing" does; a panel the artist named in --panels is an error
- *    instead (requireScenes), since the artist asked for exactly that panel.
- * Other problems (no reference image) still stop the whole batch in the preflight.
+ *    no prompt, and a panel whose character has no reference image has nothing to keep the
+ *    character consistent with: when the command chose the panels itself (every panel,
+ *    --missing), they are left out, as the app's "Generate missing" does (one panel's missing
+ *    reference stopped the whole batch); a panel the artist named in --panels is an error instead
+ *    (requireReady), since the artist asked for exactly that panel.
+ * Other problems (a reference file that cannot be read) still stop the whole batch in the
+ * preflight: they are damage to repair, not a panel that is not ready yet.
  */
 import type { Project } from '../../shared/domain/project';
-import { NO_CHARACTER_PROBLEM } from '../../shared/generation/request-plan';
+import { featuredCharacter, NO_CHARACTER_PROBLEM } from '../../shared/generation/request-plan';
 import { UsageError, type CliIo } from './cli-io';
 
 export interface SkippedPanel {
@@ -36,12 +39,36 @@ function reportSkipped(io: CliIo, skipped: readonly SkippedPanel[]): void {
 
 const hasNoScene = (project: Project, number: number): boolean => (project.panels[number - 1]?.scenePrompt.trim() ?? '') === '';
 
-function split(io: CliIo, project: Project, numbers: readonly number[], skipSceneless: boolean): { numbers: number[]; skipped: SkippedPanel[] } {
+interface Unreferenced {
+  name: string;
+  /** How to add the image ("run ...", "choose it ..."): `character set` only reaches the project's first character. */
+  fix: string;
+}
+
+/** The panel's character when it has no reference image (null: it has one, or the panel has none). */
+function characterWithoutReference(project: Project, number: number, dir: string): Unreferenced | null {
+  const panel = project.panels[number - 1];
+  if (!panel || panel.characterId === null) return null;
+  const character = featuredCharacter(project, panel);
+  if (character?.referenceImage) return null;
+  const name = character?.name.trim() || 'its character';
+  const first = character !== undefined && project.characters[0]?.id === character.id;
+  return { name, fix: first ? `run castboard character set ${dir} --image <file>` : "choose it in Castboard's cast panel" };
+}
+
+/** Why a panel whose character has no reference image is left out (also listed by `--dry-run --json`). */
+export function noReferenceReason(character: Unreferenced): string {
+  return `No reference image for ${character.name}: Ideogram Character draws each panel's character from its reference image. To add one, ${character.fix}.`;
+}
+
+function split(io: CliIo, project: Project, numbers: readonly number[], notReady: { skip: boolean; dir: string }): { numbers: number[]; skipped: SkippedPanel[] } {
   const kept: number[] = [];
   const skipped: SkippedPanel[] = [];
   for (const number of numbers) {
+    const unreferenced = notReady.skip ? characterWithoutReference(project, number, notReady.dir) : null;
     if (project.panels[number - 1]?.characterId === null) skipped.push({ panel: number, reason: NO_CHARACTER_PROBLEM });
-    else if (skipSceneless && hasNoScene(project, number)) skipped.push({ panel: number, reason: NO_SCENE_REASON });
+    else if (notReady.skip && hasNoScene(project, number)) skipped.push({ panel: number, reason: NO_SCENE_REASON });
+    else if (unreferenced !== null) skipped.push({ panel: number, reason: noReferenceReason(unreferenced) });
     else kept.push(number);
   }
   skipped.sort((a, b) => a.panel - b.panel);
@@ -51,21 +78,45 @@ function split(io: CliIo, project: Project, numbers: readonly number[], skipScen
 
 /** Splits 1-based panel numbers into those to send and those skipped (reported on stderr). */
 export function skipPanelsWithoutCharacter(io: CliIo, project: Project, numbers: readonly number[]): { numbers: number[]; skipped: SkippedPanel[] } {
-  return split(io, project, numbers, false);
+  return split(io, project, numbers, { skip: false, dir: '' });
 }
 
-/** As skipPanelsWithoutCharacter, and also leaves out panels without a scene (panels the command chose itself). */
-export function skipPanelsNotReady(io: CliIo, project: Project, numbers: readonly number[]): { numbers: number[]; skipped: SkippedPanel[] } {
-  return split(io, project, numbers, true);
+/**
+ * As skipPanelsWithoutCharacter, and also leaves out panels without a scene or whose character has
+ * no reference image (panels the command chose itself). `dir` is the project, for the fix's command.
+ */
+export function skipPanelsNotReady(io: CliIo, project: Project, numbers: readonly number[], dir: string): { numbers: number[]; skipped: SkippedPanel[] } {
+  return split(io, project, numbers, { skip: true, dir });
 }
 
-/** A panel named in `--panels` that has no scene: a usage error naming it, before anything is sent. */
-export function requireScenes(project: Project, numbers: readonly number[]): void {
+const them = (count: number) => (count === 1 ? 'it' : 'they');
+
+/**
+ * Panels named in `--panels` that have no scene, or whose character has no reference image: a
+ * usage error naming them, before anything is sent (scenes first, as the app's readiness orders it).
+ */
+export function requireReady(project: Project, numbers: readonly number[], dir: string): void {
   const sceneless = numbers.filter((number) => hasNoScene(project, number));
-  if (sceneless.length === 0) return;
-  const which = panelsLabel(sceneless);
-  const has = sceneless.length === 1 ? 'has' : 'have';
-  throw new UsageError(
-    `${which} ${has} no scene description (the image prompt), so ${sceneless.length === 1 ? 'it' : 'they'} cannot be generated. Nothing was sent and nothing was charged. Describe the scene in Castboard, or leave ${sceneless.length === 1 ? 'it' : 'them'} out of --panels.`,
+  if (sceneless.length > 0) {
+    const has = sceneless.length === 1 ? 'has' : 'have';
+    throw new UsageError(
+      `${panelsLabel(sceneless)} ${has} no scene description (the image prompt), so ${them(sceneless.length)} cannot be generated. Nothing was sent and nothing was charged. Describe the scene in Castboard, or leave ${sceneless.length === 1 ? 'it' : 'them'} out of --panels.`,
+    );
+  }
+  const unreferenced = numbers.flatMap((number) => {
+    const character = characterWithoutReference(project, number, dir);
+    return character ? [{ number, character }] : [];
+  });
+  if (unreferenced.length > 0) throw unreferencedError(unreferenced);
+}
+
+/** "Panel 3 features Mara, who has no reference image yet..." with how to add each one. */
+function unreferencedError(panels: ReadonlyArray<{ number: number; character: Unreferenced }>): UsageError {
+  const characters = [...new Map(panels.map(({ character }) => [character.name, character])).values()];
+  const count = panels.length;
+  const names = characters.map(({ name }) => name).join(' and ');
+  const howTo = characters.length === 1 ? `To add one, ${characters[0]?.fix ?? ''}` : characters.map(({ name, fix }) => `For ${name}, ${fix}`).join('; ');
+  return new UsageError(
+    `${panelsLabel(panels.map(({ number }) => number))} ${count === 1 ? 'features' : 'feature'} ${names}, who ${characters.length === 1 ? 'has' : 'have'} no reference image yet, so ${them(count)} cannot be generated (Ideogram Character draws the character from it). Nothing was sent and nothing was charged. ${howTo}; or leave ${count === 1 ? 'it' : 'them'} out of --panels.`,
   );
 }

@@ -134,7 +134,7 @@ async function start(instance: SingleInstance): Promise<void> {
   });
   const menu = installApplicationMenu(
     async () => ({ platform: process.platform, appName: APP_NAME, hasProject: workspace.root() !== null, recent: await workspace.recent(), developer: !app.isPackaged }),
-    { run: runCommand, openRecent: (folder) => void openProject(folder) },
+    { run: runCommand, openRecent: (folder) => void openProject(folder, { fromRecent: true }) },
     logger,
   );
 

@@ -3,7 +3,9 @@
  * way the renderer's own open does: ask first if work could be lost (close-guard.ts), open it,
  * resume the jobs it had accepted, then tell the renderer to reload (`app:command`
  * `project.reload`). Requests run one at a time, in order; the folder already open is only
- * focused. A failure is shown to the artist and the current project stays open.
+ * focused. A failure is shown to the artist and the current project stays open. A folder chosen
+ * from Open Recent is opened as the start screen opens one (ProjectWorkspace.openRecent), so a
+ * project that was moved or deleted is explained in the same words, not as a bare missing folder.
  */
 import path from 'node:path';
 import type { GenerationService } from '../services/generation/generation-service';
@@ -29,7 +31,7 @@ export async function cancelJobsAndWait(jobs: Jobs, timeoutMs = 10_000, interval
 }
 
 export interface ProjectOpenerDeps {
-  workspace: Pick<ProjectWorkspace, 'root' | 'openPath'>;
+  workspace: Pick<ProjectWorkspace, 'root' | 'openPath' | 'openRecent'>;
   generation: Jobs & Pick<GenerationService, 'resumePending'>;
   /** What is at stake and how to ask (shared with the window's close guard). */
   guard: Pick<CloseGuardDeps, 'facts' | 'ask'>;
@@ -41,10 +43,15 @@ export interface ProjectOpenerDeps {
   logger: Logger;
 }
 
-export function createProjectOpener(deps: ProjectOpenerDeps): (folder: string) => Promise<void> {
+/** Where the folder came from. `fromRecent`: chosen from the menu's Open Recent list. */
+export interface OpenRequest {
+  fromRecent?: boolean;
+}
+
+export function createProjectOpener(deps: ProjectOpenerDeps): (folder: string, request?: OpenRequest) => Promise<void> {
   let queue: Promise<void> = Promise.resolve();
 
-  async function open(folder: string): Promise<void> {
+  async function open(folder: string, request: OpenRequest): Promise<void> {
     deps.focus();
     const target = path.resolve(folder);
     if (deps.workspace.root() === target) return;
@@ -54,7 +61,7 @@ export function createProjectOpener(deps: ProjectOpenerDeps): (folder: string) =
     );
     if (!proceed) return;
     try {
-      await deps.workspace.openPath(target);
+      await (request.fromRecent ? deps.workspace.openRecent(target) : deps.workspace.openPath(target));
       deps.generation.resumePending();
       deps.reload();
     } catch (error) {
@@ -63,8 +70,8 @@ export function createProjectOpener(deps: ProjectOpenerDeps): (folder: string) =
     }
   }
 
-  return (folder) => {
-    queue = queue.then(() => open(folder)).catch((error: unknown) => deps.logger.error('Opening a project failed', { error }));
+  return (folder, request = {}) => {
+    queue = queue.then(() => open(folder, request)).catch((error: unknown) => deps.logger.error('Opening a project failed', { error }));
     return queue;
   };
 }

@@ -9,7 +9,7 @@ import { EXIT_FAILURE, UsageError, type CliIo } from '../cli-io';
 import { withBatchProject } from '../cli-project';
 import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
-import { requireScenes, skipPanelsNotReady, skipPanelsWithoutCharacter } from '../panel-skips';
+import { requireReady, skipPanelsNotReady, skipPanelsWithoutCharacter } from '../panel-skips';
 
 const USAGE = 'castboard generate <dir> [--panels 1,3-5 | --missing] [--variations <n>] [--yes]';
 
@@ -23,8 +23,8 @@ unless you pass --activate. Jobs the gateway accepted in an earlier, interrupted
 collected too (already paid: they are never sent again).
 
 Options:
-  --panels <list>      panels to generate, e.g. 1,3-5 (default: every panel that has a scene;
-                       panels without one are named and left out)
+  --panels <list>      panels to generate, e.g. 1,3-5 (default: every panel that has a scene
+                       and a character with a reference image; the others are named and left out)
   --missing            only panels that have no take yet (and no job still pending)
   --seed <n>           fixed seed, for repeatable results
 ${paidBatchHelp("default: the project's, set with castboard style set --variations")}`;
@@ -55,11 +55,11 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
     }
-    // Panels the artist named must all be generated (a scene-less one is an error naming it);
-    // panels the command chose itself leave out those without a scene, as the app's batch does.
+    // Panels the artist named must all be generated (one without a scene or a reference image is
+    // an error naming it); panels the command chose itself leave those out, as the app's batch does.
     const named = values.panels !== undefined;
-    const ready = named ? skipPanelsWithoutCharacter(io, target.project(), numbers) : skipPanelsNotReady(io, target.project(), numbers);
-    if (named) requireScenes(target.project(), ready.numbers);
+    const ready = named ? skipPanelsWithoutCharacter(io, target.project(), numbers) : skipPanelsNotReady(io, target.project(), numbers, dir);
+    if (named) requireReady(target.project(), ready.numbers, dir);
     if (ready.numbers.length === 0 && ready.skipped.length > 0 && target.project().pendingJobs.length === 0) {
       io.stderr('None of the chosen panels can be generated: nothing was sent and nothing was charged.');
       return EXIT_FAILURE;

@@ -8,6 +8,7 @@
  *  - images are read through the project's image store (content-addressed, symlink-refusing);
  *  - descriptors are cached per project by image hash (face-cache), saved as the check goes, so
  *    a second check of the same takes is nearly free and an interrupted one keeps its progress;
+ *    a cached image whose file is gone or damaged is still reported unreadable;
  *  - "not checked" is never counted as a pass: it carries no distance.
  */
 import type { Project, Take } from '../../../shared/domain/project';
@@ -67,14 +68,20 @@ export function createConsistencyService(options: { describer?: FaceDescriber } 
   let describer = options.describer ?? null;
   const getDescriber = () => (describer ??= createWorkerDescriber());
 
-  /** Faces in one project image, from the cache or the worker; null when the image cannot be read. */
+  /**
+   * Faces in one project image, from the cache or the worker; null when the image cannot be read.
+   * A cached image's file is still checked (PNG head and tail, as read() requires): the cache keeps
+   * descriptors by hash after the file is deleted or damaged, and a cached run must say
+   * "unreadable" like an uncached one instead of scoring a file that is gone.
+   */
   async function facesOf(root: string, cache: FaceCache, ref: ImageRef, fresh: { count: number }): Promise<FaceLike[] | null> {
     const sha = imageRefHash(ref);
+    const store = createImageStore(root);
     const cached = cache.get(sha);
-    if (cached) return cached;
+    if (cached) return (await store.check(ref).catch(() => 'missing')) === 'ok' ? cached : null;
     let bytes: Buffer;
     try {
-      bytes = await createImageStore(root).read(ref);
+      bytes = await store.read(ref);
     } catch {
       return null;
     }

@@ -4,7 +4,10 @@
  * timeline places each as a still for its duration, with the dialogue as a marker. The folder is
  * always one this export creates: when `<name>-panels` already exists (a panel-images export, an
  * earlier timeline, anything), `<name>-panels-2` (-3...) is used and referenced, so nothing in a
- * folder that was there is replaced or mixed with the new stills.
+ * folder that was there is replaced or mixed with the new stills. The one exception: exporting
+ * over an earlier timeline (overwrite confirmed) whose stills folder it provably owns replaces
+ * that folder whole, by a swap that never leaves the old export broken (fcpxml-reexport.ts), so
+ * re-exports do not pile up `-2`, `-3` folders.
  * Invariants: every time is a whole number of frames at the chosen rate (editors refuse times off
  * the frame grid), cut from the running time so the sequence lasts the sum of the panel durations
  * to within one frame; a panel without an image is a gap of its duration, so the cut keeps its
@@ -14,10 +17,12 @@
  * which Apple's FCPXML reference allows ("an absolute file URL ... or a relative URL based on the
  * location of the FCPXML document itself"): the timeline and its folder can be moved or sent
  * together without relinking. If the export fails or is cancelled after the stills were written,
- * the stills folder (this export's own) is removed (nothing half-made is left behind).
+ * the stills folder (this export's own, or the temp folder of a re-export) is removed (nothing
+ * half-made is left behind).
  */
 import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
+import { createTempFolderBeside, ownedStillsFolder, replaceTimelineAndStills } from './fcpxml-reexport';
 import type { ImageReport } from './image-problems';
 import { assertExtension, assertNoConflicts, assertWritableFolder, createFreshFolder, removeCreatedFolder, writeOutputFile } from './output-files';
 import { cutFrames, panelSlugFileName, type ProductionInput, type ProductionPanel } from './production-input';
@@ -108,22 +113,31 @@ export function assertHasStills(input: Pick<ProductionInput, 'panels'>): void {
   }
 }
 
-/** Writes `<out>.fcpxml` and a new folder `<out>-panels/` (or `-panels-2`...) of the stills it references. */
+/**
+ * Writes `<out>.fcpxml` and a new folder `<out>-panels/` (or `-panels-2`...) of the stills it
+ * references; over an earlier timeline (overwrite) that owns its stills folder, replaces both.
+ */
 export async function exportFcpxml(input: ProductionInput, options: FcpxmlOptions, outPath: string, run: FcpxmlRunOptions = {}): Promise<{ file: string; folder: string; stills: string[] } & ImageReport> {
   const target = path.resolve(outPath);
+  const overwrite = run.overwrite ?? false;
   assertExtension(target, '.fcpxml', 'The timeline');
   assertHasStills(input);
   await assertWritableFolder(path.dirname(target));
-  await assertNoConflicts([target], run.overwrite ?? false);
-  const folder = await createFreshFolder(target.replace(/\.fcpxml$/i, '-panels'));
+  await assertNoConflicts([target], overwrite);
+  const owned = overwrite ? await ownedStillsFolder(target) : null;
+  const folder = owned ?? (await createFreshFolder(target.replace(/\.fcpxml$/i, '-panels')));
+  // A re-export writes beside the folder it replaces; a new export writes into its new folder.
+  const writeDir = owned ? await createTempFolderBeside(owned) : folder;
   try {
-    const stills = await exportSlugPanels(input, folder, run);
-    const written = new Set(stills.files);
-    const stillUrl = (panel: ProductionPanel) => (written.has(path.join(folder, panelSlugFileName(panel))) ? relativeStillUrl(path.basename(folder), panelSlugFileName(panel)) : null);
-    const file = await writeOutputFile(target, Buffer.from(fcpxmlDocument(input.title, input.panels, stillUrl, options), 'utf8'), run.overwrite ?? false);
-    return { file, folder, stills: stills.files, missingImages: stills.missingImages, imageProblems: stills.imageProblems };
+    const stills = await exportSlugPanels(input, writeDir, run);
+    const written = new Set(stills.files.map((file) => path.basename(file)));
+    const stillUrl = (panel: ProductionPanel) => (written.has(panelSlugFileName(panel)) ? relativeStillUrl(path.basename(folder), panelSlugFileName(panel)) : null);
+    const bytes = Buffer.from(fcpxmlDocument(input.title, input.panels, stillUrl, options), 'utf8');
+    const file = owned ? await replaceTimelineAndStills(target, bytes, writeDir, owned) : await writeOutputFile(target, bytes, overwrite);
+    const files = stills.files.map((still) => path.join(folder, path.basename(still)));
+    return { file, folder, stills: files, missingImages: stills.missingImages, imageProblems: stills.imageProblems };
   } catch (error) {
-    await removeCreatedFolder(folder); // always this export's own (createFreshFolder)
+    await removeCreatedFolder(writeDir); // always this export's own (createFreshFolder)
     throw error;
   }
 }

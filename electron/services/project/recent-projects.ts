@@ -13,6 +13,16 @@ import { entryType } from './project-files';
 import { PROJECT_FILE } from './project-paths';
 
 export const RECENT_PROJECTS_KEY = 'recentProjects';
+
+/**
+ * What opening a recent project that was moved or deleted says, from the start screen and from
+ * the menu's Open Recent alike (both open through ProjectWorkspace.openRecent): one text, so the
+ * artist reads the same explanation and the same fix wherever they clicked.
+ */
+export function movedOrDeletedMessage(entry: Pick<RecentProject, 'title' | 'path'>): string {
+  const name = entry.title ? `"${entry.title}"` : 'This project';
+  return `${name} is no longer at ${entry.path}: it was moved or deleted. If you moved it, use Open project to open it where it is now; to take it off the list, press the × next to it in Recent projects.`;
+}
 export const MAX_RECENT_PROJECTS = 10;
 
 export interface KeyValueStore {

@@ -22,7 +22,7 @@ import type { LockHolder } from '../project/project-lock';
 import { createProject, openProject, openProjectFromBackup } from '../project/project-open';
 import { ProjectOpenError } from '../project/project-reader';
 import type { ProjectSession } from '../project/project-session';
-import type { RecentProjects } from '../project/recent-projects';
+import { movedOrDeletedMessage, type RecentProjects } from '../project/recent-projects';
 import { readChosenFile, UnsafeFileError } from '../project/safe-file';
 import { createThumbnailCache, type ThumbnailCache } from '../project/thumbnails';
 import { mergeEditedDocument } from '../../../shared/domain/merge-document';
@@ -144,13 +144,7 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
     async openRecent(dir: string): Promise<OpenedProject> {
       const entry = (await deps.recent.list()).find((item) => item.path === dir);
       if (!entry) throw new CastboardError('PROJECT_NOT_FOUND', 'That project is no longer where it was. Use Open project to find it.');
-      if (entry.missing) {
-        const name = entry.title ? `"${entry.title}"` : 'This project';
-        throw new CastboardError(
-          'PROJECT_NOT_FOUND',
-          `${name} is no longer at ${entry.path}: it was moved or deleted. If you moved it, use Open project to open it where it is now; to take it off the list, press the × next to it in Recent projects.`,
-        );
-      }
+      if (entry.missing) throw new CastboardError('PROJECT_NOT_FOUND', movedOrDeletedMessage(entry));
       return openPath(dir);
     },
 

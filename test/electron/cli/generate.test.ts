@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
 import { withOpenProject } from '../../../electron/cli/cli-project';
 import { NO_SCENE_REASON } from '../../../electron/cli/panel-skips';
+import { createCharacter } from '../../../shared/domain/project-edit';
 import { openProject } from '../../../electron/services/project/project-open';
 import { cli, gatewayEnv, imageRequests, makeProject, readProjectJson, snapshotTree, useCliFixture, writeReferencePng } from './cli-kit';
 
@@ -128,6 +129,62 @@ describe('castboard generate: consent before spending', () => {
     expect(result.stderr).toContain('Panel 3 has no scene description (the image prompt), so it cannot be generated. Nothing was sent and nothing was charged.');
     expect(gateway.requests).toHaveLength(0);
     expect(await snapshotTree(project)).toEqual(before);
+  });
+});
+
+describe('castboard generate: characters without a reference image', () => {
+  /** `init` with a character but no image, then panels a and b: made with the CLI itself. */
+  async function projectWithoutReference(): Promise<string> {
+    const project = path.join(dir, 'unreferenced');
+    expect((await cli(['init', project, '--title', 'The Lighthouse', '--character-name', 'Mara'])).code).toBe(0);
+    for (const scene of ['a', 'b']) expect((await cli(['panel', 'add', project, '--scene', scene])).code).toBe(0);
+    return project;
+  }
+
+  it('without --panels, leaves out panels whose character has no reference image, says which and why, and sends nothing for them', async () => {
+    const project = await projectWithoutReference();
+    const line = `Panels 1 and 2 skipped. No reference image for Mara: Ideogram Character draws each panel's character from its reference image. To add one, run castboard character set ${project} --image <file>.`;
+    const dry = await cli(['generate', project, '--dry-run', '--json']);
+    expect(dry.stderr.split('\n')[0]).toBe(line);
+    const result = await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`${line}\nNone of the chosen panels can be generated: nothing was sent and nothing was charged.`);
+    expect(gateway.requests).toHaveLength(0);
+
+    // The fix it names works: with the image, both panels are generated.
+    const image = await writeReferencePng(path.join(dir, 'mara.png'));
+    expect((await cli(['character', 'set', project, '--image', image])).code).toBe(0);
+    expect((await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) })).code).toBe(0);
+    expect(imageRequests(gateway)).toHaveLength(2);
+  });
+
+  it('a panel whose character has no reference image named in --panels is an error naming it: nothing sent, nothing written (exit 2)', async () => {
+    const project = await projectWithoutReference();
+    const before = await snapshotTree(project);
+    const result = await cli(['generate', project, '--panels', '2', '--yes'], { env: gatewayEnv(gateway) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Panel 2 features Mara, who has no reference image yet, so it cannot be generated (Ideogram Character draws the character from it). Nothing was sent and nothing was charged. To add one, run castboard character set ${project} --image <file>; or leave it out of --panels.`);
+    expect(gateway.requests).toHaveLength(0);
+    expect(await snapshotTree(project)).toEqual(before);
+  });
+
+  it('sends the panels whose character has a reference image and skips the one whose character has none', async () => {
+    const project = await makeProject(dir, ['a', 'b', 'c']);
+    // A second character cast in the app (its own functions), without a reference image yet, on panel 3.
+    const session = await openProject(project, { autosaveDelayMs: null });
+    const ivo = createCharacter({ name: 'Ivo' });
+    const doc = session.project;
+    session.update({ ...doc, characters: [...doc.characters, ivo], panels: doc.panels.map((panel, index) => (index === 2 ? { ...panel, characterId: ivo.id } : panel)) });
+    await session.close({ save: true });
+
+    const dry = await cli(['generate', project, '--dry-run', '--json']);
+    const reason = "No reference image for Ivo: Ideogram Character draws each panel's character from its reference image. To add one, choose it in Castboard's cast panel.";
+    expect(dry.stderr.split('\n')[0]).toBe(`Panel 3 skipped. ${reason}`);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ panels: [1, 2], images: 2, cents: 10, skipped: [{ panel: 3, reason }] });
+    const result = await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) });
+    expect(result.code).toBe(0);
+    expect(imageRequests(gateway)).toHaveLength(2);
+    expect((await readProjectJson(project)).panels.map((panel) => panel.takes.length)).toEqual([1, 1, 0]);
   });
 });
 

@@ -18,6 +18,11 @@ function setup(options: { root?: string | null; unsaved?: boolean; busy?: boolea
         if (options.openFails) throw new Error('This folder has no project.json.');
         return {} as never;
       }),
+      openRecent: vi.fn(async (dir: string) => {
+        events.push(`open recent ${dir}`);
+        if (options.openFails) throw new Error('"Film" is no longer at /b/Film.castboard: it was moved or deleted.');
+        return {} as never;
+      }),
     },
     generation: {
       resumePending: vi.fn(() => void events.push('resume') as unknown as number),
@@ -69,6 +74,13 @@ describe('opening a project handed to Castboard', () => {
     const { open, events } = setup({ busy: true, answer: 1 });
     await open('/b/New.castboard');
     expect(events.slice(2)).toEqual(['cancel', 'open /b/New.castboard', 'resume', 'reload']);
+  });
+
+  it('opens a folder chosen from Open Recent through the recent list (its moved-or-deleted message), not as a bare path', async () => {
+    const { open, events, deps } = setup({ openFails: true });
+    await open('/b/Film.castboard', { fromRecent: true });
+    expect(events).toEqual(['focus', 'open recent /b/Film.castboard', 'error Castboard could not open “Film.castboard”.']);
+    expect(deps.showError).toHaveBeenCalledWith(expect.any(String), '"Film" is no longer at /b/Film.castboard: it was moved or deleted.');
   });
 
   it('shows why a folder could not be opened and does not reload', async () => {

@@ -138,6 +138,36 @@ describe('consistency check on real faces', { timeout: 120_000 }, () => {
     expect(consistencyLabel(gone!)).toBe("Not checked: the character's reference image file is missing or damaged: choose the image again in the character card");
     expect(consistencyLabel(absent!)).toBe('Not checked: the character has no reference image');
   });
+
+  it('says reference-unreadable when the reference file goes missing or is damaged after a check filled the cache', async () => {
+    const service = createConsistencyService({ describer: counting });
+    const built = await buildFaceProject(await makeTempDir(), await portrait('ada'), [await reframed('ada', 0), await reframed('ada', 1)]);
+    const reference = path.join(built.root, built.project.characters[0]!.referenceImage!);
+    const bytes = await readFile(reference);
+    expect((await service.check({ root: built.root, project: built.project })).map((r) => r.status)).toEqual(['consistent', 'consistent']);
+
+    await rm(reference);
+    calls = 0;
+    const gone = await service.check({ root: built.root, project: built.project });
+    expect(gone.map((r) => [r.status, r.reason, r.distance])).toEqual([
+      ['not-checked', 'reference-unreadable', null],
+      ['not-checked', 'reference-unreadable', null],
+    ]);
+    expect(calls).toBe(0); // nothing to describe: the file is gone
+
+    await writeFile(reference, bytes.subarray(0, bytes.length - 20)); // truncated: damaged
+    const [damaged] = await service.check({ root: built.root, project: built.project });
+    expect(damaged).toMatchObject({ status: 'not-checked', reason: 'reference-unreadable', distance: null });
+
+    // The same holds for a take: a cached take whose file is gone is unreadable, not scored.
+    await writeFile(reference, bytes);
+    await rm(path.join(built.root, built.project.panels[1]!.takes[0]!.image));
+    const restored = await service.check({ root: built.root, project: built.project });
+    expect(restored.map((r) => [r.status, r.reason])).toEqual([
+      ['consistent', null],
+      ['not-checked', 'image-unreadable'],
+    ]);
+  });
 });
 
 describe('the worker', { timeout: 120_000 }, () => {
