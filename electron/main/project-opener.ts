@@ -5,7 +5,8 @@
  * `project.reload`). Requests run one at a time, in order; the folder already open is only
  * focused. A failure is shown to the artist and the current project stays open. A folder chosen
  * from Open Recent is opened as the start screen opens one (ProjectWorkspace.openRecent), so a
- * project that was moved or deleted is explained in the same words, not as a bare missing folder.
+ * project that was moved or deleted is explained in the same words, not as a bare missing folder,
+ * and before the artist is asked to give up unsaved work or running jobs for an open that fails.
  */
 import path from 'node:path';
 import type { GenerationService } from '../services/generation/generation-service';
@@ -31,7 +32,7 @@ export async function cancelJobsAndWait(jobs: Jobs, timeoutMs = 10_000, interval
 }
 
 export interface ProjectOpenerDeps {
-  workspace: Pick<ProjectWorkspace, 'root' | 'openPath' | 'openRecent'>;
+  workspace: Pick<ProjectWorkspace, 'root' | 'openPath' | 'openRecent' | 'checkRecent'>;
   generation: Jobs & Pick<GenerationService, 'resumePending'>;
   /** What is at stake and how to ask (shared with the window's close guard). */
   guard: Pick<CloseGuardDeps, 'facts' | 'ask'>;
@@ -55,12 +56,13 @@ export function createProjectOpener(deps: ProjectOpenerDeps): (folder: string, r
     deps.focus();
     const target = path.resolve(folder);
     if (deps.workspace.root() === target) return;
-    const proceed = await confirmAndFinish(
-      { ...deps.guard, finish: async ({ cancelJobs }) => (cancelJobs ? cancelJobsAndWait(deps.generation) : undefined) },
-      'switch',
-    );
-    if (!proceed) return;
     try {
+      if (request.fromRecent) await deps.workspace.checkRecent(target);
+      const proceed = await confirmAndFinish(
+        { ...deps.guard, finish: async ({ cancelJobs }) => (cancelJobs ? cancelJobsAndWait(deps.generation) : undefined) },
+        'switch',
+      );
+      if (!proceed) return;
       await (request.fromRecent ? deps.workspace.openRecent(target) : deps.workspace.openPath(target));
       deps.generation.resumePending();
       deps.reload();

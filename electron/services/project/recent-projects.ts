@@ -21,7 +21,7 @@ export const RECENT_PROJECTS_KEY = 'recentProjects';
  */
 export function movedOrDeletedMessage(entry: Pick<RecentProject, 'title' | 'path'>): string {
   const name = entry.title ? `"${entry.title}"` : 'This project';
-  return `${name} is no longer at ${entry.path}: it was moved or deleted. If you moved it, use Open project to open it where it is now; to take it off the list, press the × next to it in Recent projects.`;
+  return `${name} is no longer at ${entry.path}: it was moved or deleted. If you moved it, use Open project to open it where it is now; to take it off the list, press the × next to it in Recent projects on the start screen.`;
 }
 export const MAX_RECENT_PROJECTS = 10;
 

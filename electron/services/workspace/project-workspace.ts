@@ -118,6 +118,12 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
 
   const openPath = (dir: string) => adopt(() => openProject(dir, sessionDeps()), path.resolve(dir));
 
+  async function checkRecent(dir: string): Promise<void> {
+    const entry = (await deps.recent.list()).find((item) => item.path === dir);
+    if (!entry) throw new CastboardError('PROJECT_NOT_FOUND', 'That project is no longer where it was. Use Open project to find it.');
+    if (entry.missing) throw new CastboardError('PROJECT_NOT_FOUND', movedOrDeletedMessage(entry));
+  }
+
   return {
     root: (): string | null => (session && !session.isClosed ? session.root : null),
     current: (): OpenedProject | null => (session && !session.isClosed ? describe(session) : null),
@@ -141,10 +147,11 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
       return dir ? openPath(dir) : null;
     },
 
+    /** Throws what opening this recent entry would say when it cannot be opened; asks nothing, changes nothing. */
+    checkRecent,
+
     async openRecent(dir: string): Promise<OpenedProject> {
-      const entry = (await deps.recent.list()).find((item) => item.path === dir);
-      if (!entry) throw new CastboardError('PROJECT_NOT_FOUND', 'That project is no longer where it was. Use Open project to find it.');
-      if (entry.missing) throw new CastboardError('PROJECT_NOT_FOUND', movedOrDeletedMessage(entry));
+      await checkRecent(dir);
       return openPath(dir);
     },
 

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { cancelJobsAndWait, createProjectOpener, type ProjectOpenerDeps } from '../../../electron/main/project-opener';
 import { silentLogger } from '../../../electron/services/logger';
 
-function setup(options: { root?: string | null; unsaved?: boolean; busy?: boolean; answer?: number; openFails?: boolean } = {}) {
+function setup(options: { root?: string | null; unsaved?: boolean; busy?: boolean; answer?: number; openFails?: boolean; recentMissing?: boolean } = {}) {
   const events: string[] = [];
   let busy = options.busy ?? false;
   const deps: ProjectOpenerDeps = {
@@ -17,6 +17,9 @@ function setup(options: { root?: string | null; unsaved?: boolean; busy?: boolea
         events.push(`open ${dir}`);
         if (options.openFails) throw new Error('This folder has no project.json.');
         return {} as never;
+      }),
+      checkRecent: vi.fn(async (dir: string) => {
+        if (options.recentMissing) throw new Error(`"Film" is no longer at ${dir}: it was moved or deleted.`);
       }),
       openRecent: vi.fn(async (dir: string) => {
         events.push(`open recent ${dir}`);
@@ -81,6 +84,14 @@ describe('opening a project handed to Castboard', () => {
     await open('/b/Film.castboard', { fromRecent: true });
     expect(events).toEqual(['focus', 'open recent /b/Film.castboard', 'error Castboard could not open “Film.castboard”.']);
     expect(deps.showError).toHaveBeenCalledWith(expect.any(String), '"Film" is no longer at /b/Film.castboard: it was moved or deleted.');
+  });
+
+  it('a recent project that was moved or deleted is explained before asking to save or to stop running jobs', async () => {
+    const { open, events, deps } = setup({ recentMissing: true, unsaved: true, busy: true, answer: 1 });
+    await open('/b/Film.castboard', { fromRecent: true });
+    expect(events).toEqual(['focus', 'error Castboard could not open “Film.castboard”.']);
+    expect(deps.guard.ask).not.toHaveBeenCalled();
+    expect(deps.generation.cancelAll).not.toHaveBeenCalled();
   });
 
   it('shows why a folder could not be opened and does not reload', async () => {

@@ -41,7 +41,7 @@ describe('recent projects channels', () => {
     const failure = await r.call('project:openRecent', { path: moved }).catch((error: unknown) => error as { code: string; message: string });
     expect(failure).toMatchObject({ code: 'PROJECT_NOT_FOUND' });
     expect((failure as { message: string }).message).toBe(
-      `"Night Market" is no longer at ${moved}: it was moved or deleted. If you moved it, use Open project to open it where it is now; to take it off the list, press the × next to it in Recent projects.`,
+      `"Night Market" is no longer at ${moved}: it was moved or deleted. If you moved it, use Open project to open it where it is now; to take it off the list, press the × next to it in Recent projects on the start screen.`,
     );
     expect(r.services.workspace.root()).toBeNull();
 
