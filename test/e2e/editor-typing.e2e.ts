@@ -18,15 +18,21 @@ async function caretAt(box: Locator, at: number): Promise<void> {
   await box.evaluate((element: HTMLTextAreaElement, position) => element.setSelectionRange(position, position), at);
 }
 
+/** A two-panel project open in the harness, with panel `selected` chosen on the board. */
+async function boardWithPanelSelected(selected: number) {
+  const rig = await openEditor();
+  await seedProject(rig, 2);
+  const { page } = rig;
+  page.setDefaultTimeout(10_000);
+  await page.goto(rig.harness.url);
+  await board(page).waitFor();
+  await card(page, selected).click();
+  return page;
+}
+
 describe('typing in the editor', () => {
   it('after undo and redo the caret sits where the text changed, in the Scene and in a character description', async () => {
-    const rig = await openEditor();
-    await seedProject(rig, 2);
-    const { page } = rig;
-    page.setDefaultTimeout(10_000);
-    await page.goto(rig.harness.url);
-    await board(page).waitFor();
-    await card(page, 1).click();
+    const page = await boardWithPanelSelected(1);
 
     const scene = page.getByLabel('Scene', { exact: true });
     await caretAt(scene, 4);
@@ -51,13 +57,7 @@ describe('typing in the editor', () => {
   });
 
   it('Add panel and N put the keyboard in the new panel\'s Scene, so the artist types at once', async () => {
-    const rig = await openEditor();
-    await seedProject(rig, 2);
-    const { page } = rig;
-    page.setDefaultTimeout(10_000);
-    await page.goto(rig.harness.url);
-    await board(page).waitFor();
-    await card(page, 2).click();
+    const page = await boardWithPanelSelected(2);
 
     await page.getByRole('button', { name: 'Add panel' }).click();
     await page.keyboard.type('Rooftop');
