@@ -11,7 +11,7 @@
  *  - money paid without an image (unusable answer, unknown outcome) is recorded in the project
  *    (paidWithoutImage), and an async job that ended without a result leaves pendingJobs.
  */
-import type { CostEstimate, QueueSnapshot } from '../../../shared/domain/jobs';
+import type { CostEstimate, JobView, QueueSnapshot } from '../../../shared/domain/jobs';
 import type { PendingJobImages } from '../../../shared/domain/project';
 import type { Settings } from '../../../shared/domain/settings';
 import { CastboardError } from '../../../shared/errors';
@@ -46,6 +46,11 @@ interface Provenance {
 
 const HELD_RETRY_MS = 5000;
 export const FINISHED_AFTER_CANCEL = 'finished after cancel';
+
+function whyNotRetryable(job: JobView): string {
+  if (job.kind === 'resume') return 'Castboard does not know what it asked for. Generate the panel again if you still need it.';
+  return 'the image service would refuse the same request again. Change the panel (its scene, settings or reference image) and generate it again.';
+}
 
 export function createGenerationService(deps: GenerationServiceDeps) {
   const now = deps.now ?? (() => new Date());
@@ -233,7 +238,13 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     cancelAll: () => queue.cancelAll(),
     /** Drops in-flight requests too; returns the jobs that may have been paid without an image. */
     stopNow: () => queue.stopNow(),
-    retry: (jobId: string) => void queue.retry(jobId),
+    /** Runs a failed job again; says why when it cannot (a Retry that silently does nothing looks broken). */
+    retry(jobId: string): void {
+      const job = queue.snapshot().jobs.find((candidate) => candidate.id === jobId);
+      if (!job) throw new CastboardError('NOT_FOUND', 'That job is no longer in the list (cleared, or from before Castboard restarted), so nothing was sent. Generate the panel again if you still need it.');
+      if (job.state === 'failed' && !job.retryable) throw new CastboardError('INVALID_REQUEST', `This job cannot be retried as it was, so nothing was sent: ${whyNotRetryable(job)}`);
+      queue.retry(jobId); // a job that is not failed (already running again) is left as it is
+    },
     resume: () => queue.resume(),
     clearFinished: () => queue.clearFinished(),
     snapshot: (): QueueSnapshot => queue.snapshot(),

@@ -123,10 +123,19 @@ describe('Retry of a job resumed after a restart', () => {
     const gateway = await gatewayWith({ mode: 'async', latencyMs: 1500, jobPendingPolls: 0 });
     const { root, store } = await restylePendingAtRestart(gateway, (pending) => delete pending.kind);
     const { second, failed } = await reopenAndFail(gateway, root, store, fault.jobFailed());
-    await second.call('jobs:retry', { jobId: failed.id });
+    await expect(second.call('jobs:retry', { jobId: failed.id })).rejects.toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('does not know what it asked for') });
     expect(second.services.generation.snapshot().jobs[0]).toMatchObject({ state: 'failed' });
     expect(posts(gateway)).toHaveLength(2);
     // The renderer is told the kind is unknown, so its Retry says so instead of guessing.
     expect(failed).toMatchObject({ kind: 'resume', resumed: true, retryable: false });
+  }, 40_000);
+
+  it('a Retry of a job that is no longer in the list says so and sends nothing', async () => {
+    const gateway = await gatewayWith({ mode: 'async', latencyMs: 1500, jobPendingPolls: 0 });
+    const { root, store } = await restylePendingAtRestart(gateway);
+    const { second, failed } = await reopenAndFail(gateway, root, store, fault.jobFailed());
+    await second.call('jobs:clearFinished');
+    await expect(second.call('jobs:retry', { jobId: failed.id })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('no longer in the list') });
+    expect(posts(gateway)).toHaveLength(2);
   }, 40_000);
 });
