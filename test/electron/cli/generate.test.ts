@@ -144,7 +144,7 @@ describe('castboard generate: characters without a reference image', () => {
 
   it('without --panels, leaves out panels whose character has no reference image, says which and why, and sends nothing for them', async () => {
     const project = await projectWithoutReference();
-    const line = `Panels 1 and 2 skipped. No reference image for Mara: Ideogram Character draws each panel's character from its reference image. To add one, run castboard character set ${project} --image <file>.`;
+    const line = `Panels 1 and 2 skipped. No reference image for Mara: Ideogram Character draws each panel's character from its reference image. To add one, run castboard character set ${project} --character "Mara" --image <file>.`;
     const dry = await cli(['generate', project, '--dry-run', '--json']);
     expect(dry.stderr.split('\n')[0]).toBe(line);
     const result = await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) });
@@ -154,7 +154,7 @@ describe('castboard generate: characters without a reference image', () => {
 
     // The fix it names works: with the image, both panels are generated.
     const image = await writeReferencePng(path.join(dir, 'mara.png'));
-    expect((await cli(['character', 'set', project, '--image', image])).code).toBe(0);
+    expect((await cli(['character', 'set', project, '--character', 'Mara', '--image', image])).code).toBe(0);
     expect((await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) })).code).toBe(0);
     expect(imageRequests(gateway)).toHaveLength(2);
   });
@@ -164,7 +164,7 @@ describe('castboard generate: characters without a reference image', () => {
     const before = await snapshotTree(project);
     const result = await cli(['generate', project, '--panels', '2', '--yes'], { env: gatewayEnv(gateway) });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`Panel 2 features Mara, who has no reference image yet, so it cannot be generated (Ideogram Character draws the character from it). Nothing was sent and nothing was charged. To add one, run castboard character set ${project} --image <file>; or leave it out of --panels.`);
+    expect(result.stderr).toContain(`Panel 2 features Mara, who has no reference image yet, so it cannot be generated (Ideogram Character draws the character from it). Nothing was sent and nothing was charged. To add one, run castboard character set ${project} --character "Mara" --image <file>; or leave it out of --panels.`);
     expect(gateway.requests).toHaveLength(0);
     expect(await snapshotTree(project)).toEqual(before);
   });
@@ -179,13 +179,21 @@ describe('castboard generate: characters without a reference image', () => {
     await session.close({ save: true });
 
     const dry = await cli(['generate', project, '--dry-run', '--json']);
-    const reason = "No reference image for Ivo: Ideogram Character draws each panel's character from its reference image. To add one, choose it in Castboard's cast panel.";
+    const reason = `No reference image for Ivo: Ideogram Character draws each panel's character from its reference image. To add one, run castboard character set ${project} --character "Ivo" --image <file>.`;
     expect(dry.stderr.split('\n')[0]).toBe(`Panel 3 skipped. ${reason}`);
     expect(JSON.parse(dry.stdout)).toMatchObject({ panels: [1, 2], images: 2, cents: 10, skipped: [{ panel: 3, reason }] });
     const result = await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) });
     expect(result.code).toBe(0);
     expect(imageRequests(gateway)).toHaveLength(2);
     expect((await readProjectJson(project)).panels.map((panel) => panel.takes.length)).toEqual([1, 1, 0]);
+
+    // The command it names works: Ivo gets the image (Mara keeps hers), then panel 3 is generated.
+    const image = await writeReferencePng(path.join(dir, 'ivo.png'));
+    expect((await cli(['character', 'set', project, '--character', 'Ivo', '--image', image])).code).toBe(0);
+    const missing = await cli(['generate', project, '--missing', '--yes'], { env: gatewayEnv(gateway) });
+    expect(missing).toMatchObject({ code: 0, stderr: expect.not.stringContaining('skipped') });
+    expect(imageRequests(gateway)).toHaveLength(3);
+    expect((await readProjectJson(project)).panels.map((panel) => panel.takes.length)).toEqual([1, 1, 1]);
   });
 });
 
