@@ -2,6 +2,9 @@
  * The result of a paid batch: one row per panel (new takes with their absolute file paths, or
  * why it failed) and the spend, on stdout; what to do about failures on stderr. The exit code is
  * 0 only when every panel got its images, so scripts can tell a partial batch from a full one.
+ * A panel whose accepted (paid) job the gateway still holds (GATEWAY_JOB_KEPT) is not a failure to
+ * retry: sending it again would pay twice. It is reported as kept (`kept` in the JSON), with the
+ * command that collects it, and left out of the retry command.
  */
 import path from 'node:path';
 import type { QueueSnapshot, Spend } from '../../shared/domain/jobs';
@@ -33,6 +36,8 @@ interface PanelRow {
   shown?: boolean;
   /** Paid for without an image: an unusable answer, or a request whose outcome is unknown. */
   paidWithoutImage?: 'unusable' | 'unknown';
+  /** Failed while the gateway still holds its accepted, paid job: kept in the project, collected later. */
+  kept?: boolean;
 }
 
 function panelRows(outcome: BatchOutcome): PanelRow[] {
@@ -52,6 +57,7 @@ function panelRows(outcome: BatchOutcome): PanelRow[] {
       ...(job.error ? { error: cliMessage(job.error.message), code: job.error.code } : {}),
       ...(job.finishedAfterCancel ? { finishedAfterCancel: true, shown: outcome.shown.has(job.panelId) } : {}),
       ...(job.paidWithoutImage ? { paidWithoutImage: job.paidWithoutImage } : {}),
+      ...(job.state === 'failed' && job.error?.code === 'GATEWAY_JOB_KEPT' ? { kept: true } : {}),
     });
   }
   return [...rows.values()].sort((a, b) => a.panel - b.panel);
@@ -62,6 +68,7 @@ function describeRow(row: PanelRow): string[] {
     const note = row.finishedAfterCancel ? ` (finished after cancel: paid for, saved, ${row.shown ? 'shown: the panel had no take' : 'not made active'})` : '';
     return [`Panel ${row.panel}: ${plural(row.takes.length, 'new take')}${note}`, ...row.takes.map((take) => `  ${take.image}`)];
   }
+  if (row.kept) return [`Panel ${row.panel}: not collected yet, job kept: ${row.error ?? ''}`];
   if (row.status === 'failed') return [`Panel ${row.panel}: failed: ${row.error ?? 'unknown error'}`];
   return [`Panel ${row.panel}: ${row.paidWithoutImage ? 'stopped while its request was in flight (may have been charged, no image)' : 'cancelled (not sent, not charged)'}`];
 }
@@ -83,9 +90,10 @@ export function reportBatch(io: CliIo, batch: { kind: 'generate' | 'restyle'; js
   const rows = panelRows(outcome);
   const images = rows.reduce((sum, row) => sum + row.takes.length, 0);
   const unfinished = rows.filter((row) => row.status !== 'done').map((row) => row.panel);
+  const kept = rows.filter((row) => row.kept).map((row) => row.panel);
   const { spentCents, spend } = outcome.snapshot;
   if (batch.json) {
-    io.stdout(JSON.stringify({ kind: batch.kind, panels: rows, images, spentCents, spend, stopped: outcome.stopReason }));
+    io.stdout(JSON.stringify({ kind: batch.kind, panels: rows, images, spentCents, spend, stopped: outcome.stopReason, kept }));
   } else {
     for (const row of rows) for (const line of describeRow(row)) io.stdout(line);
     io.stdout(`${batch.kind === 'generate' ? 'Generated' : 'Restyled'}: ${plural(images, 'image')} for ${plural(rows.length - unfinished.length, 'panel')}, ${spendWords(spend)}.`);
@@ -93,6 +101,16 @@ export function reportBatch(io: CliIo, batch: { kind: 'generate' | 'restyle'; js
   if (outcome.stopReason) io.stderr(outcome.stopReason);
   if (unfinished.length === 0) return EXIT_OK;
   const others = unfinished.length < rows.length ? ' The others are saved.' : '';
-  io.stderr(`${plural(unfinished.length, 'panel')} did not finish.${others} To retry: castboard ${batch.kind} ${outcome.root} --panels ${unfinished.join(',')} ...`);
+  const toRetry = unfinished.filter((panel) => !kept.includes(panel));
+  const retry = toRetry.length > 0 ? ` To retry: castboard ${batch.kind} ${outcome.root} --panels ${toRetry.join(',')} ...` : '';
+  io.stderr(`${plural(unfinished.length, 'panel')} did not finish.${others}${retry}`);
+  if (kept.length > 0) io.stderr(keptWords(kept, outcome.root));
   return EXIT_FAILURE;
+}
+
+/** What to do about kept jobs: nothing to pay, only to collect (never --panels: that would pay again). */
+function keptWords(kept: readonly number[], root: string): string {
+  const one = kept.length === 1;
+  const which = one ? `Panel ${kept[0] ?? ''}'s job is` : `The jobs of panels ${kept.join(', ')} are`;
+  return `${which} paid for and kept in the project (the gateway still holds ${one ? 'it' : 'them'}). To collect ${one ? 'its image' : 'their images'} without sending anything new: castboard generate ${root} --collect (the next castboard generate or castboard restyle on this project collects ${one ? 'it' : 'them'} too). Do not generate ${one ? 'it' : 'them'} again with --panels: that sends a new, paid request.`;
 }

@@ -5,7 +5,8 @@
  *    own character reference, never a stand-in): always left out, it is the panel's design;
  *  - a panel without a scene (e.g. an imported rough sketch whose scene was never written) has
  *    no prompt, and a panel whose character has no reference image has nothing to keep the
- *    character consistent with: when the command chose the panels itself (every panel,
+ *    character consistent with (the skip line names the `character set --character` command that
+ *    adds it): when the command chose the panels itself (every panel,
  *    --missing), they are left out, as the app's "Generate missing" does (one panel's missing
  *    reference stopped the whole batch); a panel the artist named in --panels is an error instead
  *    (requireReady), since the artist asked for exactly that panel.
@@ -41,8 +42,13 @@ const hasNoScene = (project: Project, number: number): boolean => (project.panel
 
 interface Unreferenced {
   name: string;
-  /** How to add the image ("run ...", "choose it ..."): `character set` only reaches the project's first character. */
+  /** How to add the image: the `character set --character` command that reaches this character. */
   fix: string;
+}
+
+/** The name as one shell word: in double quotes, or in single quotes when the shell would expand it there. */
+function nameWord(name: string): string {
+  return /["$`\\!]/.test(name) ? `'${name.replace(/'/g, `'\\''`)}'` : `"${name}"`;
 }
 
 /** The panel's character when it has no reference image (null: it has one, or the panel has none). */
@@ -51,9 +57,11 @@ function characterWithoutReference(project: Project, number: number, dir: string
   if (!panel || panel.characterId === null) return null;
   const character = featuredCharacter(project, panel);
   if (character?.referenceImage) return null;
-  const name = character?.name.trim() || 'its character';
-  const first = character !== undefined && project.characters[0]?.id === character.id;
-  return { name, fix: first ? `run castboard character set ${dir} --image <file>` : "choose it in Castboard's cast panel" };
+  const named = character?.name.trim() ?? '';
+  // A name shared by two characters cannot be picked by --character: the app's cast panel can.
+  const reachable = named !== '' && project.characters.filter((other) => other.name.trim().toLowerCase() === named.toLowerCase()).length === 1;
+  const fix = reachable ? `run castboard character set ${dir} --character ${nameWord(named)} --image <file>` : "choose it in Castboard's cast panel";
+  return { name: named || 'its character', fix };
 }
 
 /** Why a panel whose character has no reference image is left out (also listed by `--dry-run --json`). */

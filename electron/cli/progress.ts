@@ -86,7 +86,9 @@ export function createJobProgress(io: CliIo, label: string, panelNumber: (panelI
       for (const job of snapshot.jobs) {
         if (!isTerminalState(job.state) || seen.get(job.id) === job.state) continue;
         seen.set(job.id, job.state);
-        if (job.state === 'failed') line.note(`panel ${panelNumber(job.panelId)}: failed: ${cliMessage(job.error?.message ?? 'unknown error')}`);
+        // A kept job is paid for and still at the gateway: not a failure to send again.
+        const failed = job.error?.code === 'GATEWAY_JOB_KEPT' ? 'job kept' : 'failed';
+        if (job.state === 'failed') line.note(`panel ${panelNumber(job.panelId)}: ${failed}: ${cliMessage(job.error?.message ?? 'unknown error')}`);
         else if (!line.interactive) line.note(`panel ${panelNumber(job.panelId)}: ${job.state}${job.images ? ` (${job.images} image${job.images === 1 ? '' : 's'})` : ''}`);
       }
       const pause = pauseText(snapshot, now());

@@ -5,13 +5,13 @@ import { CastboardError } from '../../../shared/errors';
 import { bodyOrProblem, panelById, previewGenerate } from '../../../shared/generation/request-plan';
 import { generateJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg } from '../cli-args';
-import { EXIT_FAILURE, UsageError, type CliIo } from '../cli-io';
-import { withBatchProject } from '../cli-project';
+import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../cli-io';
+import { withBatchProject, type BatchProject } from '../cli-project';
 import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 import { requireReady, skipPanelsNotReady, skipPanelsWithoutCharacter } from '../panel-skips';
 
-const USAGE = 'castboard generate <dir> [--panels 1,3-5 | --missing] [--variations <n>] [--yes]';
+const USAGE = 'castboard generate <dir> [--panels 1,3-5 | --missing | --collect] [--variations <n>] [--yes]';
 
 export const generateHelp = `Usage: castboard generate <dir> [options]
 
@@ -19,28 +19,52 @@ Generates panels of the project in <dir> with Ideogram V3 Character, featuring t
 character (its reference image keeps it consistent). Each image costs money: the command states
 the image count and the cost first and asks for confirmation on the terminal. New images become
 new takes; earlier takes are kept, and a panel that already had an image keeps showing it
-unless you pass --activate. Jobs the gateway accepted in an earlier, interrupted run are
-collected too (already paid: they are never sent again).
+unless you pass --activate. Jobs the gateway accepted in an earlier run and still holds (an
+interrupted run, or a job kept when Castboard lost contact with it) are collected too (already
+paid: they are never sent again).
 
 Options:
   --panels <list>      panels to generate, e.g. 1,3-5 (default: every panel that has a scene
                        and a character with a reference image; the others are named and left out)
   --missing            only panels that have no take yet (and no job still pending)
+  --collect            only collect the jobs accepted in an earlier run (already paid):
+                       sends nothing new, costs nothing, needs no --yes
   --seed <n>           fixed seed, for repeatable results
 ${paidBatchHelp("default: the project's, set with castboard style set --variations")}`;
 
-const options = { ...PAID_BATCH_OPTIONS, missing: { type: 'boolean', default: false }, seed: { type: 'string' } } as const;
+const options = { ...PAID_BATCH_OPTIONS, missing: { type: 'boolean', default: false }, collect: { type: 'boolean', default: false }, seed: { type: 'string' } } as const;
+
+/** `--collect`: a batch of no panels, which only collects the project's pending jobs (nothing is sent, nothing asked). */
+function collectOnly(io: CliIo, target: BatchProject, concurrency: number | undefined, flags: ReturnType<typeof paidBatchFlags>): Promise<number> | number {
+  if (target.project().pendingJobs.length === 0) {
+    io.stderr('No job is waiting to be collected: nothing was sent and nothing was charged.');
+    return EXIT_OK;
+  }
+  return runPaidBatch(io, target, {
+    kind: 'generate',
+    numbers: [],
+    variations: 1,
+    concurrency,
+    ...flags,
+    preflight: () => Promise.resolve(),
+    start: () => Promise.resolve(),
+  });
+}
 
 export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
   const dir = projectDirArg(positionals, USAGE);
   if (values.panels !== undefined && values.missing) throw new UsageError('Use either --panels or --missing, not both.');
+  if (values.collect && (values.panels !== undefined || values.missing || values.variations !== undefined || values.seed !== undefined)) {
+    throw new UsageError('--collect only collects jobs accepted earlier and sends nothing new: leave out --panels, --missing, --variations and --seed.');
+  }
   const concurrency = values.concurrency === undefined ? undefined : intOption(values.concurrency, '--concurrency', 1, 32, 10);
   const variationsOption = values.variations === undefined ? undefined : intOption(values.variations, '--variations', 1, 4, 1);
   const seed = values.seed === undefined ? null : intOption(values.seed, '--seed', 0, SEED_MAX, 0);
   return withBatchProject(io, dir, values['dry-run'], async (target) => {
     const { panels, style } = target.project();
     const variations = variationsOption ?? style.defaultVariations;
+    if (values.collect) return collectOnly(io, target, concurrency, paidBatchFlags(values));
     if (panels.length === 0) {
       throw new CastboardError('INVALID_REQUEST', `This project has no panels yet. Add one first: castboard panel add ${dir} --scene "..."`);
     }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fault } from '../../fakes/gateway/fake-faults';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
 import { withOpenProject } from '../../../electron/cli/cli-project';
 import { NO_SCENE_REASON } from '../../../electron/cli/panel-skips';
@@ -143,7 +144,7 @@ describe('castboard generate: characters without a reference image', () => {
 
   it('without --panels, leaves out panels whose character has no reference image, says which and why, and sends nothing for them', async () => {
     const project = await projectWithoutReference();
-    const line = `Panels 1 and 2 skipped. No reference image for Mara: Ideogram Character draws each panel's character from its reference image. To add one, run castboard character set ${project} --image <file>.`;
+    const line = `Panels 1 and 2 skipped. No reference image for Mara: Ideogram Character draws each panel's character from its reference image. To add one, run castboard character set ${project} --character "Mara" --image <file>.`;
     const dry = await cli(['generate', project, '--dry-run', '--json']);
     expect(dry.stderr.split('\n')[0]).toBe(line);
     const result = await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) });
@@ -153,7 +154,7 @@ describe('castboard generate: characters without a reference image', () => {
 
     // The fix it names works: with the image, both panels are generated.
     const image = await writeReferencePng(path.join(dir, 'mara.png'));
-    expect((await cli(['character', 'set', project, '--image', image])).code).toBe(0);
+    expect((await cli(['character', 'set', project, '--character', 'Mara', '--image', image])).code).toBe(0);
     expect((await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) })).code).toBe(0);
     expect(imageRequests(gateway)).toHaveLength(2);
   });
@@ -163,7 +164,7 @@ describe('castboard generate: characters without a reference image', () => {
     const before = await snapshotTree(project);
     const result = await cli(['generate', project, '--panels', '2', '--yes'], { env: gatewayEnv(gateway) });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`Panel 2 features Mara, who has no reference image yet, so it cannot be generated (Ideogram Character draws the character from it). Nothing was sent and nothing was charged. To add one, run castboard character set ${project} --image <file>; or leave it out of --panels.`);
+    expect(result.stderr).toContain(`Panel 2 features Mara, who has no reference image yet, so it cannot be generated (Ideogram Character draws the character from it). Nothing was sent and nothing was charged. To add one, run castboard character set ${project} --character "Mara" --image <file>; or leave it out of --panels.`);
     expect(gateway.requests).toHaveLength(0);
     expect(await snapshotTree(project)).toEqual(before);
   });
@@ -178,13 +179,21 @@ describe('castboard generate: characters without a reference image', () => {
     await session.close({ save: true });
 
     const dry = await cli(['generate', project, '--dry-run', '--json']);
-    const reason = "No reference image for Ivo: Ideogram Character draws each panel's character from its reference image. To add one, choose it in Castboard's cast panel.";
+    const reason = `No reference image for Ivo: Ideogram Character draws each panel's character from its reference image. To add one, run castboard character set ${project} --character "Ivo" --image <file>.`;
     expect(dry.stderr.split('\n')[0]).toBe(`Panel 3 skipped. ${reason}`);
     expect(JSON.parse(dry.stdout)).toMatchObject({ panels: [1, 2], images: 2, cents: 10, skipped: [{ panel: 3, reason }] });
     const result = await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) });
     expect(result.code).toBe(0);
     expect(imageRequests(gateway)).toHaveLength(2);
     expect((await readProjectJson(project)).panels.map((panel) => panel.takes.length)).toEqual([1, 1, 0]);
+
+    // The command it names works: Ivo gets the image (Mara keeps hers), then panel 3 is generated.
+    const image = await writeReferencePng(path.join(dir, 'ivo.png'));
+    expect((await cli(['character', 'set', project, '--character', 'Ivo', '--image', image])).code).toBe(0);
+    const missing = await cli(['generate', project, '--missing', '--yes'], { env: gatewayEnv(gateway) });
+    expect(missing).toMatchObject({ code: 0, stderr: expect.not.stringContaining('skipped') });
+    expect(imageRequests(gateway)).toHaveLength(3);
+    expect((await readProjectJson(project)).panels.map((panel) => panel.takes.length)).toEqual([1, 1, 1]);
   });
 });
 
@@ -297,6 +306,41 @@ describe('castboard generate: interrupted async jobs', () => {
       await asyncGateway.close();
     }
   });
+
+  it('a job whose polls keep failing is reported kept (paid, never to resend), with the command that collects it; that command sends nothing new', async () => {
+    const asyncGateway = await startFakeGateway({ mode: 'async', jobPendingPolls: 0 });
+    try {
+      const project = await makeProject(dir, ['a']);
+      asyncGateway.script(fault.drop('poll'), fault.drop('poll'), fault.drop('poll'));
+      const first = await cli(['generate', project, '--yes', '--json'], { env: gatewayEnv(asyncGateway) });
+      expect(first.code).toBe(1);
+      const report = JSON.parse(first.stdout) as { panels: Array<{ panel: number; status: string; code?: string; kept?: boolean; error?: string }>; kept: number[]; images: number; spentCents: number };
+      expect(report).toMatchObject({ kept: [1], images: 0, spentCents: 0, panels: [{ panel: 1, status: 'failed', code: 'GATEWAY_JOB_KEPT', kept: true }] });
+      // In CLI words: no Retry button, and the command that collects it, never --panels (that pays again).
+      expect(report.panels[0]?.error).toContain('The job is paid for and kept in the project: the next castboard generate or castboard restyle on this project collects its image without sending anything new.');
+      expect(report.panels[0]?.error).not.toContain('Retry');
+      expect(first.stderr).toContain(`1 panel did not finish.\nPanel 1's job is paid for and kept in the project (the gateway still holds it). To collect its image without sending anything new: castboard generate ${project} --collect`);
+      expect(first.stderr).not.toContain('To retry');
+      expect(first.stderr).toContain("panel 1: job kept: The image service accepted this panel's job, but Castboard lost contact with it");
+      expect((await readProjectJson(project)).pendingJobs).toHaveLength(1);
+      expect(imageRequests(asyncGateway)).toHaveLength(1);
+
+      const collect = await cli(['generate', project, '--collect'], { env: gatewayEnv(asyncGateway) });
+      expect(collect.code).toBe(0);
+      expect(collect.stdout).toContain('Panel 1: 1 new take');
+      expect(imageRequests(asyncGateway)).toHaveLength(1); // collected by polling the same job, not sent again
+      const json = await readProjectJson(project);
+      expect(json.pendingJobs).toEqual([]);
+      expect(json.panels[0]?.takes).toHaveLength(1);
+
+      const nothing = await cli(['generate', project, '--collect'], { env: gatewayEnv(asyncGateway) });
+      expect(nothing).toMatchObject({ code: 0, stderr: 'No job is waiting to be collected: nothing was sent and nothing was charged.' });
+      expect((await cli(['generate', project, '--collect', '--panels', '1'])).code).toBe(2);
+      expect(imageRequests(asyncGateway)).toHaveLength(1);
+    } finally {
+      await asyncGateway.close();
+    }
+  }, 40_000);
 
   it('one Ctrl-C while an accepted job renders waits for it and keeps its image, shown since the panel had no take', async () => {
     const asyncGateway = await startFakeGateway({ mode: 'async', jobPendingPolls: 0 });

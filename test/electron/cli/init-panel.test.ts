@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withOpenProject } from '../../../electron/cli/cli-project';
 import { openProject } from '../../../electron/services/project/project-open';
+import { createCharacter } from '../../../shared/domain/project-edit';
 import { cli, exists, makeProject, readProjectJson, snapshotTree, tempDir, writeReferencePng } from './cli-kit';
 
 let dir: string;
@@ -104,6 +105,50 @@ describe('castboard character set', () => {
     const ref = await writeReferencePng(path.join(dir, 'ada.png'));
     const result = await cli(['character', 'set', project, '--image', ref, '--description', 'tall', '--json']);
     expect(JSON.parse(result.stdout)).toMatchObject({ name: 'Ada', description: 'tall', referenceImage: expect.stringMatching(/^images\//) });
+  });
+
+  /** A CLI-made project (Mara, with an image) plus Ivo, cast in the app with its own functions, without an image. */
+  async function projectWithIvo(): Promise<string> {
+    const project = await makeProject(dir, ['a', 'b']);
+    const session = await openProject(project, { autosaveDelayMs: null });
+    const doc = session.project;
+    session.update({ ...doc, characters: [...doc.characters, createCharacter({ name: 'Ivo' })] });
+    await session.close({ save: true });
+    return project;
+  }
+
+  type Saved = { characters: Array<{ name: string; description: string; referenceImage: string | null }> };
+
+  it('--character picks which character to change by its current name (any case, spaces trimmed); without it, the first', async () => {
+    const project = await projectWithIvo();
+    const [mara] = ((await readProjectJson(project)) as unknown as Saved).characters;
+    const ref = await writeReferencePng(path.join(dir, 'ivo.png'));
+    const result = await cli(['character', 'set', project, '--character', '  iVO ', '--image', ref, '--description', 'tall', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ name: 'Ivo', description: 'tall', referenceImage: expect.stringMatching(/^images\//) });
+    const saved = (await readProjectJson(project)) as unknown as Saved;
+    expect(saved.characters).toEqual([mara, expect.objectContaining({ name: 'Ivo', description: 'tall', referenceImage: expect.stringMatching(/^images\//) })]);
+
+    expect((await cli(['character', 'set', project, '--character', 'ivo', '--name', 'Ivo Bell'])).stdout).toBe('Character: Ivo Bell (with a reference image).');
+    expect((await cli(['character', 'set', project, '--description', 'red coat'])).stdout).toContain('Character: Mara');
+    expect(((await readProjectJson(project)) as unknown as Saved).characters.map(({ name, description }) => [name, description])).toEqual([['Mara', 'red coat'], ['Ivo Bell', 'tall']]);
+  });
+
+  it('an unknown --character is a usage error listing the project\'s characters, and changes nothing', async () => {
+    const project = await projectWithIvo();
+    const before = await snapshotTree(project);
+    const result = await cli(['character', 'set', project, '--character', 'Tess', '--description', 'short']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('This project has no character named "Tess". Its characters: "Mara" and "Ivo".');
+    expect(await snapshotTree(project)).toEqual(before);
+
+    // Two characters of one name cannot be told apart by name: said so, nothing changed.
+    expect((await cli(['character', 'set', project, '--character', 'Ivo', '--name', 'mara'])).code).toBe(0);
+    const renamed = await snapshotTree(project);
+    const twins = await cli(['character', 'set', project, '--character', 'Mara', '--description', 'short']);
+    expect(twins.code).toBe(2);
+    expect(twins.stderr).toContain('2 characters are named "Mara", so --character cannot tell them apart.');
+    expect(await snapshotTree(project)).toEqual(renamed);
   });
 });
 
