@@ -54,7 +54,7 @@ function rowsFor(project: Project, results: readonly TakeConsistency[]): Row[] {
 /** The shared words for why a panel was not checked, plus the command that fixes it where the CLI has one. */
 function reasonText(reason: NotCheckedReason, dir: string): string {
   const text = NOT_CHECKED_TEXT[reason];
-  return reason === 'reference-unreadable' ? `${text} (or run: castboard character set ${dir} --image <file>)` : text;
+  return reason === 'reference-unreadable' ? `${text} (or run: castboard character set ${dir} --character <name> --image <file>)` : text;
 }
 
 function printText(io: CliIo, dir: string, rows: readonly Row[], threshold: number): void {

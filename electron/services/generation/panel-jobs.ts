@@ -53,7 +53,7 @@ async function readCharacterImage(character: Character, image: ImageRef, context
     if (!isCastboardError(error) || error.code !== 'PROJECT_IMAGE_MISSING') throw error;
     throw new CastboardError(
       'PROJECT_IMAGE_MISSING',
-      `${character.name}'s reference image cannot be read (${image} is missing or damaged in the project's images/ folder), so nothing was sent or charged. Choose ${character.name}'s reference image again (Replace in the cast panel, or castboard character set --image), then generate.`,
+      `${character.name}'s reference image cannot be read (${image} is missing or damaged in the project's images/ folder), so nothing was sent or charged. Choose ${character.name}'s reference image again (Replace in the cast panel, or castboard character set <dir> --character "${character.name}" --image <file>), then generate.`,
       { cause: error },
     );
   }

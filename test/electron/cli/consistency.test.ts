@@ -113,7 +113,7 @@ describe('castboard consistency', { timeout: 120_000 }, () => {
       expect(result.stderr).toContain('Checking: 3/3 panels (100%)'); // plain progress off a terminal
       expect(result.code).toBe(1);
       // The reference file is gone, not the reference: the reason says so and how to fix it.
-      const fix = `the character's reference image file is missing or damaged: choose the image again in the character card (or run: castboard character set ${film} --image <file>)`;
+      const fix = `the character's reference image file is missing or damaged: choose the image again in the character card (or run: castboard character set ${film} --character <name> --image <file>)`;
       expect(result.stdout).toContain(fix);
       expect(result.stderr).toContain(`Nothing was checked: all 3 panels are "not checked" (3: ${fix}). Not checked never counts as consistent, so this check fails.`);
       const json = await cli(['consistency', film, '--json', '--panels', '2']);

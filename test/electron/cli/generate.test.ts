@@ -288,10 +288,10 @@ describe('castboard generate: interrupted async jobs', () => {
       const stopped = await first;
       expect(stopped.code).toBe(1);
       expect(stopped.stderr).toContain('Quit at once.');
-      expect(stopped.stderr).toContain('Jobs the gateway had accepted (panels 1) are collected by the next generate or restyle.');
+      expect(stopped.stderr).toContain(`Jobs the gateway had accepted (panels 1) are collected by castboard generate ${project} --collect (or the next generate or restyle), never sent again.`);
 
       const info = await cli(['info', project]);
-      expect(info.stdout).toContain('1 job still pending');
+      expect(info.stdout).toContain(`1 job still pending, paid for (collect with castboard generate ${project} --collect;`);
       const dry = await cli(['generate', project, '--missing', '--dry-run']);
       expect(dry.stdout).toContain('1 job accepted in an earlier run will be collected');
 
