@@ -210,4 +210,24 @@ describe('sketch to panel', () => {
     await expect.poll(() => strokeCount(rig)).toBe(3);
     await saved(page);
   });
+
+  it('a dropdown keeps its own letters and digits; on the canvas they pick the tool and grey', async () => {
+    const rig = await openEditor({ width: 1280, height: 720 });
+    const pad = await openSketchPad(rig);
+    const { page } = rig;
+    const pressed = (name: string) => pad.getByRole('button', { name, exact: true }).getAttribute('aria-pressed');
+    const size = pad.getByLabel('Pen size');
+    await size.focus();
+    await page.keyboard.press('8');
+    await page.keyboard.press('e');
+    await expect.poll(() => size.inputValue()).toBe('8');
+    expect(await pressed('Eraser')).toBe('false');
+    expect(await pressed('Mid grey (3)')).toBe('false');
+
+    await page.getByLabel('Sketch canvas').focus();
+    await page.keyboard.press('3');
+    await expect.poll(() => pressed('Mid grey (3)')).toBe('true');
+    await page.keyboard.press('e');
+    await expect.poll(() => pressed('Eraser')).toBe('true');
+  });
 });

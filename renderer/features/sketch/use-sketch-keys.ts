@@ -4,7 +4,8 @@
  * there (a click on the dialog's plain text, or a focused button that disabled itself). Behind a
  * modal the page is inert and the app's own shortcuts are off, so a key on the body while this is
  * the only open dialog is meant for the pad. A text field keeps its own keys (its Ctrl+Z undoes
- * typing). Listened for on the document because the body is outside the dialog's subtree.
+ * typing), and a dropdown its letters and digits (typing "8" on Pen size picks 8 px, not a grey).
+ * Listened for on the document because the body is outside the dialog's subtree.
  */
 import { useEffect, useEffectEvent, type RefObject } from 'react';
 
@@ -13,6 +14,11 @@ function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file', 'range'].includes(target.type);
+}
+
+/** A plain key on a dropdown: it picks the option that starts with it. */
+function isDropdownChoice(event: KeyboardEvent): boolean {
+  return event.target instanceof HTMLSelectElement && !event.ctrlKey && !event.metaKey;
 }
 
 /** The key was pressed in `dialog`, or on the body while `dialog` is the only dialog open. */
@@ -32,7 +38,7 @@ export function useSketchKeys(padRef: RefObject<HTMLElement | null>, onKey: (eve
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const dialog = padRef.current?.closest('dialog');
-      if (!dialog || event.defaultPrevented || event.isComposing || isTextField(event.target) || !pressedIn(dialog, event.target)) return;
+      if (!dialog || event.defaultPrevented || event.isComposing || isTextField(event.target) || isDropdownChoice(event) || !pressedIn(dialog, event.target)) return;
       if (!handle(event)) return;
       event.preventDefault();
       event.stopPropagation();
