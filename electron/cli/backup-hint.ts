@@ -2,7 +2,8 @@
  * The CLI's ending for "this project.json cannot be opened". The app closes that message with a
  * question its button answers ("Open the newest backup from 30 Nov 23:47 instead?"); a command
  * cannot answer it, so it names the newest good backup by its path and gives the copy step that
- * restores it (the damaged file is moved aside, never deleted, as the app does).
+ * restores it (the damaged file is moved aside under the name the app gives it,
+ * project.before-restore-<time>.json, so an earlier one is never overwritten or asked about).
  * The step is written for the shell of the platform the command runs on: `mv`/`cp` with POSIX
  * quoting, or on Windows `move`/`copy` with double quotes (the same words work in PowerShell and
  * Command Prompt), or PowerShell's -LiteralPath form when a path holds characters one of those
@@ -11,6 +12,7 @@
 import path from 'node:path';
 import type { ProjectOpenError } from '../services/project/project-reader';
 import { formatShortDate } from '../services/project/project-messages';
+import { movedAsideName } from '../services/project/project-folder';
 import { BACKUPS_DIR, PROJECT_FILE } from '../services/project/project-paths';
 
 /** A path as one POSIX shell word (project folders often have spaces: "The Lighthouse.castboard"). */
@@ -27,16 +29,17 @@ interface RestoreStep {
   current: string;
   /** project.json is there (damaged): move it aside before copying the backup in. */
   keepDamaged: boolean;
+  /** Where the damaged project.json goes. */
+  aside: string;
 }
 
-function posixCommand({ backup, current, keepDamaged }: RestoreStep): string {
+function posixCommand({ backup, current, keepDamaged, aside }: RestoreStep): string {
   const copy = `cp ${shellWord(backup)} ${shellWord(current)}`;
-  return keepDamaged ? `mv ${shellWord(current)} ${shellWord(`${current}.damaged`)} && ${copy}` : copy;
+  return keepDamaged ? `mv ${shellWord(current)} ${shellWord(aside)} && ${copy}` : copy;
 }
 
 /** Windows paths cannot hold a double quote, so double quotes alone are correct quoting for both shells. */
-function windowsCommand({ backup, current, keepDamaged }: RestoreStep): string {
-  const damaged = `${current}.damaged`;
+function windowsCommand({ backup, current, keepDamaged, aside: damaged }: RestoreStep): string {
   if ([backup, current].some((file) => EXPANDED_ON_WINDOWS.test(file))) {
     const copy = `Copy-Item -LiteralPath ${powerShellWord(backup)} -Destination ${powerShellWord(current)}`;
     const command = keepDamaged ? `Move-Item -LiteralPath ${powerShellWord(current)} -Destination ${powerShellWord(damaged)}; ${copy}` : copy;
@@ -54,6 +57,7 @@ export function cliBackupEnding(error: ProjectOpenError, root: string, now: Date
   const step: RestoreStep = {
     backup: paths.join(root, BACKUPS_DIR, newest.fileName),
     current: paths.join(root, PROJECT_FILE),
+    aside: paths.join(root, movedAsideName(now)),
     // With no project.json there is nothing to keep aside; otherwise the damaged file is kept.
     keepDamaged: error.reason !== 'no-project-file',
   };

@@ -79,6 +79,11 @@ export async function copyAllImages(source: ImageStore, targetRoot: string, refe
  * Puts backups/<fileName> in place of project.json. The current project.json (damaged or not)
  * is renamed to `project.before-restore-<time>.json` in the project folder, never overwritten.
  */
+/** The name the current project.json takes when a backup is restored over it (also in the CLI's printed restore step). */
+export function movedAsideName(now: Date): string {
+  return `project.before-restore-${backupStamp(now)}.json`;
+}
+
 export async function restoreBackupFile(root: string, fileName: string, now: Date): Promise<string | null> {
   if (!isBackupFileName(fileName) || fileName !== path.basename(fileName)) {
     throw new CastboardError('NOT_FOUND', `"${fileName}" is not one of this project's backups.`);
@@ -87,7 +92,7 @@ export async function restoreBackupFile(root: string, fileName: string, now: Dat
     if (error instanceof CastboardError) throw error;
     throw new CastboardError('NOT_FOUND', `The backup ${fileName} is no longer in the backups folder.`, { cause: error });
   });
-  let movedAside: string | null = `project.before-restore-${backupStamp(now)}.json`;
+  let movedAside: string | null = movedAsideName(now);
   try {
     await renameProjectFile(root, PROJECT_FILE, movedAside);
   } catch (error) {

@@ -60,7 +60,15 @@ describe('castboard info', () => {
     const reopened = await cli(['info', project, '--json']);
     expect(reopened.code).toBe(0);
     expect(JSON.parse(reopened.stdout)).toMatchObject({ title: 'The Lighthouse' });
-    expect(await readdir(project)).toContain('project.json.damaged');
+    const aside = (await readdir(project)).filter((name) => /^project\.before-restore-.+\.json$/.test(name));
+    expect(aside).toHaveLength(1);
+
+    // Damaged again later: the next restore keeps the earlier damaged file too (its own name, no prompt).
+    await writeFile(path.join(project, 'project.json'), '{"schemaVersion": 1, "title": ');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    execFileSync('sh', ['-c', /To restore it[^:]*: (.+)$/m.exec((await cli(['info', project])).stderr)?.[1] ?? 'false']);
+    expect((await cli(['info', project])).code).toBe(0);
+    expect((await readdir(project)).filter((name) => name.startsWith('project.before-restore-'))).toHaveLength(2);
   });
 
   /** The open error for `project` with its project.json damaged (or deleted), as the reader gives it. */
@@ -77,10 +85,11 @@ describe('castboard info', () => {
     const error = await openError(project, 'damaged');
     const backup = error.backups[0]?.fileName ?? '';
     const root = 'C:\\Users\\Ana Lima\\Film Noir.castboard';
-    const ending = cliBackupEnding(error, root, new Date(), 'win32');
+    const now = new Date('2026-12-01T09:30:00.000Z');
+    const ending = cliBackupEnding(error, root, now, 'win32');
     expect(ending).toContain(`The newest good backup is ${root}\\backups\\${backup}`);
     expect(ending).toContain(
-      `run these two commands, one after the other (PowerShell or Command Prompt):\n  move "${root}\\project.json" "${root}\\project.json.damaged"\n  copy "${root}\\backups\\${backup}" "${root}\\project.json"`,
+      `run these two commands, one after the other (PowerShell or Command Prompt):\n  move "${root}\\project.json" "${root}\\project.before-restore-2026-12-01T09-30-00-000Z.json"\n  copy "${root}\\backups\\${backup}" "${root}\\project.json"`,
     );
     expect(ending).not.toMatch(/\b(cp|mv)\b|'/);
     // No project.json left: one copy, the same words in both shells.
@@ -94,8 +103,8 @@ describe('castboard info', () => {
     const error = await openError(project, 'damaged');
     const backup = error.backups[0]?.fileName ?? '';
     const root = "D:\\Boards $5 [draft] 100%\\Rosa's.castboard";
-    expect(cliBackupEnding(error, root, new Date(), 'win32')).toContain(
-      `Move-Item -LiteralPath 'D:\\Boards $5 [draft] 100%\\Rosa''s.castboard\\project.json' -Destination 'D:\\Boards $5 [draft] 100%\\Rosa''s.castboard\\project.json.damaged'; ` +
+    expect(cliBackupEnding(error, root, new Date('2026-12-01T09:30:00.000Z'), 'win32')).toContain(
+      `Move-Item -LiteralPath 'D:\\Boards $5 [draft] 100%\\Rosa''s.castboard\\project.json' -Destination 'D:\\Boards $5 [draft] 100%\\Rosa''s.castboard\\project.before-restore-2026-12-01T09-30-00-000Z.json'; ` +
         `Copy-Item -LiteralPath 'D:\\Boards $5 [draft] 100%\\Rosa''s.castboard\\backups\\${backup}' -Destination 'D:\\Boards $5 [draft] 100%\\Rosa''s.castboard\\project.json' (in PowerShell)`,
     );
   });
