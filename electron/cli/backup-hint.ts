@@ -14,9 +14,8 @@ import type { ProjectOpenError } from '../services/project/project-reader';
 import { formatShortDate } from '../services/project/project-messages';
 import { movedAsideName } from '../services/project/project-folder';
 import { BACKUPS_DIR, PROJECT_FILE } from '../services/project/project-paths';
+import { posixWord } from './shell-word';
 
-/** A path as one POSIX shell word (project folders often have spaces: "The Lighthouse.castboard"). */
-const shellWord = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** A path PowerShell reads literally: single quotes, a quote inside doubled. */
 const powerShellWord = (text: string): string => `'${text.replace(/'/g, "''")}'`;
@@ -34,8 +33,8 @@ interface RestoreStep {
 }
 
 function posixCommand({ backup, current, keepDamaged, aside }: RestoreStep): string {
-  const copy = `cp ${shellWord(backup)} ${shellWord(current)}`;
-  return keepDamaged ? `mv ${shellWord(current)} ${shellWord(aside)} && ${copy}` : copy;
+  const copy = `cp ${posixWord(backup)} ${posixWord(current)}`;
+  return keepDamaged ? `mv ${posixWord(current)} ${posixWord(aside)} && ${copy}` : copy;
 }
 
 /** Windows paths cannot hold a double quote, so double quotes alone are correct quoting for both shells. */

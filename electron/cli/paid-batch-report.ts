@@ -12,6 +12,7 @@ import type { Take } from '../../shared/domain/project';
 import { formatCents, plural } from './cli-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io';
 import { cliMessage } from './cli-messages';
+import { shellWord } from './shell-word';
 
 export interface BatchOutcome {
   snapshot: QueueSnapshot;
@@ -102,7 +103,7 @@ export function reportBatch(io: CliIo, batch: { kind: 'generate' | 'restyle'; js
   if (unfinished.length === 0) return EXIT_OK;
   const others = unfinished.length < rows.length ? ' The others are saved.' : '';
   const toRetry = unfinished.filter((panel) => !kept.includes(panel));
-  const retry = toRetry.length > 0 ? ` To retry: castboard ${batch.kind} ${outcome.root} --panels ${toRetry.join(',')} ...` : '';
+  const retry = toRetry.length > 0 ? ` To retry: castboard ${batch.kind} ${shellWord(outcome.root)} --panels ${toRetry.join(',')} ...` : '';
   io.stderr(`${plural(unfinished.length, 'panel')} did not finish.${others}${retry}`);
   if (kept.length > 0) io.stderr(keptWords(kept, outcome.root));
   return EXIT_FAILURE;
@@ -112,5 +113,5 @@ export function reportBatch(io: CliIo, batch: { kind: 'generate' | 'restyle'; js
 function keptWords(kept: readonly number[], root: string): string {
   const one = kept.length === 1;
   const which = one ? `Panel ${kept[0] ?? ''}'s job is` : `The jobs of panels ${kept.join(', ')} are`;
-  return `${which} paid for and kept in the project (the gateway still holds ${one ? 'it' : 'them'}). To collect ${one ? 'its image' : 'their images'} without sending anything new: castboard generate ${root} --collect (the next castboard generate or castboard restyle on this project collects ${one ? 'it' : 'them'} too). Do not generate ${one ? 'it' : 'them'} again with --panels: that sends a new, paid request.`;
+  return `${which} paid for and kept in the project (the gateway still holds ${one ? 'it' : 'them'}). To collect ${one ? 'its image' : 'their images'} without sending anything new: castboard generate ${shellWord(root)} --collect (the next castboard generate or castboard restyle on this project collects ${one ? 'it' : 'them'} too). Do not generate ${one ? 'it' : 'them'} again with --panels: that sends a new, paid request.`;
 }

@@ -30,6 +30,7 @@ import { confirmSpend } from './consent';
 import { reportBatch, type BatchOutcome } from './paid-batch-report';
 import type { SkippedPanel } from './panel-skips';
 import { createJobProgress } from './progress';
+import { shellWord } from './shell-word';
 
 export interface PaidBatch {
   kind: 'generate' | 'restyle';
@@ -114,7 +115,7 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
     const accepted = inFlight(service.snapshot()).filter((job) => job.remoteJobId !== undefined);
     const lost = service.stopNow();
     progress.end();
-    const collected = accepted.length > 0 ? ` Jobs the gateway had accepted (panels ${panelList(accepted, numbers)}) are collected by castboard generate ${workspace.root() ?? '<dir>'} --collect (or the next generate or restyle), never sent again.` : '';
+    const collected = accepted.length > 0 ? ` Jobs the gateway had accepted (panels ${panelList(accepted, numbers)}) are collected by castboard generate ${shellWord(workspace.root() ?? '<dir>')} --collect (or the next generate or restyle), never sent again.` : '';
     if (lost.length === 0) io.stderr(`Quit at once. No image was paid for and lost.${collected}`);
     else io.stderr(`Quit at once. Panels that may have been paid for without an image: ${panelList(lost, numbers)}.${collected}`);
   };

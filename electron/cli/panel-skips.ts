@@ -16,6 +16,7 @@
 import type { Project } from '../../shared/domain/project';
 import { featuredCharacter, NO_CHARACTER_PROBLEM } from '../../shared/generation/request-plan';
 import { UsageError, type CliIo } from './cli-io';
+import { posixWord, shellWord } from './shell-word';
 
 export interface SkippedPanel {
   panel: number;
@@ -48,7 +49,7 @@ interface Unreferenced {
 
 /** The name as one shell word: in double quotes, or in single quotes when the shell would expand it there. */
 function nameWord(name: string): string {
-  return /["$`\\!]/.test(name) ? `'${name.replace(/'/g, `'\\''`)}'` : `"${name}"`;
+  return /["$`\\!]/.test(name) ? posixWord(name) : `"${name}"`;
 }
 
 /** The panel's character when it has no reference image (null: it has one, or the panel has none). */
@@ -60,7 +61,7 @@ function characterWithoutReference(project: Project, number: number, dir: string
   const named = character?.name.trim() ?? '';
   // A name shared by two characters cannot be picked by --character: the app's cast panel can.
   const reachable = named !== '' && project.characters.filter((other) => other.name.trim().toLowerCase() === named.toLowerCase()).length === 1;
-  const fix = reachable ? `run castboard character set ${dir} --character ${nameWord(named)} --image <file>` : "choose it in Castboard's cast panel";
+  const fix = reachable ? `run castboard character set ${shellWord(dir)} --character ${nameWord(named)} --image <file>` : "choose it in Castboard's cast panel";
   return { name: named || 'its character', fix };
 }
 

@@ -18,6 +18,7 @@ import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../cli-io';
 import { readProject } from '../cli-project';
 import { parsePanelList } from '../panel-list';
 import { createProgressLine } from '../progress';
+import { shellWord } from '../shell-word';
 
 const USAGE = 'castboard consistency <dir> [--panels <list>] [--threshold <d>] [--json]';
 
@@ -54,7 +55,7 @@ function rowsFor(project: Project, results: readonly TakeConsistency[]): Row[] {
 /** The shared words for why a panel was not checked, plus the command that fixes it where the CLI has one. */
 function reasonText(reason: NotCheckedReason, dir: string): string {
   const text = NOT_CHECKED_TEXT[reason];
-  return reason === 'reference-unreadable' ? `${text} (or run: castboard character set ${dir} --character <name> --image <file>)` : text;
+  return reason === 'reference-unreadable' ? `${text} (or run: castboard character set ${shellWord(dir)} --character <name> --image <file>)` : text;
 }
 
 function printText(io: CliIo, dir: string, rows: readonly Row[], threshold: number): void {
@@ -67,7 +68,7 @@ function printText(io: CliIo, dir: string, rows: readonly Row[], threshold: numb
   const count = (status: Row['status']) => rows.filter((row) => row.status === status).length;
   io.stdout(`${count('consistent')} consistent, ${count('drifted')} drifted, ${count('not-checked')} not checked.`);
   const drifted = rows.filter((row) => row.status === 'drifted').map((row) => row.number);
-  if (drifted.length) io.stderr(`Drifted: ${plural(drifted.length, 'panel')} (${drifted.join(',')}). Regenerate them with: castboard generate ${dir} --panels ${drifted.join(',')}`);
+  if (drifted.length) io.stderr(`Drifted: ${plural(drifted.length, 'panel')} (${drifted.join(',')}). Regenerate them with: castboard generate ${shellWord(dir)} --panels ${drifted.join(',')}`);
 }
 
 /** Every panel asked for was "not checked": nothing was verified, so the run fails. */

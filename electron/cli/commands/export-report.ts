@@ -6,6 +6,7 @@
  */
 import type { ImageReport } from '../../services/export/image-problems';
 import type { CliIo } from '../cli-io';
+import { shellWord } from '../shell-word';
 
 export const FORMATS = ['png', 'pdf', 'mp4', 'gif', 'fcpxml', 'csv', 'panels'] as const;
 export type ExportFormatName = (typeof FORMATS)[number];
@@ -27,7 +28,7 @@ const UNREADABLE_AS: Record<ExportFormatName, string> = {
  */
 export function reportImageGaps(io: CliIo, dir: string, format: ExportFormatName, result: ImageReport & { withoutImage: readonly number[] }): void {
   const drawn = format === 'png' ? ' (empty cells)' : '';
-  if (result.withoutImage.length) io.stderr(`Panels without an image yet${drawn}: ${result.withoutImage.join(', ')}. Generate them with castboard generate ${dir} --missing.`);
+  if (result.withoutImage.length) io.stderr(`Panels without an image yet${drawn}: ${result.withoutImage.join(', ')}. Generate them with castboard generate ${shellWord(dir)} --missing.`);
   if (result.missingImages.length) io.stderr(`Image files missing or unreadable (${UNREADABLE_AS[format]}): panels ${result.missingImages.join(', ')}.`);
   for (const problem of result.imageProblems) io.stderr(`  panel ${problem.panel}: ${problem.message}`);
 }

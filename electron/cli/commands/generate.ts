@@ -10,6 +10,7 @@ import { withBatchProject, type BatchProject } from '../cli-project';
 import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 import { requireReady, skipPanelsNotReady, skipPanelsWithoutCharacter } from '../panel-skips';
+import { shellWord } from '../shell-word';
 
 const USAGE = 'castboard generate <dir> [--panels 1,3-5 | --missing | --collect] [--variations <n>] [--yes]';
 
@@ -66,7 +67,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
     const variations = variationsOption ?? style.defaultVariations;
     if (values.collect) return collectOnly(io, target, concurrency, paidBatchFlags(values));
     if (panels.length === 0) {
-      throw new CastboardError('INVALID_REQUEST', `This project has no panels yet. Add one first: castboard panel add ${dir} --scene "..."`);
+      throw new CastboardError('INVALID_REQUEST', `This project has no panels yet. Add one first: castboard panel add ${shellWord(dir)} --scene "..."`);
     }
     let numbers = values.panels === undefined ? panels.map((_, index) => index + 1) : parsePanelList(values.panels, panels.length);
     if (values.missing) {

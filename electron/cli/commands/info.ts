@@ -15,6 +15,7 @@ import { cliMessage } from '../cli-messages';
 import { readProject } from '../cli-project';
 import { spendBreakdown } from '../paid-batch-report';
 import { projectSpend } from '../../services/generation/spend-record';
+import { shellWord } from '../shell-word';
 
 export const infoHelp = `Usage: castboard info <dir> [--json]
 
@@ -74,7 +75,7 @@ function printText(io: CliIo, info: ReturnType<typeof describe>, problems: strin
   io.stdout(`Character:  ${characters || 'none (add one with castboard character set)'}`);
   io.stdout(`Panels:     ${info.panels.length} (${withImages} with an image, ${info.panels.length - withImages} without)`);
   io.stdout(`Spent:      ${formatCents(info.spentCents)}: ${spendBreakdown(info.spend)}`);
-  if (info.pendingJobs) io.stdout(`            ${plural(info.pendingJobs, 'job')} still pending, paid for (collect with castboard generate ${info.dir} --collect; any generate or restyle also collects them)`);
+  if (info.pendingJobs) io.stdout(`            ${plural(info.pendingJobs, 'job')} still pending, paid for (collect with castboard generate ${shellWord(info.dir)} --collect; any generate or restyle also collects them)`);
   for (const item of info.spend.unusable) io.stdout(`            ${plural(item.images, 'image')} paid for but unusable, panel ${item.panel ?? '(deleted)'}: ${cliMessage(item.reason)}`);
   for (const panel of info.panels) {
     const takes = panel.takes ? plural(panel.takes, 'take') : 'no image';

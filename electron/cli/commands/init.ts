@@ -10,6 +10,7 @@ import { choiceOption, optionalText, projectDirArg, requiredText } from '../cli-
 import { UsageError, type CliIo } from '../cli-io';
 import { withNewProject } from '../cli-project';
 import { readReferenceImage } from '../reference-file';
+import { shellWord } from '../shell-word';
 
 const USAGE = 'castboard init <dir> --title <title> [--aspect 16:9] [--character-name <name>]';
 
@@ -84,6 +85,6 @@ export async function runInit(args: string[], io: CliIo): Promise<number> {
   }
   const who = character ? `, character ${character.name}${result.referenceImage ? ' with a reference image' : ' (no reference image yet)'}` : '';
   io.stdout(`Created "${title}" in ${result.root} (${aspectRatio}${who}).`);
-  io.stderr(`Next: castboard panel add ${dir} --scene "..."`);
+  io.stderr(`Next: castboard panel add ${shellWord(dir)} --scene "..."`);
   return 0;
 }

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withOpenProject } from '../../../electron/cli/cli-project';
+import { shellWord } from '../../../electron/cli/shell-word';
 import { openProject } from '../../../electron/services/project/project-open';
 import { createCharacter } from '../../../shared/domain/project-edit';
 import { cli, exists, makeProject, readProjectJson, snapshotTree, tempDir, writeReferencePng } from './cli-kit';
@@ -25,6 +27,19 @@ describe('castboard init', () => {
     expect(json).toMatchObject({ title: 'The Lighthouse', aspectRatio: '4:3', characters: [{ name: 'Mara', description: 'red coat' }] });
     expect(await exists(path.join(project, printed.character.referenceImage))).toBe(true);
     expect(await exists(path.join(project, 'project.lock'))).toBe(false); // released on exit
+  });
+
+  it('prints next commands that paste as they read, for a folder with spaces and a quote in its name', async () => {
+    const project = path.join(dir, "Rosa's Film Noir.castboard");
+    const result = await cli(['init', project, '--title', 'Film Noir']);
+    expect(result.code).toBe(0);
+    const next = /^Next: castboard (.+)$/m.exec(result.stderr)?.[1] ?? '';
+    // The words a POSIX shell makes of the printed command: the folder is one of them, whole.
+    const words = execFileSync('sh', ['-c', `printf '%s\\n' ${next}`], { encoding: 'utf8' }).trimEnd().split('\n');
+    expect(words).toEqual(['panel', 'add', project, '--scene', '...']);
+    expect((await cli([...words.slice(0, -1), 'Harbour at dawn'])).code).toBe(0);
+    expect(shellWord('C:\\Users\\Ana Lima\\Film.castboard', 'win32')).toBe('"C:\\Users\\Ana Lima\\Film.castboard"');
+    expect(shellWord('/home/ana/film.castboard', 'linux')).toBe('/home/ana/film.castboard');
   });
 
   it('refuses a folder that already holds a project (exit 1), leaving it untouched', async () => {
