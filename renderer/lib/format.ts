@@ -2,6 +2,11 @@
 
 export { formatCents, plural } from '../../shared/format';
 
+/** What was paid for without an image, counts above zero only: "1 unusable, 2 outcome unknown", "" for none. */
+export function withoutImageCounts(unusable: number, unknown: number): string {
+  return [unusable > 0 ? `${unusable} unusable` : '', unknown > 0 ? `${unknown} outcome unknown` : ''].filter(Boolean).join(', ');
+}
+
 /** "0:42", "1:05", "12:00" for whole seconds. */
 export function formatMinutes(wholeSeconds: number): string {
   return `${Math.floor(wholeSeconds / 60)}:${String(wholeSeconds % 60).padStart(2, '0')}`;

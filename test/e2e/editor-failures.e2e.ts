@@ -137,4 +137,30 @@ describe('generation failures', () => {
     expect(posts).toHaveLength(postsBefore.length + 1);
     expect(posts.at(-1)?.idempotencyKey).toBe(posts.at(-2)?.idempotencyKey);
   });
+
+  it('a failure on a panel with no take yet covers the empty frame cleanly: no "No take yet" half under the message', async () => {
+    const rig = await openEditor({ width: 1280, height: 720 });
+    await seedProject(rig, 2);
+    const { page } = rig;
+    await page.goto(rig.harness.url);
+    await board(page).waitFor();
+    gateway(rig).script(fault.status(422));
+    await card(page, 1).click();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    const failed = card(page, 1).getByRole('alert');
+    await failed.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'editor-failed-without-take-1280x720');
+    // Whatever of the empty frame's words still shows must not run under the failure message.
+    const overlap = await card(page, 1).evaluate((element) => {
+      const alert = element.querySelector('[role="alert"]')?.getBoundingClientRect();
+      const words = Array.from(element.querySelectorAll('.panel-placeholder *')).filter((node) => getComputedStyle(node).visibility === 'visible');
+      return words.some((node) => {
+        const box = node.getBoundingClientRect();
+        return !!alert && box.height > 0 && box.bottom > alert.top && box.top < alert.bottom;
+      });
+    });
+    expect(overlap).toBe(false);
+    // The other, untouched panel still says it has no take.
+    expect(await card(page, 2).getByText('No take yet').isVisible()).toBe(true);
+  });
 });

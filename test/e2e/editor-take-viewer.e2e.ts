@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { activeSrc, card, imagesLoaded, openGeneratedBoard, saved, takeFacts, useEditorRigs } from './support/editor-kit';
+import { activeSrc, card, imagesLoaded, inPlainView, openGeneratedBoard, saved, takeFacts, useEditorRigs } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
@@ -54,6 +54,33 @@ describe('take viewer', () => {
     expect(await activeSrc(page, 2)).not.toBe(before);
     // Let thumbnails and the autosave finish before the rig removes the project folder.
     await imagesLoaded(page);
+    await saved(page);
+  });
+
+  it('opens at its top on a small window: the title and close button show, and the arrow keys still step', async () => {
+    const rig = await openEditor({ width: 1280, height: 720 });
+    const page = await openGeneratedBoard(rig, 2);
+    await card(page, 1).click();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    const strip = page.getByRole('region', { name: 'Takes for panel 1' });
+    await expect.poll(() => strip.getByRole('button', { name: /^Take \d/ }).count(), { timeout: 20_000 }).toBe(2);
+
+    await page.getByRole('button', { name: 'Compare takes' }).click();
+    const viewer = page.getByRole('dialog', { name: 'Compare takes' });
+    const help = viewer.getByText(/^Take 1 of 2/);
+    await help.waitFor();
+    // The takes have the keys once the dialog has opened (a frame later).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('group');
+    await imagesLoaded(page);
+    await screenshot(page, 'editor-take-viewer-1280x720');
+    // Taller than the window at this size, the dialog scrolls; giving the keys to the takes must not
+    // scroll its header (what it is, how to close it) out of sight.
+    expect(await viewer.evaluate((dialog) => dialog.scrollTop)).toBe(0);
+    expect(await inPlainView(viewer.getByRole('heading', { name: 'Compare takes' }))).toBe(true);
+    expect(await inPlainView(viewer.getByRole('button', { name: 'Close compare takes' }))).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => viewer.getByText(/^Take 2 of 2/).count()).toBe(1);
+    await page.keyboard.press('Escape');
     await saved(page);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/store-context';
-import { formatCents, formatCountdown, plural } from '../../lib/format';
+import { formatCents, formatCountdown, plural, withoutImageCounts } from '../../lib/format';
 import { DismissableBanner } from '../../ui/DismissableBanner';
 import { batchProgressWords } from '../../ui/batch-progress-words';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
@@ -76,7 +76,7 @@ function FailureSummary() {
       <span>Each failed panel says why and what to do next.</span>
       {spend && withoutImage > 0 && (
         <span data-testid="paid-without-image">
-          Paid for without an image: {formatCents(spend.unusableCents + spend.unknownCents)} ({spend.unusableImages} unusable, {spend.unknownRequests} outcome unknown).
+          Paid for without an image: {formatCents(spend.unusableCents + spend.unknownCents)} ({withoutImageCounts(spend.unusableImages, spend.unknownRequests)}).
         </span>
       )}
       <span className="banner-actions">

@@ -53,6 +53,12 @@ export function RestyleSection({ panel }: { panel: Panel }) {
   const plan = `${targets.join(',')}|${options.variations}`;
   const [confirming, setConfirming] = useState<string | null>(null);
   const needsConfirm = targets.length > 1;
+  /** What Restyle would cost, or why it cannot start (it is disabled then). */
+  const restyleHint = () => {
+    if (targets.length === 0) return panel.characterId === null ? 'No character to restyle with' : 'Generate a take first';
+    if (prompt === '') return 'Pick a preset or describe the style first';
+    return `${scope} · ${plural(images, 'image')} · ${formatCents(images * price)}`;
+  };
   const startRestyle = () => {
     setConfirming(null);
     void restyle(targets);
@@ -125,7 +131,7 @@ export function RestyleSection({ panel }: { panel: Panel }) {
             <Icon name="wand" /> {needsConfirm ? 'Restyle…' : 'Restyle'}
           </button>
           <span className="cost-hint">
-            {targets.length === 0 ? (panel.characterId === null ? 'No character to restyle with' : 'Generate a take first') : `${scope} · ${plural(images, 'image')} · ${formatCents(images * price)}`}
+            {restyleHint()}
           </span>
         </div>
       )}

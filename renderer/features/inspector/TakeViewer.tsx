@@ -79,8 +79,10 @@ function ViewerBody({ panelId }: { panelId: string }) {
   const [focused, setFocused] = useState(() => Math.max(0, takes.findIndex((take) => take.id === activeTakeId)));
   const grid = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // After the dialog has opened (showModal focuses its first button), give the keys to the takes.
-    const frame = requestAnimationFrame(() => grid.current?.focus());
+    // After the dialog has opened (showModal focuses its first button), give the keys to the takes,
+    // without scrolling: the takes are taller than a small window, and focusing them would scroll the
+    // dialog's title and close button out of sight.
+    const frame = requestAnimationFrame(() => grid.current?.focus({ preventScroll: true }));
     return () => cancelAnimationFrame(frame);
   }, []);
   const start = Math.min(Math.max(0, focused - (WINDOW - 1)), Math.max(0, takes.length - WINDOW), focused);

@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Pacing, Spend } from '../../../shared/domain/jobs';
 import type { SaveStatus } from '../../../shared/domain/project-status';
 import { useAppStore } from '../../state/store-context';
-import { formatCents, formatSavedAt } from '../../lib/format';
+import { formatCents, formatSavedAt, withoutImageCounts } from '../../lib/format';
 import { batchProgressWords } from '../../ui/batch-progress-words';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
 import { pauseStatusText } from './pause-text';
@@ -61,8 +61,8 @@ function spendBreakdown(spend: Spend): string {
 }
 
 function spentWithoutImage(unusable: number, unknown: number): string {
-  const parts = [unusable > 0 ? `${unusable} unusable` : '', unknown > 0 ? `${unknown} outcome unknown` : ''].filter(Boolean);
-  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+  const counts = withoutImageCounts(unusable, unknown);
+  return counts ? ` (${counts})` : '';
 }
 
 /** The limits learned from the gateway, once it said something; null while only the setting applies. */

@@ -156,7 +156,8 @@ describe('outcome unknown', () => {
       const snapshot = snapshotOf(main);
       emit('jobs:progress', { ...snapshot, spentCents: 10, spend: { ...snapshot.spend, storedImages: 1, storedCents: 5, unknownRequests: 1, unknownCents: 5 } });
     });
-    expect(screen.getByTestId('paid-without-image').textContent).toBe('Paid for without an image: $0.05 (0 unusable, 1 outcome unknown).');
+    // Only the kinds that happened are named: no "0 unusable".
+    expect(screen.getByTestId('paid-without-image').textContent).toBe('Paid for without an image: $0.05 (1 outcome unknown).');
     expect(screen.getByTestId('spent').textContent).toBe('Spent $0.10 (1 outcome unknown)');
     const generatesBefore = callsTo('jobs:generate').length;
     // A double click retries once: Retry pays again.

@@ -274,6 +274,21 @@ describe('panel inspector', () => {
     expect(request?.imageWeight).toBe(52);
   });
 
+  it('says why Restyle cannot start when no preset is picked and no style described, instead of its price', async () => {
+    const { user, callsTo } = await renderApp({ project: sampleProject(1, [1]) });
+    await user.click(card(1));
+    const restyle = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Restyle' });
+    await user.click(screen.getByRole('button', { name: 'Ink sketch' }));
+    expect(screen.getByRole('button', { name: 'Ink sketch' }).getAttribute('aria-pressed')).toBe('false');
+    expect(restyle().disabled).toBe(true);
+    expect(screen.getByText('Pick a preset or describe the style first')).toBeTruthy();
+    expect(screen.queryByText('this panel · 1 image · $0.05')).toBeNull();
+    await user.type(screen.getByLabelText('Style prompt'), 'teal and orange');
+    expect(restyle().disabled).toBe(false);
+    expect(screen.getByText('this panel · 1 image · $0.05')).toBeTruthy();
+    expect(callsTo('jobs:restyle')).toHaveLength(0);
+  });
+
   it('marks restyled takes with the take they came from', async () => {
     const project = sampleProject(1, [1]);
     const { user, emit } = await renderApp({ project });
