@@ -95,7 +95,8 @@ export function joinBatch(batchJobIds: readonly string[], jobs: readonly JobView
   const fresh = ids.filter((id) => !inBatch.has(id));
   if (fresh.length === 0) return batchJobIds;
   const running = new Set(jobs.filter((job) => !isTerminal(job)).map((job) => job.id));
-  return batchJobIds.some((id) => running.has(id)) ? [...batchJobIds, ...fresh] : fresh;
+  // A new batch is all of this start's jobs, also one that was in the last batch (a kept job collected again).
+  return batchJobIds.some((id) => running.has(id)) ? [...batchJobIds, ...fresh] : [...ids];
 }
 
 /** The preset's prompt followed by the artist's own words, either of which may be empty. */
@@ -110,20 +111,41 @@ export function randomSeed(): number {
 
 export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
   return (set, get) => {
+    /**
+     * Generate on a panel whose paid job the gateway still holds collects that job instead of
+     * paying for another (the kept one would arrive on the next open anyway: two images, two charges).
+     */
+    const collectKept = async (panelIds: readonly string[]): Promise<{ collected: string[]; rest: string[] }> => {
+      const { jobByPanel, doc } = get();
+      const kept = panelIds.flatMap((id) => {
+        const job = jobByPanel[id];
+        return job?.state === 'failed' && job.retryable && job.error?.code === 'GATEWAY_JOB_KEPT' ? [job] : [];
+      });
+      if (kept.length === 0) return { collected: [], rest: [...panelIds] };
+      for (const job of kept) await deps.api.jobs.retry({ jobId: job.id });
+      const numbers = kept.map((job) => (doc?.panels.findIndex((panel) => panel.id === job.panelId) ?? -1) + 1);
+      const which = numbers.length === 1 ? `Panel ${numbers[0] ?? ''}'s earlier job is` : `The earlier jobs of panels ${numbers.join(', ')} are`;
+      get().showNotice(`${which} paid for and still at the gateway: Castboard collects ${numbers.length === 1 ? 'it' : 'them'} instead of paying again. Generate again once ${numbers.length === 1 ? 'it has' : 'they have'} arrived for another image.`);
+      const keptPanels = new Set(kept.map((job) => job.panelId));
+      return { collected: kept.map((job) => job.id), rest: panelIds.filter((id) => !keptPanels.has(id)) };
+    };
+
     const start = async (panelIds: readonly string[], request: PanelRequest): Promise<boolean> => {
       if (panelIds.length === 0) return false;
       set({ jobsError: null, jobsErrorCode: null });
       try {
         await deps.sync().flush();
-        const ids = [...panelIds];
+        const { collected, rest: ids } = request.kind === 'generate' ? await collectKept(panelIds) : { collected: [], rest: [...panelIds] };
         const { jobIds } =
-          request.kind === 'generate'
-            ? await deps.api.jobs.generate({ panelIds: ids, variations: request.variations, seed: request.seed })
-            : await deps.api.jobs.restyle({ panelIds: ids, stylePrompt: request.stylePrompt, imageWeight: request.imageWeight, variations: request.variations });
+          ids.length === 0
+            ? { jobIds: [] }
+            : request.kind === 'generate'
+              ? await deps.api.jobs.generate({ panelIds: ids, variations: request.variations, seed: request.seed })
+              : await deps.api.jobs.restyle({ panelIds: ids, stylePrompt: request.stylePrompt, imageWeight: request.imageWeight, variations: request.variations });
         const { queue, batchJobIds, lastRequest } = get();
         const remembered = { ...lastRequest };
         for (const id of ids) remembered[id] = request;
-        set({ batchJobIds: joinBatch(batchJobIds, queue?.jobs ?? [], jobIds), lastRequest: remembered });
+        set({ batchJobIds: joinBatch(batchJobIds, queue?.jobs ?? [], [...collected, ...jobIds]), lastRequest: remembered });
         return true;
       } catch (error) {
         set({ jobsError: messageOf(error), jobsErrorCode: isCastboardError(error) ? error.code : null });

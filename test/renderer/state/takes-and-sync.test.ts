@@ -179,6 +179,30 @@ describe('jobs', () => {
     },
   );
 
+  it('Generate on a panel whose paid job the gateway still holds collects that job and pays only for the others', async () => {
+    const kit = await openKit(sampleProject(2));
+    await kit.store.getState().generate(['p1']);
+    const [job] = kit.main.jobs;
+    failJob(kit.main, kit.emit, job?.id ?? '', { code: 'GATEWAY_JOB_KEPT', message: 'The image service accepted this panel\'s job, but Castboard lost contact with it while waiting for the image.' });
+    if (job) job.retryable = true;
+    kit.emit('jobs:progress', snapshotOf(kit.main));
+
+    await kit.store.getState().generate(['p1', 'p2']);
+    expect(kit.callsTo('jobs:retry')).toEqual([{ jobId: job?.id }]);
+    expect(kit.callsTo('jobs:generate')).toHaveLength(2);
+    expect(kit.callsTo('jobs:generate')[1]).toMatchObject({ panelIds: ['p2'] });
+    expect(kit.store.getState().notice?.text).toBe("Panel 1's earlier job is paid for and still at the gateway: Castboard collects it instead of paying again. Generate again once it has arrived for another image.");
+    expect(kit.store.getState().batchJobIds).toContain(job?.id);
+
+    // Only that panel: nothing new is paid for.
+    failJob(kit.main, kit.emit, job?.id ?? '', { code: 'GATEWAY_JOB_KEPT', message: 'lost contact again' });
+    if (job) job.retryable = true;
+    kit.emit('jobs:progress', snapshotOf(kit.main));
+    await kit.store.getState().generate(['p1']);
+    expect(kit.callsTo('jobs:generate')).toHaveLength(2);
+    expect(kit.callsTo('jobs:retry')).toHaveLength(2);
+  });
+
   it.each([
     ['main knows it is a restyle: main sends it again', 'restyle' as const, true],
     ['its record does not say what it was: nothing is sent, and the page says why', 'resume' as const, false],
