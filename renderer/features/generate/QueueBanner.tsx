@@ -63,17 +63,31 @@ function BatchProgressBar() {
   );
 }
 
+/** Kept jobs are paid and on their way, not failures: say so, and how they arrive. */
+function keptSentence(count: number): string {
+  return count === 1
+    ? "1 panel's image is paid for and still at the gateway: Retry on its card collects it without paying again, and it arrives by itself when the project is next opened."
+    : `${count} panels' images are paid for and still at the gateway: Retry on their cards collects them without paying again, and they arrive by themselves when the project is next opened.`;
+}
+
 /** After a batch: how many panels failed (each card says why and offers Retry where it is safe) and a way to clear the messages. */
 function FailureSummary() {
   const progress = useBatchProgress();
   const clearFinished = useAppStore((s) => s.clearFinishedJobs);
   const spend = useAppStore((s) => s.queue?.spend ?? null);
-  if (progress.running || progress.failed === 0) return null;
+  if (progress.running || progress.failed + progress.kept === 0) return null;
   const withoutImage = spend ? spend.unusableImages + spend.unknownRequests : 0;
   return (
     <div className="banner banner-error" role="status">
-      <span className="banner-title">{plural(progress.failed, 'panel')} failed</span>
-      <span>Each failed panel says why and what to do next.</span>
+      {progress.failed > 0 && (
+        <>
+          <span className="banner-title">{plural(progress.failed, 'panel')} failed</span>
+          <span>Each failed panel says why and what to do next.</span>
+        </>
+      )}
+      {progress.kept > 0 && (
+        <span data-testid="kept-at-gateway">{keptSentence(progress.kept)}</span>
+      )}
       {spend && withoutImage > 0 && (
         <span data-testid="paid-without-image">
           Paid for without an image: {formatCents(spend.unusableCents + spend.unknownCents)} ({withoutImageCounts(spend.unusableImages, spend.unknownRequests)}).

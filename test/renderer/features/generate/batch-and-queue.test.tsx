@@ -144,6 +144,24 @@ describe('after a batch with failures', () => {
   });
 });
 
+describe('a job kept at the gateway', () => {
+  it('is not counted as a failure: paid for, collected by Retry or the next open', async () => {
+    const { user, main, emit } = await renderApp({ project: mixedProject() });
+    await user.click(screen.getByRole('button', { name: 'Generate missing' }));
+    await user.click(await within(screen.getByRole('dialog', { name: 'Generate missing panels' })).findByRole('button', { name: 'Generate 2 images ($0.10)' }));
+    act(() => {
+      const [first, second] = main.jobs;
+      if (first) Object.assign(first, { state: 'failed', retryable: true, error: { code: 'GATEWAY_JOB_KEPT', message: "The image service accepted this panel's job, but Castboard lost contact with it." } });
+      if (second) second.state = 'done';
+      emit('jobs:progress', snapshotOf(main));
+    });
+    expect(screen.getByTestId('kept-at-gateway').textContent).toBe(
+      "1 panel's image is paid for and still at the gateway: Retry on its card collects it without paying again, and it arrives by itself when the project is next opened.",
+    );
+    expect(screen.queryByText(/^\d+ panels? failed$/)).toBeNull();
+  });
+});
+
 describe('outcome unknown', () => {
   it('Retry sends the same request again (same job, same key), and the summary counts what may have been paid', async () => {
     const { user, main, emit, callsTo } = await renderApp({ project: mixedProject() });
