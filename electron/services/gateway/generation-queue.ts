@@ -84,6 +84,7 @@ class QueueRunner implements GenerationQueue {
       const key = job.kind === 'resume' && job.idempotencyKey ? job.idempotencyKey : this.#newKey();
       const entry: Entry = { job, view, key, controller: new AbortController(), accepted: undefined, sent: false, running: false, rateLimitsInARow: 0 };
       if (job.kind === 'resume') {
+        this.#replaceKept(job.accepted.jobId);
         view.resumed = true;
         view.remoteJobId = job.accepted.jobId;
         entry.accepted = job.accepted;
@@ -179,14 +180,21 @@ class QueueRunner implements GenerationQueue {
     this.#retryAfterCapMs = ms;
   }
 
-  clearFinished(): void {
-    for (const [id, entry] of this.#entries) if (TERMINAL_STATES.has(entry.view.state)) this.#entries.delete(id);
+  clearFinished(includeKept = false): void {
+    // A kept job is not finished: its image is paid for and still at the gateway, and its Retry is
+    // how the artist collects it (without it, Generate on that panel would pay again).
+    for (const [id, entry] of this.#entries) if (TERMINAL_STATES.has(entry.view.state) && (includeKept || !entry.jobKept)) this.#entries.delete(id);
     this.#emit();
   }
 
   dispose(): void {
     this.stopNow();
     this.#gate.dispose();
+  }
+
+  /** A resumed job takes the place of a kept entry for the same gateway job (else both would collect it). */
+  #replaceKept(remoteJobId: string): void {
+    for (const [id, entry] of this.#entries) if (entry.jobKept && entry.accepted?.jobId === remoteJobId) this.#entries.delete(id);
   }
 
   #schedule(entry: Entry): void {

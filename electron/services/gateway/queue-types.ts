@@ -94,7 +94,10 @@ export interface GenerationQueue {
   onIdle(): Promise<void>;
   setConcurrency(n: number): void;
   setRetryAfterCap(ms: number): void;
-  /** Forgets finished jobs (keeps the spend). */
-  clearFinished(): void;
+  /**
+   * Forgets finished jobs (keeps the spend). A kept job (paid, still at the gateway) stays unless
+   * `includeKept`: when another project opens, the kept jobs of the last one live on in its file.
+   */
+  clearFinished(includeKept?: boolean): void;
   dispose(): void;
 }

@@ -178,6 +178,19 @@ export function createGenerationService(deps: GenerationServiceDeps) {
 
   const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage });
 
+  /**
+   * The queue's finished jobs belong to the project they were made for. When another one opens,
+   * they go: a Retry of one would store its images in the wrong project. (A kept job lives on in
+   * its own project's pendingJobs and is collected when that opens again.) The same project
+   * reopened keeps them, so an unknown outcome can still be retried with its own key.
+   */
+  let jobsBelongTo: string | null = null;
+  function forgetOtherProjectsJobs(): void {
+    const root = deps.workspace.root();
+    if (jobsBelongTo !== null && root !== jobsBelongTo) queue.clearFinished(true);
+    jobsBelongTo = root;
+  }
+
   return {
     /** The cost of a batch, once it is known the batch could be sent (no price for a batch that would fail). */
     async estimate({ panelIds, variations }: { panelIds: string[]; variations: number }): Promise<CostEstimate> {
@@ -190,6 +203,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       requireKey();
       requireWritableProject();
       const from = context();
+      forgetOtherProjectsJobs();
       const jobs = await generateJobs(from, request.panelIds, request);
       for (const job of jobs) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId) });
       applySettings();
@@ -201,6 +215,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       requireKey();
       requireWritableProject();
       const from = context();
+      forgetOtherProjectsJobs();
       const planned = await restyleJobs(from, request.panelIds, request);
       for (const { job, sourceTakeId } of planned) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId, sourceTakeId), sourceTakeId });
       applySettings();
@@ -210,6 +225,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
 
     /** Called after a project opens: polls every job it had accepted, never resubmits (only a Retry after a failure resends). */
     resumePending(): number {
+      forgetOtherProjectsJobs();
       const pending = deps.workspace.project().pendingJobs;
       queue.add(
         pending.map((record): QueueJob => {

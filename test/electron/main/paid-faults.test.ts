@@ -132,16 +132,36 @@ describe('paid faults over real HTTP', () => {
     expect(snapshot.spentCents).toBe(0); // counted when its image is collected, not as a loss
     expect((await onDisk(root)).pendingJobs).toHaveLength(1);
 
+    // "Clear messages" keeps it: its Retry is how it is collected this session.
+    await r.call('jobs:clearFinished');
+    expect((r.services.generation.snapshot()).jobs.map((kept) => kept.id)).toEqual([job?.id]);
     if (how === 'retry') await r.call('jobs:retry', { jobId: job?.id });
     else expect(await afterRestart(r, root)).toMatchObject({ pendingJobs: 1, spentCents: 0, spend: { unknownRequests: 0 } });
     const collected = await settled(r);
     expect(collected.jobs.at(-1)).toMatchObject({ state: 'done', images: 1 });
+    // Reopened: the failed entry of the session before is gone, its job collected as a resumed one.
+    if (how === 'restart') expect(collected.jobs.map((view) => view.id)).toEqual([`resume-${job?.remoteJobId ?? ''}`]);
     expect(collected.spentCents).toBe(5);
     expect(posts(gateway)).toHaveLength(1);
     const saved = await onDisk(root);
     expect(saved.pendingJobs).toEqual([]);
     expect(saved.panels[0]?.takes).toHaveLength(1);
     expect(saved.paidWithoutImage ?? []).toEqual([]);
+  }, 40_000);
+
+  it("another project's jobs leave the queue when a project opens (a Retry would store their images in it); a kept job stays in its own file", async () => {
+    const gateway = await gatewayWith({ mode: 'async' });
+    gateway.script(...[1, 2, 3].map(() => fault.drop('poll')));
+    const r = rig(gateway);
+    const first = await oneBatch(r, 1);
+    const [kept] = first.snapshot.jobs;
+    expect(kept).toMatchObject({ state: 'failed', error: { code: 'GATEWAY_JOB_KEPT' } });
+
+    await storyboard(r, await tempDir(), 1);
+    expect(r.services.generation.snapshot().jobs).toEqual([]);
+    await expect(r.call('jobs:retry', { jobId: kept?.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(posts(gateway)).toHaveLength(1);
+    expect((await onDisk(first.root)).pendingJobs).toHaveLength(1);
   }, 40_000);
 
   it('a poll answered 404 says the gateway forgot the job (may have been charged), not "unknown model"', async () => {
