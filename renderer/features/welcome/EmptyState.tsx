@@ -30,9 +30,14 @@ function OpenErrorNotice() {
   );
 }
 
+/** A key kept for this session only is not saved: it is gone when Castboard quits, so say so. */
+function keySavedWords(sessionOnly: boolean): string {
+  return sessionOnly ? 'Done — your key is kept for this session only (Castboard forgets it when it quits).' : 'Done — your key is saved.';
+}
+
 export function EmptyState({ onOpenSettings }: { onOpenSettings: () => void }) {
-  const { hasKey, openProject, busy, dismissOpenError, openDialog } = useAppStore(
-    useShallow((s) => ({ hasKey: s.keyStatus?.hasKey ?? false, openProject: s.openProject, busy: s.projectBusy, dismissOpenError: s.dismissOpenError, openDialog: s.openDialog })),
+  const { hasKey, sessionOnly, openProject, busy, dismissOpenError, openDialog } = useAppStore(
+    useShallow((s) => ({ hasKey: s.keyStatus?.hasKey ?? false, sessionOnly: s.keyStatus?.storage === 'session-only', openProject: s.openProject, busy: s.projectBusy, dismissOpenError: s.dismissOpenError, openDialog: s.openDialog })),
   );
   return (
     <div className="welcome">
@@ -48,7 +53,7 @@ export function EmptyState({ onOpenSettings }: { onOpenSettings: () => void }) {
         <ol className="steps">
           <li className={hasKey ? 'step step-done' : 'step step-next'}>
             <strong>Connect your AIgateway key.</strong>
-            <span>{hasKey ? 'Done — your key is saved.' : 'Each generated image costs $0.05 on your AIgateway account.'}</span>
+            <span>{hasKey ? keySavedWords(sessionOnly) : 'Each generated image costs $0.05 on your AIgateway account.'}</span>
             {!hasKey && (
               <button type="button" className="button-primary" onClick={onOpenSettings}>
                 Add API key

@@ -84,6 +84,12 @@ describe('Welcome screen', () => {
     expect(await screen.findByText(/Done — your key is saved/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Add API key' })).toBeNull();
   });
+
+  it('does not call a key kept for this session only saved', async () => {
+    renderApp({ key: 'sk-existing-key-1111', sessionOnly: true });
+    expect(await screen.findByText('Done — your key is kept for this session only (Castboard forgets it when it quits).')).toBeTruthy();
+    expect(screen.queryByText(/your key is saved/)).toBeNull();
+  });
 });
 
 describe('Settings: gateway and saving', () => {
