@@ -109,9 +109,9 @@ export function reportBatch(io: CliIo, batch: { kind: 'generate' | 'restyle'; js
   return EXIT_FAILURE;
 }
 
-/** What to do about kept jobs: nothing to pay, only to collect (never --panels: that would pay again). */
+/** What to do about kept jobs: nothing to pay, only to collect (any generate or restyle of the project collects them too). */
 function keptWords(kept: readonly number[], root: string): string {
   const one = kept.length === 1;
   const which = one ? `Panel ${kept[0] ?? ''}'s job is` : `The jobs of panels ${kept.join(', ')} are`;
-  return `${which} paid for and kept in the project (the gateway still holds ${one ? 'it' : 'them'}). To collect ${one ? 'its image' : 'their images'} without sending anything new: castboard generate ${shellWord(root)} --collect (the next castboard generate or castboard restyle on this project collects ${one ? 'it' : 'them'} too). Do not generate ${one ? 'it' : 'them'} again with --panels: that sends a new, paid request.`;
+  return `${which} paid for and kept in the project (the gateway still holds ${one ? 'it' : 'them'}). To collect ${one ? 'its image' : 'their images'} without sending anything new: castboard generate ${shellWord(root)} --collect (the next castboard generate or castboard restyle on this project collects ${one ? 'it' : 'them'} too).`;
 }

@@ -52,6 +52,21 @@ function collectOnly(io: CliIo, target: BatchProject, concurrency: number | unde
   });
 }
 
+/**
+ * Panels named with --panels whose generate job the gateway still holds (paid, pending in the
+ * project): that job is collected by this run, so a new request would pay twice for one ask, as
+ * the app's Generate also collects instead. They are left out, with a line saying so.
+ */
+function withoutPendingGenerate(io: CliIo, target: BatchProject, numbers: readonly number[]): number[] {
+  const { panels, pendingJobs } = target.project();
+  const waiting = new Set(pendingJobs.filter((job) => job.kind !== 'restyle').map((job) => job.panelId));
+  const held = numbers.filter((number) => waiting.has(panels[number - 1]?.id ?? ''));
+  if (held.length === 0) return [...numbers];
+  const which = held.length === 1 ? `Panel ${held[0] ?? ''} has a paid job` : `Panels ${held.join(', ')} have paid jobs`;
+  io.stderr(`${which} still at the gateway: collected by this run, not paid for again. Run the command again once ${held.length === 1 ? 'it has' : 'they have'} arrived for another take.`);
+  return numbers.filter((number) => !held.includes(number));
+}
+
 export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
   const dir = projectDirArg(positionals, USAGE);
@@ -89,10 +104,11 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
       io.stderr('None of the chosen panels can be generated: nothing was sent and nothing was charged.');
       return EXIT_FAILURE;
     }
+    const numbersToSend = withoutPendingGenerate(io, target, ready.numbers);
     const choice = { variations, seed };
     return runPaidBatch(io, target, {
       kind: 'generate',
-      numbers: ready.numbers,
+      numbers: numbersToSend,
       skipped: ready.skipped,
       requestBodies: (project, panelIds) => panelIds.map((id) => bodyOrProblem(previewGenerate(project, panelById(project, id), choice, 0))),
       variations,

@@ -342,6 +342,26 @@ describe('castboard generate: interrupted async jobs', () => {
     }
   }, 40_000);
 
+  it('--panels naming a panel whose paid job is kept collects that job instead of paying again', async () => {
+    const asyncGateway = await startFakeGateway({ mode: 'async', jobPendingPolls: 0 });
+    try {
+      const project = await makeProject(dir, ['a']);
+      asyncGateway.script(fault.drop('poll'), fault.drop('poll'), fault.drop('poll'));
+      expect((await cli(['generate', project, '--yes'], { env: gatewayEnv(asyncGateway) })).code).toBe(1);
+      expect(imageRequests(asyncGateway)).toHaveLength(1);
+
+      const again = await cli(['generate', project, '--panels', '1', '--yes'], { env: gatewayEnv(asyncGateway) });
+      expect(again.code).toBe(0);
+      expect(again.stderr).toContain('Panel 1 has a paid job still at the gateway: collected by this run, not paid for again.');
+      expect(imageRequests(asyncGateway)).toHaveLength(1);
+      const json = await readProjectJson(project);
+      expect(json.pendingJobs).toEqual([]);
+      expect(json.panels[0]?.takes).toHaveLength(1);
+    } finally {
+      await asyncGateway.close();
+    }
+  }, 40_000);
+
   it('one Ctrl-C while an accepted job renders waits for it and keeps its image, shown since the panel had no take', async () => {
     const asyncGateway = await startFakeGateway({ mode: 'async', jobPendingPolls: 0 });
     try {
