@@ -12,7 +12,7 @@ const REWRITES: Array<[RegExp, string]> = [
   [/Check the panel's prompt and settings\./g, "Check the panel's scene and the command's options."],
   [/Retry sends it again with the same Idempotency-Key, so a gateway that honours that key does not charge twice\./g, 'Generating this panel again sends a new request, which may be charged again.'],
   [
-    /The job is paid for and kept in the project: Retry asks the gateway for its image again without sending a new request, and Castboard also asks when the project is next opened\./g,
+    /The job is paid for and kept in the project: Collect \(on the panel\) asks the gateway for its image again without sending a new request, and Castboard also asks when the project is next opened\./g,
     'The job is paid for and kept in the project: the next castboard generate or castboard restyle on this project collects its image without sending anything new.',
   ],
   [/press Resume when you want to continue\./g, 'run the command again later.'],

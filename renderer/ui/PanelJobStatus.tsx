@@ -31,7 +31,13 @@ export function PanelJobStatus({ panelNumber, job, variant }: PanelJobStatusProp
         {/* The message says the project was not changed; the money was spent all the same. */}
         {job.charged && variant === 'inspector' && <p className="job-error">This answer was charged: Spent counts it, and Retry is a new request.</p>}
         {/* Held images are already paid for: a Retry would pay again, so none is offered. */}
-        {!job.heldByMain && (
+        {/* A kept job's image is paid for and waiting: the button collects it, and says so. */}
+        {!job.heldByMain && job.kept && (
+          <button type="button" className="button-small" aria-label={`Collect panel ${panelNumber}'s image`} title="Ask the gateway again for the image already paid for (nothing new is paid)" {...paidButton(() => void retryPanel(job.panelId))}>
+            <Icon name="retry" size={13} /> Collect
+          </button>
+        )}
+        {!job.heldByMain && !job.kept && (
           <button type="button" className="button-small" aria-label={`Retry panel ${panelNumber}`} {...paidButton(() => void retryPanel(job.panelId))}>
             <Icon name="retry" size={13} /> Retry
           </button>

@@ -21,6 +21,8 @@ export interface PanelJob {
   finishing: boolean;
   /** Failed with an answer that was paid for but unusable: a Retry is a new charge. */
   charged: boolean;
+  /** Paid and still at the gateway (contact lost): its Retry collects the image, it sends nothing new. */
+  kept: boolean;
 }
 
 export function usePanelJob(panelId: string): PanelJob {
@@ -28,10 +30,10 @@ export function usePanelJob(panelId: string): PanelJob {
     useShallow((s): PanelJob => {
       const job = s.jobByPanel[panelId];
       const paused = s.queue?.pause != null;
-      if (!job || job.state === 'done') return { panelId, phase: 'idle', jobId: null, kind: null, error: null, heldByMain: false, paused, finishing: false, charged: false };
+      if (!job || job.state === 'done') return { panelId, phase: 'idle', jobId: null, kind: null, error: null, heldByMain: false, paused, finishing: false, charged: false, kept: false };
       const phase: PanelJobPhase =
         job.state === 'failed' ? 'failed' : job.state === 'cancelled' ? 'cancelled' : job.state === 'queued' ? 'queued' : 'working';
-      return { panelId, phase, jobId: job.id, kind: job.kind, error: job.error?.message ?? null, heldByMain: job.error?.code === 'RESULT_NOT_STORED', paused, finishing: job.cancelRequested === true, charged: job.paidWithoutImage === 'unusable' };
+      return { panelId, phase, jobId: job.id, kind: job.kind, error: job.error?.message ?? null, heldByMain: job.error?.code === 'RESULT_NOT_STORED', paused, finishing: job.cancelRequested === true, charged: job.paidWithoutImage === 'unusable', kept: job.error?.code === 'GATEWAY_JOB_KEPT' };
     }),
   );
 }

@@ -171,7 +171,7 @@ export const gatewayErrors = {
     }),
 };
 
-const JOB_KEPT = 'The job is paid for and kept in the project: Retry asks the gateway for its image again without sending a new request, and Castboard also asks when the project is next opened.';
+const JOB_KEPT = 'The job is paid for and kept in the project: Collect (on the panel) asks the gateway for its image again without sending a new request, and Castboard also asks when the project is next opened.';
 
 /** What went wrong with a poll or download, in a few words (the cause's own sentence speaks of submits). */
 function contactFailure(cause: GatewayError): string {

@@ -66,8 +66,8 @@ function BatchProgressBar() {
 /** Kept jobs are paid and on their way, not failures: say so, and how they arrive. */
 function keptSentence(count: number): string {
   return count === 1
-    ? "1 panel's image is paid for and still at the gateway: Retry on its card collects it without paying again, and it arrives by itself when the project is next opened."
-    : `${count} panels' images are paid for and still at the gateway: Retry on their cards collects them without paying again, and they arrive by themselves when the project is next opened.`;
+    ? "1 panel's image is paid for and still at the gateway: Collect on its card fetches it without paying again, and it arrives by itself when the project is next opened."
+    : `${count} panels' images are paid for and still at the gateway: Collect on their cards fetches them without paying again, and they arrive by themselves when the project is next opened.`;
 }
 
 /** After a batch: how many panels failed (each card says why and offers Retry where it is safe) and a way to clear the messages. */

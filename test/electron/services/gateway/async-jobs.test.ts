@@ -88,7 +88,7 @@ describe('async jobs', () => {
     // Contact lost, job still at the gateway: kept to be collected later, not counted as lost.
     const kept = await kit.client.generatePanel(await generateInput()).catch((error: unknown) => error);
     expect(kept).toMatchObject({ code: 'GATEWAY_JOB_KEPT', jobKept: true, retryable: true, paid: undefined });
-    expect((kept as Error).message).toMatch(/lost contact.*\(the connection failed\).*Retry asks the gateway for its image again without sending a new request/);
+    expect((kept as Error).message).toMatch(/lost contact.*\(the connection failed\).*Collect \(on the panel\) asks the gateway for its image again without sending a new request/);
     expect(imageRequests(kit.gateway)).toHaveLength(1);
   });
 

@@ -145,8 +145,8 @@ describe('after a batch with failures', () => {
 });
 
 describe('a job kept at the gateway', () => {
-  it('is not counted as a failure: paid for, collected by Retry or the next open', async () => {
-    const { user, main, emit } = await renderApp({ project: mixedProject() });
+  it('is not counted as a failure: paid for, collected by its Collect button or the next open', async () => {
+    const { user, main, emit, callsTo } = await renderApp({ project: mixedProject() });
     await user.click(screen.getByRole('button', { name: 'Generate missing' }));
     await user.click(await within(screen.getByRole('dialog', { name: 'Generate missing panels' })).findByRole('button', { name: 'Generate 2 images ($0.10)' }));
     act(() => {
@@ -156,9 +156,14 @@ describe('a job kept at the gateway', () => {
       emit('jobs:progress', snapshotOf(main));
     });
     expect(screen.getByTestId('kept-at-gateway').textContent).toBe(
-      "1 panel's image is paid for and still at the gateway: Retry on its card collects it without paying again, and it arrives by itself when the project is next opened.",
+      "1 panel's image is paid for and still at the gateway: Collect on its card fetches it without paying again, and it arrives by itself when the project is next opened.",
     );
     expect(screen.queryByText(/^\d+ panels? failed$/)).toBeNull();
+    // Its card offers Collect (nothing new is paid), not Retry; Collect asks main for that same job.
+    expect(screen.queryAllByRole('button', { name: /^Retry panel/ })).toHaveLength(0);
+    await user.click(screen.getAllByRole('button', { name: /^Collect panel \d+'s image$/ })[0]!);
+    expect(callsTo('jobs:retry')).toEqual([{ jobId: main.jobs[0]?.id }]);
+    expect(callsTo('jobs:generate')).toHaveLength(1);
   });
 });
 
