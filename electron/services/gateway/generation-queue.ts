@@ -29,18 +29,9 @@ import { SpendLedger } from './queue-spend';
 import { JOB_STATES, TERMINAL_STATES, type GenerationQueue, type GenerationQueueOptions, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot } from './queue-types';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
 import { imagesOf } from './queue-cost';
-
-/** Sent, maybe received, and not accepted as an async job: nothing could collect its images later. */
-function lostIfStopped(entry: Entry): boolean {
-  return entry.sent && !entry.accepted;
-}
+import { lostIfStopped, newEntry, resetForRetry } from './queue-entry';
 
 export type { GenerationQueue, GenerationQueueOptions } from './queue-types';
-
-/** What the renderer is told a job is: a resumed job is the kind of request it was ('resume' when that is unknown). */
-function viewKind(job: QueueJob): JobView['kind'] {
-  return job.kind === 'resume' ? (job.resend?.kind ?? 'resume') : job.kind;
-}
 
 class QueueRunner implements GenerationQueue {
   readonly #options: GenerationQueueOptions;
@@ -80,15 +71,8 @@ class QueueRunner implements GenerationQueue {
   add(jobs: readonly QueueJob[]): void {
     for (const job of jobs) {
       if (this.#entries.has(job.id)) throw new CastboardError('INVALID_REQUEST', `Job ${job.id} is already in the queue.`);
-      const view: JobView = { id: job.id, panelId: job.panelId, kind: viewKind(job), state: 'queued' };
-      const key = job.kind === 'resume' && job.idempotencyKey ? job.idempotencyKey : this.#newKey();
-      const entry: Entry = { job, view, key, controller: new AbortController(), accepted: undefined, sent: false, running: false, rateLimitsInARow: 0 };
-      if (job.kind === 'resume') {
-        this.#replaceKept(job.accepted.jobId);
-        view.resumed = true;
-        view.remoteJobId = job.accepted.jobId;
-        entry.accepted = job.accepted;
-      }
+      if (job.kind === 'resume') this.#replaceKept(job.accepted.jobId);
+      const entry = newEntry(job, this.#newKey);
       this.#entries.set(job.id, entry);
       this.#schedule(entry);
     }
@@ -119,18 +103,7 @@ class QueueRunner implements GenerationQueue {
   retry(jobId: string): boolean {
     const entry = this.#entries.get(jobId);
     if (!entry || entry.view.state !== 'failed' || !entry.view.retryable) return false;
-    // A job the gateway still holds is asked for again (polled): no request, no new charge.
-    if (!entry.jobKept) {
-      entry.accepted = undefined;
-      // Same key only when the first try may have been received: a gateway that honours it answers once.
-      if (entry.view.error?.code !== 'GATEWAY_OUTCOME_UNKNOWN') entry.key = this.#newKey();
-    }
-    entry.jobKept = false;
-    entry.controller = new AbortController();
-    entry.sent = false;
-    entry.rateLimitsInARow = 0;
-    const { id, panelId, kind, resumed } = entry.view;
-    entry.view = { id, panelId, kind, state: 'queued', ...(resumed ? { resumed } : {}), ...(entry.accepted ? { remoteJobId: entry.accepted.jobId } : {}) };
+    resetForRetry(entry, this.#newKey);
     this.#schedule(entry);
     this.#emit();
     return true;
