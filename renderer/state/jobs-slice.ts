@@ -76,6 +76,11 @@ export function isTerminal(job: Pick<JobView, 'state'>): boolean {
   return isTerminalState(job.state);
 }
 
+/** A paid job the gateway still holds (Castboard lost contact while waiting): collected, never paid again. */
+export function isKept(job: Pick<JobView, 'state' | 'error'> | undefined): boolean {
+  return job?.state === 'failed' && job.error?.code === 'GATEWAY_JOB_KEPT';
+}
+
 export function latestJobByPanel(jobs: readonly JobView[]): Record<string, JobView> {
   const byPanel: Record<string, JobView> = {};
   for (const job of jobs) {
@@ -119,7 +124,7 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
       const { jobByPanel, doc } = get();
       const kept = panelIds.flatMap((id) => {
         const job = jobByPanel[id];
-        return job?.state === 'failed' && job.retryable && job.error?.code === 'GATEWAY_JOB_KEPT' ? [job] : [];
+        return job && isKept(job) && job.retryable ? [job] : [];
       });
       if (kept.length === 0) return { collected: [], rest: [...panelIds] };
       for (const job of kept) await deps.api.jobs.retry({ jobId: job.id });
@@ -216,7 +221,7 @@ export function createJobsSlice(deps: StoreDeps): AppSlice<JobsSlice> {
             (error: unknown) => (set({ jobsError: messageOf(error) }), false),
           );
         // The gateway still holds the paid job: main asks for it again. A new request would pay twice.
-        if (failed?.state === 'failed' && failed.error?.code === 'GATEWAY_JOB_KEPT') return retryInMain(failed);
+        if (failed && isKept(failed)) return retryInMain(failed);
         // A job resumed after a restart: this page never knew its request, main does and sends the
         // same kind again (a restyle stays a restyle). If main cannot tell its kind, nothing is sent.
         if (failed?.state === 'failed' && failed.resumed) {

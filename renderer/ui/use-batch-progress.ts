@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store-context';
-import { isTerminal } from '../state/jobs-slice';
+import { isKept, isTerminal } from '../state/jobs-slice';
 
 export interface BatchProgress {
   total: number;
@@ -30,7 +30,7 @@ export function useBatchProgress(): BatchProgress {
         if (!job) continue;
         progress.total += 1;
         if (job.state === 'done') progress.done += 1;
-        else if (job.state === 'failed' && job.error?.code === 'GATEWAY_JOB_KEPT') progress.kept += 1;
+        else if (isKept(job)) progress.kept += 1;
         else if (job.state === 'failed') progress.failed += 1;
         else if (job.state === 'cancelled') progress.cancelled += 1;
         if (!isTerminal(job)) progress.running = true;

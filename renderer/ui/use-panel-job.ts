@@ -4,6 +4,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store-context';
+import { isKept } from '../state/jobs-slice';
 
 export type PanelJobPhase = 'idle' | 'queued' | 'working' | 'failed' | 'cancelled';
 
@@ -33,7 +34,7 @@ export function usePanelJob(panelId: string): PanelJob {
       if (!job || job.state === 'done') return { panelId, phase: 'idle', jobId: null, kind: null, error: null, heldByMain: false, paused, finishing: false, charged: false, kept: false };
       const phase: PanelJobPhase =
         job.state === 'failed' ? 'failed' : job.state === 'cancelled' ? 'cancelled' : job.state === 'queued' ? 'queued' : 'working';
-      return { panelId, phase, jobId: job.id, kind: job.kind, error: job.error?.message ?? null, heldByMain: job.error?.code === 'RESULT_NOT_STORED', paused, finishing: job.cancelRequested === true, charged: job.paidWithoutImage === 'unusable', kept: job.error?.code === 'GATEWAY_JOB_KEPT' };
+      return { panelId, phase, jobId: job.id, kind: job.kind, error: job.error?.message ?? null, heldByMain: job.error?.code === 'RESULT_NOT_STORED', paused, finishing: job.cancelRequested === true, charged: job.paidWithoutImage === 'unusable', kept: isKept(job) };
     }),
   );
 }

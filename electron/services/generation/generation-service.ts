@@ -203,7 +203,6 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       requireKey();
       requireWritableProject();
       const from = context();
-      forgetOtherProjectsJobs();
       const jobs = await generateJobs(from, request.panelIds, request);
       for (const job of jobs) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId) });
       applySettings();
@@ -215,7 +214,6 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       requireKey();
       requireWritableProject();
       const from = context();
-      forgetOtherProjectsJobs();
       const planned = await restyleJobs(from, request.panelIds, request);
       for (const { job, sourceTakeId } of planned) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId, sourceTakeId), sourceTakeId });
       applySettings();
