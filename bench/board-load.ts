@@ -31,6 +31,8 @@ interface Figures {
   openMs: number;
   /** When the first card entered the DOM (the bare page: early in parsing it). */
   firstCardMs: number;
+  /** DOMContentLoaded: the page's scripts have run (the app's bundle and bridge), before any board render. */
+  scriptsRunMs: number;
   /** The longest task that was running when the first card entered the DOM (it ends before the first paint). */
   openTaskMs: number;
   longestTaskMs: number;
@@ -72,6 +74,7 @@ async function measure(browser: Browser, url: string, panels: number): Promise<F
   // thread is no longer busy with a long task.
   const openMs = Math.max(recorded.firstCard, recorded.ready, ...after.map((task) => task.start + task.duration));
   const firstCardMs = recorded.firstCard;
+  const scriptsRunMs = recorded.ready;
   // The task that puts the first card in the DOM ends before the first paint: the target ("no task
   // over 100 ms after the first paint") is about the tasks that start after it.
   const openTaskMs = Math.max(0, ...after.filter((task) => task.start < recorded.firstCard).map((task) => task.duration));
@@ -87,7 +90,7 @@ async function measure(browser: Browser, url: string, panels: number): Promise<F
   const heapMb = await heapAfterGc(page);
   await page.close();
   void panels;
-  return { openMs, firstCardMs, openTaskMs, longestTaskMs, arrowMs: median(arrows), keystrokeMs: median(keys), selectAllMs, heapMb };
+  return { openMs, firstCardMs, scriptsRunMs, openTaskMs, longestTaskMs, arrowMs: median(arrows), keystrokeMs: median(keys), selectAllMs, heapMb };
 }
 
 /** Over the loads: each time's median, and the longest tasks' worst (the target is "no task over"). */
@@ -96,6 +99,7 @@ function combine(runs: readonly Figures[]): Figures {
   return {
     openMs: median(of('openMs')),
     firstCardMs: median(of('firstCardMs')),
+    scriptsRunMs: median(of('scriptsRunMs')),
     openTaskMs: Math.max(...of('openTaskMs')),
     longestTaskMs: Math.max(...of('longestTaskMs')),
     arrowMs: median(of('arrowMs')),
@@ -139,6 +143,9 @@ function report(panels: number, apps: readonly Figures[], bases: readonly Figure
   const rows: Array<[string, number, number, number, string]> = [
     ['open to first interaction (ms)', app.openMs, bare.openMs, Math.min(1000 * scale, bare.openMs * 1.5 * scale), `<= 1.5x bare and < ${1000 * scale}`],
     ['first card in the DOM (ms)', app.firstCardMs, bare.firstCardMs, Number.POSITIVE_INFINITY, 'no target'],
+    // Shown because the app cannot be interactive before its scripts have run: when this alone is
+    // above the open target, no change to the board's rendering can meet it.
+    ['scripts run, DOMContentLoaded (ms)', app.scriptsRunMs, bare.scriptsRunMs, Number.POSITIVE_INFINITY, 'no target'],
     ['task that shows the board (ms)', app.openTaskMs, bare.openTaskMs, Number.POSITIVE_INFINITY, 'no target (before first paint)'],
     ['longest task after first paint (ms)', app.longestTaskMs, bare.longestTaskMs, 100 * scale, `<= ${100 * scale}`],
     ['arrow-key step to painted (ms)', app.arrowMs, bare.arrowMs, 50 * scale, `< ${50 * scale}`],
