@@ -106,8 +106,9 @@ async function start(instance: SingleInstance): Promise<void> {
     generation,
     guard: { facts: guard.facts, ask: shellWindows.ask },
     focus: shellWindows.focus,
+    // Through the command gate: a page still loading would miss a push sent now.
     reload: () => {
-      registrar.push('app:command', { command: 'project.reload' });
+      commands.projectChanged();
       void menu.refresh();
     },
     showError: async (message, detail) => void (await shellWindows.ask({ type: 'error', message, detail, buttons: ['OK'] })),

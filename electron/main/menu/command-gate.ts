@@ -6,7 +6,13 @@
  *  - a modal dialog open: Undo/Redo act on the focused text field (the page's native edit undo,
  *    webContents.undo()/redo()), never on the storyboard behind the dialog; every other command
  *    waits until the dialog closes;
- *  - while waiting, one command is held: a newer one replaces it (the artist's latest intent).
+ *  - while waiting, one command is held: a newer one replaces it (the artist's latest intent);
+ *  - `projectChanged()` (main opened a project the OS, a second launch or Open Recent handed it)
+ *    tells the page to reload the project as soon as it listens: a push sent earlier, while the
+ *    page still loads, would be lost, and the page would show the start screen (its start-up read
+ *    of the current project can come before main's open finished). It is kept apart from the
+ *    held menu command (neither replaces the other) and does not wait for a dialog: the page must
+ *    never keep editing a project main no longer has open.
  * Electron-free: the glue passes in how to open a window, deliver a command and edit the field.
  */
 import type { AppCommand, ModalState } from '../../../shared/domain/commands';
@@ -29,6 +35,8 @@ export interface CommandGate {
   send: (command: AppCommand) => void;
   /** The page's report: it listens for commands, and whether a modal dialog is open. */
   report: (state: ModalState) => void;
+  /** Main opened another project: the page reloads it once it listens (`project.reload`). */
+  projectChanged: () => void;
   /** The window closed: its page no longer listens. */
   windowClosed: () => void;
 }
@@ -37,9 +45,15 @@ export function createCommandGate(deps: CommandGateDeps): CommandGate {
   let listening = false;
   let modalOpen = false;
   let waiting: AppCommand | null = null;
+  let reloadWaiting = false;
 
   const flush = () => {
-    if (!listening || modalOpen || waiting === null) return;
+    if (!listening) return;
+    if (reloadWaiting) {
+      reloadWaiting = false;
+      deps.deliver('project.reload');
+    }
+    if (modalOpen || waiting === null) return;
     const command = waiting;
     waiting = null;
     deps.deliver(command);
@@ -60,6 +74,10 @@ export function createCommandGate(deps: CommandGateDeps): CommandGate {
         return;
       }
       waiting = command;
+      flush();
+    },
+    projectChanged() {
+      reloadWaiting = true;
       flush();
     },
     report(state) {

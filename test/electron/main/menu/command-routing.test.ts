@@ -4,7 +4,9 @@
  * renderer's `app:setModalState` report through the real dispatcher:
  *  - a dialog open: Edit › Undo/Redo act on the focused field (webContents.undo()/redo()), never
  *    on the storyboard; other commands wait until the dialog closes, then run;
- *  - no window (macOS after closing it): the command opens one, then runs once the page listens.
+ *  - no window (macOS after closing it): the command opens one, then runs once the page listens;
+ *  - a project main opened (double-clicked while Castboard was not running, a second launch, Open
+ *    Recent) reaches the page as `project.reload` once it listens, whatever else is held.
  * Mock behaviour used, as Electron documents it: BrowserWindow.getAllWindows() lists open windows
  * (destroyed ones gone after 'closed'); webContents.undo()/redo() execute the page's editing
  * command; Menu.buildFromTemplate/setApplicationMenu install the template as given.
@@ -13,6 +15,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../../../electron/main/ipc/dispatcher';
 import { registerApp } from '../../../../electron/main/ipc/register-app';
 import { createCommandRouter } from '../../../../electron/main/menu/command-router';
+import { createProjectOpener } from '../../../../electron/main/project-opener';
 import type { buildMenuTemplate } from '../../../../electron/main/menu/menu-template';
 import { silentLogger } from '../../../../electron/services/logger';
 import type { AppCommand } from '../../../../shared/domain/commands';
@@ -60,7 +63,7 @@ async function desktop(platform: NodeJS.Platform = 'darwin') {
   };
   /** The page's report, as connectMainCommands sends it, through the contract and dispatcher. */
   const pageReports = async (modalOpen: boolean) => expect(await dispatcher.dispatch('app:setModalState', { modalOpen })).toEqual({ ok: true, value: null });
-  return { windows, click, delivered, pageReports, menu };
+  return { windows, gate, click, delivered, pageReports, menu };
 }
 
 beforeEach(() => {
@@ -130,5 +133,58 @@ describe('with no window open (macOS keeps running)', () => {
     const edit = menu().find((top) => top.label === 'Edit')?.submenu as Item[];
     expect(edit.find((item) => item.id === 'edit.undo')?.enabled).toBe(true);
     expect(edit.filter((item) => item.role).map((item) => item.role)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+  });
+});
+
+/** main/index.ts's project opener on the gate: `reload` is the gate's projectChanged. */
+function opener(windows: { focus(): void }, gate: { projectChanged(): void }) {
+  let root: string | null = null;
+  const open = createProjectOpener({
+    workspace: {
+      root: () => root,
+      openPath: async (folder) => {
+        root = folder;
+        return {} as never;
+      },
+      openRecent: async () => ({}) as never,
+      checkRecent: async () => undefined,
+    },
+    generation: { resumePending: () => 0, cancelAll: vi.fn(), isBusy: () => false, stopNow: () => [] },
+    guard: { facts: () => ({ projectTitle: null, unsavedChanges: false, jobsRunning: false }), ask: vi.fn() },
+    focus: windows.focus,
+    reload: gate.projectChanged,
+    showError: vi.fn(),
+    logger: silentLogger,
+  });
+  return { open, root: () => root };
+}
+
+describe('a project main opened reaches the page', () => {
+  it('double-clicked while Castboard was not running: the page still loading reloads it once it listens', async () => {
+    const { windows, gate, delivered, pageReports } = await desktop();
+    windows.open(); // start-up opens the window, then the folder macOS handed over is opened
+    const { open, root } = opener(windows, gate);
+    await open('/films/Night Shift.castboard');
+    expect(root()).toBe('/films/Night Shift.castboard');
+    expect(delivered).toEqual([]); // a push now would reach a page with no listener yet
+    await pageReports(false);
+    expect(delivered).toEqual(['project.reload']);
+    await pageReports(false);
+    expect(delivered).toEqual(['project.reload']); // once
+  });
+
+  it('is neither replaced by a menu command held meanwhile nor held behind a dialog', async () => {
+    const { windows, gate, click, delivered, pageReports } = await desktop();
+    windows.open();
+    click('project.save'); // before the page listens: held
+    const { open } = opener(windows, gate);
+    await open('/films/A.castboard');
+    await pageReports(false);
+    expect(delivered).toEqual(['project.reload', 'project.save']);
+
+    await pageReports(true); // a dialog is open in the page
+    await open('/films/B.castboard');
+    expect(delivered.at(-1)).toBe('project.reload');
+    expect(delivered).toHaveLength(3);
   });
 });
