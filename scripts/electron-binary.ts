@@ -2,6 +2,7 @@
 // it is missing. Electron's npm package carries no binary: it is downloaded from Electron's
 // release host the first time `require('electron')` runs, so a machine without that network
 // access (or behind a proxy that blocks it) ends up with a package and no program to run.
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -32,4 +33,19 @@ export function requireElectronBinary(): string {
   if (binary) return binary;
   process.stderr.write(`${MISSING_ELECTRON_HELP}\n`);
   process.exit(1);
+}
+
+/**
+ * The environment Electron runs with: the caller's, without ELECTRON_RUN_AS_NODE. Editors built on
+ * Electron (VS Code, Cursor, Claude Code...) set it in their terminals; Electron started with it
+ * runs as plain Node, where `import { app } from 'electron'` yields nothing and the app dies at
+ * its first line. Windows names are case-insensitive, so any spelling is dropped.
+ */
+export function electronEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name.toUpperCase() !== 'ELECTRON_RUN_AS_NODE'));
+}
+
+/** Starts the Electron executable itself (no npx or .cmd shim), as an app: see electronEnv(). */
+export function spawnElectron(binary: string, args: readonly string[], options: SpawnOptions = {}): ChildProcess {
+  return spawn(binary, [...args], { stdio: 'inherit', ...options, env: electronEnv(options.env ?? process.env) });
 }

@@ -5,8 +5,10 @@
  * before starting the next one, so the old instance never still holds the single-instance lock
  * when the new one starts. A process that ignores the polite stop is killed after a timeout.
  * Restarts are serialised; an exit that was not asked for (the artist quit the app) is reported.
+ * Electron starts as an app even from an editor's terminal (electron-binary.ts spawnElectron).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnElectron } from './electron-binary';
 
 export interface ElectronRunnerOptions {
   /** Absolute path of the Electron executable (what `require('electron')` returns in Node). */
@@ -53,7 +55,7 @@ export function createElectronRunner(options: ElectronRunnerOptions): ElectronRu
   };
 
   const start = () => {
-    const child = spawn(options.binary, [...options.args], { stdio: 'inherit', windowsHide: false });
+    const child = spawnElectron(options.binary, options.args, { windowsHide: false });
     current = child;
     child.once('error', (error) => console.error(`Could not start Electron (${options.binary}): ${error.message}`));
     child.once('exit', (code) => {
