@@ -43,6 +43,13 @@ export function createMainWindowShell(deps: MainWindowShellDeps): MainWindowShel
     return response;
   }
 
+  /** Restores a minimized window and brings it forward. */
+  function reveal(window: BrowserWindow): void {
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  }
+
   function open(): BrowserWindow {
     const displays = screen.getAllDisplays().map((display) => display.workArea);
     const placement = placeWindow(readWindowState(deps.settingsStore), displays, screen.getPrimaryDisplay().workArea, MAIN_WINDOW_LIMITS);
@@ -51,7 +58,13 @@ export function createMainWindowShell(deps: MainWindowShellDeps): MainWindowShel
     deps.title.apply(window);
     guardWindowClose(window, {
       ...deps.guard,
-      ask: (options) => ask(options, window),
+      // Closed while minimized (taskbar menu, Dock Quit, Cmd+Q): the question is a sheet on macOS
+      // and an owned window on Windows, both invisible on a minimized window, so the close or
+      // quit would seem ignored. The window comes forward first.
+      ask: (options) => {
+        reveal(window);
+        return ask(options, window);
+      },
       onStay: () => void (quitting = false),
       onClosed: () => {
         deps.onClosed();
@@ -65,10 +78,7 @@ export function createMainWindowShell(deps: MainWindowShellDeps): MainWindowShel
     open,
     focus() {
       if (!app.isReady()) return;
-      const window = current() ?? open();
-      if (window.isMinimized()) window.restore();
-      window.show();
-      window.focus();
+      reveal(current() ?? open());
     },
     ask: (options) => ask(options),
   };

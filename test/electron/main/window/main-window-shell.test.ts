@@ -1,7 +1,8 @@
 /**
  * The main-window glue, on the shared Electron mock: the window opens where the settings store
  * placed it with the secure preferences and the app URL, keeps main's title, restores maximized;
- * closing asks through the guard and saves the project first; a quit waits for the guard and
+ * closing asks through the guard (a minimized window is brought forward first, or the question
+ * could not be seen) and saves the project first; a quit waits for the guard and
  * resumes after the window closed, or is forgotten when the artist stays.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -84,6 +85,20 @@ describe('closing and quitting', () => {
     expect(finish).toHaveBeenCalledWith({ cancelJobs: false });
     expect(onClosed).toHaveBeenCalled();
     expect(electronMock.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('brings a minimized window forward before asking, so the question can be seen (taskbar Close, Dock Quit)', async () => {
+    const { windows } = shell({ unsaved: true, answer: 1 });
+    const window = windows.open() as unknown as FakeBrowserWindow;
+    window.minimized = true;
+    electronMock.app.emit('before-quit');
+    window.close();
+    await vi.waitFor(() => expect(electronMock.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ buttons: ['Save and Close', 'Cancel'] })));
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.minimized).toBe(false);
+    const asked = electronMock.dialog.showMessageBox.mock.invocationCallOrder[0] ?? 0;
+    expect(window.restore.mock.invocationCallOrder[0]).toBeLessThan(asked);
+    expect(window.show.mock.invocationCallOrder[0]).toBeLessThan(asked);
   });
 
   it('resumes a quit once the window has closed', async () => {
