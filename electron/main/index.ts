@@ -97,7 +97,15 @@ async function start(instance: SingleInstance): Promise<void> {
     commands.windowClosed();
     void menu.refresh();
   };
-  const shellWindows = createMainWindowShell({ preloadPath, logger, settingsStore, title, guard, onClosed: onWindowClosed });
+  const shellWindows = createMainWindowShell({
+    preloadPath,
+    logger,
+    settingsStore,
+    title,
+    guard,
+    onClosed: onWindowClosed,
+    onPageGone: () => commands.windowClosed(), // menu commands wait for the reloaded page
+  });
   windows = shellWindows;
 
   // Projects handed over by the OS, a second launch or File > Open Recent.

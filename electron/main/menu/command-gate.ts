@@ -37,7 +37,7 @@ export interface CommandGate {
   report: (state: ModalState) => void;
   /** Main opened another project: the page reloads it once it listens (`project.reload`). */
   projectChanged: () => void;
-  /** The window closed: its page no longer listens. */
+  /** The window closed, or its page died: the page no longer listens. */
   windowClosed: () => void;
 }
 

@@ -21,6 +21,8 @@ export interface MainWindowShellDeps {
   /** What is at stake and how to wrap up before the window closes. */
   guard: Pick<CloseGuardDeps, 'facts' | 'finish'>;
   onClosed: () => void;
+  /** The window's page died (its renderer process); it no longer listens for commands. */
+  onPageGone?: () => void;
 }
 
 export interface MainWindowShell {
@@ -53,7 +55,7 @@ export function createMainWindowShell(deps: MainWindowShellDeps): MainWindowShel
   function open(): BrowserWindow {
     const displays = screen.getAllDisplays().map((display) => display.workArea);
     const placement = placeWindow(readWindowState(deps.settingsStore), displays, screen.getPrimaryDisplay().workArea, MAIN_WINDOW_LIMITS);
-    const window = createMainWindow({ preloadPath: deps.preloadPath, logger: deps.logger, placement });
+    const window = createMainWindow({ preloadPath: deps.preloadPath, logger: deps.logger, placement, onPageGone: deps.onPageGone });
     trackWindowState(window, deps.settingsStore);
     deps.title.apply(window);
     guardWindowClose(window, {
