@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { createRedactingLogger } from '../services/logging/redact';
 import { createMediaHandler } from '../services/serving/media-handler';
 import { createStaticHandler } from '../services/serving/static-handler';
@@ -20,6 +20,7 @@ import { notifyOnProjectSwitch } from './menu/follow-project';
 import { createWindowCommands } from './menu/window-commands';
 import { cancelJobsAndWait, createProjectOpener } from './project-opener';
 import { claimSingleInstance, findProjectArg, type SingleInstance } from './single-instance';
+import { startFailureMessage } from './start-failure';
 import type { CloseGuardDeps } from './window/close-guard';
 import { createMainWindowShell, type MainWindowShell } from './window/main-window-shell';
 import { guardWebContents } from './window/navigation-guards';
@@ -46,6 +47,8 @@ if (instance) {
   });
   start(instance).catch((error: unknown) => {
     logger.error('Castboard failed to start', { error });
+    const { title, content } = startFailureMessage(error, fileLogger.filePath);
+    dialog.showErrorBox(title, content); // not a silent exit after a double-click
     app.exit(1);
   });
 } else {
