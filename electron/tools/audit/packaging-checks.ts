@@ -1,7 +1,9 @@
 /**
  * Audit check on electron-builder.yml, loaded and schema-validated by electron-builder's own
  * config loader (the same code `npm run dist` runs): the fuses that close the Node back doors are
- * set (and the ad-hoc macOS signature is re-applied after flipping them), only built output is packaged, and native code and the font are unpacked from the asar.
+ * set (and the ad-hoc macOS signature is re-applied after flipping them), only built output is
+ * packaged, and what the app opens or runs by path (native code, the font, ffmpeg, the face model
+ * and its wasm) is unpacked from the asar.
  */
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
@@ -19,7 +21,19 @@ export const REQUIRED_FUSES = {
   resetAdHocDarwinSignature: true,
 } as const;
 
-export const REQUIRED_UNPACKED = ['node_modules/sharp/**', 'node_modules/@img/**', 'node_modules/dejavu-fonts-ttf/'];
+/**
+ * What the app opens or runs by path at run time, which cannot stay inside app.asar: sharp's
+ * binding and libvips, the export font (libvips), the animatic's ffmpeg (a program: nothing inside
+ * the archive can be executed), and the consistency check's face model and tfjs wasm binaries.
+ */
+export const REQUIRED_UNPACKED = [
+  'node_modules/sharp/**',
+  'node_modules/@img/**',
+  'node_modules/dejavu-fonts-ttf/',
+  'node_modules/@ffmpeg-installer/',
+  'node_modules/@vladmandic/face-api/model/',
+  'node_modules/@tensorflow/tfjs-backend-wasm/dist/',
+];
 
 export async function loadBuilderConfig(repoRoot: string): Promise<Configuration> {
   const config = await getConfig(repoRoot, 'electron-builder.yml', null);

@@ -67,5 +67,9 @@ describe('electron-builder.yml', () => {
     expect(problems.some((problem) => problem.includes('"src/**"'))).toBe(true);
     expect(problems.some((problem) => problem.includes('"dist/**"'))).toBe(true);
     expect(problems.some((problem) => problem.includes('@img'))).toBe(true);
+    // what the animatic runs and the consistency check loads by path
+    expect(problems).toContain('asarUnpack must cover node_modules/@ffmpeg-installer/.');
+    expect(problems).toContain('asarUnpack must cover node_modules/@vladmandic/face-api/model/.');
+    expect(problems).toContain('asarUnpack must cover node_modules/@tensorflow/tfjs-backend-wasm/dist/.');
   });
 });
