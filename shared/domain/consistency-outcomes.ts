@@ -32,6 +32,22 @@ export const NOT_CHECKED_TEXT: Readonly<Record<NotCheckedReason, string>> = {
   'no-face': 'no face was found (the panel may be too stylised, or show no face)',
 };
 
+/**
+ * The same reasons in a few words, for the contact sheet's one-line consistency caption: the long
+ * text was cut there with an ellipsis before its point ("Not checked: the panel has no…").
+ * Every caption stays within CONSISTENCY_CAPTION_MAX characters, one line of a default cell.
+ */
+export const NOT_CHECKED_SHORT: Readonly<Record<NotCheckedReason, string>> = {
+  'no-image': 'no image yet',
+  'image-unreadable': 'image missing or damaged',
+  'no-character': 'no character in the panel',
+  'no-reference': 'no reference image',
+  'reference-unreadable': 'reference image unreadable',
+  'no-reference-face': 'no face in the reference',
+  'no-face': 'no face found',
+};
+export const CONSISTENCY_CAPTION_MAX = 40;
+
 /** What a label is made of: a take's outcome (any TakeConsistency is one). */
 export interface ConsistencyOutcome {
   status: ConsistencyStatus;
@@ -51,4 +67,10 @@ export function consistencyLabel(result: ConsistencyOutcome): string {
   if (result.status === 'consistent') return `Consistent${distance}`;
   if (result.status === 'drifted') return `Drifted${distance}`;
   return `Not checked: ${result.reason ? NOT_CHECKED_TEXT[result.reason] : 'nothing to measure'}`;
+}
+
+/** The contact sheet's caption: the label, with the short reason when not checked. */
+export function consistencyCaption(result: ConsistencyOutcome): string {
+  if (result.status !== 'not-checked') return consistencyLabel(result);
+  return `Not checked: ${result.reason ? NOT_CHECKED_SHORT[result.reason] : 'nothing to measure'}`;
 }

@@ -128,10 +128,12 @@ export function removePanel(project: Project, panelId: string): Project {
 }
 
 /**
- * The folder name for a new project: `<Title>.castboard`, with characters that are not allowed
- * in file names on Windows, macOS or Linux replaced, so the same project can move between them.
+ * A title as the start of a file or folder name: characters that are not allowed in file names
+ * on Windows, macOS or Linux (and a "/" that would make a sub-folder) replaced, trailing dots and
+ * spaces dropped, a reserved Windows device name or nothing at all becoming "Untitled". Used for
+ * the project folder and for the names the export save dialogs suggest, so both work anywhere.
  */
-export function projectFolderName(title: string): string {
+export function fileNameBase(title: string): string {
   const cleaned = title
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
@@ -142,6 +144,13 @@ export function projectFolderName(title: string): string {
     .slice(0, 100)
     .trim();
   const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(cleaned);
-  const base = cleaned === '' || /^[.-]+$/.test(cleaned) || reserved ? 'Untitled' : cleaned;
-  return `${base}${PROJECT_FOLDER_SUFFIX}`;
+  return cleaned === '' || /^[.-]+$/.test(cleaned) || reserved ? 'Untitled' : cleaned;
+}
+
+/**
+ * The folder name for a new project: `<Title>.castboard` (fileNameBase), so the same project can
+ * move between systems.
+ */
+export function projectFolderName(title: string): string {
+  return `${fileNameBase(title)}${PROJECT_FOLDER_SUFFIX}`;
 }

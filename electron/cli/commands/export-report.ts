@@ -15,8 +15,8 @@ export type ExportFormatName = (typeof FORMATS)[number];
 const UNREADABLE_AS: Record<ExportFormatName, string> = {
   png: 'drawn as "Image missing"',
   pdf: 'drawn as "Image missing"',
-  mp4: 'shown as grey frames',
-  gif: 'shown as grey frames',
+  mp4: 'shown as "Image missing" frames',
+  gif: 'shown as "Image missing" frames',
   fcpxml: 'gaps in the timeline',
   csv: 'listed without an image file',
   panels: 'no file written',

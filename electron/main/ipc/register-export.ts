@@ -9,6 +9,7 @@ import path from 'node:path';
 import { CastboardError } from '../../../shared/errors';
 import { exportContactSheet, planContactSheet, renderPreview } from '../../services/export';
 import { previewPage } from '../../../shared/domain/preview-page';
+import { fileNameBase } from '../../../shared/domain/project-edit';
 import { contactSheetInput, panelNumbers, sheetOptions } from '../../services/export/project-sheet-input';
 import type { CaptionField } from '../../../shared/domain/project';
 import { consistencyCaptions } from '../../services/consistency/sheet-captions';
@@ -46,7 +47,7 @@ export function registerExport(registrar: Registrar, services: AppServices): voi
       const { project, root, input: sheet } = await input(selectedPanelIds, settings.captions);
       const target = await dialogs.chooseSavePath({
         title: 'Export contact sheet',
-        defaultPath: path.join(path.dirname(root), `${project.title} contact sheet.png`),
+        defaultPath: path.join(path.dirname(root), `${fileNameBase(project.title)} contact sheet.png`),
         extensions: ['png'],
       });
       if (!target) return null;

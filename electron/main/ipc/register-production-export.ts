@@ -9,6 +9,7 @@
  * them (slug-panels.ts), so a CSV and the images exported beside it match.
  */
 import path from 'node:path';
+import { fileNameBase } from '../../../shared/domain/project-edit';
 import { panelsToExport } from '../../services/export/input';
 import { throwIfAborted } from '../../services/export/map-limit';
 import { exportProduction, PRODUCTION_EXTENSIONS } from '../../services/export/production-export';
@@ -47,7 +48,7 @@ export function registerProductionExport(registrar: Registrar, services: AppServ
     session.run(async (signal) => {
       const { project, root, input } = production(selectedPanelIds, selectedOnly);
       const extension = PRODUCTION_EXTENSIONS[format];
-      const target = await dialogs.chooseSavePath({ title: `Export ${extension.toUpperCase()}`, defaultPath: path.join(path.dirname(root), `${project.title}.${extension}`), extensions: [extension] });
+      const target = await dialogs.chooseSavePath({ title: `Export ${extension.toUpperCase()}`, defaultPath: path.join(path.dirname(root), `${fileNameBase(project.title)}.${extension}`), extensions: [extension] });
       if (!target) return null;
       throwIfAborted(signal);
       // The save dialog already asked before replacing the file the artist named.

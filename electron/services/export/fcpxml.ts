@@ -12,7 +12,11 @@
  * the frame grid), cut from the running time so the sequence lasts the sum of the panel durations
  * to within one frame; a panel without an image is a gap of its duration, so the cut keeps its
  * timing, and so is a panel whose image file cannot be read (named in the result, like the contact
- * sheet's missingImages); all text is XML-escaped.
+ * sheet's missingImages); all text is XML-escaped. Formats follow Apple's FCPXML reference: the
+ * sequence names a predefined format (FFVideoFormat1080p24...) only when it is one (1920x1080),
+ * else it is a custom format described by its attributes alone (a 9:16 board named "1080p24"
+ * would open as a 16:9 project); each still gets a timeless format of its own pixel size
+ * (FFVideoFormatRateUndefined, no frame duration), as Final Cut Pro itself exports stills.
  * The stills are referenced by URLs relative to the .fcpxml (`./<name>-panels/007-scene.png`),
  * which Apple's FCPXML reference allows ("an absolute file URL ... or a relative URL based on the
  * location of the FCPXML document itself"): the timeline and its folder can be moved or sent
@@ -21,6 +25,7 @@
  * half-made is left behind).
  */
 import path from 'node:path';
+import sharp from '../image-safety/sharp-gate';
 import { CastboardError } from '../../../shared/errors';
 import { createTempFolderBeside, ownedStillsFolder, replaceTimelineAndStills } from './fcpxml-reexport';
 import type { ImageReport } from './image-problems';
@@ -67,29 +72,53 @@ export function relativeStillUrl(folderName: string, fileName: string): string {
   return `./${encodeURIComponent(folderName)}/${encodeURIComponent(fileName)}`;
 }
 
-/** The FCPXML document for `panels`; `stillUrl(panel)` is its still's URL relative to the document (null: a gap). */
-export function fcpxmlDocument(title: string, panels: readonly ProductionPanel[], stillUrl: (panel: ProductionPanel) => string | null, options: FcpxmlOptions): string {
+/** A still as the timeline references it: its URL relative to the document and its pixel size. */
+export interface TimelineStill {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** The sequence's format: a predefined one by name when it is one, else described by its attributes. */
+function sequenceFormat(options: FcpxmlOptions): string {
+  const { fps, width, height } = options;
+  const name = width === 1920 && height === 1080 ? ` name="FFVideoFormat1080p${fps}"` : '';
+  return `<format id="r1"${name} frameDuration="${time(1, fps)}" width="${width}" height="${height}"/>`;
+}
+
+/** The FCPXML document for `panels`; `still(panel)` is its still (null: a gap). */
+export function fcpxmlDocument(title: string, panels: readonly ProductionPanel[], still: (panel: ProductionPanel) => TimelineStill | null, options: FcpxmlOptions): string {
   const { fps } = options;
-  const assets: string[] = [];
+  const resources: string[] = [];
   const spine: string[] = [];
   const cuts = cutFrames(panels, fps);
+  const stillFormats = new Map<string, string>(); // "WxH" -> format id, one per size
+  const nextId = () => `r${resources.length + 2}`;
   for (const [index, panel] of panels.entries()) {
     const offset = cuts[index] ?? 0;
-    const url = stillUrl(panel);
-    const id = url ? `r${assets.length + 2}` : null;
-    if (url && id) {
-      const name = decodeURIComponent(url.slice(url.lastIndexOf('/') + 1));
-      assets.push(`    <asset id="${id}" name="${escapeXml(name)}" start="0s" duration="0s" hasVideo="1" format="r1" videoSources="1">\n      <media-rep kind="original-media" src="${escapeXml(url)}"/>\n    </asset>`);
+    const found = still(panel);
+    let assetId: string | null = null;
+    if (found) {
+      const size = `${found.width}x${found.height}`;
+      let formatId = stillFormats.get(size);
+      if (!formatId) {
+        formatId = nextId();
+        stillFormats.set(size, formatId);
+        resources.push(`    <format id="${formatId}" name="FFVideoFormatRateUndefined" width="${found.width}" height="${found.height}"/>`);
+      }
+      assetId = nextId();
+      const name = decodeURIComponent(found.url.slice(found.url.lastIndexOf('/') + 1));
+      resources.push(`    <asset id="${assetId}" name="${escapeXml(name)}" start="0s" duration="0s" hasVideo="1" format="${formatId}" videoSources="1">\n      <media-rep kind="original-media" src="${escapeXml(found.url)}"/>\n    </asset>`);
     }
-    spine.push(clip(panel, id, offset, (cuts[index + 1] ?? offset) - offset, fps));
+    spine.push(clip(panel, assetId, offset, (cuts[index + 1] ?? offset) - offset, fps));
   }
   const name = escapeXml(title);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE fcpxml>
 <fcpxml version="1.10">
   <resources>
-    <format id="r1" name="FFVideoFormat${options.height}p${fps}" frameDuration="${time(1, fps)}" width="${options.width}" height="${options.height}"/>
-${assets.join('\n')}
+    ${sequenceFormat(options)}
+${resources.join('\n')}
   </resources>
   <library>
     <event name="${name}">
@@ -104,6 +133,15 @@ ${spine.join('\n')}
   </library>
 </fcpxml>
 `;
+}
+
+/** The pixel size of each written still, by file name (read from the PNG headers). */
+async function stillSizes(files: readonly string[]): Promise<Map<string, { width: number; height: number }>> {
+  const sizes = await Promise.all(files.map(async (file) => {
+    const { width, height } = await sharp(file).metadata();
+    return [path.basename(file), { width, height }] as const;
+  }));
+  return new Map(sizes);
 }
 
 /** A timeline needs at least one still (EXPORT_EMPTY otherwise). */
@@ -130,9 +168,12 @@ export async function exportFcpxml(input: ProductionInput, options: FcpxmlOption
   const writeDir = owned ? await createTempFolderBeside(owned) : folder;
   try {
     const stills = await exportSlugPanels(input, writeDir, run);
-    const written = new Set(stills.files.map((file) => path.basename(file)));
-    const stillUrl = (panel: ProductionPanel) => (written.has(panelSlugFileName(panel)) ? relativeStillUrl(path.basename(folder), panelSlugFileName(panel)) : null);
-    const bytes = Buffer.from(fcpxmlDocument(input.title, input.panels, stillUrl, options), 'utf8');
+    const written = await stillSizes(stills.files);
+    const still = (panel: ProductionPanel): TimelineStill | null => {
+      const size = written.get(panelSlugFileName(panel));
+      return size ? { url: relativeStillUrl(path.basename(folder), panelSlugFileName(panel)), ...size } : null;
+    };
+    const bytes = Buffer.from(fcpxmlDocument(input.title, input.panels, still, options), 'utf8');
     const file = owned ? await replaceTimelineAndStills(target, bytes, writeDir, owned) : await writeOutputFile(target, bytes, overwrite);
     const files = stills.files.map((still) => path.join(folder, path.basename(still)));
     return { file, folder, stills: files, missingImages: stills.missingImages, imageProblems: stills.imageProblems };

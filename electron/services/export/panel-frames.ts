@@ -2,14 +2,15 @@
  * Video frames of panels, for the animatic (MP4) and the GIF: each panel's active take scaled to
  * fill the frame (centre crop), as raw RGB, optionally with a caption strip burned in along the
  * bottom (panel number, shot, dialogue). A panel without a readable image becomes a grey frame
- * (its caption still names it), so the timing of the cut stays right; one whose file could not be
- * read is noted in `options.problems`, so the export can name it.
+ * saying why ("No image yet", "Image missing", as the contact sheet and PDF board do), so the
+ * timing of the cut stays right and a viewer of the animatic is not left guessing; one whose file
+ * could not be read is also noted in `options.problems`, so the export can name it.
  * Invariants: frames come out in panel order with at most `ahead` panels decoded at once (memory
  * stays bounded whatever the panel count); image bytes only reach sharp through the decode gate.
  */
 import sharp, { type Sharp } from '../image-safety/sharp-gate';
 import { decodeImage } from '../image-safety/decode-gate';
-import { registerFonts, type FontFiles } from './font';
+import { defaultFontFiles, registerFonts, type FontFiles } from './font';
 import type { ImageProblemLog } from './image-problems';
 import { throwIfAborted } from './map-limit';
 import type { ProductionInput, ProductionPanel } from './production-input';
@@ -51,8 +52,28 @@ async function takeFrame(input: ProductionInput, imagePath: string, size: FrameS
   return decodeImage(bytes, { failOn: 'error' }).resize(size.width, size.height, { fit: 'cover' }).flatten({ background: '#000000' }).removeAlpha().raw().toBuffer();
 }
 
+/** Raw RGB of an image that may have gained an alpha channel (compositing RGBA overlays adds one). */
+async function rgb(image: Sharp, size: FrameSize): Promise<Buffer> {
+  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+  if (info.channels === 3) return data;
+  return sharp(data, { raw: { ...size, channels: info.channels } }).removeAlpha().raw().toBuffer();
+}
+
+/** The grey frame of a panel without a readable image, with the reason centred on it. */
+async function placeholderFrame(size: FrameSize, label: string, fonts: FontFiles): Promise<Buffer> {
+  await registerFonts(fonts);
+  const px = Math.max(10, Math.round(size.height / 16));
+  const metrics = await measureFont(px, fonts);
+  const text = await renderClamped({ text: label, style: { px, colour: '#d9d9d9' }, width: size.width - 2 * px, maxLines: 1, metrics }, fonts);
+  const grey = sharp({ create: { ...size, channels: 3, background: PLACEHOLDER } });
+  if (!text) return grey.raw().toBuffer();
+  const overlay = { input: text.data, raw: { width: text.width, height: text.height, channels: 4 as const }, left: Math.round((size.width - text.width) / 2), top: Math.round((size.height - text.height) / 2) };
+  return rgb(grey.composite([overlay]), size);
+}
+
 async function baseFrame(input: ProductionInput, panel: ProductionPanel, options: FrameOptions): Promise<Sharp> {
   const { size } = options;
+  let label = 'No image yet';
   if (panel.imagePath) {
     const imagePath = panel.imagePath;
     const decoded = await takeFrame(input, imagePath, size).catch((error: unknown) => {
@@ -60,8 +81,10 @@ async function baseFrame(input: ProductionInput, panel: ProductionPanel, options
       return null;
     });
     if (decoded) return sharp(decoded, { raw: { ...size, channels: 3 } });
+    label = 'Image missing';
   }
-  return sharp({ create: { ...size, channels: 3, background: PLACEHOLDER } });
+  const frame = await placeholderFrame(size, label, options.captions?.fonts ?? defaultFontFiles());
+  return sharp(frame, { raw: { ...size, channels: 3 } });
 }
 
 /** One panel's frame as raw RGB (width * height * 3 bytes). */
@@ -75,10 +98,7 @@ export async function panelFrame(input: ProductionInput, panel: ProductionPanel,
   const top = size.height - strip.height;
   const stripBox = { input: { create: { width: size.width, height: strip.height, channels: 4 as const, background: { r: 0, g: 0, b: 0, alpha: 0.62 } } }, left: 0, top };
   const text = strip.image ? [{ input: strip.image.data, raw: { width: strip.image.width, height: strip.image.height, channels: 4 as const }, left: Math.round((size.width - strip.image.width) / 2), top: top + Math.round((strip.height - strip.image.height) / 2) }] : [];
-  // Compositing RGBA overlays gives an RGBA result: drop the alpha with the channel count it has.
-  const { data, info } = await base.composite([stripBox, ...text]).raw().toBuffer({ resolveWithObject: true });
-  if (info.channels === 3) return data;
-  return sharp(data, { raw: { ...size, channels: info.channels } }).removeAlpha().raw().toBuffer();
+  return rgb(base.composite([stripBox, ...text]), size);
 }
 
 /** Frames in panel order, rendering up to `ahead` panels in advance. */

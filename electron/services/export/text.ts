@@ -142,9 +142,10 @@ async function longestFitting(count: number, guess: number, probe: (n: number) =
 /**
  * Wraps `text` to `width` and keeps at most `maxLines` lines. With the strut first, n lines are
  * taller than n - 1 line boxes and no taller than n, so "fits" is simply height <= the box of
- * maxLines lines. Overflow is cut after
- * the most words that still fit with an ellipsis (bisection from an estimate: a few cheap
- * renders); a single word too long for the box is cut between characters.
+ * maxLines lines. Overflow is cut after the most words that still fit with an ellipsis (bisection
+ * from an estimate: a few cheap renders). A word too long for one line (a link, a file path,
+ * Japanese or Chinese written without spaces) is cut between characters, as Pango wraps it:
+ * cutting before it would drop it whole and leave the rest of the box empty ("Ref:…").
  */
 export async function renderClamped(spec: ClampedText, fonts: FontFiles): Promise<RgbaImage | null> {
   const text = cleanText(spec.text);
@@ -164,12 +165,22 @@ export async function renderClamped(spec: ClampedText, fonts: FontFiles): Promis
   const share = spec.maxLines / Math.max(1, lines - 0.5);
   const words = text.match(/\S+\s*/g) ?? [text];
   const byWords = await longestFitting(words.length, Math.floor(words.length * share), (n) => fitting(`${words.slice(0, n + 1).join('').trimEnd()}${ELLIPSIS}`));
-  if (byWords) return byWords.image && cropRgba(byWords.image, spec.width, maxHeight);
-
-  const chars = Array.from(words[0] ?? ''); // code points, so a cut never splits a surrogate pair
-  const byChars = await longestFitting(chars.length, Math.floor(chars.length * share), (n) => fitting(`${chars.slice(0, n + 1).join('')}${ELLIPSIS}`));
-  const image = byChars ? byChars.image : full;
+  const kept = byWords ? byWords.n + 1 : 0;
+  const next = words[kept];
+  if (next !== undefined && (kept === 0 || (await widerThanLine(next.trimEnd(), spec, fonts)))) {
+    const head = words.slice(0, kept).join('');
+    const chars = Array.from(next.trimEnd()); // code points, so a cut never splits a surrogate pair
+    const byChars = await longestFitting(chars.length, Math.floor(chars.length * share), (n) => fitting(`${head}${chars.slice(0, n + 1).join('')}${ELLIPSIS}`));
+    if (byChars) return byChars.image && cropRgba(byChars.image, spec.width, maxHeight);
+  }
+  const image = byWords ? byWords.image : full;
   return image && cropRgba(image, spec.width, maxHeight);
+}
+
+/** Whether `word` drawn on its own, unwrapped, is wider than the box (Pango must break it). */
+async function widerThanLine(word: string, spec: ClampedText, fonts: FontFiles): Promise<boolean> {
+  const image = await renderMarkup(escapeMarkup(word), spec.style, fonts);
+  return (image?.width ?? 0) > spec.width;
 }
 
 /** Text renders shared by the cells of one sheet (see createTextCache). */

@@ -13,6 +13,7 @@ import { createConsistencyService } from '../../../electron/services/consistency
 import { consistencyCaptions } from '../../../electron/services/consistency/sheet-captions';
 import { contactSheetInput } from '../../../electron/services/export/project-sheet-input';
 import { cli, exists, gatewayEnv, makeProject, snapshotTree, tempDir } from './cli-kit';
+import { CONSISTENCY_CAPTION_MAX, consistencyCaption, NOT_CHECKED_REASONS } from '../../../shared/domain/consistency-outcomes';
 
 let project: string;
 
@@ -89,7 +90,9 @@ describe('castboard consistency', { timeout: 120_000 }, () => {
     const captions = sheet.panels.map((panel) => panel.captions.consistency ?? '');
     expect(captions[0]).toMatch(/^Consistent \(0\.\d\d\)$/);
     expect(captions[2]).toMatch(/^Drifted \(0\.\d\d\)$/);
-    expect(captions[3]).toBe('Not checked: no face was found (the panel may be too stylised, or show no face)');
+    // One line under the cell: the reason in a few words, not the long text cut before its point.
+    expect(captions[3]).toBe('Not checked: no face found');
+    for (const reason of NOT_CHECKED_REASONS) expect(consistencyCaption({ status: 'not-checked', distance: null, reason }).length, reason).toBeLessThanOrEqual(CONSISTENCY_CAPTION_MAX);
     expect(await consistencyCaptions(createConsistencyService(), { root, project: doc, captions: ['shot'] })).toBeUndefined();
 
     const out = path.join(path.dirname(project), 'sheet.png');

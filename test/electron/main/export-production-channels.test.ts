@@ -58,6 +58,22 @@ describe('production export channels', () => {
     expect(await gifMetadata(path.join(out, 'loop.gif'))).toMatchObject({ width: 320, pageHeight: 180, pages: 3, delay: [2000, 2000, 2000] });
   });
 
+  it('suggests export file names that every system accepts, beside the project, whatever the title', async () => {
+    const { r, project } = await board(1, 1, 1);
+    const root = r.services.workspace.root() ?? '';
+    await r.call('project:update', { project: { ...project, title: 'Ep. 1: Café / 日本語 <draft>?' }, root });
+    const suggested: string[] = [];
+    r.dialogs.chooseSavePath = async (options) => {
+      suggested.push(options.defaultPath ?? '');
+      return null; // the artist cancels: only the suggestion matters here
+    };
+    await r.call('export:production', { format: 'pdf', settings: productionSettings(defaultExportSettings()), selectedPanelIds: [], selectedOnly: false });
+    await r.call('export:contactSheet', { settings: defaultExportSettings(), selectedPanelIds: [] });
+    // A "/" in the title made a sub-folder that does not exist, ":" "?" "<" ">" are refused by Windows.
+    expect(suggested.map((file) => path.dirname(file))).toEqual([path.dirname(root), path.dirname(root)]);
+    expect(suggested.map((file) => path.basename(file))).toEqual(['Ep. 1- Café - 日本語 -draft--.pdf', 'Ep. 1- Café - 日本語 -draft-- contact sheet.png']);
+  });
+
   it('cancels a running MP4 export: a CANCELLED error, no file left, nothing running afterwards', async () => {
     const { r } = await board(4, 4, 20);
     const settings = productionSettings(defaultExportSettings());

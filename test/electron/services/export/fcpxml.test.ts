@@ -2,7 +2,11 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { escapeXml, exportFcpxml } from '../../../../electron/services/export/fcpxml';
+import { fcpxmlOptions } from '../../../../electron/services/export/production-options';
+import { defaultExportSettings } from '../../../../shared/domain/project-edit';
+import { productionSettings } from '../../../../shared/domain/production-settings';
 import { cli, snapshotTree } from '../../cli/cli-kit';
 import { outPath, productionProject, type ProductionFixture } from './production-kit';
 
@@ -69,6 +73,32 @@ describe('FCPXML timeline', () => {
     expect(sources.every((src) => src.startsWith('./cut-panels/'))).toBe(true);
     const folder = path.join(fixture.dir, 'cut-panels');
     expect((await readdir(folder)).sort()).toEqual(sources.map((src) => path.basename(src)).sort());
+  });
+
+  it('describes its formats as Final Cut Pro reads them: 1080p by name, any other frame by its size, each still timeless at its own size', async () => {
+    const defaults = productionSettings(defaultExportSettings()).fcpxml;
+    const formatsOf = async (aspect: string, name: string) => {
+      const file = outPath(fixture, name);
+      await exportFcpxml(fixture.input, fcpxmlOptions(defaults, aspect), file);
+      const doc = new DOMParser({ errorHandler: { error: fail, fatalError: fail } }).parseFromString(await readFile(file, 'utf8'), 'text/xml');
+      const formats = new Map(Array.from(doc.getElementsByTagName('format')).map((format) => [format.getAttribute('id'), format]));
+      const attributes = (id: string | null) => ['name', 'frameDuration', 'width', 'height'].map((key) => formats.get(id)?.getAttribute(key) || null) // xmldom answers '' for an absent attribute;
+      const sequence = attributes(doc.getElementsByTagName('sequence')[0]?.getAttribute('format') ?? null);
+      const stills = Array.from(doc.getElementsByTagName('asset')).map((asset) => ({ src: asset.getElementsByTagName('media-rep')[0]?.getAttribute('src') ?? '', format: attributes(asset.getAttribute('format')) }));
+      return { file, sequence, stills };
+    };
+    const wide = await formatsOf('16:9', 'wide.fcpxml');
+    expect(wide.sequence).toEqual(['FFVideoFormat1080p24', '1/24s', '1920', '1080']);
+    // A predefined name would override the size: a 9:16 board named "1080p24" opened as 16:9.
+    const tall = await formatsOf('9:16', 'tall.fcpxml');
+    expect(tall.sequence).toEqual([null, '1/24s', '608', '1080']);
+    for (const { file, stills } of [wide, tall]) {
+      expect(stills).toHaveLength(3);
+      for (const still of stills) {
+        const { width, height } = await sharp(fileURLToPath(new URL(still.src, pathToFileURL(file)))).metadata();
+        expect(still.format).toEqual(['FFVideoFormatRateUndefined', null, String(width), String(height)]);
+      }
+    }
   });
 });
 

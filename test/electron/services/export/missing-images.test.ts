@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFcpxml } from '../../../../electron/services/export/fcpxml';
 import { exportGif } from '../../../../electron/services/export/gif-animatic';
 import { exportMp4 } from '../../../../electron/services/export/mp4-animatic';
+import { panelFrame } from '../../../../electron/services/export/panel-frames';
 import { exportPdfBoard } from '../../../../electron/services/export/pdf-board';
 import { exportShotList } from '../../../../electron/services/export/shot-list';
 import { exportSlugPanels } from '../../../../electron/services/export/slug-panels';
@@ -49,6 +50,20 @@ describe('a deleted take image is reported by every export', () => {
     expect(reportOf(mp4)).toEqual(PANEL_2_MISSING);
     const gif = await exportGif(fixture.input, { width: 160, aspect: 16 / 9 }, outPath(fixture, 'cut.gif'));
     expect(reportOf(gif)).toEqual(PANEL_2_MISSING);
+  });
+
+  it('MP4 and GIF animatics: the grey frames say why, "Image missing" (panel 2) apart from "No image yet" (panel 3)', async () => {
+    const size = { width: 320, height: 180 };
+    const [missing, notYet] = await Promise.all([1, 2].map((index) => panelFrame(fixture.input, fixture.input.panels[index]!, { size })));
+    // Light text on the grey: pixels far brighter than the grey (96) in the middle band of the frame.
+    const lightPixels = (frame: Buffer) => {
+      let count = 0;
+      for (let y = 60; y < 120; y += 1) for (let x = 0; x < size.width; x += 1) if ((frame[(y * size.width + x) * 3] ?? 0) > 160) count += 1;
+      return count;
+    };
+    expect(lightPixels(missing!)).toBeGreaterThan(40);
+    expect(lightPixels(notYet!)).toBeGreaterThan(40);
+    expect(missing!.equals(notYet!)).toBe(false);
   });
 
   it('FCPXML timeline: panel 2 is a gap, has no still, and is reported', async () => {

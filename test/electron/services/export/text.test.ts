@@ -97,6 +97,27 @@ describe('text rendering with the packaged font', () => {
     expect(image?.height).toBeLessThanOrEqual(linesHeight(metrics, 2));
   });
 
+  it('cuts a link or unspaced Japanese that follows a label between characters, filling the lines instead of dropping it', async () => {
+    const link = 'Ref: https://drive.example.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-moodboard-final-v3?usp=sharing';
+    const japanese = 'Look: 今日はとても良い天気ですね。散歩に行きましょうか。それとも家でゆっくり映画を見ましょうか。どちらでもいいですよ。';
+    for (const text of [link, japanese]) {
+      const { image, metrics } = await clamped(text, 2);
+      const label = await renderClamped({ text: `${text.split(' ')[0] ?? ''}…`, style, width: 200, maxLines: 2, metrics }, fonts);
+      // "Ref:…" alone is one short line; the caption must use both lines, up to the box's width.
+      expect(image?.height, text).toBeGreaterThan(linesHeight(metrics, 1));
+      expect(image?.height, text).toBeLessThanOrEqual(linesHeight(metrics, 2));
+      expect(image?.width, text).toBeGreaterThan((label?.width ?? 0) * 3);
+      expect(image?.width, text).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it('still cuts ordinary text after a whole word, not inside one', async () => {
+    const { image } = await clamped(LONG, 1);
+    const words = LONG.split(' ');
+    const wholeWordCuts = await Promise.all(words.map((_, n) => clamped(`${words.slice(0, n + 1).join(' ')}…`, 1)));
+    expect(wholeWordCuts.some(({ image: candidate }) => candidate !== null && image !== null && candidate.width === image.width && candidate.data.equals(image.data))).toBe(true);
+  });
+
   it('draws nothing for empty or blank text', async () => {
     expect((await clamped('   \n ', 2)).image).toBeNull();
   });
