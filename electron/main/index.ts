@@ -21,7 +21,7 @@ import { createWindowCommands } from './menu/window-commands';
 import { cancelJobsAndWait, createProjectOpener } from './project-opener';
 import { claimSingleInstance, findProjectArg, type SingleInstance } from './single-instance';
 import { startFailureMessage } from './start-failure';
-import type { CloseGuardDeps } from './window/close-guard';
+import { HANDED_EDITS_WAIT_MS, type CloseGuardDeps } from './window/close-guard';
 import { createMainWindowShell, type MainWindowShell } from './window/main-window-shell';
 import { guardWebContents } from './window/navigation-guards';
 import { lockDownSession } from './window/session-guards';
@@ -79,7 +79,7 @@ async function start(instance: SingleInstance): Promise<void> {
 
   // Window title and close guard: what the renderer reports, plus what main knows itself.
   const title = createTitleKeeper({ platform: process.platform, windows: () => BrowserWindow.getAllWindows() });
-  const guard: Pick<CloseGuardDeps, 'facts' | 'finish'> = {
+  const guard: Pick<CloseGuardDeps, 'facts' | 'handedEdits' | 'finish'> = {
     facts: () => {
       const open = workspace.current(); // with no project open there is nothing to save
       return {
@@ -90,6 +90,7 @@ async function start(instance: SingleInstance): Promise<void> {
         heldImages: generation.heldImages(),
       };
     },
+    handedEdits: () => title.untilEditsHanded(HANDED_EDITS_WAIT_MS),
     finish: async ({ cancelJobs }) => {
       if (cancelJobs) await cancelJobsAndWait(generation);
       await workspace.close();
@@ -115,7 +116,7 @@ async function start(instance: SingleInstance): Promise<void> {
   const openProject = createProjectOpener({
     workspace,
     generation,
-    guard: { facts: guard.facts, ask: shellWindows.ask },
+    guard: { facts: guard.facts, handedEdits: guard.handedEdits, ask: shellWindows.ask },
     focus: shellWindows.focus,
     // Through the command gate: a page still loading would miss a push sent now.
     reload: () => {

@@ -35,7 +35,7 @@ export interface ProjectOpenerDeps {
   workspace: Pick<ProjectWorkspace, 'root' | 'openPath' | 'openRecent' | 'checkRecent'>;
   generation: Jobs & Pick<GenerationService, 'resumePending'>;
   /** What is at stake and how to ask (shared with the window's close guard). */
-  guard: Pick<CloseGuardDeps, 'facts' | 'ask'>;
+  guard: Pick<CloseGuardDeps, 'facts' | 'handedEdits' | 'ask'>;
   /** Brings the window forward (creating it if needed). */
   focus(): void;
   /** Tells the renderer the open project changed. */

@@ -6,6 +6,7 @@
  * menu's Undo edits the dialog's field instead of the storyboard. All wired once, outside React.
  */
 import { isMainCommand, type AppCommand, type WindowCommand } from '../../shared/domain/command-names';
+import type { TitleState } from '../../shared/domain/commands';
 import type { CastboardApi } from '../lib/api';
 import type { Commands } from './commands';
 import { watchModalOpen } from './modal-watch';
@@ -35,9 +36,10 @@ export function runAppCommand(command: AppCommand, commands: Commands): void {
   table[command]();
 }
 
-function titleState(state: AppState): { projectTitle: string | null; dirty: boolean } {
-  const dirty = state.doc !== null && (state.localChanges || (state.saveStatus?.dirty ?? false));
-  return { projectTitle: state.doc?.title ?? null, dirty };
+function titleState(state: AppState): TitleState {
+  const unsentEdits = state.doc !== null && state.localChanges;
+  const dirty = unsentEdits || (state.doc !== null && (state.saveStatus?.dirty ?? false));
+  return { projectTitle: state.doc?.title ?? null, dirty, unsentEdits };
 }
 
 /**

@@ -15,6 +15,11 @@ export const TitleStateSchema = z
     projectTitle: z.string().max(200).nullable(),
     /** True while there are changes not on disk, including edits not yet handed to main. */
     dirty: z.boolean(),
+    /**
+     * True while the window holds edits main does not have yet (typed within the last moment,
+     * still waiting to be sent): closing waits for them (close-guard.ts). Absent: none.
+     */
+    unsentEdits: z.boolean().optional(),
   })
   .strict();
 export type TitleState = z.infer<typeof TitleStateSchema>;

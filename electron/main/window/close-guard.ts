@@ -5,8 +5,9 @@
  *  - nothing is asked when nothing is at stake; closing then still saves and closes the project
  *    (releasing its lock) before the window goes;
  *  - the safe answer (keep working) is the default and the Escape answer when jobs are running;
- *  - the project is saved before the window closes; if that save fails, the artist is told why
- *    and chooses between keeping the window and closing without saving;
+ *  - the project is saved before the window closes, with the edits the window still held (typed
+ *    a moment before, not yet sent: `handedEdits` waits for them, briefly); if that save fails,
+ *    the artist is told why and chooses between keeping the window and closing without saving;
  *  - one question at a time: a second close request while a dialog is open is ignored;
  *  - if the guard itself fails (the dialog cannot be shown), the window still closes.
  * decideClose()/outcomeFor() are pure; guardWindowClose() is the glue, with the dialog passed in.
@@ -24,6 +25,13 @@ export interface CloseFacts {
 }
 
 export type CloseIntent = 'close' | 'switch';
+
+/**
+ * How long closing waits for edits the window still holds: it sends them 300 ms after the last
+ * keystroke (renderer/state/doc-sync.ts), so this covers a busy main and a slow page, and a page
+ * that hangs or died does not keep the window from closing.
+ */
+export const HANDED_EDITS_WAIT_MS = 2000;
 
 export type CloseOutcome = { proceed: false } | { proceed: true; cancelJobs: boolean };
 
@@ -115,6 +123,11 @@ export interface CloseGuardDeps {
   facts(): CloseFacts;
   /** Shows the dialog; resolves to the index of the button pressed. */
   ask(options: ClosePrompt['options']): Promise<number>;
+  /**
+   * Waits (for a bounded time) until the window has handed main the edits it still holds, so the
+   * save that follows has them. Absent: nothing to wait for.
+   */
+  handedEdits?(): Promise<unknown>;
   /** Cancels jobs when asked, then saves and closes the project. Throws if the save fails. */
   finish(outcome: { cancelJobs: boolean }): Promise<void>;
   /** After the artist chose to stay (e.g. to forget a quit that was in progress). */
@@ -133,6 +146,7 @@ export async function confirmAndFinish(deps: CloseGuardDeps, intent: CloseIntent
   const decision = decideClose(facts, intent);
   const outcome = decision.kind === 'proceed' ? { proceed: true as const, cancelJobs: false } : outcomeFor(decision.prompt, await deps.ask(decision.prompt.options));
   if (!outcome.proceed) return false;
+  await deps.handedEdits?.();
   try {
     await deps.finish({ cancelJobs: outcome.cancelJobs });
     return true;

@@ -19,7 +19,7 @@ export interface MainWindowShellDeps {
   settingsStore: KeyValueStore;
   title: TitleKeeper;
   /** What is at stake and how to wrap up before the window closes. */
-  guard: Pick<CloseGuardDeps, 'facts' | 'finish'>;
+  guard: Pick<CloseGuardDeps, 'facts' | 'handedEdits' | 'finish'>;
   onClosed: () => void;
   /** The window's page died (its renderer process); it no longer listens for commands. */
   onPageGone?: () => void;

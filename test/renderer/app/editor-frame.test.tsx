@@ -143,11 +143,17 @@ describe('editor frame', () => {
   });
 
   it('runs menu commands from main and reports the title and unsaved state back', async () => {
-    const { user, emit, callsTo, store } = await renderApp({ project: sampleProject(2) });
-    await waitFor(() => expect(callsTo('app:setTitleState').at(-1)).toEqual({ projectTitle: 'Night Market', dirty: false }));
+    const { user, emit, callsTo, store, backend } = await renderApp({ project: sampleProject(2) });
+    await waitFor(() => expect(callsTo('app:setTitleState').at(-1)).toEqual({ projectTitle: 'Night Market', dirty: false, unsentEdits: false }));
     act(() => emit('app:command', { command: 'panel.add' }));
     expect(store.getState().doc?.panels).toHaveLength(3);
-    expect(callsTo('app:setTitleState')).toContainEqual({ projectTitle: 'Night Market', dirty: true });
+    // Unsent until main has the edit, and said so only after it was sent: closing waits for it.
+    expect(callsTo('app:setTitleState')).toContainEqual({ projectTitle: 'Night Market', dirty: true, unsentEdits: true });
+    const handed = { projectTitle: 'Night Market', dirty: true, unsentEdits: false };
+    await waitFor(() => expect(callsTo('app:setTitleState')).toContainEqual(handed));
+    const channels = backend.calls.map((call) => (call.channel === 'app:setTitleState' && JSON.stringify(call.payload) === JSON.stringify(handed) ? 'handed' : call.channel));
+    expect(channels.indexOf('project:update')).toBeGreaterThanOrEqual(0);
+    expect(channels.indexOf('project:update')).toBeLessThan(channels.indexOf('handed'));
     act(() => emit('app:command', { command: 'edit.undo' }));
     expect(store.getState().doc?.panels).toHaveLength(2);
     act(() => emit('app:command', { command: 'help.shortcuts' }));

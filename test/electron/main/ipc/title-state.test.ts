@@ -19,9 +19,9 @@ function mount(shell?: WindowShell) {
 describe('app:setTitleState', () => {
   it('hands the parsed state to the window shell', async () => {
     const shell = { setTitleState: vi.fn<WindowShell['setTitleState']>(), setModalState: vi.fn<WindowShell['setModalState']>() };
-    const answer = await mount(shell).dispatch('app:setTitleState', { projectTitle: 'Night Shift', dirty: true });
+    const answer = await mount(shell).dispatch('app:setTitleState', { projectTitle: 'Night Shift', dirty: true, unsentEdits: true });
     expect(answer).toEqual({ ok: true, value: null });
-    expect(shell.setTitleState).toHaveBeenCalledWith({ projectTitle: 'Night Shift', dirty: true });
+    expect(shell.setTitleState).toHaveBeenCalledWith({ projectTitle: 'Night Shift', dirty: true, unsentEdits: true });
   });
 
   it('refuses a malformed state before the shell sees it', async () => {

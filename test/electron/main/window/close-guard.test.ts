@@ -167,8 +167,8 @@ describe('window title', () => {
     keeper.set({ projectTitle: 'Night Shift', dirty: true });
     expect(window.setTitle).toHaveBeenLastCalledWith('Night Shift — Castboard');
     expect(window.setDocumentEdited).toHaveBeenLastCalledWith(true);
-    expect(keeper.state).toEqual({ projectTitle: 'Night Shift', dirty: true });
-    expect(onChange).toHaveBeenCalledWith({ projectTitle: 'Night Shift', dirty: true }, { projectTitle: null, dirty: false });
+    expect(keeper.state).toEqual({ projectTitle: 'Night Shift', dirty: true, unsentEdits: false });
+    expect(onChange).toHaveBeenCalledWith({ projectTitle: 'Night Shift', dirty: true, unsentEdits: false }, { projectTitle: null, dirty: false, unsentEdits: false });
 
     const linux = { setTitle: vi.fn(), setDocumentEdited: vi.fn(), isDestroyed: () => false };
     createTitleKeeper({ platform: 'linux', windows: () => [linux] }).set({ projectTitle: 'A', dirty: true });
