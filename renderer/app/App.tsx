@@ -16,15 +16,24 @@ import { NewProjectDialog } from '../features/welcome/NewProjectDialog';
 import { useAppStore } from '../state/store-context';
 import { useCommands } from './commands';
 import { EditorScreen } from './EditorScreen';
+import { useFocusFallback } from './focus-fallback';
 import { Titlebar } from './Titlebar';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
 export function App() {
-  const { boot, bootError, hasProject, settingsOpen, closeDialog } = useAppStore(
-    useShallow((s) => ({ boot: s.boot, bootError: s.bootError, hasProject: s.doc !== null, settingsOpen: s.dialog?.kind === 'settings', closeDialog: s.closeDialog })),
+  const { boot, bootError, hasProject, settingsOpen, dialogOpen, closeDialog } = useAppStore(
+    useShallow((s) => ({
+      boot: s.boot,
+      bootError: s.bootError,
+      hasProject: s.doc !== null,
+      settingsOpen: s.dialog?.kind === 'settings',
+      dialogOpen: s.dialog !== null,
+      closeDialog: s.closeDialog,
+    })),
   );
   const commands = useCommands();
   useGlobalShortcuts(commands, true);
+  useFocusFallback(hasProject, dialogOpen);
 
   useEffect(() => {
     void boot();

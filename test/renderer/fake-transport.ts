@@ -14,6 +14,8 @@ export interface FakeBackend {
   protection: 'encrypted' | 'plain-text-fallback';
   sessionOnly: boolean;
   calls: Array<{ channel: string; payload: unknown }>;
+  /** The balance key:test reports (the gateway's GET /balance); default 1200 cents. */
+  balanceCents?: number | null;
   /** Called (and awaited) before a channel answers: lets a test hold an answer back. */
   gate?: (channel: string) => Promise<void> | void;
 }
@@ -63,7 +65,7 @@ export function createFakeTransport(initial: Partial<FakeBackend> = {}, project:
       return status();
     },
     'key:destination': () => ({ baseUrl: backend.settings.gatewayBaseUrl, needsConfirmation: false, message: null }),
-    'key:test': () => ({ ok: true, message: 'Connected. Both Ideogram Character models are available.', models: [], balanceCents: 1200 }),
+    'key:test': () => ({ ok: true, message: 'Connected. Both Ideogram Character models are available.', models: [], balanceCents: backend.balanceCents === undefined ? 1200 : backend.balanceCents }),
     ...projectAnswers(main, emit),
   };
 

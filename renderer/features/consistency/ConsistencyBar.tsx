@@ -3,12 +3,15 @@
  * and says so), then the summary of the active takes (consistent / drifted / not checked), the
  * "drifted panels" filter, "Regenerate drifted" (which opens the usual batch confirmation with
  * its count and cost), the threshold and the "check new takes" setting. Hidden until the first
- * check. Statuses follow the threshold at once: outcomes keep their distances.
+ * check. Statuses follow the threshold at once: outcomes keep their distances. Panels not checked
+ * are named with why, once per reason: a "not checked" count alone leaves the artist hovering
+ * badge after badge to learn that one fix (a reference image with a face) would check them all.
  */
 import { useShallow } from 'zustand/react/shallow';
-import type { ConsistencyStatus } from '../../../shared/domain/consistency-outcomes';
+import { NOT_CHECKED_TEXT, type ConsistencyStatus, type NotCheckedReason } from '../../../shared/domain/consistency-outcomes';
 import { useAppStore } from '../../state/store-context';
 import { plural } from '../../lib/format';
+import { panelsLabel } from '../../lib/panel-numbers';
 import { takeStatus } from '../../state/consistency-slice';
 import { activeTakeOf } from '../../state/takes';
 import { DismissableBanner } from '../../ui/DismissableBanner';
@@ -28,6 +31,35 @@ function useSummary(): Counts {
       return counts;
     }),
   );
+}
+
+/** What to do about a reason the shared wording does not already say how to fix. */
+const NEXT_STEP: Partial<Record<NotCheckedReason, string>> = {
+  'no-reference': 'add one in the character card',
+  'no-reference-face': 'replace it in the character card with a clear, front-facing picture',
+};
+
+/**
+ * The not-checked active takes grouped by reason, in board order of each reason's first panel:
+ * "Panels 1–6 not checked: no face was found in the character's reference image". One joined
+ * string from the store, so the bar re-renders only when a group changes.
+ */
+function useNotCheckedLines(): string[] {
+  const joined = useAppStore((s) => {
+    const byReason = new Map<string, number[]>();
+    (s.doc?.panels ?? []).forEach((panel, index) => {
+      const takeId = activeTakeOf(panel, s.takesByPanel[panel.id])?.id;
+      if (!takeId || takeStatus(s, takeId) !== 'not-checked') return;
+      const reason = s.consistencyByTake[takeId]?.reason ?? '';
+      byReason.set(reason, [...(byReason.get(reason) ?? []), index + 1]);
+    });
+    return Array.from(byReason, ([reason, numbers]) => {
+      const why = reason === '' ? 'nothing to measure' : NOT_CHECKED_TEXT[reason as NotCheckedReason];
+      const next = NEXT_STEP[reason as NotCheckedReason];
+      return `${panelsLabel(numbers)} not checked: ${why}${next ? `: ${next}` : ''}.`;
+    }).join('\n');
+  });
+  return joined === '' ? [] : joined.split('\n');
 }
 
 function Settings({ threshold }: { threshold: ThresholdDraft }) {
@@ -53,6 +85,7 @@ export function ConsistencyBar({ onRegenerateDrifted }: { onRegenerateDrifted: (
     })),
   );
   const counts = useSummary();
+  const notChecked = useNotCheckedLines();
   const threshold = useThresholdDraft();
   const checked = counts.consistent + counts.drifted + counts['not-checked'] > 0;
   if (progress) {
@@ -87,6 +120,13 @@ export function ConsistencyBar({ onRegenerateDrifted }: { onRegenerateDrifted: (
         </button>
         <Settings threshold={threshold} />
       </span>
+      {notChecked.length > 0 && (
+        <ul className="consistency-reasons" aria-label="Why panels were not checked">
+          {notChecked.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       <ThresholdNote field={threshold} />
     </div>
   );

@@ -4,7 +4,8 @@
  * and why, and starts only on an explicit confirm. When no panel can be generated it says why
  * and offers only Close (no estimate is asked for, so there is no cost to wait for). When the
  * price cannot be worked out it says so and the main button asks for it again: it never waits
- * on "Working out the cost…" for an answer that will not come.
+ * on "Working out the cost…" for an answer that will not come. A cost above the last known
+ * gateway balance is pointed out before the confirm (balance-shortfall.tsx).
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -15,13 +16,15 @@ import { planBatch, type BatchPlan } from '../../state/readiness';
 import { Modal } from '../../ui/Modal';
 import { skippedReasons } from './skipped-summary';
 import { useBatchPrice } from './use-batch-price';
+import { BalanceShortfall } from './balance-shortfall';
 
 type BatchMode = Extract<DialogState, { kind: 'batch' }>['mode'];
 
 function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: readonly string[]; onDone: () => void }) {
-  const { doc, defaultVariations, estimate, generate, noKey, openDialog } = useAppStore(
+  const { doc, defaultVariations, estimate, generate, noKey, openDialog, balanceCents } = useAppStore(
     useShallow((s) => ({
       doc: s.doc,
+      balanceCents: s.balanceCents,
       defaultVariations: s.generateOptions.variations,
       estimate: s.estimate,
       generate: s.generate,
@@ -81,6 +84,7 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
           <SkippedList skipped={plan.skipped} />
         </div>
       )}
+      <BalanceShortfall balanceCents={balanceCents} cost={cost} />
       {price.failure && (
         <p className="callout callout-error" role="alert">
           {price.failure}

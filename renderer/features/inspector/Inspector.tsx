@@ -6,7 +6,7 @@
  * strip offers the batch actions. Other features add a section by wrapping their component in
  * CollapsibleSection here.
  */
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type FocusEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Panel } from '../../../shared/domain/project';
 import { useAppStore } from '../../state/store-context';
@@ -21,6 +21,17 @@ import { DialogueFields, PanelFields } from './PanelFields';
 import { PromptPreview } from './PromptPreview';
 import { RestyleSection } from './RestyleSection';
 import { TakePreview, TakeStrip } from './TakeStrip';
+
+/**
+ * A field the keyboard lands on is shown whole. Chromium scrolls a focused element into view only
+ * when none of it shows, so a tall field half under the pinned Generate bar (the Scene box at
+ * 1280x720) stayed cut off while the artist typed into it.
+ */
+function revealFocused(event: FocusEvent<HTMLDivElement>): void {
+  const box = event.currentTarget.getBoundingClientRect();
+  const field = event.target.getBoundingClientRect();
+  if (field.bottom > box.bottom || field.top < box.top) event.target.scrollIntoView({ block: 'nearest' });
+}
 
 function ToolButton({ icon, label, onClick }: { icon: IconName; label: string; onClick: () => void }) {
   return (
@@ -121,7 +132,7 @@ export function Inspector({ onGenerateSelection, onDeletePanel, extraSections }:
       {/* Not remounted per panel (that cost a whole new DOM on each arrow step): a newly selected
           panel starts at the top (useScrollToTop) and its fields' drafts start fresh (FieldScope). */}
       <FieldScope.Provider value={panel.id}>
-        <div className="inspector-scroll" ref={scrollRef}>
+        <div className="inspector-scroll" ref={scrollRef} onFocus={revealFocused}>
           <TakePreview panel={panel} number={number} />
           <PanelJobStatus panelNumber={number} job={job} variant="inspector" />
           <CollapsibleSection id="inspector.takes" title="Takes" count={takeCount}>

@@ -118,3 +118,31 @@ describe('a panel not checked because the reference image file is gone', () => {
     expect(screen.getByRole('region', { name: 'Consistency' }).textContent).toContain('0 consistent · 0 drifted · 2 not checked');
   });
 });
+
+describe('panels not checked', () => {
+  const notChecked = (panelId: string, takeId: string, reason: TakeConsistency['reason']): TakeConsistency => ({ panelId, takeId, status: 'not-checked', distance: null, reason });
+
+  it('names them with why, once per reason, and what to do when the reference image is the cause', async () => {
+    const { emit } = await renderApp({ project: sampleProject(5, [1, 1, 1, 1, 1]) });
+    const results = [
+      notChecked('p1', 'p1-t1', 'no-reference-face'),
+      notChecked('p2', 'p2-t1', 'no-reference-face'),
+      notChecked('p3', 'p3-t1', 'no-reference-face'),
+      notChecked('p4', 'p4-t1', 'no-face'),
+      outcome('p5', 'p5-t1', 0.3),
+    ];
+    act(() => emit('consistency:results', { results }));
+    const bar = screen.getByRole('region', { name: 'Consistency' });
+    expect(bar.textContent).toContain('1 consistent · 0 drifted · 4 not checked');
+    const reasons = within(bar).getByRole('list', { name: 'Why panels were not checked' });
+    expect(within(reasons).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      "Panels 1–3 not checked: no face was found in the character's reference image: replace it in the character card with a clear, front-facing picture.",
+      'Panel 4 not checked: no face was found (the panel may be too stylised, or show no face).',
+    ]);
+  });
+
+  it('lists nothing when every panel was checked', async () => {
+    await checkedBoard();
+    expect(screen.queryByRole('list', { name: 'Why panels were not checked' })).toBeNull();
+  });
+});
