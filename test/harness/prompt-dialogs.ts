@@ -21,6 +21,8 @@ export interface PromptBoard {
   pending(): PendingPrompt | null;
   /** Resolves the prompt; false when no prompt has this id (already answered). */
   answer(id: number, answer: string | null): boolean;
+  /** Answers every waiting prompt "cancelled": the page that would have shown them is gone. */
+  cancelAll(): void;
 }
 
 export function createPromptDialogs(scripted: DialogPort & { hasScript(kind: DialogKind): boolean }): DialogPort & PromptBoard {
@@ -44,6 +46,9 @@ export function createPromptDialogs(scripted: DialogPort & { hasScript(kind: Dia
       const [prompt] = waiting.splice(index, 1);
       prompt?.resolve(answer === null || answer.trim() === '' ? null : answer.trim());
       return true;
+    },
+    cancelAll() {
+      for (const prompt of waiting.splice(0)) prompt.resolve(null);
     },
   };
 }

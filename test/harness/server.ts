@@ -120,7 +120,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     let response: Response;
     if (pathname.startsWith('/ipc/')) response = await registrar.handleIpc(request);
     else if (pathname.startsWith('/media/')) response = await media(request);
-    else if (pathname === '/harness/bridge.js') response = bridgeScript(bridge, await registrar.startupAnswers(request));
+    else if (pathname === '/harness/bridge.js') {
+      // A page is loading: prompts still waiting were asked for by a page that is gone (closed or
+      // reloaded with the prompt open). Left waiting, the new page would show and answer them
+      // first, and its own choice would go to a dialog nobody waits for.
+      prompts?.cancelAll();
+      response = bridgeScript(bridge, await registrar.startupAnswers(request));
+    }
     else if (pathname === '/__harness/dialogs' && request.method === 'POST') {
       const { kind, answer } = (await request.json()) as { kind: Parameters<typeof dialogs.script>[0]; answer: string | null };
       dialogs.script(kind, answer);
