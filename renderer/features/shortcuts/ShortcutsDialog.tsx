@@ -17,7 +17,7 @@ export function ShortcutsDialog() {
             <h3>{group.title}</h3>
             <dl className="shortcut-list">
               {group.items.map((item) => (
-                <div key={item.action} className="shortcut-row">
+                <div key={`${item.keys.join('+')} ${item.action}`} className="shortcut-row">
                   <dt>
                     {item.keys.map((key) => (
                       <kbd key={key}>{key === 'Mod' ? mod : key}</kbd>

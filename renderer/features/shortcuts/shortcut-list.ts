@@ -37,6 +37,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['C'], action: 'Check consistency: does every panel still show the character? (free, on this computer)' },
       { keys: ['Mod', 'Z'], action: 'Undo' },
       { keys: ['Shift', 'Mod', 'Z'], action: 'Redo' },
+      { keys: ['Mod', 'Y'], action: 'Redo' },
       { keys: ['Mod', 'S'], action: 'Save now' },
       { keys: ['Mod', 'E'], action: 'Export: contact sheet, PDF board, animatic, timeline or shot list' },
       { keys: ['?'], action: 'Show this list' },

@@ -108,6 +108,9 @@ describe('editor frame', () => {
     await user.click(screen.getByRole('menuitem', { name: /Keyboard shortcuts/ }));
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog.textContent).toContain('Generate the selected panels');
+    // Both redo keys the board answers to are listed (Ctrl+Y is what Windows artists press).
+    const redoKeys = within(dialog).getAllByText('Redo').map((action) => action.closest('.shortcut-row')?.querySelectorAll('kbd'));
+    expect(redoKeys.map((keys) => Array.from(keys ?? [], (key) => key.textContent).join('+'))).toEqual(['Shift+Ctrl+Z', 'Ctrl+Y']);
     await user.click(within(dialog).getByRole('button', { name: 'Close keyboard shortcuts' }));
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
     await user.keyboard('?');
