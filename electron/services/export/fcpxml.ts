@@ -59,7 +59,10 @@ export const escapeXml = (text: string): string =>
 const time = (frames: number, fps: number) => (frames === 0 ? '0s' : `${frames}/${fps}s`);
 
 function clip(panel: ProductionPanel, assetId: string | null, offset: number, frames: number, fps: number): string {
-  const name = escapeXml(`${panel.number} ${panel.scene}`.slice(0, 120));
+  // One line in the editor's browser: the scene's line breaks and runs of spaces fold into one
+  // space, and a panel without a scene is named by its number alone (no trailing space).
+  const scene = panel.scene.replace(/\s+/g, ' ').trim();
+  const name = escapeXml([...(scene ? `${panel.number} ${scene}` : String(panel.number))].slice(0, 120).join(''));
   const marker = panel.dialogue.trim() ? `\n          <marker start="0s" duration="${time(1, fps)}" value="${escapeXml(panel.dialogue.trim())}"/>` : '';
   const attributes = `name="${name}" offset="${time(offset, fps)}" duration="${time(frames, fps)}"`;
   return assetId

@@ -7,7 +7,7 @@ import { escapeXml, exportFcpxml } from '../../../../electron/services/export/fc
 import { fcpxmlOptions } from '../../../../electron/services/export/production-options';
 import { defaultExportSettings } from '../../../../shared/domain/project-edit';
 import { productionSettings } from '../../../../shared/domain/production-settings';
-import { cli, snapshotTree } from '../../cli/cli-kit';
+import { cli, makeProject, snapshotTree } from '../../cli/cli-kit';
 import { outPath, productionProject, type ProductionFixture } from './production-kit';
 
 let fixture: ProductionFixture;
@@ -109,6 +109,18 @@ async function stillsOf(file: string): Promise<string[]> {
 }
 
 describe('FCPXML stills', () => {
+  it('names each clip by its number and scene on one line, and a panel without a scene by its number alone', async () => {
+    const project = await makeProject(fixture.dir, [], 'names');
+    expect((await cli(['panel', 'add', project, '--scene', 'Mara runs\n  to the pier'])).code).toBe(0);
+    expect((await cli(['panel', 'add', project, '--image', path.join(fixture.dir, 'names-ref.png')])).code).toBe(0); // an image, no scene
+    const file = outPath(fixture, 'names.fcpxml');
+    expect((await cli(['export', project, '--format', 'fcpxml', '--out', file])).code).toBe(0);
+    const doc = new DOMParser({ errorHandler: { error: fail, fatalError: fail } }).parseFromString(await readFile(file, 'utf8'), 'text/xml');
+    const names = (tag: string) => Array.from(doc.getElementsByTagName(tag), (clip) => clip.getAttribute('name'));
+    expect(names('gap')).toEqual(['1 Mara runs to the pier']);
+    expect(names('video')).toEqual(['2']);
+  });
+
   it("keeps multi-line dialogue's line breaks in attribute values (raw, a parser folds them into spaces)", () => {
     const dialogue = 'MARA: Wait.\nIVO:\tNo. Not here.\r\nMARA: Then where?';
     const doc = new DOMParser({ errorHandler: { error: fail, fatalError: fail } }).parseFromString(`<marker value="${escapeXml(dialogue)}"/>`, 'text/xml');
