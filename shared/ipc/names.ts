@@ -17,7 +17,7 @@ export const CHANNEL_NAMES = [
 ] as const;
 
 export const EVENT_NAMES = [
-  'settings:changed', 'key:changed', 'app:command', 'project:status', 'project:takesAdded',
+  'settings:changed', 'key:changed', 'app:command', 'project:status', 'project:takesAdded', 'project:imageChosen',
   'jobs:progress', 'export:progress', 'consistency:progress', 'consistency:results',
 ] as const;
 

@@ -27,7 +27,7 @@ function CharacterCardView({ character, featuredIn, focusName = false, onNameFoc
   const deleteCharacter = useAppStore((s) => s.deleteCharacter);
   const endTyping = useAppStore((s) => s.endTyping);
   const store = useAppStoreApi();
-  const { busy, error, run } = useReferenceImport(character);
+  const { phase, error, run } = useReferenceImport(character);
   const [over, setOver] = useState(false);
   const id = useId();
   const nameRef = useRef<HTMLInputElement>(null);
@@ -61,7 +61,7 @@ function CharacterCardView({ character, featuredIn, focusName = false, onNameFoc
       {...dropHandlers(run, setOver)}
     >
       <div className="character-top">
-        <ReferenceImage character={character} busy={busy} onChoose={() => void run({ source: 'dialog' })} />
+        <ReferenceImage character={character} phase={phase} onChoose={() => void run({ source: 'dialog' })} />
         <input
           ref={nameRef}
           id={`${id}-name`}
