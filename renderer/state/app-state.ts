@@ -14,6 +14,7 @@ import type { ExportSlice } from './export-slice';
 import type { HistoryState } from './history';
 import type { JobsSlice } from './jobs-slice';
 import type { ProjectSlice } from './project-slice';
+import type { ReferenceSlice } from './reference-slice';
 import type { SelectionSlice } from './selection-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { SketchSlice } from './sketch-slice';
@@ -26,7 +27,7 @@ export interface BootSlice {
   boot: () => Promise<void>;
 }
 
-export type AppState = SettingsSlice & ProjectSlice & DocumentSlice & SelectionSlice & JobsSlice & UiSlice & ExportSlice & ConsistencySlice & SketchSlice & BootSlice;
+export type AppState = SettingsSlice & ProjectSlice & DocumentSlice & SelectionSlice & JobsSlice & UiSlice & ExportSlice & ConsistencySlice & ReferenceSlice & SketchSlice & BootSlice;
 
 export type HistoryStore = StoreApi<TemporalState<HistoryState>>;
 

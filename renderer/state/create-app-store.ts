@@ -17,6 +17,7 @@ import { createExportSlice } from './export-slice';
 import { createCoalescer, historyOptions } from './history';
 import { createJobsSlice } from './jobs-slice';
 import { createProjectSlice } from './project-slice';
+import { createReferenceSlice } from './reference-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createSketchSlice } from './sketch-slice';
 import type { StoreDeps } from './store-types';
@@ -51,6 +52,7 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
         ...createUiSlice()(...args),
         ...createExportSlice(deps)(...args),
         ...createConsistencySlice(deps)(...args),
+        ...createReferenceSlice(deps)(...args),
         ...createSketchSlice(deps)(...args),
         bootError: null,
         // Once per store: the entry calls it before React's first render so the start-up requests
@@ -81,6 +83,7 @@ export function createAppStore(api: CastboardApi, options: AppStoreOptions = {})
     state.subscribeSettings(),
     api.on('project:status', (status) => store.getState().setSaveStatus(status)),
     api.on('project:takesAdded', (event) => store.getState().applyTakesAdded(event)),
+    api.on('project:imageChosen', () => store.getState().referenceImageChosen()),
     api.on('jobs:progress', (snapshot) => store.getState().applySnapshot(snapshot)),
     api.on('export:progress', (progress) => store.getState().setExportProgress(progress)),
     api.on('consistency:progress', (progress) => store.getState().setConsistencyProgress(progress)),

@@ -31,8 +31,6 @@ export interface DocumentSlice {
   addCharacter(): string | null;
   updateCharacter(characterId: string, patch: Partial<CharacterFields>): void;
   deleteCharacter(characterId: string): void;
-  /** Stores an image in the project through main, then makes it the character's reference (one undo step). */
-  importReferenceImage(characterId: string, request: { source: 'dialog' } | { source: 'bytes'; base64: string }): Promise<void>;
   /** Ends a typing burst (a field lost focus). */
   endTyping(): void;
   undo(): void;
@@ -152,10 +150,6 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
         edit(typedPatchBurst(`character:${characterId}`, character, patch, TYPED_CHARACTER_FIELDS), (doc) => edits.updateCharacter(doc, characterId, patch));
       },
       deleteCharacter: (characterId) => edit(null, (doc) => edits.deleteCharacter(doc, characterId)),
-      async importReferenceImage(characterId, request) {
-        const imported = await deps.api.project.importImage(request);
-        if (imported) edit(null, (doc) => edits.updateCharacter(doc, characterId, { referenceImage: imported.image }));
-      },
       endTyping: () => deps.coalescer.breakBurst(),
       undo: () => stepHistory('undo'),
       redo: () => stepHistory('redo'),

@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { CONSISTENCY_STATUSES, CONSISTENCY_THRESHOLD_RANGE, NOT_CHECKED_REASONS } from './consistency-outcomes';
+import { FACE_POSITIONS, REFERENCE_FACE_VERDICTS } from './reference-face';
 
 export * from './consistency-outcomes';
+export * from './reference-face';
 
 export const ConsistencyThresholdSchema = z.number().min(CONSISTENCY_THRESHOLD_RANGE.min).max(CONSISTENCY_THRESHOLD_RANGE.max);
 
@@ -24,3 +26,12 @@ export const TakeConsistencySchema = z
   })
   .strict();
 export type TakeConsistency = z.infer<typeof TakeConsistencySchema>;
+
+/** Whether the check can use a reference image (shared/domain/reference-face.ts). */
+export const ReferenceFaceCheckSchema = z
+  .object({
+    verdict: z.enum(REFERENCE_FACE_VERDICTS),
+    faces: z.number().int().min(0).max(100),
+    chosen: z.enum(FACE_POSITIONS).nullable(),
+  })
+  .strict();

@@ -13,11 +13,11 @@ export const CHANNEL_NAMES = [
   'project:update', 'project:save', 'project:saveAs', 'project:close', 'project:importImage', 'project:importPanelImage',
   'jobs:estimate', 'jobs:generate', 'jobs:restyle', 'jobs:cancel', 'jobs:cancelAll', 'jobs:retry', 'jobs:resume', 'jobs:snapshot', 'jobs:clearFinished',
   'export:preview', 'export:contactSheet', 'export:reveal', 'export:panelImages', 'export:production', 'export:productionPreview', 'export:cancel',
-  'consistency:check',
+  'consistency:check', 'consistency:referenceFace',
 ] as const;
 
 export const EVENT_NAMES = [
-  'settings:changed', 'key:changed', 'app:command', 'project:status', 'project:takesAdded',
+  'settings:changed', 'key:changed', 'app:command', 'project:status', 'project:takesAdded', 'project:imageChosen',
   'jobs:progress', 'export:progress', 'consistency:progress', 'consistency:results',
 ] as const;
 

@@ -5,6 +5,7 @@
  * and finished by the test (`finishJob`, `failJob`), which pushes `jobs:progress` and
  * `project:takesAdded` exactly as main would.
  */
+import type { ReferenceFaceCheck } from '../../shared/domain/reference-face';
 import type { JobView, PauseState, QueueSnapshot } from '../../shared/domain/jobs';
 import { ProjectSchema, type Project, type Take } from '../../shared/domain/project';
 import { createEmptyProject } from '../../shared/domain/project-edit';
@@ -20,6 +21,8 @@ export interface ProjectBackend {
   recent: ListedRecentProject[];
   /** Answers for project:open / openRecent / create dialogs and project:close: the next error to throw, if any. */
   nextOpenError: SerializedError | null;
+  /** What consistency:referenceFace answers, by image (default: one face found, in the centre). */
+  referenceFaces: Record<string, ReferenceFaceCheck>;
   /** What the next importImage answers (null = cancelled). */
   importAnswer: { image: string; width: number; height: number } | null;
   /** The next create/open folder dialog is cancelled (the channel answers null). */
@@ -68,6 +71,7 @@ export function createProjectBackend(initial: Partial<ProjectBackend> = {}): Pro
     recent: [],
     nextOpenError: null,
     importAnswer: null,
+    referenceFaces: {},
     nextStartError: null,
     estimateErrors: [],
     cancelNextDialog: false,
@@ -147,6 +151,7 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
       return null;
     }),
     'project:importImage': () => backend.importAnswer,
+    'consistency:referenceFace': ({ image }: { image: string }) => backend.referenceFaces[image] ?? { verdict: 'one-face', faces: 1, chosen: 'centre' },
     'jobs:snapshot': () => snapshotOf(backend),
     'jobs:estimate': ({ panelIds, variations }: { panelIds: string[]; variations?: number }) => {
       const failure = backend.estimateErrors.shift();

@@ -1,4 +1,7 @@
-/** IPC for the consistency check: runs on the open project, pushes progress while it works. */
+/**
+ * IPC for the consistency check: runs on the open project, pushes progress while it works, and
+ * says whether a reference image of the open project has a face the check can use.
+ */
 import type { AppServices } from '../app-services';
 import type { Registrar } from './registrar';
 
@@ -16,5 +19,9 @@ export function registerConsistency(registrar: Registrar, services: AppServices)
       onProgress: (done, total) => registrar.push('consistency:progress', { done, total }),
     });
     return { results };
+  });
+  registrar.handle('consistency:referenceFace', async ({ image }) => {
+    workspace.project(); // NO_PROJECT when none is open: the image is looked for in the open project only
+    return consistency.referenceFace(workspace.root() ?? '', image);
   });
 }

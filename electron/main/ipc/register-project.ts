@@ -26,8 +26,11 @@ export function registerProject(registrar: Registrar, services: AppServices): vo
     await workspace.close();
     return null;
   });
+  // Once a file is picked the window's button says "Importing…" (before, the dialog was open).
   registrar.handle('project:importImage', (request) =>
-    request.source === 'dialog' ? workspace.importImageFromDialog() : workspace.importImageBytes(Buffer.from(request.base64, 'base64')),
+    request.source === 'dialog'
+      ? workspace.importImageFromDialog(() => registrar.push('project:imageChosen', {}))
+      : workspace.importImageBytes(Buffer.from(request.base64, 'base64')),
   );
   registrar.handle('project:importPanelImage', async (request) => {
     if (request.source === 'bytes') {

@@ -9,12 +9,16 @@
  *  - descriptors are cached per project by image hash (face-cache), saved as the check goes, so
  *    a second check of the same takes is nearly free and an interrupted one keeps its progress;
  *    a cached image whose file is gone or damaged is still reported unreadable;
- *  - "not checked" is never counted as a pass: it carries no distance.
+ *  - "not checked" is never counted as a pass: it carries no distance;
+ *  - one detection per image: a reference checked when it was added (referenceFace) is in the
+ *    cache for the later check, and an image already being described (the card's check and a
+ *    board check at once) is awaited, never sent to the worker a second time.
  */
 import type { Project, Take } from '../../../shared/domain/project';
 import { activeTake } from '../../../shared/domain/project-edit';
 import { imageRefHash, type ImageRef } from '../../../shared/domain/project';
 import { DEFAULT_CONSISTENCY_THRESHOLD, statusForDistance, type NotCheckedReason, type TakeConsistency } from '../../../shared/domain/consistency';
+import { facePosition, type ReferenceFaceCheck } from '../../../shared/domain/reference-face';
 import { createImageStore } from '../project/image-store';
 import { openFaceCache, type FaceCache } from './face-cache';
 import { closestDistance, referenceFace, type FaceLike } from './face-math';
@@ -33,6 +37,8 @@ export interface CheckRequest {
 
 export interface ConsistencyService {
   check(request: CheckRequest): Promise<TakeConsistency[]>;
+  /** Whether the check can use this reference image: its faces, from the cache or the worker. */
+  referenceFace(root: string, image: ImageRef): Promise<ReferenceFaceCheck>;
   /** Stops the worker (the next check starts it again). */
   close(): Promise<void>;
 }
@@ -67,6 +73,18 @@ const notChecked = (target: Target, reason: NotCheckedReason): TakeConsistency =
 export function createConsistencyService(options: { describer?: FaceDescriber } = {}): ConsistencyService {
   let describer = options.describer ?? null;
   const getDescriber = () => (describer ??= createWorkerDescriber());
+  /** Detections under way, by project folder and image hash (see the header). */
+  const describing = new Map<string, Promise<FaceLike[]>>();
+
+  function describeOnce(root: string, sha: string, bytes: Buffer): Promise<FaceLike[]> {
+    const key = `${root}\0${sha}`;
+    let detection = describing.get(key);
+    if (!detection) {
+      detection = getDescriber().describe(bytes).finally(() => describing.delete(key));
+      describing.set(key, detection);
+    }
+    return detection;
+  }
 
   /**
    * Faces in one project image, from the cache or the worker; null when the image cannot be read.
@@ -85,7 +103,7 @@ export function createConsistencyService(options: { describer?: FaceDescriber } 
     } catch {
       return null;
     }
-    cache.set(sha, await getDescriber().describe(bytes));
+    cache.set(sha, await describeOnce(root, sha, bytes));
     fresh.count += 1;
     if (fresh.count % SAVE_EVERY === 0) await cache.save();
     return cache.get(sha) ?? [];
@@ -127,6 +145,19 @@ export function createConsistencyService(options: { describer?: FaceDescriber } 
         if (distance === null) return notChecked(target, 'no-face');
         return { panelId: target.panelId, takeId: target.take.id, status: statusForDistance(distance, threshold), distance, reason: null };
       }
+    },
+    async referenceFace(root, image) {
+      const cache = await openFaceCache(root);
+      let faces: FaceLike[] | null;
+      try {
+        faces = await facesOf(root, cache, image, { count: 0 });
+      } finally {
+        await cache.save();
+      }
+      if (faces === null) return { verdict: 'unreadable', faces: 0, chosen: null };
+      const chosen = referenceFace(faces);
+      if (!chosen) return { verdict: 'no-face', faces: 0, chosen: null };
+      return { verdict: faces.length === 1 ? 'one-face' : 'several-faces', faces: faces.length, chosen: facePosition(chosen.box) };
     },
     async close() {
       await describer?.close();

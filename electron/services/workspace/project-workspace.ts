@@ -217,15 +217,17 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
       return { image: await current.putImage(verified.png), width: verified.width, height: verified.height };
     },
 
-    async importImageFromDialog(): Promise<{ image: ImageRef; width: number; height: number } | null> {
-      const chosen = await this.chooseImageFile('Choose a reference image');
+    /** `onChosen` runs once a file was picked, before it is read (null when cancelled: never). */
+    async importImageFromDialog(onChosen?: () => void): Promise<{ image: ImageRef; width: number; height: number } | null> {
+      const chosen = await this.chooseImageFile('Choose a reference image', onChosen);
       return chosen ? this.importImageBytes(chosen.bytes) : null;
     },
 
     /** Asks for an image file and reads it (capped, regular files only); null when cancelled. */
-    async chooseImageFile(title: string): Promise<{ bytes: Buffer; fileName: string } | null> {
+    async chooseImageFile(title: string, onChosen?: () => void): Promise<{ bytes: Buffer; fileName: string } | null> {
       requireSession();
       const file = await deps.dialogs.chooseImageFile({ title });
+      if (file) onChosen?.();
       return file ? { bytes: await readImportFile(file), fileName: path.basename(file) } : null;
     },
 

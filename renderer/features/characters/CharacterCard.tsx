@@ -1,7 +1,8 @@
 /**
  * One character: reference image, name, description, how many panels feature them, remove.
  * The whole card is a drop target for an image file and accepts a pasted image while focused.
- * The description shows the same counter near its limit as the panel's text fields.
+ * The description shows the same counter near its limit as the panel's text fields. Under it, whether
+ * the consistency check can use the reference image (ReferenceFaceNote).
  */
 import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { Character } from '../../../shared/domain/project';
@@ -12,6 +13,7 @@ import { useLimitedText } from '../../ui/fields';
 import { useCaretAtChange } from '../../ui/use-caret-at-change';
 import { Icon } from '../../ui/Icon';
 import { dropHandlers } from '../../ui/image-drop';
+import { ReferenceFaceNote } from './ReferenceFaceNote';
 import { ReferenceImage, useReferenceImport } from './ReferenceImage';
 
 interface CharacterCardProps {
@@ -27,7 +29,7 @@ function CharacterCardView({ character, featuredIn, focusName = false, onNameFoc
   const deleteCharacter = useAppStore((s) => s.deleteCharacter);
   const endTyping = useAppStore((s) => s.endTyping);
   const store = useAppStoreApi();
-  const { busy, error, run } = useReferenceImport(character);
+  const { phase, error, run } = useReferenceImport(character);
   const [over, setOver] = useState(false);
   const id = useId();
   const nameRef = useRef<HTMLInputElement>(null);
@@ -61,7 +63,7 @@ function CharacterCardView({ character, featuredIn, focusName = false, onNameFoc
       {...dropHandlers(run, setOver)}
     >
       <div className="character-top">
-        <ReferenceImage character={character} busy={busy} onChoose={() => void run({ source: 'dialog' })} />
+        <ReferenceImage character={character} phase={phase} onChoose={() => void run({ source: 'dialog' })} />
         <input
           ref={nameRef}
           id={`${id}-name`}
@@ -98,6 +100,7 @@ function CharacterCardView({ character, featuredIn, focusName = false, onNameFoc
         onBlur={endTyping}
       />
       {description.note}
+      {!error && <ReferenceFaceNote image={character.referenceImage} />}
       {!character.referenceImage && !error && <p className="field-hint">Drop an image here, paste one, or choose a file. One clear, front-facing picture works best.</p>}
       {error && (
         <p className="callout callout-error small" role="alert">

@@ -5,7 +5,8 @@
  * and offers only Close (no estimate is asked for, so there is no cost to wait for). When the
  * price cannot be worked out it says so and the main button asks for it again: it never waits
  * on "Working out the cost…" for an answer that will not come. A cost above the last known
- * gateway balance is pointed out before the confirm (balance-shortfall.tsx).
+ * gateway balance is pointed out before the confirm (balance-shortfall.tsx), and so is a featured
+ * character whose reference image has no face the consistency check can use (reference-warnings.tsx).
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -17,6 +18,7 @@ import { Modal } from '../../ui/Modal';
 import { skippedReasons } from './skipped-summary';
 import { useBatchPrice } from './use-batch-price';
 import { BalanceShortfall } from './balance-shortfall';
+import { ReferenceWarnings } from './reference-warnings';
 
 type BatchMode = Extract<DialogState, { kind: 'batch' }>['mode'];
 
@@ -84,6 +86,7 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
           <SkippedList skipped={plan.skipped} />
         </div>
       )}
+      <ReferenceWarnings doc={doc} panelIds={ready} />
       <BalanceShortfall balanceCents={balanceCents} cost={cost} />
       {price.failure && (
         <p className="callout callout-error" role="alert">

@@ -22,12 +22,20 @@ const s2: Check = k.object(
 );
 const s3: Check = k.object(
   {
+    "verdict": { check: k.oneOf(["one-face","no-face","several-faces","unreadable"]) },
+    "faces": { check: k.number(k.safeInteger, k.atLeast(0, true), k.atMost(100, true)) },
+    "chosen": { check: k.nullable(k.oneOf(["left","centre","right"])) },
+  },
+  'strict',
+);
+const s4: Check = k.object(
+  {
     "done": { check: k.number(k.safeInteger, k.atLeast(0, true)) },
     "total": { check: k.number(k.safeInteger, k.atLeast(0, true)) },
   },
   'strict',
 );
-const s4: Check = k.object(
+const s5: Check = k.object(
   {
     "results": { check: s1 },
   },
@@ -37,10 +45,11 @@ const s4: Check = k.object(
 /** By key, the value checked and copied as its schema in answerSchemas would return it, or a failure (see kit.ts). */
 export const answerChecks: Readonly<Record<string, Check>> = {
   "consistency:check": s2,
+  "consistency:referenceFace": s3,
 };
 
 /** By key, the value checked and copied as its schema in eventSchemas would return it, or a failure (see kit.ts). */
 export const eventChecks: Readonly<Record<string, Check>> = {
-  "consistency:progress": s3,
-  "consistency:results": s4,
+  "consistency:progress": s4,
+  "consistency:results": s5,
 };

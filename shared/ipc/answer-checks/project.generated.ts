@@ -99,6 +99,12 @@ const s13: Check = k.object(
   },
   'strict',
 );
+const s14: Check = k.object(
+  {
+
+  },
+  'strict',
+);
 
 /** By key, the value checked and copied as its schema in answerSchemas would return it, or a failure (see kit.ts). */
 export const answerChecks: Readonly<Record<string, Check>> = {
@@ -121,4 +127,5 @@ export const answerChecks: Readonly<Record<string, Check>> = {
 export const eventChecks: Readonly<Record<string, Check>> = {
   "project:status": s2,
   "project:takesAdded": s13,
+  "project:imageChosen": s14,
 };

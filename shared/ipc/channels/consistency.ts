@@ -4,7 +4,8 @@
  * runs; results of background checks of new takes are pushed too.
  */
 import { z } from 'zod';
-import { ConsistencyThresholdSchema, TakeConsistencySchema } from '../../domain/consistency';
+import { ConsistencyThresholdSchema, ReferenceFaceCheckSchema, TakeConsistencySchema } from '../../domain/consistency';
+import { ImageRefSchema } from '../../domain/project';
 import { channel } from '../define';
 
 const ids = z.array(z.string().min(1).max(64)).max(5000);
@@ -16,6 +17,12 @@ export const consistencyChannels = {
     z.object({ panelIds: ids.optional(), takeIds: ids.optional(), threshold: ConsistencyThresholdSchema.optional() }).strict(),
     z.object({ results }).strict(),
   ),
+  /**
+   * Whether the check can use this reference image of the open project (one face, none, several,
+   * unreadable): asked when a reference is added and when a card shows one. The detection is
+   * the check's own and is cached for it, so asking costs the later check nothing.
+   */
+  'consistency:referenceFace': channel(z.object({ image: ImageRefSchema }).strict(), ReferenceFaceCheckSchema),
 };
 
 export const consistencyEvents = {

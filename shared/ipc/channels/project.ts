@@ -104,4 +104,10 @@ export const projectEvents = {
   'project:status': SaveStatusSchema,
   /** Takes main added (a generation finished); the renderer merges them into its document. */
   'project:takesAdded': TakesAddedSchema,
+  /**
+   * The artist picked a file in the reference image dialog (project:importImage, source dialog)
+   * and main is now reading and verifying it: until then the dialog was open and nothing was
+   * being imported. Carries nothing, not even the file's name: paths stay in main.
+   */
+  'project:imageChosen': z.object({}).strict(),
 };

@@ -102,3 +102,17 @@ export async function posterised(person: Person): Promise<Buffer> {
   const flat = await sharp(await portrait(person)).blur(12).png({ palette: true, colours: 3, dither: 0 }).toBuffer();
   return sharp(flat).png().toBuffer();
 }
+
+/** Two people side by side: `larger` full size on the left, `smaller` at 60 % on the right. */
+export async function twoPeople(larger: Person, smaller: Person): Promise<Buffer> {
+  const big = await portrait(larger);
+  const crop = PEOPLE[smaller];
+  const small = await sharp(await portrait(smaller)).resize({ width: Math.round(crop.width * 0.6) }).png().toBuffer();
+  return sharp({ create: { width: 1000, height: 560, channels: 3, background: { r: 70, g: 80, b: 95 } } })
+    .composite([
+      { input: big, left: 40, top: 40 },
+      { input: small, left: 700, top: 180 },
+    ])
+    .png()
+    .toBuffer();
+}
