@@ -185,6 +185,9 @@ async function runSize(browser: Browser, panels: number): Promise<boolean> {
       // is measured while the harness (in this process, like the bare page's server) still builds
       // thumbnails the other one asked for.
       await warmThumbnails(cards);
+      // Likewise the character card's face verdict (the check's face detection, cached in the
+      // project): worked out now, not on a worker thread of this process while the first load is timed.
+      for (const character of project.characters) if (character.referenceImage) await harness.services.consistency.referenceFace(root, character.referenceImage);
       // Interleaved (app, bare, app, bare...), so a busy moment of the machine hits both sides alike.
       const apps: Figures[] = [];
       const bases: Figures[] = [];

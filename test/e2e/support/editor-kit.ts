@@ -97,7 +97,8 @@ export async function openSketchPad(rig: EditorRig, panels = 1): Promise<Locator
 }
 
 export function board(page: Page): Locator {
-  return page.getByRole('list', { name: 'Panels' });
+  // Exact: other lists mention panels ("Why panels were not checked").
+  return page.getByRole('list', { name: 'Panels', exact: true });
 }
 
 export function card(page: Page, number: number): Locator {
