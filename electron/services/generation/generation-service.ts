@@ -2,7 +2,7 @@
  * Generation for the open project: builds jobs from panels, runs them on the paid-request-safe
  * queue, and turns every paid result into takes that are saved at once. Invariants:
  *  - an async job's id is in project.json (pendingJobs) before it is polled, with its kind, params
- *    and images; on open every pending job is resumed by polling, never resubmitted by itself; a
+ *    and images (if that save fails, the job is polled anyway: it is paid for); on open every pending job is resumed by polling, never resubmitted by itself; a
  *    Retry after it failed sends its own request again (resend.ts), never another kind;
  *  - a result is stored and saved before anything else happens; a failure adds nothing;
  *  - no batch starts without a key, and a batch is validated whole before any job is queued;
@@ -142,7 +142,10 @@ export function createGenerationService(deps: GenerationServiceDeps) {
         ...(images ? { images } : {}),
       },
     ]);
-    await deps.workspace.save();
+    // The gateway holds this job now and it is paid for: a save that fails (disk full) must not
+    // stop it from being polled, or its image is lost and a Retry would pay for it again. The
+    // record stays in the open document; autosave (or the next save) writes it.
+    await deps.workspace.save().catch((error: unknown) => deps.logger.warn('Saving an accepted job failed; it is polled anyway and autosave retries', { error }));
   }
 
   /** An async job that ended without a result (failed, forgotten, cancelled by the gateway) leaves pendingJobs. */
