@@ -2,7 +2,8 @@
  * The project's record of money paid without an image (project.json `paidWithoutImage`): paid
  * answers whose images were unusable, and requests whose outcome is unknown. Written at once so a
  * restart, the CLI and `castboard info` all report what was paid, not only what was stored.
- * Invariant: an "unknown" record is removed when an answer for the same Idempotency-Key is stored.
+ * Invariant: an "unknown" record is removed when an answer for the same Idempotency-Key is stored,
+ * and replaced when that answer is unusable (one charge, counted once, as the session's ledger does).
  */
 import type { PaidWithoutImage } from '../../../shared/domain/project';
 import { PROJECT_LIMITS } from '../../../shared/domain/project-document';
@@ -10,6 +11,8 @@ import type { PaidWithoutImageEvent } from '../gateway/queue-types';
 import type { ProjectWorkspace } from '../workspace/project-workspace';
 
 type Workspace = Pick<ProjectWorkspace, 'current' | 'setPaidWithoutImage' | 'save'>;
+
+const isUnknownFor = (record: PaidWithoutImage, idempotencyKey: string): boolean => record.kind === 'unknown' && record.idempotencyKey === idempotencyKey;
 
 export function createSpendRecord(workspace: Workspace, now: () => Date) {
   function change(edit: (records: PaidWithoutImage[]) => PaidWithoutImage[]): void {
@@ -35,11 +38,16 @@ export function createSpendRecord(workspace: Workspace, now: () => Date) {
         images: event.images,
         idempotencyKey: event.idempotencyKey,
       };
-      // The same unknown request told twice (e.g. stopped again after a Retry) is one record.
-      change((records) => (event.kind === 'unknown' && records.some((r) => r.kind === 'unknown' && r.idempotencyKey === event.idempotencyKey) ? records : [...records, record]));
+      change((records) => {
+        const unknownBefore = records.some((r) => isUnknownFor(r, event.idempotencyKey));
+        // The same unknown request told twice (e.g. stopped again after a Retry) is one record.
+        if (event.kind === 'unknown') return unknownBefore ? records : [...records, record];
+        // An unusable answer to a Retry with the same key is that unknown charge, now known.
+        return [...(unknownBefore ? records.filter((r) => !isUnknownFor(r, event.idempotencyKey)) : records), record];
+      });
     },
     settle(idempotencyKey: string): void {
-      change((records) => (records.some((r) => r.kind === 'unknown' && r.idempotencyKey === idempotencyKey) ? records.filter((r) => !(r.kind === 'unknown' && r.idempotencyKey === idempotencyKey)) : records));
+      change((records) => (records.some((r) => isUnknownFor(r, idempotencyKey)) ? records.filter((r) => !isUnknownFor(r, idempotencyKey)) : records));
     },
   };
 }
