@@ -67,6 +67,11 @@ export interface RunOptions {
   beforeRequest?: (signal?: AbortSignal) => Promise<void>;
   /** Awaited before each submit (the queue's pacer); the returned function is told how it went. */
   acquireSubmitSlot?: (signal?: AbortSignal) => Promise<ReleaseSlot>;
+  /**
+   * Awaited last before each POST leaves: the caller records that this request may be at the
+   * gateway, so a process killed before the answer is stored still counts it.
+   */
+  beforeSubmit?: () => Promise<void>;
   /** A submit attempt ended with an answer that charges nothing (500/503, refused connection). */
   onNotCharged?: () => void;
   /**
@@ -223,6 +228,13 @@ class Client implements GatewayClient {
   async #submitOnce(body: IdeogramImageBody, key: string, run: RunOptions): Promise<JsonAnswer> {
     await run.beforeRequest?.(run.signal);
     const release = await run.acquireSubmitSlot?.(run.signal);
+    try {
+      await run.beforeSubmit?.();
+      throwIfAborted(run.signal);
+    } catch (error) {
+      release?.({ answered: false });
+      throw error;
+    }
     run.onPhase?.('sending');
     try {
       const answer = await this.#http.postImages(body, key, run.signal);

@@ -243,6 +243,7 @@ class QueueRunner implements GenerationQueue {
         await this.#gate.wait(sig ?? signal);
       },
       acquireSubmitSlot: (sig) => this.#acquireSubmitSlot(sig ?? signal),
+      beforeSubmit: async () => this.#options.beforeSubmit?.(entry.job, entry.key),
       onRateLimited: (error) => this.#rateLimit(error),
       onJobAccepted: async (accepted) => {
         entry.accepted = accepted;

@@ -9,7 +9,9 @@
  *  - an image that finished after its job was cancelled is kept as a take with the note
  *    "finished after cancel"; it never replaces the take shown, but a panel with none shows it;
  *  - money paid without an image (unusable answer, unknown outcome) is recorded in the project
- *    (paidWithoutImage), and an async job that ended without a result leaves pendingJobs.
+ *    (paidWithoutImage), and an async job that ended without a result leaves pendingJobs;
+ *  - a request is recorded as of unknown outcome before it is sent (sent-requests.ts), so a kill
+ *    before its answer is stored still counts it.
  */
 import type { CostEstimate, JobView, QueueSnapshot } from '../../../shared/domain/jobs';
 import type { PendingJobImages } from '../../../shared/domain/project';
@@ -23,6 +25,7 @@ import type { Logger } from '../logger';
 import type { ProjectWorkspace } from '../workspace/project-workspace';
 import { checkPanelsCanBeSent, generateJobs, restyleJobs } from './panel-jobs';
 import { requestImagesFor, resendSource, SOURCE_TAKE_PARAM, sourceTakeOf } from './resend';
+import { createSentRequests } from './sent-requests';
 import { createSpendRecord } from './spend-record';
 import { paramsToRecord, takesFromResult } from './takes-from-result';
 import type { EventPayload } from '../../../shared/ipc/contract';
@@ -74,6 +77,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   /** Paid results whose images could not be written yet (e.g. a full disk), retried until they are. */
   const held: Array<{ job: QueueJob; result: GenerationResult; context: ResultContext }> = [];
   const spendRecord = createSpendRecord(deps.workspace, now);
+  const sentRequests = createSentRequests(spendRecord, () => deps.settings().pricePerImageCents);
   let heldRetry: ReturnType<typeof setInterval> | undefined;
 
   async function store(job: QueueJob, result: GenerationResult, context: ResultContext): Promise<void> {
@@ -130,6 +134,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     if (job.kind === 'resume' && accepted.jobId === job.accepted.jobId) return;
     const kind = job.kind === 'resume' ? job.resend?.kind : job.kind;
     const { images, sourceTakeId } = provenance.get(job.id) ?? {};
+    sentRequests.accepted(idempotencyKey);
     deps.workspace.setPendingJobs((jobs) => [
       ...jobs,
       {
@@ -170,8 +175,12 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     onResult,
     onJobAccepted,
     onJobEnded,
-    onPaidWithoutImage: (job, event) => spendRecord.add(job.panelId, event),
-    onProgress: (snapshot) => deps.onProgress(snapshot),
+    beforeSubmit: (job, idempotencyKey) => sentRequests.sending(job, idempotencyKey),
+    onPaidWithoutImage: (job, event) => void spendRecord.add(job.panelId, event),
+    onProgress: (snapshot) => {
+      sentRequests.reconcile(snapshot);
+      deps.onProgress(snapshot);
+    },
   });
 
   function applySettings(): void {

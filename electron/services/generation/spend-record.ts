@@ -15,20 +15,25 @@ type Workspace = Pick<ProjectWorkspace, 'current' | 'setPaidWithoutImage' | 'sav
 const isUnknownFor = (record: PaidWithoutImage, idempotencyKey: string): boolean => record.kind === 'unknown' && record.idempotencyKey === idempotencyKey;
 
 export function createSpendRecord(workspace: Workspace, now: () => Date) {
-  function change(edit: (records: PaidWithoutImage[]) => PaidWithoutImage[]): void {
-    if (!workspace.current()) return;
+  /** Changes the records and saves; the returned promise settles when that save has ended (never rejects). */
+  function change(edit: (records: PaidWithoutImage[]) => PaidWithoutImage[]): Promise<void> {
+    if (!workspace.current()) return Promise.resolve();
     let changed = false;
     workspace.setPaidWithoutImage((before) => {
       const after = edit(before);
       changed = after !== before;
       return changed ? after.slice(-PROJECT_LIMITS.maxPaidWithoutImage) : before;
     });
-    if (!changed) return;
-    workspace.save().catch(() => undefined); // autosave retries; the project status shows a failed save
+    if (!changed) return Promise.resolve();
+    // Autosave retries; the project status shows a failed save.
+    return workspace.save().then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   return {
-    add(panelId: string, event: PaidWithoutImageEvent): void {
+    add(panelId: string, event: PaidWithoutImageEvent): Promise<void> {
       const record: PaidWithoutImage = {
         at: now().toISOString(),
         panelId,
@@ -38,16 +43,20 @@ export function createSpendRecord(workspace: Workspace, now: () => Date) {
         images: event.images,
         idempotencyKey: event.idempotencyKey,
       };
-      change((records) => {
-        const unknownBefore = records.some((r) => isUnknownFor(r, event.idempotencyKey));
-        // The same unknown request told twice (e.g. stopped again after a Retry) is one record.
-        if (event.kind === 'unknown') return unknownBefore ? records : [...records, record];
+      return change((records) => {
+        const unknownBefore = records.find((r) => isUnknownFor(r, event.idempotencyKey));
+        // The same unknown request told twice (recorded when sent, then timed out or stopped) is
+        // one record, with the latest reason.
+        if (event.kind === 'unknown') {
+          if (!unknownBefore) return [...records, record];
+          return unknownBefore.reason === record.reason ? records : records.map((r) => (r === unknownBefore ? { ...r, reason: record.reason } : r));
+        }
         // An unusable answer to a Retry with the same key is that unknown charge, now known.
         return [...(unknownBefore ? records.filter((r) => !isUnknownFor(r, event.idempotencyKey)) : records), record];
       });
     },
     settle(idempotencyKey: string): void {
-      change((records) => (records.some((r) => isUnknownFor(r, idempotencyKey)) ? records.filter((r) => !isUnknownFor(r, idempotencyKey)) : records));
+      void change((records) => (records.some((r) => isUnknownFor(r, idempotencyKey)) ? records.filter((r) => !isUnknownFor(r, idempotencyKey)) : records));
     },
   };
 }
