@@ -48,6 +48,7 @@ interface Provenance {
 }
 
 const HELD_RETRY_MS = 5000;
+const NOT_WRITTEN = 'made and paid for, but the project folder could not be written (disk full?) before the command ended';
 export const FINISHED_AFTER_CANCEL = 'finished after cancel';
 
 function whyNotRetryable(job: JobView): string {
@@ -114,6 +115,26 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     heldRetry = undefined;
   }
 
+  /**
+   * For a caller that cannot wait for space (the CLI ends): gives up the held results. An async
+   * job's stays pending in the project (collected again later, not paid again); an image answered
+   * at once is recorded as paid without an image. Says what was held and what was lost.
+   */
+  async function abandonHeldResults(): Promise<{ images: number; cents: number; lostImages: number; lostCents: number }> {
+    clearInterval(heldRetry);
+    heldRetry = undefined;
+    const given = held.splice(0);
+    const lost = given.filter(({ result }) => !result.remoteJobId);
+    await Promise.all(
+      lost.map(({ job, result, context }) =>
+        spendRecord.add(job.panelId, { kind: 'unusable', reason: NOT_WRITTEN, costCents: result.costCents, images: result.images.length, idempotencyKey: context.idempotencyKey }),
+      ),
+    );
+    const images = (list: typeof given) => list.reduce((sum, { result }) => sum + result.images.length, 0);
+    const cents = (list: typeof given) => list.reduce((sum, { result }) => sum + result.costCents, 0);
+    return { images: images(given), cents: cents(given), lostImages: images(lost), lostCents: cents(lost) };
+  }
+
   async function onResult(job: QueueJob, result: GenerationResult, context: ResultContext): Promise<void> {
     try {
       await store(job, result, context);
@@ -154,8 +175,11 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   }
 
   /** An async job that ended without a result (failed, forgotten, cancelled by the gateway) leaves pendingJobs. */
-  function onJobEnded(_job: QueueJob, _view: unknown, remoteJobId: string | undefined): void {
+  function onJobEnded(_job: QueueJob, view: JobView, remoteJobId: string | undefined): void {
     if (!remoteJobId || !deps.workspace.current()) return;
+    // Its result is held, not lost: until it is written, the pending record is what lets a later
+    // session (or the next CLI run) collect it again without paying.
+    if (view.error?.code === 'RESULT_NOT_STORED') return;
     deps.workspace.setPendingJobs((jobs) => jobs.filter((pending) => pending.id !== remoteJobId));
     deps.workspace.save().catch((error: unknown) => deps.logger.warn('Saving after a job ended failed; autosave retries', { error }));
   }
@@ -284,6 +308,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     /** Paid images still waiting to be written (also retried every few seconds by itself). */
     heldImages: (): number => held.reduce((images, { result }) => images + result.images.length, 0),
     storeHeldResults,
+    abandonHeldResults,
     dispose: () => {
       clearInterval(heldRetry);
       queue.dispose();
