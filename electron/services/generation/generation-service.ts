@@ -13,7 +13,7 @@
  *  - a request is recorded as of unknown outcome before it is sent (sent-requests.ts), so a kill
  *    before its answer is stored still counts it.
  */
-import type { CostEstimate, JobView, QueueSnapshot } from '../../../shared/domain/jobs';
+import { TERMINAL_JOB_STATES, type CostEstimate, type JobView, type QueueSnapshot } from '../../../shared/domain/jobs';
 import type { PendingJobImages } from '../../../shared/domain/project';
 import type { Settings } from '../../../shared/domain/settings';
 import { CastboardError } from '../../../shared/errors';
@@ -23,7 +23,8 @@ import { createGenerationQueue, type GenerationQueue } from '../gateway/generati
 import type { QueueJob, ResultContext } from '../gateway/queue-types';
 import type { Logger } from '../logger';
 import type { ProjectWorkspace } from '../workspace/project-workspace';
-import { checkPanelsCanBeSent, generateJobs, restyleJobs } from './panel-jobs';
+import { checkPanelsCanBeSent, generateJobs, pendingTakes, restyleJobs } from './panel-jobs';
+import { imagesOf } from '../gateway/queue-cost';
 import { requestImagesFor, resendSource, SOURCE_TAKE_PARAM, sourceTakeOf } from './resend';
 import { createSentRequests } from './sent-requests';
 import { createSpendRecord } from './spend-record';
@@ -212,7 +213,21 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     queue.setRetryAfterCap(deps.settings().retryAfterCapSeconds * 1000);
   }
 
-  const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage });
+  /** Images requested per queue job id, to know what is on its way to each panel. */
+  const requested = new Map<string, number>();
+
+  /** Takes on their way to a panel: pending async jobs, and jobs or held results with no job id. */
+  function comingTakes(panelId: string): number {
+    let images = pendingTakes(deps.workspace.project(), panelId);
+    for (const job of queue.snapshot().jobs) {
+      if (job.panelId === panelId && !job.remoteJobId && !TERMINAL_JOB_STATES.has(job.state)) images += requested.get(job.id) ?? 1;
+    }
+    for (const { job, result } of held) if (job.panelId === panelId && !result.remoteJobId) images += result.images.length;
+    return images;
+  }
+
+  const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage, comingTakes });
+  const remember = (jobs: readonly QueueJob[]) => jobs.forEach((job) => requested.set(job.id, imagesOf(job)));
 
   /**
    * The queue's finished jobs belong to the project they were made for. When another one opens,
@@ -230,7 +245,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   return {
     /** The cost of a batch, once it is known the batch could be sent (no price for a batch that would fail). */
     async estimate({ panelIds, variations }: { panelIds: string[]; variations: number }): Promise<CostEstimate> {
-      await checkPanelsCanBeSent(context(), panelIds);
+      await checkPanelsCanBeSent(context(), panelIds, variations);
       const images = panelIds.length * variations;
       return { images, cents: images * deps.settings().pricePerImageCents };
     },
@@ -242,6 +257,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const jobs = await generateJobs(from, request.panelIds, request);
       for (const job of jobs) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId) });
       applySettings();
+      remember(jobs);
       queue.add(jobs);
       return { jobIds: jobs.map((job) => job.id) };
     },
@@ -253,6 +269,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const planned = await restyleJobs(from, request.panelIds, request);
       for (const { job, sourceTakeId } of planned) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId, sourceTakeId), sourceTakeId });
       applySettings();
+      remember(planned.map(({ job }) => job));
       queue.add(planned.map(({ job }) => job));
       return { jobIds: planned.map(({ job }) => job.id) };
     },
