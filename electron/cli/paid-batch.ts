@@ -18,7 +18,7 @@ import type { Project, Take } from '../../shared/domain/project';
 import { setActiveTake } from '../../shared/domain/project-edit';
 import type { Settings } from '../../shared/domain/settings';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
-import type { PanelJobContext } from '../services/generation/panel-jobs';
+import { uniquePendingJobs, type PanelJobContext } from '../services/generation/panel-jobs';
 import type { ProjectWorkspace } from '../services/workspace/project-workspace';
 import type { BatchProject } from './cli-project';
 import { formatCents, plural } from './cli-args';
@@ -165,7 +165,7 @@ function costWords(batch: PaidBatch, settings: Settings): { images: number; cent
 export async function runPaidBatch(io: CliIo, target: BatchProject, batch: PaidBatch): Promise<number> {
   const project = target.project();
   const panelIds = batch.numbers.map((number) => project.panels[number - 1]?.id ?? '');
-  const pending = project.pendingJobs.length;
+  const pending = uniquePendingJobs(project).length;
   const settings = cliSettings(io.env, batch.concurrency);
   if (panelIds.length > 0) await batch.preflight({ project, readImage: target.readImage }, panelIds);
   const { images, cents, what } = costWords(batch, settings);

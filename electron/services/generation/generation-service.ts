@@ -23,7 +23,7 @@ import { createGenerationQueue, type GenerationQueue } from '../gateway/generati
 import type { QueueJob, ResultContext } from '../gateway/queue-types';
 import type { Logger } from '../logger';
 import type { ProjectWorkspace } from '../workspace/project-workspace';
-import { checkPanelsCanBeSent, generateJobs, pendingTakes, restyleJobs } from './panel-jobs';
+import { checkPanelsCanBeSent, generateJobs, pendingTakes, restyleJobs, uniquePendingJobs } from './panel-jobs';
 import { imagesOf } from '../gateway/queue-cost';
 import { requestImagesFor, resendSource, SOURCE_TAKE_PARAM, sourceTakeOf } from './resend';
 import { createSentRequests } from './sent-requests';
@@ -277,7 +277,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     /** Called after a project opens: polls every job it had accepted, never resubmits (only a Retry after a failure resends). */
     resumePending(): number {
       forgetOtherProjectsJobs();
-      const pending = deps.workspace.project().pendingJobs;
+      const pending = uniquePendingJobs(deps.workspace.project());
       queue.add(
         pending.map((record): QueueJob => {
           const id = `resume-${record.id}`;

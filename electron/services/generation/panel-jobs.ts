@@ -25,9 +25,18 @@ export interface PanelJobContext {
   comingTakes?: (panelId: string) => number;
 }
 
+/**
+ * The project's pending async jobs, each gateway job once: a file that lists one twice (edited by
+ * hand, merged by a sync tool) still has one job to collect, and one image set on its way.
+ */
+export function uniquePendingJobs(project: Project): Project['pendingJobs'] {
+  const seen = new Set<string>();
+  return project.pendingJobs.filter((job) => !seen.has(job.id) && Boolean(seen.add(job.id)));
+}
+
 /** Images the project's pending async jobs for a panel will add when they are collected. */
 export function pendingTakes(project: Project, panelId: string): number {
-  return project.pendingJobs.filter((job) => job.panelId === panelId).reduce((sum, job) => sum + Math.max(1, Number(job.params.n) || 1), 0);
+  return uniquePendingJobs(project).filter((job) => job.panelId === panelId).reduce((sum, job) => sum + Math.max(1, Number(job.params.n) || 1), 0);
 }
 
 /**
