@@ -2,9 +2,9 @@
  * Polls an accepted async job until it completes or fails. Invariants: it waits before every
  * poll (including the first: the job was just accepted), never less than minIntervalMs between
  * two polls, growing the interval 1.5x per pending answer up to maxIntervalMs; transient poll
- * failures (5xx, 408, network, rate limit, an answer that is not JSON or whose job status cannot
- * be read) are tolerated a few times in a row because the job is already paid for and a GET is
- * safe to repeat; it never resubmits. When they go on, or the job stays pending past maxWaitMs,
+ * failures (5xx, 408, network, rate limit, a stray 4xx such as 400 or 409, an answer that is not
+ * JSON or whose job status cannot be read) are tolerated a few times in a row because the job is
+ * already paid for and a GET is safe to repeat; it never resubmits. When they go on, or the job stays pending past maxWaitMs,
  * the job is still at the gateway: that is GATEWAY_JOB_KEPT (jobKept), so it is collected later,
  * never given up or sent again. A 304 (polled too soon) is "still pending"; a 404 is
  * GATEWAY_JOB_LOST (the gateway forgot the job), never "unknown model"; a failed job is
@@ -59,6 +59,15 @@ export function isTransientRead(error: unknown): error is GatewayError {
   return error.retryable || serverTrouble || error.code === 'GATEWAY_RATE_LIMITED' || error.code === 'GATEWAY_BAD_RESPONSE';
 }
 
+/**
+ * A 4xx on the poll of a job we were given that is not about the key, the wallet or the pace
+ * (those pause the queue): it says nothing about the paid job, so the job is not given up for it.
+ */
+function isStrayClientError(error: unknown): error is GatewayError {
+  const status = error instanceof GatewayError ? error.httpStatus : undefined;
+  return status !== undefined && status >= 400 && status < 500 && (error as GatewayError).pause === undefined;
+}
+
 export async function pollJob(jobId: string, deps: PollDeps): Promise<CompletedJob> {
   const { settings, signal } = deps;
   const started = deps.now();
@@ -81,7 +90,7 @@ export async function pollJob(jobId: string, deps: PollDeps): Promise<CompletedJ
     } catch (error) {
       // A 404 on a job we were given means the gateway forgot it, not that the model is missing.
       if (error instanceof GatewayError && error.httpStatus === 404) throw gatewayErrors.jobLost();
-      if (!isTransientRead(error)) throw error;
+      if (!isTransientRead(error) && !isStrayClientError(error)) throw error;
       if (failures >= settings.maxConsecutiveFailures) {
         // A 429 pauses the queue, which then polls again; anything else leaves the job to be collected later.
         throw error.code === 'GATEWAY_RATE_LIMITED' ? error : gatewayErrors.contactLost(error);

@@ -45,3 +45,26 @@ describe('an accepted job answered with a status Castboard does not know', () =>
     expect(saved.pendingJobs).toEqual([]);
   }, 60_000);
 });
+
+describe('an accepted job whose poll gets an unexpected client error (400, 422...)', () => {
+  it.each([400, 422])('%i once: polled again, stored, one request; three in a row: kept for Collect, nothing sent again', async (status) => {
+    const gateway = await gatewayWith({ mode: 'async', latencyMs: 300 });
+    const r = rig(gateway);
+    const { root, project } = await storyboard(r, await tempDir(), 2);
+    const [one, two] = project.panels.map((panel) => panel.id);
+    gateway.script(fault.status(status, { on: 'poll' }));
+    await r.call('jobs:generate', { panelIds: [one], variations: 1 });
+    expect((await settled(r)).jobs[0]).toMatchObject({ state: 'done', images: 1 });
+
+    gateway.script(...Array.from({ length: 3 }, () => fault.status(status, { on: 'poll' })));
+    await r.call('jobs:generate', { panelIds: [two], variations: 1 });
+    const kept = (await settled(r)).jobs.find((job) => job.panelId === two);
+    expect(kept).toMatchObject({ state: 'failed', retryable: true, error: { code: 'GATEWAY_JOB_KEPT' } });
+    await r.call('project:save');
+    expect((await onDisk(root)).pendingJobs).toHaveLength(1);
+    await r.call('jobs:retry', { jobId: kept?.id });
+    await expect.poll(() => r.services.generation.snapshot().jobs.find((job) => job.panelId === two)?.state, { timeout: 20_000 }).toBe('done');
+    expect(posts(gateway)).toHaveLength(2);
+    expect(r.services.generation.snapshot().spentCents).toBe(10);
+  }, 60_000);
+});
