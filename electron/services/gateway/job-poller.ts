@@ -60,10 +60,11 @@ export function isTransientRead(error: unknown): error is GatewayError {
 }
 
 /**
- * A 4xx on the poll of a job we were given that is not about the key, the wallet or the pace
- * (those pause the queue): it says nothing about the paid job, so the job is not given up for it.
+ * A 4xx on the poll (or the image download) of a job we were given that is not about the key, the
+ * wallet or the pace (those pause the queue): it says nothing about the paid job, which is still
+ * at the gateway, so the job is not given up for it.
  */
-function isStrayClientError(error: unknown): error is GatewayError {
+export function isStrayClientError(error: unknown): error is GatewayError {
   const status = error instanceof GatewayError ? error.httpStatus : undefined;
   return status !== undefined && status >= 400 && status < 500 && (error as GatewayError).pause === undefined;
 }

@@ -68,3 +68,26 @@ describe('an accepted job whose poll gets an unexpected client error (400, 422..
     expect(r.services.generation.snapshot().spentCents).toBe(10);
   }, 60_000);
 });
+
+describe('an accepted job whose image download gets an unexpected client error', () => {
+  it('is kept for Collect (the image is still at the gateway), not counted as an unusable image', async () => {
+    const gateway = await gatewayWith({ mode: 'async', latencyMs: 300 });
+    const r = rig(gateway);
+    const { root, project } = await storyboard(r, await tempDir(), 1);
+    gateway.script(fault.status(400, { on: 'download' }));
+    await r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 1 });
+    const failed = await settled(r);
+    expect(failed.jobs[0]).toMatchObject({ state: 'failed', retryable: true, error: { code: 'GATEWAY_JOB_KEPT' } });
+    expect(failed.jobs[0]?.paidWithoutImage).toBeUndefined();
+    await r.call('project:save');
+    expect((await onDisk(root)).pendingJobs).toHaveLength(1);
+
+    await r.call('jobs:retry', { jobId: failed.jobs[0]?.id });
+    await expect.poll(() => r.services.generation.snapshot().jobs[0]?.state, { timeout: 20_000 }).toBe('done');
+    expect(posts(gateway)).toHaveLength(1);
+    expect(r.services.generation.snapshot().spentCents).toBe(5);
+    const saved = await onDisk(root);
+    expect(saved.panels[0]?.takes).toHaveLength(1);
+    expect(saved.paidWithoutImage ?? []).toEqual([]);
+  }, 40_000);
+});
