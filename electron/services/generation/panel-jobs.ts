@@ -13,6 +13,7 @@ import { CastboardError, isCastboardError } from '../../../shared/errors';
 import { plural } from '../../../shared/format';
 import { featuredCharacter, generateRequestFor, NO_CHARACTER_PROBLEM, restyleRequestFor } from '../../../shared/generation/request-plan';
 import type { CharacterInput } from '../gateway/gateway-types';
+import { imagesAsked } from '../gateway/queue-cost';
 import type { QueueJob } from '../gateway/queue-types';
 
 export interface PanelJobContext {
@@ -36,7 +37,7 @@ export function uniquePendingJobs(project: Project): Project['pendingJobs'] {
 
 /** Images the project's pending async jobs for a panel will add when they are collected. */
 export function pendingTakes(project: Project, panelId: string): number {
-  return uniquePendingJobs(project).filter((job) => job.panelId === panelId).reduce((sum, job) => sum + Math.max(1, Number(job.params.n) || 1), 0);
+  return uniquePendingJobs(project).filter((job) => job.panelId === panelId).reduce((sum, job) => sum + imagesAsked(job.params.n), 0);
 }
 
 /**
