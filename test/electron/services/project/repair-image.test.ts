@@ -20,7 +20,8 @@ describe('a reference image damaged in place', () => {
       const file = path.join(dir, saved.characters[0]?.referenceImage ?? '');
       const good = await readFile(file);
       const damaged = Buffer.from(good);
-      damaged[Math.floor(damaged.length / 2)] ^= 0xff;
+      const middle = Math.floor(damaged.length / 2);
+      damaged[middle] = (damaged[middle] ?? 0) ^ 0xff;
       await writeFile(file, damaged);
 
       const refused = await cli(['generate', dir, '--yes'], { env: gatewayEnv(gateway) });
