@@ -5,7 +5,8 @@
  * counted, which no handler running at exit could promise. Invariants: the record is settled
  * (removed) when the job is accepted as an async job (its pendingJobs record takes over), stores
  * its images, or ends without a charge; it stays when the job ended possibly paid without an
- * image, where the queue's own record (same Idempotency-Key) takes its place.
+ * image, where the queue's own record (same Idempotency-Key) takes its place, and while its paid
+ * result is held for a disk that is full.
  */
 import type { QueueSnapshot } from '../../../shared/domain/jobs';
 import { imagesOf } from '../gateway/queue-cost';
@@ -41,7 +42,10 @@ export function createSentRequests(record: ReturnType<typeof createSpendRecord>,
         const view = views.get(jobId);
         if (view && !TERMINAL_STATES.has(view.state)) continue;
         open.delete(key);
-        if (view && !view.paidWithoutImage) record.settle(key);
+        // Held (paid, not written yet): the record stays until store() settles it or the CLI
+        // gives the result up, so a session killed meanwhile still leaves the money counted.
+        const held = view?.error?.code === 'RESULT_NOT_STORED';
+        if (view && !view.paidWithoutImage && !held) record.settle(key);
       }
     },
   };
