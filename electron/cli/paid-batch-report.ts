@@ -41,6 +41,35 @@ interface PanelRow {
   kept?: boolean;
 }
 
+/**
+ * The gateway still holds the job's image: polling gave up (GATEWAY_JOB_KEPT), or the image came
+ * but could not be written and the job stays pending in the project (RESULT_NOT_STORED).
+ */
+function isKept(job: QueueSnapshot['jobs'][number]): boolean {
+  return job.error?.code === 'GATEWAY_JOB_KEPT' || (job.error?.code === 'RESULT_NOT_STORED' && job.remoteJobId !== undefined);
+}
+
+/**
+ * The batch's spend once the results it could not write are given up (abandonHeldResults): they
+ * were counted as stored when they came; they were not, and those with no job to collect them by
+ * later are paid for without an image.
+ */
+export function withoutHeld(snapshot: QueueSnapshot, held: { images: number; cents: number; lostImages: number; lostCents: number }): QueueSnapshot {
+  if (held.images === 0) return snapshot;
+  const { spend } = snapshot;
+  return {
+    ...snapshot,
+    spentCents: snapshot.spentCents - held.cents + held.lostCents,
+    spend: {
+      ...spend,
+      storedImages: spend.storedImages - held.images,
+      storedCents: spend.storedCents - held.cents,
+      unusableImages: spend.unusableImages + held.lostImages,
+      unusableCents: spend.unusableCents + held.lostCents,
+    },
+  };
+}
+
 function panelRows(outcome: BatchOutcome): PanelRow[] {
   const rows = new Map<number, PanelRow>();
   for (const job of outcome.snapshot.jobs) {
@@ -58,7 +87,7 @@ function panelRows(outcome: BatchOutcome): PanelRow[] {
       ...(job.error ? { error: cliMessage(job.error.message), code: job.error.code } : {}),
       ...(job.finishedAfterCancel ? { finishedAfterCancel: true, shown: outcome.shown.has(job.panelId) } : {}),
       ...(job.paidWithoutImage ? { paidWithoutImage: job.paidWithoutImage } : {}),
-      ...(job.state === 'failed' && job.error?.code === 'GATEWAY_JOB_KEPT' ? { kept: true } : {}),
+      ...(job.state === 'failed' && isKept(job) ? { kept: true } : {}),
     });
   }
   return [...rows.values()].sort((a, b) => a.panel - b.panel);

@@ -18,7 +18,7 @@ import type { Project, Take } from '../../shared/domain/project';
 import { setActiveTake } from '../../shared/domain/project-edit';
 import type { Settings } from '../../shared/domain/settings';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
-import type { PanelJobContext } from '../services/generation/panel-jobs';
+import { uniquePendingJobs, type PanelJobContext } from '../services/generation/panel-jobs';
 import type { ProjectWorkspace } from '../services/workspace/project-workspace';
 import type { BatchProject } from './cli-project';
 import { formatCents, plural } from './cli-args';
@@ -27,7 +27,7 @@ import { cliLogger } from './cli-logger';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './cli-io';
 import { cliMessage } from './cli-messages';
 import { confirmSpend } from './consent';
-import { reportBatch, type BatchOutcome } from './paid-batch-report';
+import { reportBatch, withoutHeld, type BatchOutcome } from './paid-batch-report';
 import type { SkippedPanel } from './panel-skips';
 import { createJobProgress } from './progress';
 import { shellWord } from './shell-word';
@@ -128,7 +128,9 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
     started = true;
     const now = service.snapshot();
     if (isSettled(now) || now.counts.total === 0) settle(now);
-    const snapshot = await finished;
+    // A command cannot wait for disk space as the app does: what it could not write is given up
+    // (an accepted job stays pending and is collected by the next run; the rest is counted as paid).
+    const snapshot = withoutHeld(await finished, await service.abandonHeldResults());
     for (const job of snapshot.jobs) logger.info(`job ${job.state}`, { panel: numbers.get(job.panelId), error: job.error });
     return { snapshot, added, shown, stopReason, numbers, root: workspace.root() ?? '' };
   } finally {
@@ -163,7 +165,7 @@ function costWords(batch: PaidBatch, settings: Settings): { images: number; cent
 export async function runPaidBatch(io: CliIo, target: BatchProject, batch: PaidBatch): Promise<number> {
   const project = target.project();
   const panelIds = batch.numbers.map((number) => project.panels[number - 1]?.id ?? '');
-  const pending = project.pendingJobs.length;
+  const pending = uniquePendingJobs(project).length;
   const settings = cliSettings(io.env, batch.concurrency);
   if (panelIds.length > 0) await batch.preflight({ project, readImage: target.readImage }, panelIds);
   const { images, cents, what } = costWords(batch, settings);

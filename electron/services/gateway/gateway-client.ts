@@ -29,7 +29,7 @@ import { createGatewayHttp, type GatewayHttp, type JsonAnswer } from './gateway-
 import { bodyFromParams, generateBody, paramsOf, remixBody, type IdeogramImageBody, type RequestImages } from '../../../shared/generation/ideogram-request';
 import type { AcceptedJob, CharacterInput, GatewayPhase, GeneratePanelInput, GenerationResult, RequestParams, ResendInput, RestylePanelInput } from './gateway-types';
 import { costOf, deliverImages } from './image-delivery';
-import { DEFAULT_POLL_SETTINGS, isTransientRead, pollJob, type PollSettings } from './job-poller';
+import { DEFAULT_POLL_SETTINGS, isStrayClientError, isTransientRead, pollJob, type PollSettings } from './job-poller';
 import type { ReleaseSlot } from './pacer';
 import { UploadCache } from './upload-cache';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
@@ -67,6 +67,11 @@ export interface RunOptions {
   beforeRequest?: (signal?: AbortSignal) => Promise<void>;
   /** Awaited before each submit (the queue's pacer); the returned function is told how it went. */
   acquireSubmitSlot?: (signal?: AbortSignal) => Promise<ReleaseSlot>;
+  /**
+   * Awaited last before each POST leaves: the caller records that this request may be at the
+   * gateway, so a process killed before the answer is stored still counts it.
+   */
+  beforeSubmit?: () => Promise<void>;
   /** A submit attempt ended with an answer that charges nothing (500/503, refused connection). */
   onNotCharged?: () => void;
   /**
@@ -223,6 +228,13 @@ class Client implements GatewayClient {
   async #submitOnce(body: IdeogramImageBody, key: string, run: RunOptions): Promise<JsonAnswer> {
     await run.beforeRequest?.(run.signal);
     const release = await run.acquireSubmitSlot?.(run.signal);
+    try {
+      await run.beforeSubmit?.();
+      throwIfAborted(run.signal);
+    } catch (error) {
+      release?.({ answered: false });
+      throw error;
+    }
     run.onPhase?.('sending');
     try {
       const answer = await this.#http.postImages(body, key, run.signal);
@@ -280,7 +292,10 @@ class Client implements GatewayClient {
       if (!(error instanceof CastboardError) || error.code === 'CANCELLED') throw error;
       if (error.code === 'GATEWAY_URL_EXPIRED' && refetchable) throw error; // fetched again through the job record
       // An async job's result stays at the gateway: a download that could not get through is collected later.
-      if (remoteJobId && isTransientRead(error)) throw gatewayErrors.contactLost(error);
+      // So is one whose download met a stray 4xx; a URL that expired again after a fresh one was
+      // fetched (401/403/404/410) means the result is gone: paid and unusable, below.
+      const stray = isStrayClientError(error) && error.code !== 'GATEWAY_URL_EXPIRED';
+      if (remoteJobId && (isTransientRead(error) || stray)) throw gatewayErrors.contactLost(error);
       const { costCents } = costOf(answer.headers, answer.images.length, price);
       throw new GatewayError(error.code, error.message, { paid: 'unusable', costCents, cause: error });
     }

@@ -70,8 +70,9 @@ class QueueRunner implements GenerationQueue {
 
   add(jobs: readonly QueueJob[]): void {
     for (const job of jobs) {
-      if (this.#entries.has(job.id)) throw new CastboardError('INVALID_REQUEST', `Job ${job.id} is already in the queue.`);
+      // First: a kept entry for the same gateway job (e.g. the project opened again) gives way.
       if (job.kind === 'resume') this.#replaceKept(job.accepted.jobId);
+      if (this.#entries.has(job.id)) throw new CastboardError('INVALID_REQUEST', `Job ${job.id} is already in the queue.`);
       const entry = newEntry(job, this.#newKey);
       this.#entries.set(job.id, entry);
       this.#schedule(entry);
@@ -243,6 +244,7 @@ class QueueRunner implements GenerationQueue {
         await this.#gate.wait(sig ?? signal);
       },
       acquireSubmitSlot: (sig) => this.#acquireSubmitSlot(sig ?? signal),
+      beforeSubmit: async () => this.#options.beforeSubmit?.(entry.job, entry.key),
       onRateLimited: (error) => this.#rateLimit(error),
       onJobAccepted: async (accepted) => {
         entry.accepted = accepted;

@@ -3,6 +3,7 @@
  * (they expire), verifies and re-encodes every image, and works out the cost. All images must pass
  * or the whole answer fails: the caller then keeps nothing, so a bad answer never replaces a take.
  */
+import { PaidWithoutImageSchema } from '../../../shared/domain/project';
 import { verifyAndNormalizeImage } from '../image-safety/verify-image';
 import { throwIfAborted } from './clock';
 import type { ImageRef } from './answer-shapes';
@@ -35,9 +36,16 @@ export async function deliverImages(refs: ImageRef[], deps: DeliveryDeps): Promi
   return images;
 }
 
-/** X-Cost-Cents when present and readable, else the price setting per image. */
+/**
+ * The most one request can be recorded as costing (the project's own cap on a paid record). A
+ * header above it (or too long to be a number) is a gateway's mistake, not a price: taken at face
+ * value it would make the takes impossible to save, holding a paid image out of the project.
+ */
+const MAX_REQUEST_CENTS = PaidWithoutImageSchema.shape.costCents.maxValue ?? 1_000_000;
+
+/** X-Cost-Cents when present, readable and plausible, else the price setting per image. */
 export function costOf(headers: Headers, images: number, pricePerImageCents: number): { costCents: number; costSource: 'header' | 'price' } {
   const header = headers.get('x-cost-cents')?.trim();
-  if (header && /^\d+(\.\d+)?$/.test(header)) return { costCents: Number(header), costSource: 'header' };
+  if (header && /^\d+(\.\d+)?$/.test(header) && Number(header) <= MAX_REQUEST_CENTS) return { costCents: Number(header), costSource: 'header' };
   return { costCents: images * pricePerImageCents, costSource: 'price' };
 }

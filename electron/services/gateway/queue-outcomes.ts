@@ -3,7 +3,7 @@
  * handed on (it is paid and in hand, even if writing it must wait); a failure that was paid for
  * (unusable answer, unknown outcome) or a request stopped in flight is counted and told once; a
  * job that ended without a result is reported so its pending async id can be dropped. Invariant:
- * a job reaches a terminal state once; later calls for it change nothing.
+ * a job reaches a terminal state once, whatever those reports do; later calls change nothing.
  */
 import { CastboardError, type SerializedError } from '../../../shared/errors';
 import { GatewayError } from './gateway-errors';
@@ -32,6 +32,19 @@ const FINAL_CODES = new Set(['GATEWAY_BAD_REQUEST', 'GATEWAY_UNKNOWN_MODEL', 'GA
 function serialize(error: unknown): SerializedError {
   if (error instanceof CastboardError) return error.toJSON();
   return { code: 'INTERNAL', message: 'Something went wrong while generating this panel. Try again.' };
+}
+
+/**
+ * Runs a record hook (the project's pending jobs, its paid-without-image records). One that throws
+ * (a record the project cannot take) must not keep the job from its end: a job left running would
+ * hold its project open for ever. The money is still in the session's ledger.
+ */
+function tell(hook: () => void): void {
+  try {
+    hook();
+  } catch {
+    // The hook's owner reports its own failures (the project status); the job ends regardless.
+  }
 }
 
 export interface OutcomeDeps {
@@ -65,7 +78,7 @@ export class JobOutcomes {
     if (lost) this.#paidWithoutImage(entry, 'unknown', 'stopped while its request was in flight', this.#deps.price * imagesOf(entry.job));
     this.#deps.setState(entry, 'cancelled', lost ? { paidWithoutImage: 'unknown' } : {});
     // An async job still pending stays in the project: it is collected later, never lost.
-    if (!entry.accepted) this.#deps.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId);
+    if (!entry.accepted) tell(() => this.#deps.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId));
   }
 
   fail(entry: Entry, error: unknown): void {
@@ -81,13 +94,13 @@ export class JobOutcomes {
     const resendable = entry.jobKept || entry.job.kind !== 'resume' || entry.job.resend !== undefined;
     const retryable = resendable && !FINAL_CODES.has(serialized.code);
     this.#deps.setState(entry, 'failed', { error: serialized, retryable, ...(paid ? { paidWithoutImage: paid } : {}) });
-    if (!entry.jobKept) this.#deps.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId);
+    if (!entry.jobKept) tell(() => this.#deps.onJobEnded?.(entry.job, entry.view, entry.view.remoteJobId));
   }
 
   #paidWithoutImage(entry: Entry, kind: 'unusable' | 'unknown', reason: string, costCents: number): void {
     const images = imagesOf(entry.job);
     if (kind === 'unusable') this.#deps.ledger.unusable(images, costCents, entry.key);
     else this.#deps.ledger.unknown(costCents, entry.key);
-    this.#deps.onPaidWithoutImage?.(entry.job, { kind, reason, costCents, images, idempotencyKey: entry.key });
+    tell(() => this.#deps.onPaidWithoutImage?.(entry.job, { kind, reason, costCents, images, idempotencyKey: entry.key }));
   }
 }

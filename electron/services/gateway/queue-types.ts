@@ -54,6 +54,8 @@ export interface GenerationQueueOptions {
   onResult: ResultHandler;
   /** Persist the async job id (e.g. in project.json) before it is polled; the key is the job's Idempotency-Key. */
   onJobAccepted?: (job: QueueJob, accepted: AcceptedJob, idempotencyKey: string) => Promise<void> | void;
+  /** Awaited before each POST of a job leaves (see RunOptions.beforeSubmit); the key is the job's Idempotency-Key. */
+  beforeSubmit?: (job: QueueJob, idempotencyKey: string) => Promise<void>;
   /** Money spent on a job without an image: for the project's record. */
   onPaidWithoutImage?: (job: QueueJob, event: PaidWithoutImageEvent) => void;
   /** A job ended without a result (failed, cancelled, stopped); e.g. to drop its pending async id. */

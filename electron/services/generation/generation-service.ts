@@ -2,16 +2,18 @@
  * Generation for the open project: builds jobs from panels, runs them on the paid-request-safe
  * queue, and turns every paid result into takes that are saved at once. Invariants:
  *  - an async job's id is in project.json (pendingJobs) before it is polled, with its kind, params
- *    and images; on open every pending job is resumed by polling, never resubmitted by itself; a
+ *    and images (if that save fails, the job is polled anyway: it is paid for); on open every pending job is resumed by polling, never resubmitted by itself; a
  *    Retry after it failed sends its own request again (resend.ts), never another kind;
  *  - a result is stored and saved before anything else happens; a failure adds nothing;
  *  - no batch starts without a key, and a batch is validated whole before any job is queued;
  *  - an image that finished after its job was cancelled is kept as a take with the note
  *    "finished after cancel"; it never replaces the take shown, but a panel with none shows it;
  *  - money paid without an image (unusable answer, unknown outcome) is recorded in the project
- *    (paidWithoutImage), and an async job that ended without a result leaves pendingJobs.
+ *    (paidWithoutImage), and an async job that ended without a result leaves pendingJobs;
+ *  - a request is recorded as of unknown outcome before it is sent (sent-requests.ts), so a kill
+ *    before its answer is stored still counts it.
  */
-import type { CostEstimate, JobView, QueueSnapshot } from '../../../shared/domain/jobs';
+import { TERMINAL_JOB_STATES, type CostEstimate, type JobView, type QueueSnapshot } from '../../../shared/domain/jobs';
 import type { PendingJobImages } from '../../../shared/domain/project';
 import type { Settings } from '../../../shared/domain/settings';
 import { CastboardError } from '../../../shared/errors';
@@ -21,8 +23,10 @@ import { createGenerationQueue, type GenerationQueue } from '../gateway/generati
 import type { QueueJob, ResultContext } from '../gateway/queue-types';
 import type { Logger } from '../logger';
 import type { ProjectWorkspace } from '../workspace/project-workspace';
-import { checkPanelsCanBeSent, generateJobs, restyleJobs } from './panel-jobs';
+import { checkPanelsCanBeSent, generateJobs, pendingTakes, restyleJobs, uniquePendingJobs } from './panel-jobs';
+import { imagesOf } from '../gateway/queue-cost';
 import { requestImagesFor, resendSource, SOURCE_TAKE_PARAM, sourceTakeOf } from './resend';
+import { createSentRequests } from './sent-requests';
 import { createSpendRecord } from './spend-record';
 import { paramsToRecord, takesFromResult } from './takes-from-result';
 import type { EventPayload } from '../../../shared/ipc/contract';
@@ -45,6 +49,7 @@ interface Provenance {
 }
 
 const HELD_RETRY_MS = 5000;
+const NOT_WRITTEN = 'made and paid for, but the project folder could not be written (disk full?) before the command ended';
 export const FINISHED_AFTER_CANCEL = 'finished after cancel';
 
 function whyNotRetryable(job: JobView): string {
@@ -74,6 +79,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   /** Paid results whose images could not be written yet (e.g. a full disk), retried until they are. */
   const held: Array<{ job: QueueJob; result: GenerationResult; context: ResultContext }> = [];
   const spendRecord = createSpendRecord(deps.workspace, now);
+  const sentRequests = createSentRequests(spendRecord, () => deps.settings().pricePerImageCents);
   let heldRetry: ReturnType<typeof setInterval> | undefined;
 
   async function store(job: QueueJob, result: GenerationResult, context: ResultContext): Promise<void> {
@@ -110,6 +116,26 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     heldRetry = undefined;
   }
 
+  /**
+   * For a caller that cannot wait for space (the CLI ends): gives up the held results. An async
+   * job's stays pending in the project (collected again later, not paid again); an image answered
+   * at once is recorded as paid without an image. Says what was held and what was lost.
+   */
+  async function abandonHeldResults(): Promise<{ images: number; cents: number; lostImages: number; lostCents: number }> {
+    clearInterval(heldRetry);
+    heldRetry = undefined;
+    const given = held.splice(0);
+    const lost = given.filter(({ result }) => !result.remoteJobId);
+    await Promise.all(
+      lost.map(({ job, result, context }) =>
+        spendRecord.add(job.panelId, { kind: 'unusable', reason: NOT_WRITTEN, costCents: result.costCents, images: result.images.length, idempotencyKey: context.idempotencyKey }),
+      ),
+    );
+    const images = (list: typeof given) => list.reduce((sum, { result }) => sum + result.images.length, 0);
+    const cents = (list: typeof given) => list.reduce((sum, { result }) => sum + result.costCents, 0);
+    return { images: images(given), cents: cents(given), lostImages: images(lost), lostCents: cents(lost) };
+  }
+
   async function onResult(job: QueueJob, result: GenerationResult, context: ResultContext): Promise<void> {
     try {
       await store(job, result, context);
@@ -130,6 +156,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     if (job.kind === 'resume' && accepted.jobId === job.accepted.jobId) return;
     const kind = job.kind === 'resume' ? job.resend?.kind : job.kind;
     const { images, sourceTakeId } = provenance.get(job.id) ?? {};
+    sentRequests.accepted(idempotencyKey);
     deps.workspace.setPendingJobs((jobs) => [
       ...jobs,
       {
@@ -142,12 +169,18 @@ export function createGenerationService(deps: GenerationServiceDeps) {
         ...(images ? { images } : {}),
       },
     ]);
-    await deps.workspace.save();
+    // The gateway holds this job now and it is paid for: a save that fails (disk full) must not
+    // stop it from being polled, or its image is lost and a Retry would pay for it again. The
+    // record stays in the open document; autosave (or the next save) writes it.
+    await deps.workspace.save().catch((error: unknown) => deps.logger.warn('Saving an accepted job failed; it is polled anyway and autosave retries', { error }));
   }
 
   /** An async job that ended without a result (failed, forgotten, cancelled by the gateway) leaves pendingJobs. */
-  function onJobEnded(_job: QueueJob, _view: unknown, remoteJobId: string | undefined): void {
+  function onJobEnded(_job: QueueJob, view: JobView, remoteJobId: string | undefined): void {
     if (!remoteJobId || !deps.workspace.current()) return;
+    // Its result is held, not lost: until it is written, the pending record is what lets a later
+    // session (or the next CLI run) collect it again without paying.
+    if (view.error?.code === 'RESULT_NOT_STORED') return;
     deps.workspace.setPendingJobs((jobs) => jobs.filter((pending) => pending.id !== remoteJobId));
     deps.workspace.save().catch((error: unknown) => deps.logger.warn('Saving after a job ended failed; autosave retries', { error }));
   }
@@ -167,8 +200,12 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     onResult,
     onJobAccepted,
     onJobEnded,
-    onPaidWithoutImage: (job, event) => spendRecord.add(job.panelId, event),
-    onProgress: (snapshot) => deps.onProgress(snapshot),
+    beforeSubmit: (job, idempotencyKey) => sentRequests.sending(job, idempotencyKey),
+    onPaidWithoutImage: (job, event) => void spendRecord.add(job.panelId, event),
+    onProgress: (snapshot) => {
+      sentRequests.reconcile(snapshot);
+      deps.onProgress(snapshot);
+    },
   });
 
   function applySettings(): void {
@@ -176,7 +213,21 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     queue.setRetryAfterCap(deps.settings().retryAfterCapSeconds * 1000);
   }
 
-  const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage });
+  /** Images requested per queue job id, to know what is on its way to each panel. */
+  const requested = new Map<string, number>();
+
+  /** Takes on their way to a panel: pending async jobs, and jobs or held results with no job id. */
+  function comingTakes(panelId: string): number {
+    let images = pendingTakes(deps.workspace.project(), panelId);
+    for (const job of queue.snapshot().jobs) {
+      if (job.panelId === panelId && !job.remoteJobId && !TERMINAL_JOB_STATES.has(job.state)) images += requested.get(job.id) ?? 1;
+    }
+    for (const { job, result } of held) if (job.panelId === panelId && !result.remoteJobId) images += result.images.length;
+    return images;
+  }
+
+  const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage, comingTakes });
+  const remember = (jobs: readonly QueueJob[]) => jobs.forEach((job) => requested.set(job.id, imagesOf(job)));
 
   /**
    * The queue's finished jobs belong to the project they were made for. When another one opens,
@@ -194,7 +245,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   return {
     /** The cost of a batch, once it is known the batch could be sent (no price for a batch that would fail). */
     async estimate({ panelIds, variations }: { panelIds: string[]; variations: number }): Promise<CostEstimate> {
-      await checkPanelsCanBeSent(context(), panelIds);
+      await checkPanelsCanBeSent(context(), panelIds, variations);
       const images = panelIds.length * variations;
       return { images, cents: images * deps.settings().pricePerImageCents };
     },
@@ -206,6 +257,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const jobs = await generateJobs(from, request.panelIds, request);
       for (const job of jobs) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId) });
       applySettings();
+      remember(jobs);
       queue.add(jobs);
       return { jobIds: jobs.map((job) => job.id) };
     },
@@ -217,6 +269,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const planned = await restyleJobs(from, request.panelIds, request);
       for (const { job, sourceTakeId } of planned) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId, sourceTakeId), sourceTakeId });
       applySettings();
+      remember(planned.map(({ job }) => job));
       queue.add(planned.map(({ job }) => job));
       return { jobIds: planned.map(({ job }) => job.id) };
     },
@@ -224,7 +277,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     /** Called after a project opens: polls every job it had accepted, never resubmits (only a Retry after a failure resends). */
     resumePending(): number {
       forgetOtherProjectsJobs();
-      const pending = deps.workspace.project().pendingJobs;
+      const pending = uniquePendingJobs(deps.workspace.project());
       queue.add(
         pending.map((record): QueueJob => {
           const id = `resume-${record.id}`;
@@ -272,6 +325,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     /** Paid images still waiting to be written (also retried every few seconds by itself). */
     heldImages: (): number => held.reduce((images, { result }) => images + result.images.length, 0),
     storeHeldResults,
+    abandonHeldResults,
     dispose: () => {
       clearInterval(heldRetry);
       queue.dispose();

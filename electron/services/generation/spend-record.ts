@@ -2,7 +2,8 @@
  * The project's record of money paid without an image (project.json `paidWithoutImage`): paid
  * answers whose images were unusable, and requests whose outcome is unknown. Written at once so a
  * restart, the CLI and `castboard info` all report what was paid, not only what was stored.
- * Invariant: an "unknown" record is removed when an answer for the same Idempotency-Key is stored.
+ * Invariant: an "unknown" record is removed when an answer for the same Idempotency-Key is stored,
+ * and replaced when that answer is unusable (one charge, counted once, as the session's ledger does).
  */
 import type { PaidWithoutImage } from '../../../shared/domain/project';
 import { PROJECT_LIMITS } from '../../../shared/domain/project-document';
@@ -11,21 +12,28 @@ import type { ProjectWorkspace } from '../workspace/project-workspace';
 
 type Workspace = Pick<ProjectWorkspace, 'current' | 'setPaidWithoutImage' | 'save'>;
 
+const isUnknownFor = (record: PaidWithoutImage, idempotencyKey: string): boolean => record.kind === 'unknown' && record.idempotencyKey === idempotencyKey;
+
 export function createSpendRecord(workspace: Workspace, now: () => Date) {
-  function change(edit: (records: PaidWithoutImage[]) => PaidWithoutImage[]): void {
-    if (!workspace.current()) return;
+  /** Changes the records and saves; the returned promise settles when that save has ended (never rejects). */
+  function change(edit: (records: PaidWithoutImage[]) => PaidWithoutImage[]): Promise<void> {
+    if (!workspace.current()) return Promise.resolve();
     let changed = false;
     workspace.setPaidWithoutImage((before) => {
       const after = edit(before);
       changed = after !== before;
       return changed ? after.slice(-PROJECT_LIMITS.maxPaidWithoutImage) : before;
     });
-    if (!changed) return;
-    workspace.save().catch(() => undefined); // autosave retries; the project status shows a failed save
+    if (!changed) return Promise.resolve();
+    // Autosave retries; the project status shows a failed save.
+    return workspace.save().then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   return {
-    add(panelId: string, event: PaidWithoutImageEvent): void {
+    add(panelId: string, event: PaidWithoutImageEvent): Promise<void> {
       const record: PaidWithoutImage = {
         at: now().toISOString(),
         panelId,
@@ -35,11 +43,20 @@ export function createSpendRecord(workspace: Workspace, now: () => Date) {
         images: event.images,
         idempotencyKey: event.idempotencyKey,
       };
-      // The same unknown request told twice (e.g. stopped again after a Retry) is one record.
-      change((records) => (event.kind === 'unknown' && records.some((r) => r.kind === 'unknown' && r.idempotencyKey === event.idempotencyKey) ? records : [...records, record]));
+      return change((records) => {
+        const unknownBefore = records.find((r) => isUnknownFor(r, event.idempotencyKey));
+        // The same unknown request told twice (recorded when sent, then timed out or stopped) is
+        // one record, with the latest reason.
+        if (event.kind === 'unknown') {
+          if (!unknownBefore) return [...records, record];
+          return unknownBefore.reason === record.reason ? records : records.map((r) => (r === unknownBefore ? { ...r, reason: record.reason } : r));
+        }
+        // An unusable answer to a Retry with the same key is that unknown charge, now known.
+        return [...(unknownBefore ? records.filter((r) => !isUnknownFor(r, event.idempotencyKey)) : records), record];
+      });
     },
     settle(idempotencyKey: string): void {
-      change((records) => (records.some((r) => r.kind === 'unknown' && r.idempotencyKey === idempotencyKey) ? records.filter((r) => !(r.kind === 'unknown' && r.idempotencyKey === idempotencyKey)) : records));
+      void change((records) => (records.some((r) => isUnknownFor(r, idempotencyKey)) ? records.filter((r) => !isUnknownFor(r, idempotencyKey)) : records));
     },
   };
 }

@@ -2,8 +2,8 @@
  * The project's images: `images/<sha256 of the bytes>.png`, content-addressed and write-once.
  *  - put() writes a PNG durably (atomic write, fsync) BEFORE returning its reference, so a
  *    document naming it can only be saved after the image is safely on disk.
- *  - A file already present with the right size is never rewritten (saves stay cheap and a good
- *    file is never put at risk); a truncated one is repaired, since its name says what it must hold.
+ *  - A file already present with the right bytes is never rewritten (a good file is never put at
+ *    risk); a truncated or damaged one is repaired, since its name says what it must hold.
  *  - Every access goes through project-files.ts: a link planted as a file or as images/ itself,
  *    a FIFO or a device is refused (reported as 'corrupt'), never followed, read or written into.
  */
@@ -102,16 +102,24 @@ export function createImageStore(root: string, hooks: ImageStoreHooks = {}): Ima
 
   async function write(ref: ImageRef, png: Uint8Array): Promise<ImageRef> {
     const existing = await entryType(root, ref);
-    if (existing.type === 'file' && existing.identity?.size === png.byteLength) return ref;
+    // Only an image entering again gets here (names are content hashes), so checking it is rare.
+    if (existing.type === 'file' && existing.identity?.size === png.byteLength && (await verify(ref)) === 'ok') return ref;
     await writeProjectFile(root, ref, png);
     hooks.onWrite?.(ref);
     return ref;
+  }
+
+  async function verify(ref: ImageRef): Promise<ImageHealth> {
+    const bytes = await readWhole(root, ref);
+    if (!bytes) return 'missing';
+    return bytes !== 'refused' && looksLikeCompletePng(bytes) && sha256Hex(bytes) === imageRefHash(ref) ? 'ok' : 'corrupt';
   }
 
   return {
     root,
     pathOf: (ref) => imageFilePath(root, ref),
     check,
+    verify,
     async put(png) {
       if (!looksLikeCompletePng(png)) {
         throw new CastboardError('IMAGE_INVALID', 'This image is not a complete PNG file, so Castboard did not add it to the project.');
@@ -122,11 +130,6 @@ export function createImageStore(root: string, hooks: ImageStoreHooks = {}): Ima
       const job = write(ref, png).finally(() => inFlight.delete(ref));
       inFlight.set(ref, job);
       return job;
-    },
-    async verify(ref) {
-      const bytes = await readWhole(root, ref);
-      if (!bytes) return 'missing';
-      return bytes !== 'refused' && looksLikeCompletePng(bytes) && sha256Hex(bytes) === imageRefHash(ref) ? 'ok' : 'corrupt';
     },
     async read(ref) {
       const bytes = await readWhole(root, ref);

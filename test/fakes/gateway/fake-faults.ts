@@ -26,6 +26,8 @@ export type FaultKind =
   | { kind: 'expired-url'; status?: 403 | 404 | 410 }
   /** An async job ends with status "failed". */
   | { kind: 'job-failed'; message?: string }
+  /** One poll answers 200 with this job status and nothing else (e.g. a word Castboard does not know). */
+  | { kind: 'job-status'; status: string }
   /** The body is read, then nothing is ever answered (the connection stays open). */
   | { kind: 'hang' }
   /** A 200 whose JSON body is an OpenAI-shape error instead of images. */
@@ -48,6 +50,7 @@ export const fault = {
   malformedJson: (on?: FaultTarget): Fault => ({ kind: 'malformed-json', on }),
   expiredUrl: (status: 403 | 404 | 410 = 410): Fault => ({ kind: 'expired-url', status }),
   jobFailed: (message?: string): Fault => ({ kind: 'job-failed', message }),
+  jobStatus: (status: string): Fault => ({ kind: 'job-status', status }),
   hang: (on?: FaultTarget): Fault => ({ kind: 'hang', on }),
   errorIn200: (message?: string, code?: string): Fault => ({ kind: 'error-in-200', message, code }),
 };
@@ -55,7 +58,7 @@ export const fault = {
 export function faultTarget(f: Fault): FaultTarget {
   if (f.on) return f.on;
   if (f.kind === 'expired-url') return 'download';
-  if (f.kind === 'job-failed') return 'poll';
+  if (f.kind === 'job-failed' || f.kind === 'job-status') return 'poll';
   return 'submit';
 }
 

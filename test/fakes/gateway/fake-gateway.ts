@@ -231,6 +231,7 @@ class FakeGatewayServer implements FakeGateway {
     if (this.options.minPollIntervalMs !== undefined && Date.now() - job.lastPollAt < this.options.minPollIntervalMs) return void res.writeHead(304).end();
     job.lastPollAt = Date.now();
     if (job.cancelled) return sendJson(res, 200, { id, status: 'cancelled' });
+    if (f?.kind === 'job-status') return sendJson(res, 200, { id, status: f.status });
     job.polls += 1;
     if (f?.kind === 'job-failed' && !job.failure && this.#credits !== undefined) this.#credits += job.n; // failed jobs are not charged
     if (f?.kind === 'job-failed') job.failure = f.message ?? 'The provider could not render this image.';
