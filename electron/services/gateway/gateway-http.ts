@@ -39,13 +39,19 @@ export interface GatewayHttp {
   download(url: string, signal?: AbortSignal): Promise<Buffer>;
 }
 
-/** Connection failures that happen before a byte of the request left: safe to send again. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ECONNABORTED']);
+/** Failures that can only happen before a byte of the request left (name lookup, connect): safe to send again. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/**
+ * Failures that mean "not sent" only while connecting: the same codes on a connected socket
+ * (a route lost mid-request) may come after the gateway received the request, which must then
+ * never be sent again.
+ */
+const NOT_SENT_WHILE_CONNECTING = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'ETIMEDOUT']);
 
 export function failedBeforeSending(error: unknown): boolean {
   for (let at: unknown = error, depth = 0; at && depth < 6; depth += 1) {
-    const code = (at as { code?: unknown }).code;
-    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return true;
+    const { code, syscall } = at as { code?: unknown; syscall?: unknown };
+    if (typeof code === 'string' && (NOT_SENT_CODES.has(code) || (NOT_SENT_WHILE_CONNECTING.has(code) && syscall === 'connect'))) return true;
     at = (at as { cause?: unknown }).cause;
   }
   return false;
