@@ -47,7 +47,8 @@ describe('a panel with no room for the new takes', () => {
     // One more fits: generated and stored, and then the panel is full.
     await r.call('jobs:generate', { panelIds: [panelId], variations: 1 });
     await expect.poll(() => r.services.workspace.project().panels[0]?.takes.length, { timeout: 10_000 }).toBe(MAX);
-    expect(r.services.generation.isBusy()).toBe(false);
+    // The job ends just after its take is stored (its record settled and saved): not held, not busy.
+    await expect.poll(() => r.services.generation.isBusy(), { timeout: 5_000 }).toBe(false);
     await expect(r.call('jobs:generate', { panelIds: [panelId], variations: 1 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
   }, 30_000);
 
