@@ -6,29 +6,18 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createConsistencyService } from '../../../../electron/services/consistency/consistency-service';
-import { createWorkerDescriber, type FaceDescriber } from '../../../../electron/services/consistency/face-worker-client';
+import { createWorkerDescriber } from '../../../../electron/services/consistency/face-worker-client';
 import { consistencyLabel } from '../../../../shared/domain/consistency';
 import { isCastboardError } from '../../../../shared/errors';
 import { makeTempDir, removeTempDirs } from '../project/fixtures';
+import { sharedCountingWorker } from './counting-worker';
 import { buildFaceProject } from './face-project';
 import { blank, closeUp, flatIllustration, portrait, posterised, reframed } from './sample-faces';
 
-let worker: FaceDescriber;
-let calls = 0;
-const counting: FaceDescriber = {
-  describe: (image) => {
-    calls += 1;
-    return worker.describe(image);
-  },
-  close: () => Promise.resolve(),
-};
-
-beforeAll(() => {
-  worker = createWorkerDescriber();
-});
-afterAll(() => worker.close());
+const faces = sharedCountingWorker();
+const counting = faces.describer;
 afterEach(() => removeTempDirs());
 
 // The model is real and the machine may be busy: a check of a few images can take tens of seconds.
@@ -74,23 +63,23 @@ describe('consistency check on real faces', { timeout: 120_000 }, () => {
     const root = await makeTempDir();
     const { project } = await buildFaceProject(root, await portrait('ben'), [await reframed('ben', 0), await reframed('ada', 0)]);
     const service = createConsistencyService({ describer: counting });
-    calls = 0;
+    faces.resetCalls();
     const first = await service.check({ root, project });
-    expect(calls).toBe(3);
+    expect(faces.calls).toBe(3);
     const cache = JSON.parse(await readFile(path.join(root, 'cache', 'faces.json'), 'utf8')) as { images: Record<string, unknown> };
     expect(Object.keys(cache.images)).toHaveLength(3);
     expect(JSON.parse(await readFile(path.join(root, 'project.json'), 'utf8').catch(() => '{}'))).not.toHaveProperty('faces');
 
-    calls = 0;
+    faces.resetCalls();
     const second = await service.check({ root, project });
-    expect(calls).toBe(0);
+    expect(faces.calls).toBe(0);
     expect(second.map((r) => r.status)).toEqual(first.map((r) => r.status));
     expect(second[0]!.distance).toBeCloseTo(first[0]!.distance!, 4);
 
     await rm(path.join(root, 'cache'), { recursive: true });
-    calls = 0;
+    faces.resetCalls();
     expect((await service.check({ root, project })).map((r) => r.status)).toEqual(['consistent', 'drifted']);
-    expect(calls).toBe(3);
+    expect(faces.calls).toBe(3);
   });
 
   it('uses the threshold it is given: a strict one turns the same face into a drift', async () => {
@@ -147,13 +136,13 @@ describe('consistency check on real faces', { timeout: 120_000 }, () => {
     expect((await service.check({ root: built.root, project: built.project })).map((r) => r.status)).toEqual(['consistent', 'consistent']);
 
     await rm(reference);
-    calls = 0;
+    faces.resetCalls();
     const gone = await service.check({ root: built.root, project: built.project });
     expect(gone.map((r) => [r.status, r.reason, r.distance])).toEqual([
       ['not-checked', 'reference-unreadable', null],
       ['not-checked', 'reference-unreadable', null],
     ]);
-    expect(calls).toBe(0); // nothing to describe: the file is gone
+    expect(faces.calls).toBe(0); // nothing to describe: the file is gone
 
     await writeFile(reference, bytes.subarray(0, bytes.length - 20)); // truncated: damaged
     const [damaged] = await service.check({ root: built.root, project: built.project });

@@ -6,29 +6,17 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createConsistencyService } from '../../../../electron/services/consistency/consistency-service';
-import { createWorkerDescriber, type FaceDescriber } from '../../../../electron/services/consistency/face-worker-client';
 import { referenceFaceMessage } from '../../../../shared/domain/reference-face';
 import { createImageStore } from '../../../../electron/services/project/image-store';
 import { makeTempDir, removeTempDirs } from '../project/fixtures';
+import { sharedCountingWorker } from './counting-worker';
 import { buildFaceProject } from './face-project';
 import { blank, portrait, reframed, twoPeople } from './sample-faces';
 
-let worker: FaceDescriber;
-let calls = 0;
-const counting: FaceDescriber = {
-  describe: (image) => {
-    calls += 1;
-    return worker.describe(image);
-  },
-  close: () => Promise.resolve(),
-};
-
-beforeAll(() => {
-  worker = createWorkerDescriber();
-});
-afterAll(() => worker.close());
+const faces = sharedCountingWorker();
+const counting = faces.describer;
 afterEach(() => removeTempDirs());
 
 async function stored(bytes: Buffer): Promise<{ root: string; image: string }> {
@@ -67,20 +55,20 @@ describe('reference face verdicts', { timeout: 120_000 }, () => {
   it('detects the reference once: the later check reuses it, and a check at the same time waits for it', async () => {
     const later = await buildFaceProject(await makeTempDir(), await portrait('cleo'), [await reframed('cleo', 0)]);
     const service = createConsistencyService({ describer: counting });
-    calls = 0;
+    faces.resetCalls();
     expect((await service.referenceFace(later.root, later.project.characters[0]!.referenceImage!)).verdict).toBe('one-face');
-    expect(calls).toBe(1);
+    expect(faces.calls).toBe(1);
     expect((await service.check({ root: later.root, project: later.project }))[0]?.status).toBe('consistent');
-    expect(calls).toBe(2); // the take only
+    expect(faces.calls).toBe(2); // the take only
 
     const together = await buildFaceProject(await makeTempDir(), await portrait('ben'), [await reframed('ben', 0)]);
-    calls = 0;
+    faces.resetCalls();
     const [face, results] = await Promise.all([
       service.referenceFace(together.root, together.project.characters[0]!.referenceImage!),
       service.check({ root: together.root, project: together.project }),
     ]);
     expect(face.verdict).toBe('one-face');
     expect(results[0]?.status).toBe('consistent');
-    expect(calls).toBe(2); // the reference once, the take once
+    expect(faces.calls).toBe(2); // the reference once, the take once
   });
 });
