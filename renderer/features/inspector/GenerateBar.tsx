@@ -3,7 +3,8 @@
  * of images with their cost, or why the panel cannot be generated yet) so it never takes more
  * than a sliver of the inspector; variations and the seed live in the collapsible "Generate"
  * section (GenerateOptions). Without an API key the button says "Add API key" and opens Settings
- * instead of leading the artist into a request that cannot be sent.
+ * instead of leading the artist into a request that cannot be sent. A cost above the gateway
+ * balance last read is shown as a warning with the balance beside it.
  */
 import { useShallow } from 'zustand/react/shallow';
 import { SEED_MAX } from '../../../shared/domain/ideogram-models';
@@ -54,9 +55,10 @@ export function GenerateOptions({ panel }: { panel: Panel }) {
 }
 
 export function GenerateBar({ panel }: { panel: Panel }) {
-  const { images, generate, price, characters, noKey, openDialog } = useAppStore(
+  const { images, generate, price, characters, noKey, openDialog, balanceCents } = useAppStore(
     useShallow((s) => ({
       images: s.generateOptions.variations,
+      balanceCents: s.balanceCents,
       generate: s.generate,
       price: s.settings?.pricePerImageCents ?? DEFAULT_PRICE_PER_IMAGE_CENTS,
       characters: s.doc?.characters,
@@ -65,6 +67,10 @@ export function GenerateBar({ panel }: { panel: Panel }) {
     })),
   );
   const problem = panelProblem(panel, characters ?? []);
+  const cents = images * price;
+  // The balance the status bar shows (when last read): below the cost, the request would wait
+  // paused for credits, so the artist is told on the bar before pressing Generate.
+  const short = balanceCents !== null && cents > balanceCents;
   return (
     <section className="generate-bar" aria-label="Generate panel">
       <div className="generate-action">
@@ -80,8 +86,9 @@ export function GenerateBar({ panel }: { panel: Panel }) {
         {problem ? (
           <span className="cost-hint warn">{problem}</span>
         ) : (
-          <span className="cost-hint">
-            {plural(images, 'image')} · {formatCents(images * price)}
+          <span className={short ? 'cost-hint warn' : 'cost-hint'} title={short ? 'Your AIgateway balance (when last checked) does not cover this: top up your account first.' : undefined}>
+            {plural(images, 'image')} · {formatCents(cents)}
+            {short && ` · balance ${formatCents(balanceCents)}`}
           </span>
         )}
       </div>
