@@ -55,6 +55,21 @@ describe('Settings dialog', () => {
     expect(await screen.findByText(/too short/)).toBeTruthy();
   });
 
+  it('ties a refused key to the key field: the box is marked invalid and described by the message, until it is edited', async () => {
+    const { user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const field = screen.getByLabelText('API key', { exact: true });
+    await user.type(field, 'short');
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    // Read with the field by a screen reader, and said at once by the live region it sits in.
+    expect(document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/too short/);
+    expect(screen.getByText(/too short/).closest('[aria-live]')).not.toBeNull();
+    await user.type(field, '-and-now-long-enough');
+    expect(field.getAttribute('aria-invalid')).toBe('false');
+    expect(field.getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('warns about weak storage and offers session-only by default', async () => {
     const { backend, user } = renderApp({ protection: 'plain-text-fallback' });
     await user.click(screen.getByRole('button', { name: 'Settings' }));
