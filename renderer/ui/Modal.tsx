@@ -5,9 +5,11 @@
  * called only while this dialog is still meant to be open (Escape, the close button).
  * The dialog opens on the field marked `data-autofocus` when its body has one: React's autoFocus
  * fires while the <dialog> is still closed (and unfocusable), so showModal() would otherwise put
- * focus on the first focusable element, the header's close button.
+ * focus on the first focusable element, the header's close button. Tab goes round inside the
+ * dialog (tab-wrap.ts), never out to the page.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { wrapTab } from './tab-wrap';
 
 export interface ModalProps {
   open: boolean;
@@ -35,7 +37,7 @@ export function Modal({ open, title, onClose, children, footer, className }: Mod
   }, [open]);
 
   return (
-    <dialog ref={ref} className={`dialog ${className ?? ''}`} aria-labelledby={titleId} onClose={() => openRef.current && onClose()}>
+    <dialog ref={ref} className={`dialog ${className ?? ''}`} aria-labelledby={titleId} onClose={() => openRef.current && onClose()} onKeyDown={wrapTab}>
       {open && (
         <>
           <header className="dialog-header">

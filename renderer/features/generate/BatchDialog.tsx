@@ -8,7 +8,7 @@
  * gateway balance is pointed out before the confirm (balance-shortfall.tsx), and so is a featured
  * character whose reference image has no face the consistency check can use (reference-warnings.tsx).
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../../state/store-context';
 import type { DialogState } from '../../state/ui-slice';
@@ -43,6 +43,13 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
   const price = useBatchPrice(estimate, ready, variations);
   const { cost } = price;
   const store = useAppStoreApi();
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // Asking the price again hands the keys to Cancel: the button pressed is replaced by the paying
+  // one when the price comes, and a second Enter on it must not pay for what was never seen.
+  const retryPrice = () => {
+    cancelButton.current?.focus();
+    price.retry();
+  };
 
   const start = async () => {
     setStarting(true);
@@ -100,19 +107,20 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
       )}
       {noKey && <p className="callout callout-warning">Generating needs your AIgateway API key. Add it in Settings; nothing is charged until you confirm here.</p>}
       <div className="dialog-actions">
-        <button type="button" onClick={onDone}>
+        <button ref={cancelButton} type="button" onClick={onDone}>
           Cancel
         </button>
+        {/* Keyed: each action is its own button, never one that turns into the paying one under focus. */}
         {noKey ? (
-          <button type="button" className="button-primary" onClick={() => openDialog({ kind: 'settings' })}>
+          <button key="add-key" type="button" className="button-primary" onClick={() => openDialog({ kind: 'settings' })}>
             Add API key
           </button>
         ) : price.failure ? (
-          <button type="button" className="button-primary" onClick={price.retry}>
+          <button key="retry" type="button" className="button-primary" onClick={retryPrice}>
             Try again
           </button>
         ) : (
-          <button type="button" className="button-primary" disabled={!cost || starting} onClick={() => void start()}>
+          <button key="generate" type="button" className="button-primary" disabled={!cost || starting} onClick={() => void start()}>
             {cost ? `Generate ${plural(cost.images, 'image')} (${formatCents(cost.cents)})` : 'Working out the cost…'}
           </button>
         )}

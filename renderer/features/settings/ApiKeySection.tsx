@@ -31,17 +31,21 @@ export function ApiKeySection() {
   const [draft, setDraft] = useState('');
   const [sessionOnly, setSessionOnly] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A refused key is the field's error: the box says it is invalid and points at the message.
+  const [keyRefused, setKeyRefused] = useState(false);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const keepSessionOnly = sessionOnly ?? weak;
 
-  async function run(action: () => Promise<void>) {
+  async function run(action: () => Promise<void>, forKey = false) {
     setBusy(true);
     setError(null);
+    setKeyRefused(false);
     try {
       await action();
     } catch (caught) {
       setError(messageOf(caught));
+      setKeyRefused(forKey);
     } finally {
       setBusy(false);
     }
@@ -52,7 +56,7 @@ export function ApiKeySection() {
     await run(async () => {
       await saveKey(draft, keepSessionOnly);
       setDraft('');
-    });
+    }, true);
   }
 
   return (
@@ -87,7 +91,12 @@ export function ApiKeySection() {
             spellCheck={false}
             placeholder={keyStatus?.hasKey ? 'Paste a new key to replace it' : 'Paste your key'}
             value={draft}
-            onChange={(event) => setDraft(event.target.value)}
+            aria-invalid={keyRefused}
+            aria-describedby={keyRefused ? `${inputId}-error` : undefined}
+            onChange={(event) => {
+              setDraft(event.target.value);
+              setKeyRefused(false);
+            }}
           />
           <button type="submit" className="button-primary" disabled={busy || draft.trim().length === 0}>
             Save key
@@ -112,7 +121,11 @@ export function ApiKeySection() {
         </button>
       </div>
       <div role="status" aria-live="polite" className="status-line">
-        {error && <p className="callout callout-error">{error}</p>}
+        {error && (
+          <p id={`${inputId}-error`} className="callout callout-error">
+            {error}
+          </p>
+        )}
         {connection.state === 'done' && (
           <p className={connection.result.ok ? 'callout callout-ok' : 'callout callout-error'}>{connection.result.message}</p>
         )}

@@ -7,6 +7,9 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Settings } from '../../../shared/domain/settings';
 import { useAppStore } from '../../state/store-context';
 import { messageOf } from '../../lib/errors';
+import { NUMBER_RANGES, settingsProblem, type SettingsField, type SettingsProblem } from './settings-problem';
+
+const bounds = (field: keyof typeof NUMBER_RANGES) => ({ min: NUMBER_RANGES[field].min, max: NUMBER_RANGES[field].max });
 
 function GatewayForm({ settings }: { settings: Settings }) {
   const updateSettings = useAppStore((s) => s.updateSettings);
@@ -17,20 +20,28 @@ function GatewayForm({ settings }: { settings: Settings }) {
   const [price, setPrice] = useState((settings.pricePerImageCents / 100).toFixed(2));
   const [autosave, setAutosave] = useState(String(settings.autosaveDelayMs / 1000));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [problem, setProblem] = useState<SettingsProblem | null>(null);
   const id = useId();
+  // The box a problem belongs to is marked invalid and described by the message under the form.
+  const checked = (field: SettingsField) => (problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': `${id}-problem` } : {});
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
+    const patch = {
+      gatewayBaseUrl: baseUrl,
+      // An emptied box is not 0: it is refused like any other number out of range.
+      concurrency: concurrency === '' ? NaN : Number(concurrency),
+      requestTimeoutSeconds: timeout === '' ? NaN : Number(timeout),
+      retryAfterCapSeconds: retryCap === '' ? NaN : Math.round(Number(retryCap) * 60),
+      pricePerImageCents: price === '' ? NaN : Math.round(Number(price) * 100),
+      autosaveDelayMs: autosave === '' ? NaN : Math.round(Number(autosave) * 1000),
+    };
+    const found = settingsProblem(patch);
+    setProblem(found);
+    if (found) return;
     try {
-      await updateSettings({
-        gatewayBaseUrl: baseUrl,
-        concurrency: Number(concurrency),
-        requestTimeoutSeconds: Number(timeout),
-        retryAfterCapSeconds: Math.round(Number(retryCap) * 60),
-        pricePerImageCents: Math.round(Number(price) * 100),
-        autosaveDelayMs: Math.round(Number(autosave) * 1000),
-      });
+      await updateSettings(patch);
       setMessage({ ok: true, text: 'Settings saved.' });
     } catch (error) {
       setMessage({ ok: false, text: messageOf(error) });
@@ -38,24 +49,30 @@ function GatewayForm({ settings }: { settings: Settings }) {
   }
 
   return (
-    <form className="settings-grid" onSubmit={(event) => void onSubmit(event)}>
+    // noValidate: the browser's own bubble is not read out; the problem is said below instead.
+    <form className="settings-grid" noValidate onSubmit={(event) => void onSubmit(event)}>
       <label htmlFor={`${id}-url`}>Gateway URL</label>
-      <input id={`${id}-url`} type="url" value={baseUrl} onChange={(event) => setBaseUrl(event.target.value)} spellCheck={false} />
+      <input id={`${id}-url`} type="url" value={baseUrl} onChange={(event) => setBaseUrl(event.target.value)} spellCheck={false} {...checked('gatewayBaseUrl')} />
       <label htmlFor={`${id}-concurrency`}>Parallel requests</label>
-      <input id={`${id}-concurrency`} type="number" min={1} max={32} value={concurrency} onChange={(event) => setConcurrency(event.target.value)} />
+      <input id={`${id}-concurrency`} type="number" {...bounds('concurrency')} {...checked('concurrency')} value={concurrency} onChange={(event) => setConcurrency(event.target.value)} />
       <label htmlFor={`${id}-timeout`}>Wait for an image at most (seconds)</label>
-      <input id={`${id}-timeout`} type="number" min={5} max={3600} value={timeout} onChange={(event) => setTimeoutSeconds(event.target.value)} />
+      <input id={`${id}-timeout`} type="number" {...bounds('requestTimeoutSeconds')} {...checked('requestTimeoutSeconds')} value={timeout} onChange={(event) => setTimeoutSeconds(event.target.value)} />
       <label htmlFor={`${id}-retry-cap`}>Wait out a slow-down request at most (minutes)</label>
-      <input id={`${id}-retry-cap`} type="number" min={1} max={1440} step={1} value={retryCap} onChange={(event) => setRetryCap(event.target.value)} />
+      <input id={`${id}-retry-cap`} type="number" {...bounds('retryAfterCapSeconds')} step={1} {...checked('retryAfterCapSeconds')} value={retryCap} onChange={(event) => setRetryCap(event.target.value)} />
       <label htmlFor={`${id}-price`}>Price per image (USD)</label>
-      <input id={`${id}-price`} type="number" min={0} step={0.01} value={price} onChange={(event) => setPrice(event.target.value)} />
+      <input id={`${id}-price`} type="number" {...bounds('pricePerImageCents')} step={0.01} {...checked('pricePerImageCents')} value={price} onChange={(event) => setPrice(event.target.value)} />
       <label htmlFor={`${id}-autosave`}>Autosave after (seconds)</label>
-      <input id={`${id}-autosave`} type="number" min={0.25} max={60} step={0.25} value={autosave} onChange={(event) => setAutosave(event.target.value)} />
+      <input id={`${id}-autosave`} type="number" {...bounds('autosaveDelayMs')} step={0.25} {...checked('autosaveDelayMs')} value={autosave} onChange={(event) => setAutosave(event.target.value)} />
       <div className="settings-grid-actions">
         <button type="submit">Save settings</button>
         <span role="status" aria-live="polite" className={message?.ok ? 'text-ok' : 'text-error'}>
           {message?.text}
         </span>
+        {problem && (
+          <span id={`${id}-problem`} role="alert" className="text-error">
+            {problem.text}
+          </span>
+        )}
       </div>
     </form>
   );

@@ -45,6 +45,20 @@ describe('batch generation', () => {
     expect(callsTo('jobs:generate')).toEqual([{ panelIds: ['p3', 'p4'], variations: 1, seed: null }]);
   });
 
+  it('after Try again, the keys are on Cancel, not on the paying button that replaces it: a second Enter pays nothing', async () => {
+    const { user, callsTo, main } = await renderApp({ project: mixedProject() });
+    main.estimateErrors = [{ code: 'INTERNAL', message: 'Castboard could not reach its background process.' }];
+    await user.click(screen.getByRole('button', { name: 'Generate missing' }));
+    const dialog = screen.getByRole('dialog', { name: 'Generate missing panels' });
+    (await within(dialog).findByRole('button', { name: 'Try again' })).focus();
+    await user.keyboard('{Enter}');
+    const pay = await within(dialog).findByRole('button', { name: 'Generate 2 images ($0.10)' });
+    expect(document.activeElement).not.toBe(pay);
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.keyboard('{Enter}');
+    expect(callsTo('jobs:generate')).toEqual([]);
+  });
+
   it('a failed price for one variation count is not shown for another: changing it asks again', async () => {
     const { user, main } = await renderApp({ project: mixedProject() });
     main.estimateErrors = [{ code: 'INTERNAL', message: 'Castboard could not reach its background process.' }];

@@ -55,6 +55,50 @@ describe('Settings dialog', () => {
     expect(await screen.findByText(/too short/)).toBeTruthy();
   });
 
+  it('ties a refused key to the key field: the box is marked invalid and described by the message, until it is edited', async () => {
+    const { user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const field = screen.getByLabelText('API key', { exact: true });
+    await user.type(field, 'short');
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    // Read with the field by a screen reader, and said at once by the live region it sits in.
+    expect(document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/too short/);
+    expect(screen.getByText(/too short/).closest('[aria-live]')).not.toBeNull();
+    await user.type(field, '-and-now-long-enough');
+    expect(field.getAttribute('aria-invalid')).toBe('false');
+    expect(field.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('ties a settings value out of range to its box, in the units on screen, and sends nothing', async () => {
+    const { backend, user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const price = await screen.findByLabelText('Price per image (USD)');
+    await user.clear(price);
+    await user.type(price, '150');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Price per image must be a number from 0 to 100 USD.');
+    expect(price.getAttribute('aria-invalid')).toBe('true');
+    expect(price.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(screen.getByLabelText('Parallel requests').getAttribute('aria-invalid')).toBeNull();
+    expect(backend.calls.some((call) => call.channel === 'settings:update')).toBe(false);
+
+    // An emptied box is refused too (it is not 0), then a good value saves and clears the mark.
+    await user.clear(price);
+    await user.type(price, '0.07');
+    const parallel = screen.getByLabelText('Parallel requests');
+    await user.clear(parallel);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Parallel requests must be a whole number from 1 to 32.');
+    expect(parallel.getAttribute('aria-invalid')).toBe('true');
+    await user.type(parallel, '4');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(backend.calls.find((call) => call.channel === 'settings:update')?.payload).toMatchObject({ concurrency: 4, pricePerImageCents: 7 }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(parallel.getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('warns about weak storage and offers session-only by default', async () => {
     const { backend, user } = renderApp({ protection: 'plain-text-fallback' });
     await user.click(screen.getByRole('button', { name: 'Settings' }));
