@@ -124,6 +124,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
         return;
       }
       held.shift();
+      queue.heldStored(next.job.id);
     }
     clearInterval(heldRetry);
     heldRetry = undefined;
