@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliMessage } from '../../../electron/cli/cli-messages';
 import { IMAGES_DIR } from '../../../shared/domain/project-image-ref';
 import { makeReadOnly } from '../services/project/read-only-folder';
 import { gatewayWith, onDisk, rig, settled, storyboard, tempDir } from './support/app-rig';
@@ -32,7 +33,12 @@ describe('a project folder that is no longer writable', () => {
     if (how === null) throw new Error('This machine can make no folder read-only (neither chmod nor chattr +i works): run the test as a normal user.');
     const refusal = { code: 'PROJECT_SAVE_FAILED', message: expect.stringMatching(/^Nothing was generated or charged: Castboard cannot write to the project folder .*Make the folder writable again, or use Save As/) };
     const restyle = { panelIds, stylePrompt: 'watercolor', imageWeight: 55, variations: 1 };
-    await expect(r.call('jobs:restyle', restyle)).rejects.toMatchObject(refusal);
+    const refused = await r.call('jobs:restyle', restyle).catch((error: unknown) => error);
+    expect(refused).toMatchObject(refusal);
+    // The command line names no app control (Save As): it says to run the command again.
+    const cli = cliMessage((refused as Error).message);
+    expect(cli).not.toContain('Save As');
+    expect(cli).toMatch(/Make the folder writable again, then run the command again\.$/);
     await expect(r.call('jobs:generate', { panelIds, variations: 2 })).rejects.toMatchObject(refusal);
     expect(posts()).toBe(1);
     expect(r.services.generation.heldImages()).toBe(0);
