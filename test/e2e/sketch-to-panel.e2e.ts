@@ -8,11 +8,14 @@
  * scrolling; a screenshot of each size lands in test-results/), and its undo keys work wherever
  * focus is in the dialog, including after Clear.
  */
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { IMAGES_DIR } from '../../shared/domain/project-image-ref';
 import { decodePoints } from '../../shared/domain/sketch-format';
 import { RENDER_IMAGE_WEIGHTS } from '../../shared/generation/render-plan';
+import { makeReadOnly } from '../electron/services/project/read-only-folder';
 import { noisyPng } from '../fakes/gateway/test-images';
 import { screenshot } from './support/browser';
 import { board, card, imagesLoaded, openSketchPad, saved, seedProject, useEditorRigs, type EditorRig } from './support/editor-kit';
@@ -229,5 +232,33 @@ describe('sketch to panel', () => {
     await expect.poll(() => pressed('Mid grey (3)')).toBe('true');
     await page.keyboard.press('e');
     await expect.poll(() => pressed('Eraser')).toBe('true');
+  });
+
+  it('Use sketch that cannot be saved (images/ read-only) says why, keeps the pad open and focus in it', async () => {
+    const rig = await openEditor({ width: 1280, height: 720 });
+    const pad = await openSketchPad(rig);
+    const { page } = rig;
+    await drawStroke(page, [0.1, 0.8], [0.5, 0.2]);
+    await expect.poll(() => strokeCount(rig)).toBe(1);
+    const undoers: Array<() => Promise<void>> = [];
+    const root = rig.harness.services.workspace.current()?.root ?? '';
+    if ((await makeReadOnly(path.join(root, IMAGES_DIR), undoers)) === null) throw new Error('This machine can make no folder read-only (chmod, chattr +i).');
+    try {
+      await pad.getByRole('button', { name: 'Use sketch' }).click();
+      const alert = pad.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('could not add the image');
+      expect(await pad.getByRole('button', { name: 'Use sketch' }).isEnabled()).toBe(true);
+      // The button was disabled while it saved: focus comes back to the canvas, not the page body.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sketch canvas');
+      await screenshot(page, 'sketch-use-failed-1280x720');
+      expect(panelOf(rig, 0)?.takes).toHaveLength(0);
+    } finally {
+      for (const undo of undoers.splice(0)) await undo();
+    }
+    await pad.getByRole('button', { name: 'Use sketch' }).click();
+    await pad.waitFor({ state: 'hidden' });
+    expect(panelOf(rig, 0)?.takes).toHaveLength(1);
+    await saved(page);
   });
 });

@@ -29,7 +29,7 @@ import { SpendLedger } from './queue-spend';
 import { JOB_STATES, TERMINAL_STATES, type GenerationQueue, type GenerationQueueOptions, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot } from './queue-types';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
 import { imagesOf } from './queue-cost';
-import { lostIfStopped, newEntry, resetForRetry } from './queue-entry';
+import { lostIfStopped, newEntry, resetForRetry, settleHeld } from './queue-entry';
 
 export type { GenerationQueue, GenerationQueueOptions } from './queue-types';
 
@@ -159,6 +159,10 @@ class QueueRunner implements GenerationQueue {
     // how the artist collects it (without it, Generate on that panel would pay again).
     for (const [id, entry] of this.#entries) if (TERMINAL_STATES.has(entry.view.state) && (includeKept || !entry.jobKept)) this.#entries.delete(id);
     this.#emit();
+  }
+
+  heldStored(jobId: string): void {
+    if (settleHeld(this.#entries.get(jobId)?.view)) this.#emit();
   }
 
   dispose(): void {

@@ -44,3 +44,14 @@ export function resetForRetry(entry: Entry, newKey: () => string): void {
 export function lostIfStopped(entry: Entry): boolean {
   return entry.sent && !entry.accepted;
 }
+
+/**
+ * A job that failed only because its paid images could not be written yet (RESULT_NOT_STORED),
+ * now written: it is done, so the card and the batch stop saying it failed. True when it changed.
+ */
+export function settleHeld(view: JobView | undefined): boolean {
+  if (view?.state !== 'failed' || view.error?.code !== 'RESULT_NOT_STORED') return false;
+  delete view.error;
+  Object.assign(view, { state: 'done', retryable: false });
+  return true;
+}

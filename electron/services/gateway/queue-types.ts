@@ -101,5 +101,7 @@ export interface GenerationQueue {
    * `includeKept`: when another project opens, the kept jobs of the last one live on in its file.
    */
   clearFinished(includeKept?: boolean): void;
+  /** A job that failed only because its paid images could not be written yet (RESULT_NOT_STORED), now written: done, its failure gone. */
+  heldStored(jobId: string): void;
   dispose(): void;
 }

@@ -20,6 +20,8 @@ import { CastboardError } from '../../../shared/errors';
 import { createGatewayClient } from '../gateway/gateway-client';
 import type { AcceptedJob, GenerationResult, RequestParams } from '../gateway/gateway-types';
 import { createGenerationQueue, type GenerationQueue } from '../gateway/generation-queue';
+import { canAddProjectFiles } from '../project/project-files';
+import { IMAGES_DIR } from '../project/project-paths';
 import type { QueueJob, ResultContext } from '../gateway/queue-types';
 import type { Logger } from '../logger';
 import type { ProjectWorkspace } from '../workspace/project-workspace';
@@ -62,11 +64,22 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   /** Per queue job id: what its pending record and takes name besides the request's params. */
   const provenance = new Map<string, Provenance>();
 
-  /** Paid results must have somewhere to go: refuse to spend on a project that cannot be written. */
-  function requireWritableProject(): void {
-    const readOnly = deps.workspace.current()?.status.readOnlyReason;
+  /**
+   * Paid results must have somewhere to go: refuse to spend on a project that cannot be written,
+   * whether it opened read-only or its folder stopped being writable since (else the images are
+   * paid for, then held in memory until the folder can be written again).
+   */
+  async function requireWritableProject(): Promise<void> {
+    const current = deps.workspace.current();
+    const readOnly = current?.status.readOnlyReason;
     if (readOnly) {
       throw new CastboardError('PROJECT_SAVE_FAILED', `Nothing was generated: this project is open read-only (${readOnly}) and could not keep the images. Use Save As to make a copy you can edit.`);
+    }
+    if (current && !(await canAddProjectFiles(current.root, IMAGES_DIR))) {
+      throw new CastboardError(
+        'PROJECT_SAVE_FAILED',
+        `Nothing was generated or charged: Castboard cannot write to the project folder "${current.root}" right now (it is read-only or protected), so the images would have nowhere to go. Make the folder writable again, or use Save As to save a copy somewhere else, then try again.`,
+      );
     }
   }
 
@@ -111,6 +124,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
         return;
       }
       held.shift();
+      queue.heldStored(next.job.id);
     }
     clearInterval(heldRetry);
     heldRetry = undefined;
@@ -252,7 +266,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
 
     async generate(request: { panelIds: string[]; variations: number; seed: number | null }): Promise<{ jobIds: string[] }> {
       requireKey();
-      requireWritableProject();
+      await requireWritableProject();
       const from = context();
       const jobs = await generateJobs(from, request.panelIds, request);
       for (const job of jobs) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId) });
@@ -264,7 +278,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
 
     async restyle(request: { panelIds: string[]; stylePrompt: string; imageWeight: number; variations: number }): Promise<{ jobIds: string[] }> {
       requireKey();
-      requireWritableProject();
+      await requireWritableProject();
       const from = context();
       const planned = await restyleJobs(from, request.panelIds, request);
       for (const { job, sourceTakeId } of planned) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId, sourceTakeId), sourceTakeId });

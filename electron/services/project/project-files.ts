@@ -13,10 +13,10 @@
  *  - writes are atomic (temp file + rename, atomic-write.ts) into checked folders; rename and
  *    unlink act on the names themselves, never on what a link points to.
  */
-import { lstat, mkdir, readdir, realpath, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { access, constants, lstat, mkdir, readdir, realpath, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TEMP_FILE_PATTERN, writeFileAtomic, type AtomicWriteOptions } from './atomic-write';
-import { errnoCode } from './fs-errors';
+import { errnoCode, isNotWritableError } from './fs-errors';
 import { UnsafeFileError, openRegularFile, readBounded, type OpenedFile } from './safe-file';
 
 /** What a file is, which decides its read cap. */
@@ -215,4 +215,23 @@ export async function removeCreatedProjectFolder(root: string): Promise<void> {
 export async function sameFolder(a: string, b: string): Promise<boolean> {
   const [left, right] = await Promise.all([realpath(a).catch(() => a), realpath(b).catch(() => b)]);
   return left === right;
+}
+
+/**
+ * False when the kernel refuses new files in `relativeDir` of the project (or in its root while
+ * that folder does not exist yet). A folder that opened writable can stop being so (remounted
+ * read-only, permissions or attributes changed); access(W_OK) sees all of these, for root too,
+ * without writing anything. Other failures are left to the write itself to report.
+ */
+export async function canAddProjectFiles(root: string, relativeDir: string): Promise<boolean> {
+  for (const dir of [path.join(root, relativeDir), root]) {
+    try {
+      await access(dir, constants.W_OK);
+      return true;
+    } catch (error) {
+      if (isNotWritableError(error)) return false;
+      if (errnoCode(error) !== 'ENOENT') return true;
+    }
+  }
+  return true;
 }

@@ -17,6 +17,7 @@ import { Icon } from '../../ui/Icon';
 import { VariationsPicker } from './VariationsPicker';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
 import { paidButton } from '../../ui/paid-button';
+import { AddKeyButton, useNoKey } from '../../ui/AddKeyButton';
 
 /**
  * The panels a Restyle would apply to, in board order (joined ids keep the selector's result a
@@ -53,6 +54,7 @@ export function RestyleSection({ panel }: { panel: Panel }) {
   const plan = `${targets.join(',')}|${options.variations}`;
   const [confirming, setConfirming] = useState<string | null>(null);
   const needsConfirm = targets.length > 1;
+  const noKey = useNoKey();
   /** What Restyle would cost, or why it cannot start (it is disabled then). */
   const restyleHint = () => {
     if (targets.length === 0) return panel.characterId === null ? 'No character to restyle with' : 'Generate a take first';
@@ -127,9 +129,13 @@ export function RestyleSection({ panel }: { panel: Panel }) {
         </div>
       ) : (
         <div className="generate-action">
-          <button type="button" disabled={targets.length === 0 || prompt === ''} {...paidButton(() => (needsConfirm ? setConfirming(plan) : startRestyle()))}>
-            <Icon name="wand" /> {needsConfirm ? 'Restyle…' : 'Restyle'}
-          </button>
+          {noKey && targets.length > 0 && prompt !== '' ? (
+            <AddKeyButton action="Restyle" />
+          ) : (
+            <button type="button" disabled={targets.length === 0 || prompt === ''} {...paidButton(() => (needsConfirm ? setConfirming(plan) : startRestyle()))}>
+              <Icon name="wand" /> {needsConfirm ? 'Restyle…' : 'Restyle'}
+            </button>
+          )}
           <span className="cost-hint">
             {restyleHint()}
           </span>

@@ -13,6 +13,7 @@ import { useAppStore } from '../../state/store-context';
 import { formatCents } from '../../lib/format';
 import { activeTakeOf } from '../../state/takes';
 import { paidButton } from '../../ui/paid-button';
+import { AddKeyButton, useNoKey } from '../../ui/AddKeyButton';
 
 function renderBlocker(panel: Panel, problem: string | null, origin: string | undefined, hasDrawn: boolean): string | null {
   if (origin === undefined && hasDrawn) return 'Rendering starts from the image the panel shows: pick its sketch or imported take under Takes to render from it again.';
@@ -37,6 +38,7 @@ export function PanelImageSection({ panel }: { panel: Panel }) {
     })),
   );
   const blocker = renderBlocker(panel, s.problem, s.origin, s.hasDrawn);
+  const noKey = useNoKey();
   return (
     <div className="panel-image-section">
       <div className="button-row">
@@ -59,9 +61,13 @@ export function PanelImageSection({ panel }: { panel: Panel }) {
         ))}
       </fieldset>
       <div className="generate-action">
-        <button type="button" disabled={blocker !== null} {...paidButton(() => void s.renderPanel(panel.id, RENDER_IMAGE_WEIGHTS[s.follow]))}>
-          Render with character
-        </button>
+        {noKey && blocker === null ? (
+          <AddKeyButton action="Render" />
+        ) : (
+          <button type="button" disabled={blocker !== null} {...paidButton(() => void s.renderPanel(panel.id, RENDER_IMAGE_WEIGHTS[s.follow]))}>
+            Render with character
+          </button>
+        )}
         <span className="cost-hint">{blocker ?? `1 image · ${formatCents(s.price)} · image weight ${RENDER_IMAGE_WEIGHTS[s.follow]}`}</span>
       </div>
     </div>

@@ -99,14 +99,15 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
     return true;
   });
 
-  // Clear, the last Undo or Redo, "Start from current take" and "Plain paper" disable or remove the
-  // button that was pressed, and the browser then drops focus to the page body, outside the dialog:
-  // hand it to the canvas instead, so the keys and Tab carry on from inside the pad.
+  // Clear, the last Undo or Redo, "Start from current take", "Plain paper" and Use sketch (disabled
+  // while it saves, and the pad stays open when that fails) disable or remove the button that was
+  // pressed, and the browser then drops focus to the page body, outside the dialog: hand it to the
+  // canvas instead, so the keys and Tab carry on from inside the pad.
   useEffect(() => {
     const active = document.activeElement;
     const lost = active === null || active === document.body || (active instanceof HTMLButtonElement && active.disabled && padRef.current?.contains(active));
     if (lost) canvasRef.current?.focus();
-  }, [history, baseTakeId, canvasRef]);
+  }, [history, baseTakeId, busy, canvasRef]);
 
   return (
     <div className="sketch-pad" ref={padRef}>

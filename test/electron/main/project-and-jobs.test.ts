@@ -254,6 +254,10 @@ describe('project and jobs channels', () => {
     expect(r.services.generation.heldImages()).toBe(0);
     expect(r.services.generation.isBusy()).toBe(false);
     expect((await onDisk(root)).panels[0]?.takes).toHaveLength(2);
+    // The card and the batch stop saying the panel failed: its images are in the project now.
+    const after = r.services.generation.snapshot().jobs[0];
+    expect(after).toMatchObject({ state: 'done', retryable: false });
+    expect(after?.error).toBeUndefined();
     expect(r.events.some((event) => event.event === 'project:takesAdded')).toBe(true);
     expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
   });

@@ -9,12 +9,11 @@
  * test falls back to a file-size limit (`ulimit -f`, EFBIG), another real refusal by the kernel.
  * The full disk is simulated with that same limit in a child process.
  */
-import { spawnSync } from 'node:child_process';
-import { chmod, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProject, openProject } from '../../../../electron/services/project/project-open';
 import { runProjectChild } from './child-process';
+import { makeReadOnly } from './read-only-folder';
 import { buildSampleProject, makeTempDir, removeTempDirs, snapshotTree } from './fixtures';
 
 const undoers: Array<() => Promise<void>> = [];
@@ -23,31 +22,6 @@ afterEach(async () => {
   for (const undo of undoers.splice(0)) await undo();
   await removeTempDirs();
 });
-
-async function canWrite(dir: string): Promise<boolean> {
-  const probe = path.join(dir, '.write-probe');
-  try {
-    await writeFile(probe, 'x', { flag: 'wx' });
-    await unlink(probe);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Makes `dir` really unwritable; returns how, or null when this machine offers no way. */
-async function makeReadOnly(dir: string): Promise<'chmod' | 'chattr' | null> {
-  await chmod(dir, 0o555);
-  undoers.push(() => chmod(dir, 0o755));
-  if (!(await canWrite(dir))) return 'chmod';
-  await chmod(dir, 0o755);
-  const set = spawnSync('chattr', ['+i', dir]);
-  if (set.status === 0) {
-    undoers.unshift(async () => void spawnSync('chattr', ['-i', dir]));
-    if (!(await canWrite(dir))) return 'chattr';
-  }
-  return null;
-}
 
 async function makeProject(panels = 2): Promise<string> {
   const root = path.join(await makeTempDir(), 'Harbour Chase.castboard');
@@ -61,7 +35,7 @@ describe('a save the operating system refuses', () => {
   it('read-only folder: says so, keeps the work unsaved, changes no file', async () => {
     const root = await makeProject();
     const session = await openProject(root, { autosaveDelayMs: null });
-    const how = await makeReadOnly(root);
+    const how = await makeReadOnly(root, undoers);
     if (how === null) {
       await session.close({ save: false });
       const answer = await runProjectChild('edit-save', root, { fileSizeLimitBlocks: 8 });
@@ -86,7 +60,7 @@ describe('a save the operating system refuses', () => {
 
   it('folder already read-only when opened: opens read-only and explains why saving is impossible', async () => {
     const root = await makeProject();
-    const how = await makeReadOnly(root);
+    const how = await makeReadOnly(root, undoers);
     const before = await snapshotTree(root);
     if (how === null) {
       // No way to make a folder read-only here (see header); the open path still must not write.

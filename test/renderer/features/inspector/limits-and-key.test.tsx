@@ -1,7 +1,7 @@
 /**
  * Limits the artist can see and a missing key the artist can fix (issue #12): a long paste is
  * never cut silently, the counter shows near the limit; with no API key every Generate says
- * "Add API key" and opens Settings, the batch dialog says so before any confirm, and the "no key"
+ * "Add API key" and opens Settings (so do Restyle and Render with character), the batch dialog says so before any confirm, and the "no key"
  * message goes away once a key is saved.
  */
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
@@ -68,6 +68,23 @@ describe('no API key', () => {
     await user.click(within(batch).getByRole('button', { name: 'Add API key' }));
     expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
     expect(callsTo('jobs:generate')).toHaveLength(0);
+  });
+
+  it('turns Restyle and Render with character into "Add API key" too, their cost still shown, and opens Settings', async () => {
+    const project = sampleProject(1, [1]);
+    const [panel] = project.panels;
+    if (panel) panel.takes = panel.takes.map((take) => ({ ...take, origin: 'sketch' as const }));
+    const { user, callsTo, store } = await renderApp({ project, settings: { key: null } });
+    await user.click(card(1));
+    expect(screen.queryByRole('button', { name: 'Restyle' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Render with character' })).toBeNull();
+    expect(screen.getByText('this panel · 1 image · $0.05')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Add API key to restyle' }));
+    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
+    act(() => store.getState().closeDialog());
+    await user.click(screen.getByRole('button', { name: 'Add API key to render' }));
+    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
+    expect(callsTo('jobs:restyle')).toHaveLength(0);
   });
 
   it('removes the "no key" message once a key is saved', async () => {
