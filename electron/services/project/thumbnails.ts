@@ -4,8 +4,11 @@
  * for. Only a few sizes exist so a caller cannot fill the disk with arbitrary ones. Written
  * atomically but without fsync: a thumbnail lost to a power cut is simply rebuilt.
  * Sources are read and decoded only through the image store and the PNG gate, and thumbnails are
- * written only into a real thumbs/ folder (project-files.ts): a linked thumbs/ or images/ gives
- * no thumbnail (the UI shows its placeholder) and nothing is written outside the project.
+ * written only into a real thumbs/ folder (project-files.ts): nothing is written outside the
+ * project. A thumbnail that cannot be written (a read-only or shared project, a full disk, a
+ * linked thumbs/) is kept in memory instead, the most recent MAX_UNWRITTEN of them, and served
+ * from there (`unwritten`): a project opened read-only still shows its takes. A linked images/
+ * gives no thumbnail at all (the source is refused), and the UI shows its placeholder.
  */
 import type { ImageRef } from '../../../shared/domain/project';
 import { thumbnailPath, type ThumbnailSize } from '../../../shared/domain/thumbnail-ref';
@@ -21,7 +24,12 @@ export interface ThumbnailCache {
    * image itself is missing or unreadable (the UI shows its placeholder).
    */
   get(image: ImageRef, size: ThumbnailSize): Promise<string | null>;
+  /** The bytes of a thumbnail built but not written to thumbs/ (see the header), if it is one. */
+  unwritten(relative: string): Buffer | undefined;
 }
+
+/** Thumbnails kept in memory when thumbs/ cannot be written: about 5-15 MB at most. */
+export const MAX_UNWRITTEN = 256;
 
 async function renderThumbnail(source: Buffer, size: ThumbnailSize): Promise<Buffer> {
   return decodeImage(source, { failOn: 'warning', limitInputPixels: 100_000_000 }, ['png'])
@@ -33,8 +41,24 @@ async function renderThumbnail(source: Buffer, size: ThumbnailSize): Promise<Buf
 export function createThumbnailCache(root: string): ThumbnailCache {
   const store = createImageStore(root);
   const inFlight = new Map<string, Promise<string | null>>();
+  /** Insertion order is use order: the oldest is dropped first. */
+  const unwritten = new Map<string, Buffer>();
+
+  function keep(relative: string, thumbnail: Buffer): void {
+    unwritten.delete(relative);
+    unwritten.set(relative, thumbnail);
+    for (const oldest of unwritten.keys()) {
+      if (unwritten.size <= MAX_UNWRITTEN) break;
+      unwritten.delete(oldest);
+    }
+  }
 
   async function build(image: ImageRef, size: ThumbnailSize, relative: string): Promise<string | null> {
+    const held = unwritten.get(relative);
+    if (held) {
+      keep(relative, held);
+      return relative;
+    }
     const cached = await readProjectFileIfSafe(root, relative, 'thumbnail');
     if (cached && looksLikeCompletePng(cached)) return relative;
     let source: Buffer;
@@ -48,7 +72,7 @@ export function createThumbnailCache(root: string): ThumbnailCache {
     try {
       await writeProjectFile(root, relative, thumbnail, { durable: false });
     } catch {
-      return null; // a refused thumbs/ (a link) or a full disk: the UI shows its placeholder
+      keep(relative, thumbnail); // read-only, full, or a refused (linked) thumbs/: served from memory
     }
     return relative;
   }
@@ -62,5 +86,6 @@ export function createThumbnailCache(root: string): ThumbnailCache {
       inFlight.set(relative, job);
       return job;
     },
+    unwritten: (relative) => unwritten.get(relative),
   };
 }

@@ -32,8 +32,11 @@ export interface MediaHandlerOptions {
   getProjectRoot: () => string | null;
   /** URL path prefix the handler is mounted under ('/' for the protocol, '/media/' in the harness). */
   mountPath?: string;
-  /** Called before a path is resolved, e.g. to build a missing thumbnail on demand. */
-  prepare?: (relativePath: string) => Promise<void>;
+  /**
+   * Called before a path is resolved, e.g. to build a missing thumbnail on demand. Bytes it
+   * returns are served instead of the file (a thumbnail a read-only project could not store).
+   */
+  prepare?: (relativePath: string) => Promise<Uint8Array | undefined>;
 }
 
 type Served = { ok: true; body: Uint8Array<ArrayBuffer>; size: number } | { ok: false; response: Response };
@@ -59,6 +62,14 @@ async function readMedia(root: string, relative: string, format: AllowedImageFor
   }
 }
 
+/** Bytes handed over by `prepare`, held to the same rule as a file: the format its name promises. */
+function fromMemory(bytes: Uint8Array, format: AllowedImageFormat): Served {
+  if (sniffImageFormat(bytes) !== format) return { ok: false, response: refuse(403, 'Not an image Castboard serves') };
+  const body = new Uint8Array(bytes.byteLength);
+  body.set(bytes);
+  return { ok: true, body, size: body.byteLength };
+}
+
 export function createMediaHandler({ getProjectRoot, mountPath = '/', prepare }: MediaHandlerOptions): RequestHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'Method not allowed');
@@ -71,10 +82,10 @@ export function createMediaHandler({ getProjectRoot, mountPath = '/', prepare }:
 
     const root = getProjectRoot();
     if (!root) return refuse(404, 'No project is open');
-    await prepare?.(relative).catch(() => undefined);
+    const prepared = await prepare?.(relative).catch(() => undefined);
     const segments = decodeSegments(relative);
     if (!segments) return refuse(403, 'Outside the project folder');
-    const served = await readMedia(root, segments.join('/'), type.format);
+    const served = prepared ? fromMemory(prepared, type.format) : await readMedia(root, segments.join('/'), type.format);
     if (!served.ok) return served.response;
     return new Response(request.method === 'HEAD' ? null : served.body, {
       status: 200,

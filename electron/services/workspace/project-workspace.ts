@@ -277,9 +277,12 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
     },
 
     /** Builds a thumbnail the renderer asked for by URL, so the media handler finds it. */
-    async prepareMedia(relative: string): Promise<void> {
+    async prepareMedia(relative: string): Promise<Uint8Array | undefined> {
       const wanted = parseThumbnailPath(relative);
-      if (wanted && thumbnails) await thumbnails.get(wanted.image, wanted.size);
+      if (!wanted || !thumbnails) return undefined;
+      const cache = thumbnails;
+      await cache.get(wanted.image, wanted.size);
+      return cache.unwritten(relative);
     },
   };
 }
