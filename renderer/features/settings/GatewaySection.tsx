@@ -37,7 +37,7 @@ function GatewayForm({ settings }: { settings: Settings }) {
       pricePerImageCents: price === '' ? NaN : Math.round(Number(price) * 100),
       autosaveDelayMs: autosave === '' ? NaN : Math.round(Number(autosave) * 1000),
     };
-    const found = settingsProblem(patch);
+    const found = await settingsProblem(patch);
     setProblem(found);
     if (found) return;
     try {

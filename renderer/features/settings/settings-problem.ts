@@ -3,8 +3,9 @@
  * artist's units. Checked with the same schema main applies, so nothing main would refuse gets
  * through, but said for the box it belongs to: main's own refusal would name neither the field nor
  * the unit on screen ("Too big: expected number to be <=10000" for a price typed in dollars).
+ * The schema (zod) is loaded when the form is first saved, never with the window's start-up code.
  */
-import { SettingsPatchSchema, type SettingsPatch } from '../../../shared/domain/settings';
+import type { SettingsPatch } from '../../../shared/domain/settings';
 
 export type SettingsField = 'gatewayBaseUrl' | 'concurrency' | 'requestTimeoutSeconds' | 'retryAfterCapSeconds' | 'pricePerImageCents' | 'autosaveDelayMs';
 
@@ -22,7 +23,8 @@ export interface SettingsProblem {
   text: string;
 }
 
-export function settingsProblem(patch: SettingsPatch): SettingsProblem | null {
+export async function settingsProblem(patch: SettingsPatch): Promise<SettingsProblem | null> {
+  const { SettingsPatchSchema } = await import('../../../shared/domain/settings');
   const checked = SettingsPatchSchema.safeParse(patch);
   const issue = checked.success ? undefined : checked.error.issues[0];
   if (!issue) return null;
