@@ -1,8 +1,10 @@
 /**
  * Helpers for the CLI tests: run `castboard` in-process with injected env, stdin and terminal
- * flags (stdout and stderr captured separately), temp folders, a reference image, a ready
- * project, and a byte-level snapshot to prove a failed command wrote nothing.
+ * flags (stdout and stderr captured separately), or as a real child process to signal or limit,
+ * temp folders, a reference image, a ready project, and a byte-level snapshot to prove a failed
+ * command wrote nothing.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -47,6 +49,32 @@ export async function cli(argv: string[], options: CliOptions = {}): Promise<Cli
   };
   const code = await runCli(argv, io, '9.9.9');
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+export interface CliProcess {
+  /** Sends a signal to the command (SIGINT: Ctrl-C; SIGKILL: no handler runs). */
+  kill(signal: NodeJS.Signals): void;
+  done: Promise<Omit<CliRun, 'code'> & { code: number | null }>;
+}
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/**
+ * The real `castboard` (electron/cli/castboard.ts through tsx) as a child process with only PATH
+ * and `env`; `maxFileBlocks` limits the size of every file it writes (`ulimit -f`, 512-byte blocks).
+ */
+export function startCliProcess(argv: string[], env: Record<string, string>, options: { maxFileBlocks?: number } = {}): CliProcess {
+  const command = [process.execPath, '--import', 'tsx', 'electron/cli/castboard.ts', ...argv];
+  const child =
+    options.maxFileBlocks === undefined
+      ? spawn(command[0] ?? '', command.slice(1), { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env } })
+      : spawn('/bin/sh', ['-c', `ulimit -f ${options.maxFileBlocks} && exec "$0" "$@"`, ...command], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<Omit<CliRun, 'code'> & { code: number | null }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return { kill: (signal) => child.kill(signal), done };
 }
 
 export const gatewayEnv = (gateway: FakeGateway): Record<string, string> => ({ AIGATEWAY_BASE_URL: gateway.url, AIGATEWAY_API_KEY: 'sk-test-cli' });

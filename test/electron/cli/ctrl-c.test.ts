@@ -4,14 +4,9 @@
  * the run ends only after the images already paid for are stored, naming them; a second Ctrl-C
  * quits at once and names the panels that may have been paid for without an image.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
-import { cli, gatewayEnv, makeProject, readProjectJson, tempDir } from './cli-kit';
-
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { cli, gatewayEnv, makeProject, readProjectJson, startCliProcess, tempDir, type CliProcess } from './cli-kit';
 
 let gateway: FakeGateway | undefined;
 let cleanup: (() => Promise<void>) | undefined;
@@ -21,28 +16,13 @@ afterEach(async () => {
   gateway = undefined;
 });
 
-interface Child {
-  interrupt(): void;
-  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
-}
-
-function startEntry(args: string[], env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/castboard.ts', ...args], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  return { interrupt: () => child.kill('SIGINT'), done };
-}
-
 /** `generate --concurrency 2` on six panels, returned once the gateway has received both POSTs. */
-async function generatingSix(latencyMs: number): Promise<{ project: string; run: Child }> {
+async function generatingSix(latencyMs: number): Promise<{ project: string; run: CliProcess }> {
   gateway = await startFakeGateway({ latencyMs });
   const temp = await tempDir();
   cleanup = temp.cleanup;
   const project = await makeProject(temp.dir, ['one', 'two', 'three', 'four', 'five', 'six']);
-  const run = startEntry(['generate', project, '--yes', '--concurrency', '2'], gatewayEnv(gateway));
+  const run = startCliProcess(['generate', project, '--yes', '--concurrency', '2'], gatewayEnv(gateway));
   await expect.poll(() => gateway!.posts, { timeout: 20_000, interval: 25 }).toBe(2);
   return { project, run };
 }
@@ -50,7 +30,7 @@ async function generatingSix(latencyMs: number): Promise<{ project: string; run:
 describe('castboard generate: Ctrl-C on the real process', () => {
   it('the first Ctrl-C waits for the requests in flight, stores their images and names them; nothing new is sent', async () => {
     const { project, run } = await generatingSix(2500);
-    run.interrupt();
+    run.kill('SIGINT');
     const { code, stdout, stderr } = await run.done;
 
     expect(gateway!.posts).toBe(2);
@@ -64,7 +44,7 @@ describe('castboard generate: Ctrl-C on the real process', () => {
     expect(saved.panels.map((panel) => panel.takes.length)).toEqual([1, 1, 0, 0, 0, 0]);
 
     // Nothing paid is sent again: --missing asks only for the four panels never sent.
-    const rest = startEntry(['generate', project, '--yes', '--missing'], gatewayEnv(gateway!));
+    const rest = startCliProcess(['generate', project, '--yes', '--missing'], gatewayEnv(gateway!));
     expect((await rest.done).code).toBe(0);
     expect(gateway!.posts).toBe(6);
     expect((await readProjectJson(project)).panels.map((panel) => panel.takes.length)).toEqual([1, 1, 1, 1, 1, 1]);
@@ -72,11 +52,11 @@ describe('castboard generate: Ctrl-C on the real process', () => {
 
   it('a second Ctrl-C quits at once and names the panels that may have been paid for without an image', async () => {
     const { project, run } = await generatingSix(20_000);
-    run.interrupt();
+    run.kill('SIGINT');
     await expect.poll(() => gateway!.posts, { timeout: 1000 }).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const quitAt = Date.now();
-    run.interrupt();
+    run.kill('SIGINT');
     const { code, stderr } = await run.done;
     expect(Date.now() - quitAt).toBeLessThan(5000); // not the 20 s the renders take
     expect(code).toBe(130);

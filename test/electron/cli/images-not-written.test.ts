@@ -6,14 +6,9 @@
  * paid without an image; an accepted async job stays pending and the next run collects it
  * without a new request.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
-import { cli, gatewayEnv, makeProject, readProjectJson, tempDir } from './cli-kit';
-
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const entry = path.join(repoRoot, 'electron/cli/castboard.ts');
+import { cli, gatewayEnv, makeProject, readProjectJson, startCliProcess, tempDir } from './cli-kit';
 
 let gateway: FakeGateway | undefined;
 let cleanup: (() => Promise<void>) | undefined;
@@ -24,16 +19,8 @@ afterEach(async () => {
 });
 
 /** Runs the real command with files limited to 8 KB (the project.json fits, a generated PNG does not). */
-function generateWithFullDisk(project: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('/bin/sh', ['-c', 'ulimit -f 16 && exec "$0" "$@"', process.execPath, '--import', 'tsx', entry, 'generate', project, '--yes'], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+function generateWithFullDisk(project: string, env: Record<string, string>) {
+  return startCliProcess(['generate', project, '--yes'], env, { maxFileBlocks: 16 }).done;
 }
 
 async function project(): Promise<string> {

@@ -4,14 +4,9 @@
  * their images later (a synchronous gateway gives no job id): the project must still count them,
  * so `castboard info` reports what may have been paid.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
-import { cli, gatewayEnv, makeProject, readProjectJson, tempDir } from './cli-kit';
-
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { cli, gatewayEnv, makeProject, readProjectJson, startCliProcess, tempDir } from './cli-kit';
 
 let gateway: FakeGateway | undefined;
 let cleanup: (() => Promise<void>) | undefined;
@@ -27,14 +22,10 @@ describe('castboard generate killed while its requests are at the gateway', () =
     const temp = await tempDir();
     cleanup = temp.cleanup;
     const project = await makeProject(temp.dir, ['one', 'two', 'three']);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/castboard.ts', 'generate', project, '--yes', '--concurrency', '2'], {
-      cwd: REPO,
-      env: { PATH: process.env.PATH ?? '', ...gatewayEnv(gateway) },
-    });
-    const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    const child = startCliProcess(['generate', project, '--yes', '--concurrency', '2'], gatewayEnv(gateway));
     await expect.poll(() => gateway!.posts, { timeout: 20_000, interval: 25 }).toBe(2);
     child.kill('SIGKILL');
-    await closed;
+    await child.done;
 
     const info = await cli(['info', project]);
     expect(info.stdout).toContain('Spent:      $0.10');
