@@ -21,6 +21,19 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ttf: 'font/ttf',
 };
 
+/**
+ * Vite names every file it emits under assets/ after its content ("index-DLDelx4M.js"): a new
+ * build is a new name, so such a file never changes and may be kept. Kept, the browser also keeps
+ * V8's compiled code for the scripts (the code cache, enabled for the app's scheme in
+ * adapters/protocols.ts), and a later open runs the bundle without compiling it again.
+ * index.html keeps its name across builds: always asked again.
+ */
+const CONTENT_NAMED = /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+
+function cacheControl(relative: string): string {
+  return CONTENT_NAMED.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export interface StaticHandlerOptions {
   root: string;
   mountPath?: string;
@@ -41,7 +54,7 @@ export function createStaticHandler({ root, mountPath = '/', transformIndexHtml 
     const body: string | Uint8Array<ArrayBuffer> = extension === 'html' && transformIndexHtml ? transformIndexHtml(bytes.toString('utf8')) : new Uint8Array(bytes);
     return new Response(request.method === 'HEAD' ? null : body, {
       status: 200,
-      headers: { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' },
+      headers: { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream', 'Cache-Control': cacheControl(relative) },
     });
   };
 }
