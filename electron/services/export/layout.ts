@@ -2,7 +2,8 @@
  * Contact sheet geometry, pure and synchronous (text metrics are measured by the caller and
  * passed in). Invariants:
  *  - every cell has the same block: the image area (cell width x width / aspect ratio) over a
- *    caption band whose height depends only on the options, never on a panel's text;
+ *    caption band whose height depends only on the options (the caller leaves out the caption
+ *    fields no exported panel has, see captionsWithText), never on one panel's text;
  *  - with a page preset every page has exactly the preset's pixel size (A4 at 150 dpi portrait is
  *    1240 x 1754) and holds `rowsPerPage` full rows; without one there is a single page tall
  *    enough for all rows;

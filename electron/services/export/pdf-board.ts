@@ -18,8 +18,8 @@ import { defaultFontFiles, readFontBytes, type FontFiles } from './font';
 import { ImageProblemLog, type ImageReport } from './image-problems';
 import { EXPORT_CONCURRENCY, mapLimit, throwIfAborted } from './map-limit';
 import { assertExtension, assertNoConflicts, assertWritableFolder, writeOutputFile } from './output-files';
-import { drawPdfCaption, drawPdfHeader, type PdfFonts } from './pdf-captions';
-import { gridCells, pageSizePt, pixelsFor, shootingCells, type Box, type PdfOrientation, type PdfPagePreset } from './pdf-layout';
+import { boardCells, drawPdfCaption, drawPdfHeader, type PdfFonts } from './pdf-captions';
+import { pageSizePt, pixelsFor, type Box, type PdfOrientation, type PdfPagePreset } from './pdf-layout';
 import type { ProductionInput, ProductionPanel } from './production-input';
 
 export interface PdfBoardOptions {
@@ -95,7 +95,7 @@ export async function exportPdfBoard(input: ProductionInput, options: PdfBoardOp
   await assertNoConflicts([target], run.overwrite ?? false);
   const pageSize = pageSizePt(options.page, options.orientation);
   const captions = options.captions ?? true;
-  const cells = (options.layout === 'grid' ? gridCells : shootingCells)(pageSize, options.perPage, options.aspect, captions);
+  const cells = boardCells(input.panels, options, pageSize);
   const problems = new ImageProblemLog();
   const images = await prepareImages(input, pixelsFor(cells[0]?.image ?? { x: 0, y: 0, width: 1, height: 1 }, options.dpi), run, problems);
 

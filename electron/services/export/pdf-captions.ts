@@ -5,7 +5,7 @@
  * large. All of it is real text (pdf-text.ts).
  */
 import { rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import { GRID_CAPTION_LINES, GRID_CAPTION_SIZE, HEADER_HEIGHT, PAGE_MARGIN, SHOOTING_CAPTION_SIZE, type Box } from './pdf-layout';
+import { GRID_CAPTION_LINES, GRID_CAPTION_SIZE, HEADER_HEIGHT, PAGE_MARGIN, SHOOTING_CAPTION_SIZE, gridCells, shootingCells, type Box, type PdfCell } from './pdf-layout';
 import { drawLines, wrapLines } from './pdf-text';
 import type { ProductionPanel } from './production-input';
 
@@ -47,6 +47,18 @@ export const technical = (panel: ProductionPanel): string => [panel.shot, panel.
 export const gridWords = (panel: ProductionPanel): string => (panel.dialogue ? `“${panel.dialogue}”` : panel.action || panel.scene);
 /** The shooting board's labelled blocks, in order (empty ones are skipped). */
 export const shootingBlocks = (panel: ProductionPanel): Array<[string, string]> => [['Scene', panel.scene], ['Dialogue', panel.dialogue ? `“${panel.dialogue}”` : ''], ['Action', panel.action], ['Notes', panel.notes]];
+
+/**
+ * The cells of every page of the board. A grid caption keeps room for its words only when some
+ * panel of the board has words: with no dialogue, action or scene anywhere they would be blank
+ * lines under every cell. When some panels have words, every cell keeps the room (aligned rows).
+ */
+export function boardCells(panels: readonly ProductionPanel[], board: { layout: 'grid' | 'shooting'; perPage: number; aspect: number; captions?: boolean }, page: { width: number; height: number }): PdfCell[] {
+  const captions = board.captions ?? true;
+  if (board.layout === 'shooting') return shootingCells(page, board.perPage, board.aspect, captions);
+  const words = panels.some((panel) => gridWords(panel).trim() !== '');
+  return gridCells(page, board.perPage, board.aspect, captions ? (words ? GRID_CAPTION_LINES : 1) : 0);
+}
 
 function drawGridCaption(page: PDFPage, fonts: PdfFonts, box: Box, panel: ProductionPanel): void {
   const size = GRID_CAPTION_SIZE;

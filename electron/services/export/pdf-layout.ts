@@ -37,10 +37,13 @@ function body(page: { width: number; height: number }): Box {
   return { x: PAGE_MARGIN, y: PAGE_MARGIN, width: page.width - 2 * PAGE_MARGIN, height: page.height - 2 * PAGE_MARGIN - HEADER_HEIGHT };
 }
 
-/** N cells in the grid whose column count gives the largest image (without captions the images take their room). */
-export function gridCells(page: { width: number; height: number }, perPage: number, aspect: number, captions = true): PdfCell[] {
+/**
+ * N cells in the grid whose column count gives the largest image, with `captionLines` caption
+ * lines under each (0: no captions, and the images take their room).
+ */
+export function gridCells(page: { width: number; height: number }, perPage: number, aspect: number, captionLines = GRID_CAPTION_LINES): PdfCell[] {
   const area = body(page);
-  const captionHeight = captions ? GRID_CAPTION_LINES * GRID_CAPTION_SIZE * 1.25 + 4 : 0;
+  const captionHeight = captionLines > 0 ? captionLines * GRID_CAPTION_SIZE * 1.25 + 4 : 0;
   let best = { columns: 1, imageWidth: 0 };
   for (let columns = 1; columns <= perPage; columns += 1) {
     const rows = Math.ceil(perPage / columns);

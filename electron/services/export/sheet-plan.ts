@@ -11,10 +11,10 @@ import { defaultFontFiles, registerFonts, type FontFiles } from './font';
 import type { HeaderFacts } from './header';
 import { panelsToExport, type ContactSheetInput, type ContactSheetPanel } from './input';
 import { baseGeometry, computeLayout, type BaseGeometry, type FontSizes, type SheetLayout } from './layout';
-import type { ContactSheetOptions, ContactSheetOptionsInput } from './options';
+import type { CaptionField, ContactSheetOptions, ContactSheetOptionsInput } from './options';
 import { resolveContactSheetOptions } from './options-check';
 import { findExisting } from './output-files';
-import { createTextCache, measureFont, type TextMetrics } from './text';
+import { cleanText, createTextCache, measureFont, type TextMetrics } from './text';
 import { themeFor } from './theme';
 
 export interface PreparedSheet {
@@ -59,6 +59,16 @@ export async function sheetBasics(input: ContactSheetInput, rawOptions: unknown)
   return { options, panels, facts, base, image };
 }
 
+/**
+ * The chosen caption fields that have text on at least one of `panels`. A field empty on every
+ * panel would only reserve a blank line in every cell, so it takes no room; a field some panels
+ * have keeps its lines in every cell, so the cells stay aligned. "Empty" is what a cell draws as
+ * nothing (cleanText), so spaces alone count as empty.
+ */
+export function captionsWithText(fields: readonly CaptionField[], panels: readonly ContactSheetPanel[]): CaptionField[] {
+  return fields.filter((field) => panels.some((panel) => cleanText(panel.captions[field] ?? '') !== ''));
+}
+
 /** The panels a preview draws: `count` of them from `first` on. */
 export interface PanelWindow {
   first: number;
@@ -74,11 +84,13 @@ export async function measureSheet(basics: SheetBasics, fonts: FontFiles, panelW
   let { panels } = basics;
   // Measuring draws plain text only (no <b> markup), so it may run while the faces register.
   const [lines] = await Promise.all([measureLines(base.fonts, fonts), registerFonts(fonts)]);
-  let layout = computeLayout(options, panels.length, base, lines);
+  // Decided over every exported panel (before a preview keeps one page), so the preview's cells are the export's.
+  const drawn = { ...options, captions: captionsWithText(options.captions, panels) };
+  let layout = computeLayout(drawn, panels.length, base, lines);
   if (panelWindow) {
     const { first, count } = panelWindow(layout);
     panels = panels.slice(first, first + count);
-    layout = { ...computeLayout(options, panels.length, base, lines), pages: layout.pages };
+    layout = { ...computeLayout(drawn, panels.length, base, lines), pages: layout.pages };
   }
   const theme = themeFor(options.background);
   return { options, panels, facts, ctx: { layout, options, theme, fonts, lines, readImage: basics.image.readImage, text: createTextCache(fonts) } };

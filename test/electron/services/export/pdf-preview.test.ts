@@ -67,7 +67,7 @@ describe('PDF board preview', () => {
     const preview = await renderPdfPreview(fixture.input, { ...OPTIONS, captions: false }, { maxWidth: WIDTH });
     const page = pageSizePt('a4', 'landscape');
     const scale = WIDTH / page.width;
-    const [withCaptions, without] = [gridCells(page, 4, 16 / 9, true), gridCells(page, 4, 16 / 9, false)];
+    const [withCaptions, without] = [gridCells(page, 4, 16 / 9), gridCells(page, 4, 16 / 9, 0)];
     expect(without[0]?.image.width).toBeGreaterThan(withCaptions[0]?.image.width ?? 0);
     expect(distance(await meanIn(preview.png, without[0]?.image as Box, scale, page.height), await panelMean(0))).toBeLessThan(12);
     // Below the last row there is only paper.
