@@ -39,7 +39,8 @@ Formats (--format, default png):
   gif      animated GIF, one frame per panel: --width <px> (160-1280)
   fcpxml   Final Cut Pro / DaVinci Resolve timeline, next to a folder of panel PNGs: --fps
   csv      shot list for spreadsheets
-  panels   one PNG per panel into the folder --out, named like 007-scene-words.png
+  panels   one PNG per panel into the folder --out (created, with its parents, when it
+           does not exist yet), named like 007-scene-words.png
 Options a format does not get on the command line come from the project's saved export
 settings (the last ones used in the app). Every format takes --panels, --overwrite and --json;
 Ctrl-C cancels and writes nothing.

@@ -8,6 +8,8 @@
  *  - a PNG take is copied byte for byte (it was verified when it entered the project); anything
  *    else is re-encoded to PNG;
  *  - panels without an image, or whose file cannot be read, are skipped and reported;
+ *  - the folder is created (with its missing parents) when it does not exist yet, and removed
+ *    again when the export writes nothing; a file in its place is refused (export-folder.ts);
  *  - bytes come from `readImage` (the project's confined reader for project exports) and anything
  *    that is not a PNG is decoded only through the image gate; the output folder is the artist's
  *    choice (not a project path), written through output-files.ts.
@@ -17,6 +19,7 @@ import { CastboardError } from '../../../shared/errors';
 import { decodeImage } from '../image-safety/decode-gate';
 import { sniffImageFormat } from '../image-safety/image-format';
 import { readStandaloneImage, unreadableReason, type ImageReader } from './image-source';
+import { prepareExportFolder, removeCreatedFolders } from './export-folder';
 import { imageReport, type ImageReport } from './image-problems';
 import { panelsToExport, type ImageProblem } from './input';
 import { EXPORT_CONCURRENCY, mapLimit, throwIfAborted } from './map-limit';
@@ -79,14 +82,14 @@ export async function exportPanelImages(panels: readonly PanelImageSource[], fol
     throw new CastboardError('EXPORT_EMPTY', 'None of these panels has an image yet, so there is nothing to export. Generate the panels first.');
   }
   const dir = path.resolve(folder);
-  await assertWritableFolder(dir);
   const targets = withImage.map((panel) => path.join(dir, panel.fileName));
-  await assertNoConflicts(targets, run.overwrite ?? false);
-
+  const created = await prepareExportFolder(dir);
   const staged = new StagedFiles();
   const problems: ImageProblem[] = [];
   let done = 0;
+  let committed = false;
   try {
+    await assertNoConflicts(targets, run.overwrite ?? false);
     const written = await mapLimit(
       withImage,
       EXPORT_CONCURRENCY,
@@ -113,10 +116,13 @@ export async function exportPanelImages(panels: readonly PanelImageSource[], fol
       throw new CastboardError('EXPORT_EMPTY', `None of the panel images could be read, so nothing was exported. Check the project folder. ${first}`.trim());
     }
     await staged.commit({ overwrite: run.overwrite ?? false });
+    committed = true;
     const files = targets.filter((_, index) => written[index]);
     return { files, withoutImage, ...imageReport(problems) };
   } finally {
     await staged.discard();
+    // A folder made for this export does not outlive an export that wrote nothing.
+    if (!committed) await removeCreatedFolders(dir, created);
   }
 }
 

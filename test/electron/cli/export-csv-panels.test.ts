@@ -1,8 +1,9 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
+import { makeReadOnly } from '../services/project/read-only-folder';
 import { cli, gatewayEnv, makeProject, readProjectJson, tempDir } from './cli-kit';
 
 /** An independent RFC 4180 reader: quoted fields, doubled quotes, CRLF rows, newlines inside quotes. */
@@ -94,6 +95,45 @@ describe('castboard export --format panels', () => {
     const written = await readFile(path.join(folder, '003-storm-ca-va.png'));
     expect(written.equals(await readFile(path.join(project, active?.image ?? 'missing')))).toBe(true);
     expect((await sharp(written).metadata()).format).toBe('png');
+  });
+});
+
+describe('castboard export --format panels --out <folder that is not there yet>', () => {
+  const undoers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const undo of undoers.splice(0)) await undo();
+  });
+
+  it('creates the folder with its missing parents and writes the panels into it', async () => {
+    const folder = path.join(dir, 'delivery', 'day 3', 'panels');
+    const result = await cli(['export', project, '--format', 'panels', '--out', folder]);
+    expect(result.code, result.stderr).toBe(0);
+    expect((await readdir(folder)).sort()).toEqual(['001-mara-climbs-the-stairs.png', '003-storm-ca-va.png']);
+    expect(result.stdout).toContain(path.join(folder, '003-storm-ca-va.png'));
+  });
+
+  it('refuses a file named as the folder, and a folder it may not write in, saying which; nothing is written', async () => {
+    const file = path.join(dir, 'notes.txt');
+    await writeFile(file, 'keep me');
+    const onFile = await cli(['export', project, '--format', 'panels', '--out', file]);
+    expect(onFile.code).toBe(1);
+    expect(onFile.stderr).toContain(`${file} is a file, not a folder`);
+    expect(await readFile(file, 'utf8')).toBe('keep me');
+    const underFile = await cli(['export', project, '--format', 'panels', '--out', path.join(file, 'panels')]);
+    expect(underFile.code).toBe(1);
+    expect(underFile.stderr).toContain(`because ${file} is a file, not a folder`);
+
+    const locked = path.join(dir, 'locked');
+    await mkdir(locked);
+    if ((await makeReadOnly(locked, undoers)) === null) throw new Error('This machine can make no folder read-only (neither chmod nor chattr +i works).');
+    const inLocked = await cli(['export', project, '--format', 'panels', '--out', locked]);
+    expect(inLocked.code).toBe(1);
+    expect(inLocked.stderr).toContain(`Castboard is not allowed to write in ${locked}`);
+    const newInLocked = await cli(['export', project, '--format', 'panels', '--out', path.join(locked, 'a', 'b')]);
+    expect(newInLocked.code).toBe(1);
+    expect(newInLocked.stderr).toContain(`not allowed to create the folder ${path.join(locked, 'a', 'b')} in ${locked}`);
+    for (const refused of [onFile, underFile, inLocked, newInLocked]) expect(refused.stderr).toContain('Nothing was written.');
+    expect(await readdir(locked)).toEqual([]);
   });
 });
 

@@ -35,6 +35,18 @@ describe('export channels', () => {
     expect((await readdir(folder)).sort()).toEqual(['001-mara-crosses-the-market-beat-1.png', '002-mara-crosses-the-market-beat-2.png']);
   });
 
+  it('exports the panel images into a folder the dialog named but that does not exist yet (typed in it)', async () => {
+    const r = rig(await gatewayWith());
+    const { project } = await storyboard(r, await tempDir(), 2);
+    await r.call('jobs:generate', { panelIds: project.panels.map((panel) => panel.id), variations: 1 });
+    await settled(r);
+    const folder = path.join(await tempDir(), 'delivery', 'panels');
+    r.dialogs.script('chooseFolder', folder);
+    const answer = (await r.call('export:panelImages', { selectedPanelIds: [], selectedOnly: false })) as { files: string[] };
+    expect(answer.files.map((file) => path.dirname(file))).toEqual([folder, folder]);
+    expect((await readdir(folder)).sort()).toEqual(['001-mara-crosses-the-market-beat-1.png', '002-mara-crosses-the-market-beat-2.png']);
+  });
+
   it('writes nothing when the artist cancels, and explains an empty selection', async () => {
     const r = rig(await gatewayWith());
     await storyboard(r, await tempDir(), 1);

@@ -87,10 +87,20 @@ describe('exportPanelImages', () => {
     expect(await listDir(folder)).toEqual([]);
   });
 
-  it('refuses a folder that does not exist', async () => {
-    const error = await failure(exportPanelImages(panels(), path.join(dir, 'nowhere')));
-    expect(error.code).toBe('EXPORT_WRITE_FAILED');
-    expect(error.message).toMatch(/does not exist/);
+  it('creates a folder that does not exist yet, with its missing parents', async () => {
+    const folder = path.join(dir, 'new', 'day 3', 'panels');
+    const result = await exportPanelImages(panels(), folder);
+    expect(result.files).toEqual(['001-dawn.png', '007-harbour.png', '012-lamp-room.png'].map((name) => path.join(folder, name)));
+    expect(await listDir(folder)).toEqual(['001-dawn.png', '007-harbour.png', '012-lamp-room.png']);
+  });
+
+  it('removes the folders it created when it writes nothing (cancelled, or no image readable)', async () => {
+    const controller = new AbortController();
+    const cancelled = await failure(exportPanelImages(panels(), path.join(dir, 'gone', 'a', 'b'), { signal: controller.signal, onProgress: () => controller.abort() }));
+    expect(cancelled.code).toBe('CANCELLED');
+    const unreadable = [{ number: 1, imagePath: path.join(dir, 'deleted.png'), fileName: '001-dawn.png' }];
+    expect((await failure(exportPanelImages(unreadable, path.join(dir, 'gone', 'c')))).code).toBe('EXPORT_EMPTY');
+    expect(await listDir(dir)).not.toContain('gone');
   });
 
   it('cancelled: CANCELLED and no file or temp file left', async () => {
