@@ -149,6 +149,10 @@ export const electronMock = {
 };
 
 /** A fake IpcMainInvokeEvent from a frame at `url`. */
-export function invokeEvent(url: string | null): unknown {
-  return { senderFrame: url === null ? null : { url } };
+/**
+ * An ipcMain.handle event from `sender` (a window's web contents), sent by its top-level frame at
+ * `url`, or by a sub-frame when `subFrame` is set.
+ */
+export function invokeEvent(url: string | null, sender: unknown = null, subFrame = false): unknown {
+  return { sender, senderFrame: url === null ? null : { url, parent: subFrame ? { url } : null } };
 }

@@ -32,11 +32,11 @@ export function checkIpcSenders(files: SourceFile[]): CheckResult {
   } else {
     const source = parse(registrar);
     const handles = calls(source, 'handle').filter((call) => call.expression.getText(source) === 'ipcMain.handle');
-    const senderCheck = calls(source, 'isTrustedSenderUrl');
+    const senderCheck = calls(source, 'isTrustedSenderFrame');
     const dispatch = calls(source, 'dispatch');
     if (handles.length !== 1) failures.push(`${REGISTRAR} should mount channels with exactly one ipcMain.handle call (found ${handles.length}).`);
     if (senderCheck.length === 0 || dispatch.length === 0 || senderCheck[0]!.getStart(source) > dispatch[0]!.getStart(source)) {
-      failures.push(`${REGISTRAR} must call isTrustedSenderUrl() before dispatcher.dispatch().`);
+      failures.push(`${REGISTRAR} must call isTrustedSenderFrame() before dispatcher.dispatch().`);
     }
   }
   return result('Every IPC channel goes through the sender-checking registrar', failures, [`ipcMain appears only in ${REGISTRAR}, which checks the sender frame before parsing.`]);

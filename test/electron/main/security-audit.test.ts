@@ -54,7 +54,7 @@ describe('each check fails on a violation', () => {
 
   it('a registrar that dispatches before checking the sender', () => {
     const registrar = sources.find((file) => file.path === REGISTRAR)!;
-    const swapped = registrar.text.replace('if (!isTrustedSenderUrl(senderUrl)) {', 'await dispatcher.dispatch(channel, payload);\n        if (!isTrustedSenderUrl(senderUrl)) {');
+    const swapped = registrar.text.replace('const frame = event.senderFrame;', 'await dispatcher.dispatch(channel, payload);\n        const frame = event.senderFrame;');
     expect(swapped).not.toBe(registrar.text);
     expect(checkIpcSenders(replace(REGISTRAR, swapped)).ok).toBe(false);
   });

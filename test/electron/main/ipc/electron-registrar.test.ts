@@ -10,9 +10,12 @@ const { isTrustedSenderUrl } = await import('../../../../electron/main/ipc/sende
 
 const status = { hasKey: false, last4: null, storage: 'encrypted' as const };
 
+/** The app's one window. */
+const contents = { id: 1, isDestroyed: () => false, send: (event: string, payload: unknown) => sent.push([event, payload]) };
+let sent: Array<[string, unknown]> = [];
+
 function setup() {
-  const sent: Array<[string, unknown]> = [];
-  const contents = { isDestroyed: () => false, send: (event: string, payload: unknown) => sent.push([event, payload]) };
+  sent = [];
   const registrar = createElectronRegistrar({
     dispatcher: createDispatcher(silentLogger),
     logger: silentLogger,
@@ -20,6 +23,9 @@ function setup() {
   });
   return { registrar, sent };
 }
+
+/** A call from the app's window, its top-level frame at `url`. */
+const fromWindow = (url: string | null) => invokeEvent(url, contents);
 
 beforeEach(() => {
   ipcHandlers.clear();
@@ -36,8 +42,20 @@ describe('Electron IPC registrar', () => {
   it('answers calls from the app origin', async () => {
     const { registrar } = setup();
     registrar.handle('key:status', () => status);
-    const answer = await ipcHandlers.get('key:status')?.(invokeEvent('castboard://app/index.html'), undefined);
+    const answer = await ipcHandlers.get('key:status')?.(fromWindow('castboard://app/index.html'), undefined);
     expect(answer).toEqual({ ok: true, value: status });
+  });
+
+  it('refuses the app origin in an iframe of the window, and from a web contents that is not an app window', async () => {
+    const { registrar } = setup();
+    const handler = vi.fn(() => status);
+    registrar.handle('key:status', handler);
+    const call = ipcHandlers.get('key:status');
+    const stranger = { id: 2, isDestroyed: () => false, send: () => undefined };
+    for (const event of [invokeEvent('castboard://app/index.html', contents, true), invokeEvent('castboard://app/index.html', stranger)]) {
+      expect(await call?.(event, undefined)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_SENDER' } });
+    }
+    expect(handler).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -51,7 +69,7 @@ describe('Electron IPC registrar', () => {
     const { registrar } = setup();
     const handler = vi.fn(() => status);
     registrar.handle('key:status', handler);
-    const answer = await ipcHandlers.get('key:status')?.(invokeEvent(url), undefined);
+    const answer = await ipcHandlers.get('key:status')?.(fromWindow(url), undefined);
     expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_SENDER' } });
     expect(handler).not.toHaveBeenCalled();
   });
@@ -60,7 +78,7 @@ describe('Electron IPC registrar', () => {
     const { registrar } = setup();
     const handler = vi.fn(() => status);
     registrar.handle('key:set', handler);
-    const answer = await ipcHandlers.get('key:set')?.(invokeEvent('castboard://app/index.html'), { key: 1 });
+    const answer = await ipcHandlers.get('key:set')?.(fromWindow('castboard://app/index.html'), { key: 1 });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     expect(handler).not.toHaveBeenCalled();
   });
