@@ -3,9 +3,12 @@
  * (window-title.ts), the question before it closes (close-guard.ts), and bringing it forward when
  * the OS or a second launch hands Castboard a project. A quit (Cmd+Q, File > Quit) waits for the
  * close guard; if the artist chooses to stay, the quit is forgotten, otherwise it resumes once the
- * window has closed (macOS would otherwise keep the app running without a window).
+ * window has closed (macOS would otherwise keep the app running without a window). Questions are
+ * asked one at a time: a project handed by the OS while the close question is up waits for its
+ * answer instead of stacking a second box over it.
  */
 import { app, BrowserWindow, dialog, screen, type MessageBoxOptions } from 'electron';
+import PQueue from 'p-queue';
 import type { Logger } from '../../services/logger';
 import type { KeyValueStore } from '../../services/settings/settings-service';
 import { guardWindowClose, type CloseGuardDeps } from './close-guard';
@@ -39,10 +42,13 @@ export function createMainWindowShell(deps: MainWindowShellDeps): MainWindowShel
     quitting = true;
   });
   const current = (): BrowserWindow | undefined => BrowserWindow.getAllWindows()[0];
+  const questions = new PQueue({ concurrency: 1 });
 
   async function ask(options: MessageBoxOptions, parent = current()): Promise<number> {
-    const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
-    return response;
+    return questions.add(async () => {
+      const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+      return response;
+    });
   }
 
   /** Restores a minimized window and brings it forward. */

@@ -134,3 +134,21 @@ describe('closing and quitting', () => {
     expect(store.get(WINDOW_STATE_KEY)).toEqual({ bounds: window.getNormalBounds(), maximized: false });
   });
 });
+
+describe('questions', () => {
+  it('asks one at a time: a project handed by the OS while the close question is up waits for its answer', async () => {
+    const { windows } = shell({ unsaved: true });
+    const window = windows.open() as unknown as FakeBrowserWindow;
+    const answers: Array<(answer: { response: number; checkboxChecked: boolean }) => void> = [];
+    electronMock.dialog.showMessageBox.mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
+    window.close();
+    await vi.waitFor(() => expect(electronMock.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    const switchAnswer = windows.ask({ message: 'Open “Harbour Chase” instead?', buttons: ['Open', 'Cancel'] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(electronMock.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    answers[0]?.({ response: 1, checkboxChecked: false });
+    await vi.waitFor(() => expect(electronMock.dialog.showMessageBox).toHaveBeenCalledTimes(2));
+    answers[1]?.({ response: 0, checkboxChecked: false });
+    expect(await switchAnswer).toBe(0);
+  });
+});
