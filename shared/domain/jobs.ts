@@ -54,6 +54,18 @@ export const SpendSchema = z.object({
 });
 export type Spend = z.infer<typeof SpendSchema>;
 
+/**
+ * Paid for but not here yet: async jobs the gateway accepted whose images have not arrived (being
+ * made, kept there after Castboard lost contact, or resumed after a restart). `spend` counts them
+ * only when their images arrive, at the cost the gateway reports then, so no cost is known here;
+ * `images` is what their requests asked for. A job the gateway fails is not charged and leaves.
+ */
+export const AwaitingSchema = z.object({
+  requests: z.number().int(),
+  images: z.number().int(),
+});
+export type Awaiting = z.infer<typeof AwaitingSchema>;
+
 /** How fast the queue sends: its current in-flight limit and, when the gateway says, its requests per minute. */
 export const PacingSchema = z.object({
   inFlightLimit: z.number().int(),
@@ -69,6 +81,7 @@ export const QueueSnapshotSchema = z.object({
   /** Everything paid in this session: spend.storedCents + unusableCents + unknownCents. */
   spentCents: z.number(),
   spend: SpendSchema,
+  awaiting: AwaitingSchema,
   pacing: PacingSchema,
   concurrency: z.number().int(),
 });

@@ -2,6 +2,7 @@
  * Comparing takes through the real UI (issue #12): the take viewer shows a panel's takes large,
  * side by side, with the prompt and parameters of each; arrow keys step and Enter makes one
  * active; a new take is marked new in the strip, and "Make new takes active" shows it at once.
+ * The strip itself is one Tab stop whose arrows step through the takes, not the board.
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
@@ -41,6 +42,24 @@ describe('take viewer', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => activeSrc(page, 1)).not.toBe(firstSrc);
     expect(await strip.getByRole('button', { name: /^Take 3/ }).getAttribute('aria-pressed')).toBe('true');
+
+    // The strip by keyboard: one Tab stop (the active take); arrows, Home and End move between the
+    // takes and Enter picks one, while the board stays on panel 1 (the board's → used to win).
+    const tabStops = () => strip.getByRole('button', { name: /^Take \d/ }).evaluateAll((takes) => takes.map((take) => (take as HTMLElement).tabIndex));
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(await tabStops()).toEqual([-1, -1, 0]);
+    await strip.getByRole('button', { name: /^Take 3/ }).focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('Take 2');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('Take 1');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => activeSrc(page, 1)).toBe(firstSrc);
+    expect(await focused()).toBe('Take 1');
+    expect(await tabStops()).toEqual([0, -1, -1]);
+    expect(await page.getByRole('heading', { name: 'Panel 1', exact: true }).count()).toBe(1);
 
     await card(page, 2).click();
     await page.getByRole('checkbox', { name: 'Make new takes active' }).check();

@@ -6,7 +6,7 @@
  * `project:takesAdded` exactly as main would.
  */
 import type { ReferenceFaceCheck } from '../../shared/domain/reference-face';
-import type { JobView, PauseState, QueueSnapshot } from '../../shared/domain/jobs';
+import type { Awaiting, JobView, PauseState, QueueSnapshot } from '../../shared/domain/jobs';
 import { ProjectSchema, type Project, type Take } from '../../shared/domain/project';
 import { createEmptyProject } from '../../shared/domain/project-edit';
 import { mergeEditedDocument } from '../../shared/domain/merge-document';
@@ -34,6 +34,8 @@ export interface ProjectBackend {
   jobs: JobView[];
   pause: PauseState | null;
   spentCents: number;
+  /** What the queue reports as accepted by the gateway and not collected yet. */
+  awaiting: Awaiting;
   pricePerImageCents: number;
   updates: number;
   /** The answer the next contact sheet export gives (null = the save dialog was cancelled). */
@@ -78,6 +80,7 @@ export function createProjectBackend(initial: Partial<ProjectBackend> = {}): Pro
     jobs: [],
     pause: null,
     spentCents: 0,
+    awaiting: { requests: 0, images: 0 },
     pricePerImageCents: 5,
     updates: 0,
     exportAnswer: { files: ['/projects/Night Market contact sheet.png'], pages: 1, withoutImage: [], missingImages: [] },
@@ -91,7 +94,7 @@ export function snapshotOf(backend: ProjectBackend): QueueSnapshot {
   for (const job of backend.jobs) counts[job.state] += 1;
   const spend = { storedImages: 0, storedCents: backend.spentCents, unusableImages: 0, unusableCents: 0, unknownRequests: 0, unknownCents: 0 };
   const pacing = { inFlightLimit: 10, requestsPerMinute: null, learnedFrom: 'setting' as const };
-  return { jobs: backend.jobs.map((job) => ({ ...job })), counts, pause: backend.pause, spentCents: backend.spentCents, spend, pacing, concurrency: 10 };
+  return { jobs: backend.jobs.map((job) => ({ ...job })), counts, pause: backend.pause, spentCents: backend.spentCents, spend, awaiting: { ...backend.awaiting }, pacing, concurrency: 10 };
 }
 
 let jobCounter = 0;

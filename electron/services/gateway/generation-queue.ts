@@ -13,7 +13,8 @@
  * - A job whose async id is known is polled, never resubmitted, also by a Retry while the gateway
  *   still holds it (jobKept); Retry of an outcome-unknown job reuses its Idempotency-Key, any other
  *   Retry gets a new one.
- * - Spend counts what was paid: stored results, unusable paid answers, unknown outcomes.
+ * - Spend counts what was paid: stored results, unusable paid answers, unknown outcomes; accepted
+ *   jobs whose images have not arrived are reported beside it (awaiting), without a cost.
  */
 import { randomUUID } from 'node:crypto';
 import PQueue from 'p-queue';
@@ -28,8 +29,7 @@ import { JobOutcomes, type Entry } from './queue-outcomes';
 import { SpendLedger } from './queue-spend';
 import { JOB_STATES, TERMINAL_STATES, type GenerationQueue, type GenerationQueueOptions, type JobCounts, type JobState, type JobView, type QueueJob, type QueueSnapshot } from './queue-types';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
-import { imagesOf } from './queue-cost';
-import { lostIfStopped, newEntry, resetForRetry, settleHeld } from './queue-entry';
+import { awaitingCollection, imagesLostIfStopped, lostIfStopped, newEntry, resetForRetry, settleHeld } from './queue-entry';
 
 export type { GenerationQueue, GenerationQueueOptions } from './queue-types';
 
@@ -115,9 +115,7 @@ class QueueRunner implements GenerationQueue {
    * by later: stopping now loses them, paid. (An accepted async job is resumed on the next open.)
    */
   imagesLostIfStopped(): number {
-    let images = 0;
-    for (const entry of this.#entries.values()) if (!TERMINAL_STATES.has(entry.view.state) && lostIfStopped(entry)) images += imagesOf(entry.job);
-    return images;
+    return imagesLostIfStopped(this.#entries.values());
   }
 
   resume(): void {
@@ -132,7 +130,7 @@ class QueueRunner implements GenerationQueue {
       return { ...e.view };
     });
     const pause = this.#gate.state;
-    return { jobs, counts, pause, spentCents: this.#ledger.totalCents, spend: this.#ledger.snapshot(), pacing: this.#pacer.snapshot(), concurrency: this.#pq.concurrency };
+    return { jobs, counts, pause, spentCents: this.#ledger.totalCents, spend: this.#ledger.snapshot(), awaiting: awaitingCollection(this.#entries.values()), pacing: this.#pacer.snapshot(), concurrency: this.#pq.concurrency };
   }
 
   onProgress(listener: (snapshot: QueueSnapshot) => void): () => void {

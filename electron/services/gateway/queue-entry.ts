@@ -3,9 +3,13 @@
  * again. Invariants: a resumed job starts accepted (polled, never sent); a Retry of a job the
  * gateway still holds (jobKept) keeps it accepted and keeps its key, any other Retry forgets the
  * accepted job and takes a new key unless the first try may have been received (outcome unknown).
+ * Also what the entries add up to for money not yet in the ledger: images waiting at the gateway,
+ * images that stopping now would lose.
  */
+import type { Awaiting } from '../../../shared/domain/jobs';
+import { imagesOf } from './queue-cost';
 import type { Entry } from './queue-outcomes';
-import type { JobView, QueueJob } from './queue-types';
+import { TERMINAL_STATES, type JobView, type QueueJob } from './queue-types';
 
 /** What the renderer is told a job is: a resumed job is the kind of request it was ('resume' when that is unknown). */
 function viewKind(job: QueueJob): JobView['kind'] {
@@ -40,9 +44,30 @@ export function resetForRetry(entry: Entry, newKey: () => string): void {
   entry.view = { id, panelId, kind, state: 'queued', ...(resumed ? { resumed } : {}), ...(entry.accepted ? { remoteJobId: entry.accepted.jobId } : {}) };
 }
 
+/**
+ * Accepted async jobs whose images have not arrived: still running, or failed while the gateway
+ * still holds the job (kept, collected by a Retry or the next open). Spend counts none of them yet.
+ */
+export function awaitingCollection(entries: Iterable<Entry>): Awaiting {
+  const awaiting: Awaiting = { requests: 0, images: 0 };
+  for (const entry of entries) {
+    if (!entry.accepted || (TERMINAL_STATES.has(entry.view.state) && !entry.jobKept)) continue;
+    awaiting.requests += 1;
+    awaiting.images += imagesOf(entry.job);
+  }
+  return awaiting;
+}
+
 /** Sent, maybe received, and not accepted as an async job: nothing could collect its images later. */
 export function lostIfStopped(entry: Entry): boolean {
   return entry.sent && !entry.accepted;
+}
+
+/** The images of running jobs that stopping now would lose although they may be paid (the close guard's count). */
+export function imagesLostIfStopped(entries: Iterable<Entry>): number {
+  let images = 0;
+  for (const entry of entries) if (!TERMINAL_STATES.has(entry.view.state) && lostIfStopped(entry)) images += imagesOf(entry.job);
+  return images;
 }
 
 /**

@@ -2,7 +2,8 @@
  * The active take, large, and every take of the panel in the order they were made. Picking a
  * take is a document edit (undoable); takes are never removed here. Restyled takes say which
  * take they came from; takes that just arrived are marked new until picked. "Compare takes"
- * opens the take viewer.
+ * opens the take viewer. By keyboard the strip is one Tab stop: ←/→, Home and End move between
+ * takes, Enter or Space picks (use-take-strip-keys).
  */
 import type { Panel, Take } from '../../../shared/domain/project';
 import { useShallow } from 'zustand/react/shallow';
@@ -13,6 +14,7 @@ import { Icon } from '../../ui/Icon';
 import { TakeImage } from '../../ui/TakeImage';
 import { usePanelJob } from '../../ui/use-panel-job';
 import { TakePrompt } from './TakePrompt';
+import { useTakeStripKeys } from './use-take-strip-keys';
 
 const NO_TAKES: readonly Take[] = [];
 
@@ -76,13 +78,17 @@ export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
     })),
   );
   const activeIndex = takes.findIndex((take) => take.id === panel.activeTakeId);
+  const keys = useTakeStripKeys(
+    takes.map((take) => take.id),
+    panel.activeTakeId,
+  );
   return (
     <>
     <section className="inspector-section" aria-label={`Takes for panel ${number}`}>
       {takes.length === 0 ? (
         <p className="muted small">Every image you generate for this panel is kept here. Pick the one the board shows.</p>
       ) : (
-        <div className="take-strip">
+        <div className="take-strip" role="toolbar" aria-label="Pick the take the board shows" onKeyDown={keys.onKeyDown}>
           {takes.map((take, index) => {
             const isActive = take.id === panel.activeTakeId;
             const isNew = fresh[take.id] === true;
@@ -90,12 +96,17 @@ export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
               <button
                 key={take.id}
                 type="button"
+                data-take-id={take.id}
+                tabIndex={take.id === keys.stopId ? 0 : -1}
                 className={`take${isActive ? ' is-active' : ''}${isNew ? ' is-new' : ''}`}
                 aria-pressed={isActive}
                 aria-label={describeTake(take, index, takes)}
                 aria-description={isNew ? 'New take' : undefined}
                 onPointerEnter={(event) => showTooltip(event.currentTarget, take)}
-                onFocus={(event) => showTooltip(event.currentTarget, take)}
+                onFocus={(event) => {
+                  showTooltip(event.currentTarget, take);
+                  keys.reached(take.id);
+                }}
                 onClick={() => {
                   setActiveTake(panel.id, take.id);
                   markTakesSeen([take.id]);

@@ -31,6 +31,17 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    // The strip handles these keys itself while it has focus, so the board does not move under it.
+    title: 'Takes (in the inspector, once a take has focus)',
+    items: [
+      { keys: ['→'], action: 'Next take' },
+      { keys: ['←'], action: 'Previous take' },
+      { keys: ['Home'], action: 'First take' },
+      { keys: ['End'], action: 'Last take' },
+      { keys: ['Enter'], action: 'Show the focused take on the board (also Space; undo brings the last one back)' },
+    ],
+  },
+  {
     title: 'Generate and project',
     items: [
       { keys: ['G'], action: 'Generate the selected panels (shows the cost first)' },

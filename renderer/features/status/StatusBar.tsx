@@ -1,17 +1,19 @@
 /**
  * The status bar: save state (saved / unsaved / saving / the error and what to do), generation
- * progress, what this session has paid for (stored, unusable, of unknown outcome), the limits
- * learned from the gateway, the gateway balance when known, and the key.
+ * progress, what this session has paid for (stored, unusable, of unknown outcome) and what is
+ * paid for but still waiting at the gateway, the limits learned from the gateway, the gateway
+ * balance when known, and the key.
  */
 import { useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Pacing, Spend } from '../../../shared/domain/jobs';
+import type { Pacing } from '../../../shared/domain/jobs';
 import type { SaveStatus } from '../../../shared/domain/project-status';
 import { useAppStore } from '../../state/store-context';
-import { formatCents, formatSavedAt, withoutImageCounts } from '../../lib/format';
+import { formatCents, formatSavedAt } from '../../lib/format';
 import { batchProgressWords } from '../../ui/batch-progress-words';
 import { useBatchProgress, useNow } from '../../ui/use-batch-progress';
 import { pauseStatusText } from './pause-text';
+import { awaitingBreakdown, awaitingText, spendBreakdown, spentWithoutImage } from './spend-words';
 
 /** `withTime` false: the saved state without its time (the first render, see StatusBar). */
 function saveText(status: SaveStatus | null, localChanges: boolean, withTime: boolean): { text: string; tone: string } {
@@ -51,20 +53,6 @@ function QueueStatus() {
   );
 }
 
-/** Paid for in this session, in full: what was stored, paid but unusable, of unknown outcome. */
-function spendBreakdown(spend: Spend): string {
-  return [
-    `Paid for since Castboard started: ${spend.storedImages} image${spend.storedImages === 1 ? '' : 's'} stored (${formatCents(spend.storedCents)})`,
-    `${spend.unusableImages} paid but unusable (${formatCents(spend.unusableCents)})`,
-    `${spend.unknownRequests} of unknown outcome, may have been charged (${formatCents(spend.unknownCents)})`,
-  ].join('; ');
-}
-
-function spentWithoutImage(unusable: number, unknown: number): string {
-  const counts = withoutImageCounts(unusable, unknown);
-  return counts ? ` (${counts})` : '';
-}
-
 /** The limits learned from the gateway, once it said something; null while only the setting applies. */
 function pacingText(pacing: Pacing): string | null {
   if (pacing.learnedFrom === 'setting') return null;
@@ -72,7 +60,7 @@ function pacingText(pacing: Pacing): string | null {
 }
 
 export function StatusBar() {
-  const { saveStatus, localChanges, hasProject, spentCents, unknown, unusable, spendTitle, pacing, balanceCents, keyStatus } = useAppStore(
+  const { saveStatus, localChanges, hasProject, spentCents, unknown, unusable, awaiting, spendTitle, pacing, balanceCents, keyStatus } = useAppStore(
     useShallow((s) => ({
       saveStatus: s.saveStatus,
       localChanges: s.localChanges,
@@ -80,7 +68,9 @@ export function StatusBar() {
       spentCents: s.queue?.spentCents ?? 0,
       unknown: s.queue?.spend.unknownRequests ?? 0,
       unusable: s.queue?.spend.unusableImages ?? 0,
-      spendTitle: s.queue ? spendBreakdown(s.queue.spend) : 'Spent on images since Castboard started',
+      // Accepted jobs are paid for before Spent can count them (their cost comes with their images).
+      awaiting: s.queue ? awaitingText(s.queue.awaiting) : '',
+      spendTitle: s.queue ? [spendBreakdown(s.queue.spend), awaitingBreakdown(s.queue.awaiting)].filter(Boolean).join('\n') : 'Spent on images since Castboard started',
       pacing: s.queue ? pacingText(s.queue.pacing) : null,
       balanceCents: s.balanceCents,
       keyStatus: s.keyStatus,
@@ -102,10 +92,11 @@ export function StatusBar() {
       )}
       <span className="statusbar-right">
         {hasProject && <QueueStatus />}
-        {(hasProject || spentCents > 0) && (
+        {(hasProject || spentCents > 0 || awaiting) && (
           <span className="status-item" data-testid="spent" title={spendTitle}>
             Spent {formatCents(spentCents)}
             {spentWithoutImage(unusable, unknown)}
+            {awaiting}
           </span>
         )}
         {pacing && (

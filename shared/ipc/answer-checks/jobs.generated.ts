@@ -89,20 +89,28 @@ const s8: Check = k.object(
 );
 const s9: Check = k.object(
   {
+    "requests": { check: k.number(k.safeInteger) },
+    "images": { check: k.number(k.safeInteger) },
+  },
+  'strip',
+);
+const s10: Check = k.object(
+  {
     "inFlightLimit": { check: k.number(k.safeInteger) },
     "requestsPerMinute": { check: k.nullable(k.number()) },
     "learnedFrom": { check: k.oneOf(["setting","headers","rate-limit"]) },
   },
   'strip',
 );
-const s10: Check = k.object(
+const s11: Check = k.object(
   {
     "jobs": { check: k.array(s4) },
     "counts": { check: s5 },
     "pause": { check: k.nullable(k.union(s6, s7)) },
     "spentCents": { check: k.number() },
     "spend": { check: s8 },
-    "pacing": { check: s9 },
+    "awaiting": { check: s9 },
+    "pacing": { check: s10 },
     "concurrency": { check: k.number(k.safeInteger) },
   },
   'strip',
@@ -117,11 +125,11 @@ export const answerChecks: Readonly<Record<string, Check>> = {
   "jobs:cancelAll": k.nullValue,
   "jobs:retry": k.nullValue,
   "jobs:resume": k.nullValue,
-  "jobs:snapshot": s10,
+  "jobs:snapshot": s11,
   "jobs:clearFinished": k.nullValue,
 };
 
 /** By key, the value checked and copied as its schema in eventSchemas would return it, or a failure (see kit.ts). */
 export const eventChecks: Readonly<Record<string, Check>> = {
-  "jobs:progress": s10,
+  "jobs:progress": s11,
 };

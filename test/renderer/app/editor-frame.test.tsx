@@ -139,7 +139,7 @@ describe('editor frame', () => {
     expect(screen.getByTestId('save-status').textContent).toContain('All changes saved');
     act(() => emit('project:status', { state: 'error', dirty: true, message: 'The disk is full. Free some space; your work is still open.', lastSavedAt: null, readOnlyReason: null }));
     expect(screen.getByTestId('save-status').textContent).toContain('The disk is full');
-    act(() => store.getState().applySnapshot({ jobs: [], counts: { queued: 0, sending: 0, waiting: 0, polling: 0, downloading: 0, done: 0, failed: 0, cancelled: 0, total: 0 }, pause: null, spentCents: 35, spend: { storedImages: 6, storedCents: 30, unusableImages: 0, unusableCents: 0, unknownRequests: 1, unknownCents: 5 }, pacing: { inFlightLimit: 3, requestsPerMinute: 60, learnedFrom: 'headers' }, concurrency: 10 }));
+    act(() => store.getState().applySnapshot({ jobs: [], counts: { queued: 0, sending: 0, waiting: 0, polling: 0, downloading: 0, done: 0, failed: 0, cancelled: 0, total: 0 }, pause: null, spentCents: 35, spend: { storedImages: 6, storedCents: 30, unusableImages: 0, unusableCents: 0, unknownRequests: 1, unknownCents: 5 }, awaiting: { requests: 0, images: 0 }, pacing: { inFlightLimit: 3, requestsPerMinute: 60, learnedFrom: 'headers' }, concurrency: 10 }));
     expect(screen.getByTestId('spent').textContent).toBe('Spent $0.35 (1 outcome unknown)');
     expect(screen.getByTestId('pacing').textContent).toBe('Gateway limit 60/min, 3 at once');
     expect((await screen.findByTestId('balance')).textContent).toBe('Balance $12.00');

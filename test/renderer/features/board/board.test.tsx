@@ -153,7 +153,7 @@ describe('panel board', () => {
     act(() => {
       for (const job of main.jobs) job.state = job === second ? 'failed' : 'sending';
       if (second) second.error = { code: 'GATEWAY_SAFETY_REJECTED', message: "The image service's safety check rejected this panel." };
-      emit('jobs:progress', { jobs: main.jobs, counts: { queued: 0, sending: 2, waiting: 0, polling: 0, downloading: 0, done: 0, failed: 1, cancelled: 0, total: 3 }, pause: null, spentCents: 0, spend: { storedImages: 0, storedCents: 0, unusableImages: 0, unusableCents: 0, unknownRequests: 0, unknownCents: 0 }, pacing: { inFlightLimit: 10, requestsPerMinute: null, learnedFrom: 'setting' }, concurrency: 10 });
+      emit('jobs:progress', { jobs: main.jobs, counts: { queued: 0, sending: 2, waiting: 0, polling: 0, downloading: 0, done: 0, failed: 1, cancelled: 0, total: 3 }, pause: null, spentCents: 0, spend: { storedImages: 0, storedCents: 0, unusableImages: 0, unusableCents: 0, unknownRequests: 0, unknownCents: 0 }, awaiting: { requests: 0, images: 0 }, pacing: { inFlightLimit: 10, requestsPerMinute: null, learnedFrom: 'setting' }, concurrency: 10 });
     });
     expect(within(board()).getAllByRole('alert')).toHaveLength(1);
     expect(within(cards()[1] as HTMLElement).getByRole('alert').textContent).toContain('safety check');
