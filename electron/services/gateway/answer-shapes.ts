@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { gatewayErrors, type GatewayWords } from './gateway-errors';
+import { isPlainJobId } from './job-id';
 
 export type ImageRef = { kind: 'b64'; data: string; seed?: number } | { kind: 'url'; url: string; seed?: number };
 
@@ -47,6 +48,8 @@ export function readImagesAnswer(json: unknown): ImageRef[] {
 export function readJobAccepted(json: unknown): string {
   const parsed = JobAccepted.safeParse(json);
   if (!parsed.success) throw gatewayErrors.badResponse('an accepted job without an id');
+  // Polled at a URL built from it: an id like ".." would poll another address (job-id.ts).
+  if (!isPlainJobId(parsed.data.id)) throw gatewayErrors.badResponse('an accepted job whose id is not a plain job id');
   return parsed.data.id;
 }
 

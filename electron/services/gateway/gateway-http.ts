@@ -10,6 +10,7 @@ import { CastboardError } from '../../../shared/errors';
 import { cancelledError, type Now } from './clock';
 import { errorForStatus, gatewayErrors, GatewayError, wordsOf } from './gateway-errors';
 import type { IdeogramImageBody } from '../../../shared/generation/ideogram-request';
+import { isPlainJobId } from './job-id';
 import { parseRetryAfter } from './retry-after';
 
 export interface GatewayHttpOptions {
@@ -135,6 +136,12 @@ function downloadFailure(status: number, headers: Headers, now: Now): GatewayErr
   return errorForStatus(status, undefined, retryAfterMs);
 }
 
+/** The path of one job; an id that is not plain (a damaged project.json record) is never put in a URL. */
+function jobPath(jobId: string): string {
+  if (!isPlainJobId(jobId)) throw gatewayErrors.unusableJobId();
+  return `/jobs/${encodeURIComponent(jobId)}`;
+}
+
 export function createGatewayHttp(options: GatewayHttpOptions): GatewayHttp {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const sdk = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, fetch: fetchImpl, maxRetries: 0, timeout: options.timeoutMs });
@@ -153,7 +160,7 @@ export function createGatewayHttp(options: GatewayHttpOptions): GatewayHttp {
     getJob: (jobId, signal) =>
       withDeadline(options.timeoutMs, signal, now, 'read', async (combined) => {
         try {
-          const response = await sdk.get(`/jobs/${encodeURIComponent(jobId)}`, { signal: combined, timeout: options.timeoutMs }).asResponse();
+          const response = await sdk.get(jobPath(jobId), { signal: combined, timeout: options.timeoutMs }).asResponse();
           return await readJson(response, options.maxJsonBytes);
         } catch (error) {
           // 304 Not Modified: polled sooner than the gateway allows; nothing changed, not an error.
@@ -163,7 +170,7 @@ export function createGatewayHttp(options: GatewayHttpOptions): GatewayHttp {
       }),
     cancelJob: (jobId, signal) =>
       withDeadline(options.timeoutMs, signal, now, 'read', async (combined) => {
-        const response = await sdk.post(`/jobs/${encodeURIComponent(jobId)}/cancel`, { signal: combined, timeout: options.timeoutMs }).asResponse();
+        const response = await sdk.post(`${jobPath(jobId)}/cancel`, { signal: combined, timeout: options.timeoutMs }).asResponse();
         return readJson(response, options.maxJsonBytes);
       }),
     download: (url, signal) =>

@@ -1,0 +1,71 @@
+/**
+ * A job id is put in the poll's address (GET /jobs/{id}). One that is not a plain token ("..",
+ * ".", far too long, a slash or a space in it) must never be polled: ".." and "." are removed by
+ * URL normalization, so the poll would go to /v1/ or /v1/jobs/ instead of the job. A fresh 202
+ * answer with such an id was paid for and its job cannot be asked about: an unknown outcome,
+ * counted, never polled and never sent again. A pending job in project.json with such an id (a
+ * damaged file) is given up the same way, counted once, and leaves the file.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fault, type FakeGateway } from '../../../fakes/gateway/fake-gateway';
+import { gatewayWith, onDisk, rig, settled, storyboard, tempDir } from '../../main/support/app-rig';
+
+/** Every request but the submits: polls, cancels, downloads (at whatever address they went). */
+const notSubmits = (gateway: FakeGateway) => gateway.requests.filter((request) => !(request.method === 'POST' && request.path === '/v1/images/generations'));
+
+const HOSTILE_IDS = ['..', '.', 'j'.repeat(201), '../balance', 'job 1'];
+
+describe('a 202 answer whose job id is not a plain token', () => {
+  it.each(HOSTILE_IDS)('id %j: counted as of unknown outcome, never polled, never sent again, not kept pending', async (id) => {
+    const gateway = await gatewayWith({ mode: 'async', latencyMs: 100 });
+    const r = rig(gateway);
+    const { root, project } = await storyboard(r, await tempDir(), 1);
+    gateway.script(fault.jobId(id));
+    await r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 1 });
+    const snapshot = await settled(r);
+    expect(snapshot.jobs[0]).toMatchObject({ state: 'failed', paidWithoutImage: 'unknown', error: { code: 'GATEWAY_OUTCOME_UNKNOWN' } });
+    expect(snapshot.spentCents).toBe(5);
+    expect(gateway.posts).toBe(1);
+    expect(notSubmits(gateway)).toEqual([]);
+    await r.call('project:save');
+    const saved = await onDisk(root);
+    expect(saved.pendingJobs).toEqual([]);
+    expect(saved.paidWithoutImage).toEqual([expect.objectContaining({ kind: 'unknown', images: 1, costCents: 5 })]);
+  }, 30_000);
+});
+
+describe('a pending job in project.json whose id is not a plain token', () => {
+  it.each(['..', '.', '../balance'])('id %j: given up as of unknown outcome, without a request to any address', async (id) => {
+    const gateway = await gatewayWith({ mode: 'async' });
+    const store: Record<string, unknown> = {};
+    const first = rig(gateway, store);
+    const { root, project } = await storyboard(first, await tempDir(), 1);
+    await first.call('project:save');
+    await first.services.workspace.close();
+    const file = path.join(root, 'project.json');
+    const saved = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const pending = {
+      id,
+      panelId: project.panels[0]?.id,
+      kind: 'generate',
+      submittedAt: new Date().toISOString(),
+      idempotencyKey: 'castboard-damaged-record',
+      params: { model: 'ideogram/ideogram-character', prompt: 'Mara crosses the market', n: 2, size: '1312x736' },
+    };
+    await writeFile(file, JSON.stringify({ ...saved, pendingJobs: [pending] }));
+
+    const app = rig(gateway, store);
+    await app.call('project:openRecent', { path: root });
+    const snapshot = await settled(app);
+    expect(snapshot.jobs[0]).toMatchObject({ state: 'failed', paidWithoutImage: 'unknown', error: { code: 'GATEWAY_JOB_LOST', message: expect.stringContaining('damaged') } });
+    expect(snapshot.spentCents).toBe(10);
+    expect(notSubmits(gateway)).toEqual([]);
+    expect(gateway.posts).toBe(0);
+    await app.call('project:close');
+    const after = await onDisk(root);
+    expect(after.pendingJobs).toEqual([]);
+    expect(after.paidWithoutImage).toEqual([expect.objectContaining({ kind: 'unknown', images: 2, costCents: 10 })]);
+  }, 30_000);
+});
