@@ -37,7 +37,9 @@ export type FaultKind =
   /** Every image link of the answer (data[].url, result.file_url) is this address instead of the fake's own. */
   | { kind: 'image-url'; url: string }
   /** The answer carries `count` more images than the request's n asked for. */
-  | { kind: 'extra-images'; count: number };
+  | { kind: 'extra-images'; count: number }
+  /** A download answers 302 with this Location. */
+  | { kind: 'redirect'; to: string };
 
 export type Fault = FaultKind & { on?: FaultTarget };
 
@@ -63,11 +65,12 @@ export const fault = {
   /** On a submit (url mode) or, with on: 'poll', on the first poll of an async job (its finished answer then links there). */
   imageUrl: (url: string, on?: FaultTarget): Fault => ({ kind: 'image-url', url, on }),
   extraImages: (count: number): Fault => ({ kind: 'extra-images', count }),
+  redirect: (to: string): Fault => ({ kind: 'redirect', to }),
 };
 
 export function faultTarget(f: Fault): FaultTarget {
   if (f.on) return f.on;
-  if (f.kind === 'expired-url') return 'download';
+  if (f.kind === 'expired-url' || f.kind === 'redirect') return 'download';
   if (f.kind === 'job-failed' || f.kind === 'job-status') return 'poll';
   return 'submit';
 }

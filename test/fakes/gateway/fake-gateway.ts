@@ -252,6 +252,7 @@ class FakeGatewayServer implements FakeGateway {
     if (f?.kind === 'drop') return void req.socket.destroy();
     if (f?.kind === 'status') return sendError(res, f.status, f);
     if (f?.kind === 'expired-url') return sendError(res, f.status ?? 410, { message: 'This URL has expired.', code: 'url_expired' });
+    if (f?.kind === 'redirect') return void res.writeHead(302, { location: f.to }).end();
     const file = this.#files.get(name);
     if (!file) return sendError(res, 404, { message: 'No such file.', code: 'file_not_found' });
     if (f?.kind === 'slow-body') return sendSlowly(res, 200, 'image/png', file, f.delayMs);
