@@ -6,11 +6,9 @@
  * counted, never polled and never sent again. A pending job in project.json with such an id (a
  * damaged file) is given up the same way, counted once, and leaves the file.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fault, type FakeGateway } from '../../../fakes/gateway/fake-gateway';
-import { gatewayWith, onDisk, rig, settled, storyboard, tempDir } from '../../main/support/app-rig';
+import { gatewayWith, onDisk, projectWithPendingRecord, rig, settled, storyboard, tempDir } from '../../main/support/app-rig';
 
 /** Every request but the submits: polls, cancels, downloads (at whatever address they went). */
 const notSubmits = (gateway: FakeGateway) => gateway.requests.filter((request) => !(request.method === 'POST' && request.path === '/v1/images/generations'));
@@ -40,21 +38,7 @@ describe('a pending job in project.json whose id is not a plain token', () => {
   it.each(['..', '.', '../balance'])('id %j: given up as of unknown outcome, without a request to any address', async (id) => {
     const gateway = await gatewayWith({ mode: 'async' });
     const store: Record<string, unknown> = {};
-    const first = rig(gateway, store);
-    const { root, project } = await storyboard(first, await tempDir(), 1);
-    await first.call('project:save');
-    await first.services.workspace.close();
-    const file = path.join(root, 'project.json');
-    const saved = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    const pending = {
-      id,
-      panelId: project.panels[0]?.id,
-      kind: 'generate',
-      submittedAt: new Date().toISOString(),
-      idempotencyKey: 'castboard-damaged-record',
-      params: { model: 'ideogram/ideogram-character', prompt: 'Mara crosses the market', n: 2, size: '1312x736' },
-    };
-    await writeFile(file, JSON.stringify({ ...saved, pendingJobs: [pending] }));
+    const { root } = await projectWithPendingRecord(gateway, store, { id, n: 2 });
 
     const app = rig(gateway, store);
     await app.call('project:openRecent', { path: root });
