@@ -167,6 +167,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
         fetch: deps.fetch,
         pricePerImageCents: deps.settings().pricePerImageCents,
         timeoutMs: deps.settings().requestTimeoutSeconds * 1000,
+        logger: deps.logger,
       }),
     concurrency: deps.settings().concurrency,
     pricePerImageCents: deps.settings().pricePerImageCents,
