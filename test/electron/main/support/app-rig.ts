@@ -13,7 +13,7 @@ import { silentLogger } from '../../../../electron/services/logger';
 import type { QueueSnapshot } from '../../../../shared/domain/jobs';
 import { createCharacter, createPanel } from '../../../../shared/domain/project-edit';
 import type { Project } from '../../../../shared/domain/project';
-import { startFakeGateway, type FakeGateway, type FakeGatewayOptions } from '../../../fakes/gateway/fake-gateway';
+import { startFakeGateway, type FakeGateway, type FakeGatewayOptions, type Fault } from '../../../fakes/gateway/fake-gateway';
 import { solidPng } from '../../../fakes/gateway/test-images';
 import type { createScriptedDialogs } from '../../../harness/harness-adapters';
 import { testServices } from './test-services';
@@ -111,4 +111,21 @@ export async function projectWithPendingRecord(gateway: FakeGateway, store: Reco
   };
   await writeFile(file, JSON.stringify({ ...saved, pendingJobs: [pending] }));
   return { root };
+}
+
+/** A one-panel project made by the app, its panel generated once (one image) with `faults` scripted; returns when the job has ended. */
+export async function generatedOnce(options: FakeGatewayOptions, ...faults: Fault[]): Promise<{ gateway: FakeGateway; r: Rig; root: string; snapshot: QueueSnapshot }> {
+  const gateway = await gatewayWith(options);
+  const r = rig(gateway);
+  const { root, project } = await storyboard(r, await tempDir(), 1);
+  gateway.script(...faults);
+  await r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 1 });
+  return { gateway, r, root, snapshot: await settled(r) };
+}
+
+/** The saved project holds no pending job and one record of money paid without an image, this one. */
+export async function expectOnePaidWithoutImage(root: string, record: { kind: 'unusable' | 'unknown'; images: number; costCents: number }): Promise<void> {
+  const saved = await onDisk(root);
+  expect(saved.pendingJobs).toEqual([]);
+  expect(saved.paidWithoutImage).toEqual([expect.objectContaining(record)]);
 }

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fault, type FakeGateway } from '../../../fakes/gateway/fake-gateway';
-import { gatewayWith, onDisk, projectWithPendingRecord, rig, settled, storyboard, tempDir } from '../../main/support/app-rig';
+import { expectOnePaidWithoutImage, gatewayWith, generatedOnce, projectWithPendingRecord, rig, settled } from '../../main/support/app-rig';
 
 /** Every request but the submits: polls, cancels, downloads (at whatever address they went). */
 const notSubmits = (gateway: FakeGateway) => gateway.requests.filter((request) => !(request.method === 'POST' && request.path === '/v1/images/generations'));
@@ -17,20 +17,13 @@ const HOSTILE_IDS = ['..', '.', 'j'.repeat(201), '../balance', 'job 1'];
 
 describe('a 202 answer whose job id is not a plain token', () => {
   it.each(HOSTILE_IDS)('id %j: counted as of unknown outcome, never polled, never sent again, not kept pending', async (id) => {
-    const gateway = await gatewayWith({ mode: 'async', latencyMs: 100 });
-    const r = rig(gateway);
-    const { root, project } = await storyboard(r, await tempDir(), 1);
-    gateway.script(fault.jobId(id));
-    await r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 1 });
-    const snapshot = await settled(r);
+    const { gateway, r, root, snapshot } = await generatedOnce({ mode: 'async', latencyMs: 100 }, fault.jobId(id));
     expect(snapshot.jobs[0]).toMatchObject({ state: 'failed', paidWithoutImage: 'unknown', error: { code: 'GATEWAY_OUTCOME_UNKNOWN' } });
     expect(snapshot.spentCents).toBe(5);
     expect(gateway.posts).toBe(1);
     expect(notSubmits(gateway)).toEqual([]);
     await r.call('project:save');
-    const saved = await onDisk(root);
-    expect(saved.pendingJobs).toEqual([]);
-    expect(saved.paidWithoutImage).toEqual([expect.objectContaining({ kind: 'unknown', images: 1, costCents: 5 })]);
+    await expectOnePaidWithoutImage(root, { kind: 'unknown', images: 1, costCents: 5 });
   }, 30_000);
 });
 
@@ -48,8 +41,6 @@ describe('a pending job in project.json whose id is not a plain token', () => {
     expect(notSubmits(gateway)).toEqual([]);
     expect(gateway.posts).toBe(0);
     await app.call('project:close');
-    const after = await onDisk(root);
-    expect(after.pendingJobs).toEqual([]);
-    expect(after.paidWithoutImage).toEqual([expect.objectContaining({ kind: 'unknown', images: 2, costCents: 10 })]);
+    await expectOnePaidWithoutImage(root, { kind: 'unknown', images: 2, costCents: 10 });
   }, 30_000);
 });

@@ -5,16 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fault } from '../../../fakes/gateway/fake-gateway';
-import { gatewayWith, onDisk, rig, settled, storyboard, tempDir } from '../../main/support/app-rig';
+import { generatedOnce, onDisk } from '../../main/support/app-rig';
 
 describe('a finished job linking to an address Castboard will not download from', () => {
   it('is counted as a paid, unusable image in the project, with a message that says so, and is not kept pending', async () => {
-    const gateway = await gatewayWith({ mode: 'async', latencyMs: 100 });
-    const r = rig(gateway);
-    const { root, project } = await storyboard(r, await tempDir(), 1);
-    gateway.script(fault.imageUrl('file:///etc/hostname', 'poll'));
-    await r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 1 });
-    const snapshot = await settled(r);
+    const { r, root, snapshot } = await generatedOnce({ mode: 'async', latencyMs: 100 }, fault.imageUrl('file:///etc/hostname', 'poll'));
     expect(snapshot.jobs[0]).toMatchObject({
       state: 'failed',
       paidWithoutImage: 'unusable',
