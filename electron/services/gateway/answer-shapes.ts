@@ -9,7 +9,12 @@ import { isPlainJobId } from './job-id';
 
 export type ImageRef = { kind: 'b64'; data: string; seed?: number } | { kind: 'url'; url: string; seed?: number };
 
-export type JobState = { state: 'pending'; status: string } | { state: 'completed'; images: ImageRef[] } | { state: 'failed'; words: GatewayWords; safety: boolean };
+export type JobState =
+  | { state: 'pending'; status: string }
+  | { state: 'completed'; images: ImageRef[] }
+  | { state: 'failed'; words: GatewayWords; safety: boolean }
+  /** Ended without a result in a way that may have been charged (e.g. "expired"). */
+  | { state: 'ended'; status: string; words: GatewayWords };
 
 const DataItem = z.object({
   b64_json: z.string().min(1).optional(),
@@ -29,7 +34,13 @@ const JobAnswer = z.object({
 
 const PENDING = new Set(['queued', 'pending', 'running', 'in_progress', 'processing', 'starting', 'submitted']);
 const COMPLETED = new Set(['completed', 'succeeded', 'success', 'done']);
-const FAILED = new Set(['failed', 'error', 'cancelled', 'canceled', 'expired']);
+/** Ended without a result and documented as not charged. */
+const FAILED = new Set(['failed', 'error', 'cancelled', 'canceled']);
+/**
+ * Ended without a result for another reason: an expired job may have run (its result gone since),
+ * so it may have been charged. Counted as of unknown outcome, never as free.
+ */
+const ENDED_MAYBE_CHARGED = new Set(['expired', 'timed_out', 'timeout']);
 
 function toRefs(items: Array<z.infer<typeof DataItem>>): ImageRef[] {
   return items.map((item) => {
@@ -57,6 +68,11 @@ function looksLikeSafety(text: string | undefined): boolean {
   return /safety|content[_ ]policy|moderation|nsfw/i.test(text ?? '');
 }
 
+function errorWords(error: z.infer<typeof JobAnswer>['error']): GatewayWords {
+  const { message, type, code } = typeof error === 'string' ? { message: error } : (error ?? {});
+  return { message, type, code };
+}
+
 export function readJobAnswer(json: unknown): JobState {
   const parsed = JobAnswer.safeParse(json);
   if (!parsed.success) throw gatewayErrors.badResponse('a job status Castboard does not recognise');
@@ -64,10 +80,11 @@ export function readJobAnswer(json: unknown): JobState {
   const status = job.status.toLowerCase();
   if (PENDING.has(status)) return { state: 'pending', status };
   if (FAILED.has(status)) {
-    const error = typeof job.error === 'string' ? { message: job.error } : (job.error ?? {});
-    const safety = looksLikeSafety(error.code) || looksLikeSafety(error.type) || looksLikeSafety(error.message);
-    return { state: 'failed', words: { message: error.message, type: error.type, code: error.code }, safety };
+    const words = errorWords(job.error);
+    const safety = looksLikeSafety(words.code) || looksLikeSafety(words.type) || looksLikeSafety(words.message);
+    return { state: 'failed', words, safety };
   }
+  if (ENDED_MAYBE_CHARGED.has(status)) return { state: 'ended', status, words: errorWords(job.error) };
   if (!COMPLETED.has(status)) throw gatewayErrors.badResponse(`an unknown job status "${job.status.slice(0, 40)}"`);
   if (job.data && job.data.length > 0) return { state: 'completed', images: toRefs(job.data) };
   const url = job.result?.file_url ?? job.result?.url ?? job.result_url;
