@@ -16,7 +16,9 @@
  * - A 202 job id is handed to onJobAccepted and awaited before the first poll; if that callback
  *   throws, nothing is polled (the id could not be kept, so the caller decides).
  * - A result is returned only when every image passed verification; a failure or a cancellation
- *   returns no image at all.
+ *   returns no image at all. It holds at most the images asked for (extra ones are logged, not kept).
+ * - A job id that is not a plain token (job-id.ts) is an unreadable answer, never polled; image links
+ *   are fetched only over https or from the gateway's own origin (download-address.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { CastboardError } from '../../../shared/errors';
