@@ -5,10 +5,16 @@
  */
 import { z } from 'zod';
 import { gatewayErrors, type GatewayWords } from './gateway-errors';
+import { isPlainJobId } from './job-id';
 
 export type ImageRef = { kind: 'b64'; data: string; seed?: number } | { kind: 'url'; url: string; seed?: number };
 
-export type JobState = { state: 'pending'; status: string } | { state: 'completed'; images: ImageRef[] } | { state: 'failed'; words: GatewayWords; safety: boolean };
+export type JobState =
+  | { state: 'pending'; status: string }
+  | { state: 'completed'; images: ImageRef[] }
+  | { state: 'failed'; words: GatewayWords; safety: boolean }
+  /** Ended without a result in a way that may have been charged (e.g. "expired"). */
+  | { state: 'ended'; status: string; words: GatewayWords };
 
 const DataItem = z.object({
   b64_json: z.string().min(1).optional(),
@@ -28,7 +34,13 @@ const JobAnswer = z.object({
 
 const PENDING = new Set(['queued', 'pending', 'running', 'in_progress', 'processing', 'starting', 'submitted']);
 const COMPLETED = new Set(['completed', 'succeeded', 'success', 'done']);
-const FAILED = new Set(['failed', 'error', 'cancelled', 'canceled', 'expired']);
+/** Ended without a result and documented as not charged. */
+const FAILED = new Set(['failed', 'error', 'cancelled', 'canceled']);
+/**
+ * Ended without a result for another reason: an expired job may have run (its result gone since),
+ * so it may have been charged. Counted as of unknown outcome, never as free.
+ */
+const ENDED_MAYBE_CHARGED = new Set(['expired', 'timed_out', 'timeout']);
 
 function toRefs(items: Array<z.infer<typeof DataItem>>): ImageRef[] {
   return items.map((item) => {
@@ -47,11 +59,18 @@ export function readImagesAnswer(json: unknown): ImageRef[] {
 export function readJobAccepted(json: unknown): string {
   const parsed = JobAccepted.safeParse(json);
   if (!parsed.success) throw gatewayErrors.badResponse('an accepted job without an id');
+  // Polled at a URL built from it: an id like ".." would poll another address (job-id.ts).
+  if (!isPlainJobId(parsed.data.id)) throw gatewayErrors.badResponse('an accepted job whose id is not a plain job id');
   return parsed.data.id;
 }
 
 function looksLikeSafety(text: string | undefined): boolean {
   return /safety|content[_ ]policy|moderation|nsfw/i.test(text ?? '');
+}
+
+function errorWords(error: z.infer<typeof JobAnswer>['error']): GatewayWords {
+  const { message, type, code } = typeof error === 'string' ? { message: error } : (error ?? {});
+  return { message, type, code };
 }
 
 export function readJobAnswer(json: unknown): JobState {
@@ -61,10 +80,11 @@ export function readJobAnswer(json: unknown): JobState {
   const status = job.status.toLowerCase();
   if (PENDING.has(status)) return { state: 'pending', status };
   if (FAILED.has(status)) {
-    const error = typeof job.error === 'string' ? { message: job.error } : (job.error ?? {});
-    const safety = looksLikeSafety(error.code) || looksLikeSafety(error.type) || looksLikeSafety(error.message);
-    return { state: 'failed', words: { message: error.message, type: error.type, code: error.code }, safety };
+    const words = errorWords(job.error);
+    const safety = looksLikeSafety(words.code) || looksLikeSafety(words.type) || looksLikeSafety(words.message);
+    return { state: 'failed', words, safety };
   }
+  if (ENDED_MAYBE_CHARGED.has(status)) return { state: 'ended', status, words: errorWords(job.error) };
   if (!COMPLETED.has(status)) throw gatewayErrors.badResponse(`an unknown job status "${job.status.slice(0, 40)}"`);
   if (job.data && job.data.length > 0) return { state: 'completed', images: toRefs(job.data) };
   const url = job.result?.file_url ?? job.result?.url ?? job.result_url;

@@ -16,7 +16,9 @@
  * - A 202 job id is handed to onJobAccepted and awaited before the first poll; if that callback
  *   throws, nothing is polled (the id could not be kept, so the caller decides).
  * - A result is returned only when every image passed verification; a failure or a cancellation
- *   returns no image at all.
+ *   returns no image at all. It holds at most the images asked for (extra ones are logged, not kept).
+ * - A job id that is not a plain token (job-id.ts) is an unreadable answer, never polled; image links
+ *   are fetched only over https or from the gateway's own origin (download-address.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { CastboardError } from '../../../shared/errors';
@@ -28,12 +30,14 @@ import { gatewayErrors, GatewayError, wordsOf } from './gateway-errors';
 import { createGatewayHttp, type GatewayHttp, type JsonAnswer } from './gateway-http';
 import { bodyFromParams, generateBody, paramsOf, remixBody, type IdeogramImageBody, type RequestImages } from '../../../shared/generation/ideogram-request';
 import type { AcceptedJob, CharacterInput, GatewayPhase, GeneratePanelInput, GenerationResult, RequestParams, ResendInput, RestylePanelInput } from './gateway-types';
-import { costOf, deliverImages } from './image-delivery';
+import { costOf, deliverImages, imagesToKeep } from './image-delivery';
 import { DEFAULT_POLL_SETTINGS, isStrayClientError, isTransientRead, pollJob, type PollSettings } from './job-poller';
 import type { ReleaseSlot } from './pacer';
 import { UploadCache } from './upload-cache';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
+import { silentLogger, type Logger } from '../logger';
+import { imagesAsked } from './queue-cost';
 
 export interface GatewayClientOptions {
   apiKey: string;
@@ -55,6 +59,8 @@ export interface GatewayClientOptions {
   sleep?: Sleep;
   random?: () => number;
   newIdempotencyKey?: () => string;
+  /** Told about answers that were odd but usable (e.g. more images than asked). */
+  logger?: Logger;
 }
 
 export interface RunOptions {
@@ -278,9 +284,14 @@ class Client implements GatewayClient {
         return this.#http.download(url, run.signal);
       }, this.#retry, this.#retryDeps(run));
     const price = this.#options.pricePerImageCents ?? DEFAULT_PRICE_PER_IMAGE_CENTS;
+    // Cost below: X-Cost-Cents is what the gateway charged for this answer, extra images included,
+    // so it is counted as sent (that money is spent); without it, the price covers the images kept
+    // (at most those asked for: images nobody asked for are not priced).
+    const { kept, extra } = imagesToKeep(answer.images, imagesAsked(params.n));
+    if (extra > 0) (this.#options.logger ?? silentLogger).warn('The gateway answered with more images than asked; the extra ones are not stored', { asked: kept.length, extra, remoteJobId });
     let images;
     try {
-      images = await deliverImages(answer.images, {
+      images = await deliverImages(kept, {
         download,
         maxImagePixels: this.#options.maxImagePixels ?? DEFAULT_MAX_PIXELS,
         maxImageBytes: this.#maxImageBytes,
@@ -296,7 +307,7 @@ class Client implements GatewayClient {
       // fetched (401/403/404/410) means the result is gone: paid and unusable, below.
       const stray = isStrayClientError(error) && error.code !== 'GATEWAY_URL_EXPIRED';
       if (remoteJobId && (isTransientRead(error) || stray)) throw gatewayErrors.contactLost(error);
-      const { costCents } = costOf(answer.headers, answer.images.length, price);
+      const { costCents } = costOf(answer.headers, kept.length, price);
       throw new GatewayError(error.code, error.message, { paid: 'unusable', costCents, cause: error });
     }
     throwIfAborted(run.signal);

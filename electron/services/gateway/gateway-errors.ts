@@ -153,10 +153,24 @@ export const gatewayErrors = {
     safety
       ? new GatewayError('GATEWAY_SAFETY_REJECTED', `The image service's safety check rejected this panel (not charged). Change the scene description or the reference image and try again.${gatewaySaid(words)}`, { words })
       : new GatewayError('GATEWAY_JOB_FAILED', `The image service failed this job, not charged. Try again.${gatewaySaid(words)}`, { words, retryable: false }),
+  /** A job that ended without a result, not as a failure (e.g. "expired"): it may have run, so it may have been charged. */
+  jobEnded: (status: string, words?: GatewayWords) =>
+    new GatewayError(
+      'GATEWAY_JOB_LOST',
+      `The image service says this panel's job ended without an image (status "${status}"); it may have run, so it may have been charged. Generate the panel again if you still need it.${gatewaySaid(words)}`,
+      { paid: 'unknown', words },
+    ),
   jobLost: () =>
     new GatewayError('GATEWAY_JOB_LOST', 'The gateway no longer knows this job; it may have been charged. Generate the panel again if you still need it.', { paid: 'unknown', httpStatus: 404 }),
   jobTooOld: () =>
     new GatewayError('GATEWAY_JOB_LOST', 'This job is older than the gateway keeps results, so it was given up; it may have been charged. Generate the panel again if you still need it.', { paid: 'unknown' }),
+  /** A pending job whose stored id is not a plain job id (project.json damaged or edited): it cannot be asked about. */
+  unusableJobId: () =>
+    new GatewayError(
+      'GATEWAY_JOB_LOST',
+      "Castboard cannot ask the gateway about this job: its id in the project file is damaged (it is not a plain job id), so it was given up; it may have been charged. Generate the panel again if you still need it.",
+      { paid: 'unknown' },
+    ),
   /** Still pending after the poll limit: it may yet finish, so it is kept (and counted when it does). */
   jobTimeout: (minutes: number) =>
     new GatewayError('GATEWAY_JOB_KEPT', `The image service has been working on this panel's job for over ${minutes} minutes, so Castboard stopped waiting. ${JOB_KEPT}`, { jobKept: true, retryable: true }),

@@ -10,6 +10,8 @@ import { CastboardError } from '../../../shared/errors';
 import { cancelledError, type Now } from './clock';
 import { errorForStatus, gatewayErrors, GatewayError, wordsOf } from './gateway-errors';
 import type { IdeogramImageBody } from '../../../shared/generation/ideogram-request';
+import { mayDownloadFrom, refusedAddress, tooManyRedirects } from './download-address';
+import { isPlainJobId } from './job-id';
 import { parseRetryAfter } from './retry-after';
 
 export interface GatewayHttpOptions {
@@ -135,10 +137,35 @@ function downloadFailure(status: number, headers: Headers, now: Now): GatewayErr
   return errorForStatus(status, undefined, retryAfterMs);
 }
 
+/** Redirects followed for one image download (fetch's own default is 20). */
+const MAX_REDIRECTS = 5;
+
+/** The path of one job; an id that is not plain (a damaged project.json record) is never put in a URL. */
+function jobPath(jobId: string): string {
+  if (!isPlainJobId(jobId)) throw gatewayErrors.unusableJobId();
+  return `/jobs/${encodeURIComponent(jobId)}`;
+}
+
 export function createGatewayHttp(options: GatewayHttpOptions): GatewayHttp {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const sdk = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, fetch: fetchImpl, maxRetries: 0, timeout: options.timeoutMs });
   const { now } = options;
+  const gatewayOrigin = new URL(options.baseURL).origin;
+
+  /** Fetches an image address, following redirects by hand so every hop passes mayDownloadFrom. */
+  async function fetchAllowed(url: string, signal: AbortSignal): Promise<Response> {
+    let address = url;
+    for (let hop = 0; ; hop += 1) {
+      if (!mayDownloadFrom(address, gatewayOrigin)) throw refusedAddress(address);
+      const response = await fetchImpl(address, { signal, redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location) return response;
+      await response.body?.cancel().catch(() => {});
+      if (hop >= MAX_REDIRECTS) throw tooManyRedirects(MAX_REDIRECTS);
+      // A Location that is not an address at all is refused by the check at the top of the loop.
+      address = URL.canParse(location, address) ? new URL(location, address).href : location;
+    }
+  }
 
   return {
     postImages: (body, idempotencyKey, signal) =>
@@ -153,7 +180,7 @@ export function createGatewayHttp(options: GatewayHttpOptions): GatewayHttp {
     getJob: (jobId, signal) =>
       withDeadline(options.timeoutMs, signal, now, 'read', async (combined) => {
         try {
-          const response = await sdk.get(`/jobs/${encodeURIComponent(jobId)}`, { signal: combined, timeout: options.timeoutMs }).asResponse();
+          const response = await sdk.get(jobPath(jobId), { signal: combined, timeout: options.timeoutMs }).asResponse();
           return await readJson(response, options.maxJsonBytes);
         } catch (error) {
           // 304 Not Modified: polled sooner than the gateway allows; nothing changed, not an error.
@@ -163,13 +190,12 @@ export function createGatewayHttp(options: GatewayHttpOptions): GatewayHttp {
       }),
     cancelJob: (jobId, signal) =>
       withDeadline(options.timeoutMs, signal, now, 'read', async (combined) => {
-        const response = await sdk.post(`/jobs/${encodeURIComponent(jobId)}/cancel`, { signal: combined, timeout: options.timeoutMs }).asResponse();
+        const response = await sdk.post(`${jobPath(jobId)}/cancel`, { signal: combined, timeout: options.timeoutMs }).asResponse();
         return readJson(response, options.maxJsonBytes);
       }),
     download: (url, signal) =>
       withDeadline(options.downloadTimeoutMs, signal, now, 'read', async (combined) => {
-        if (!/^https?:\/\//i.test(url)) throw gatewayErrors.badResponse('an image link that is not a web address');
-        const response = await fetchImpl(url, { signal: combined, redirect: 'follow' });
+        const response = await fetchAllowed(url, combined);
         if (!response.ok) {
           await response.body?.cancel().catch(() => {});
           throw downloadFailure(response.status, response.headers, now);

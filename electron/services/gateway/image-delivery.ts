@@ -18,6 +18,15 @@ export interface DeliveryDeps {
   onDownloading?: () => void;
 }
 
+/**
+ * The images of an answer that are kept: at most the `asked` of the request. A gateway that sends
+ * more was not asked for them; storing them all could take a panel past its take cap (the project
+ * then refuses the whole result, so even the images asked for could not be stored).
+ */
+export function imagesToKeep(refs: ImageRef[], asked: number): { kept: ImageRef[]; extra: number } {
+  return { kept: refs.slice(0, asked), extra: Math.max(0, refs.length - asked) };
+}
+
 export async function deliverImages(refs: ImageRef[], deps: DeliveryDeps): Promise<GeneratedImage[]> {
   if (refs.some((ref) => ref.kind === 'url')) deps.onDownloading?.();
   // Download everything first: URLs expire, verification can wait.

@@ -8,7 +8,8 @@
  * the job is still at the gateway: that is GATEWAY_JOB_KEPT (jobKept), so it is collected later,
  * never given up or sent again. A 304 (polled too soon) is "still pending"; a 404 is
  * GATEWAY_JOB_LOST (the gateway forgot the job), never "unknown model"; a failed job is
- * GATEWAY_JOB_FAILED (documented as not charged).
+ * GATEWAY_JOB_FAILED (documented as not charged); a job that ended without a result otherwise
+ * ("expired") may have run and been charged: GATEWAY_JOB_LOST, of unknown outcome (paid: 'unknown').
  */
 import type { Now, Sleep } from './clock';
 import { gatewayErrors, GatewayError } from './gateway-errors';
@@ -103,6 +104,7 @@ export async function pollJob(jobId: string, deps: PollDeps): Promise<CompletedJ
     }
     if (job.state === 'completed') return { images: job.images, headers: answer.headers };
     if (job.state === 'failed') throw gatewayErrors.jobFailed(job.words, job.safety);
+    if (job.state === 'ended') throw gatewayErrors.jobEnded(job.status, job.words);
     interval = Math.min(settings.maxIntervalMs, Math.round(interval * 1.5));
     wait = interval;
   }

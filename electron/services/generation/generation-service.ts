@@ -29,6 +29,7 @@ import { checkPanelsCanBeSent, generateJobs, pendingTakes, restyleJobs, uniquePe
 import { imagesOf } from '../gateway/queue-cost';
 import { requestImagesFor, resendSource, SOURCE_TAKE_PARAM, sourceTakeOf } from './resend';
 import { createSentRequests } from './sent-requests';
+import { createHeldResults } from './held-results';
 import { createSpendRecord } from './spend-record';
 import { paramsToRecord, takesFromResult } from './takes-from-result';
 import type { EventPayload } from '../../../shared/ipc/contract';
@@ -50,8 +51,6 @@ interface Provenance {
   sourceTakeId?: string;
 }
 
-const HELD_RETRY_MS = 5000;
-const NOT_WRITTEN = 'made and paid for, but the project folder could not be written (disk full?) before the command ended';
 export const FINISHED_AFTER_CANCEL = 'finished after cancel';
 
 function whyNotRetryable(job: JobView): string {
@@ -89,11 +88,8 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     return key;
   }
 
-  /** Paid results whose images could not be written yet (e.g. a full disk), retried until they are. */
-  const held: Array<{ job: QueueJob; result: GenerationResult; context: ResultContext }> = [];
   const spendRecord = createSpendRecord(deps.workspace, now);
   const sentRequests = createSentRequests(spendRecord, () => deps.settings().pricePerImageCents);
-  let heldRetry: ReturnType<typeof setInterval> | undefined;
 
   async function store(job: QueueJob, result: GenerationResult, context: ResultContext): Promise<void> {
     const { workspace } = deps;
@@ -113,50 +109,14 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     await workspace.save().catch((error: unknown) => deps.logger.warn('Saving after a generation failed; autosave retries', { error }));
   }
 
-  /** Tries the held results again, oldest first; stops at the first that still cannot be written. */
-  async function storeHeldResults(): Promise<void> {
-    while (held.length > 0) {
-      const [next] = held;
-      if (!next) break;
-      try {
-        await store(next.job, next.result, next.context);
-      } catch {
-        return;
-      }
-      held.shift();
-      queue.heldStored(next.job.id);
-    }
-    clearInterval(heldRetry);
-    heldRetry = undefined;
-  }
-
-  /**
-   * For a caller that cannot wait for space (the CLI ends): gives up the held results. An async
-   * job's stays pending in the project (collected again later, not paid again); an image answered
-   * at once is recorded as paid without an image. Says what was held and what was lost.
-   */
-  async function abandonHeldResults(): Promise<{ images: number; cents: number; lostImages: number; lostCents: number }> {
-    clearInterval(heldRetry);
-    heldRetry = undefined;
-    const given = held.splice(0);
-    const lost = given.filter(({ result }) => !result.remoteJobId);
-    await Promise.all(
-      lost.map(({ job, result, context }) =>
-        spendRecord.add(job.panelId, { kind: 'unusable', reason: NOT_WRITTEN, costCents: result.costCents, images: result.images.length, idempotencyKey: context.idempotencyKey }),
-      ),
-    );
-    const images = (list: typeof given) => list.reduce((sum, { result }) => sum + result.images.length, 0);
-    const cents = (list: typeof given) => list.reduce((sum, { result }) => sum + result.costCents, 0);
-    return { images: images(given), cents: cents(given), lostImages: images(lost), lostCents: cents(lost) };
-  }
+  /** Paid results whose images could not be written yet (e.g. a full disk), retried until they are. */
+  const held = createHeldResults({ store, spendRecord, onStored: (jobId) => queue.heldStored(jobId) });
 
   async function onResult(job: QueueJob, result: GenerationResult, context: ResultContext): Promise<void> {
     try {
       await store(job, result, context);
     } catch (error) {
-      held.push({ job, result, context });
-      heldRetry ??= setInterval(() => void storeHeldResults(), HELD_RETRY_MS);
-      heldRetry.unref?.();
+      held.hold(job, result, context);
       const reason = error instanceof CastboardError ? error.message : 'the project folder could not be written';
       throw new CastboardError(
         'RESULT_NOT_STORED',
@@ -207,6 +167,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
         fetch: deps.fetch,
         pricePerImageCents: deps.settings().pricePerImageCents,
         timeoutMs: deps.settings().requestTimeoutSeconds * 1000,
+        logger: deps.logger,
       }),
     concurrency: deps.settings().concurrency,
     pricePerImageCents: deps.settings().pricePerImageCents,
@@ -236,8 +197,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     for (const job of queue.snapshot().jobs) {
       if (job.panelId === panelId && !job.remoteJobId && !TERMINAL_JOB_STATES.has(job.state)) images += requested.get(job.id) ?? 1;
     }
-    for (const { job, result } of held) if (job.panelId === panelId && !result.remoteJobId) images += result.images.length;
-    return images;
+    return images + held.comingTo(panelId);
   }
 
   const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage, comingTakes });
@@ -332,16 +292,16 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     /** Jobs still running, or paid results not written yet (they belong to the open project). */
     isBusy: (): boolean => {
       const { counts } = queue.snapshot();
-      return counts.total - counts.done - counts.failed - counts.cancelled > 0 || held.length > 0;
+      return counts.total - counts.done - counts.failed - counts.cancelled > 0 || held.count > 0;
     },
     /** Images whose requests are at the gateway now with no job id to collect them by (paid for; lost if the app stops them). */
     paidInFlight: (): number => queue.imagesLostIfStopped(),
     /** Paid images still waiting to be written (also retried every few seconds by itself). */
-    heldImages: (): number => held.reduce((images, { result }) => images + result.images.length, 0),
-    storeHeldResults,
-    abandonHeldResults,
+    heldImages: held.images,
+    storeHeldResults: held.storeAll,
+    abandonHeldResults: held.abandon,
     dispose: () => {
-      clearInterval(heldRetry);
+      held.stopRetrying();
       queue.dispose();
     },
   };

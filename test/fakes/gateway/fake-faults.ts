@@ -31,7 +31,15 @@ export type FaultKind =
   /** The body is read, then nothing is ever answered (the connection stays open). */
   | { kind: 'hang' }
   /** A 200 whose JSON body is an OpenAI-shape error instead of images. */
-  | { kind: 'error-in-200'; message?: string; code?: string };
+  | { kind: 'error-in-200'; message?: string; code?: string }
+  /** Async mode: the 202 answer carries this job id (e.g. ".." or a 300-character one). */
+  | { kind: 'job-id'; id: string }
+  /** Every image link of the answer (data[].url, result.file_url) is this address instead of the fake's own. */
+  | { kind: 'image-url'; url: string }
+  /** The answer carries `count` more images than the request's n asked for. */
+  | { kind: 'extra-images'; count: number }
+  /** A download answers 302 with this Location. */
+  | { kind: 'redirect'; to: string };
 
 export type Fault = FaultKind & { on?: FaultTarget };
 
@@ -53,11 +61,16 @@ export const fault = {
   jobStatus: (status: string): Fault => ({ kind: 'job-status', status }),
   hang: (on?: FaultTarget): Fault => ({ kind: 'hang', on }),
   errorIn200: (message?: string, code?: string): Fault => ({ kind: 'error-in-200', message, code }),
+  jobId: (id: string): Fault => ({ kind: 'job-id', id }),
+  /** On a submit (url mode) or, with on: 'poll', on the first poll of an async job (its finished answer then links there). */
+  imageUrl: (url: string, on?: FaultTarget): Fault => ({ kind: 'image-url', url, on }),
+  extraImages: (count: number): Fault => ({ kind: 'extra-images', count }),
+  redirect: (to: string): Fault => ({ kind: 'redirect', to }),
 };
 
 export function faultTarget(f: Fault): FaultTarget {
   if (f.on) return f.on;
-  if (f.kind === 'expired-url') return 'download';
+  if (f.kind === 'expired-url' || f.kind === 'redirect') return 'download';
   if (f.kind === 'job-failed' || f.kind === 'job-status') return 'poll';
   return 'submit';
 }

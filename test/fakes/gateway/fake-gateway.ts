@@ -36,6 +36,8 @@ interface Job {
   lastPollAt: number;
   cancelled: boolean;
   n: number;
+  /** A scripted image-url fault: the finished job links there. */
+  linkTo?: string;
 }
 
 const DEFAULT_MAX_UPLOAD = 10 * 1024 * 1024;
@@ -199,14 +201,14 @@ class FakeGatewayServer implements FakeGateway {
     // the fake's own sharp time should not add to it (the benchmark measures the client).
     const [images] = await Promise.all([this.#render(v.value, f), sleep(mode === 'async' ? 0 : (this.options.latencyMs ?? 0))]);
     if (mode === 'async') {
-      const id = `job_${randomBytes(8).toString('hex')}`;
+      const id = f?.kind === 'job-id' ? f.id : `job_${randomBytes(8).toString('hex')}`;
       const readyAt = Date.now() + (this.options.latencyMs ?? 0);
       this.#jobs.set(id, { images, readyAt, polls: 0, failure: undefined, urls: undefined, lastPollAt: 0, cancelled: false, n: v.value.n });
       return sendJson(res, 202, { id, status: 'queued' });
     }
-    const useUrl = mode === 'url' || v.value.responseFormat === 'url';
+    const useUrl = mode === 'url' || v.value.responseFormat === 'url' || f?.kind === 'image-url';
     const data = images.map((img) =>
-      useUrl ? { url: this.#store(img.bytes), seed: img.seed } : { b64_json: img.bytes.toString('base64'), seed: img.seed },
+      useUrl ? { url: f?.kind === 'image-url' ? f.url : this.#store(img.bytes), seed: img.seed } : { b64_json: img.bytes.toString('base64'), seed: img.seed },
     );
     this.#answer(res, 200, { created: Math.floor(Date.now() / 1000), data }, { ...this.#costHeader(images.length), ...this.#rpmHeaders.get(req) }, f);
   }
@@ -233,13 +235,14 @@ class FakeGatewayServer implements FakeGateway {
     if (job.cancelled) return sendJson(res, 200, { id, status: 'cancelled' });
     if (f?.kind === 'job-status') return sendJson(res, 200, { id, status: f.status });
     job.polls += 1;
+    if (f?.kind === 'image-url') job.linkTo = f.url;
     if (f?.kind === 'job-failed' && !job.failure && this.#credits !== undefined) this.#credits += job.n; // failed jobs are not charged
     if (f?.kind === 'job-failed') job.failure = f.message ?? 'The provider could not render this image.';
     if (job.failure) return this.#answer(res, 200, { id, status: 'failed', error: { message: job.failure, code: 'provider_error' } }, {}, f);
     if (job.polls <= (this.options.jobPendingPolls ?? 1) || Date.now() < job.readyAt) {
       return this.#answer(res, 200, { id, status: job.polls === 1 ? 'queued' : 'running' }, {}, f);
     }
-    job.urls ??= job.images.map((img) => this.#store(img.bytes));
+    job.urls ??= job.images.map((img) => job.linkTo ?? this.#store(img.bytes));
     const data = job.urls.map((url, i) => ({ url, seed: job.images[i]?.seed }));
     this.#answer(res, 200, { id, status: 'completed', data, result: { file_url: job.urls[0] } }, this.#costHeader(data.length), f);
   }
@@ -249,6 +252,7 @@ class FakeGatewayServer implements FakeGateway {
     if (f?.kind === 'drop') return void req.socket.destroy();
     if (f?.kind === 'status') return sendError(res, f.status, f);
     if (f?.kind === 'expired-url') return sendError(res, f.status ?? 410, { message: 'This URL has expired.', code: 'url_expired' });
+    if (f?.kind === 'redirect') return void res.writeHead(302, { location: f.to }).end();
     const file = this.#files.get(name);
     if (!file) return sendError(res, 404, { message: 'No such file.', code: 'file_not_found' });
     if (f?.kind === 'slow-body') return sendSlowly(res, 200, 'image/png', file, f.delayMs);
@@ -274,7 +278,8 @@ class FakeGatewayServer implements FakeGateway {
   async #render(v: ValidGeneration, f: Fault | undefined): Promise<RenderedImage[]> {
     const baseSeed = v.seed ?? randomBytes(4).readUInt32BE() % 1_000_000;
     const images: RenderedImage[] = [];
-    for (let i = 0; i < v.n; i += 1) {
+    const count = v.n + (f?.kind === 'extra-images' ? f.count : 0);
+    for (let i = 0; i < count; i += 1) {
       const seed = baseSeed + i;
       const png = await renderPanel({ ...v, seed });
       images.push({ bytes: corruptImage(png, f), seed });

@@ -2,7 +2,7 @@
  * The app's services and channels wired as in the app (real services, dispatcher, files on disk,
  * a fake gateway over HTTP), for integration tests of the IPC surface.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
@@ -13,7 +13,7 @@ import { silentLogger } from '../../../../electron/services/logger';
 import type { QueueSnapshot } from '../../../../shared/domain/jobs';
 import { createCharacter, createPanel } from '../../../../shared/domain/project-edit';
 import type { Project } from '../../../../shared/domain/project';
-import { startFakeGateway, type FakeGateway, type FakeGatewayOptions } from '../../../fakes/gateway/fake-gateway';
+import { startFakeGateway, type FakeGateway, type FakeGatewayOptions, type Fault } from '../../../fakes/gateway/fake-gateway';
 import { solidPng } from '../../../fakes/gateway/test-images';
 import type { createScriptedDialogs } from '../../../harness/harness-adapters';
 import { testServices } from './test-services';
@@ -87,4 +87,45 @@ export async function settled(r: Rig): Promise<QueueSnapshot> {
 
 export async function onDisk(root: string): Promise<Project> {
   return JSON.parse(await readFile(path.join(root, 'project.json'), 'utf8')) as Project;
+}
+
+/**
+ * A one-panel project made by the app, saved and closed, whose project.json then lists one pending
+ * job as a hand-edited or damaged file would: a plausible record for that panel with `changes`
+ * over it. Open it again with a new rig on the same store.
+ */
+export async function projectWithPendingRecord(gateway: FakeGateway, store: Record<string, unknown>, changes: { id?: string; n?: unknown }): Promise<{ root: string }> {
+  const first = rig(gateway, store);
+  const { root, project } = await storyboard(first, await tempDir(), 1);
+  await first.call('project:save');
+  await first.services.workspace.close();
+  const file = path.join(root, 'project.json');
+  const saved = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  const pending = {
+    id: changes.id ?? 'job_the_gateway_forgot',
+    panelId: project.panels[0]?.id,
+    kind: 'generate',
+    submittedAt: new Date().toISOString(),
+    idempotencyKey: 'castboard-hand-edited',
+    params: { model: 'ideogram/ideogram-character', prompt: 'Mara crosses the market', n: changes.n ?? 1, size: '1312x736' },
+  };
+  await writeFile(file, JSON.stringify({ ...saved, pendingJobs: [pending] }));
+  return { root };
+}
+
+/** A one-panel project made by the app, its panel generated once (one image) with `faults` scripted; returns when the job has ended. */
+export async function generatedOnce(options: FakeGatewayOptions, ...faults: Fault[]): Promise<{ gateway: FakeGateway; r: Rig; root: string; snapshot: QueueSnapshot }> {
+  const gateway = await gatewayWith(options);
+  const r = rig(gateway);
+  const { root, project } = await storyboard(r, await tempDir(), 1);
+  gateway.script(...faults);
+  await r.call('jobs:generate', { panelIds: [project.panels[0]?.id], variations: 1 });
+  return { gateway, r, root, snapshot: await settled(r) };
+}
+
+/** The saved project holds no pending job and one record of money paid without an image, this one. */
+export async function expectOnePaidWithoutImage(root: string, record: { kind: 'unusable' | 'unknown'; images: number; costCents: number }): Promise<void> {
+  const saved = await onDisk(root);
+  expect(saved.pendingJobs).toEqual([]);
+  expect(saved.paidWithoutImage).toEqual([expect.objectContaining(record)]);
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PANEL_LIMITS } from '../../../../shared/domain/project-panel-options';
 import type { Project } from '../../../../shared/domain/project';
-import { startFakeGateway } from '../../../fakes/gateway/fake-gateway';
+import { fault, startFakeGateway } from '../../../fakes/gateway/fake-gateway';
 import { cli, gatewayEnv, makeProject, tempDir as cliTempDir } from '../../cli/cli-kit';
 import { gatewayWith, rig, settled, storyboard, tempDir, type Rig } from '../../main/support/app-rig';
 
@@ -69,4 +69,19 @@ describe('a panel with no room for the new takes', () => {
       await temp.cleanup();
     }
   }, 60_000);
+});
+
+describe('an answer with more images than asked, on a panel with room for the images asked', () => {
+  it('stores the images asked for (the panel fills up, nothing held), counted at what the gateway charged', async () => {
+    const gateway = await gatewayWith();
+    const r = rig(gateway);
+    const panelId = await panelWithTakes(r, MAX - 1);
+    const spentBefore = r.services.generation.snapshot().spentCents;
+    gateway.script(fault.extraImages(3));
+    await r.call('jobs:generate', { panelIds: [panelId], variations: 1 });
+    await expect.poll(() => r.services.generation.snapshot().jobs.at(-1)?.state, { timeout: 10_000 }).toBe('done');
+    expect(r.services.workspace.project().panels[0]?.takes).toHaveLength(MAX);
+    expect(r.services.generation.heldImages()).toBe(0);
+    expect(r.services.generation.snapshot().spentCents - spentBefore).toBe(20); // X-Cost-Cents for the 4 images sent
+  }, 30_000);
 });

@@ -5,10 +5,8 @@
  * money recorded is at most 4 images, the record is saved, and the job ends (the project is not
  * held busy by a record it could never write).
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gatewayWith, onDisk, rig, settled, storyboard, tempDir } from '../../main/support/app-rig';
+import { gatewayWith, onDisk, projectWithPendingRecord, rig, settled } from '../../main/support/app-rig';
 
 describe('a hand-edited pending job asking for an absurd number of images', () => {
   it.each([
@@ -17,21 +15,7 @@ describe('a hand-edited pending job asking for an absurd number of images', () =
   ])('n = %s: ends, counted as %i image(s), and the project closes', async (n, images) => {
     const gateway = await gatewayWith({ mode: 'async' });
     const store: Record<string, unknown> = {};
-    const first = rig(gateway, store);
-    const { root, project } = await storyboard(first, await tempDir(), 1);
-    await first.call('project:save');
-    await first.services.workspace.close();
-    const file = path.join(root, 'project.json');
-    const saved = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    const pending = {
-      id: 'job_the_gateway_forgot',
-      panelId: project.panels[0]?.id,
-      kind: 'generate',
-      submittedAt: new Date().toISOString(),
-      idempotencyKey: 'castboard-hand-edited',
-      params: { model: 'ideogram/ideogram-character', prompt: 'Mara crosses the market', n, size: '1312x736' },
-    };
-    await writeFile(file, JSON.stringify({ ...saved, pendingJobs: [pending] }));
+    const { root } = await projectWithPendingRecord(gateway, store, { n });
 
     const app = rig(gateway, store);
     await app.call('project:openRecent', { path: root });
