@@ -4,6 +4,7 @@
  *   vi.mock('electron', async () => (await import('../../mocks/electron')).electronMock);
  */
 import { EventEmitter } from 'node:events';
+import { request as httpRequest } from 'node:http';
 import { vi } from 'vitest';
 
 type InvokeHandler = (event: unknown, payload: unknown) => unknown;
@@ -96,9 +97,59 @@ const decryptBytes = (buffer: Buffer) => {
   return buffer.toString().replace(/^enc:/, '');
 };
 
-/** A session: `fetch` is Chromium's fetch (net.fetch docs: "similarly to how fetch() works in the renderer"), here Node's. */
+/**
+ * A session: `fetch` is Chromium's fetch (net.fetch docs: "similarly to how fetch() works in the
+ * renderer"), here Node's, except where Electron's differs: under `redirect: 'manual'` a redirect
+ * is not answered but rejected (Electron's lib/browser/api/net-fetch.ts hands the mode to a
+ * ClientRequest and never answers its redirect event, which cancels the request; electron#43715).
+ */
 export function fakeSession(partition: string) {
-  return { partition, fetch: vi.fn((input: string | Request, init?: RequestInit) => globalThis.fetch(input, init)) };
+  return {
+    partition,
+    fetch: vi.fn(async (input: string | Request, init?: RequestInit) => {
+      const response = await globalThis.fetch(input, init);
+      if (init?.redirect === 'manual' && response.status >= 300 && response.status < 400 && response.headers.has('location')) {
+        await response.body?.cancel();
+        throw new Error('Redirect was cancelled');
+      }
+      return response;
+    }),
+  };
+}
+
+/**
+ * Electron's ClientRequest (net.request) over Node's http: 'redirect' (statusCode, method,
+ * redirectUrl, headers) under `redirect: 'manual'`, else 'response' with a Readable message
+ * (statusCode, statusMessage, headers), 'error' on a network failure. Follows nothing.
+ */
+export class FakeClientRequest extends EventEmitter {
+  static made: FakeClientRequest[] = [];
+  #request: ReturnType<typeof httpRequest> | null = null;
+  aborted = false;
+  constructor(readonly options: { url: string; method?: string; redirect?: string; session?: unknown }) {
+    super();
+    FakeClientRequest.made.push(this);
+  }
+  end(): void {
+    const { url, method = 'GET', redirect = 'follow' } = this.options;
+    this.#request = httpRequest(url, { method }, (message) => {
+      const location = message.headers.location;
+      if (redirect === 'manual' && message.statusCode && message.statusCode >= 300 && message.statusCode < 400 && location) {
+        message.resume();
+        this.emit('redirect', message.statusCode, method, new URL(location, url).href, message.headers);
+        return;
+      }
+      this.emit('response', message);
+    });
+    this.#request.on('error', (error) => {
+      if (!this.aborted) this.emit('error', error);
+    });
+    this.#request.end();
+  }
+  abort(): void {
+    this.aborted = true;
+    this.#request?.destroy();
+  }
 }
 const partitions = new Map<string, ReturnType<typeof fakeSession>>();
 
@@ -135,6 +186,7 @@ export const electronMock = {
     decryptStringAsync: vi.fn(async (buffer: Buffer) => ({ shouldReEncrypt: false, result: decryptBytes(buffer) })),
   },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  net: { request: vi.fn((options: ConstructorParameters<typeof FakeClientRequest>[0]) => new FakeClientRequest(options)) },
   dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) },
   /** buildFromTemplate keeps the template so tests can inspect what was installed. */
   Menu: {

@@ -41,9 +41,12 @@ export const safeStorage = {
   setUsePlainTextEncryption: () => undefined,
 };
 
+/** Only named by the gateway fetch (image downloads); the audit's composition downloads nothing. */
+export const net = {};
+
 export const BrowserWindow = { getAllWindows: () => [], getFocusedWindow: () => null };
 export const dialog = {};
 export const shell = {};
 export const Menu = {};
 
-export default { ipcMain, app, session, safeStorage, BrowserWindow, dialog, shell, Menu };
+export default { ipcMain, app, session, net, safeStorage, BrowserWindow, dialog, shell, Menu };
