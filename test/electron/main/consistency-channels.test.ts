@@ -71,9 +71,11 @@ describe('consistency channels', { timeout: 120_000 }, () => {
     await writeFile(path.join(root, 'cache', 'consistency.json'), '{"format":1,"results":[{"panelId":');
     await restarted.call('project:openRecent', { path: root });
     expect(await restarted.call('consistency:saved')).toEqual({ results: [] });
-    // A check of one panel is kept again (and would add to the others' outcomes).
-    const one = (await restarted.call('consistency:check', { panelIds: [project.panels[1]!.id] })) as { results: TakeConsistency[] };
-    expect(await restarted.call('consistency:saved')).toEqual(one);
+    // A check of one panel is kept again, and a check of another adds to it instead of replacing it.
+    const second = (await restarted.call('consistency:check', { panelIds: [project.panels[1]!.id] })) as { results: TakeConsistency[] };
+    expect(await restarted.call('consistency:saved')).toEqual(second);
+    const first = (await restarted.call('consistency:check', { panelIds: [project.panels[0]!.id] })) as { results: TakeConsistency[] };
+    expect(await restarted.call('consistency:saved')).toEqual({ results: [...second.results, ...first.results] });
   });
 
   it('checks new takes in the background when the artist turned it on', async () => {
