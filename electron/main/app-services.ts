@@ -8,6 +8,7 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { DialogPort } from '../services/dialogs';
 import { createConsistencyService, type ConsistencyService } from '../services/consistency/consistency-service';
 import { checkNewTakesInBackground } from '../services/consistency/background-check';
+import { createSavedResults, type SavedResults } from '../services/consistency/saved-results';
 import type { ShellPort } from '../services/shell';
 import { testGatewayConnection } from '../services/gateway/connection-test';
 import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
@@ -49,6 +50,8 @@ export interface AppServices {
   readonly generation: GenerationService;
   /** Local face comparison; its worker starts on the first check, never at start-up. */
   readonly consistency: ConsistencyService;
+  /** Each project's last consistency outcomes, kept in its cache/ folder for the next open. */
+  readonly savedConsistency: SavedResults;
   testConnection(): Promise<ConnectionTest>;
 }
 
@@ -78,6 +81,7 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
     return key;
   };
   const consistency = createConsistencyService();
+  const savedConsistency = createSavedResults();
   const checkNewTakes = checkNewTakesInBackground({
     consistency,
     workspace: () => {
@@ -86,7 +90,10 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
     },
     settings: () => settings.get(),
     logger,
-    onResults: (results) => events.push('consistency:results', { results }),
+    onResults: (results, checked) => {
+      events.push('consistency:results', { results });
+      void savedConsistency.remember(checked.root, checked.project, results);
+    },
   });
   // Filled just below; the workspace asks it whether paid jobs are running before closing.
   const jobs: { generation?: GenerationService } = {};
@@ -122,6 +129,7 @@ export function createAppServices(adapters: AppAdapters, events: EventSink): App
     workspace,
     generation,
     consistency,
+    savedConsistency,
     async testConnection() {
       const { gatewayBaseUrl } = settings.get();
       if (keyVault.getKey() && keyDestination.pendingQuestion(gatewayBaseUrl)) return { ok: false, message: UNCONFIRMED_MESSAGE, models: [], balanceCents: null };

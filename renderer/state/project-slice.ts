@@ -221,6 +221,7 @@ export function createProjectSlice(deps: StoreDeps): AppSlice<ProjectSlice> {
           }),
         );
         deps.history().getState().clear();
+        void get().loadSavedConsistency();
       },
 
       applyTakesAdded(event) {

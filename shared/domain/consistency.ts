@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import { CONSISTENCY_STATUSES, CONSISTENCY_THRESHOLD_RANGE, NOT_CHECKED_REASONS } from './consistency-outcomes';
 import { FACE_POSITIONS, REFERENCE_FACE_VERDICTS } from './reference-face';
+import { ImageRefSchema } from './project-primitives';
 
 export * from './consistency-outcomes';
 export * from './reference-face';
+export * from './consistency-freshness';
 
 export const ConsistencyThresholdSchema = z.number().min(CONSISTENCY_THRESHOLD_RANGE.min).max(CONSISTENCY_THRESHOLD_RANGE.max);
 
@@ -23,6 +25,11 @@ export const TakeConsistencySchema = z
     /** Distance of the closest face to the reference; null when not checked. */
     distance: z.number().min(0).max(10).nullable(),
     reason: NotCheckedReasonSchema.nullable(),
+    /**
+     * The reference image the take was compared with (null: its panel had no character, or the
+     * character no reference). An outcome whose panel's reference is now another is out of date.
+     */
+    reference: ImageRefSchema.nullable(),
   })
   .strict();
 export type TakeConsistency = z.infer<typeof TakeConsistencySchema>;

@@ -50,6 +50,11 @@ export function referenceFaceMessage(check: ReferenceFaceCheck): string {
   }
 }
 
+/** What is said when the face detection itself could not run (the check's worker failed). */
+export function referenceFaceFailedMessage(detail: string): string {
+  return `Could not look for a face in this image: ${detail}`;
+}
+
 /** The batch dialog's warning for a featured character whose reference has no usable face. */
 export function referenceBatchWarning(name: string, check: ReferenceFaceCheck): string {
   const problem = check.verdict === 'unreadable' ? 'cannot be read' : 'shows no face';

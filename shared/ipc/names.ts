@@ -13,7 +13,7 @@ export const CHANNEL_NAMES = [
   'project:update', 'project:save', 'project:saveAs', 'project:close', 'project:importImage', 'project:importPanelImage',
   'jobs:estimate', 'jobs:generate', 'jobs:restyle', 'jobs:cancel', 'jobs:cancelAll', 'jobs:retry', 'jobs:resume', 'jobs:snapshot', 'jobs:clearFinished',
   'export:preview', 'export:contactSheet', 'export:reveal', 'export:panelImages', 'export:production', 'export:productionPreview', 'export:cancel',
-  'consistency:check', 'consistency:referenceFace',
+  'consistency:check', 'consistency:referenceFace', 'consistency:saved',
 ] as const;
 
 export const EVENT_NAMES = [

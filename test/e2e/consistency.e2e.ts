@@ -2,7 +2,8 @@
  * The consistency check through the real UI, model and worker: a project whose takes are the
  * photos face-api ships (re-framed with sharp) is checked from the toolbar; the cards show their
  * outcome, the "drifted panels" filter leaves only the drifted ones, and "Regenerate drifted"
- * opens the usual batch confirmation with their count and cost.
+ * opens the usual batch confirmation with their count and cost. The outcomes come back when the
+ * project is reopened.
  */
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,22 @@ describe('consistency check', { timeout: 180_000 }, () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     // Nothing was paid for: checking is local.
     expect(rig.harness.gateway?.requests.filter((request) => request.method === 'POST')).toEqual([]);
+  });
+
+  it('shows the last outcomes again when the project is closed and reopened, without checking again', async () => {
+    const rig = await openEditor();
+    await checkedBoard(rig);
+    const { page } = rig;
+    const { workspace } = rig.harness.services;
+    const root = workspace.root()!;
+    await workspace.close();
+    await workspace.openPath(root);
+    await page.reload(); // a fresh window: nothing of the check is left in memory
+    await board(page).waitFor();
+    const bar = page.getByRole('region', { name: 'Consistency' });
+    await expect.poll(() => bar.textContent(), { timeout: 15_000 }).toContain('2 consistent · 2 drifted · 1 not checked');
+    expect(await card(page, 3).locator('[data-consistency]').getAttribute('data-consistency')).toBe('drifted');
+    expect(await page.getByText(/Checking consistency/).count()).toBe(0);
   });
 
   it('at 1280 px the threshold takes typing in Chromium, fits its box, and a panel added under the filter stays in view', async () => {

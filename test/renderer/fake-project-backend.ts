@@ -6,6 +6,7 @@
  * `project:takesAdded` exactly as main would.
  */
 import type { ReferenceFaceCheck } from '../../shared/domain/reference-face';
+import type { TakeConsistency } from '../../shared/domain/consistency';
 import type { Awaiting, JobView, PauseState, QueueSnapshot } from '../../shared/domain/jobs';
 import { ProjectSchema, type Project, type Take } from '../../shared/domain/project';
 import { createEmptyProject } from '../../shared/domain/project-edit';
@@ -23,6 +24,8 @@ export interface ProjectBackend {
   nextOpenError: SerializedError | null;
   /** What consistency:referenceFace answers, by image (default: one face found, in the centre). */
   referenceFaces: Record<string, ReferenceFaceCheck>;
+  /** What consistency:saved answers: the outcomes main kept in the project's cache/ at its last check. */
+  savedConsistency: TakeConsistency[];
   /** What the next importImage answers (null = cancelled). */
   importAnswer: { image: string; width: number; height: number } | null;
   /** The next create/open folder dialog is cancelled (the channel answers null). */
@@ -74,6 +77,7 @@ export function createProjectBackend(initial: Partial<ProjectBackend> = {}): Pro
     nextOpenError: null,
     importAnswer: null,
     referenceFaces: {},
+    savedConsistency: [],
     nextStartError: null,
     estimateErrors: [],
     cancelNextDialog: false,
@@ -154,6 +158,7 @@ export function projectAnswers(backend: ProjectBackend, emit: Emit): Record<stri
       return null;
     }),
     'project:importImage': () => backend.importAnswer,
+    'consistency:saved': () => ({ results: backend.savedConsistency }),
     'consistency:referenceFace': ({ image }: { image: string }) => backend.referenceFaces[image] ?? { verdict: 'one-face', faces: 1, chosen: 'centre' },
     'jobs:snapshot': () => snapshotOf(backend),
     'jobs:estimate': ({ panelIds, variations }: { panelIds: string[]; variations?: number }) => {

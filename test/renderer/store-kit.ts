@@ -1,6 +1,7 @@
 /** Builds the real store over the fake transport, with a controllable clock, for slice tests. */
 import { createWiredAppStore } from '../../renderer/app/app-store';
 import type { AppStore } from '../../renderer/state/app-state';
+import type { TakeConsistency } from '../../shared/domain/consistency';
 import type { Project, Take } from '../../shared/domain/project';
 import { createPanel, createEmptyProject, createCharacter } from '../../shared/domain/project-edit';
 import { createApi } from '../../shared/ipc/create-api';
@@ -15,9 +16,18 @@ export interface Kit extends FakeTransport {
 let ids = 0;
 export const testId = (prefix: string) => `${prefix}-${++ids}`;
 
+/** The reference image of sampleProject's character: what its panels' takes are checked against. */
+export const SAMPLE_REFERENCE = `images/${sha(9999)}.png`;
+
+/** A consistency outcome of a sampleProject take as main answers it (threshold 0.5; null distance: no face found). */
+export function sampleOutcome(panelId: string, takeId: string, distance: number | null): TakeConsistency {
+  const status = distance === null ? 'not-checked' : distance <= 0.5 ? 'consistent' : 'drifted';
+  return { panelId, takeId, status, distance, reason: distance === null ? 'no-face' : null, reference: SAMPLE_REFERENCE };
+}
+
 /** A project with a character and `count` panels; panel i (0-based) has `takes[i]` takes. */
 export function sampleProject(count: number, takes: number[] = []): Project {
-  const character = createCharacter({ name: 'Mara', description: 'red coat', referenceImage: `images/${sha(9999)}.png` }, () => 'char-1');
+  const character = createCharacter({ name: 'Mara', description: 'red coat', referenceImage: SAMPLE_REFERENCE }, () => 'char-1');
   const project = createEmptyProject({ title: 'Night Market' }, FIXED_NOW);
   const panels = Array.from({ length: count }, (_, index) => {
     const panel = createPanel({ scenePrompt: `Scene ${index + 1}`, characterId: character.id }, () => `p${index + 1}`);

@@ -3,8 +3,10 @@
  * characters (creating one when the project has none), so a project started without one can be
  * generated from the command line too. `--character <name>` picks which character (its current
  * name, case-insensitive); without it, the project's first. The image is verified before the
- * project is opened.
+ * project is opened. When the character has a reference image, the command then says whether the
+ * consistency check can use it (reference-face-report), in the app's character card's words.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Character, Project } from '../../../shared/domain/project';
 import { castFirstCharacter, createCharacter } from '../../../shared/domain/project-edit';
@@ -12,6 +14,7 @@ import { optionalText, projectDirArg } from '../cli-args';
 import { UsageError, type CliIo } from '../cli-io';
 import { withOpenProject } from '../cli-project';
 import { readReferenceImage } from '../reference-file';
+import { referenceFaceReport } from '../reference-face-report';
 
 const USAGE = 'castboard character set <dir> [--character <name>] [--name <name>] [--description <text>] [--image <file>]';
 
@@ -26,7 +29,9 @@ Options:
                          default: the project's first character
   --name <name>          the character's (new) name
   --description <text>   what they look like, e.g. "red coat, short grey hair"
-  --image <file>         their reference image (PNG, JPEG or WebP); generation needs it
+  --image <file>         their reference image (PNG, JPEG or WebP); generation needs it.
+                         Says whether the consistency check can use it (one face found,
+                         none, several and which one is used, or unreadable), as the app does
   --json                 print the result as JSON
   --help                 show this help`;
 
@@ -71,7 +76,7 @@ async function setCharacter(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`Give at least one of --name, --description, --image: ${USAGE}`);
   }
   const imageBytes = values.image === undefined ? null : await readReferenceImage(values.image, '--image');
-  const character = await withOpenProject(io, dir, async (workspace) => {
+  const { character, root } = await withOpenProject(io, dir, async (workspace) => {
     const project = workspace.project();
     const index = chosenIndex(project, wanted);
     const current = project.characters[index];
@@ -83,10 +88,18 @@ async function setCharacter(args: string[], io: CliIo): Promise<number> {
     const panels = current ? project.panels : castFirstCharacter(project.panels, next.id);
     workspace.update({ ...project, characters, panels });
     await workspace.save();
-    return next;
+    return { character: next, root: workspace.root() ?? path.resolve(dir) };
   });
-  if (values.json) io.stdout(JSON.stringify({ name: character.name, description: character.description, referenceImage: character.referenceImage }));
-  else io.stdout(`Character: ${character.name}${character.referenceImage ? ' (with a reference image)' : ' (no reference image yet: add one with --image)'}.`);
+  const { referenceImage } = character;
+  const face = referenceImage ? await referenceFaceReport(io, { root, dir, name: character.name, image: referenceImage }) : null;
+  if (values.json) {
+    const referenceFace = face?.check ? { ...face.check, message: face.message } : null;
+    io.stdout(JSON.stringify({ name: character.name, description: character.description, referenceImage, referenceFace, ...(face?.error ? { referenceFaceError: face.message } : {}) }));
+    return 0;
+  }
+  io.stdout(`Character: ${character.name}${referenceImage ? ' (with a reference image)' : ' (no reference image yet: add one with --image)'}.`);
+  if (face?.check) io.stdout(face.message);
+  else if (face) io.stderr(face.message);
   return 0;
 }
 

@@ -17,7 +17,8 @@ export interface BackgroundCheckDeps {
   workspace(): { root: string | null; project: Project | null };
   settings(): Pick<Settings, 'checkNewTakes' | 'consistencyThreshold'>;
   logger: Logger;
-  onResults(results: TakeConsistency[]): void;
+  /** The outcomes, with the project they were measured in (it may have been closed since). */
+  onResults(results: TakeConsistency[], checked: { root: string; project: Project }): void;
 }
 
 /** Returns the function to call with the ids of new takes. */
@@ -34,7 +35,7 @@ export function checkNewTakesInBackground(deps: BackgroundCheckDeps): (takeIds: 
         const { root, project } = deps.workspace();
         if (!root || !project) return;
         const results = await deps.consistency.check({ root, project, takeIds, threshold: deps.settings().consistencyThreshold });
-        if (results.length > 0) deps.onResults(results);
+        if (results.length > 0) deps.onResults(results, { root, project });
       }
     } catch (error) {
       deps.logger.warn('Checking new takes for consistency failed', { error });

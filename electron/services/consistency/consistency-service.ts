@@ -14,10 +14,10 @@
  *    cache for the later check, and an image already being described (the card's check and a
  *    board check at once) is awaited, never sent to the worker a second time.
  */
-import type { Project, Take } from '../../../shared/domain/project';
+import type { Panel, Project, Take } from '../../../shared/domain/project';
 import { activeTake } from '../../../shared/domain/project-edit';
 import { imageRefHash, type ImageRef } from '../../../shared/domain/project';
-import { DEFAULT_CONSISTENCY_THRESHOLD, statusForDistance, type NotCheckedReason, type TakeConsistency } from '../../../shared/domain/consistency';
+import { DEFAULT_CONSISTENCY_THRESHOLD, panelReference, statusForDistance, type NotCheckedReason, type TakeConsistency } from '../../../shared/domain/consistency';
 import { facePosition, type ReferenceFaceCheck } from '../../../shared/domain/reference-face';
 import { createImageStore } from '../project/image-store';
 import { openFaceCache, type FaceCache } from './face-cache';
@@ -47,19 +47,20 @@ interface Target {
   panelId: string;
   take: Take | null;
   characterId: string | null;
+  /** The featured character's reference image, which the take is compared with. */
+  reference: ImageRef | null;
 }
 
 const SAVE_EVERY = 8;
 
 function targets(project: Project, request: CheckRequest): Target[] {
+  const target = (panel: Panel, take: Take | null): Target => ({ panelId: panel.id, take, characterId: panel.characterId, reference: panelReference(project, panel) });
   if (request.takeIds) {
     const wanted = new Set(request.takeIds);
-    return project.panels.flatMap((panel) => panel.takes.filter((take) => wanted.has(take.id)).map((take) => ({ panelId: panel.id, take, characterId: panel.characterId })));
+    return project.panels.flatMap((panel) => panel.takes.filter((take) => wanted.has(take.id)).map((take) => target(panel, take)));
   }
   const panelIds = request.panelIds ? new Set(request.panelIds) : null;
-  return project.panels
-    .filter((panel) => !panelIds || panelIds.has(panel.id))
-    .map((panel) => ({ panelId: panel.id, take: activeTake(panel), characterId: panel.characterId }));
+  return project.panels.filter((panel) => !panelIds || panelIds.has(panel.id)).map((panel) => target(panel, activeTake(panel)));
 }
 
 const notChecked = (target: Target, reason: NotCheckedReason): TakeConsistency => ({
@@ -68,6 +69,7 @@ const notChecked = (target: Target, reason: NotCheckedReason): TakeConsistency =
   status: 'not-checked',
   distance: null,
   reason,
+  reference: target.reference,
 });
 
 export function createConsistencyService(options: { describer?: FaceDescriber } = {}): ConsistencyService {
@@ -143,7 +145,7 @@ export function createConsistencyService(options: { describer?: FaceDescriber } 
         if (faces === null) return notChecked(target, 'image-unreadable');
         const distance = closestDistance(faces, reference);
         if (distance === null) return notChecked(target, 'no-face');
-        return { panelId: target.panelId, takeId: target.take.id, status: statusForDistance(distance, threshold), distance, reason: null };
+        return { panelId: target.panelId, takeId: target.take.id, status: statusForDistance(distance, threshold), distance, reason: null, reference: target.reference };
       }
     },
     async referenceFace(root, image) {

@@ -31,3 +31,5 @@ export function imageFilePath(root: string, ref: ImageRef): string {
 export const CACHE_DIR = 'cache';
 /** Face descriptors per image hash (electron/services/consistency/face-cache.ts). */
 export const FACE_CACHE_FILE = `${CACHE_DIR}/faces.json`;
+/** The last consistency outcomes per take (electron/services/consistency/saved-results.ts). */
+export const CONSISTENCY_RESULTS_FILE = `${CACHE_DIR}/consistency.json`;

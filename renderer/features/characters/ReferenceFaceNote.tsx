@@ -5,7 +5,7 @@
  * found is said quietly; no face, several faces or an unreadable image is a warning.
  */
 import type { ImageRef } from '../../../shared/domain/project';
-import { referenceFaceMessage } from '../../../shared/domain/reference-face';
+import { referenceFaceFailedMessage, referenceFaceMessage } from '../../../shared/domain/reference-face';
 import { useReferenceFace } from '../../ui/use-reference-face';
 
 export function ReferenceFaceNote({ image }: { image: ImageRef | null }) {
@@ -21,7 +21,7 @@ export function ReferenceFaceNote({ image }: { image: ImageRef | null }) {
   if (state.status === 'failed') {
     return (
       <p className="field-hint" role="status" data-reference-face="failed">
-        Could not look for a face in this image: {state.message}
+        {referenceFaceFailedMessage(state.message)}
       </p>
     );
   }

@@ -3,34 +3,50 @@
  * and says so), then the summary of the active takes (consistent / drifted / not checked), the
  * "drifted panels" filter, "Regenerate drifted" (which opens the usual batch confirmation with
  * its count and cost), the threshold and the "check new takes" setting. Hidden until the first
- * check. Statuses follow the threshold at once: outcomes keep their distances. Panels not checked
+ * check (or until a project whose last check was kept is opened: its outcomes show again, those
+ * that changed since counted "out of date", never as current). Statuses follow the threshold at once:
+ * outcomes keep their distances. Panels not checked
  * are named with why, once per reason: a "not checked" count alone leaves the artist hovering
  * badge after badge to learn that one fix (a reference image with a face) would check them all.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { NOT_CHECKED_TEXT, type ConsistencyStatus, type NotCheckedReason } from '../../../shared/domain/consistency-outcomes';
+import { OUT_OF_DATE_TEXT, type OutOfDateReason } from '../../../shared/domain/consistency-freshness';
+import { NOT_CHECKED_TEXT, type NotCheckedReason } from '../../../shared/domain/consistency-outcomes';
 import { useAppStore } from '../../state/store-context';
 import { plural } from '../../lib/format';
 import { panelsLabel } from '../../lib/panel-numbers';
-import { takeStatus } from '../../state/consistency-slice';
+import { outOfDateReason, panelStatus, takeStatus, type ShownStatus } from '../../state/consistency-slice';
 import { activeTakeOf } from '../../state/takes';
 import { DismissableBanner } from '../../ui/DismissableBanner';
 import { ThresholdInput, ThresholdNote, useThresholdDraft, type ThresholdDraft } from './ThresholdField';
 
-type Counts = Record<ConsistencyStatus, number>;
+type Counts = Record<ShownStatus, number>;
 
 /** Outcomes of the active takes; primitives only, so the bar re-renders when a count changes. */
 function useSummary(): Counts {
   return useAppStore(
     useShallow((s) => {
-      const counts: Counts = { consistent: 0, drifted: 0, 'not-checked': 0 };
+      const counts: Counts = { consistent: 0, drifted: 0, 'not-checked': 0, 'out-of-date': 0 };
       for (const panel of s.doc?.panels ?? []) {
-        const status = takeStatus(s, activeTakeOf(panel, s.takesByPanel[panel.id])?.id);
+        const status = panelStatus(s, panel);
         if (status) counts[status] += 1;
       }
       return counts;
     }),
   );
+}
+
+/** "Panels 2, 5 out of date: …", once per reason: what changed since the last check, and that a new one is free. */
+function useOutOfDateLines(): string[] {
+  const joined = useAppStore((s) => {
+    const byReason = new Map<OutOfDateReason, number[]>();
+    (s.doc?.panels ?? []).forEach((panel, index) => {
+      const reason = outOfDateReason(s, panel);
+      if (reason) byReason.set(reason, [...(byReason.get(reason) ?? []), index + 1]);
+    });
+    return Array.from(byReason, ([reason, numbers]) => `${panelsLabel(numbers)} out of date: ${OUT_OF_DATE_TEXT[reason]}. Check consistency again (free) to update.`).join('\n');
+  });
+  return joined === '' ? [] : joined.split('\n');
 }
 
 /** What to do about a reason the shared wording does not already say how to fix. */
@@ -86,8 +102,9 @@ export function ConsistencyBar({ onRegenerateDrifted }: { onRegenerateDrifted: (
   );
   const counts = useSummary();
   const notChecked = useNotCheckedLines();
+  const outOfDate = useOutOfDateLines();
   const threshold = useThresholdDraft();
-  const checked = counts.consistent + counts.drifted + counts['not-checked'] > 0;
+  const checked = counts.consistent + counts.drifted + counts['not-checked'] + counts['out-of-date'] > 0;
   if (progress) {
     return (
       <div className="banner banner-info consistency-bar" role="status">
@@ -110,6 +127,7 @@ export function ConsistencyBar({ onRegenerateDrifted }: { onRegenerateDrifted: (
     <div className="banner banner-info consistency-bar" role="region" aria-label="Consistency">
       <span className="consistency-summary">
         Consistency: {counts.consistent} consistent · {counts.drifted} drifted · {counts['not-checked']} not checked
+        {counts['out-of-date'] > 0 && ` · ${counts['out-of-date']} out of date`}
       </span>
       <span className="banner-actions">
         <button type="button" className="button-small" aria-pressed={driftedOnly} onClick={() => setDriftedOnly(!driftedOnly)}>
@@ -123,6 +141,13 @@ export function ConsistencyBar({ onRegenerateDrifted }: { onRegenerateDrifted: (
       {notChecked.length > 0 && (
         <ul className="consistency-reasons" aria-label="Why panels were not checked">
           {notChecked.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {outOfDate.length > 0 && (
+        <ul className="consistency-reasons" aria-label="Outcomes out of date">
+          {outOfDate.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ConsistencyThresholdSchema, ReferenceFaceCheckSchema, TakeConsistencySchema } from '../../domain/consistency';
 import { ImageRefSchema } from '../../domain/project';
-import { channel } from '../define';
+import { channel, noPayload } from '../define';
 
 const ids = z.array(z.string().min(1).max(64)).max(5000);
 const results = z.array(TakeConsistencySchema).max(100_000);
@@ -23,6 +23,11 @@ export const consistencyChannels = {
    * the check's own and is cached for it, so asking costs the later check nothing.
    */
   'consistency:referenceFace': channel(z.object({ image: ImageRefSchema }).strict(), ReferenceFaceCheckSchema),
+  /**
+   * The open project's last outcomes, kept in its folder by every check: asked when a project is
+   * opened, so the board shows them again (the renderer marks those that went out of date).
+   */
+  'consistency:saved': channel(noPayload, z.object({ results }).strict()),
 };
 
 export const consistencyEvents = {

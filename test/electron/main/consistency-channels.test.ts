@@ -2,8 +2,11 @@
  * The consistency channel wired as in the app (real services, dispatcher, fake gateway over
  * HTTP, the real worker and model): takes generated from the character's photo check as
  * consistent with progress pushed; with "check new takes" on, new takes are checked without
- * being asked and the outcome is pushed; with it off (the default), nothing runs.
+ * being asked and the outcome is pushed; with it off (the default), nothing runs. The outcomes are
+ * kept in the project's cache/ folder and answered again when it is reopened.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TakeConsistency } from '../../../shared/domain/consistency';
 import { createCharacter, createPanel } from '../../../shared/domain/project-edit';
@@ -44,6 +47,35 @@ describe('consistency channels', { timeout: 120_000 }, () => {
     expect(results.map((result) => result.status)).toEqual(['consistent', 'consistent']);
     expect(pushed(r, 'consistency:progress')).toEqual([{ done: 1, total: 2 }, { done: 2, total: 2 }]);
     await expect(r.call('consistency:check', { threshold: 5 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+  });
+
+  it('keeps the last outcomes with the project: reopened after a restart they come back without a check; a damaged file is ignored', async () => {
+    const gateway = await gatewayWith();
+    const store: Record<string, unknown> = {};
+    const r = (current = rig(gateway, store));
+    const project = await faceStoryboard(r, 2);
+    await r.call('jobs:generate', { panelIds: project.panels.map((panel) => panel.id), variations: 1 });
+    await settled(r);
+    const { results } = (await r.call('consistency:check', {})) as { results: TakeConsistency[] };
+    expect(results.map((result) => result.reference)).toEqual([project.characters[0]!.referenceImage, project.characters[0]!.referenceImage]);
+    const root = r.services.workspace.root()!;
+    await r.call('project:close');
+    await r.services.consistency.close();
+
+    const restarted = (current = rig(gateway, store)); // the app started again, nothing in memory
+    await restarted.call('project:openRecent', { path: root });
+    expect(await restarted.call('consistency:saved')).toEqual({ results });
+    expect(pushed(restarted, 'consistency:progress')).toEqual([]); // nothing was checked again
+
+    await restarted.call('project:close');
+    await writeFile(path.join(root, 'cache', 'consistency.json'), '{"format":1,"results":[{"panelId":');
+    await restarted.call('project:openRecent', { path: root });
+    expect(await restarted.call('consistency:saved')).toEqual({ results: [] });
+    // A check of one panel is kept again, and a check of another adds to it instead of replacing it.
+    const second = (await restarted.call('consistency:check', { panelIds: [project.panels[1]!.id] })) as { results: TakeConsistency[] };
+    expect(await restarted.call('consistency:saved')).toEqual(second);
+    const first = (await restarted.call('consistency:check', { panelIds: [project.panels[0]!.id] })) as { results: TakeConsistency[] };
+    expect(await restarted.call('consistency:saved')).toEqual({ results: [...second.results, ...first.results] });
   });
 
   it('checks new takes in the background when the artist turned it on', async () => {

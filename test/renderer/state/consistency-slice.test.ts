@@ -5,17 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SettingsSchema } from '../../../shared/domain/settings';
-import type { TakeConsistency } from '../../../shared/domain/consistency';
 import { driftedPanelIds, takeStatus } from '../../../renderer/state/consistency-slice';
-import { openKit, sampleProject } from '../store-kit';
+import { openKit, sampleOutcome as outcome, sampleProject } from '../store-kit';
 
-const outcome = (panelId: string, takeId: string, distance: number | null): TakeConsistency => ({
-  panelId,
-  takeId,
-  status: distance === null ? 'not-checked' : distance <= 0.5 ? 'consistent' : 'drifted',
-  distance,
-  reason: distance === null ? 'no-face' : null,
-});
 
 describe('consistency state', () => {
   it('labels outcomes with the current threshold and lists the drifted active takes', async () => {

@@ -6,17 +6,10 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TakeConsistency } from '../../../../shared/domain/consistency';
 import { renderApp, type Rendered } from '../../render-app';
-import { sampleProject } from '../../store-kit';
+import { SAMPLE_REFERENCE, sampleOutcome as outcome, sampleProject } from '../../store-kit';
 
 afterEach(cleanup);
 
-const outcome = (panelId: string, takeId: string, distance: number): TakeConsistency => ({
-  panelId,
-  takeId,
-  status: distance <= 0.5 ? 'consistent' : 'drifted',
-  distance,
-  reason: null,
-});
 
 /** Three panels with a take each; panel 2 drifted, as after a check. */
 async function checkedBoard(): Promise<Rendered & { bar: HTMLElement }> {
@@ -109,7 +102,7 @@ describe('Check consistency before any panel has a take', () => {
 describe('a panel not checked because the reference image file is gone', () => {
   it('says so on its badge, with how to fix it, and not that the character has no reference', async () => {
     const rendered = await renderApp({ project: sampleProject(2, [1, 1]) });
-    const unreadable = (panelId: string): TakeConsistency => ({ panelId, takeId: `${panelId}-t1`, status: 'not-checked', distance: null, reason: 'reference-unreadable' });
+    const unreadable = (panelId: string): TakeConsistency => ({ panelId, takeId: `${panelId}-t1`, status: 'not-checked', distance: null, reason: 'reference-unreadable', reference: SAMPLE_REFERENCE });
     act(() => rendered.emit('consistency:results', { results: [unreadable('p1'), unreadable('p2')] }));
     const card = within(screen.getByRole('list', { name: 'Panels' })).getByRole('listitem', { name: 'Panel 1' });
     const badge = card.querySelector('[data-consistency]');
@@ -120,7 +113,7 @@ describe('a panel not checked because the reference image file is gone', () => {
 });
 
 describe('panels not checked', () => {
-  const notChecked = (panelId: string, takeId: string, reason: TakeConsistency['reason']): TakeConsistency => ({ panelId, takeId, status: 'not-checked', distance: null, reason });
+  const notChecked = (panelId: string, takeId: string, reason: TakeConsistency['reason']): TakeConsistency => ({ panelId, takeId, status: 'not-checked', distance: null, reason, reference: SAMPLE_REFERENCE });
 
   it('names them with why, once per reason, and what to do when the reference image is the cause', async () => {
     const { emit } = await renderApp({ project: sampleProject(5, [1, 1, 1, 1, 1]) });
