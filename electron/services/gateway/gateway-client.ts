@@ -37,7 +37,7 @@ import { UploadCache } from './upload-cache';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
 import { DEFAULT_PRICE_PER_IMAGE_CENTS } from '../../../shared/domain/image-price';
 import { silentLogger, type Logger } from '../logger';
-import { imagesAsked } from './queue-cost';
+import { imagesAsked } from './images-asked';
 
 export interface GatewayClientOptions {
   apiKey: string;

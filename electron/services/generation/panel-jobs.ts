@@ -13,7 +13,7 @@ import { CastboardError, isCastboardError } from '../../../shared/errors';
 import { plural } from '../../../shared/format';
 import { featuredCharacter, generateRequestFor, NO_CHARACTER_PROBLEM, restyleRequestFor } from '../../../shared/generation/request-plan';
 import type { CharacterInput } from '../gateway/gateway-types';
-import { imagesAsked } from '../gateway/queue-cost';
+import { imagesAsked } from '../gateway/images-asked';
 import type { QueueJob } from '../gateway/queue-types';
 
 export interface PanelJobContext {
