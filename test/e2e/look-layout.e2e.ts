@@ -1,0 +1,90 @@
+/**
+ * How the app lines up, at the window sizes artists use (1280x720 and 1920x1080), with a
+ * 24-panel board made by the app's own functions: group titles (legends) start where the field
+ * labels beside them start, and the Export dialog keeps its Format choice and its buttons in
+ * one place while the artist steps through the formats (before, the dialog re-centred itself
+ * for each format and the Format list jumped by up to 200 px under the pointer).
+ */
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { board, card, seedProject, useEditorRigs } from './support/editor-kit';
+import { EXPORT_FORMATS } from '../../renderer/features/export/export-formats';
+
+const openEditor = useEditorRigs();
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+
+async function openBoard(viewport: { width: number; height: number }): Promise<Page> {
+  const rig = await openEditor(viewport);
+  await seedProject(rig, 24, { shotType: 'MCU', dialogue: 'Hold the boat!' });
+  const { page } = rig;
+  page.setDefaultTimeout(10_000);
+  await page.goto(rig.harness.url);
+  await board(page).waitFor();
+  return page;
+}
+
+/** Where the element's first letter starts (a box can start in line while its text is inset). */
+function left(locator: Locator): Promise<number> {
+  return locator.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const first = range.getClientRects()[0];
+    if (!first) throw new Error('no text on screen');
+    return first.left;
+  });
+}
+
+async function top(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not on screen');
+  return Math.round(box.y);
+}
+
+describe('alignment an artist sees', () => {
+  for (const size of SIZES) {
+    it(`group titles start where field labels start (${size.width}x${size.height})`, async () => {
+      const page = await openBoard(size);
+      await card(page, 2).click();
+      const inspector = page.getByRole('complementary', { name: 'Panel inspector' });
+      const sceneLabel = inspector.locator('label', { hasText: /^Scene$/ });
+      for (const title of ['Variations', 'Next']) {
+        const legend = inspector.locator('legend', { hasText: new RegExp(`^${title}$`) });
+        await legend.scrollIntoViewIfNeeded();
+        expect(await left(legend), `inspector "${title}"`).toBeCloseTo(await left(sceneLabel), 0);
+      }
+
+      await page.getByRole('button', { name: 'Export' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
+      const captions = dialog.locator('legend', { hasText: 'Captions under each panel' });
+      expect(await left(captions), 'export captions').toBeCloseTo(await left(dialog.locator('label', { hasText: /^Columns$/ })), 0);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Generate selected' }).click();
+      const batch = page.getByRole('dialog', { name: 'Generate selected panels' });
+      await batch.waitFor();
+      await screenshot(page, `look-batch-${size.width}x${size.height}`);
+      expect(await left(batch.locator('legend', { hasText: 'Variations per panel' })), 'batch variations').toBeCloseTo(await left(batch.locator('p').first()), 0);
+    });
+
+    it(`the Export dialog keeps Format and its buttons in place across formats (${size.width}x${size.height})`, async () => {
+      const page = await openBoard(size);
+      await page.getByRole('button', { name: 'Export' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
+      const format = dialog.getByLabel('Format');
+      const close = dialog.getByRole('button', { name: 'Close', exact: true });
+      const places: Record<string, [number, number]> = {};
+      for (const { value } of EXPORT_FORMATS) {
+        await format.selectOption(value);
+        await page.waitForTimeout(150);
+        places[value] = [await top(format), await top(close)];
+        await screenshot(page, `look-export-${value}-${size.width}x${size.height}`);
+      }
+      const first = places.png;
+      for (const [value, place] of Object.entries(places)) expect(place, `${value}: [Format top, Close top]`).toEqual(first);
+    });
+  }
+});
