@@ -94,7 +94,7 @@ describe('editor frame', () => {
     await user.type(within(dialog).getByLabelText('Columns'), '3');
     await user.click(within(dialog).getByRole('checkbox', { name: 'Notes' }));
     expect(store.getState().doc?.exportSettings).toMatchObject({ columns: 3, captions: ['scene', 'dialogue', 'notes', 'shot'] });
-    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Export contact sheet…' }));
     expect(await within(dialog).findByText(/Contact sheet saved/)).toBeTruthy();
     const [request] = callsTo('export:contactSheet') as Array<{ settings: { columns: number } }>;
     expect(request?.settings.columns).toBe(3);
