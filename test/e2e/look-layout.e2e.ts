@@ -1,7 +1,8 @@
 /**
  * How the app lines up, at the window sizes artists use (1280x720 and 1920x1080), with a
  * 24-panel board made by the app's own functions: group titles (legends) start where the field
- * labels beside them start, and the Export dialog keeps its Format choice and its buttons in
+ * labels beside them start, a character card's usage line is never cut short ("Not in any pan…"
+ * at 1280x720 before), and the Export dialog keeps its Format choice and its buttons in
  * one place while the artist steps through the formats (before, the dialog re-centred itself
  * for each format and the Format list jumped by up to 200 px under the pointer).
  */
@@ -17,13 +18,14 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ];
 
-async function openBoard(viewport: { width: number; height: number }): Promise<Page> {
+async function openBoard(viewport: { width: number; height: number }, panels = 24): Promise<Page> {
   const rig = await openEditor(viewport);
-  await seedProject(rig, 24, { shotType: 'MCU', dialogue: 'Hold the boat!' });
+  await seedProject(rig, panels, { shotType: 'MCU', dialogue: 'Hold the boat!' });
   const { page } = rig;
   page.setDefaultTimeout(10_000);
   await page.goto(rig.harness.url);
-  await board(page).waitFor();
+  // An empty board shows its "Start your board" invitation instead of the list.
+  await (panels > 0 ? board(page) : page.getByRole('heading', { name: 'Start your board' })).waitFor();
   return page;
 }
 
@@ -68,6 +70,19 @@ describe('alignment an artist sees', () => {
       await batch.waitFor();
       await screenshot(page, `look-batch-${size.width}x${size.height}`);
       expect(await left(batch.locator('legend', { hasText: 'Variations per panel' })), 'batch variations').toBeCloseTo(await left(batch.locator('p').first()), 0);
+    });
+
+    it(`the character card shows its whole "Not in any panel yet" line (${size.width}x${size.height})`, async () => {
+      const page = await openBoard(size, 0);
+      const usage = page.getByRole('complementary', { name: 'Cast' }).getByText('Not in any panel yet');
+      await usage.waitFor();
+      await screenshot(page, `look-character-unused-${size.width}x${size.height}`);
+      const fits = await usage.evaluate((element) => element.scrollWidth <= element.clientWidth && element.scrollHeight <= element.clientHeight);
+      expect(fits, 'the line is not cut short').toBe(true);
+      const [line, card] = await Promise.all([usage.boundingBox(), page.locator('.character-card').boundingBox()]);
+      if (!line || !card) throw new Error('not on screen');
+      expect(line.x + line.width, 'inside the card').toBeLessThanOrEqual(card.x + card.width);
+      expect(line.y + line.height, 'inside the card').toBeLessThanOrEqual(card.y + card.height);
     });
 
     it(`the Export dialog keeps Format and its buttons in place across formats (${size.width}x${size.height})`, async () => {
