@@ -2,7 +2,7 @@
  * How the app lines up, at the window sizes artists use (1280x720 and 1920x1080), with a
  * 24-panel board made by the app's own functions: group titles (legends) start where the field
  * labels beside them start, a character card's usage line is never cut short ("Not in any pan…"
- * at 1280x720 before), and the Export dialog keeps its Format choice and its buttons in
+ * at 1280x720 before), placeholder hints are readable (3.5:1 before), and the Export dialog keeps its Format choice and its buttons in
  * one place while the artist steps through the formats (before, the dialog re-centred itself
  * for each format and the Format list jumped by up to 200 px under the pointer).
  */
@@ -46,7 +46,37 @@ async function top(locator: Locator): Promise<number> {
   return Math.round(box.y);
 }
 
-describe('alignment an artist sees', () => {
+/** WCAG contrast of an input's placeholder text against the input's own background. */
+function placeholderContrast(field: Locator): Promise<number> {
+  return field.evaluate((element) => {
+    const channels = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (colour: string) => {
+      const [r = 0, g = 0, b = 0] = channels(colour).map((value) => {
+        const c = value / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const text = luminance(getComputedStyle(element, '::placeholder').color);
+    const background = luminance(getComputedStyle(element).backgroundColor);
+    return (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+  });
+}
+
+describe('what an artist sees at 1280x720 and 1920x1080', () => {
+  it('placeholder hints are readable: at least 4.5:1 against their field (Dialogue, API key)', async () => {
+    const page = await openBoard(SIZES[0]!);
+    await card(page, 2).click();
+    const dialogue = page.getByLabel('Dialogue', { exact: true });
+    expect(await dialogue.getAttribute('placeholder')).toBeTruthy();
+    expect(await placeholderContrast(dialogue), 'Dialogue').toBeGreaterThanOrEqual(4.5);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const key = page.getByRole('dialog', { name: 'Settings' }).getByLabel('API key', { exact: true });
+    expect(await key.getAttribute('placeholder')).toBeTruthy();
+    expect(await placeholderContrast(key), 'API key').toBeGreaterThanOrEqual(4.5);
+  });
+
+
   for (const size of SIZES) {
     it(`group titles start where field labels start (${size.width}x${size.height})`, async () => {
       const page = await openBoard(size);
