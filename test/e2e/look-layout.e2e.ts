@@ -2,14 +2,14 @@
  * How the app lines up, at the window sizes artists use (1280x720 and 1920x1080), with a
  * 24-panel board made by the app's own functions: group titles (legends) start where the field
  * labels beside them start, a character card's usage line is never cut short ("Not in any pan…"
- * at 1280x720 before), placeholder hints are readable (3.5:1 before), and the Export dialog keeps its Format choice and its buttons in
+ * at 1280x720 before), a scrolled dialog keeps its title and close button, placeholder hints are readable (3.5:1 before), and the Export dialog keeps its Format choice and its buttons in
  * one place while the artist steps through the formats (before, the dialog re-centred itself
  * for each format and the Format list jumped by up to 200 px under the pointer).
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { board, card, seedProject, useEditorRigs } from './support/editor-kit';
+import { board, card, inPlainView, seedProject, useEditorRigs } from './support/editor-kit';
 import { EXPORT_FORMATS } from '../../renderer/features/export/export-formats';
 
 const openEditor = useEditorRigs();
@@ -76,6 +76,28 @@ describe('what an artist sees at 1280x720 and 1920x1080', () => {
     expect(await placeholderContrast(key), 'API key').toBeGreaterThanOrEqual(4.5);
   });
 
+
+  it('a long dialog keeps its title and close button in view when scrolled (Settings, Keyboard shortcuts)', async () => {
+    const page = await openBoard(SIZES[0]!);
+    for (const [open, title] of [
+      [() => page.getByRole('button', { name: 'Settings' }).click(), 'Settings'],
+      [() => page.keyboard.press('?'), 'Keyboard shortcuts'],
+    ] as const) {
+      await open();
+      const dialog = page.getByRole('dialog', { name: title });
+      await dialog.waitFor();
+      const scrolled = await dialog.evaluate((element) => {
+        element.scrollTo(0, element.scrollHeight);
+        return element.scrollTop;
+      });
+      expect(scrolled, `${title} scrolls at 1280x720`).toBeGreaterThan(0);
+      await screenshot(page, `look-${title.toLowerCase().replace(' ', '-')}-scrolled-1280x720`);
+      expect(await inPlainView(dialog.getByRole('button', { name: `Close ${title.toLowerCase()}` })), `${title}: close button`).toBe(true);
+      expect(await inPlainView(dialog.getByRole('heading', { name: title })), `${title}: title`).toBe(true);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    }
+  });
 
   for (const size of SIZES) {
     it(`group titles start where field labels start (${size.width}x${size.height})`, async () => {
