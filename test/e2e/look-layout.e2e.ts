@@ -2,14 +2,14 @@
  * How the app lines up, at the window sizes artists use (1280x720 and 1920x1080), with a
  * 24-panel board made by the app's own functions: group titles (legends) start where the field
  * labels beside them start, a character card's usage line is never cut short ("Not in any pan…"
- * at 1280x720 before), a scrolled dialog keeps its title and close button, placeholder hints are readable (3.5:1 before), and the Export dialog keeps its Format choice and its buttons in
+ * at 1280x720 before), nor a long title in Recent projects ("Harbour Chase, …"), a scrolled dialog keeps its title and close button, placeholder hints are readable (3.5:1 before), and the Export dialog keeps its Format choice and its buttons in
  * one place while the artist steps through the formats (before, the dialog re-centred itself
  * for each format and the Format list jumped by up to 200 px under the pointer).
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { board, card, inPlainView, seedProject, useEditorRigs } from './support/editor-kit';
+import { board, card, inPlainView, scriptDialog, seedProject, useEditorRigs } from './support/editor-kit';
 import { EXPORT_FORMATS } from '../../renderer/features/export/export-formats';
 
 const openEditor = useEditorRigs();
@@ -135,6 +135,22 @@ describe('what an artist sees at 1280x720 and 1920x1080', () => {
       if (!line || !card) throw new Error('not on screen');
       expect(line.x + line.width, 'inside the card').toBeLessThanOrEqual(card.x + card.width);
       expect(line.y + line.height, 'inside the card').toBeLessThanOrEqual(card.y + card.height);
+    });
+
+    it(`Recent projects shows a long project title whole (${size.width}x${size.height})`, async () => {
+      const rig = await openEditor(size);
+      const title = 'Harbour Chase, Episode 3: The Night Ferry (second pass)';
+      await scriptDialog(rig, 'chooseFolder', rig.dir);
+      await rig.harness.services.workspace.create({ title, aspectRatio: '16:9' });
+      await rig.harness.services.workspace.save();
+      const { page } = rig;
+      await page.goto(rig.harness.url);
+      await page.getByRole('button', { name: 'Close project' }).click();
+      const entry = page.getByRole('region', { name: 'Recent projects' }).locator('.recent-title', { hasText: 'Harbour Chase' });
+      await entry.waitFor();
+      await screenshot(page, `look-recent-long-title-${size.width}x${size.height}`);
+      expect(await entry.textContent()).toBe(title);
+      expect(await entry.evaluate((element) => element.scrollWidth <= element.clientWidth), 'the title is not cut short').toBe(true);
     });
 
     it(`the Export dialog keeps Format and its buttons in place across formats (${size.width}x${size.height})`, async () => {
