@@ -7,6 +7,7 @@
  * - a character card's usage line is never cut short ("Not in any pan…" at 1280x720), nor a long
  *   title in Recent projects ("Harbour Chase, …");
  * - a scrolled dialog keeps its title and close button; placeholder hints are readable (3.6:1);
+ * - a folded section's title (summary) shows the app's focus ring, not the browser's;
  * - the Export dialog keeps its Format choice and its buttons in one place while the artist steps
  *   through the formats (it re-centred itself for each one, moving Format under the pointer).
  */
@@ -80,6 +81,26 @@ describe('what an artist sees at 1280x720 and 1920x1080', () => {
     expect(await placeholderContrast(key), 'API key').toBeGreaterThanOrEqual(4.5);
   });
 
+
+  it('a folded section title (summary) shows the same focus ring as every other control', async () => {
+    const page = await openBoard(SIZES[0]!);
+    await card(page, 2).click();
+    const inspector = page.getByRole('complementary', { name: 'Panel inspector' });
+    const ring = (locator: Locator) =>
+      locator.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { focusVisible: element.matches(':focus-visible'), outline: `${style.outlineStyle} ${style.outlineColor}` };
+      });
+    // Focus as the keyboard gives it (a key was pressed last): the ring an artist tabbing through sees.
+    const focusedRing = async (locator: Locator) => {
+      await page.keyboard.press('Shift');
+      await locator.focus();
+      return ring(locator);
+    };
+    const buttonRing = await focusedRing(inspector.getByRole('button', { name: 'Sketch', exact: true }));
+    expect(buttonRing.focusVisible).toBe(true);
+    expect(await focusedRing(inspector.locator('summary', { hasText: 'Request body' }))).toEqual(buttonRing);
+  });
 
   it('a long dialog keeps its title and close button in view when scrolled (Settings, Keyboard shortcuts)', async () => {
     const page = await openBoard(SIZES[0]!);
