@@ -34,6 +34,18 @@ async function openBoard(viewport: { width: number; height: number }, panels = 2
   return page;
 }
 
+const LONG_TITLE = 'Harbour Chase, Episode 3: The Night Ferry (second pass)';
+
+/** An empty project with a long title (made through the workspace service), open in the page. */
+async function openLongTitle(viewport: { width: number; height: number }): Promise<Page> {
+  const rig = await openEditor(viewport);
+  await scriptDialog(rig, 'chooseFolder', rig.dir);
+  await rig.harness.services.workspace.create({ title: LONG_TITLE, aspectRatio: '16:9' });
+  await rig.harness.services.workspace.save();
+  await rig.page.goto(rig.harness.url);
+  return rig.page;
+}
+
 /** Where the element's first letter starts (a box can start in line while its text is inset). */
 function left(locator: Locator): Promise<number> {
   return locator.evaluate((element) => {
@@ -163,33 +175,21 @@ describe('what an artist sees at 1280x720 and 1920x1080', () => {
     });
 
     it(`Recent projects shows a long project title whole (${size.width}x${size.height})`, async () => {
-      const rig = await openEditor(size);
-      const title = 'Harbour Chase, Episode 3: The Night Ferry (second pass)';
-      await scriptDialog(rig, 'chooseFolder', rig.dir);
-      await rig.harness.services.workspace.create({ title, aspectRatio: '16:9' });
-      await rig.harness.services.workspace.save();
-      const { page } = rig;
-      await page.goto(rig.harness.url);
+      const page = await openLongTitle(size);
       await page.getByRole('button', { name: 'Close project' }).click();
       const entry = page.getByRole('region', { name: 'Recent projects' }).locator('.recent-title', { hasText: 'Harbour Chase' });
       await entry.waitFor();
       await screenshot(page, `look-recent-long-title-${size.width}x${size.height}`);
-      expect(await entry.textContent()).toBe(title);
+      expect(await entry.textContent()).toBe(LONG_TITLE);
       expect(await entry.evaluate((element) => element.scrollWidth <= element.clientWidth), 'the title is not cut short').toBe(true);
     });
 
     it(`the title bar shows a long project title as far as there is room, and all of it on hover (${size.width}x${size.height})`, async () => {
-      const rig = await openEditor(size);
-      const title = 'Harbour Chase, Episode 3: The Night Ferry (second pass)';
-      await scriptDialog(rig, 'chooseFolder', rig.dir);
-      await rig.harness.services.workspace.create({ title, aspectRatio: '16:9' });
-      await rig.harness.services.workspace.save();
-      const { page } = rig;
-      await page.goto(rig.harness.url);
+      const page = await openLongTitle(size);
       const shown = page.getByRole('banner').locator('.project-title');
       await shown.waitFor();
       await screenshot(page, `look-titlebar-long-title-${size.width}x${size.height}`);
-      expect(await shown.getAttribute('title')).toBe(title);
+      expect(await shown.getAttribute('title')).toBe(LONG_TITLE);
       const [titleBox, actionsBox] = await Promise.all([shown.boundingBox(), page.locator('.titlebar-actions').boundingBox()]);
       if (!titleBox || !actionsBox) throw new Error('not on screen');
       expect(titleBox.x + titleBox.width, 'clear of the toolbar').toBeLessThanOrEqual(actionsBox.x);
