@@ -79,7 +79,11 @@ export function Titlebar({ commands }: { commands: Commands }) {
       <div className="brand" aria-label="Castboard">
         <span className="brand-mark" aria-hidden="true" />
         Castboard
-        {title && <span className="project-title">{title}</span>}
+        {title && (
+          <span className="project-title" title={title}>
+            {title}
+          </span>
+        )}
       </div>
       <div className="titlebar-actions">
         {hasProject && <EditorActions commands={commands} />}

@@ -31,7 +31,7 @@ describe('export and scale', () => {
 
     const target = path.join(rig.dir, 'Night Market contact sheet.png');
     await scriptDialog(rig, 'chooseSavePath', target);
-    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByRole('button', { name: 'Export contact sheet…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Contact sheet saved');
     expect((await stat(target)).size).toBeGreaterThan(1000);
     expect(rig.harness.services.workspace.project().exportSettings).toMatchObject({ columns: 2, captions: ['scene', 'dialogue', 'shot', 'angle', 'movement'] });
@@ -51,12 +51,12 @@ describe('export and scale', () => {
     await screenshot(page, 'editor-export-dialog-pdf-1440x900');
     const pdfFile = path.join(rig.dir, 'Night Market.pdf');
     await scriptDialog(rig, 'chooseSavePath', pdfFile);
-    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByRole('button', { name: 'Export PDF board…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain(`Saved: ${pdfFile}`);
     expect((await stat(pdfFile)).size).toBeGreaterThan(1000);
   });
 
-  it('at 1280x720 keeps Close and Export… in view after exports, and each result under its own format', async () => {
+  it('at 1280x720 keeps Close and the Export button in view after exports, and each result under its own format', async () => {
     const rig = await openEditor({ width: 1280, height: 720 });
     const page = await openGeneratedBoard(rig, 3);
     await page.getByRole('button', { name: 'Add panel' }).click(); // after the focused panel 1: panel 2 has no take yet
@@ -67,7 +67,7 @@ describe('export and scale', () => {
     await dialog.getByRole('img', { name: 'Preview of the contact sheet, page 1' }).waitFor({ timeout: 20_000 });
     const sheet = path.join(rig.dir, 'sheet.png');
     await scriptDialog(rig, 'chooseSavePath', sheet);
-    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByRole('button', { name: 'Export contact sheet…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toBe(`Contact sheet saved: ${sheet}. Panel 2 has no take: it shows as a placeholder.Show in folderOpen`);
 
     // The sheet's result does not follow the artist to the PDF's options.
@@ -78,7 +78,7 @@ describe('export and scale', () => {
 
     const pdf = path.join(rig.dir, 'board.pdf');
     await scriptDialog(rig, 'chooseSavePath', pdf);
-    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByRole('button', { name: 'Export PDF board…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain(`Saved: ${pdf}. Panel 2 has no take: it shows as a placeholder.`);
     await expect.poll(() => dialog.getByRole('figure').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
     await imagesLoaded(page);
@@ -87,7 +87,7 @@ describe('export and scale', () => {
     // scroll to close or export again.
     for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 640 }]) {
       await page.setViewportSize(viewport);
-      for (const name of ['Close', 'Export panel images…', 'Export…', 'Show in folder']) {
+      for (const name of ['Close', 'Export panel images…', 'Export PDF board…', 'Show in folder']) {
         expect({ viewport, name, inView: await inPlainView(dialog.getByRole('button', { name, exact: true })) }).toEqual({ viewport, name, inView: true });
       }
     }
@@ -130,7 +130,7 @@ describe('export and scale', () => {
     await expect.poll(() => dialog.getByTestId('export-pages').textContent(), { timeout: 20_000 }).toMatch(/^One image, \d+ × \d+ px$/);
     const target = path.join(rig.dir, 'long.png');
     await scriptDialog(rig, 'chooseSavePath', target);
-    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByRole('button', { name: 'Export contact sheet…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 60_000 }).toContain('Contact sheet saved');
     expect((await stat(target)).size).toBeGreaterThan(1000);
   });

@@ -67,7 +67,7 @@ describe('production exports from the dialog', () => {
     await screenshot(page, 'export-gif-1024x640');
     const file = path.join(rig.dir, 'Night Market.gif');
     await scriptDialog(rig, 'chooseSavePath', file);
-    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByRole('button', { name: 'Export GIF…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toContain(`Saved: ${file}`);
     // Every panel held for the default 3 s, at the width chosen, in the project's 16:9.
     expect(await gifMetadata(file)).toMatchObject({ width: 320, pageHeight: 180, pages: 4, delay: [3000, 3000, 3000, 3000] });
@@ -93,7 +93,7 @@ describe('production exports from the dialog', () => {
     await expect.poll(() => dialog.getByTestId('export-summary').textContent(), { timeout: 20_000 }).toBe('1920 × 1080 at 30 fps, 2:00 long, 6 panels, with a subtitle file');
     const before = (await readdir(rig.dir)).sort();
     await scriptDialog(rig, 'chooseSavePath', path.join(rig.dir, 'Night Market.mp4'));
-    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByRole('button', { name: 'Export animatic…' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/\d of 6 panels/);
     await screenshot(page, 'export-mp4-running-1440x900');
     await dialog.getByRole('button', { name: 'Cancel export' }).click();

@@ -49,6 +49,7 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
   // What an export made here is made with; its outcome is cleared when this changes.
   const madeWith = JSON.stringify([format, format === 'png' ? settings : production, saved.selectedOnly]);
   const { running, outcome, run, reveal, cancel, progressLabel } = useExportRuns(madeWith);
+  const chosen = EXPORT_FORMATS.find((choice) => choice.value === format);
 
   const exportChosen = () =>
     format === 'png'
@@ -61,7 +62,7 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
       <div className="export-layout">
         <div className="export-form">
           <SelectField label="Format" value={format} options={EXPORT_FORMATS} onChange={setFormat} disabled={running !== null} />
-          <p className="small muted">{EXPORT_FORMATS.find((choice) => choice.value === format)?.hint}</p>
+          <p className="small muted">{chosen?.hint}</p>
           {format === 'png' ? (
             <ExportSettingsForm settings={settings} onChoosePage={(page) => setLongImageChosen(page === 'none')} />
           ) : (
@@ -93,7 +94,7 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
             Export panel images…
           </button>
           <button type="button" className="button-primary" disabled={running !== null} onClick={() => void exportChosen()}>
-            {running ? 'Exporting…' : 'Export…'}
+            {running ? 'Exporting…' : chosen?.action}
           </button>
         </div>
       </footer>

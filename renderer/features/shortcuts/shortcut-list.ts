@@ -50,7 +50,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['Shift', 'Mod', 'Z'], action: 'Redo' },
       { keys: ['Mod', 'Y'], action: 'Redo' },
       { keys: ['Mod', 'S'], action: 'Save now' },
-      { keys: ['Mod', 'E'], action: 'Export: contact sheet, PDF board, animatic, timeline or shot list' },
+      { keys: ['Mod', 'E'], action: 'Export: contact sheet, PDF board, animatic, GIF, timeline or shot list' },
       { keys: ['?'], action: 'Show this list' },
     ],
   },

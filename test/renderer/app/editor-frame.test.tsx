@@ -94,7 +94,7 @@ describe('editor frame', () => {
     await user.type(within(dialog).getByLabelText('Columns'), '3');
     await user.click(within(dialog).getByRole('checkbox', { name: 'Notes' }));
     expect(store.getState().doc?.exportSettings).toMatchObject({ columns: 3, captions: ['scene', 'dialogue', 'notes', 'shot'] });
-    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Export contact sheet…' }));
     expect(await within(dialog).findByText(/Contact sheet saved/)).toBeTruthy();
     const [request] = callsTo('export:contactSheet') as Array<{ settings: { columns: number } }>;
     expect(request?.settings.columns).toBe(3);
@@ -108,6 +108,8 @@ describe('editor frame', () => {
     await user.click(screen.getByRole('menuitem', { name: /Keyboard shortcuts/ }));
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog.textContent).toContain('Generate the selected panels');
+    // Ctrl+E names every format the Export dialog offers (the animated GIF was left out).
+    expect(dialog.textContent).toContain('Export: contact sheet, PDF board, animatic, GIF, timeline or shot list');
     // Both redo keys the board answers to are listed (Ctrl+Y is what Windows artists press).
     const redoKeys = within(dialog).getAllByText('Redo').map((action) => action.closest('.shortcut-row')?.querySelectorAll('kbd'));
     expect(redoKeys.map((keys) => Array.from(keys ?? [], (key) => key.textContent).join('+'))).toEqual(['Shift+Ctrl+Z', 'Ctrl+Y']);

@@ -19,6 +19,16 @@ function holdExports() {
   return { gate: (channel: string) => (channel === 'export:production' ? held : undefined), release: () => release() };
 }
 
+/** The main button for each format names the file it writes (beside "Export panel images…"). */
+const EXPORT_BUTTON: Record<string, string> = {
+  png: 'Export contact sheet…',
+  pdf: 'Export PDF board…',
+  mp4: 'Export animatic…',
+  gif: 'Export GIF…',
+  fcpxml: 'Export timeline…',
+  csv: 'Export shot list…',
+};
+
 /** Opens the dialog on a 3-panel board, chooses `format` and starts its export, held in "main". */
 async function startHeldExport(format: string) {
   const hold = holdExports();
@@ -26,7 +36,7 @@ async function startHeldExport(format: string) {
   await app.user.keyboard('{Control>}e{/Control}');
   const dialog = screen.getByRole('dialog', { name: 'Export' });
   await app.user.selectOptions(within(dialog).getByLabelText('Format'), format);
-  await app.user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+  await app.user.click(within(dialog).getByRole('button', { name: EXPORT_BUTTON[format] }));
   return { ...app, dialog, cancel: await within(dialog).findByRole('button', { name: 'Cancel export' }), release: hold.release };
 }
 
@@ -40,7 +50,7 @@ describe('export dialog, production formats', () => {
     await user.type(within(dialog).getByLabelText('Width'), '320');
     expect(store.getState().doc?.exportSettings.formats?.gif).toEqual({ width: 320 });
     expect(await within(dialog).findByRole('img', { name: 'Preview of the GIF, first frame' })).toBeTruthy();
-    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Export GIF…' }));
     expect(await within(dialog).findByText('Saved: /projects/Night Market.gif.')).toBeTruthy();
     const [request] = callsTo('export:production') as Array<{ format: string; settings: { gif: { width: number } } }>;
     expect(request).toMatchObject({ format: 'gif', settings: { gif: { width: 320 } } });
@@ -57,7 +67,7 @@ describe('export dialog, production formats', () => {
     release();
     expect(await within(dialog).findByText('Export cancelled. Nothing was written.')).toBeTruthy();
     expect(dialog.querySelector('.callout-error')).toBeNull();
-    expect(within(dialog).getByRole('button', { name: 'Export…' })).toHaveProperty('disabled', false);
+    expect(within(dialog).getByRole('button', { name: 'Export animatic…' })).toHaveProperty('disabled', false);
     expect(within(dialog).getByLabelText('Format')).toHaveProperty('disabled', false);
   });
 
@@ -69,13 +79,25 @@ describe('export dialog, production formats', () => {
   });
 });
 
+describe('export dialog, the main button', () => {
+  it('says which file it writes, for each format', async () => {
+    const { user } = await renderApp({ project: sampleProject(3, [1, 1, 1]) });
+    await user.keyboard('{Control>}e{/Control}');
+    const dialog = screen.getByRole('dialog', { name: 'Export' });
+    for (const [format, name] of Object.entries(EXPORT_BUTTON)) {
+      await user.selectOptions(within(dialog).getByLabelText('Format'), format);
+      expect(within(dialog).getByRole('button', { name }).className).toContain('button-primary');
+    }
+  });
+});
+
 describe('export dialog, the outcome line', () => {
   it('says which panel shows as a placeholder, and clears the contact sheet note when the format changes', async () => {
     const exportAnswer = { files: ['/projects/sheet.png'], pages: 1, withoutImage: [2], missingImages: [] };
     const { user } = await renderApp({ project: sampleProject(3, [1, 0, 1]), main: { exportAnswer } });
     await user.keyboard('{Control>}e{/Control}');
     const dialog = screen.getByRole('dialog', { name: 'Export' });
-    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Export contact sheet…' }));
     const status = within(dialog).getByRole('status');
     await waitFor(() => expect(status.textContent).toContain('Contact sheet saved: /projects/sheet.png. Panel 2 has no take: it shows as a placeholder.'));
 
@@ -92,7 +114,7 @@ describe('export dialog, the outcome line', () => {
     await user.keyboard('{Control>}e{/Control}');
     const dialog = screen.getByRole('dialog', { name: 'Export' });
     await user.selectOptions(within(dialog).getByLabelText('Format'), 'gif');
-    await user.click(within(dialog).getByRole('button', { name: 'Export…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Export GIF…' }));
     expect(await within(dialog).findByText('Saved: /projects/Night Market.gif.')).toBeTruthy();
     await user.clear(within(dialog).getByLabelText('Width'));
     await user.type(within(dialog).getByLabelText('Width'), '320');
