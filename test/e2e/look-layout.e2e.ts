@@ -8,6 +8,7 @@
  *   title in Recent projects ("Harbour Chase, …");
  * - a scrolled dialog keeps its title and close button; placeholder hints are readable (3.6:1);
  * - a folded section's title (summary) shows the app's focus ring, not the browser's;
+ * - a field with an error is outlined in the error colour, not only named in text below it;
  * - the Export dialog keeps its Format choice and its buttons in one place while the artist steps
  *   through the formats (it re-centred itself for each one, moving Format under the pointer).
  */
@@ -93,6 +94,27 @@ describe('what an artist sees at 1280x720 and 1920x1080', () => {
     expect(await placeholderContrast(key), 'API key').toBeGreaterThanOrEqual(4.5);
   });
 
+
+  it('a field with an error is outlined in the error colour (Settings), the others are not', async () => {
+    const page = await openBoard(SIZES[0]!, 2);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    const parallel = settings.getByLabel('Parallel requests');
+    await parallel.fill('99');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => parallel.getAttribute('aria-invalid')).toBe('true');
+    const border = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).borderTopColor);
+    const errorColour = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--error)';
+      document.body.append(probe);
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    });
+    expect(await border(parallel)).toBe(errorColour);
+    expect(await border(settings.getByLabel('Gateway URL'))).not.toBe(errorColour);
+  });
 
   it('a folded section title (summary) shows the same focus ring as every other control', async () => {
     const page = await openBoard(SIZES[0]!);

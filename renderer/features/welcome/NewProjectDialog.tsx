@@ -2,7 +2,7 @@
  * New project: a title and the aspect ratio every panel is drawn in. Main then asks where to put
  * the `<Title>.castboard` folder; cancelling that folder dialog keeps this one open.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ASPECT_RATIOS, type AspectRatio } from '../../../shared/domain/aspect-ratios';
 import { useAppStore } from '../../state/store-context';
@@ -22,11 +22,19 @@ function NewProjectForm({ onClose }: { onClose: () => void }) {
   const [title, setTitle] = useState('');
   const [aspectRatio, setAspectRatio] = useState<AspectRatio>('16:9');
   const [cancelled, setCancelled] = useState(false);
+  // Create project stays pressable: a button greyed out with no reason leaves the artist guessing.
+  const [titleMissing, setTitleMissing] = useState(false);
+  const titleBox = useRef<HTMLInputElement>(null);
   const id = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setCancelled(false);
+    if (title.trim() === '') {
+      setTitleMissing(true);
+      titleBox.current?.focus();
+      return;
+    }
     const created = await createProject(title.trim(), aspectRatio);
     if (created) onClose();
     else setCancelled(true);
@@ -36,7 +44,26 @@ function NewProjectForm({ onClose }: { onClose: () => void }) {
     <form className="new-project" onSubmit={(event) => void submit(event)}>
       <div className="field">
         <label htmlFor={`${id}-title`}>Project title</label>
-        <input id={`${id}-title`} type="text" data-autofocus maxLength={200} value={title} placeholder="e.g. Night Market, episode 1" onChange={(event) => setTitle(event.target.value)} />
+        <input
+          id={`${id}-title`}
+          ref={titleBox}
+          type="text"
+          data-autofocus
+          maxLength={200}
+          value={title}
+          placeholder="e.g. Night Market, episode 1"
+          aria-invalid={titleMissing}
+          aria-describedby={titleMissing ? `${id}-title-missing` : undefined}
+          onChange={(event) => {
+            setTitle(event.target.value);
+            if (event.target.value.trim() !== '') setTitleMissing(false);
+          }}
+        />
+        {titleMissing && (
+          <p id={`${id}-title-missing`} className="text-error small">
+            Give the project a title: it names the project and its folder.
+          </p>
+        )}
       </div>
       <fieldset className="aspect-grid">
         <legend>Aspect ratio</legend>
@@ -60,7 +87,7 @@ function NewProjectForm({ onClose }: { onClose: () => void }) {
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-        <button type="submit" className="button-primary" disabled={busy || title.trim() === ''}>
+        <button type="submit" className="button-primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create project'}
         </button>
       </div>

@@ -10,13 +10,28 @@ describe('welcome screen', () => {
     const { user, callsTo } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'New project' }));
     const dialog = screen.getByRole('dialog', { name: 'New project' });
-    expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Create project' }).disabled).toBe(true);
     await user.type(within(dialog).getByLabelText('Project title'), 'Night Market');
     await user.click(within(dialog).getByRole('radio', { name: /9:16/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Create project' }));
     expect(callsTo('project:create')).toEqual([{ title: 'Night Market', aspectRatio: '9:16' }]);
     expect(await screen.findByRole('button', { name: 'Add first panel' })).toBeTruthy();
     expect(screen.getByText('Night Market')).toBeTruthy();
+  });
+
+  it('says why it cannot create a project without a title, at the title, and asks main for nothing', async () => {
+    const { user, callsTo } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'New project' }));
+    const dialog = screen.getByRole('dialog', { name: 'New project' });
+    const title = within(dialog).getByLabelText('Project title');
+    await user.type(title, '   ');
+    await user.click(within(dialog).getByRole('button', { name: 'Create project' }));
+    expect(callsTo('project:create')).toEqual([]);
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(title.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Give the project a title: it names the project and its folder.');
+    expect(document.activeElement).toBe(title);
+    await user.type(title, 'Night Market');
+    expect(title.getAttribute('aria-invalid')).toBe('false');
+    expect(within(dialog).queryByText(/Give the project a title/)).toBeNull();
   });
 
   it('keeps the dialog open when the folder dialog is cancelled', async () => {
