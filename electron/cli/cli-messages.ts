@@ -16,7 +16,7 @@ const REWRITES: Array<[RegExp, string]> = [
     'The job is paid for and kept in the project: the next castboard generate or castboard restyle on this project collects its image without sending anything new.',
   ],
   [/press Resume when you want to continue\./g, 'run the command again later.'],
-  [/Castboard keeps them and adds them by itself as soon as it can write again: free some disk space and keep Castboard open\./g, 'The command could not wait for space to keep them: free some disk space before running it again.'],
+  [/Castboard keeps them and adds them by itself as soon as it can write again: (.+?) and keep Castboard open\./g, 'The command could not wait to keep them: $1 before running it again.'],
   [/Generation continues by itself when the wait is over\./g, 'The batch continues by itself when the wait is over.'],
   [/Make the folder writable again, or use Save As to save a copy somewhere else, then try again\./g, 'Make the folder writable again, then run the command again.'],
   [/ in Settings/g, ''],

@@ -20,6 +20,7 @@ import { CastboardError } from '../../../shared/errors';
 import { createGatewayClient } from '../gateway/gateway-client';
 import type { AcceptedJob, GenerationResult, RequestParams } from '../gateway/gateway-types';
 import { createGenerationQueue, type GenerationQueue } from '../gateway/generation-queue';
+import { writeAgainAdvice } from '../project/fs-errors';
 import { canAddProjectFiles } from '../project/project-files';
 import { IMAGES_DIR } from '../project/project-paths';
 import type { QueueJob, ResultContext } from '../gateway/queue-types';
@@ -120,7 +121,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const reason = error instanceof CastboardError ? error.message : 'the project folder could not be written';
       throw new CastboardError(
         'RESULT_NOT_STORED',
-        `The images were made and paid for, but could not be written into the project yet (${reason}). Castboard keeps them and adds them by itself as soon as it can write again: free some disk space and keep Castboard open.`,
+        `The images were made and paid for, but could not be written into the project yet (${reason}). Castboard keeps them and adds them by itself as soon as it can write again: ${writeAgainAdvice(error)} and keep Castboard open.`,
       );
     }
   }

@@ -33,6 +33,21 @@ export function describeWriteFailure(error: unknown, folder: string): string {
   return `The file system refused the write${code ? ` (${code})` : ''}.`;
 }
 
+/**
+ * What lets a write that failed work again, as the second half of "as soon as it can write again:
+ * …" (paid images held in memory until they can be written): by what stopped it, so a read-only
+ * or vanished folder is not answered with "free some disk space". A Castboard error is read
+ * through to the file-system failure that caused it.
+ */
+export function writeAgainAdvice(error: unknown): string {
+  // A Castboard error's own code is its kind (PROJECT_SAVE_FAILED): the file system's is on its cause.
+  const code = errnoCode(error instanceof CastboardError ? error.cause : error);
+  if (code && NO_SPACE.has(code)) return 'free some disk space';
+  if (code && NOT_WRITABLE.has(code)) return 'make the project folder writable again';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'put the project folder back where it was (or reconnect its drive)';
+  return 'fix what stopped the write (above)';
+}
+
 /** The PROJECT_SAVE_FAILED error for a failed save, with what to do next. */
 export function saveFailedError(error: unknown, folder: string): CastboardError {
   if (error instanceof CastboardError && error.code === 'PROJECT_SAVE_FAILED') return error;
