@@ -31,7 +31,7 @@ export type OutOfDateReason = 'reference-changed' | 'take-changed';
 
 export const OUT_OF_DATE_TEXT: Readonly<Record<OutOfDateReason, string>> = {
   'reference-changed': "the character's reference image changed since this take was checked",
-  'take-changed': 'another take of this panel was checked, not the one chosen now',
+  'take-changed': 'another take of this panel was checked, not the one on the board now',
 };
 
 /** The board's label for an out-of-date outcome: what happened and what to do. */

@@ -1,7 +1,7 @@
 /**
  * Comparing takes through the real UI (issue #12): the take viewer shows a panel's takes large,
- * side by side, with the prompt and parameters of each; arrow keys step and Enter makes one
- * active; a new take is marked new in the strip, and "Make new takes active" shows it at once.
+ * side by side, with the prompt and parameters of each; arrow keys step and Enter shows one on the
+ * board; a new take is marked new in the strip, and "Show new takes on the board" shows it at once.
  * The strip itself is one Tab stop whose arrows step through the takes, not the board.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { activeSrc, card, imagesLoaded, inPlainView, openGeneratedBoard, saved, 
 const openEditor = useEditorRigs();
 
 describe('take viewer', () => {
-  it('compares takes side by side, steps with arrows, picks with Enter, and can make new takes active', async () => {
+  it('compares takes side by side, steps with arrows, picks with Enter, and can show new takes on the board at once', async () => {
     const rig = await openEditor({ width: 1366, height: 768 });
     const page = await openGeneratedBoard(rig, 2);
 
@@ -39,6 +39,9 @@ describe('take viewer', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect.poll(() => viewer.getByRole('figure').nth(2).textContent()).toContain('On the board');
+    // The take on the board wears the badge; the others offer to take its place.
+    expect(await viewer.getByRole('figure').nth(2).getByRole('button').count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: 'Show on the board' }).count()).toBe(2);
     await page.keyboard.press('Escape');
     await expect.poll(() => activeSrc(page, 1)).not.toBe(firstSrc);
     expect(await strip.getByRole('button', { name: /^Take 3/ }).getAttribute('aria-pressed')).toBe('true');
@@ -62,7 +65,7 @@ describe('take viewer', () => {
     expect(await page.getByRole('heading', { name: 'Panel 1', exact: true }).count()).toBe(1);
 
     await card(page, 2).click();
-    await page.getByRole('checkbox', { name: 'Make new takes active' }).check();
+    await page.getByRole('checkbox', { name: 'Show new takes on the board' }).check();
     const before = await activeSrc(page, 2);
     await page.getByRole('radio', { name: '1 variation' }).check();
     await page.getByRole('button', { name: 'Generate', exact: true }).click();

@@ -126,7 +126,7 @@ describe('sketch to panel', () => {
     }, dropped);
     await expect.poll(() => panelOf(rig, 1)?.takes.length).toBe(1);
     expect(panelOf(rig, 1)?.takes[0]).toMatchObject({ origin: 'imported', fileName: 'rough-layout.png', costCents: 0 });
-    await expect.poll(() => card(page, 2).getByRole('img', { name: 'Panel 2, active take' }).count()).toBe(1);
+    await expect.poll(() => card(page, 2).getByRole('img', { name: 'Panel 2, take on the board' }).count()).toBe(1);
     // A panel without a character keeps its image; rendering it says what it needs.
     await page.getByLabel('Featured character').selectOption({ label: 'No character' });
     expect(await page.getByRole('button', { name: 'Render with character' }).isDisabled()).toBe(true);

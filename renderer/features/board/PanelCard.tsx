@@ -83,7 +83,7 @@ function PanelCardView({ panel, index, position, setSize, dropSide, tabStop, dra
     >
       <div className="panel-thumb">
         {image ? (
-          <TakeImage image={image} size={256} alt={`Panel ${number}, active take`} />
+          <TakeImage image={image} size={256} alt={`Panel ${number}, take on the board`} />
         ) : (
           <div className="panel-placeholder" aria-hidden="true">
             <Icon name="image" size={22} />

@@ -90,7 +90,7 @@ function ExportBody({ saved, aspectRatio, onClose }: { saved: ExportSettings; as
           <button type="button" onClick={onClose}>
             Close
           </button>
-          <button type="button" disabled={running !== null} onClick={() => void exportImages()} title="Every active take as its own PNG file">
+          <button type="button" disabled={running !== null} onClick={() => void exportImages()} title="The take on the board of every panel, each as its own PNG file">
             Export panel images…
           </button>
           <button type="button" className="button-primary" disabled={running !== null} onClick={() => void exportChosen()}>

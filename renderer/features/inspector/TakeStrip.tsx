@@ -1,5 +1,5 @@
 /**
- * The active take, large, and every take of the panel in the order they were made. Picking a
+ * The take on the board, large, and every take of the panel in the order they were made. Picking a
  * take is a document edit (undoable); takes are never removed here. Restyled takes say which
  * take they came from; takes that just arrived are marked new until picked. "Compare takes"
  * opens the take viewer. By keyboard the strip is one Tab stop: ←/→, Home and End move between
@@ -52,7 +52,7 @@ export function TakePreview({ panel, number }: { panel: Panel; number: number })
       {active ? (
         <>
           {/* Keyed: another panel's picture never lingers while this one loads. */}
-          <TakeImage key={active.image} image={active.image} size={512} alt={`Panel ${number}, active take`} />
+          <TakeImage key={active.image} image={active.image} size={512} alt={`Panel ${number}, take on the board`} />
           <ConsistencyBadge takeId={active.id} />
         </>
       ) : (
@@ -86,9 +86,9 @@ export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
     <>
     <section className="inspector-section" aria-label={`Takes for panel ${number}`}>
       {takes.length === 0 ? (
-        <p className="muted small">Every image you generate for this panel is kept here. Pick the one the board shows.</p>
+        <p className="muted small">Every image you generate for this panel is kept here. Pick the one to show on the board.</p>
       ) : (
-        <div className="take-strip" role="toolbar" aria-label="Pick the take the board shows" onKeyDown={keys.onKeyDown}>
+        <div className="take-strip" role="toolbar" aria-label="Pick the take to show on the board" onKeyDown={keys.onKeyDown}>
           {takes.map((take, index) => {
             const isActive = take.id === panel.activeTakeId;
             const isNew = fresh[take.id] === true;
@@ -135,7 +135,7 @@ export function TakeStrip({ panel, number }: { panel: Panel; number: number }) {
         )}
         <label className="checkbox small" title="When on, each new take from Generate or Restyle is shown on the board at once">
           <input type="checkbox" checked={activateNewTakes} onChange={(event) => setActivateNewTakes(event.target.checked)} />
-          Make new takes active
+          Show new takes on the board
         </label>
       </div>
     </>

@@ -1,8 +1,10 @@
 /**
  * The take viewer: a panel's takes large, up to four side by side, each with the prompt and the
  * parameters it was made with, so takes can be compared before one is picked. Arrow keys step
- * through takes (the window follows), Enter or A makes the focused take active (an undoable
- * edit, like a click in the strip), number keys jump to a take.
+ * through takes (the window follows), Enter or A shows the focused take on the board (an undoable
+ * edit, like a click in the strip), number keys jump to a take. "On the board" is the one name the
+ * app gives the take a panel shows (the code calls it the active take): the badge, the button
+ * "Show on the board", the keys' help and the shortcuts list all say it.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -46,11 +48,14 @@ function TakeTile({ take, takes, number, active, focused, fresh, onPick, onFocus
       <figcaption>
         <div className="viewer-title">
           <strong>Take {number}</strong>
-          {active && <span className="pill pill-ok">Active</span>}
+          {active && <span className="pill pill-ok">On the board</span>}
           {fresh && <span className="pill pill-new">New</span>}
-          <button type="button" className="button-small" disabled={active} onClick={onPick}>
-            {active ? 'On the board' : 'Make active'}
-          </button>
+          {/* The take on the board has its badge instead: a greyed button would only repeat it. */}
+          {!active && (
+            <button type="button" className="button-small" onClick={onPick}>
+              Show on the board
+            </button>
+          )}
         </div>
         <p className="viewer-prompt">{take.prompt}</p>
         <dl className="prompt-params viewer-params" aria-label={`How take ${number} was made`}>
@@ -101,9 +106,9 @@ function ViewerBody({ panelId }: { panelId: string }) {
     event.preventDefault();
   };
   return (
-    <div ref={grid} className="viewer" role="group" aria-label={`Takes of panel ${number}: arrows step, Enter or A makes active`} tabIndex={0} onKeyDown={onKeyDown}>
+    <div ref={grid} className="viewer" role="group" aria-label={`Takes of panel ${number}: arrows step, Enter or A shows the take on the board`} tabIndex={0} onKeyDown={onKeyDown}>
       <p className="muted small viewer-help">
-        Take {focused + 1} of {takes.length} · ←/→ step · Enter or A make active · 1-9 jump
+        Take {focused + 1} of {takes.length} · ←/→ step · Enter or A show on the board · 1-9 jump
       </p>
       <div className="viewer-grid" data-count={shown.length}>
         {shown.map((take, offset) => (
@@ -116,7 +121,11 @@ function ViewerBody({ panelId }: { panelId: string }) {
             focused={start + offset === focused}
             fresh={fresh[take.id] === true}
             onFocus={() => setFocused(start + offset)}
-            onPick={() => pick(start + offset)}
+            onPick={() => {
+              pick(start + offset);
+              // The pressed button goes (its tile now shows the badge): the keys stay with the takes.
+              grid.current?.focus({ preventScroll: true });
+            }}
           />
         ))}
       </div>

@@ -107,12 +107,12 @@ export function card(page: Page, number: number): Locator {
 
 /** The src of a card's active take, or null when it shows no take. */
 export async function activeSrc(page: Page, number: number): Promise<string | null> {
-  const image = card(page, number).getByRole('img', { name: `Panel ${number}, active take` });
+  const image = card(page, number).getByRole('img', { name: `Panel ${number}, take on the board` });
   return (await image.count()) === 0 ? null : image.getAttribute('src');
 }
 
 export async function cardsWithTakes(page: Page): Promise<number> {
-  return board(page).getByRole('img', { name: /active take$/ }).count();
+  return board(page).getByRole('img', { name: /take on the board$/ }).count();
 }
 
 export async function saved(page: Page): Promise<void> {

@@ -13,7 +13,7 @@ describe('panel board', () => {
   it('lists panels as "Panel N" with shot, scene and the active take thumbnail at card size', async () => {
     await renderApp({ project: sampleProject(3, [2, 0, 0]) });
     expect(cards().map((card) => card.getAttribute('aria-label'))).toEqual(['Panel 1', 'Panel 2', 'Panel 3']);
-    const image = within(cards()[0] as HTMLElement).getByRole('img', { name: 'Panel 1, active take' });
+    const image = within(cards()[0] as HTMLElement).getByRole('img', { name: 'Panel 1, take on the board' });
     expect(image.getAttribute('src')).toMatch(/^castboard-media:\/\/project\/thumbs\/0{63}1-256\.png$/);
     expect(within(cards()[1] as HTMLElement).queryByRole('img')).toBeNull();
     expect(cards()[0]?.textContent).toContain('2 takes');
@@ -103,7 +103,7 @@ describe('panel board', () => {
     await user.click(screen.getByRole('button', { name: 'Undo delete' }));
     expect(cards()).toHaveLength(2);
     expect(store.getState().takesByPanel.p1).toHaveLength(3);
-    expect(within(cards()[0] as HTMLElement).getByRole('img', { name: 'Panel 1, active take' })).toBeTruthy();
+    expect(within(cards()[0] as HTMLElement).getByRole('img', { name: 'Panel 1, take on the board' })).toBeTruthy();
   });
 
   it('dismissing the delete notice gives the keyboard back to the current card, so J and K go on from there', async () => {
@@ -158,7 +158,7 @@ describe('panel board', () => {
     expect(within(board()).getAllByRole('alert')).toHaveLength(1);
     expect(within(cards()[1] as HTMLElement).getByRole('alert').textContent).toContain('safety check');
     expect(within(cards()[0] as HTMLElement).getByRole('status').textContent).toContain('Generating');
-    expect(within(cards()[1] as HTMLElement).getByRole('img', { name: 'Panel 2, active take' })).toBeTruthy();
+    expect(within(cards()[1] as HTMLElement).getByRole('img', { name: 'Panel 2, take on the board' })).toBeTruthy();
   });
 
   it('windows a 500-panel board: announces all 500, renders the first rows, and Home/End/arrows reach any panel focused', async () => {

@@ -26,7 +26,7 @@ describe('outcomes kept by the last check', () => {
     expect(badgeOf(1)?.getAttribute('data-consistency')).toBe('consistent');
     expect(badgeOf(2)?.getAttribute('data-consistency')).toBe('drifted');
     expect(badgeOf(3)?.getAttribute('data-consistency')).toBe('out-of-date');
-    expect(badgeOf(3)?.getAttribute('aria-label')).toBe('Out of date: another take of this panel was checked, not the one chosen now. Check consistency again (free) to update it.');
+    expect(badgeOf(3)?.getAttribute('aria-label')).toBe('Out of date: another take of this panel was checked, not the one on the board now. Check consistency again (free) to update it.');
     expect(within(bar).getByRole('list', { name: 'Outcomes out of date' }).textContent).toContain('Panel 3 out of date');
     expect(callsTo('consistency:check')).toEqual([]);
   });
