@@ -10,12 +10,14 @@
  * - a folded section's title (summary) shows the app's focus ring, not the browser's;
  * - a field with an error is outlined in the error colour, not only named in text below it;
  * - the Export dialog keeps its Format choice and its buttons in one place while the artist steps
- *   through the formats (it re-centred itself for each one, moving Format under the pointer).
+ *   through the formats (it re-centred itself for each one, moving Format under the pointer);
+ * - "Use this take's seed" sits under the seed field it fills, its words whole (as "Take's seed"
+ *   it wrapped to wherever the row ran out).
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { board, card, inPlainView, scriptDialog, seedProject, useEditorRigs } from './support/editor-kit';
+import { board, card, inPlainView, openGeneratedBoard, scriptDialog, seedProject, useEditorRigs } from './support/editor-kit';
 import { EXPORT_FORMATS } from '../../renderer/features/export/export-formats';
 
 const openEditor = useEditorRigs();
@@ -159,6 +161,33 @@ describe('what an artist sees at 1280x720 and 1920x1080', () => {
   });
 
   for (const size of SIZES) {
+    it(`"Use this take's seed" sits under the seed field it fills, its words whole (${size.width}x${size.height})`, async () => {
+      const rig = await openEditor(size);
+      const page = await openGeneratedBoard(rig, 2);
+      await card(page, 1).click();
+      const inspector = page.getByRole('complementary', { name: 'Panel inspector' });
+      const button = inspector.getByRole('button', { name: "Use this take's seed" });
+      await button.scrollIntoViewIfNeeded();
+      await screenshot(page, `look-seed-${size.width}x${size.height}`);
+      const box = async (locator: Locator) => {
+        const found = await locator.boundingBox();
+        if (!found) throw new Error(`${locator.toString()} is not on screen`);
+        return { left: found.x, right: found.x + found.width, top: found.y, bottom: found.y + found.height, middle: found.y + found.height / 2 };
+      };
+      const [lock, field, use, panel] = await Promise.all([
+        box(inspector.locator('label', { has: page.getByRole('checkbox', { name: 'Lock seed' }) })),
+        box(inspector.getByLabel('Seed', { exact: true })),
+        box(button),
+        box(inspector),
+      ]);
+      expect(Math.abs(lock.middle - field.middle), 'Lock seed and the seed field on one line').toBeLessThanOrEqual(2);
+      expect(Math.abs(use.left - field.left), 'the button starts where the seed field starts').toBeLessThanOrEqual(1);
+      expect(use.top - field.bottom, 'the button just under the seed field').toBeGreaterThanOrEqual(0);
+      expect(use.top - field.bottom, 'the button just under the seed field').toBeLessThanOrEqual(10);
+      expect(use.right, 'inside the inspector').toBeLessThanOrEqual(panel.right);
+      expect(await button.evaluate((element) => element.scrollWidth <= element.clientWidth), 'its words are not cut').toBe(true);
+    });
+
     it(`group titles start where field labels start (${size.width}x${size.height})`, async () => {
       const page = await openBoard(size);
       await card(page, 2).click();

@@ -2,7 +2,8 @@
  * Generate for the panel in the inspector. The pinned bar is one row (the button and the number
  * of images with their cost, or why the panel cannot be generated yet) so it never takes more
  * than a sliver of the inspector; variations and the seed live in the collapsible "Generate"
- * section (GenerateOptions). Without an API key the button says "Add API key" and opens Settings
+ * section (GenerateOptions), where "Use this take's seed" locks the seed of the take on the board
+ * (the one shown large above it), under the seed field it fills. Without an API key the button says "Add API key" and opens Settings
  * instead of leading the artist into a request that cannot be sent. A cost above the gateway
  * balance last read is shown as a warning with the balance beside it.
  */
@@ -45,8 +46,8 @@ export function GenerateOptions({ panel }: { panel: Panel }) {
           <Icon name="retry" size={14} />
         </button>
         {activeSeed !== undefined && (
-          <button type="button" className="button-ghost button-small" title={`Lock the active take's seed (${activeSeed})`} onClick={() => setOptions({ seed: activeSeed, seedLocked: true })}>
-            Take's seed
+          <button type="button" className="button-ghost button-small seed-from-take" title={`Lock the seed to ${activeSeed}, the seed of the take on the board`} onClick={() => setOptions({ seed: activeSeed, seedLocked: true })}>
+            Use this take's seed
           </button>
         )}
       </div>

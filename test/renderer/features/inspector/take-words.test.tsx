@@ -1,10 +1,11 @@
 /**
  * One name for the take a panel shows: "on the board". The take viewer, the take strip, the board
  * and the Keyboard shortcuts list all say it; "active" and "Make active" (the code's word) must not
- * come back in anything the artist reads or hears.
+ * come back in anything the artist reads or hears. The seed button says what it does.
  */
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Project } from '../../../../shared/domain/project';
 import { renderApp } from '../../render-app';
 import { sampleProject } from '../../store-kit';
 
@@ -18,6 +19,15 @@ function wordsIn(root: Element): string[] {
   const attributes = ['aria-label', 'aria-description', 'title', 'alt', 'placeholder'];
   const named = Array.from(root.querySelectorAll('*')).flatMap((element) => attributes.map((name) => element.getAttribute(name) ?? ''));
   return [root.textContent ?? '', ...named].filter((words) => words !== '');
+}
+
+/** A one-panel project with three takes, the first on the board and made with a seed. */
+function projectWithSeed(seed: number): Project {
+  const project = sampleProject(1, [3]);
+  const panel = project.panels[0];
+  if (!panel?.takes[0]) throw new Error('sampleProject made no take');
+  panel.takes[0] = { ...panel.takes[0], seed };
+  return project;
 }
 
 describe('the take on the board, in words', () => {
@@ -55,5 +65,15 @@ describe('the take on the board, in words', () => {
     const shortcuts = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(shortcuts).getByText(/^Show the focused take on the board/)).toBeTruthy();
     expect(wordsIn(document.body).filter((words) => OLD_WORDS.test(words))).toEqual([]);
+  });
+
+  it('"Use this take\'s seed" locks the seed of the take on the board', async () => {
+    const { user } = await renderApp({ project: projectWithSeed(777) });
+    await user.click(card(1));
+    const button = screen.getByRole('button', { name: "Use this take's seed" });
+    expect(button.getAttribute('title')).toBe('Lock the seed to 777, the seed of the take on the board');
+    await user.click(button);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Lock seed' }).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Seed').value).toBe('777');
   });
 });
