@@ -63,10 +63,10 @@ function EditorActions({ commands }: { commands: Commands }) {
         <Action icon="download" label="Export" shortcut={`${mod}+E`} onClick={commands.openExport}>
           Export
         </Action>
-        <button type="button" className="button-ghost" title="Close project" disabled={busy} onClick={() => void closeProject()}>
-          <Icon name="folder" />
-          <span className="button-label">Close project</span>
-        </button>
+        {/* Its own icon (a door with an arrow leaving it): the folder read as "Open project". */}
+        <Action icon="leave" label="Close project" disabled={busy} onClick={() => void closeProject()}>
+          Close project
+        </Action>
       </div>
     </>
   );

@@ -12,7 +12,9 @@
  * - the Export dialog keeps its Format choice and its buttons in one place while the artist steps
  *   through the formats (it re-centred itself for each one, moving Format under the pointer);
  * - "Use this take's seed" sits under the seed field it fills, its words whole (as "Take's seed"
- *   it wrapped to wherever the row ran out).
+ *   it wrapped to wherever the row ran out);
+ * - the title bar's Close project is framed like its neighbours (it and Help were borderless) and
+ *   does not wear the folder of Open project.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -158,6 +160,26 @@ describe('what an artist sees at 1280x720 and 1920x1080', () => {
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
     }
+  });
+
+  it('Close project is framed like its neighbours and does not wear the Open project folder (1280x720)', async () => {
+    const page = await openBoard(SIZES[0]!, 2);
+    const bar = page.getByRole('banner');
+    const border = (name: string) =>
+      bar.getByRole('button', { name, exact: true }).evaluate((element) => {
+        const style = getComputedStyle(element);
+        return `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`;
+      });
+    const closeBorder = await border('Close project');
+    await screenshot(page, 'look-titlebar-1280x720');
+    for (const name of ['Export', 'Help', 'Settings']) expect(await border(name), `${name} beside Close project`).toBe(closeBorder);
+    expect(closeBorder, 'a border that shows').not.toMatch(/rgba\(0, 0, 0, 0\)|none/);
+    const drawing = (button: Locator) => button.locator('svg path').getAttribute('d');
+    const closeIcon = await drawing(bar.getByRole('button', { name: 'Close project' }));
+    await bar.getByRole('button', { name: 'Close project' }).click();
+    const open = page.getByRole('button', { name: 'Open project' });
+    await open.waitFor();
+    expect(closeIcon).not.toBe(await drawing(open));
   });
 
   for (const size of SIZES) {

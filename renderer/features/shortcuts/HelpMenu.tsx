@@ -38,7 +38,7 @@ export function HelpMenu() {
 
   return (
     <div className="menu" ref={ref}>
-      <button ref={buttonRef} type="button" className="button-ghost" title="Help" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+      <button ref={buttonRef} type="button" title="Help" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
         <Icon name="help" />
         <span className="button-label">Help</span>
       </button>
