@@ -99,7 +99,8 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       now: now(),
       note: context.afterCancel ? FINISHED_AFTER_CANCEL : undefined,
     });
-    const added = workspace.addTakes(job.panelId, takes, { activate: !context.afterCancel });
+    const reference = provenance.get(job.id)?.images?.reference;
+    const added = workspace.addTakes(job.panelId, takes, { activate: !context.afterCancel, ...(reference ? { reference } : {}) });
     if (result.remoteJobId) workspace.setPendingJobs((jobs) => jobs.filter((pending) => pending.id !== result.remoteJobId));
     // An unknown outcome answered by a Retry with the same key is now a stored take, not a loss.
     spendRecord.settle(context.idempotencyKey);
