@@ -5,8 +5,8 @@
  * or an undo may have removed them a moment ago.
  */
 import { castFirstCharacter, createCharacter, createPanel, removeCharacter } from '../../shared/domain/project-edit';
-import type { Character, Panel, Project } from '../../shared/domain/project';
-import { MAX_RECENTLY_DELETED } from '../../shared/domain/project-document';
+import type { Character, DeletedPanel, Panel, Project } from '../../shared/domain/project';
+import { boundRecentlyDeleted } from '../../shared/domain/recently-deleted';
 import { randomId, type IdFactory } from '../../shared/domain/random-id';
 
 export type PanelFields = Omit<Panel, 'id' | 'takes' | 'activeTakeId'>;
@@ -58,9 +58,10 @@ export function duplicatePanels(doc: Project, panelIds: readonly string[], newId
 
 /**
  * Removes the panels from the board and keeps them, newest first, in `recentlyDeleted` (bounded)
- * so they can be restored later, even after the project is reopened.
+ * so they can be restored later, even after the project is reopened. `hasTakes` (the store's
+ * doc holds no takes) lets a full list drop panels without takes before any with paid takes.
  */
-export function deletePanels(doc: Project, panelIds: readonly string[], deletedAt = new Date().toISOString()): Project {
+export function deletePanels(doc: Project, panelIds: readonly string[], deletedAt = new Date().toISOString(), hasTakes?: (panel: Panel) => boolean): Project {
   const doomed = new Set(panelIds);
   if (!doc.panels.some((panel) => doomed.has(panel.id))) return doc;
   const removed = doc.panels.flatMap((panel, index) => (doomed.has(panel.id) ? [{ panel, index, deletedAt }] : []));
@@ -68,8 +69,19 @@ export function deletePanels(doc: Project, panelIds: readonly string[], deletedA
     ...doc,
     panels: doc.panels.filter((panel) => !doomed.has(panel.id)),
     pendingJobs: doc.pendingJobs.filter((job) => !doomed.has(job.panelId)),
-    recentlyDeleted: [...removed.reverse(), ...(doc.recentlyDeleted ?? [])].slice(0, MAX_RECENTLY_DELETED),
+    recentlyDeleted: boundRecentlyDeleted([...removed.reverse(), ...(doc.recentlyDeleted ?? [])], hasTakes).kept,
   };
+}
+
+/**
+ * Adds the Recently deleted entry main made for paid takes whose panel had left the board and the
+ * list (takes emptied, as everywhere in the store's doc); unchanged if the panel is known.
+ */
+export function withDeletedEntry<D extends Project | null | undefined>(doc: D, entry: DeletedPanel, hasTakes: (panel: Panel) => boolean): D {
+  const id = entry.panel.id;
+  if (!doc || doc.panels.some((panel) => panel.id === id) || doc.recentlyDeleted?.some((candidate) => candidate.panel.id === id)) return doc;
+  const added = { ...entry, panel: { ...entry.panel, takes: [] } };
+  return { ...doc, recentlyDeleted: boundRecentlyDeleted([added, ...(doc.recentlyDeleted ?? [])], hasTakes).kept };
 }
 
 /**

@@ -4,7 +4,7 @@
  * changes made alongside (select the new panel) are UI state and are not part of the undo step.
  * Undo and redo end the current typing burst so the next keystroke starts a fresh step.
  */
-import type { Project } from '../../shared/domain/project';
+import type { Panel, Project } from '../../shared/domain/project';
 import type { AppState } from './app-state';
 import { focusAfterHistory } from './focus-after-history';
 import { sameValue, typedPatchBurst, type BurstKey } from './history';
@@ -122,7 +122,8 @@ export function createDocumentSlice(deps: StoreDeps): AppSlice<DocumentSlice> {
         const survivors = doc.panels.filter((panel) => !doomed.has(panel.id));
         const removedBefore = doc.panels.slice(0, lastIndex + 1).filter((panel) => doomed.has(panel.id)).length;
         const next = survivors[lastIndex + 1 - removedBefore] ?? survivors.at(-1);
-        edit(null, (current) => edits.deletePanels(current, panelIds), select(next ? [next.id] : []));
+        const hasTakes = (panel: Panel) => (get().takesByPanel[panel.id]?.length ?? 0) > 0;
+        edit(null, (current) => edits.deletePanels(current, panelIds, undefined, hasTakes), select(next ? [next.id] : []));
       },
       undoDeletion() {
         const { notice, doc } = get();

@@ -5,12 +5,12 @@
  * first take active, every recorded document gets it too, so undo cannot hide a new image.
  */
 import { isCastboardError, type ErrorCode } from '../../shared/errors';
-import type { AspectRatio, Project, Take } from '../../shared/domain/project';
+import type { AspectRatio, Panel, Project, Take } from '../../shared/domain/project';
 import type { ListedRecentProject, OpenReport, SaveStatus } from '../../shared/domain/project-status';
 import type { EventPayload, ResponseOf } from '../../shared/ipc/contract';
 import { messageOf } from '../lib/errors';
 import type { AppSlice, StoreDeps } from './store-types';
-import { setActiveTakeId } from './doc-edits';
+import { setActiveTakeId, withDeletedEntry } from './doc-edits';
 import { activeTakeOf, mergeTakes, splitTakes, type TakesByPanel } from './takes';
 
 export type OpenedProject = NonNullable<ResponseOf<'project:current'>>;
@@ -242,22 +242,24 @@ export function createProjectSlice(deps: StoreDeps): AppSlice<ProjectSlice> {
       setSaveStatus: (saveStatus) => set({ saveStatus }),
     };
 
-    function mergeAddedTakes({ panelId, takes, activeTakeId }: { panelId: string; takes: Take[]; activeTakeId: string | null }): void {
+    function mergeAddedTakes({ panelId, takes, activeTakeId, deleted }: EventPayload<'project:takesAdded'>): void {
       const state = get();
       const merged = mergeTakes(state.takesByPanel[panelId], takes);
       const takesByPanel = merged === state.takesByPanel[panelId] ? state.takesByPanel : { ...state.takesByPanel, [panelId]: merged };
-      if (activeTakeId === null || !merged.some((take) => take.id === activeTakeId)) {
-        set({ takesByPanel });
-        return;
-      }
-      const doc = withActiveTake(state.doc, panelId, activeTakeId, merged) ?? null;
-      // Main chose this active take itself and already has it: nothing to send back.
+      const hasTakes = (panel: Panel) => (takesByPanel[panel.id]?.length ?? 0) > 0;
+      // Main kept paid takes whose panel had left the board and Recently deleted: show its new entry.
+      const withEntry = (doc: Project | null | undefined) => (deleted ? withDeletedEntry(doc, deleted, hasTakes) : doc);
+      const shown = activeTakeId !== null && merged.some((take) => take.id === activeTakeId);
+      const change = (doc: Project | null | undefined) => withEntry(shown ? withActiveTake(doc, panelId, activeTakeId, merged) : doc);
+      const doc = change(state.doc) ?? null;
+      // Main made this change itself and already has it: nothing to send back.
       if (doc && doc !== state.doc && !deps.sync().pending) deps.sync().adopt(doc);
       withoutHistory(() => set({ takesByPanel, doc }));
       if (doc !== state.doc) {
+        // Every recorded document gets it too, so undo cannot hide a new image.
         const history = deps.history();
         const fix = (recorded: { doc?: Project | null }) => {
-          const next = withActiveTake(recorded.doc, panelId, activeTakeId, merged);
+          const next = change(recorded.doc);
           return next === recorded.doc ? recorded : { ...recorded, doc: next };
         };
         const { pastStates, futureStates } = history.getState();

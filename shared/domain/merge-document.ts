@@ -2,9 +2,11 @@
  * Merges a document edited in the renderer into the one main holds. Main is the only writer of
  * takes and pending jobs (they record money spent), so the renderer's copy can never remove
  * them: takes are unioned by id (main's order first), pending jobs are main's, and an active
- * take that names no take falls back to main's choice.
+ * take that names no take falls back to main's choice. Recently deleted is the renderer's, except
+ * that an entry holding takes main added there is never lost by an edit (recently-deleted.ts).
  */
-import type { Panel, Project } from './project';
+import type { DeletedPanel, Panel, Project } from './project';
+import { keepPaidDeleted } from './recently-deleted';
 
 function mergePanel(incoming: Panel, current: Panel | undefined): Panel {
   if (!current) return incoming;
@@ -14,10 +16,17 @@ function mergePanel(incoming: Panel, current: Panel | undefined): Panel {
   return { ...incoming, takes, activeTakeId: activeExists ? incoming.activeTakeId : current.activeTakeId };
 }
 
-export function mergeEditedDocument(current: Project, incoming: Project): Project {
+/** `onDropped`: entries with takes that fell off the bounded list (only when every entry holds takes). */
+export function mergeEditedDocument(current: Project, incoming: Project, onDropped?: (dropped: DeletedPanel[]) => void): Project {
   const currentPanels = new Map(current.panels.map((panel) => [panel.id, panel]));
+  // A panel deleted while its takes arrived (on the board or in the list) keeps them in its entry.
+  const known = new Map([...(current.recentlyDeleted ?? []).map((entry) => [entry.panel.id, entry.panel] as const), ...currentPanels]);
+  const edited = incoming.recentlyDeleted?.map((entry) => ({ ...entry, panel: mergePanel(entry.panel, known.get(entry.panel.id)) }));
+  const deleted = keepPaidDeleted(current, { ...incoming, ...(edited ? { recentlyDeleted: edited } : {}) });
+  if (deleted.dropped.length > 0) onDropped?.(deleted.dropped);
   return {
     ...incoming,
+    ...(deleted.recentlyDeleted ? { recentlyDeleted: deleted.recentlyDeleted } : {}),
     panels: incoming.panels.map((panel) => mergePanel(panel, currentPanels.get(panel.id))),
     pendingJobs: current.pendingJobs,
     // Written by main only, like pendingJobs: an edit or an undo never forgets money spent.

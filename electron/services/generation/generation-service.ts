@@ -27,10 +27,10 @@ import type { QueueJob, ResultContext } from '../gateway/queue-types';
 import type { Logger } from '../logger';
 import type { ProjectWorkspace } from '../workspace/project-workspace';
 import { checkPanelsCanBeSent, generateJobs, pendingTakes, restyleJobs, uniquePendingJobs } from './panel-jobs';
-import { imagesOf } from '../gateway/queue-cost';
 import { requestImagesFor, resendSource, SOURCE_TAKE_PARAM, sourceTakeOf } from './resend';
 import { createSentRequests } from './sent-requests';
 import { createHeldResults } from './held-results';
+import { createRequestedImages } from './requested-images';
 import { createSpendRecord } from './spend-record';
 import { paramsToRecord, takesFromResult } from './takes-from-result';
 import type { EventPayload } from '../../../shared/ipc/contract';
@@ -99,7 +99,8 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       now: now(),
       note: context.afterCancel ? FINISHED_AFTER_CANCEL : undefined,
     });
-    const added = workspace.addTakes(job.panelId, takes, { activate: !context.afterCancel });
+    const reference = provenance.get(job.id)?.images?.reference;
+    const added = workspace.addTakes(job.panelId, takes, { activate: !context.afterCancel, ...(reference ? { reference } : {}) });
     if (result.remoteJobId) workspace.setPendingJobs((jobs) => jobs.filter((pending) => pending.id !== result.remoteJobId));
     // An unknown outcome answered by a Retry with the same key is now a stored take, not a loss.
     spendRecord.settle(context.idempotencyKey);
@@ -109,6 +110,9 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     // retried by autosave, so it does not turn this paid job into a failure.
     await workspace.save().catch((error: unknown) => deps.logger.warn('Saving after a generation failed; autosave retries', { error }));
   }
+
+  /** Images requested per queue job id, to know what is on its way to each panel. */
+  const requested = createRequestedImages();
 
   /** Paid results whose images could not be written yet (e.g. a full disk), retried until they are. */
   const held = createHeldResults({ store, spendRecord, onStored: (jobId) => queue.heldStored(jobId) });
@@ -180,6 +184,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     onPaidWithoutImage: (job, event) => void spendRecord.add(job.panelId, event),
     onProgress: (snapshot) => {
       sentRequests.reconcile(snapshot);
+      requested.prune(snapshot);
       deps.onProgress(snapshot);
     },
   });
@@ -189,20 +194,17 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     queue.setRetryAfterCap(deps.settings().retryAfterCapSeconds * 1000);
   }
 
-  /** Images requested per queue job id, to know what is on its way to each panel. */
-  const requested = new Map<string, number>();
-
   /** Takes on their way to a panel: pending async jobs, and jobs or held results with no job id. */
   function comingTakes(panelId: string): number {
     let images = pendingTakes(deps.workspace.project(), panelId);
     for (const job of queue.snapshot().jobs) {
-      if (job.panelId === panelId && !job.remoteJobId && !TERMINAL_JOB_STATES.has(job.state)) images += requested.get(job.id) ?? 1;
+      if (job.panelId === panelId && !job.remoteJobId && !TERMINAL_JOB_STATES.has(job.state)) images += requested.of(job.id);
     }
     return images + held.comingTo(panelId);
   }
 
   const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage, comingTakes });
-  const remember = (jobs: readonly QueueJob[]) => jobs.forEach((job) => requested.set(job.id, imagesOf(job)));
+  const remember = (jobs: readonly QueueJob[]) => requested.remember(jobs);
 
   /**
    * The queue's finished jobs belong to the project they were made for. When another one opens,
@@ -297,6 +299,8 @@ export function createGenerationService(deps: GenerationServiceDeps) {
     },
     /** Images whose requests are at the gateway now with no job id to collect them by (paid for; lost if the app stops them). */
     paidInFlight: (): number => queue.imagesLostIfStopped(),
+    /** Queue jobs whose image count is remembered for the takes-per-panel check (tests: it is pruned). */
+    rememberedJobs: (): number => requested.size,
     /** Paid images still waiting to be written (also retried every few seconds by itself). */
     heldImages: held.images,
     storeHeldResults: held.storeAll,

@@ -9,7 +9,9 @@
  *  - edits from the renderer never remove takes or pending jobs (shared/domain/merge-document.ts).
  */
 import path from 'node:path';
-import type { AspectRatio, ImageRef, PendingJob, Project, Take, PaidWithoutImage } from '../../../shared/domain/project';
+import type { AspectRatio, DeletedPanel, ImageRef, PendingJob, Project, Take, PaidWithoutImage } from '../../../shared/domain/project';
+import { addTakesToDeleted } from '../../../shared/domain/recently-deleted';
+import type { EventPayload } from '../../../shared/ipc/contract';
 import { addTake, projectFolderName, type NewProjectInit } from '../../../shared/domain/project-edit';
 import type { ListedRecentProject, OpenReport, SaveStatus } from '../../../shared/domain/project-status';
 import { parseThumbnailPath } from '../../../shared/domain/thumbnail-ref';
@@ -33,6 +35,9 @@ export interface OpenedProject {
   status: SaveStatus;
   report: OpenReport;
 }
+
+/** What addTakes did, as the renderer is told it. */
+export type TakesAdded = EventPayload<'project:takesAdded'>;
 
 export interface WorkspaceDeps {
   dialogs: DialogPort;
@@ -74,6 +79,13 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
   function requireSession(): ProjectSession {
     if (!session || session.isClosed) throw new CastboardError('NO_PROJECT', 'No project is open. Create or open a project first.');
     return session;
+  }
+
+  /** Only when every Recently deleted entry holds takes does one with takes fall off: say so. */
+  function logDropped(dropped: readonly DeletedPanel[]): void {
+    for (const entry of dropped) {
+      deps.logger.warn('Recently deleted is full of panels with takes; the oldest fell off (its images stay in images/)', { panelId: entry.panel.id, takes: entry.panel.takes.map((take) => take.image) });
+    }
   }
 
   function describe(current: ProjectSession): OpenedProject {
@@ -175,7 +187,7 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
       if (editedIn !== undefined && path.resolve(editedIn) !== current.root) {
         throw new CastboardError('INVALID_REQUEST', 'That edit was made in a project that is no longer open, so it was not applied there.');
       }
-      current.update(mergeEditedDocument(current.project, edited));
+      current.update(mergeEditedDocument(current.project, edited, logDropped));
       return current.status;
     },
 
@@ -240,22 +252,20 @@ export function createProjectWorkspace(deps: WorkspaceDeps) {
      * Stores a finished generation's takes; the first becomes active when the panel has none.
      * `activate: false` (finished after a cancel) never replaces the take shown. `makeActive`: the last one becomes active whatever was shown (an
      * image the artist brought in). If the panel was deleted meanwhile, the takes join its entry
-     * in `recentlyDeleted` (the images stay in images/ either way), so restoring the panel brings
+     * in `recentlyDeleted` — a new one when it fell off that list or was lost (`reference`: the
+     * character image the request sent, to name its character) — so restoring the panel brings
      * back every take it paid for, also when the job was resumed after a restart.
      */
-    addTakes(panelId: string, takes: Take[], options: { activate?: boolean; makeActive?: boolean } = {}): { panelId: string; takes: Take[]; activeTakeId: string | null } {
+    addTakes(panelId: string, takes: Take[], options: { activate?: boolean; makeActive?: boolean; reference?: ImageRef } = {}): TakesAdded {
       const current = requireSession();
       const panel = current.project.panels.find((candidate) => candidate.id === panelId);
       if (!panel) {
-        // Paid images are never dropped: a recently deleted panel keeps them for a later restore.
-        const deleted = current.project.recentlyDeleted?.find((entry) => entry.panel.id === panelId);
-        if (deleted) {
-          const kept = takes.reduce((next, take) => addTake(next, take, { activate: next.activeTakeId === null }), deleted.panel);
-          const recentlyDeleted = current.project.recentlyDeleted?.map((entry) => (entry === deleted ? { ...entry, panel: kept } : entry));
-          current.update({ ...current.project, recentlyDeleted });
-        }
-        deps.logger.warn('A generation finished for a deleted panel; its takes are kept for undo', { panelId });
-        return { panelId, takes, activeTakeId: null };
+        // Paid images are never dropped: Recently deleted keeps them for a later restore.
+        const kept = addTakesToDeleted(current.project, panelId, takes, { reference: options.reference, deletedAt: new Date().toISOString() });
+        current.update(kept.project);
+        deps.logger.warn('A generation finished for a deleted panel; its takes are kept in Recently deleted', { panelId, newEntry: kept.created });
+        logDropped(kept.dropped);
+        return { panelId, takes, activeTakeId: null, ...(kept.created ? { deleted: kept.entry } : {}) };
       }
       // activate: false keeps the takes beside the one shown, never in its place; a panel with no
       // take shown at all shows the first of them (else a paid image would read "No take yet").

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AspectRatioSchema, ImageRefSchema, ProjectSchema, TakeSchema } from '../../domain/project';
+import { DeletedPanelSchema } from '../../domain/project-deleted';
 import { arePanelOutlines } from '../../domain/project-rules';
 import { ListedRecentProjectSchema, OpenReportSchema, SaveStatusSchema } from '../../domain/project-status';
 import { channel, noPayload } from '../define';
@@ -85,7 +86,15 @@ export const projectChannels = {
   ),
 };
 
-const TakesAddedSchema = z.object({ panelId: z.string(), takes: z.array(TakeSchema), activeTakeId: z.string().nullable() }).strict();
+const TakesAddedSchema = z
+  .object({
+    panelId: z.string(),
+    takes: z.array(TakeSchema),
+    activeTakeId: z.string().nullable(),
+    /** The panel had left the board and Recently deleted: main made this entry for the paid takes. */
+    deleted: DeletedPanelSchema.optional(),
+  })
+  .strict();
 const panelImageTarget = { panelId: z.string().min(1).max(64), origin: z.enum(['imported', 'sketch']) };
 
 /** Images into panels (issue #15): a chosen, dropped or pasted file, or a sketch made into a PNG. */
