@@ -27,7 +27,8 @@ export function mergeEditedDocument(current: Project, incoming: Project, onDropp
   return {
     ...incoming,
     ...(deleted.recentlyDeleted ? { recentlyDeleted: deleted.recentlyDeleted } : {}),
-    panels: incoming.panels.map((panel) => mergePanel(panel, currentPanels.get(panel.id))),
+    // A panel restored from Recently deleted by an edit made before main added takes to its entry keeps them.
+    panels: incoming.panels.map((panel) => mergePanel(panel, known.get(panel.id))),
     pendingJobs: current.pendingJobs,
     // Written by main only, like pendingJobs: an edit or an undo never forgets money spent.
     ...(current.paidWithoutImage ? { paidWithoutImage: current.paidWithoutImage } : {}),

@@ -97,6 +97,26 @@ describe('edits the renderer made before paid takes arrived', () => {
     expect(entry?.panel.takes).toHaveLength(1);
     expect(entry?.panel.activeTakeId).toBe(entry?.panel.takes[0]?.id);
   }, 30_000);
+
+  it('a deleted panel restored on the board before its take reached the window keeps the take', async () => {
+    const gateway = await gatewayWith({ latencyMs: 1000 });
+    const r = rig(gateway);
+    const { root, project } = await storyboard(r, await tempDir(), 2);
+    const panelId = project.panels[0]?.id ?? '';
+    await r.call('jobs:generate', { panelIds: [panelId], variations: 1 });
+    await deleteOnBoard(r, root, [panelId]);
+    // The window restores the panel from a copy made before main added the take to its entry.
+    const beforeTake = r.services.workspace.project();
+    await settled(r);
+    expect(r.services.workspace.project().recentlyDeleted?.[0]?.panel.takes).toHaveLength(1);
+    await r.call('project:update', { project: restoreDeletedPanel(beforeTake, panelId), root });
+    await r.call('project:save');
+    const saved = await onDisk(root);
+    const restored = saved.panels.find((panel) => panel.id === panelId);
+    expect(restored?.takes).toHaveLength(1);
+    expect(restored?.activeTakeId).toBe(restored?.takes[0]?.id);
+    expect(saved.recentlyDeleted?.some((entry) => entry.panel.id === panelId) ?? false).toBe(false);
+  }, 30_000);
 });
 
 describe('Recently deleted when it is full', () => {
