@@ -18,9 +18,9 @@ function mergePanel(incoming: Panel, current: Panel | undefined): Panel {
 
 /** `onDropped`: entries with takes that fell off the bounded list (only when every entry holds takes). */
 export function mergeEditedDocument(current: Project, incoming: Project, onDropped?: (dropped: DeletedPanel[]) => void): Project {
-  const currentPanels = new Map(current.panels.map((panel) => [panel.id, panel]));
-  // A panel deleted while its takes arrived (on the board or in the list) keeps them in its entry.
-  const known = new Map([...(current.recentlyDeleted ?? []).map((entry) => [entry.panel.id, entry.panel] as const), ...currentPanels]);
+  // Main's copy of each panel, on the board or in Recently deleted (the board's wins): a panel
+  // deleted or restored while its takes arrived keeps them wherever the edit put it.
+  const known = new Map([...(current.recentlyDeleted ?? []).map((entry) => entry.panel), ...current.panels].map((panel) => [panel.id, panel]));
   const edited = incoming.recentlyDeleted?.map((entry) => ({ ...entry, panel: mergePanel(entry.panel, known.get(entry.panel.id)) }));
   const deleted = keepPaidDeleted(current, { ...incoming, ...(edited ? { recentlyDeleted: edited } : {}) });
   if (deleted.dropped.length > 0) onDropped?.(deleted.dropped);

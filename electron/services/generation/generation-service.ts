@@ -204,7 +204,6 @@ export function createGenerationService(deps: GenerationServiceDeps) {
   }
 
   const context = () => ({ project: deps.workspace.project(), readImage: deps.workspace.readImage, comingTakes });
-  const remember = (jobs: readonly QueueJob[]) => requested.remember(jobs);
 
   /**
    * The queue's finished jobs belong to the project they were made for. When another one opens,
@@ -234,7 +233,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const jobs = await generateJobs(from, request.panelIds, request);
       for (const job of jobs) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId) });
       applySettings();
-      remember(jobs);
+      requested.remember(jobs);
       queue.add(jobs);
       return { jobIds: jobs.map((job) => job.id) };
     },
@@ -246,7 +245,7 @@ export function createGenerationService(deps: GenerationServiceDeps) {
       const planned = await restyleJobs(from, request.panelIds, request);
       for (const { job, sourceTakeId } of planned) provenance.set(job.id, { images: requestImagesFor(from.project, job.panelId, sourceTakeId), sourceTakeId });
       applySettings();
-      remember(planned.map(({ job }) => job));
+      requested.remember(planned.map(({ job }) => job));
       queue.add(planned.map(({ job }) => job));
       return { jobIds: planned.map(({ job }) => job.id) };
     },
