@@ -11,7 +11,8 @@
  */
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { defineConfig, type UserConfig } from 'vite';
+import path from 'node:path';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -58,6 +59,72 @@ function nodeBuild(entry: string, outDir: string, fileName: string, format: 'es'
   };
 }
 
+/**
+ * Why the renderer is one classic deferred script, not an ES module: Chromium keeps V8's compiled
+ * code for scripts (the code cache) and hands it back on the next launch, but with its background
+ * resource fetch (on by default) it does so for classic scripts only; a module script is parsed
+ * and compiled again at every open (40-60 ms on a 2-core machine, before the first render; seen in
+ * Chromium 156 traces: `v8.compileModule` streamed vs `v8.compile` "script has code-cache available").
+ * A classic script cannot import chunks, so the two modules the renderer loads on demand (zod
+ * schemas, never part of start-up: test/tools/renderer-startup-zod.test.ts) are built beside it as
+ * ES modules, which a classic script may import(). Any other import() fails the build (IIFE output
+ * has no chunks), so a new lazy module is added here or not at all.
+ */
+const LAZY_MODULES: Readonly<Record<string, string>> = {
+  'shared/ipc/answer-schemas.ts': 'answer-schemas',
+  'shared/domain/settings.ts': 'settings',
+};
+const LAZY_DIR = 'assets/lazy';
+
+/** The renderer's import() of a lazy module, kept as a real import() of its file beside the bundle. */
+function lazyModules(): Plugin {
+  const repoRoot = path.dirname(new URL(import.meta.url).pathname);
+  return {
+    name: 'castboard-lazy-modules',
+    apply: 'build',
+    async resolveDynamicImport(specifier, importer) {
+      if (typeof specifier !== 'string' || !importer) return null;
+      const resolved = await this.resolve(specifier, importer);
+      const name = resolved && LAZY_MODULES[path.relative(repoRoot, resolved.id).split(path.sep).join('/')];
+      // Relative to the script that imports it (assets/index-*.js), as a classic script's import() resolves.
+      return name ? { id: `./lazy/${name}.js`, external: true } : null;
+    },
+    async generateBundle() {
+      const input = Object.fromEntries(Object.entries(LAZY_MODULES).map(([file, name]) => [name, path.join(repoRoot, file)]));
+      const built = await build({
+        configFile: false,
+        root: repoRoot,
+        logLevel: 'warn',
+        build: {
+          write: false,
+          target: 'es2022',
+          sourcemap: true,
+          rollupOptions: { input, preserveEntrySignatures: 'strict', output: { format: 'es', entryFileNames: `${LAZY_DIR}/[name].js`, chunkFileNames: `${LAZY_DIR}/[name]-[hash].js` } },
+        },
+      });
+      for (const { output } of Array.isArray(built) ? built : [built as Extract<typeof built, { output: unknown }>]) {
+        for (const file of output) {
+          if (file.type === 'asset') this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
+          else {
+            for (const id of file.moduleIds) if (!id.startsWith('\0')) this.addWatchFile(id);
+            this.emitFile({ type: 'asset', fileName: file.fileName, source: file.code });
+            if (file.map) this.emitFile({ type: 'asset', fileName: `${file.fileName}.map`, source: file.map.toString() });
+          }
+        }
+      }
+    },
+  };
+}
+
+/** Vite writes its entry as `<script type="module">`; the IIFE bundle runs as a deferred classic script (same order, same timing). */
+function classicEntryScript(): Plugin {
+  return {
+    name: 'castboard-classic-entry-script',
+    enforce: 'post',
+    transformIndexHtml: (html) => html.replace('<script type="module" crossorigin src=', '<script defer src='),
+  };
+}
+
 export default defineConfig(({ mode }): UserConfig => {
   switch (mode) {
     case 'main':
@@ -80,8 +147,22 @@ export default defineConfig(({ mode }): UserConfig => {
       return {
         root: 'renderer',
         base: './',
-        plugins: [react()],
-        build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'es2022', sourcemap: true },
+        plugins: [react(), lazyModules(), classicEntryScript()],
+        build: {
+          outDir: '../dist/renderer',
+          emptyOutDir: true,
+          target: 'es2022',
+          sourcemap: true,
+          // One stylesheet file, linked: split CSS would be injected by script as <style>, which the CSP refuses.
+          cssCodeSplit: false,
+          modulePreload: false,
+          rollupOptions: {
+            output: { format: 'iife' },
+            // Vite passes import.meta.url to its import() helper, which needs it only for preloading
+            // chunks; the lazy modules have none to preload.
+            onwarn: (warning, warn) => (warning.code === 'EMPTY_IMPORT_META' ? undefined : warn(warning)),
+          },
+        },
       };
   }
 });

@@ -3,7 +3,7 @@
  * the preload is: the same data-only bridge (createBridge) over HTTP instead of ipcRenderer,
  * exposed through an emulated contextBridge (context-bridge.ts: values structured-cloned, errors
  * reduced to their message). The renderer's bundle builds the typed API on it, exactly as in the
- * app. Loaded as a deferred classic script placed before the app's module script: both download
+ * app. Loaded as a deferred classic script placed before the app's own (also deferred): both download
  * while the page parses and run in document order, so the bridge exists before the app's first
  * line, as the preload's does, without holding up the app's download. With no scripted dialogs a
  * file dialog shows as an in-page prompt (folder-prompt.ts). Like the preload, it sends the start-up
