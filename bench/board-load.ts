@@ -2,8 +2,9 @@
  * `npx tsx bench/board-load.ts [-- --panels 500,2000] [--opens 5]`: the board at storyboard scale in real
  * Chromium through the browser harness (real renderer, handlers and services), side by side in
  * one run with a bare static page of the same cards (<img> + text, a few lines of script). For
- * each size it prints: open to first interaction (board in the DOM, the page's scripts run, no
- * long task still running), the longest task after the first paint (tasks that start once the
+ * each size it prints: open to first interaction (the page painted, board in the DOM, its scripts
+ * run, no long task still running: as Time to Interactive, never before the first contentful
+ * paint, since nothing can be used before it is on the screen), the longest task after the first paint (tasks that start once the
  * first card is in the DOM; the task that puts it there ends before the first paint and is
  * printed beside it without a target), one arrow-key step, one keystroke until its card is
  * painted, Ctrl+A, and JS heap after GC, with the ratio to the bare page and the issue #12 target
@@ -35,10 +36,14 @@ import { barePage, CARDS, heapAfterGc, RECORDER, timeUntilPainted, type BareCard
 
 interface Figures {
   openMs: number;
+  /** The same without waiting for the first paint (this bench's rule before session 14), printed beside it. */
+  unpaintedOpenMs: number;
   /** When the first card entered the DOM (the bare page: early in parsing it). */
   firstCardMs: number;
   /** DOMContentLoaded: the page's scripts have run (the app's bundle and bridge), before any board render. */
   scriptsRunMs: number;
+  /** First contentful paint. */
+  paintedMs: number;
   /** The longest task that was running when the first card entered the DOM (it ends before the first paint). */
   openTaskMs: number;
   longestTaskMs: number;
@@ -76,14 +81,18 @@ async function measure(profile: BrowserContext, url: string): Promise<Figures> {
   await page.goto(url);
   await page.waitForSelector(CARDS, { timeout: 60_000 });
   await page.waitForTimeout(SETTLE_MS);
-  const recorded = await page.evaluate(() => (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; firstCard: number; ready: number } }).__bench);
+  const recorded = await page.evaluate(() => (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; firstCard: number; ready: number; painted: number } }).__bench);
   const after = recorded.longTasks.filter((task) => task.start + task.duration > recorded.firstCard);
-  // Interactive once the board is there, the page's scripts have run (the bare page's first card
-  // is in the DOM long before its last one is parsed and its key handlers exist) and the main
-  // thread is no longer busy with a long task.
-  const openMs = Math.max(recorded.firstCard, recorded.ready, ...after.map((task) => task.start + task.duration));
+  // Interactive once the page is painted, the board is there, the page's scripts have run (the bare
+  // page's first card is in the DOM long before its last one is parsed and its key handlers exist)
+  // and the main thread is no longer busy with a long task. Without the paint, the bare page would
+  // count as usable ~100 ms before it shows anything (its 500 cards are laid out after its script
+  // runs); that figure is still printed.
+  const unpaintedOpenMs = Math.max(recorded.firstCard, recorded.ready, ...after.map((task) => task.start + task.duration));
+  const openMs = Math.max(recorded.painted, unpaintedOpenMs);
   const firstCardMs = recorded.firstCard;
   const scriptsRunMs = recorded.ready;
+  const paintedMs = recorded.painted;
   // The task that puts the first card in the DOM ends before the first paint: the target ("no task
   // over 100 ms after the first paint") is about the tasks that start after it.
   const openTaskMs = Math.max(0, ...after.filter((task) => task.start < recorded.firstCard).map((task) => task.duration));
@@ -98,7 +107,7 @@ async function measure(profile: BrowserContext, url: string): Promise<Figures> {
   const selectAllMs = await timeUntilPainted(page, 'selectAll');
   const heapMb = await heapAfterGc(page);
   await page.close();
-  return { openMs, firstCardMs, scriptsRunMs, openTaskMs, longestTaskMs, arrowMs: median(arrows), keystrokeMs: median(keys), selectAllMs, heapMb };
+  return { openMs, unpaintedOpenMs, firstCardMs, scriptsRunMs, paintedMs, openTaskMs, longestTaskMs, arrowMs: median(arrows), keystrokeMs: median(keys), selectAllMs, heapMb };
 }
 
 /** Over the loads: each time's median, and the longest tasks' worst (the target is "no task over"). */
@@ -106,8 +115,10 @@ function combine(runs: readonly Figures[]): Figures {
   const of = (key: keyof Figures) => runs.map((run) => run[key]);
   return {
     openMs: median(of('openMs')),
+    unpaintedOpenMs: median(of('unpaintedOpenMs')),
     firstCardMs: median(of('firstCardMs')),
     scriptsRunMs: median(of('scriptsRunMs')),
+    paintedMs: median(of('paintedMs')),
     openTaskMs: Math.max(...of('openTaskMs')),
     longestTaskMs: Math.max(...of('longestTaskMs')),
     arrowMs: median(of('arrowMs')),
@@ -156,11 +167,13 @@ function report(panels: number, apps: Loads, bases: Loads): boolean {
   const scale = panels > 500 ? 2 : 1;
   const rows: Array<[string, number, number, number, string]> = [
     ['open to first interaction (ms)', app.openMs, bare.openMs, Math.min(1000 * scale, bare.openMs * 1.5 * scale), `<= 1.5x bare and < ${1000 * scale}`],
+    ['open, not waiting for the paint (ms)', app.unpaintedOpenMs, bare.unpaintedOpenMs, Number.POSITIVE_INFINITY, 'no target (the rule before session 14)'],
     ['open, first load in a new profile (ms)', apps.first.openMs, bases.first.openMs, Number.POSITIVE_INFINITY, 'no target (once per install: no code cache yet)'],
     ['first card in the DOM (ms)', app.firstCardMs, bare.firstCardMs, Number.POSITIVE_INFINITY, 'no target'],
     // Shown because the app cannot be interactive before its scripts have run: when this alone is
     // above the open target, no change to the board's rendering can meet it.
     ['scripts run, DOMContentLoaded (ms)', app.scriptsRunMs, bare.scriptsRunMs, Number.POSITIVE_INFINITY, 'no target'],
+    ['first contentful paint (ms)', app.paintedMs, bare.paintedMs, Number.POSITIVE_INFINITY, 'no target'],
     ['task that shows the board (ms)', app.openTaskMs, bare.openTaskMs, Number.POSITIVE_INFINITY, 'no target (before first paint)'],
     ['longest task after first paint (ms)', app.longestTaskMs, bare.longestTaskMs, 100 * scale, `<= ${100 * scale}`],
     ['arrow-key step to painted (ms)', app.arrowMs, bare.arrowMs, 50 * scale, `< ${50 * scale}`],

@@ -17,11 +17,14 @@ export const CARDS = `${BOARD} :is(li, [role="listitem"])`;
 export const RECORDER = `
   // tsx (esbuild keepNames) wraps named functions in page.evaluate bodies with __name().
   globalThis.__name ??= (fn) => fn;
-  window.__bench = { longTasks: [], firstCard: null, ready: null };
+  window.__bench = { longTasks: [], firstCard: null, ready: null, painted: null };
   // The page's own scripts have run (the bare page's key handlers exist only from here on).
   document.addEventListener('DOMContentLoaded', () => { window.__bench.ready = performance.now(); });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration }); })
     .observe({ type: 'longtask', buffered: true });
+  // First contentful paint: nothing can be used before it is on the screen.
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__bench.painted = e.startTime; })
+    .observe({ type: 'paint', buffered: true });
   new MutationObserver((_, observer) => {
     if (document.querySelector('${CARDS}')) { window.__bench.firstCard = performance.now(); observer.disconnect(); }
   }).observe(document, { childList: true, subtree: true });
