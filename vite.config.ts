@@ -89,7 +89,7 @@ function lazyModules(): Plugin {
       // Relative to the script that imports it (assets/index-*.js), as a classic script's import() resolves.
       return name ? { id: `./lazy/${name}.js`, external: true } : null;
     },
-    async generateBundle() {
+    async buildStart() {
       const input = Object.fromEntries(Object.entries(LAZY_MODULES).map(([file, name]) => [name, path.join(repoRoot, file)]));
       const built = await build({
         configFile: false,
