@@ -1,18 +1,25 @@
 /**
  * `castboard consistency`: checks that each panel's active take still shows the featured
  * character, by comparing faces with the character's reference image, on this computer (free,
- * nothing is sent anywhere). Read-only on the project and lock-free, like info and export; the
- * only thing written is the descriptor cache (cache/faces.json), which makes the next run fast.
+ * nothing is sent anywhere). Read-only on project.json and lock-free, like info and export; it
+ * writes only in the project's cache/ folder (atomically): the face descriptors (faces.json, which
+ * make the next run fast) and the outcomes (consistency.json, merged with the saved ones by the
+ * app's own rules), so the app shows them when it opens the project. A failed cache write is a
+ * warning on stderr, never a failure: the exit code is the check's.
  * Exit codes: 0 when every checked panel is consistent, 1 when any drifted or when no panel could
  * be checked at all, 2 usage errors. Panels that could not be checked never count as consistent:
  * they are listed with the reason, and a run that checked nothing fails (a CI gate must not pass
  * having verified nothing).
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { NotCheckedReason, TakeConsistency } from '../../../shared/domain/consistency';
 import { CONSISTENCY_THRESHOLD_RANGE, DEFAULT_CONSISTENCY_THRESHOLD, NOT_CHECKED_TEXT } from '../../../shared/domain/consistency-outcomes';
 import type { Project } from '../../../shared/domain/project';
 import { createConsistencyService } from '../../services/consistency/consistency-service';
+import { createSavedResults } from '../../services/consistency/saved-results';
+import { describeWriteFailure, writeAgainAdvice } from '../../services/project/fs-errors';
+import { CACHE_DIR } from '../../services/project/project-paths';
 import { numberOption, plural, projectDirArg } from '../cli-args';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../cli-io';
 import { readProject } from '../cli-project';
@@ -31,8 +38,10 @@ free (nothing is sent to the gateway). Prints each panel's outcome and face dist
   drifted       a face was found, but it is further than the threshold
   not checked   no face found (stylised panels often show none), no image, no reference face,
                 a reference image file that is missing or damaged
-Reads only (it keeps face descriptors in <dir>/cache/ so the next check is fast); works while
-the project is open in Castboard.
+Never changes project.json; works while the project is open in Castboard. It writes only in
+<dir>/cache/: face descriptors, so the next check is fast, and these outcomes, which Castboard
+shows when it opens the project (added to the ones saved before; marked out of date there when
+the panel's take or the character's reference changes).
 
 Options:
   --panels <list>   only these panels, e.g. 1,3-5
@@ -69,6 +78,20 @@ function printText(io: CliIo, dir: string, rows: readonly Row[], threshold: numb
   io.stdout(`${count('consistent')} consistent, ${count('drifted')} drifted, ${count('not-checked')} not checked.`);
   const drifted = rows.filter((row) => row.status === 'drifted').map((row) => row.number);
   if (drifted.length) io.stderr(`Drifted: ${plural(drifted.length, 'panel')} (${drifted.join(',')}). Regenerate them with: castboard generate ${shellWord(dir)} --panels ${drifted.join(',')}`);
+}
+
+/**
+ * Keeps the outcomes where the app looks for them when it opens the project. A check that could
+ * not be saved is still a check: the artist is told in a warning, and the exit code stays the check's.
+ */
+async function saveForTheApp(io: CliIo, root: string, project: Project, results: readonly TakeConsistency[]): Promise<void> {
+  const saved = await createSavedResults().remember(root, project, results);
+  if (saved.saved) return;
+  const advice = writeAgainAdvice(saved.error);
+  io.stderr(
+    `Warning: these outcomes were not saved, so the Castboard app will not show them when it opens this project. ${describeWriteFailure(saved.error, path.join(root, CACHE_DIR))} ` +
+      `The check itself is done (the outcomes above and the exit code are unaffected); ${advice}, then run it again to save them.`,
+  );
 }
 
 /** Every panel asked for was "not checked": nothing was verified, so the run fails. */
@@ -111,6 +134,7 @@ export async function runConsistency(args: string[], io: CliIo): Promise<number>
   const rows = rowsFor(project, results);
   if (values.json) io.stdout(JSON.stringify({ threshold, panels: rows.map(({ number, status, distance, reason, takeId }) => ({ number, status, distance, reason, takeId })) }));
   else printText(io, dir, rows, threshold);
+  await saveForTheApp(io, root, project, results);
   if (nothingChecked(rows)) {
     io.stderr(nothingCheckedLine(dir, rows));
     return EXIT_FAILURE;

@@ -7,8 +7,12 @@
  *    ignored (the check can be run again) and never a reason to refuse opening the project;
  *  - a check adds its outcomes to the saved ones (a check of panels 1-3 keeps panel 7's) and
  *    outcomes of takes the project no longer has are dropped;
- *  - writes are atomic but not fsynced, and a failed write is ignored (a read-only project is
- *    still checked, its outcomes are just not remembered);
+ *  - writes are atomic but not fsynced, and a failed write never fails the check (a read-only
+ *    project is still checked, its outcomes are just not remembered): remember answers with the
+ *    error instead of throwing, the app ignores it and the CLI says it as a warning;
+ *  - the app and the CLI (`castboard consistency`) keep outcomes in the same file by the same
+ *    rules; as with the face cache, when both write at once the last write wins (a cache: an
+ *    outcome lost that way only needs the check again).
  *  - saves run one after the other, so a background check and a requested one never interleave
  *    their read-merge-write.
  */
@@ -26,9 +30,12 @@ const SavedFileSchema = z.object({
   results: z.array(TakeConsistencySchema).max(MAX_RESULTS),
 });
 
+/** Whether remember could write the file; `error` is the file system's (for the CLI's warning). */
+export type RememberOutcome = { saved: true } | { saved: false; error: unknown };
+
 export interface SavedResults {
-  /** Adds these outcomes to the project's saved ones; never throws. */
-  remember(root: string, project: Project, results: readonly TakeConsistency[]): Promise<void>;
+  /** Adds these outcomes to the project's saved ones; never throws (a failed write is answered, not thrown). */
+  remember(root: string, project: Project, results: readonly TakeConsistency[]): Promise<RememberOutcome>;
   /** The saved outcomes of takes the project still has; [] when there are none or the file is damaged. */
   recall(root: string, project: Project): Promise<TakeConsistency[]>;
 }
@@ -58,12 +65,17 @@ export function createSavedResults(): SavedResults {
   let saving: Promise<void> = Promise.resolve();
   return {
     remember(root, project, results) {
-      saving = saving.then(async () => {
+      const write = saving.then(async () => {
         const merged = ofExistingTakes(project, [...(await readSaved(root)), ...results]);
         const body = JSON.stringify({ format: FORMAT, results: [...merged.values()].slice(-MAX_RESULTS) });
         await writeProjectFile(root, CONSISTENCY_RESULTS_FILE, body, { durable: false });
-      }).catch(() => undefined);
-      return saving;
+      });
+      // The next save waits for this one whether it worked or not.
+      saving = write.catch(() => undefined);
+      return write.then(
+        (): RememberOutcome => ({ saved: true }),
+        (error: unknown): RememberOutcome => ({ saved: false, error }),
+      );
     },
     async recall(root, project) {
       return [...ofExistingTakes(project, await readSaved(root)).values()];
