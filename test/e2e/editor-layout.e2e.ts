@@ -8,7 +8,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { board, card, imagesLoaded, openGeneratedBoard, seedProject, useEditorRigs } from './support/editor-kit';
+import { board, boxOf, card, imagesLoaded, openGeneratedBoard, seedProject, useEditorRigs, type Box } from './support/editor-kit';
 
 const openEditor = useEditorRigs();
 
@@ -25,13 +25,6 @@ const TOOLBAR_COMMANDS = ['Undo', 'Redo', 'Add panel', 'Generate missing', 'Gene
 const INSPECTOR_LABELS = ['Scene', 'Featured character', 'Shot type', 'Camera angle', 'Camera movement', 'Duration', 'Dialogue', 'Action', 'Notes', 'Seed', 'Style prompt', /^Strength/];
 const INSPECTOR_BUTTONS = ['Take 1', 'Insert panel before', 'Insert panel after', 'Duplicate panel', 'Delete panel', 'Film noir', 'Restyle', 'Generate', 'New random seed'];
 
-type Box = { left: number; right: number; top: number; bottom: number };
-
-async function boxOf(locator: Locator): Promise<Box> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error(`${locator.toString()} is not rendered`);
-  return { left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height };
-}
 
 /** In view, inside `within` (1 px of rounding allowed), and its own text not cut. */
 async function expectReachable(page: Page, locator: Locator, within: Box, what: string): Promise<void> {

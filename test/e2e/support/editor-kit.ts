@@ -144,6 +144,15 @@ export async function imagesLoaded(page: Page): Promise<void> {
   await expect.poll(allLoaded, { timeout: 15_000 }).toBe(true);
 }
 
+export type Box = { left: number; right: number; top: number; bottom: number };
+
+/** Where `locator` is drawn in the window, edge by edge; throws when it is not rendered. */
+export async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`${locator.toString()} is not rendered`);
+  return { left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height };
+}
+
 /**
  * True when the element can be clicked where it is, without scrolling anything first: inside the
  * window, and what the pointer hits at its corners is the element itself (not clipped by a

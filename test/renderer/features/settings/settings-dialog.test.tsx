@@ -81,6 +81,9 @@ describe('Settings dialog', () => {
     expect(alert.textContent).toBe('Price per image must be a number from 0 to 100 USD.');
     expect(price.getAttribute('aria-invalid')).toBe('true');
     expect(price.getAttribute('aria-describedby')).toBe(alert.id);
+    // Save is pressed in the footer, maybe far from the box: the box takes focus, its message right under it.
+    expect(document.activeElement).toBe(price);
+    expect(price.nextElementSibling).toBe(alert);
     expect(screen.getByLabelText('Parallel requests').getAttribute('aria-invalid')).toBeNull();
     expect(backend.calls.some((call) => call.channel === 'settings:update')).toBe(false);
 
@@ -147,6 +150,30 @@ describe('Settings: gateway and saving', () => {
     await waitFor(() => expect(backend.calls.find((call) => call.channel === 'settings:update')?.payload).toMatchObject({ autosaveDelayMs: 2500 }));
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
     expect(backend.settings.autosaveDelayMs).toBe(2500);
+  });
+
+  // Enter in a box is checked in the browser (settings-footer.e2e.ts): user-event's Enter looks for the
+  // submit button inside the form only, not one tied to it by form= as Chromium does.
+  it('Save settings sits in the dialog footer with Close and saves the form; a reopened dialog starts afresh', async () => {
+    const { backend, user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    const footer = dialog.querySelector('footer.dialog-footer');
+    expect(footer?.contains(screen.getByRole('button', { name: 'Save settings' }))).toBe(true);
+    expect(footer?.contains(screen.getByRole('button', { name: 'Close' }))).toBe(true);
+
+    const parallel = await screen.findByLabelText('Parallel requests');
+    await user.clear(parallel);
+    await user.type(parallel, '6');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(backend.settings.concurrency).toBe(6));
+    expect(footer?.contains(await screen.findByText('Settings saved.'))).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog', { name: 'Settings' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(await screen.findByLabelText('Parallel requests')).toBeTruthy();
+    expect(screen.queryByText('Settings saved.')).toBeNull();
   });
 
   it('a changed gateway URL clears the "tested" result (issue #16)', async () => {
