@@ -17,7 +17,7 @@ import type { QueueSnapshot } from '../../shared/domain/jobs';
 import type { Project, Take } from '../../shared/domain/project';
 import { setActiveTake } from '../../shared/domain/project-edit';
 import type { Settings } from '../../shared/domain/settings';
-import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
+import { createGenerationService, FINISHED_AFTER_CANCEL, type GenerationService } from '../services/generation/generation-service';
 import { uniquePendingJobs, type PanelJobContext } from '../services/generation/panel-jobs';
 import type { ProjectWorkspace } from '../services/workspace/project-workspace';
 import type { BatchProject } from './cli-project';
@@ -141,10 +141,15 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
   }
 }
 
+/**
+ * --activate (always on for render): each panel's first new take goes on the board. Not a take
+ * that finished after Ctrl-C: the artist stopped the batch, so it is kept beside the take on the
+ * board, as the stop line and the report say (the service already showed it where a panel had none).
+ */
 function activateNewTakes(workspace: ProjectWorkspace, added: Map<string, Take[]>): void {
   const project = workspace.project();
   const panels = project.panels.map((panel) => {
-    const first = added.get(panel.id)?.[0];
+    const first = added.get(panel.id)?.find((take) => take.note !== FINISHED_AFTER_CANCEL);
     return first ? setActiveTake(panel, first.id) : panel;
   });
   workspace.update({ ...project, panels });

@@ -67,7 +67,11 @@ describe('castboard generate: Ctrl-C on the real process', () => {
     expect(info.stdout).toContain('2 requests of unknown outcome, may have been charged ($0.10)');
   }, 60_000);
 
-  it('an image finished after Ctrl-C is saved beside the take on the board, which stays on the board', async () => {
+  // --activate asks for new images on the board, but not for ones that finished after the artist stopped the batch.
+  it.each([
+    { how: 'without --activate', flags: [] as string[] },
+    { how: 'with --activate', flags: ['--activate'] },
+  ])('an image finished after Ctrl-C is saved beside the take on the board, which stays on the board ($how)', async ({ flags }) => {
     gateway = await startFakeGateway({ latencyMs: 1500 });
     const temp = await tempDir();
     cleanup = temp.cleanup;
@@ -75,7 +79,7 @@ describe('castboard generate: Ctrl-C on the real process', () => {
     expect((await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) })).code).toBe(0);
     const onBoard = (await readProjectJson(project)).panels[0]?.activeTakeId;
     const interrupt = new AbortController();
-    const run = cli(['generate', project, '--yes'], { env: gatewayEnv(gateway), signal: interrupt.signal });
+    const run = cli(['generate', project, '--yes', ...flags], { env: gatewayEnv(gateway), signal: interrupt.signal });
     await expect.poll(() => gateway!.posts, { timeout: 20_000, interval: 25 }).toBe(2);
     interrupt.abort();
     const { code, stdout, stderr } = await run;
