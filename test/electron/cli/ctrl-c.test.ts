@@ -2,7 +2,9 @@
  * Ctrl-C on the real `castboard generate` (electron/cli/castboard.ts run by tsx as a child process,
  * a real SIGINT) once the fake gateway has received POSTs: the first Ctrl-C sends nothing new and
  * the run ends only after the images already paid for are stored, naming them; a second Ctrl-C
- * quits at once and names the panels that may have been paid for without an image.
+ * quits at once and names the panels that may have been paid for without an image. An image that
+ * finishes after Ctrl-C on a panel that already had a take stays beside it, --activate or not (run
+ * in-process with an abort signal, the same path as SIGINT, to time the stop on the gateway's POSTs).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
