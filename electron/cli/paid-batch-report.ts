@@ -18,7 +18,7 @@ export interface BatchOutcome {
   snapshot: QueueSnapshot;
   /** Takes saved per panel id. */
   added: Map<string, Take[]>;
-  /** Panels whose shown take is one of this batch's (after a cancel: only panels that had none). */
+  /** Panels whose take on the board is one of this batch's (after a cancel: only panels that had none). */
   shown: ReadonlySet<string>;
   stopReason: string | null;
   /** Panel id -> 1-based number, as the project was when the batch started. */
@@ -32,7 +32,7 @@ interface PanelRow {
   takes: Array<{ id: string; image: string }>;
   error?: string;
   code?: string;
-  /** Finished after Ctrl-C: paid for and saved, shown only if the panel had no take (then `shown`). */
+  /** Finished after Ctrl-C: paid for and saved, on the board only if the panel had no take (then `shown`). */
   finishedAfterCancel?: boolean;
   shown?: boolean;
   /** Paid for without an image: an unusable answer, or a request whose outcome is unknown. */
@@ -95,7 +95,7 @@ function panelRows(outcome: BatchOutcome): PanelRow[] {
 
 function describeRow(row: PanelRow): string[] {
   if (row.status === 'done') {
-    const note = row.finishedAfterCancel ? ` (finished after cancel: paid for, saved, ${row.shown ? 'shown: the panel had no take' : 'not made active'})` : '';
+    const note = row.finishedAfterCancel ? ` (finished after cancel: paid for, saved, ${row.shown ? 'on the board: the panel had no take' : 'not on the board: the panel keeps the take it showed'})` : '';
     return [`Panel ${row.panel}: ${plural(row.takes.length, 'new take')}${note}`, ...row.takes.map((take) => `  ${take.image}`)];
   }
   if (row.kept) return [`Panel ${row.panel}: not collected yet, job kept: ${row.error ?? ''}`];

@@ -17,7 +17,7 @@ import type { QueueSnapshot } from '../../shared/domain/jobs';
 import type { Project, Take } from '../../shared/domain/project';
 import { setActiveTake } from '../../shared/domain/project-edit';
 import type { Settings } from '../../shared/domain/settings';
-import { createGenerationService, type GenerationService } from '../services/generation/generation-service';
+import { createGenerationService, FINISHED_AFTER_CANCEL, type GenerationService } from '../services/generation/generation-service';
 import { uniquePendingJobs, type PanelJobContext } from '../services/generation/panel-jobs';
 import type { ProjectWorkspace } from '../services/workspace/project-workspace';
 import type { BatchProject } from './cli-project';
@@ -41,7 +41,7 @@ export interface PaidBatch {
   yes: boolean;
   dryRun: boolean;
   json: boolean;
-  /** Make each panel's first new take its active one (by default a panel keeps its active take). */
+  /** Put each panel's first new take on the board (by default a panel keeps the take it shows). */
   activate: boolean;
   /** Builds the jobs once without sending them: throws the message naming the panel to fix. */
   preflight(context: PanelJobContext, panelIds: string[]): Promise<unknown>;
@@ -104,7 +104,7 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
     },
   });
   const onAbort = (): void => {
-    stopReason ??= 'Stopped by Ctrl-C: nothing was sent after it. Requests already sent were finished and saved (paid for; shown only on panels that had no take).';
+    stopReason ??= 'Stopped by Ctrl-C: nothing was sent after it. Requests already sent were finished and saved (paid for; put on the board only where a panel had no take).';
     const sent = inFlight(service.snapshot());
     service.cancelAll();
     if (sent.length > 0) {
@@ -141,10 +141,15 @@ async function runQueue(io: CliIo, workspace: ProjectWorkspace, settings: Settin
   }
 }
 
+/**
+ * --activate (always on for render): each panel's first new take goes on the board. Not a take
+ * that finished after Ctrl-C: the artist stopped the batch, so it is kept beside the take on the
+ * board, as the stop line and the report say (the service already showed it where a panel had none).
+ */
 function activateNewTakes(workspace: ProjectWorkspace, added: Map<string, Take[]>): void {
   const project = workspace.project();
   const panels = project.panels.map((panel) => {
-    const first = added.get(panel.id)?.[0];
+    const first = added.get(panel.id)?.find((take) => take.note !== FINISHED_AFTER_CANCEL);
     return first ? setActiveTake(panel, first.id) : panel;
   });
   workspace.update({ ...project, panels });
@@ -212,7 +217,7 @@ export const PAID_BATCH_OPTIONS = {
  */
 export const paidBatchHelp = (variationsDefault: string): string => `  --variations <n>     images per panel, 1-4 (${variationsDefault})
   --concurrency <n>    most requests at once, 1-32 (default 10; fewer when the gateway asks)
-  --activate           show the new image on each panel (make it the active take)
+  --activate           put the new image on the board (with --variations, each panel's first)
   --yes                confirm the cost without asking (needed when not on a terminal)
   --dry-run            only print the image count and the cost; send nothing
   --json               print the result as JSON (with --dry-run: each request body, images elided)

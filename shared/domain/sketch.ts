@@ -36,7 +36,7 @@ export type SketchStroke = z.infer<typeof SketchStrokeSchema>;
 export const SketchSchema = z
   .object({
     strokes: z.array(SketchStrokeSchema).max(SKETCH_LIMITS.maxStrokes),
-    /** The take drawn over ("start from the current take"); it is painted under the strokes. */
+    /** The take drawn over ("Draw over the take on the board" in the sketch pad); it is painted under the strokes. */
     baseTakeId: z.string().min(1).max(64).optional(),
   })
   .strict();

@@ -156,7 +156,7 @@ describe('sketch to panel', () => {
     const { page } = rig;
     const canvas = page.getByLabel('Sketch canvas');
     await expectInView(page, pad.getByRole('button', { name: 'Pen', exact: true }), 'the Pen tool');
-    await expectInView(page, pad.getByRole('button', { name: 'Start from current take' }), 'the last tool');
+    await expectInView(page, pad.getByRole('button', { name: 'Draw over the take on the board' }), 'the last tool');
     const box = await expectInView(page, canvas, 'the sketch canvas');
     await expectInView(page, pad.getByRole('button', { name: 'Use sketch' }), 'Use sketch');
     await expectInView(page, pad.getByText('kept in the project as you draw'), 'the stroke count');
@@ -176,6 +176,44 @@ describe('sketch to panel', () => {
     expect(Math.max(...xs)).toBeCloseTo(0.9, 2);
     for (const y of ys) expect(y).toBeCloseTo(0.5, 2);
     await screenshot(page, `sketch-pad-${size.width}x${size.height}`);
+    await saved(page);
+  });
+
+  it('draws over the take on the board, named as the rest of the app names it, and still fits 1024 x 640', async () => {
+    const rig = await openEditor({ width: 1024, height: 640 });
+    let pad = await openSketchPad(rig);
+    const { page } = rig;
+    const drawOver = () => pad.getByRole('button', { name: 'Draw over the take on the board' });
+    const onionOption = () => pad.getByLabel('Onion skin').getByRole('option', { name: 'Onion: the take on the board' });
+    // No take yet: nothing to draw over or to see through.
+    expect(await drawOver().isDisabled()).toBe(true);
+    expect(await onionOption().isDisabled()).toBe(true);
+
+    // The sketch kept with Use sketch is the panel's take on the board; the pad opened again offers it.
+    await drawStroke(page, [0.1, 0.8], [0.9, 0.2]);
+    await pad.getByRole('button', { name: 'Use sketch' }).click();
+    await pad.waitFor({ state: 'hidden' });
+    await expect.poll(() => panelOf(rig, 0)?.takes.length).toBe(1);
+    await page.getByRole('button', { name: 'Edit sketch' }).click();
+    pad = page.getByRole('dialog', { name: 'Sketch panel 1' });
+    await pad.waitFor();
+    expect(await onionOption().isDisabled()).toBe(false);
+    await pad.getByLabel('Onion skin').selectOption({ label: 'Onion: the take on the board' });
+    await pad.getByRole('img', { name: 'Onion skin' }).waitFor();
+    expect(await drawOver().getAttribute('title')).toBe('Draw over the take on the board: it shows under your strokes, and Use sketch keeps them on it');
+    await drawOver().click();
+    await pad.getByRole('img', { name: 'The take this sketch is drawn over' }).waitFor();
+    await expect.poll(() => panelOf(rig, 0)?.sketch?.baseTakeId).toBe(panelOf(rig, 0)?.activeTakeId);
+    expect(await drawOver().isDisabled()).toBe(true);
+
+    // The widest toolbar (Plain paper shown too) still leaves the whole pad on screen, unscrolled.
+    await expectInView(page, pad.getByRole('button', { name: 'Plain paper' }), 'Plain paper');
+    const box = await expectInView(page, page.getByLabel('Sketch canvas'), 'the sketch canvas');
+    await expectInView(page, pad.getByRole('button', { name: 'Use sketch' }), 'Use sketch');
+    const scroll = await pad.evaluate((dialog) => ({ scrollHeight: dialog.scrollHeight, clientHeight: dialog.clientHeight }));
+    expect(scroll.scrollHeight).toBeLessThanOrEqual(scroll.clientHeight + 1);
+    expect(box.height).toBeGreaterThan(640 * 0.45);
+    await screenshot(page, 'sketch-pad-over-take-1024x640');
     await saved(page);
   });
 

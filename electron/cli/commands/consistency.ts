@@ -1,5 +1,5 @@
 /**
- * `castboard consistency`: checks that each panel's active take still shows the featured
+ * `castboard consistency`: checks that each panel's take on the board still shows the featured
  * character, by comparing faces with the character's reference image, on this computer (free,
  * nothing is sent anywhere). Read-only on project.json and lock-free, like info and export; it
  * writes only in the project's cache/ folder (atomically): the face descriptors (faces.json, which
@@ -31,8 +31,8 @@ const USAGE = 'castboard consistency <dir> [--panels <list>] [--threshold <d>] [
 
 export const consistencyHelp = `Usage: ${USAGE}
 
-Checks that each panel's active take still shows the character: the closest face in the image
-is compared with the face in the featured character's reference image. Runs on this computer,
+Checks that each panel's take on the board still shows the character: the closest face in the
+image is compared with the face in the featured character's reference image. Runs on this computer,
 free (nothing is sent to the gateway). Prints each panel's outcome and face distance:
   consistent    distance at or below the threshold
   drifted       a face was found, but it is further than the threshold

@@ -45,9 +45,9 @@ Options a format does not get on the command line come from the project's saved 
 settings (the last ones used in the app). Every format takes --panels, --overwrite and --json;
 Ctrl-C cancels and writes nothing.
 
-Contact sheet (png): draws of the project in <dir>: each panel's active take in a grid, with its
-number and captions, under a header (title, character, date). Options not given come from the
-project's saved export settings (the last ones used in the app).
+Contact sheet (png): draws of the project in <dir>: each panel's take on the board in a grid,
+with its number and captions, under a header (title, character, date). Options not given come
+from the project's saved export settings (the last ones used in the app).
 
 Options:
   --out <file.png>       where to write the sheet (required); with --page, one file per page:

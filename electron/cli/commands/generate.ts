@@ -19,8 +19,8 @@ export const generateHelp = `Usage: castboard generate <dir> [options]
 Generates panels of the project in <dir> with Ideogram V3 Character, featuring the panel's
 character (its reference image keeps it consistent). Each image costs money: the command states
 the image count and the cost first and asks for confirmation on the terminal. New images become
-new takes; earlier takes are kept, and a panel that already had an image keeps showing it
-unless you pass --activate. Jobs the gateway accepted in an earlier run and still holds (an
+new takes; earlier takes are kept, and a panel that already had an image keeps that take on the
+board unless you pass --activate. Jobs the gateway accepted in an earlier run and still holds (an
 interrupted run, or a job kept when Castboard lost contact with it) are collected too (already
 paid: they are never sent again).
 
@@ -88,7 +88,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
     if (values.missing) {
       // A panel whose paid job is still pending gets that job's images: requesting it again would pay twice.
       const pending = new Set(target.project().pendingJobs.map((job) => job.panelId));
-      // A take that finished after a cancel is not active, but it is an image that was paid for.
+      // A take that finished after a cancel is not on the board, but it is an image that was paid for.
       numbers = numbers.filter((number) => panels[number - 1]?.takes.length === 0 && !pending.has(panels[number - 1]?.id ?? ''));
       if (numbers.length === 0 && pending.size === 0) {
         io.stderr('Every panel already has an image: nothing to generate. Use --panels to make new takes of chosen panels.');

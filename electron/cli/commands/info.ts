@@ -20,8 +20,10 @@ import { shellWord } from '../shell-word';
 export const infoHelp = `Usage: castboard info <dir> [--json]
 
 Shows the project in <dir>: title, aspect ratio, character, every panel (shot, scene, takes,
-the file of its active take; with --json each take's origin and source), the money spent so far (images stored, paid but unusable, of unknown
-outcome), jobs still pending and missing images.
+the file of its take on the board; with --json each take's origin and source), the money spent
+so far (images stored, paid but unusable, of unknown outcome), jobs still pending and missing
+images. In the JSON, a panel's "activeImage" is the file of its take on the board, and that take
+has "active": true.
 Reads only; works while the project is open in Castboard.
 
 Options:

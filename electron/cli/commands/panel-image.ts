@@ -1,7 +1,8 @@
 /**
  * `castboard panel image`: puts an image file (a rough, a photo, a layout) into an existing panel
- * as its active take, with provenance `imported` (the file name, no cost). The file passes the
- * same image gate as gateway answers before the project is opened, so a wrong file changes nothing.
+ * as a new take, on the board, with provenance `imported` (the file name, no cost). The file passes
+ * the same image gate as gateway answers before the project is opened, so a wrong file changes
+ * nothing.
  * Also used by `panel add --image` for a new panel.
  */
 import path from 'node:path';
@@ -18,8 +19,9 @@ export const PANEL_IMAGE_USAGE = 'castboard panel image <dir> --panel <n> --imag
 
 export const panelImageHelp = `Usage: ${PANEL_IMAGE_USAGE}
 
-Puts an image file (PNG, JPEG or WebP: a sketch, a photo, a layout) into panel <n> as its active
-take. It costs nothing; \`castboard render\` can then draw the character into it.
+Puts an image file (PNG, JPEG or WebP: a sketch, a photo, a layout) into panel <n> as a new take
+and puts it on the board (earlier takes are kept). It costs nothing; \`castboard render\` can
+then draw the character into it.
 
 Options:
   --panel <n>      the panel number (1-based, as castboard info shows it)
@@ -48,7 +50,7 @@ export async function putImageInPanel(workspace: ProjectWorkspace, panelId: stri
 
 export function printImported(io: CliIo, json: boolean, panel: { number: number; id: string }, take: Take): void {
   if (json) io.stdout(JSON.stringify({ panel: panel.number, id: panel.id, takeId: take.id, image: take.image, origin: take.origin, fileName: take.fileName }));
-  else io.stdout(`Panel ${panel.number}: "${take.fileName ?? ''}" is now its image (${take.width ?? '?'}x${take.height ?? '?'}, free).`);
+  else io.stdout(`Panel ${panel.number}: "${take.fileName ?? ''}" is its take on the board now (${take.width ?? '?'}x${take.height ?? '?'}, free).`);
 }
 
 export async function runPanelImage(args: string[], io: CliIo): Promise<number> {

@@ -22,11 +22,11 @@ const USAGE = 'castboard render <dir> --panels <list> [--follow loose|balanced|c
 
 export const renderHelp = `Usage: ${USAGE}
 
-Renders the character into each chosen panel's sketch or imported image (its active take, added
-with \`castboard panel image\` or drawn in the app) with Ideogram V3 Character Remix: the drawing
-gives the composition, the panel's scene and the character's reference image give the rest.
-Each image costs money: the command states the count and the cost first and asks for
-confirmation. The result becomes the panel's active take, linked to the sketch it came from.
+Renders the character into each chosen panel's sketch or imported image (the take on the board,
+added with \`castboard panel image\` or drawn in the app) with Ideogram V3 Character Remix: the
+drawing gives the composition, the panel's scene and the character's reference image give the
+rest. Each image costs money: the command states the count and the cost first and asks for
+confirmation. The result is put on the board, linked to the sketch it came from.
 
 Options:
   --panels <list>      panels to render, e.g. 1,3-5 (required)

@@ -1,4 +1,4 @@
-/** `castboard restyle`: redraws panels' active takes in a new style with Ideogram V3 Character Remix. */
+/** `castboard restyle`: redraws the takes on the board of panels in a new style with Ideogram V3 Character Remix. */
 import { parseArgs } from 'node:util';
 import { STYLE_PRESETS } from '../../../shared/domain/style-presets';
 import { bodyOrProblem, panelById, previewRestyle } from '../../../shared/generation/request-plan';
@@ -14,10 +14,10 @@ const USAGE = 'castboard restyle <dir> --panels <list> --style <text> [--strengt
 
 export const restyleHelp = `Usage: castboard restyle <dir> --panels <list> --style <text> [options]
 
-Restyles the active take of each chosen panel with Ideogram V3 Character Remix, keeping the
-character consistent. Each image costs money: the command states the count and the cost first
-and asks for confirmation on the terminal. Results become new takes; the original is kept and
-stays the panel's active take unless you pass --activate.
+Restyles the take on the board of each chosen panel with Ideogram V3 Character Remix, keeping
+the character consistent. Each image costs money: the command states the count and the cost
+first and asks for confirmation on the terminal. Results become new takes; the original is kept
+and stays on the board unless you pass --activate.
 
 Options:
   --panels <list>      panels to restyle, e.g. 1,3-5 (required; each needs an image)

@@ -43,7 +43,7 @@ type ImportWorkspace = Pick<ProjectWorkspace, 'project' | 'putVerifiedImage' | '
 async function overBaseTake(workspace: ImportWorkspace, panelId: string, baseTakeId: string, strokes: VerifiedImage): Promise<VerifiedImage> {
   const panel = workspace.project().panels.find((candidate) => candidate.id === panelId);
   const base = panel?.takes.find((take) => take.id === baseTakeId);
-  if (!base) throw new CastboardError('NOT_FOUND', 'The take this sketch was drawn over is no longer in the panel. Start the sketch again from the current take.');
+  if (!base) throw new CastboardError('NOT_FOUND', 'The take this sketch was drawn over is no longer in the panel. Your strokes are kept: Use sketch again puts them on plain paper, or choose "Draw over the take on the board" first.');
   const under = await sharp(await workspace.readImage(base.image)).resize(strokes.width, strokes.height, { fit: 'fill' }).toBuffer();
   const png = await sharp(under).composite([{ input: strokes.png }]).flatten({ background: '#ffffff' }).png().toBuffer();
   return verifyAndNormalizeImage(png, { origin: 'import' });

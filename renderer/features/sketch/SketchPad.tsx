@@ -1,7 +1,8 @@
 /**
  * The sketch pad: a focused view of one panel at the project's aspect ratio. Pen (pressure where
  * the device reports it), eraser, four greys, undo/redo of strokes, clear, onion-skin of the
- * panel's current take or of the previous panel, and "Start from current take" to draw over it.
+ * take on the board or of the previous panel, and "Draw over the take on the board" to draw on it
+ * ("the take on the board" is the app's one name for the take a panel shows).
  * Every change is kept in the project's document at once (panel.sketch, so nothing drawn is lost);
  * "Use sketch" turns the strokes into a PNG take through main's image checks. No network.
  */
@@ -99,10 +100,10 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
     return true;
   });
 
-  // Clear, the last Undo or Redo, "Start from current take", "Plain paper" and Use sketch (disabled
-  // while it saves, and the pad stays open when that fails) disable or remove the button that was
-  // pressed, and the browser then drops focus to the page body, outside the dialog: hand it to the
-  // canvas instead, so the keys and Tab carry on from inside the pad.
+  // Clear, the last Undo or Redo, "Draw over the take on the board", "Plain paper" and Use sketch
+  // (disabled while it saves, and the pad stays open when that fails) disable or remove the button
+  // that was pressed, and the browser then drops focus to the page body, outside the dialog: hand it
+  // to the canvas instead, so the keys and Tab carry on from inside the pad.
   useEffect(() => {
     const active = document.activeElement;
     const lost = active === null || active === document.body || (active instanceof HTMLButtonElement && active.disabled && padRef.current?.contains(active));
@@ -125,11 +126,13 @@ function SketchBody({ panel, number, target }: { panel: Panel; number: number; t
         <button type="button" disabled={history.present.length === 0} onClick={() => dispatch({ type: 'clear' })}>Clear</button>
         <select aria-label="Onion skin" value={onion} onChange={(event) => setOnion(event.target.value as Onion)}>
           <option value="off">No onion skin</option>
-          <option value="take" disabled={!target.current}>Onion: this panel's take</option>
+          <option value="take" disabled={!target.current}>Onion: the take on the board</option>
           <option value="previous" disabled={!target.previousImage}>Onion: previous panel</option>
         </select>
-        <button type="button" disabled={!target.current || target.current.id === baseTakeId} onClick={() => setBaseTakeId(target.current?.id)}>Start from current take</button>
-        {base && <button type="button" onClick={() => setBaseTakeId(undefined)}>Plain paper</button>}
+        <button type="button" title="Draw over the take on the board: it shows under your strokes, and Use sketch keeps them on it" disabled={!target.current || target.current.id === baseTakeId} onClick={() => setBaseTakeId(target.current?.id)}>
+          Draw over the take on the board
+        </button>
+        {base && <button type="button" title="Draw on white paper again, without the take under your strokes" onClick={() => setBaseTakeId(undefined)}>Plain paper</button>}
       </div>
       <div className="sketch-stage-area" style={{ '--sketch-ratio': size.width / size.height } as CSSProperties}>
         <div className="sketch-stage">

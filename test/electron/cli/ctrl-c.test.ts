@@ -2,7 +2,9 @@
  * Ctrl-C on the real `castboard generate` (electron/cli/castboard.ts run by tsx as a child process,
  * a real SIGINT) once the fake gateway has received POSTs: the first Ctrl-C sends nothing new and
  * the run ends only after the images already paid for are stored, naming them; a second Ctrl-C
- * quits at once and names the panels that may have been paid for without an image.
+ * quits at once and names the panels that may have been paid for without an image. An image that
+ * finishes after Ctrl-C on a panel that already had a take stays beside it, --activate or not (run
+ * in-process with an abort signal, the same path as SIGINT, to time the stop on the gateway's POSTs).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from '../../fakes/gateway/fake-gateway';
@@ -35,8 +37,8 @@ describe('castboard generate: Ctrl-C on the real process', () => {
 
     expect(gateway!.posts).toBe(2);
     expect(stderr).toContain('Waiting for 2 requests already sent and paid for (panels 1, 2)');
-    expect(stdout).toContain('Panel 1: 1 new take (finished after cancel: paid for, saved, shown: the panel had no take)');
-    expect(stdout).toContain('Panel 2: 1 new take (finished after cancel: paid for, saved, shown: the panel had no take)');
+    expect(stdout).toContain('Panel 1: 1 new take (finished after cancel: paid for, saved, on the board: the panel had no take)');
+    expect(stdout).toContain('Panel 2: 1 new take (finished after cancel: paid for, saved, on the board: the panel had no take)');
     expect(stdout).toContain('Panel 3: cancelled (not sent, not charged)');
     expect(stdout).toContain('spent $0.10: 2 images stored ($0.10)');
     expect(code).toBe(1);
@@ -66,4 +68,28 @@ describe('castboard generate: Ctrl-C on the real process', () => {
     expect(info.stdout).toContain('Spent:      $0.10');
     expect(info.stdout).toContain('2 requests of unknown outcome, may have been charged ($0.10)');
   }, 60_000);
+
+  // --activate asks for new images on the board, but not for ones that finished after the artist stopped the batch.
+  it.each([
+    { how: 'without --activate', flags: [] as string[] },
+    { how: 'with --activate', flags: ['--activate'] },
+  ])('an image finished after Ctrl-C is saved beside the take on the board, which stays on the board ($how)', async ({ flags }) => {
+    gateway = await startFakeGateway({ latencyMs: 1500 });
+    const temp = await tempDir();
+    cleanup = temp.cleanup;
+    const project = await makeProject(temp.dir, ['one']);
+    expect((await cli(['generate', project, '--yes'], { env: gatewayEnv(gateway) })).code).toBe(0);
+    const onBoard = (await readProjectJson(project)).panels[0]?.activeTakeId;
+    const interrupt = new AbortController();
+    const run = cli(['generate', project, '--yes', ...flags], { env: gatewayEnv(gateway), signal: interrupt.signal });
+    await expect.poll(() => gateway!.posts, { timeout: 20_000, interval: 25 }).toBe(2);
+    interrupt.abort();
+    const { code, stdout, stderr } = await run;
+    expect(code).toBe(0); // the one panel asked for got its image
+    expect(stdout).toContain('Panel 1: 1 new take (finished after cancel: paid for, saved, not on the board: the panel keeps the take it showed)');
+    expect(stderr).toContain('Requests already sent were finished and saved (paid for; put on the board only where a panel had no take).');
+    const panel = (await readProjectJson(project)).panels[0];
+    expect(panel?.takes).toHaveLength(2);
+    expect(panel?.activeTakeId).toBe(onBoard);
+  }, 30_000);
 });

@@ -371,7 +371,7 @@ describe('castboard generate: interrupted async jobs', () => {
       await expect.poll(async () => ((await readProjectJson(project)).pendingJobs as unknown[]).length, { timeout: 5000, interval: 50 }).toBe(1);
       interrupt.abort();
       const stopped = await first;
-      expect(stopped.stdout).toContain('Panel 1: 1 new take (finished after cancel: paid for, saved, shown: the panel had no take)');
+      expect(stopped.stdout).toContain('Panel 1: 1 new take (finished after cancel: paid for, saved, on the board: the panel had no take)');
       expect(stopped.stderr).toContain('Stopped by Ctrl-C');
       const json = await readProjectJson(project);
       expect(json.pendingJobs).toEqual([]);

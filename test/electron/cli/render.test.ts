@@ -43,7 +43,7 @@ describe('castboard panel add --image, render, info', () => {
     const project = await makeProject(dir, []);
     const added = await cli(['panel', 'add', project, '--scene', 'Mara runs up the dune at dusk', '--image', await roughJpeg('dune-rough.jpg')]);
     expect(added.code, added.stderr).toBe(0);
-    expect(added.stdout).toContain('"dune-rough.jpg" is now its image');
+    expect(added.stdout).toContain('Panel 1: "dune-rough.jpg" is its take on the board now (');
 
     const rendered = await cli(['render', project, '--panels', '1', '--follow', 'close', '--yes'], { env: gatewayEnv(gateway) });
     expect(rendered.code, rendered.stderr).toBe(0);
@@ -61,7 +61,7 @@ describe('castboard panel add --image, render, info', () => {
     expect(body.prompt).toContain('Mara runs up the dune at dusk');
   });
 
-  it('panel image puts a file into an existing panel as its active take', async () => {
+  it('panel image puts a file into an existing panel as a new take, on the board', async () => {
     const project = await makeProject(dir, ['a', 'b']);
     const result = await cli(['panel', 'image', project, '--panel', '2', '--image', await roughJpeg('b.jpg'), '--json']);
     expect(result.code, result.stderr).toBe(0);

@@ -122,4 +122,15 @@ describe('castboard command', () => {
     }
     expect(generate).toMatch(/--variations <n> +images per panel, 1-4 \(default: the project's, set with castboard style set --variations\)\n/);
   });
+
+  it('calls the take a panel shows "the take on the board" in every help, as the app does', async () => {
+    const commands = ['init', 'character', 'panel', 'panel add', 'panel image', 'style', 'generate', 'restyle', 'render', 'export', 'info', 'consistency', 'check'];
+    const helps = new Map<string, string>();
+    for (const command of commands) helps.set(command, (await cli([...command.split(' '), '--help'])).stdout);
+    for (const [command, help] of helps) expect(help, command).not.toMatch(/active take|made active/i);
+    for (const command of ['panel image', 'generate', 'restyle', 'render', 'export', 'info', 'consistency']) expect(helps.get(command), command).toMatch(/on the\s+board/);
+    // The flag keeps its name (scripts use it); its help says what it does in the app's words.
+    for (const command of ['generate', 'restyle']) expect(helps.get(command), command).toMatch(/--activate +put the new image on the board/);
+    expect(helps.get('info')).toContain('"activeImage" is the file of its take on the board');
+  });
 });

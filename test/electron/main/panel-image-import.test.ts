@@ -107,4 +107,23 @@ describe('importing images into panels', () => {
     expect(pixel(64, 2)).toEqual([0, 0, 0]);
     expect(pixel(64, 50)).toEqual([200, 20, 20]);
   });
+
+  it('refuses a sketch over a take the panel no longer has, naming the pad\'s buttons, and adds nothing', async () => {
+    const r = rig(await gatewayWith());
+    const { root, project } = await storyboard(r, await tempDir(), 2);
+    const [first, second] = project.panels.map((panel) => panel.id);
+    // A take of panel 2 is not one panel 1 can be drawn over.
+    const elsewhere = (await importBytes(r, second ?? '', 'photo.png', await solidPng(64, 36))) as { activeTakeId: string };
+    await r.services.workspace.save();
+    const before = await readFile(path.join(root, 'project.json'), 'utf8');
+    const strokes = await solidPng(128, 72);
+    await expect(
+      r.call('project:importPanelImage', { source: 'bytes', origin: 'sketch', panelId: first, fileName: 'panel-1-sketch.png', base64: strokes.toString('base64'), baseTakeId: elsewhere.activeTakeId }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: '"panel-1-sketch.png": The take this sketch was drawn over is no longer in the panel. Your strokes are kept: Use sketch again puts them on plain paper, or choose "Draw over the take on the board" first.',
+    });
+    await r.services.workspace.save();
+    expect(await readFile(path.join(root, 'project.json'), 'utf8')).toBe(before);
+  });
 });
