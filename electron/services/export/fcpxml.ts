@@ -27,8 +27,8 @@
 import path from 'node:path';
 import sharp from '../image-safety/sharp-gate';
 import { CastboardError } from '../../../shared/errors';
+import { firstGraphemes } from '../../../shared/graphemes';
 import { createTempFolderBeside, ownedStillsFolder, replaceTimelineAndStills } from './fcpxml-reexport';
-import { firstGraphemes } from './graphemes';
 import type { ImageReport } from './image-problems';
 import { assertExtension, assertNoConflicts, assertWritableFolder, createFreshFolder, removeCreatedFolder, writeOutputFile } from './output-files';
 import { cutFrames, panelSlugFileName, type ProductionInput, type ProductionPanel } from './production-input';

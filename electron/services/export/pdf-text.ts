@@ -8,7 +8,7 @@
  */
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import { rgb } from 'pdf-lib';
-import { graphemes } from './graphemes';
+import { graphemes } from '../../../shared/graphemes';
 
 export interface TextStyle {
   font: PDFFont;

@@ -10,7 +10,7 @@
  *    sheet wraps it), never dropped;
  *  - no text is lost: the lines hold every word of the dialogue, in order.
  */
-import { graphemeCount, graphemes } from './graphemes';
+import { graphemeCount, graphemes } from '../../../shared/graphemes';
 
 export const SUBTITLE_LINE_CHARS = 42;
 export const SUBTITLE_CUE_LINES = 2;

@@ -9,8 +9,8 @@
  *    invisible strut, so an image's top is its first line box's top (see FontMetrics).
  */
 import sharp from '../image-safety/sharp-gate';
+import { graphemes } from '../../../shared/graphemes';
 import { FONT_FAMILY, type FontFiles } from './font';
-import { graphemes } from './graphemes';
 import { linesHeight, type FontSizes, type LineMetrics } from './layout';
 
 export interface RgbaImage {

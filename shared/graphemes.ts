@@ -8,7 +8,8 @@
  *  - a cut falls only between graphemes, so it never prints half an emoji or drops an accent
  *    from its letter;
  *  - graphemes(text).join('') === text.
- * Intl.Segmenter is built into Node 20+ and Chromium, so this needs no dependency.
+ * Intl.Segmenter is built into Node 20+ and Chromium, so this needs no dependency (the app, the CLI
+ * and the renderer can all use it).
  */
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -28,4 +29,18 @@ export function graphemeCount(text: string): number {
 /** The first `count` user-perceived characters of `text` (all of it when it is shorter). */
 export function firstGraphemes(text: string, count: number): string {
   return graphemes(text).slice(0, Math.max(0, count)).join('');
+}
+
+/**
+ * The longest start of `text` made of whole user-perceived characters and at most `maxLength`
+ * UTF-16 code units: for budgets that count units (file names), so a cut never leaves half an
+ * emoji (a lone surrogate, written to disk as "�").
+ */
+export function cutToLength(text: string, maxLength: number): string {
+  let kept = '';
+  for (const { segment } of segmenter.segment(text)) {
+    if (kept.length + segment.length > maxLength) break;
+    kept += segment;
+  }
+  return kept;
 }
