@@ -12,17 +12,20 @@
  * and the renderer can all use it).
  */
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use, not when the module loads: the renderer's start-up imports this module
+// (project-edit.ts), and the first Intl object of a page loads locale data (renderer/lib/format.ts).
+let made: Intl.Segmenter | undefined;
+const segmenter = () => (made ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /** The user-perceived characters of `text`, in order. */
 export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (part) => part.segment);
+  return Array.from(segmenter().segment(text), (part) => part.segment);
 }
 
 /** How many user-perceived characters `text` holds. */
 export function graphemeCount(text: string): number {
   let count = 0;
-  for (const _ of segmenter.segment(text)) count += 1;
+  for (const _ of segmenter().segment(text)) count += 1;
   return count;
 }
 
@@ -38,7 +41,7 @@ export function firstGraphemes(text: string, count: number): string {
  */
 export function cutToLength(text: string, maxLength: number): string {
   let kept = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of segmenter().segment(text)) {
     if (kept.length + segment.length > maxLength) break;
     kept += segment;
   }
