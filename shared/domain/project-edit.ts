@@ -8,6 +8,7 @@
 import type { AspectRatio, Character, ExportSettings, Panel, Project, ProjectStyle, Take } from './project';
 import { CURRENT_SCHEMA_VERSION } from './project-document';
 import { randomId, type IdFactory } from './random-id';
+import { cutToLength } from '../graphemes';
 
 export { activeTake } from './project-document';
 
@@ -134,15 +135,15 @@ export function removePanel(project: Project, panelId: string): Project {
  * the project folder and for the names the export save dialogs suggest, so both work anywhere.
  */
 export function fileNameBase(title: string): string {
-  const cleaned = title
+  const replaced = title
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
     .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[. ]+$/, '')
-    .slice(0, 100)
-    .trim();
+    .replace(/[. ]+$/, '');
+  // At most 100 UTF-16 units (file systems limit name length), cut between whole characters.
+  const cleaned = cutToLength(replaced, 100).trim();
   const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(cleaned);
   return cleaned === '' || /^[.-]+$/.test(cleaned) || reserved ? 'Untitled' : cleaned;
 }

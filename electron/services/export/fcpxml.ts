@@ -27,6 +27,7 @@
 import path from 'node:path';
 import sharp from '../image-safety/sharp-gate';
 import { CastboardError } from '../../../shared/errors';
+import { firstGraphemes } from '../../../shared/graphemes';
 import { createTempFolderBeside, ownedStillsFolder, replaceTimelineAndStills } from './fcpxml-reexport';
 import type { ImageReport } from './image-problems';
 import { assertExtension, assertNoConflicts, assertWritableFolder, createFreshFolder, removeCreatedFolder, writeOutputFile } from './output-files';
@@ -60,9 +61,10 @@ const time = (frames: number, fps: number) => (frames === 0 ? '0s' : `${frames}/
 
 function clip(panel: ProductionPanel, assetId: string | null, offset: number, frames: number, fps: number): string {
   // One line in the editor's browser: the scene's line breaks and runs of spaces fold into one
-  // space, and a panel without a scene is named by its number alone (no trailing space).
+  // space, and a panel without a scene is named by its number alone (no trailing space). The name
+  // is cut between user-perceived characters, so a long scene never ends in half an emoji.
   const scene = panel.scene.replace(/\s+/g, ' ').trim();
-  const name = escapeXml([...(scene ? `${panel.number} ${scene}` : String(panel.number))].slice(0, 120).join(''));
+  const name = escapeXml(firstGraphemes(scene ? `${panel.number} ${scene}` : String(panel.number), 120));
   const marker = panel.dialogue.trim() ? `\n          <marker start="0s" duration="${time(1, fps)}" value="${escapeXml(panel.dialogue.trim())}"/>` : '';
   const attributes = `name="${name}" offset="${time(offset, fps)}" duration="${time(frames, fps)}"`;
   return assetId

@@ -2,9 +2,13 @@
  * Text on the PDF board: real, selectable text drawn with the embedded DejaVu faces, wrapped to a
  * width and cut to a number of lines (the last one ends with an ellipsis). Characters the font
  * cannot draw are replaced by '?' rather than failing the export.
+ * Invariants: text is handled in user-perceived characters (graphemes.ts): a cut never falls
+ * inside one, and a character the font cannot draw whole (a family or flag emoji) prints as one
+ * '?', not one per code point.
  */
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import { rgb } from 'pdf-lib';
+import { graphemes } from '../../../shared/graphemes';
 
 export interface TextStyle {
   font: PDFFont;
@@ -12,21 +16,34 @@ export interface TextStyle {
   grey?: number;
 }
 
-/** Only characters the font has a glyph for (control characters dropped, the rest replaced by '?'). */
+/**
+ * Only characters the font can draw: control characters dropped, a user-perceived character with
+ * any code point the font lacks replaced by a single '?'.
+ */
 export function drawable(font: PDFFont, text: string): string {
   const known = new Set(font.getCharacterSet());
-  const isControl = (code: number) => code < 0x20 || code === 0x7f;
-  return [...text]
-    .filter((ch) => ch === '\n' || !isControl(ch.codePointAt(0) ?? 0))
-    .map((ch) => (ch === '\n' || known.has(ch.codePointAt(0) ?? 0) ? ch : '?'))
+  // eslint-disable-next-line no-control-regex
+  const printable = text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
+  const hasGlyphs = (character: string) => Array.from(character).every((point) => known.has(point.codePointAt(0) ?? 0));
+  return graphemes(printable)
+    .map((character) => (character === '\n' || hasGlyphs(character) ? character : '?'))
     .join('');
 }
 
+/** `text`, or the most whole characters of it that fit `width` with an ellipsis after them. */
 function fit(font: PDFFont, size: number, text: string, width: number): string {
   if (font.widthOfTextAtSize(text, size) <= width) return text;
-  let cut = text;
-  while (cut.length > 0 && font.widthOfTextAtSize(`${cut}…`, size) > width) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
+  const characters = graphemes(text);
+  const cut = (count: number) => `${characters.slice(0, count).join('')}…`;
+  // Bisection (a prefix only widens as it grows): a 4,000-character word costs a dozen measures.
+  let low = 0;
+  let high = characters.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (font.widthOfTextAtSize(cut(middle), size) <= width) low = middle;
+    else high = middle - 1;
+  }
+  return `${characters.slice(0, low).join('').trimEnd()}…`;
 }
 
 /** Lines of `text` wrapped at word boundaries to `width`, at most `maxLines`. */

@@ -9,6 +9,7 @@
  *    invisible strut, so an image's top is its first line box's top (see FontMetrics).
  */
 import sharp from '../image-safety/sharp-gate';
+import { graphemes } from '../../../shared/graphemes';
 import { FONT_FAMILY, type FontFiles } from './font';
 import { linesHeight, type FontSizes, type LineMetrics } from './layout';
 
@@ -144,8 +145,9 @@ async function longestFitting(count: number, guess: number, probe: (n: number) =
  * taller than n - 1 line boxes and no taller than n, so "fits" is simply height <= the box of
  * maxLines lines. Overflow is cut after the most words that still fit with an ellipsis (bisection
  * from an estimate: a few cheap renders). A word too long for one line (a link, a file path,
- * Japanese or Chinese written without spaces) is cut between characters, as Pango wraps it:
- * cutting before it would drop it whole and leave the rest of the box empty ("Ref:…").
+ * Japanese or Chinese written without spaces, a run of emoji) is cut between user-perceived
+ * characters, as Pango wraps it: cutting before it would drop it whole and leave the rest of the
+ * box empty ("Ref:…"); cutting inside one would print half an emoji or drop an accent.
  */
 export async function renderClamped(spec: ClampedText, fonts: FontFiles): Promise<RgbaImage | null> {
   const text = cleanText(spec.text);
@@ -169,7 +171,7 @@ export async function renderClamped(spec: ClampedText, fonts: FontFiles): Promis
   const next = words[kept];
   if (next !== undefined && (kept === 0 || (await widerThanLine(next.trimEnd(), spec, fonts)))) {
     const head = words.slice(0, kept).join('');
-    const chars = Array.from(next.trimEnd()); // code points, so a cut never splits a surrogate pair
+    const chars = graphemes(next.trimEnd()); // whole user-perceived characters: no half emoji, no accent torn off
     const byChars = await longestFitting(chars.length, Math.floor(chars.length * share), (n) => fitting(`${head}${chars.slice(0, n + 1).join('')}${ELLIPSIS}`));
     if (byChars) return byChars.image && cropRgba(byChars.image, spec.width, maxHeight);
   }

@@ -17,6 +17,7 @@ import {
   createCharacter,
   createEmptyProject,
   createPanel,
+  fileNameBase,
   projectFolderName,
   removeCharacter,
   removePanel,
@@ -157,6 +158,15 @@ describe('project helpers', () => {
     expect(projectFolderName('  ..  ')).toBe('Untitled.castboard');
     expect(projectFolderName('CON')).toBe('Untitled.castboard');
     expect(projectFolderName('Ends with dots...')).toBe('Ends with dots.castboard');
+  });
+
+  it('cuts a long title to 100 units between whole characters, never leaving half an emoji in the folder or export file name', () => {
+    const start = 'Harbour chase '.repeat(7); // 98 units
+    // 😀 is two UTF-16 units: cut after the first, the name would hold a lone surrogate ("�" on disk).
+    expect(fileNameBase(`${start}A😀 at dawn`)).toBe(`${start}A`);
+    // A family is one character of 8 units: it goes whole, not as a single woman.
+    expect(projectFolderName(`${start}👩‍👩‍👧 at dawn`)).toBe(`${start.trim()}.castboard`);
+    expect(fileNameBase(`${start}👋🏽 at dawn`)).toBe(start.trim()); // not a hand without its skin tone
   });
 
   it('uses the global crypto for ids by default', () => {

@@ -109,15 +109,20 @@ async function stillsOf(file: string): Promise<string[]> {
 }
 
 describe('FCPXML stills', () => {
-  it('names each clip by its number and scene on one line, and a panel without a scene by its number alone', async () => {
+  it('names each clip by its number and scene on one line (at most 120 whole characters), and a panel without a scene by its number alone', async () => {
     const project = await makeProject(fixture.dir, [], 'names');
     expect((await cli(['panel', 'add', project, '--scene', 'Mara runs\n  to the pier'])).code).toBe(0);
     expect((await cli(['panel', 'add', project, '--image', path.join(fixture.dir, 'names-ref.png')])).code).toBe(0); // an image, no scene
+    // A long scene: the name keeps its first 120 user-perceived characters, never half an emoji
+    // (a skin-tone hand, a family, a flag) or a letter without its combining accent (e + U+0301).
+    const long = 'Mara waves 👋🏽 to the family 👩‍👩‍👧 under the flag 🇫🇷, cafe\u0301 in hand. '.repeat(6).trim();
+    expect((await cli(['panel', 'add', project, '--scene', long])).code).toBe(0);
+    const characters = Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(`3 ${long}`), (part) => part.segment);
     const file = outPath(fixture, 'names.fcpxml');
     expect((await cli(['export', project, '--format', 'fcpxml', '--out', file])).code).toBe(0);
     const doc = new DOMParser({ errorHandler: { error: fail, fatalError: fail } }).parseFromString(await readFile(file, 'utf8'), 'text/xml');
     const names = (tag: string) => Array.from(doc.getElementsByTagName(tag), (clip) => clip.getAttribute('name'));
-    expect(names('gap')).toEqual(['1 Mara runs to the pier']);
+    expect(names('gap')).toEqual(['1 Mara runs to the pier', characters.slice(0, 120).join('')]);
     expect(names('video')).toEqual(['2']);
   });
 

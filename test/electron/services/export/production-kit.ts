@@ -38,3 +38,22 @@ export async function productionProject(panels: number, generate: string): Promi
 }
 
 export const outPath = (fixture: ProductionFixture, name: string): string => path.join(fixture.dir, name);
+
+/**
+ * The panels of a project made with `castboard init` and one `panel add --dialogue` per entry of
+ * `dialogues` (no images), as the exports read them.
+ */
+export async function dialoguePanels(dialogues: readonly string[]): Promise<ProductionInput['panels']> {
+  const { dir, cleanup } = await tempDir();
+  try {
+    const project = await makeProject(dir, []);
+    for (const dialogue of dialogues) {
+      const added = await cli(['panel', 'add', project, '--scene', 'The quay', '--dialogue', dialogue]);
+      expect(added.code, added.stderr).toBe(0);
+    }
+    const { root, project: doc } = await readProject(project);
+    return productionInput(root, doc, undefined, new Date()).panels;
+  } finally {
+    await cleanup();
+  }
+}

@@ -1,7 +1,9 @@
 /**
  * The animatic's subtitles read like subtitles: at most 2 lines of at most 42 characters per cue,
  * broken at spaces, long dialogue spread over consecutive cues that share the panel's time in
- * proportion to their length. The project is made with `castboard init` / `panel add` and the
+ * proportion to their length. A character is what the reader sees: an emoji made of several code
+ * points (family, flag, skin tone) or a letter typed with a combining accent counts once and is
+ * never cut in two. The project is made with `castboard init` / `panel add` and the
  * subtitles written by `castboard export --format mp4 --srt`, as an artist does.
  */
 import { readFile } from 'node:fs/promises';
@@ -15,6 +17,11 @@ const LONG = 'Keep the lamp lit until the ferry is past the rocks, whatever the 
 const LINK = 'Read it: https://example.com/keepers/logbook/1897/the-night-of-the-storm-and-the-ferry now';
 const TWO_SPEAKERS = 'Who is there?\nOnly the wind, Mara.';
 const SHORT = 'Who is there?';
+// "e" + U+0301 and "a" + U+0300: accents typed as combining marks (as some keyboards and pastes do).
+const EMOJI_WORDS = 'The family 👩‍👩‍👧 waves 👋🏽 from the quay under the flag 🇫🇷 and the keeper calls out “Cafe\u0301, de\u0301ja\u0300 vu!” to them all';
+const EMOJI_RUN = 'Ole\u0301🇫🇷👋🏽👩‍👩‍👧'.repeat(10); // 60 characters, no space: cut between characters
+/** Panels in order: [dialogue, duration in seconds]. */
+const PANEL_SPECS: Array<[string, number]> = [[SHORT, 2], [LONG, 4.5], ['', 1], [LINK, 3], [TWO_SPEAKERS, 2], [EMOJI_WORDS, 4], [EMOJI_RUN, 3]];
 
 interface Cue {
   number: number;
@@ -40,7 +47,10 @@ function parseSrt(text: string): Cue[] {
     });
 }
 
-const chars = (text: string) => Array.from(text).length;
+// An independent count of user-perceived characters (extended grapheme clusters).
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const characters = (text: string) => Array.from(segmenter.segment(text), (part) => part.segment);
+const chars = (text: string) => characters(text).length;
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -52,9 +62,8 @@ beforeAll(async () => {
   const project = await makeProject(dir, []);
   const frame = path.join(dir, 'frame.png');
   await sharp({ create: { width: 320, height: 180, channels: 3, background: '#345678' } }).png().toFile(frame);
-  const panels: Array<[string, string]> = [[SHORT, '2'], [LONG, '4.5'], ['', '1'], [LINK, '3'], [TWO_SPEAKERS, '2']];
-  for (const [dialogue, duration] of panels) {
-    const added = await cli(['panel', 'add', project, '--image', frame, '--scene', 'The lamp room', '--duration', duration, ...(dialogue ? ['--dialogue', dialogue] : [])]);
+  for (const [dialogue, duration] of PANEL_SPECS) {
+    const added = await cli(['panel', 'add', project, '--image', frame, '--scene', 'The lamp room', '--duration', String(duration), ...(dialogue ? ['--dialogue', dialogue] : [])]);
     expect(added.code, added.stderr).toBe(0);
   }
   const out = path.join(dir, 'animatic.mp4');
@@ -65,8 +74,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-/** Each panel's start and end in ms: the video's frame-exact cuts at 25 fps (durations 2, 4.5, 1, 3, 2 s). */
-const CUTS = cutFrames([2, 4.5, 1, 3, 2].map((durationSeconds) => ({ durationSeconds })), 25).map((frame) => Math.round((frame / 25) * 1000));
+/** Each panel's start and end in ms: the video's frame-exact cuts at 25 fps. */
+const CUTS = cutFrames(PANEL_SPECS.map(([, durationSeconds]) => ({ durationSeconds })), 25).map((frame) => Math.round((frame / 25) * 1000));
 const PANELS = CUTS.slice(0, -1).map((start, index) => [start, CUTS[index + 1] ?? 0] as const);
 const within = (cue: Cue, panel: number) => cue.start >= (PANELS[panel]?.[0] ?? -1) && cue.end <= (PANELS[panel]?.[1] ?? -1);
 
@@ -86,7 +95,7 @@ describe('animatic subtitles (SRT)', () => {
 
   it('keeps a short line as one cue over its whole panel, and the artist\'s own line breaks', () => {
     expect(srt.startsWith(`1\n00:00:00,000 --> 00:00:02,000\n${SHORT}\n`)).toBe(true);
-    expect(cues.at(-1)).toEqual({ number: cues.length, start: PANELS[4]?.[0], end: PANELS[4]?.[1], lines: ['Who is there?', 'Only the wind, Mara.'] });
+    expect(cues.filter((cue) => within(cue, 4))).toEqual([{ number: expect.any(Number), start: PANELS[4]?.[0], end: PANELS[4]?.[1], lines: ['Who is there?', 'Only the wind, Mara.'] }]);
     expect(cues.some((cue) => within(cue, 2))).toBe(false); // the silent panel has no cue
   });
 
@@ -100,7 +109,7 @@ describe('animatic subtitles (SRT)', () => {
   });
 
   it('spreads long dialogue over cues that share the panel time by length, with no gap or overlap', () => {
-    for (const panel of [1, 3]) {
+    for (const panel of [1, 3, 5]) {
       const parts = cues.filter((cue) => within(cue, panel));
       expect(parts.length, `panel ${panel + 1}`).toBeGreaterThan(1);
       expect(parts[0]?.start).toBe(PANELS[panel]?.[0]);
@@ -114,5 +123,26 @@ describe('animatic subtitles (SRT)', () => {
       });
     }
     for (let index = 1; index < cues.length; index += 1) expect(cues[index]?.start).toBeGreaterThanOrEqual(cues[index - 1]?.end ?? Infinity);
+  });
+
+  const panelLines = (panel: number) => cues.filter((cue) => within(cue, panel)).flatMap((cue) => cue.lines);
+
+  it('counts an emoji or an accented letter as one character, so lines fill to 42 of them', () => {
+    const lines = panelLines(5);
+    expect(lines.join(' ')).toBe(EMOJI_WORDS);
+    lines.forEach((line, index) => {
+      expect(chars(line), line).toBeLessThanOrEqual(42);
+      // Broken only when the next word would not fit: no line ends early because of its emoji.
+      const next = lines[index + 1]?.split(' ')[0];
+      if (next !== undefined) expect(chars(line) + 1 + chars(next), line).toBeGreaterThan(42);
+    });
+  });
+
+  it('cuts a run of emoji and accented letters only between characters, never inside one', () => {
+    const lines = panelLines(6);
+    expect(lines.join('')).toBe(EMOJI_RUN);
+    // Each line on its own holds whole characters: together they are the dialogue's characters.
+    expect(lines.flatMap(characters)).toEqual(characters(EMOJI_RUN));
+    expect(lines.map(chars)).toEqual([42, 18]);
   });
 });

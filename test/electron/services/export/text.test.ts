@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultFontFiles, registerFonts } from '../../../../electron/services/export/font';
 import { linesHeight } from '../../../../electron/services/export/layout';
 import { cleanText, createTextCache, escapeMarkup, measureFont, renderClamped, renderMarkup, type RgbaImage } from '../../../../electron/services/export/text';
+import { dialoguePanels } from './production-kit';
 
 const fonts = defaultFontFiles();
 const style = { px: 14, colour: '#000000' };
@@ -137,5 +138,29 @@ describe('the caption cache of a sheet', () => {
     const again = cache.clamped(shot);
     expect(again).not.toBe(first);
     expect(await again).toEqual(await first);
+  });
+});
+
+describe('a caption cut inside a run of emoji and accented letters', () => {
+  // Typed with `castboard panel add`: an accent as a combining mark (e + U+0301), a flag, a
+  // skin-tone hand and a family, each one character made of several code points.
+  const RUN = 'Ole\u0301🇫🇷👋🏽👩‍👩‍👧'.repeat(4);
+  const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  let dialogue: string;
+  beforeAll(async () => {
+    dialogue = (await dialoguePanels([RUN]))[0]?.dialogue ?? '';
+  });
+
+  it('is cut between characters, as Pango wraps it: it looks like the run cut after a whole character', async () => {
+    expect(dialogue).toBe(RUN);
+    const characters = Array.from(segmenter.segment(dialogue), (part) => part.segment);
+    for (const [maxLines, width] of [[2, 120], [2, 180], [3, 90], [3, 150], [3, 180]] as const) {
+      const { image } = await clamped(dialogue, maxLines, width);
+      if (!image) throw new Error('expected the caption to be drawn');
+      // Each whole-character cut drawn in full (room for 10 lines, so it is never cut again).
+      const candidates = await Promise.all(characters.map((_, n) => clamped(`${characters.slice(0, n + 1).join('')}…`, 10, width)));
+      const same = candidates.findIndex(({ image: candidate }) => candidate !== null && candidate.width === image.width && candidate.data.equals(image.data));
+      expect(same, `${maxLines} lines of ${width} px`).toBeGreaterThanOrEqual(0);
+    }
   });
 });
