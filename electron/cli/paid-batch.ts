@@ -199,26 +199,33 @@ export async function runPaidBatch(io: CliIo, target: BatchProject, batch: PaidB
   return reportBatch(io, batch, outcome);
 }
 
-/** parseArgs options every paid command takes (generate, restyle). */
+/** parseArgs options every paid command takes (generate, restyle, render). */
 export const PAID_BATCH_OPTIONS = {
   panels: { type: 'string' },
   variations: { type: 'string' },
   concurrency: { type: 'string' },
-  activate: { type: 'boolean', default: false },
   yes: { type: 'boolean', short: 'y', default: false },
   'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
 } as const;
 
-/** Help lines for PAID_BATCH_OPTIONS (after each command's own options). */
 /**
- * The options every paid command shares, for its help. `variationsDefault` is that command's own
- * default (generate uses the project's; restyle and render make one image per panel).
+ * --activate, for the commands whose result stays beside the take on the board unless asked
+ * (generate, restyle). Render always puts its result on the board, so it does not take the flag:
+ * listed there it would promise a choice render does not offer.
  */
-export const paidBatchHelp = (variationsDefault: string): string => `  --variations <n>     images per panel, 1-4 (${variationsDefault})
+export const ACTIVATE_OPTION = { activate: { type: 'boolean', default: false } } as const;
+
+const ACTIVATE_HELP = `  --activate           put the new image on the board (with --variations, each panel's first)\n`;
+
+/**
+ * Help lines for PAID_BATCH_OPTIONS (after each command's own options), and for ACTIVATE_OPTION
+ * where the command takes it. `variationsDefault` is that command's own default (generate uses
+ * the project's; restyle and render make one image per panel).
+ */
+export const paidBatchHelp = (variationsDefault: string, { activateOption }: { activateOption: boolean }): string => `  --variations <n>     images per panel, 1-4 (${variationsDefault})
   --concurrency <n>    most requests at once, 1-32 (default 10; fewer when the gateway asks)
-  --activate           put the new image on the board (with --variations, each panel's first)
-  --yes                confirm the cost without asking (needed when not on a terminal)
+${activateOption ? ACTIVATE_HELP : ''}  --yes                confirm the cost without asking (needed when not on a terminal)
   --dry-run            only print the image count and the cost; send nothing
   --json               print the result as JSON (with --dry-run: each request body, images elided)
   --help               show this help
@@ -226,7 +233,7 @@ export const paidBatchHelp = (variationsDefault: string): string => `  --variati
 Reads AIGATEWAY_API_KEY and AIGATEWAY_BASE_URL. Exit codes: 0 all panels done, 1 some failed
 (the finished ones are saved), 2 usage error.`;
 
-/** The consent and output flags of PAID_BATCH_OPTIONS, as PaidBatch wants them. */
-export function paidBatchFlags(values: { yes: boolean; 'dry-run': boolean; json: boolean; activate: boolean }): Pick<PaidBatch, 'yes' | 'dryRun' | 'json' | 'activate'> {
-  return { yes: values.yes, dryRun: values['dry-run'], json: values.json, activate: values.activate };
+/** The consent and output flags of PAID_BATCH_OPTIONS and whether to activate, as PaidBatch wants them. */
+export function paidBatchFlags(values: { yes: boolean; 'dry-run': boolean; json: boolean }, activate: boolean): Pick<PaidBatch, 'yes' | 'dryRun' | 'json' | 'activate'> {
+  return { yes: values.yes, dryRun: values['dry-run'], json: values.json, activate };
 }

@@ -130,9 +130,10 @@ export function removePanel(project: Project, panelId: string): Project {
 
 /**
  * A title as the start of a file or folder name: characters that are not allowed in file names
- * on Windows, macOS or Linux (and a "/" that would make a sub-folder) replaced, trailing dots and
- * spaces dropped, a reserved Windows device name or nothing at all becoming "Untitled". Used for
- * the project folder and for the names the export save dialogs suggest, so both work anywhere.
+ * on Windows, macOS or Linux (and a "/" that would make a sub-folder) replaced, cut to 100 units,
+ * trailing dots and spaces dropped, a reserved Windows device name or nothing at all becoming
+ * "Untitled". Used for the project folder and for the names the export save dialogs suggest, so
+ * both work anywhere.
  */
 export function fileNameBase(title: string): string {
   const replaced = title
@@ -140,10 +141,11 @@ export function fileNameBase(title: string): string {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
     .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '-')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '');
+    .trim();
   // At most 100 UTF-16 units (file systems limit name length), cut between whole characters.
-  const cleaned = cutToLength(replaced, 100).trim();
+  // Trailing dots and spaces go after the cut, which can end on one ("Act 1. The pier" cut after
+  // "1." or "1. "): Windows drops them from a name or refuses it.
+  const cleaned = cutToLength(replaced, 100).replace(/[. ]+$/, '');
   const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(cleaned);
   return cleaned === '' || /^[.-]+$/.test(cleaned) || reserved ? 'Untitled' : cleaned;
 }

@@ -7,7 +7,7 @@ import { generateJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg } from '../cli-args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../cli-io';
 import { withBatchProject, type BatchProject } from '../cli-project';
-import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
+import { ACTIVATE_OPTION, PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 import { requireReady, skipPanelsNotReady, skipPanelsWithoutCharacter } from '../panel-skips';
 import { shellWord } from '../shell-word';
@@ -31,9 +31,9 @@ Options:
   --collect            only collect the jobs accepted in an earlier run (already paid):
                        sends nothing new, costs nothing, needs no --yes
   --seed <n>           fixed seed, for repeatable results
-${paidBatchHelp("default: the project's, set with castboard style set --variations")}`;
+${paidBatchHelp("default: the project's, set with castboard style set --variations", { activateOption: true })}`;
 
-const options = { ...PAID_BATCH_OPTIONS, missing: { type: 'boolean', default: false }, collect: { type: 'boolean', default: false }, seed: { type: 'string' } } as const;
+const options = { ...PAID_BATCH_OPTIONS, ...ACTIVATE_OPTION, missing: { type: 'boolean', default: false }, collect: { type: 'boolean', default: false }, seed: { type: 'string' } } as const;
 
 /** `--collect`: a batch of no panels, which only collects the project's pending jobs (nothing is sent, nothing asked). */
 function collectOnly(io: CliIo, target: BatchProject, concurrency: number | undefined, flags: ReturnType<typeof paidBatchFlags>): Promise<number> | number {
@@ -80,7 +80,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   return withBatchProject(io, dir, values['dry-run'], async (target) => {
     const { panels, style } = target.project();
     const variations = variationsOption ?? style.defaultVariations;
-    if (values.collect) return collectOnly(io, target, concurrency, paidBatchFlags(values));
+    if (values.collect) return collectOnly(io, target, concurrency, paidBatchFlags(values, values.activate));
     if (panels.length === 0) {
       throw new CastboardError('INVALID_REQUEST', `This project has no panels yet. Add one first: castboard panel add ${shellWord(dir)} --scene "..."`);
     }
@@ -113,7 +113,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
       requestBodies: (project, panelIds) => panelIds.map((id) => bodyOrProblem(previewGenerate(project, panelById(project, id), choice, 0))),
       variations,
       concurrency,
-      ...paidBatchFlags(values),
+      ...paidBatchFlags(values, values.activate),
       preflight: (context, panelIds) => generateJobs(context, panelIds, { variations, seed }),
       start: (service, panelIds) => service.generate({ panelIds, variations, seed }),
     });

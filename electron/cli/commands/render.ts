@@ -33,7 +33,7 @@ Options:
   --follow <how>       how closely to follow the drawing (image weight): loose (${RENDER_IMAGE_WEIGHTS.loose}),
                        balanced (${RENDER_IMAGE_WEIGHTS.balanced}, default), close (${RENDER_IMAGE_WEIGHTS.close})
   --style <text>       the look of the finished frame (default: the project's style)
-${paidBatchHelp('default 1')}`;
+${paidBatchHelp('default 1', { activateOption: false })}`;
 
 const options = { ...PAID_BATCH_OPTIONS, follow: { type: 'string' }, style: { type: 'string' } } as const;
 
@@ -68,7 +68,8 @@ export async function runRender(args: string[], io: CliIo): Promise<number> {
       requestBodies: (current, panelIds) => panelIds.map((id) => bodyOrProblem(previewRestyle(current, panelById(current, id), request, 0))),
       variations,
       concurrency,
-      ...paidBatchFlags({ ...values, activate: true }),
+      // Showing the frame is what render is for: its result always goes on the board.
+      ...paidBatchFlags(values, true),
       preflight: (context, panelIds) => restyleJobs(context, panelIds, request),
       start: (service, panelIds) => service.restyle({ panelIds, ...request }),
     });

@@ -6,7 +6,7 @@ import { restyleJobs } from '../../services/generation/panel-jobs';
 import { intOption, projectDirArg, requiredText } from '../cli-args';
 import { EXIT_FAILURE, UsageError, type CliIo } from '../cli-io';
 import { withBatchProject } from '../cli-project';
-import { PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
+import { ACTIVATE_OPTION, PAID_BATCH_OPTIONS, paidBatchHelp, paidBatchFlags, runPaidBatch } from '../paid-batch';
 import { parsePanelList } from '../panel-list';
 import { skipPanelsWithoutCharacter } from '../panel-skips';
 
@@ -24,9 +24,9 @@ Options:
   --style <text>       the target style, e.g. "loose ink sketch, cross-hatching", or a preset:
                        ${STYLE_PRESETS.map((preset) => preset.id).join(', ')}
   --strength <n>       how much of the current image to keep, 1-100 (default 50)
-${paidBatchHelp('default 1')}`;
+${paidBatchHelp('default 1', { activateOption: true })}`;
 
-const options = { ...PAID_BATCH_OPTIONS, style: { type: 'string' }, strength: { type: 'string' } } as const;
+const options = { ...PAID_BATCH_OPTIONS, ...ACTIVATE_OPTION, style: { type: 'string' }, strength: { type: 'string' } } as const;
 
 /** A preset id stands for its full prompt; anything else is the prompt itself. */
 function stylePrompt(raw: string | undefined): string {
@@ -57,7 +57,7 @@ export async function runRestyle(args: string[], io: CliIo): Promise<number> {
       requestBodies: (project, panelIds) => panelIds.map((id) => bodyOrProblem(previewRestyle(project, panelById(project, id), request, 0))),
       variations,
       concurrency,
-      ...paidBatchFlags(values),
+      ...paidBatchFlags(values, values.activate),
       preflight: (context, panelIds) => restyleJobs(context, panelIds, request),
       start: (service, panelIds) => service.restyle({ panelIds, ...request }),
     });

@@ -98,4 +98,22 @@ describe('castboard panel add --image, render, info', () => {
     expect(result.stderr).toContain('Panel 1 has no image to render from');
     expect(gateway.requests).toHaveLength(0);
   });
+
+  // Render always puts its result on the board: a listed --activate would promise a choice it does not offer.
+  it('does not offer --activate: its help leaves it out, and passing it is a usage error that sends and writes nothing', async () => {
+    const help = await cli(['render', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('The result is put on the board');
+    expect(help.stdout).not.toContain('--activate');
+
+    const project = await makeProject(dir, []);
+    await cli(['panel', 'add', project, '--scene', 'Mara at the gate', '--image', await roughJpeg('gate.jpg')]);
+    const before = await snapshotTree(project);
+    const result = await cli(['render', project, '--panels', '1', '--yes', '--activate'], { env: gatewayEnv(gateway) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown option "--activate"');
+    expect(result.stderr).toContain('castboard render --help');
+    expect(gateway.requests).toHaveLength(0);
+    expect(await snapshotTree(project)).toEqual(before);
+  });
 });
