@@ -7,9 +7,23 @@
  * fires while the <dialog> is still closed (and unfocusable), so showModal() would otherwise put
  * focus on the first focusable element, the header's close button. Tab goes round inside the
  * dialog (tab-wrap.ts), never out to the page.
+ * The footer is pinned (app.css): actions put there stay in view while the body scrolls. Pass them
+ * as `footer`, or, when they share state with the body, render <ModalFooter> inside the body.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { wrapTab } from './tab-wrap';
+
+const FooterSlot = createContext<HTMLElement | null>(null);
+
+/**
+ * Actions rendered from inside the body (which owns their state: a price, a busy flag) into the
+ * dialog's pinned footer. In the DOM they come after the body, so Tab reaches them after its fields.
+ */
+export function ModalFooter({ children }: { children: ReactNode }) {
+  const slot = useContext(FooterSlot);
+  return slot ? createPortal(children, slot) : null;
+}
 
 export interface ModalProps {
   open: boolean;
@@ -24,6 +38,7 @@ export function Modal({ open, title, onClose, children, footer, className }: Mod
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const openRef = useRef(open);
+  const [footerSlot, setFooterSlot] = useState<HTMLElement | null>(null);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -46,8 +61,13 @@ export function Modal({ open, title, onClose, children, footer, className }: Mod
               ✕
             </button>
           </header>
-          <div className="dialog-body">{children}</div>
-          {footer && <footer className="dialog-footer">{footer}</footer>}
+          <div className="dialog-body">
+            <FooterSlot.Provider value={footerSlot}>{children}</FooterSlot.Provider>
+          </div>
+          {/* Always there while open, for <ModalFooter>; hidden while empty (app.css). */}
+          <footer ref={setFooterSlot} className="dialog-footer">
+            {footer}
+          </footer>
         </>
       )}
     </dialog>

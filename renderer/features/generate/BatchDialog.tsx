@@ -7,6 +7,9 @@
  * on "Working out the cost…" for an answer that will not come. A cost above the last known
  * gateway balance is pointed out before the confirm (balance-shortfall.tsx), and so is a featured
  * character whose reference image has no face the consistency check can use (reference-warnings.tsx).
+ * The buttons, with what will be charged (or why nothing started) above them, sit in the modal's
+ * pinned footer: however many warnings the body lists, the artist sees the price and the confirm
+ * without scrolling.
  */
 import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -14,7 +17,7 @@ import { useAppStore, useAppStoreApi } from '../../state/store-context';
 import type { DialogState } from '../../state/ui-slice';
 import { formatCents, plural } from '../../lib/format';
 import { planBatch, type BatchPlan } from '../../state/readiness';
-import { Modal } from '../../ui/Modal';
+import { Modal, ModalFooter } from '../../ui/Modal';
 import { skippedReasons } from './skipped-summary';
 import { useBatchPrice } from './use-batch-price';
 import { BalanceShortfall } from './balance-shortfall';
@@ -62,22 +65,9 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
   if (ready.length === 0) return <NothingToGenerate mode={mode} skipped={plan.skipped} onDone={onDone} />;
   return (
     <>
-      <div className="batch-summary">
-        <p className="batch-count">
-          {plural(ready.length, 'panel')} × {plural(variations, 'variation')} = <strong>{cost ? plural(cost.images, 'image') : price.failure ? '?' : '…'}</strong>
-        </p>
-        <p className="batch-cost" aria-live="polite">
-          {cost ? (
-            <>
-              <strong>{formatCents(cost.cents)}</strong> will be charged to your AIgateway account.
-            </>
-          ) : price.failure ? (
-            'The cost could not be worked out, so nothing has started or been charged.'
-          ) : (
-            'Working out the cost…'
-          )}
-        </p>
-      </div>
+      <p className="batch-count">
+        {plural(ready.length, 'panel')} × {plural(variations, 'variation')} = <strong>{cost ? plural(cost.images, 'image') : price.failure ? '?' : '…'}</strong>
+      </p>
       <fieldset className="segmented">
         <legend>Variations per panel</legend>
         {[1, 2, 3, 4].map((count) => (
@@ -100,31 +90,46 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
           {price.failure}
         </p>
       )}
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
       {noKey && <p className="callout callout-warning">Generating needs your AIgateway API key. Add it in Settings; nothing is charged until you confirm here.</p>}
-      <div className="dialog-actions">
-        <button ref={cancelButton} type="button" onClick={onDone}>
-          Cancel
-        </button>
-        {/* Keyed: each action is its own button, never one that turns into the paying one under focus. */}
-        {noKey ? (
-          <button key="add-key" type="button" className="button-primary" onClick={() => openDialog({ kind: 'settings' })}>
-            Add API key
-          </button>
-        ) : price.failure ? (
-          <button key="retry" type="button" className="button-primary" onClick={retryPrice}>
-            Try again
-          </button>
+      <ModalFooter>
+        {/* What will be paid, or why nothing started, right above the button that pays. */}
+        {error ? (
+          <p className="dialog-footer-status callout callout-error" role="alert">
+            {error}
+          </p>
         ) : (
-          <button key="generate" type="button" className="button-primary" disabled={!cost || starting} onClick={() => void start()}>
-            {cost ? `Generate ${plural(cost.images, 'image')} (${formatCents(cost.cents)})` : 'Working out the cost…'}
-          </button>
+          <p className="dialog-footer-status batch-cost" aria-live="polite">
+            {cost ? (
+              <>
+                <strong>{formatCents(cost.cents)}</strong> will be charged to your AIgateway account.
+              </>
+            ) : price.failure ? (
+              'The cost could not be worked out, so nothing has started or been charged.'
+            ) : (
+              'Working out the cost…'
+            )}
+          </p>
         )}
-      </div>
+        <div className="dialog-actions">
+          <button ref={cancelButton} type="button" onClick={onDone}>
+            Cancel
+          </button>
+          {/* Keyed: each action is its own button, never one that turns into the paying one under focus. */}
+          {noKey ? (
+            <button key="add-key" type="button" className="button-primary" onClick={() => openDialog({ kind: 'settings' })}>
+              Add API key
+            </button>
+          ) : price.failure ? (
+            <button key="retry" type="button" className="button-primary" onClick={retryPrice}>
+              Try again
+            </button>
+          ) : (
+            <button key="generate" type="button" className="button-primary" disabled={!cost || starting} onClick={() => void start()}>
+              {cost ? `Generate ${plural(cost.images, 'image')} (${formatCents(cost.cents)})` : 'Working out the cost…'}
+            </button>
+          )}
+        </div>
+      </ModalFooter>
     </>
   );
 }
@@ -159,11 +164,13 @@ function NothingToGenerate({ mode, skipped, onDone }: { mode: BatchMode; skipped
           {mode === 'missing' ? 'Every panel already has a take or is being generated. Select panels and use Generate selected to make more.' : 'There are no panels to generate.'}
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
+      <ModalFooter>
+        <div className="dialog-actions">
+          <button type="button" onClick={onDone}>
+            Close
+          </button>
+        </div>
+      </ModalFooter>
     </>
   );
 }

@@ -1,6 +1,9 @@
 /**
  * New project: a title and the aspect ratio every panel is drawn in. Main then asks where to put
  * the `<Title>.castboard` folder; cancelling that folder dialog keeps this one open.
+ * Cancel and Create project sit in the modal's pinned footer, in view at 1024x640 even under a
+ * long error (a folder path); Create project submits the form through form=, as Enter in the
+ * title box does.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -17,8 +20,8 @@ const ASPECT_LABELS: Record<AspectRatio, string> = {
   '3:2': 'Photo',
 };
 
-function NewProjectForm({ onClose }: { onClose: () => void }) {
-  const { createProject, busy, openError } = useAppStore(useShallow((s) => ({ createProject: s.createProject, busy: s.projectBusy, openError: s.openError })));
+function NewProjectForm({ formId, onClose }: { formId: string; onClose: () => void }) {
+  const { createProject, openError } = useAppStore(useShallow((s) => ({ createProject: s.createProject, openError: s.openError })));
   const [title, setTitle] = useState('');
   const [aspectRatio, setAspectRatio] = useState<AspectRatio>('16:9');
   const [cancelled, setCancelled] = useState(false);
@@ -41,7 +44,7 @@ function NewProjectForm({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <form className="new-project" onSubmit={(event) => void submit(event)}>
+    <form id={formId} className="new-project" onSubmit={(event) => void submit(event)}>
       <div className="field">
         <label htmlFor={`${id}-title`}>Project title</label>
         <input
@@ -83,24 +86,31 @@ function NewProjectForm({ onClose }: { onClose: () => void }) {
           {openError.message}
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create project'}
-        </button>
-      </div>
     </form>
+  );
+}
+
+function NewProjectActions({ formId, onClose }: { formId: string; onClose: () => void }) {
+  const busy = useAppStore((s) => s.projectBusy);
+  return (
+    <div className="dialog-actions">
+      <button type="button" onClick={onClose}>
+        Cancel
+      </button>
+      <button type="submit" form={formId} className="button-primary" disabled={busy}>
+        {busy ? 'Creating…' : 'Create project'}
+      </button>
+    </div>
   );
 }
 
 /** Opened from the welcome screen or the app menu (a project may be open: main closes it first). */
 export function NewProjectDialog() {
   const { open, closeDialog } = useAppStore(useShallow((s) => ({ open: s.dialog?.kind === 'newProject', closeDialog: s.closeDialog })));
+  const formId = useId();
   return (
-    <Modal open={open} title="New project" onClose={closeDialog} className="dialog-narrow">
-      <NewProjectForm onClose={closeDialog} />
+    <Modal open={open} title="New project" onClose={closeDialog} className="dialog-narrow" footer={<NewProjectActions formId={formId} onClose={closeDialog} />}>
+      <NewProjectForm formId={formId} onClose={closeDialog} />
     </Modal>
   );
 }
