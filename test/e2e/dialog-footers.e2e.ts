@@ -86,6 +86,10 @@ describe('dialog actions pinned in view at 1024x640', { timeout: 120_000 }, () =
     expect(await price.textContent()).toBe('$1.20 will be charged to your AIgateway account.');
     expect(await inPlainView(price), 'the price in plain view').toBe(true);
     expect((await boxOf(price)).bottom).toBeLessThanOrEqual((await boxOf(confirm)).top);
+    // The balance short of the price is said with it, however far the body is scrolled.
+    const shortfall = dialog.getByText('Your AIgateway balance is $0.15');
+    expect(await inPlainView(shortfall), 'the balance shortfall in plain view').toBe(true);
+    expect((await boxOf(shortfall)).bottom).toBeLessThanOrEqual((await boxOf(price)).top);
     // Tab leaves the body's last field for the footer's buttons, Cancel first.
     await dialog.getByRole('radio', { name: '2 per panel' }).focus();
     await page.keyboard.press('Tab');

@@ -84,7 +84,6 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
         </div>
       )}
       <ReferenceWarnings doc={doc} panelIds={ready} />
-      <BalanceShortfall balanceCents={balanceCents} cost={cost} />
       {price.failure && (
         <p className="callout callout-error" role="alert">
           {price.failure}
@@ -92,6 +91,8 @@ function BatchBody({ mode, panelIds, onDone }: { mode: BatchMode; panelIds: read
       )}
       {noKey && <p className="callout callout-warning">Generating needs your AIgateway API key. Add it in Settings; nothing is charged until you confirm here.</p>}
       <ModalFooter>
+        {/* A balance short of the price is said with the price: the body may be scrolled past it. */}
+        <BalanceShortfall balanceCents={balanceCents} cost={cost} />
         {/* What will be paid, or why nothing started, right above the button that pays. */}
         {error ? (
           <p className="dialog-footer-status callout callout-error" role="alert">
