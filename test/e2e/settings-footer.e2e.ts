@@ -72,7 +72,8 @@ describe('Settings: Save in view at every window size', () => {
     await parallel.fill('6');
     await parallel.press('Enter');
     await expect.poll(() => rig.harness.services.settings.get().concurrency).toBe(6);
-    expect(await dialog.getByText('Settings saved.').count()).toBe(1);
+    // Main has the value before the window has its answer: wait for the window to say it.
+    await expect.poll(() => dialog.getByText('Settings saved.').count()).toBe(1);
   });
 
   it('Tab from box to box shows each one in plain view, never under the pinned header or footer (1024x640)', async () => {
