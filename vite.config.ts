@@ -12,6 +12,7 @@
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -78,7 +79,7 @@ const LAZY_DIR = 'assets/lazy';
 
 /** The renderer's import() of a lazy module, kept as a real import() of its file beside the bundle. */
 function lazyModules(): Plugin {
-  const repoRoot = path.dirname(new URL(import.meta.url).pathname);
+  const repoRoot = path.dirname(fileURLToPath(import.meta.url));
   return {
     name: 'castboard-lazy-modules',
     apply: 'build',
